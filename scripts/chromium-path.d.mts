@@ -1,0 +1,2 @@
+/** The Chromium executable to use, or null when none is installed. */
+export function chromiumPath(): string | null;

@@ -1,0 +1,79 @@
+/**
+ * Reads the public URL parameters (DESIGN.md, "Contract") into the app's starting state.
+ * A bad value never breaks the page: it falls back to the default and leaves a notice.
+ */
+import {
+  DEFAULT_CLUSTER_CONFIG,
+  isRuntimeName,
+  MAX_NODES,
+  MIN_NODES,
+  type ClusterConfig,
+} from '../engine/clusterConfig';
+import { LANGUAGES, type AppStoreInit, type Language, type ParamNotice, type Theme } from '../store/appStore';
+
+/** Longest parameter value quoted back in a notice; hostile URLs can be huge. */
+const MAX_QUOTED = 40;
+
+const quote = (value: string) => (value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
+
+/** Parses `search` (e.g. `?nodes=3&lang=zh`); `preferredLanguage` is used when `lang` is absent. */
+export function parseUrlParams(search: string, preferredLanguage: Language = 'en'): AppStoreInit {
+  const params = new URLSearchParams(search);
+  const notices: ParamNotice[] = [];
+  const reject = (name: string, value: string, expected: ParamNotice['expected'], fallback: string) =>
+    notices.push({ name, value: quote(value), expected, fallback });
+
+  let nodeCount = DEFAULT_CLUSTER_CONFIG.nodeCount;
+  const nodes = params.get('nodes');
+  if (nodes !== null) {
+    const n = /^\d{1,2}$/.test(nodes.trim()) ? Number(nodes.trim()) : NaN;
+    if (n >= MIN_NODES && n <= MAX_NODES) nodeCount = n;
+    else reject('nodes', nodes, 'expectNodes', String(nodeCount));
+  }
+
+  let runtime = DEFAULT_CLUSTER_CONFIG.runtime;
+  const runtimeParam = params.get('runtime');
+  if (runtimeParam !== null) {
+    if (isRuntimeName(runtimeParam)) runtime = runtimeParam;
+    else reject('runtime', runtimeParam, 'expectRuntime', runtime);
+  }
+
+  let language = preferredLanguage;
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if ((LANGUAGES as readonly string[]).includes(lang)) language = lang as Language;
+    else reject('lang', lang, 'expectLang', language);
+  }
+
+  let theme: Theme | null = null;
+  const themeParam = params.get('theme');
+  if (themeParam !== null) {
+    if (themeParam === 'light' || themeParam === 'dark') theme = themeParam;
+    else reject('theme', themeParam, 'expectTheme', '');
+  }
+
+  const config: ClusterConfig = { nodeCount, runtime };
+  return { config, language, theme, notices };
+}
+
+/** The query string that reproduces the current settings, keeping any other parameters as they were. */
+export function settingsToSearch(
+  current: string,
+  settings: { config: ClusterConfig; language: Language; theme: Theme | null },
+): string {
+  const params = new URLSearchParams(current);
+  const setOrDrop = (name: string, value: string | null) =>
+    value === null ? params.delete(name) : params.set(name, value);
+  setOrDrop(
+    'nodes',
+    settings.config.nodeCount === DEFAULT_CLUSTER_CONFIG.nodeCount ? null : String(settings.config.nodeCount),
+  );
+  setOrDrop(
+    'runtime',
+    settings.config.runtime === DEFAULT_CLUSTER_CONFIG.runtime ? null : settings.config.runtime,
+  );
+  setOrDrop('lang', settings.language);
+  setOrDrop('theme', settings.theme);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

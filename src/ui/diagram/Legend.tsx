@@ -1,0 +1,40 @@
+/** What the line styles mean. */
+import { useTranslation } from 'react-i18next';
+import { EDGE_STYLES, PATH_KINDS } from './edgeStyle';
+
+/** Collapsed until asked for, so it never covers the cluster. */
+export function Legend() {
+  const { t } = useTranslation();
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
+      <summary className="cursor-pointer font-semibold text-slate-700 dark:text-slate-200">
+        {t('diagram.legend')}
+      </summary>
+      <ul className="mt-1.5 space-y-1">
+        {PATH_KINDS.map((kind) => (
+          <li key={kind} className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+            <svg width="28" height="8" aria-hidden="true" className={EDGE_STYLES[kind].color}>
+              <line
+                x1="1"
+                y1="4"
+                x2="27"
+                y2="4"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeDasharray={EDGE_STYLES[kind].dash}
+              />
+            </svg>
+            {t(`diagram.${EDGE_STYLES[kind].legendKey}`)}
+          </li>
+        ))}
+        <li className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+          <span
+            className="inline-block h-2.5 w-7 rounded-sm border-2 border-dashed border-amber-500"
+            aria-hidden="true"
+          />
+          {t('diagram.addons')}
+        </li>
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,68 @@
+/** A component in the diagram: a button with the official icon, the real name and a few words on its job. */
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NodeProps } from '@xyflow/react';
+import { componentIcon } from '../../icons/icons';
+import { useAppStore } from '../../storeContext';
+import { isRelated, isSelected } from '../../selection';
+import type { ComponentCardNode } from '../flowNodes';
+import { componentTextKey } from '../textKey';
+
+export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<ComponentCardNode>) {
+  const { component, domId } = data;
+  const { t } = useTranslation();
+  const runtime = useAppStore((s) => s.config.runtime);
+  const selected = useAppStore((s) => isSelected(s.selection, s.topology, component.id));
+  const related = useAppStore((s) => isRelated(s.selection, s.topology, component.id));
+  const dimmed = useAppStore((s) => s.selection !== null) && !related;
+  const select = useAppStore((s) => s.select);
+  const addon = component.placement === 'addon';
+  const label = component.node ? `${component.name} ${component.node}` : component.name;
+
+  return (
+    <button
+      id={domId}
+      type="button"
+      aria-label={label}
+      aria-pressed={selected}
+      data-kind={component.kind}
+      onClick={() => select(selected ? null : { kind: 'component', id: component.id })}
+      className={[
+        'nodrag nopan pointer-events-auto flex h-full w-full items-center gap-3 rounded-xl border bg-white px-3 text-left shadow-sm transition',
+        'hover:border-k8s hover:shadow-md focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-k8s',
+        'dark:bg-slate-800',
+        selected
+          ? 'border-k8s ring-4 ring-k8s/30'
+          : related
+            ? 'border-k8s/70'
+            : 'border-slate-300 dark:border-slate-600',
+        dimmed ? 'opacity-45' : '',
+      ].join(' ')}
+    >
+      <img
+        src={componentIcon(component.kind, runtime)}
+        alt=""
+        width={36}
+        height={35}
+        className="shrink-0"
+        draggable={false}
+      />
+      <span className="min-w-0 flex-1">
+        <span
+          className="block truncate font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-50"
+          data-label
+        >
+          {component.name}
+        </span>
+        <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
+          {t(`components.${componentTextKey(component, runtime)}.short`)}
+        </span>
+      </span>
+      {addon && (
+        <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
+          {t('diagram.addonBadge')}
+        </span>
+      )}
+    </button>
+  );
+});

@@ -1,0 +1,125 @@
+/** The Details panel: what the selected component or node is, whom it talks to, how it runs, and commands that show it. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../storeContext';
+import { CommandLine } from './CommandLine';
+import { useInspected } from './useInspected';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-1.5">
+      <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+const BADGE = 'rounded-full px-2 py-0.5 text-[11px] font-medium';
+
+export function Inspector() {
+  const { t } = useTranslation();
+  const inspected = useInspected();
+  const select = useAppStore((s) => s.select);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const title = inspected?.title;
+  const node = inspected?.node;
+
+  // A new selection moves the reading position to the top of the panel.
+  useEffect(() => {
+    heading.current?.closest('aside')?.scrollTo({ top: 0 });
+  }, [title, node]);
+
+  if (!inspected) return null;
+  const { text } = inspected;
+  const runsAsLabel =
+    inspected.runsAs === 'container'
+      ? t('inspector.runsInContainer')
+      : inspected.runsAs === 'host'
+        ? t('inspector.runsOnHost')
+        : inspected.runsAs === 'outside'
+          ? t('inspector.runsOutside')
+          : null;
+
+  return (
+    <aside
+      aria-label={t('inspector.region')}
+      className="flex h-full flex-col overflow-y-auto bg-white text-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <header className="sticky top-0 z-10 flex items-start gap-3 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
+        <img src={inspected.icon} alt="" width={44} height={43} className="shrink-0" />
+        <div className="min-w-0 flex-1">
+          <h2 ref={heading} className="break-words font-mono text-lg font-bold leading-6">
+            {inspected.title}
+          </h2>
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            {text.short}
+            {inspected.node && <> · {t('inspector.onNode', { node: inspected.node })}</>}
+          </p>
+          <div className="mt-1.5 flex flex-wrap gap-1.5">
+            {inspected.addon ? (
+              <span
+                className={`${BADGE} border border-dashed border-amber-500 text-amber-700 dark:text-amber-300`}
+              >
+                {t('inspector.addon')}
+              </span>
+            ) : (
+              inspected.runsAs &&
+              inspected.runsAs !== 'outside' && (
+                <span className={`${BADGE} bg-blue-100 text-blue-800 dark:bg-blue-900/60 dark:text-blue-200`}>
+                  {t('inspector.core')}
+                </span>
+              )
+            )}
+            {runsAsLabel && (
+              <span className={`${BADGE} bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300`}>
+                {runsAsLabel}
+              </span>
+            )}
+          </div>
+        </div>
+        <button
+          type="button"
+          onClick={() => select(null)}
+          aria-label={t('inspector.close')}
+          className="-mr-1 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-k8s dark:hover:bg-slate-800 dark:hover:text-white"
+        >
+          <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">
+            <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </button>
+      </header>
+
+      <div className="space-y-5 px-4 py-4 text-sm leading-6">
+        <p className="rounded-lg border-l-4 border-k8s bg-blue-50 px-3 py-2 dark:bg-blue-950/50">
+          <span className="text-slate-500 dark:text-slate-400">{t('inspector.analogy')} </span>
+          <strong className="font-semibold">{text.analogy}</strong>
+        </p>
+        <Section title={t('inspector.role')}>
+          <p>{text.role}</p>
+        </Section>
+        <Section title={t('inspector.talksTo')}>
+          <ul className="list-disc space-y-1 pl-5 marker:text-k8s">
+            {text.talksTo.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </Section>
+        <Section title={t('inspector.neverTalksTo')}>
+          <p>{text.neverTalksTo}</p>
+        </Section>
+        <Section title={t('inspector.runsAs')}>
+          <p>{text.runsAs}</p>
+        </Section>
+        <Section title={t('inspector.commands')}>
+          <ul className="space-y-3">
+            {text.commands.map((c) => (
+              <CommandLine key={c.cmd} cmd={c.cmd} says={c.says} />
+            ))}
+          </ul>
+        </Section>
+      </div>
+    </aside>
+  );
+}

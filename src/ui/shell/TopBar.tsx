@@ -1,0 +1,62 @@
+/** The title and the cluster, language and theme controls. */
+import { useTranslation } from 'react-i18next';
+import { MAX_NODES, RUNTIMES, type RuntimeName } from '../../engine/clusterConfig';
+import { LANGUAGES, type Language, type Theme } from '../../store/appStore';
+import { useAppStore } from '../storeContext';
+import { Select } from './Select';
+
+const NODE_COUNTS = Array.from({ length: MAX_NODES }, (_, i) => String(i + 1));
+
+export function TopBar({ prefersDark }: { prefersDark: boolean }) {
+  const { t } = useTranslation();
+  const nodeCount = useAppStore((s) => s.config.nodeCount);
+  const runtime = useAppStore((s) => s.config.runtime);
+  const language = useAppStore((s) => s.language);
+  const theme = useAppStore((s) => s.theme) ?? (prefersDark ? 'dark' : 'light');
+  const setNodeCount = useAppStore((s) => s.setNodeCount);
+  const setRuntime = useAppStore((s) => s.setRuntime);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const setTheme = useAppStore((s) => s.setTheme);
+
+  return (
+    <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+      <div className="mr-auto min-w-0">
+        <h1 className="text-base font-bold leading-6 text-slate-900 dark:text-white">{t('app.title')}</h1>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{t('app.tagline')}</p>
+      </div>
+      <div
+        role="group"
+        aria-label={t('controls.settings')}
+        className="flex flex-wrap items-center gap-x-4 gap-y-2"
+      >
+        <Select
+          label={t('controls.nodes')}
+          value={String(nodeCount)}
+          options={NODE_COUNTS.map((n) => ({ value: n, label: n }))}
+          onChange={(n) => setNodeCount(Number(n))}
+        />
+        <Select<RuntimeName>
+          label={t('controls.runtime')}
+          value={runtime}
+          options={RUNTIMES.map((r) => ({ value: r, label: r }))}
+          onChange={setRuntime}
+        />
+        <Select<Language>
+          label={t('controls.language')}
+          value={language}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+          onChange={setLanguage}
+        />
+        <Select<Theme>
+          label={t('controls.theme')}
+          value={theme}
+          options={[
+            { value: 'light', label: t('controls.themeLight') },
+            { value: 'dark', label: t('controls.themeDark') },
+          ]}
+          onChange={setTheme}
+        />
+      </div>
+    </header>
+  );
+}
