@@ -1,16 +1,18 @@
 /** The page: top bar, notices, the diagram and, when something is selected, the Details panel. */
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Diagram } from '../ui/diagram/Diagram';
 import { Inspector } from '../ui/inspector/Inspector';
 import { Notices } from '../ui/shell/Notices';
 import { TopBar } from '../ui/shell/TopBar';
-import { useAppStore } from '../ui/storeContext';
+import { focusSelection } from '../ui/focusSelection';
+import { StoreContext, useAppStore } from '../ui/storeContext';
 import { useMediaQuery } from '../ui/useMediaQuery';
 
 export function App() {
   const hasSelection = useAppStore((s) => s.selection !== null);
   const select = useAppStore((s) => s.select);
+  const store = useContext(StoreContext);
   const theme = useAppStore((s) => s.theme);
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
@@ -21,14 +23,18 @@ export function App() {
     document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   }, [dark]);
 
-  // Esc closes the Details panel from anywhere.
+  // Esc closes the Details panel from anywhere and returns focus to what was selected.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) select(null);
+      if (e.key !== 'Escape' || e.defaultPrevented || !store) return;
+      const { selection } = store.getState();
+      if (!selection) return;
+      select(null);
+      focusSelection(selection);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [select]);
+  }, [select, store]);
 
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">

@@ -16,8 +16,12 @@ const MAX_QUOTED = 40;
 
 const quote = (value: string) => (value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
 
+export interface ParsedUrl extends AppStoreInit {
+  readonly notices: readonly ParamNotice[];
+}
+
 /** Parses `search` (e.g. `?nodes=3&lang=zh`); `preferredLanguage` is used when `lang` is absent. */
-export function parseUrlParams(search: string, preferredLanguage: Language = 'en'): AppStoreInit {
+export function parseUrlParams(search: string, preferredLanguage: Language = 'en'): ParsedUrl {
   const params = new URLSearchParams(search);
   const notices: ParamNotice[] = [];
   const reject = (name: string, value: string, expected: ParamNotice['expected'], fallback: string) =>

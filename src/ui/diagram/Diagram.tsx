@@ -7,6 +7,7 @@ import { toFlowNodes, type FlowNode } from './flowNodes';
 import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { NODE_TYPES } from './nodeTypes';
+import { RevealSelection } from './RevealSelection';
 
 /** Room at the top for the legend's toggle, so fitting never hides the cluster under it. */
 const FIT_OPTIONS = {
@@ -73,6 +74,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
       proOptions={{ hideAttribution: true }}
     >
       <FitOnChange nodeCount={topology.nodes.length} />
+      <RevealSelection />
       <Background gap={24} size={1} />
       <Controls showInteractive={false} position="bottom-left" />
       {!compact && (

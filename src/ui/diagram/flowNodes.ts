@@ -1,6 +1,7 @@
 /** Turns the diagram layout into React Flow nodes: boxes behind, the edge layer, then the component cards on top. */
 import type { Node } from '@xyflow/react';
 import type { ClusterNode, Component } from '../../engine/topology';
+import { componentDomId } from '../focusSelection';
 import type { Box } from './geometry';
 import type { DiagramLayout, EdgeLayout, NodeLayout } from './layout';
 
@@ -15,7 +16,7 @@ export type FlowNode =
   ClusterBoxNode | ZoneBoxNode | NodeBoxNode | PodsAreaNode | EdgeLayerNode | ComponentCardNode;
 
 /** The DOM id of a component's button (used by aria-owns and focus). */
-export const cardDomId = (component: Component) => `component-${component.id.replace('/', '--')}`;
+export const cardDomId = (component: Component) => componentDomId(component.id);
 
 const fixed = {
   draggable: false,

@@ -1,6 +1,7 @@
 /** The Details panel: what the selected component or node is, whom it talks to, how it runs, and commands that show it. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusSelection } from '../focusSelection';
 import { useAppStore } from '../storeContext';
 import { CommandLine } from './CommandLine';
 import { useInspected } from './useInspected';
@@ -22,6 +23,7 @@ export function Inspector() {
   const { t } = useTranslation();
   const inspected = useInspected();
   const select = useAppStore((s) => s.select);
+  const selection = useAppStore((s) => s.selection);
   const heading = useRef<HTMLHeadingElement>(null);
   const title = inspected?.title;
   const node = inspected?.node;
@@ -81,7 +83,10 @@ export function Inspector() {
         </div>
         <button
           type="button"
-          onClick={() => select(null)}
+          onClick={() => {
+            select(null);
+            focusSelection(selection);
+          }}
           aria-label={t('inspector.close')}
           className="-mr-1 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-k8s dark:hover:bg-slate-800 dark:hover:text-white"
         >
@@ -93,7 +98,7 @@ export function Inspector() {
 
       <div className="space-y-5 px-4 py-4 text-sm leading-6">
         <p className="rounded-lg border-l-4 border-k8s bg-blue-50 px-3 py-2 dark:bg-blue-950/50">
-          <span className="text-slate-500 dark:text-slate-400">{t('inspector.analogy')} </span>
+          <span className="text-slate-600 dark:text-slate-300">{t('inspector.analogy')} </span>
           <strong className="font-semibold">{text.analogy}</strong>
         </p>
         <Section title={t('inspector.role')}>

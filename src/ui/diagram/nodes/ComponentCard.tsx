@@ -54,7 +54,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
         >
           {component.name}
         </span>
-        <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
+        <span className="block truncate text-xs text-slate-500 dark:text-slate-400" data-short>
           {t(`components.${componentTextKey(component, runtime)}.short`)}
         </span>
       </span>

@@ -5,6 +5,7 @@ import type { NodeProps } from '@xyflow/react';
 import { CONTROL_PLANE_ICON, NODE_ICON } from '../../icons/icons';
 import { useAppStore } from '../../storeContext';
 import type { NodeBoxNode } from '../flowNodes';
+import { nodeHeaderDomId } from '../../focusSelection';
 
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
   const { node } = data;
@@ -20,6 +21,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
       ].join(' ')}
     >
       <button
+        id={nodeHeaderDomId(node.name)}
         type="button"
         aria-label={t('diagram.aboutNode', { node: node.name })}
         aria-pressed={selected}

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { ADDONS, CORE, Explorer, nodeNames } from './pages/explorer';
+
+for (const count of [1, 3, 10]) {
+  test(`shows every component by role and name with ${count} node(s)`, async ({ page }) => {
+    const explorer = new Explorer(page);
+    await explorer.open(`?nodes=${count}`);
+    for (const name of ['kubectl', ...CORE, ...ADDONS]) await expect(explorer.component(name)).toHaveCount(1);
+    for (const node of nodeNames(count)) {
+      await expect(explorer.node(node)).toHaveCount(1);
+      for (const part of ['kubelet', 'kube-proxy', 'docker'])
+        await expect(explorer.component(`${part} ${node}`)).toHaveCount(1);
+    }
+    await expect(page.getByRole('button', { name: /^kubelet / })).toHaveCount(count);
+    await expect(page.getByRole('group', { name: /^minikube/ })).toHaveCount(count);
+    await explorer.screenshot(`diagram-${count}-nodes-en`);
+  });
+}
+
+test('draws no overlapping components and clips no label, at 1 and 10 nodes', async ({ page }) => {
+  const explorer = new Explorer(page);
+  for (const count of [1, 10]) {
+    await explorer.open(`?nodes=${count}`);
+    // At 1:1 zoom every label is drawn at full size.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const report = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll<HTMLElement>('button[data-kind]')];
+      const rects = cards.map((c) => c.getBoundingClientRect());
+      let overlaps = 0;
+      rects.forEach((a, i) =>
+        rects.slice(i + 1).forEach((b) => {
+          if (
+            a.left < b.right - 0.5 &&
+            b.left < a.right - 0.5 &&
+            a.top < b.bottom - 0.5 &&
+            b.top < a.bottom - 0.5
+          )
+            overlaps++;
+        }),
+      );
+      const clipped = [...document.querySelectorAll<HTMLElement>('[data-label], [data-short]')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent);
+      return { cards: cards.length, overlaps, clipped };
+    });
+    expect(report.cards).toBe(7 + 3 * count);
+    expect(report.overlaps).toBe(0);
+    expect(report.clipped).toEqual([]);
+  }
+});
+
+test('selects the runtime from the URL and from the Runtime control', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2&runtime=containerd');
+  await expect(explorer.component('containerd minikube-m02')).toBeVisible();
+  await explorer.control('Runtime').selectOption('cri-o');
+  await expect(explorer.component('cri-o minikube')).toBeVisible();
+  await expect(explorer.component('containerd minikube')).toHaveCount(0);
+  await expect(page).toHaveURL(/runtime=cri-o/);
+  await explorer.screenshot('diagram-cri-o');
+});
+
+test('adds and removes nodes with the Nodes control and keeps the URL in step', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open();
+  await expect(explorer.node('minikube')).toBeVisible();
+  await explorer.control('Nodes').selectOption('4');
+  await expect(explorer.node('minikube-m04')).toBeVisible();
+  await expect(page).toHaveURL(/nodes=4/);
+  await explorer.control('Nodes').selectOption('2');
+  await expect(explorer.node('minikube-m03')).toHaveCount(0);
+  await page.reload();
+  await expect(explorer.node('minikube-m02')).toBeVisible();
+});
+
+test('marks the addons as addons, apart from the core components', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open();
+  for (const addon of ADDONS) await expect(explorer.component(addon)).toContainText('addon');
+  for (const core of CORE) await expect(explorer.component(core)).not.toContainText('addon');
+});
+
+test('offers zoom, fit and an overview map', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=10');
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+  await page.getByRole('button', { name: 'Fit the whole cluster' }).click();
+  await expect(page.getByRole('img', { name: 'Overview map' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Zoom out' })).toBeVisible();
+});

@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { MESSAGES } from '../src/i18n/messages';
+import { Explorer } from './pages/explorer';
+
+/** Each kind of thing in the diagram: the button to click, its catalog key, a command it must show, how it runs. */
+const KINDS = [
+  { button: 'kubectl', key: 'kubectl', command: 'kubectl get node', runs: 'runsOutside' },
+  {
+    button: 'kube-apiserver',
+    key: 'kube-apiserver',
+    command: 'kubectl get pod -n kube-system',
+    runs: 'runsInContainer',
+  },
+  { button: 'etcd', key: 'etcd', command: 'etcd-minikube', runs: 'runsInContainer' },
+  {
+    button: 'kube-scheduler',
+    key: 'kube-scheduler',
+    command: 'kube-scheduler-minikube',
+    runs: 'runsInContainer',
+  },
+  {
+    button: 'kube-controller-manager',
+    key: 'kube-controller-manager',
+    command: 'kube-controller-manager-minikube',
+    runs: 'runsInContainer',
+  },
+  { button: 'kubelet minikube-m02', key: 'kubelet', command: 'ps -ef | grep kubelet', runs: 'runsOnHost' },
+  {
+    button: 'kube-proxy minikube-m02',
+    key: 'kube-proxy',
+    command: 'docker ps | grep kube-proxy',
+    runs: 'runsInContainer',
+  },
+  { button: 'docker minikube-m02', key: 'docker', command: 'docker ps', runs: 'runsOnHost' },
+  { button: 'CoreDNS', key: 'coredns', command: 'kube-dns', runs: 'runsInContainer' },
+  { button: 'Dashboard', key: 'dashboard', command: 'minikube dashboard', runs: 'runsInContainer' },
+] as const;
+
+for (const lang of ['en', 'zh'] as const) {
+  const m = MESSAGES[lang];
+  for (const kind of KINDS) {
+    test(`explains ${kind.key} in ${lang}`, async ({ page }) => {
+      const explorer = new Explorer(page);
+      await explorer.open(`?nodes=2&lang=${lang}`);
+      await explorer.component(kind.button).click();
+      const details = explorer.details;
+      await expect(details).toBeVisible();
+      const text = m.components[kind.key];
+      await expect(details.getByRole('heading', { level: 2 })).toHaveText(kind.button.split(' ')[0]!);
+      await expect(details).toContainText(text.analogy);
+      await expect(details).toContainText(m.inspector.talksTo);
+      await expect(details).toContainText(m.inspector.neverTalksTo);
+      await expect(details).toContainText(m.inspector[kind.runs]);
+      await expect(details.getByRole('listitem')).toHaveCount(text.talksTo.length + text.commands.length);
+      await expect(details.locator('code').filter({ hasText: kind.command }).first()).toBeVisible();
+      await expect(details).not.toContainText('{{');
+      if (kind.button.includes('minikube-m02')) await expect(details).toContainText('minikube-m02');
+      await explorer.screenshot(`inspector-${kind.key}-${lang}`);
+    });
+  }
+}
+
+test('explains a node and the control plane node', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3');
+  await page.getByRole('button', { name: 'Node minikube-m03', exact: true }).click();
+  await expect(explorer.details).toContainText(MESSAGES.en.components.node.analogy);
+  await expect(explorer.details).toContainText('minikube ssh -n minikube-m03');
+  await page.getByRole('button', { name: 'Fit the whole cluster' }).click();
+  await page.getByRole('button', { name: 'Node minikube', exact: true }).click();
+  await expect(explorer.details).toContainText(MESSAGES.en.components.controlPlaneNode.analogy);
+  await expect(explorer.details).toContainText('control-plane');
+});
+
+test('lights up the clicked component’s paths and dims the rest', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3');
+  const active = page.locator('[data-edge][data-active]');
+  await expect(active).toHaveCount(0);
+  await explorer.component('kubelet minikube-m02').click();
+  await expect(page.locator('[data-edge="kubelet/minikube-m02->kube-apiserver"][data-active]')).toHaveCount(
+    1,
+  );
+  await expect(
+    page.locator('[data-edge="kubelet/minikube-m02->container-runtime/minikube-m02"][data-active]'),
+  ).toHaveCount(1);
+  await expect(active).toHaveCount(2);
+  await expect(explorer.component('kubelet minikube-m02')).toHaveAttribute('aria-pressed', 'true');
+  await explorer.component('kube-apiserver').click();
+  // kubectl, etcd, scheduler, controller-manager, 2 addons, and kubelet + kube-proxy on each of 3 nodes.
+  await expect(active).toHaveCount(6 + 2 * 3);
+  await explorer.component('etcd').click();
+  await expect(active).toHaveCount(1);
+  await explorer.screenshot('highlight-etcd');
+});
+
+test('works from the keyboard: Tab to a component, Enter opens Details, Esc closes and returns focus', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open();
+  const api = explorer.component('kube-apiserver');
+  let guard = 0;
+  while (!(await api.evaluate((el) => el === document.activeElement)) && guard++ < 40)
+    await page.keyboard.press('Tab');
+  await expect(api).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(explorer.details).toContainText(MESSAGES.en.components['kube-apiserver'].analogy);
+  await page.keyboard.press('Escape');
+  await expect(explorer.details).toHaveCount(0);
+  await expect(api).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(explorer.component('kube-apiserver')).not.toBeFocused();
+});
+
+test('closes with its close button and reopens for another component', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open();
+  await explorer.component('etcd').click();
+  await explorer.details.getByRole('button', { name: 'Close details' }).click();
+  await expect(explorer.details).toHaveCount(0);
+  await expect(explorer.component('etcd')).toBeFocused();
+  await explorer.component('CoreDNS').click();
+  await expect(explorer.details).toContainText(MESSAGES.en.components.coredns.analogy);
+});
+
+test('keeps a component in view when Details opens over it', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3');
+  const target = explorer.component('kube-proxy minikube-m03');
+  await target.click();
+  await expect(explorer.details).toBeVisible();
+  await expect
+    .poll(async () => {
+      const [card, panel] = await Promise.all([target.boundingBox(), explorer.details.boundingBox()]);
+      return card && panel ? card.x + card.width <= panel.x : false;
+    })
+    .toBe(true);
+});

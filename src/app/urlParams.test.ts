@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlParams, settingsToSearch } from './urlParams';
+
+describe('parseUrlParams', () => {
+  it('starts with one docker node, the preferred language and the system theme', () => {
+    expect(parseUrlParams('', 'zh')).toEqual({
+      config: { nodeCount: 1, runtime: 'docker' },
+      language: 'zh',
+      theme: null,
+      notices: [],
+    });
+  });
+
+  it('reads nodes, runtime, lang and theme', () => {
+    const init = parseUrlParams('?nodes=10&runtime=cri-o&lang=zh&theme=dark');
+    expect(init.config).toEqual({ nodeCount: 10, runtime: 'cri-o' });
+    expect(init.language).toBe('zh');
+    expect(init.theme).toBe('dark');
+    expect(init.notices).toEqual([]);
+  });
+
+  it.each(['0', '11', '-1', '2.5', '1e1', '999999999999', 'three', '', ' ', '0x3'])(
+    'rejects nodes=%j with a notice and keeps one node',
+    (value) => {
+      const init = parseUrlParams(`?nodes=${encodeURIComponent(value)}`);
+      expect(init.config.nodeCount).toBe(1);
+      expect(init.notices).toEqual([{ name: 'nodes', value, expected: 'expectNodes', fallback: '1' }]);
+    },
+  );
+
+  it('rejects unknown runtimes, languages and themes, one notice each', () => {
+    const init = parseUrlParams('?runtime=rkt&lang=fr&theme=neon');
+    expect(init.config.runtime).toBe('docker');
+    expect(init.language).toBe('en');
+    expect(init.theme).toBeNull();
+    expect(init.notices.map((n) => n.name)).toEqual(['runtime', 'lang', 'theme']);
+  });
+
+  it('quotes at most 40 characters of a hostile value', () => {
+    const hostile = '<script>alert(1)</script>'.repeat(100);
+    const [notice] = parseUrlParams(`?runtime=${encodeURIComponent(hostile)}`).notices;
+    expect(notice?.value).toHaveLength(41);
+    expect(notice?.value.endsWith('…')).toBe(true);
+  });
+});
+
+describe('settingsToSearch', () => {
+  it('writes only what differs from the defaults and keeps other parameters', () => {
+    expect(
+      settingsToSearch('?scenario=scheduling&nodes=4', {
+        config: { nodeCount: 1, runtime: 'containerd' },
+        language: 'zh',
+        theme: null,
+      }),
+    ).toBe('?scenario=scheduling&runtime=containerd&lang=zh');
+  });
+
+  it('round-trips through parseUrlParams', () => {
+    const settings = {
+      config: { nodeCount: 7, runtime: 'cri-o' as const },
+      language: 'en' as const,
+      theme: 'dark' as const,
+    };
+    const init = parseUrlParams(settingsToSearch('', settings));
+    expect({ config: init.config, language: init.language, theme: init.theme }).toEqual(settings);
+  });
+});
