@@ -56,10 +56,20 @@ test('fits a phone screen: the Details panel opens as a sheet', async ({ page })
   await page.setViewportSize({ width: 390, height: 760 });
   const explorer = new Explorer(page);
   await explorer.open('?nodes=2&lang=zh');
-  await explorer.component('kubelet minikube').click();
+  const kubelet = explorer.component('kubelet minikube');
+  await kubelet.click();
   await expect(explorer.details).toBeVisible();
   const box = await explorer.details.boundingBox();
   expect(box?.width).toBeLessThanOrEqual(390);
+  // The tapped card is zoomed to a readable size and stays above the sheet.
+  await expect
+    .poll(async () => {
+      const card = await kubelet.boundingBox();
+      return (
+        card !== null && box !== null && card.width >= 180 && card.y + card.height <= box.y && card.y >= 0
+      );
+    })
+    .toBe(true);
   await explorer.screenshot('phone-zh');
   await page.keyboard.press('Escape');
   await expect(explorer.details).toHaveCount(0);

@@ -40,7 +40,7 @@ export function App() {
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <TopBar prefersDark={prefersDark} />
       <Notices />
-      <main className="relative flex min-h-0 flex-1">
+      <main className={`flex min-h-0 flex-1 ${wide ? 'flex-row' : 'flex-col'}`}>
         <div className="min-w-0 flex-1">
           <ReactFlowProvider>
             <Diagram compact={!wide} />
@@ -51,7 +51,7 @@ export function App() {
             className={
               wide
                 ? 'w-[400px] shrink-0 border-l border-slate-200 shadow-lg dark:border-slate-700'
-                : 'absolute inset-x-0 bottom-0 z-10 h-[62%] rounded-t-2xl border-t border-slate-200 shadow-2xl dark:border-slate-700 overflow-hidden'
+                : 'h-[58%] shrink-0 overflow-hidden rounded-t-2xl border-t border-slate-200 shadow-[0_-8px_24px_rgba(0,0,0,0.12)] dark:border-slate-700'
             }
           >
             <Inspector />

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '../i18n/i18n';
+import { createI18n, showLanguage } from '../i18n/i18n';
 import { createAppStore } from '../store/appStore';
 import { StoreContext } from '../ui/storeContext';
 import { App } from './App';
@@ -12,13 +12,15 @@ import '../index.css';
 const preferredLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 const init = parseUrlParams(window.location.search, preferredLanguage);
 const store = createAppStore(init);
-const i18n = createI18n(init.language);
-document.documentElement.lang = init.language === 'zh' ? 'zh-CN' : 'en';
+const i18n = await createI18n(init.language);
+const htmlLang = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
+document.documentElement.lang = htmlLang(init.language);
 
 store.subscribe((state, previous) => {
   if (state.language !== previous.language) {
-    void i18n.changeLanguage(state.language);
-    document.documentElement.lang = state.language === 'zh' ? 'zh-CN' : 'en';
+    void showLanguage(i18n, state.language).then(() => {
+      document.documentElement.lang = htmlLang(i18n.language);
+    });
   }
   if (
     state.config !== previous.config ||

@@ -36,9 +36,9 @@ describe('message catalogs', () => {
       if (/^components\.[^.]+\.short$/.test(key)) expect(text.length, key).toBeLessThanOrEqual(8);
   });
 
-  it('fill in the node name in component texts, in either language', () => {
+  it('fill in the node name in component texts, in either language', async () => {
     for (const lang of ['en', 'zh'] as const) {
-      const i18n = createI18n(lang);
+      const i18n = await createI18n(lang);
       const text = JSON.stringify(
         i18n.t('components.kubelet', { returnObjects: true, node: 'minikube-m03', runtime: 'docker' }),
       );

@@ -1,11 +1,6 @@
-/** Every message catalog, keyed by language. en defines the keys; zh must match them to compile. */
-import { appEn } from './en/appText';
-import { componentsEn } from './en/components';
-import { appZh } from './zh/appText';
-import { componentsZh } from './zh/components';
+/** Both catalogs at once, for tests and tools; the app loads only the language it shows (see i18n.ts). */
+import { messagesEn } from './en';
+import { messagesZh } from './zh';
 
-export const messagesEn = { ...appEn, components: componentsEn };
-export type Messages = typeof messagesEn;
-export const messagesZh: Messages = { ...appZh, components: componentsZh };
-
+export type { Messages } from './en';
 export const MESSAGES = { en: messagesEn, zh: messagesZh } as const;

@@ -1,4 +1,11 @@
-/** Keeps the selected component in view, e.g. when the Details panel opens over the part of the diagram it was in. */
+/**
+ * Keeps the selected component in view and readable: when the Details panel opens over it, or
+ * when the whole cluster was fitted so small (a phone) that its labels cannot be read.
+ */
+
+/** Below this zoom, card labels are too small to read; revealing zooms in to READABLE_ZOOM. */
+const TINY_ZOOM = 0.45;
+const READABLE_ZOOM = 0.8;
 import { useEffect } from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useAppStore } from '../storeContext';
@@ -22,7 +29,12 @@ export function RevealSelection() {
     const left = nx * zoom + x;
     const top = ny * zoom + y;
     const inView = left >= 0 && top >= 0 && left + w * zoom <= width && top + h * zoom <= height;
-    if (!inView) void setCenter(nx + w / 2, ny + h / 2, { zoom, duration: reducedMotion ? 0 : 250 });
+    const tiny = zoom < TINY_ZOOM && selection.kind === 'component';
+    if (inView && !tiny) return;
+    void setCenter(nx + w / 2, ny + h / 2, {
+      zoom: tiny ? READABLE_ZOOM : zoom,
+      duration: reducedMotion ? 0 : 250,
+    });
   }, [selection, width, height, reducedMotion, getInternalNode, getViewport, setCenter]);
 
   return null;

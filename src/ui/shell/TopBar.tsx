@@ -19,15 +19,15 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
   const setTheme = useAppStore((s) => s.setTheme);
 
   return (
-    <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+    <header className="flex flex-wrap items-center gap-x-6 gap-y-1.5 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
       <div className="mr-auto min-w-0">
         <h1 className="text-base font-bold leading-6 text-slate-900 dark:text-white">{t('app.title')}</h1>
-        <p className="text-xs text-slate-500 dark:text-slate-400">{t('app.tagline')}</p>
+        <p className="hidden text-xs text-slate-500 sm:block dark:text-slate-400">{t('app.tagline')}</p>
       </div>
       <div
         role="group"
         aria-label={t('controls.settings')}
-        className="flex flex-wrap items-center gap-x-4 gap-y-2"
+        className="flex flex-wrap items-center gap-x-4 gap-y-1.5"
       >
         <Select
           label={t('controls.nodes')}

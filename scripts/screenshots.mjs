@@ -1,0 +1,66 @@
+// Takes the README's screenshots from the production build: `npm run build && npm run screenshots`.
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { chromiumPath } from './chromium-path.mjs';
+
+const PORT = 4174;
+const server = spawn(
+  'node',
+  ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+  {
+    detached: true,
+    stdio: 'ignore',
+  },
+);
+const stop = () => process.kill(-server.pid);
+
+const SHOTS = [
+  { file: 'docs/screenshot.png', query: '?nodes=3', click: 'kubelet minikube-m02', size: [1440, 860] },
+  {
+    file: 'docs/screenshot-zh-dark.png',
+    query: '?nodes=3&lang=zh&theme=dark',
+    click: 'kube-apiserver',
+    size: [1440, 860],
+  },
+  { file: 'docs/screenshot-10-nodes.png', query: '?nodes=10', click: null, size: [1440, 900] },
+];
+
+try {
+  const path = chromiumPath();
+  const browser = await chromium.launch({
+    ...(path ? { executablePath: path } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  for (let i = 0; i < 50; i++) {
+    const ok = await fetch(`http://127.0.0.1:${PORT}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  for (const shot of SHOTS) {
+    const page = await browser.newPage({
+      viewport: { width: shot.size[0], height: shot.size[1] },
+      reducedMotion: 'reduce',
+    });
+    await page.goto(`http://127.0.0.1:${PORT}/${shot.query}`);
+    await page.getByRole('button', { name: 'kube-apiserver', exact: true }).waitFor();
+    if (shot.click) await page.getByRole('button', { name: shot.click, exact: true }).click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: shot.file });
+    console.log(`saved ${shot.file}`);
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  stop();
+}
