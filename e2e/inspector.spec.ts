@@ -106,6 +106,8 @@ test('works from the keyboard: Tab to a component, Enter opens Details, Esc clos
   await expect(api).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(explorer.details).toContainText(MESSAGES.en.components['kube-apiserver'].analogy);
+  // Opened from the keyboard, the panel takes focus so it can be read at once.
+  await expect(explorer.details.getByRole('heading', { level: 2 })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(explorer.details).toHaveCount(0);
   await expect(api).toBeFocused();
@@ -136,4 +138,65 @@ test('keeps a component in view when Details opens over it', async ({ page }) =>
       return card && panel ? card.x + card.width <= panel.x : false;
     })
     .toBe(true);
+});
+
+test('reaches the legend, then kubectl and the control plane first when tabbing', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2');
+  const order: string[] = [];
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+      ),
+    );
+  }
+  const start = order.indexOf('kubectl');
+  expect(start).toBeGreaterThan(order.findIndex((o) => o.includes('Legend')));
+  expect(order.slice(start, start + 5)).toEqual([
+    'kubectl',
+    'kube-apiserver',
+    'etcd',
+    'kube-scheduler',
+    'kube-controller-manager',
+  ]);
+  expect(order.slice(start + 5, start + 9)).toEqual([
+    'Node minikube',
+    'kubelet minikube',
+    'kube-proxy minikube',
+    'docker minikube',
+  ]);
+});
+
+test('shows the container commands of the runtime in use', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?runtime=containerd');
+  await explorer.component('kube-apiserver').click();
+  await expect(explorer.details.locator('code').filter({ hasText: 'crictl ps' }).first()).toBeVisible();
+  await expect(explorer.details.locator('code').filter({ hasText: 'docker ps' })).toHaveCount(0);
+});
+
+test('selecting the node minikube lights up the control plane it runs; a worker does not', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2');
+  await page.getByRole('button', { name: 'Node minikube-m02', exact: true }).click();
+  await expect(explorer.component('etcd')).toHaveClass(/opacity-45/);
+  await expect(explorer.component('kubelet minikube-m02')).not.toHaveClass(/opacity-45/);
+  await page.getByRole('button', { name: 'Fit the whole cluster' }).click();
+  await page.getByRole('button', { name: 'Node minikube', exact: true }).click();
+  for (const name of ['kube-apiserver', 'etcd', 'kube-scheduler', 'kubelet minikube']) {
+    await expect(explorer.component(name)).not.toHaveClass(/opacity-45/);
+  }
+});
+
+test('shows a hint until something is selected', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open();
+  const hint = page.getByText(MESSAGES.en.diagram.hint);
+  await expect(hint).toBeVisible();
+  await explorer.component('etcd').click();
+  await expect(hint).toHaveCount(0);
 });

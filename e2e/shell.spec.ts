@@ -8,6 +8,7 @@ test('switches language with the Language control, keeping Kubernetes names', as
   await explorer.control('Language').selectOption('zh');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('K8s 架构探索器');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle('K8s 架构探索器');
   await expect(page).toHaveURL(/lang=zh/);
   await expect(explorer.component('kube-apiserver')).toContainText('API 服务器');
   await expect(explorer.component('kubelet minikube')).toBeVisible();
@@ -44,6 +45,9 @@ test('ignores hostile and broken URL parameters with a visible notice, and still
   await expect(notice).toContainText('Ignored ?runtime=<img src=x onerror=alert(1)>');
   await expect(notice).toContainText('expected en or zh');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  // The address bar is rewritten to what is shown: the ignored values are gone.
+  await expect(page).not.toHaveURL(/runtime=|nodes=|theme=/);
+  await expect(page).toHaveURL(/lang=en/);
   await expect(explorer.node('minikube')).toBeVisible();
   await expect(explorer.component('docker minikube')).toBeVisible();
   await explorer.screenshot('notices');
@@ -61,13 +65,12 @@ test('fits a phone screen: the Details panel opens as a sheet', async ({ page })
   await expect(explorer.details).toBeVisible();
   const box = await explorer.details.boundingBox();
   expect(box?.width).toBeLessThanOrEqual(390);
-  // The tapped card is zoomed to a readable size and stays above the sheet.
+  // The tapped card stays in view above the sheet.
   await expect
     .poll(async () => {
       const card = await kubelet.boundingBox();
-      return (
-        card !== null && box !== null && card.width >= 180 && card.y + card.height <= box.y && card.y >= 0
-      );
+      if (!card || !box) return false;
+      return card.y >= 0 && card.y + card.height <= box.y && card.x >= 0 && card.x + card.width <= 390;
     })
     .toBe(true);
   await explorer.screenshot('phone-zh');

@@ -14,22 +14,29 @@ const init = parseUrlParams(window.location.search, preferredLanguage);
 const store = createAppStore(init);
 const i18n = await createI18n(init.language);
 const htmlLang = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
-document.documentElement.lang = htmlLang(init.language);
+const showDocumentLanguage = () => {
+  document.documentElement.lang = htmlLang(i18n.language);
+  document.title = i18n.t('app.title');
+};
+showDocumentLanguage();
 
-store.subscribe((state, previous) => {
-  if (state.language !== previous.language) {
-    void showLanguage(i18n, state.language).then(() => {
-      document.documentElement.lang = htmlLang(i18n.language);
-    });
-  }
-  if (
-    state.config !== previous.config ||
-    state.language !== previous.language ||
-    state.theme !== previous.theme
-  ) {
-    const search = settingsToSearch(window.location.search, state);
+/** The address bar always links to what is shown; a URL with ignored parameters is rewritten at once. */
+const syncUrl = () => {
+  const search = settingsToSearch(window.location.search, store.getState());
+  if (search !== window.location.search) {
     window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
   }
+};
+if (init.notices.length) syncUrl();
+
+store.subscribe((state, previous) => {
+  if (state.language !== previous.language)
+    void showLanguage(i18n, state.language).then(showDocumentLanguage);
+  const changed =
+    state.config !== previous.config ||
+    state.language !== previous.language ||
+    state.theme !== previous.theme;
+  if (changed) syncUrl();
 });
 
 const root = document.getElementById('root');

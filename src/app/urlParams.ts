@@ -38,21 +38,24 @@ export function parseUrlParams(search: string, preferredLanguage: Language = 'en
   let runtime = DEFAULT_CLUSTER_CONFIG.runtime;
   const runtimeParam = params.get('runtime');
   if (runtimeParam !== null) {
-    if (isRuntimeName(runtimeParam)) runtime = runtimeParam;
+    const wanted = runtimeParam.trim().toLowerCase();
+    if (isRuntimeName(wanted)) runtime = wanted;
     else reject('runtime', runtimeParam, 'expectRuntime', runtime);
   }
 
   let language = preferredLanguage;
   const lang = params.get('lang');
   if (lang !== null) {
-    if ((LANGUAGES as readonly string[]).includes(lang)) language = lang as Language;
+    const wanted = lang.trim().toLowerCase();
+    if ((LANGUAGES as readonly string[]).includes(wanted)) language = wanted as Language;
     else reject('lang', lang, 'expectLang', language);
   }
 
   let theme: Theme | null = null;
   const themeParam = params.get('theme');
   if (themeParam !== null) {
-    if (themeParam === 'light' || themeParam === 'dark') theme = themeParam;
+    const wanted = themeParam.trim().toLowerCase();
+    if (wanted === 'light' || wanted === 'dark') theme = wanted;
     else reject('theme', themeParam, 'expectTheme', '');
   }
 

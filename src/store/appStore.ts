@@ -36,11 +36,13 @@ export interface AppState {
   /** null follows the system's preference. */
   readonly theme: Theme | null;
   readonly selection: Selection | null;
+  /** The selection was made from the keyboard: the Details panel takes focus when it opens. */
+  readonly focusDetails: boolean;
   readonly notices: readonly ParamNotice[];
 }
 
 export interface AppActions {
-  select(selection: Selection | null): void;
+  select(selection: Selection | null, options?: { readonly fromKeyboard?: boolean }): void;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
   setNodeCount(count: number): void;
@@ -77,8 +79,9 @@ export function createAppStore(init: AppStoreInit): AppStore {
       language: init.language,
       theme: init.theme,
       selection: null,
+      focusDetails: false,
       notices: init.notices ?? [],
-      select: (selection) => set({ selection }),
+      select: (selection, options) => set({ selection, focusDetails: options?.fromKeyboard ?? false }),
       setLanguage: (language) => set({ language }),
       setTheme: (theme) => set({ theme }),
       setNodeCount: (count) => {

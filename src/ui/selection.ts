@@ -7,7 +7,11 @@ export function isSelected(selection: Selection | null, topology: Topology, endp
   if (!selection) return false;
   if (selection.kind === 'component') return selection.id === endpoint;
   if (endpoint === `pods/${selection.name}`) return true;
-  return topology.components.some((c) => c.id === endpoint && c.node === selection.name);
+  const controlPlane = topology.nodes.find((n) => n.name === selection.name)?.controlPlane ?? false;
+  return topology.components.some(
+    (c) =>
+      c.id === endpoint && (c.node === selection.name || (controlPlane && c.placement === 'control-plane')),
+  );
 }
 
 /** Whether a path touches the selection. */

@@ -20,13 +20,15 @@ export type ComponentTextKey =
 /**
  * Inspector text for each component, in English (the source of truth).
  * Placeholders: {{node}} is the node's name (minikube, minikube-m02, …);
- * {{runtime}} is the node's container runtime (kubelet only).
+ * {{runtime}} is the node's container runtime (docker, containerd or cri-o);
+ * {{ps}} is the command that lists the node's containers, to run inside minikube ssh
+ * (docker ps with docker, sudo crictl ps with containerd and cri-o).
  */
 export const componentsEn = {
   kubectl: {
     short: 'Command-line client',
     analogy: 'The remote control',
-    role: "The command-line client on your own machine, outside the cluster. It reads ~/.kube/config to learn where kube-apiserver is (with minikube's docker driver, https://192.168.49.2:8443) and which certificate proves who you are. Every command becomes an HTTPS request to kube-apiserver's REST API, and the answer is printed as a table, YAML or JSON.",
+    role: "The command-line client on your own machine, outside the cluster. It reads ~/.kube/config to learn where kube-apiserver is (with minikube's docker driver, https://192.168.49.2:8443) and which certificate proves who you are. Every command that touches the cluster becomes an HTTPS request to kube-apiserver's REST API, and the answer is printed as a table, YAML or JSON; a few, such as kubectl config, only read or edit that local file.",
     talksTo: [
       'kube-apiserver — REST requests (GET, POST, PATCH, DELETE) over HTTPS with your client certificate; objects or tables come back',
       "kube-apiserver — for kubectl logs, exec and port-forward, a streaming connection that kube-apiserver carries on to the kubelet of the Pod's node",
@@ -43,7 +45,7 @@ export const componentsEn = {
       },
       {
         cmd: 'kubectl config view --minify',
-        says: 'Shows only the current context: server https://192.168.49.2:8443 and user minikube (on macOS and Windows the docker driver gives https://127.0.0.1:<port> instead).',
+        says: 'Read from ~/.kube/config alone, without asking the cluster: the current context, with server https://192.168.49.2:8443 and user minikube (on macOS and Windows the docker driver gives https://127.0.0.1:<port> instead).',
       },
       {
         cmd: 'kubectl cluster-info',
@@ -51,7 +53,7 @@ export const componentsEn = {
       },
       {
         cmd: 'kubectl get pod -n kube-system',
-        says: 'Lists the system Pods. Add -v=6 to see the REST request behind it: GET https://192.168.49.2:8443/api/v1/namespaces/kube-system/pods.',
+        says: 'Lists the system Pods. Add -v=6 to see the REST request behind it: a GET of https://192.168.49.2:8443/api/v1/namespaces/kube-system/pods?limit=500, answered 200 OK.',
       },
     ],
   },
@@ -59,11 +61,11 @@ export const componentsEn = {
   'kube-apiserver': {
     short: 'API server',
     analogy: 'The liaison',
-    role: 'The front door of the cluster, and the only one. Every request is authenticated (who are you?), authorized (may you do this?), passed through admission (defaults and policies) and validated, and only then stored in etcd. Every component watching that kind of object is told about the change at once. The other components never talk to each other directly: they all meet here.',
+    role: 'The front door of the cluster, and the only one. Every request is authenticated (who are you?) and authorized (may you do this?). A write (create, update, patch, delete) then goes through admission (defaults and policies) and validation, and only then is written to etcd; every component watching that kind of object is told about the change at once. A read is answered straight away, mostly from the watch cache, its in-memory copy of etcd. The other components never talk to each other directly: they all meet here.',
     talksTo: [
-      'etcd — every read and write of cluster state, and watches on key ranges (gRPC on port 2379)',
+      'etcd — every write, the reads its watch cache does not answer, and the watches that keep that cache current (gRPC on port 2379)',
       'kubectl — REST requests from your machine; answers as objects or tables',
-      'kube-scheduler — streams it the Pods that have no node; receives a Binding for each one it places',
+      'kube-scheduler — streams it the Pods still waiting for a node, and the Nodes and placed Pods; receives a Binding for each Pod it places',
       'kube-controller-manager — streams it the objects its controllers watch; receives the Pods, EndpointSlices and status updates they write',
       'kubelet — streams each kubelet the Pods bound to its node; receives Node status, Lease renewals, Pod status and Events',
       'kubelet (the other way) — for kubectl logs, exec and port-forward, kube-apiserver itself connects to the kubelet on port 10250',
@@ -71,7 +73,7 @@ export const componentsEn = {
       'Dashboard — the same REST API kubectl uses',
     ],
     neverTalksTo:
-      'It never schedules a Pod, starts a container or runs a control loop: it stores what was asked and tells the watchers. And it is the only component that reads or writes etcd; no other component is even set up to reach it.',
+      'It never schedules a Pod, starts a container or steers workloads toward their desired state: it stores what was asked and tells the watchers. And it is the only component that reads or writes etcd; no other component is even given its address or certificates.',
     runsAs:
       'A container in the static pod kube-apiserver-minikube in kube-system. kubelet starts it from a file in /etc/kubernetes/manifests, so it runs before there is any API to ask. minikube serves it on port 8443 (https://192.168.49.2:8443 with the docker driver).',
     commands: [
@@ -84,8 +86,8 @@ export const componentsEn = {
         says: '“Kubernetes control plane is running at https://192.168.49.2:8443”: the address every client uses.',
       },
       {
-        cmd: 'docker ps | grep kube-apiserver',
-        says: 'Inside minikube ssh: the kube-apiserver container, plus the pause container (k8s_POD_…) that holds its Pod together.',
+        cmd: 'minikube ssh "{{ps}} | grep kube-apiserver"',
+        says: "Asks the node's container runtime: the kube-apiserver container, running like any other. With docker a second line shows the Pod's pause container (k8s_POD_…); crictl ps lists only the app containers, and sudo crictl pods shows the Pod sandboxes.",
       },
     ],
   },
@@ -93,13 +95,13 @@ export const componentsEn = {
   etcd: {
     short: 'Cluster store',
     analogy: 'The configuration keeper',
-    role: "The cluster's memory: a consistent key-value store that holds every object under keys such as /registry/pods/default/nginx. Every write raises one cluster-wide revision number, which kube-apiserver shows as the object's resourceVersion, and a watcher can ask for every change after a given revision. On a real cluster 3 or 5 etcd members agree on each write through the Raft protocol; minikube runs a single member.",
+    role: "The cluster's memory: a consistent key-value store that holds every object under keys such as /registry/pods/default/nginx. Every write raises one cluster-wide revision number, which kube-apiserver shows as the object's resourceVersion, and a watcher can ask for every change after a given revision. In a production high-availability cluster, 3 or 5 etcd members agree on each write through the Raft protocol; minikube runs a single member.",
     talksTo: [
       'kube-apiserver — reads (range), writes (put, delete, transactions) and watches over gRPC on port 2379, with mutual TLS',
       'other etcd members — Raft messages on port 2380 (there are none on a one-node minikube)',
     ],
     neverTalksTo:
-      'Only kube-apiserver talks to etcd. The scheduler, the controllers, kubelet, kubectl and everything else go through kube-apiserver, which checks each request before anything is stored.',
+      'Only kube-apiserver reads or writes etcd (kubelet merely probes its health endpoint). The scheduler, the controllers, kubelet, kubectl and everything else go through kube-apiserver, which checks each request before anything is stored.',
     runsAs:
       "A container in the static pod etcd-minikube in kube-system, started by kubelet from /etc/kubernetes/manifests. Its data lives on the node's disk under /var/lib/minikube/etcd, so it survives a container restart.",
     commands: [
@@ -112,15 +114,15 @@ export const componentsEn = {
         says: 'Lists the key of every Pod, such as /registry/pods/kube-system/etcd-minikube. The values are binary (protobuf), which is why you read objects through kube-apiserver.',
       },
       {
-        cmd: 'sudo ls /var/lib/minikube/etcd/member',
-        says: "Inside minikube ssh: snap and wal, the database snapshots and the write-ahead log on the node's disk.",
+        cmd: 'minikube ssh "sudo ls /var/lib/minikube/etcd/member"',
+        says: "snap and wal: the database snapshots and the write-ahead log on the control plane node's disk.",
       },
     ],
   },
 
   'kube-scheduler': {
     short: 'Scheduler',
-    analogy: 'The deployer',
+    analogy: 'The dispatcher',
     role: 'Picks a node for every new Pod that has none. Filter plugins (NodeResourcesFit, TaintToleration, NodeAffinity, …) drop the nodes that cannot take the Pod; Score plugins rate the rest from 0 to 100, and the highest weighted total wins. It records its choice by writing a Binding through kube-apiserver, with the Event “Successfully assigned default/nginx to minikube”. When no node fits, the Pod stays Pending with a FailedScheduling Event such as “0/3 nodes are available: 3 Insufficient cpu. …”',
     talksTo: [
       'kube-apiserver — watches Pods with no spec.nodeName, and the Nodes and placed Pods it needs to judge the fit',
@@ -142,8 +144,8 @@ export const componentsEn = {
         says: 'Under Events: Scheduled from default-scheduler with the chosen node, or FailedScheduling with the reason each node was ruled out.',
       },
       {
-        cmd: 'kubectl get events --field-selector reason=FailedScheduling',
-        says: 'Every Pod the scheduler could not place, each with its “0/N nodes are available: …” message.',
+        cmd: 'kubectl get events -A --field-selector reason=FailedScheduling',
+        says: 'Failed placement attempts in every namespace, each with its “0/N nodes are available: …” message. Events are kept for 1 hour by default, so older failures are gone, while a Pod placed since then still shows its earlier ones.',
       },
     ],
   },
@@ -151,11 +153,11 @@ export const componentsEn = {
   'kube-controller-manager': {
     short: 'Controllers',
     analogy: 'The operations watcher',
-    role: 'One process running dozens of controllers. Each is a control loop: watch the objects it owns, compare the desired state with the actual state, and act through kube-apiserver to close the gap. The replicaset-controller creates a Pod when a ReplicaSet has too few. The node-lifecycle-controller marks a node Ready=Unknown when its kubelet has been silent for 50 s and taints it, so that five minutes later its Pods are evicted and replaced.',
+    role: "One process running dozens of controllers. Each is a control loop: watch the objects it owns, compare the desired state with the actual state, and act through kube-apiserver to close the gap. The replicaset-controller creates a Pod when a ReplicaSet has too few. The node-lifecycle-controller marks a node Ready=Unknown when its kubelet has been silent for 50 s and taints it node.kubernetes.io/unreachable. Once a Pod's 300 s toleration of that taint runs out, the taint-eviction-controller (split out of node-lifecycle in 1.29) evicts it; only Pods owned by a controller, such as a ReplicaSet, get a replacement.",
     talksTo: [
       'kube-apiserver — lists and watches Deployments, ReplicaSets, Pods, Nodes, node Leases, Services and more through shared informers',
       'kube-apiserver — creates and deletes Pods, updates ReplicaSets, writes EndpointSlices, sets Node conditions and taints',
-      'kube-apiserver — writes Events such as SuccessfulCreate, ScalingReplicaSet and NodeNotReady',
+      'kube-apiserver — writes Events such as SuccessfulCreate, ScalingReplicaSet, NodeNotReady and TaintManagerEviction',
       'kube-apiserver — renews the Lease kube-system/kube-controller-manager, so only the leader acts',
     ],
     neverTalksTo:
@@ -172,8 +174,8 @@ export const componentsEn = {
         says: 'HOLDER shows the current leader, minikube_<id>.',
       },
       {
-        cmd: 'kubectl get events --field-selector reason=SuccessfulCreate',
-        says: 'The Pods the replicaset-controller created, each “Created pod: …”.',
+        cmd: 'kubectl get events -A --field-selector reason=SuccessfulCreate',
+        says: "Objects created by controllers in the last hour (Events are kept for 1 hour by default), e.g. the replicaset-controller's “Created pod: …”. The Job, CronJob, DaemonSet and StatefulSet controllers report their creations with the same reason.",
       },
     ],
   },
@@ -185,7 +187,7 @@ export const componentsEn = {
     talksTo: [
       'kube-apiserver — watches Pods whose spec.nodeName is {{node}}; sends Node status, Pod status and Events',
       'kube-apiserver — renews the Lease kube-node-lease/{{node}} every 10 s: the heartbeat',
-      '{{runtime}} — CRI calls (gRPC over a local socket): pull image, run Pod sandbox, create and start containers, list their state',
+      '{{runtime}} — CRI calls (gRPC over a local socket; with docker, to the cri-dockerd adapter): pull image, run Pod sandbox, create and start containers, list their state',
       "kube-apiserver (calling in) — connects to kubelet's port 10250 for kubectl logs, exec and port-forward",
     ],
     neverTalksTo:
@@ -215,10 +217,11 @@ export const componentsEn = {
   'kube-proxy': {
     short: 'Service proxy',
     analogy: 'The postman',
-    role: "Makes Services work on {{node}}. It watches Services and EndpointSlices and turns them into the node's packet rules (iptables mode by default), so a packet sent to a Service's ClusterIP is rewritten (DNAT) to the address of one ready Pod. The kernel then forwards the packets by those rules: kube-proxy writes the rules but is not in the packets' path.",
+    role: "Makes Services work on {{node}}: like a postman, it decides where each Service's packets go, by writing the routing rules the kernel follows. It watches Services and EndpointSlices and turns them into the node's rules (iptables by default; ipvs and nftables are the other modes), so each new connection to a Service's ClusterIP is rewritten (DNAT) to a ready Pod picked at random. The kernel forwards the packets by those rules; in iptables mode kube-proxy itself is not in the packets' path.",
     talksTo: [
       'kube-apiserver — watches Services, EndpointSlices and its own Node',
       'the kernel of {{node}} — writes the KUBE-SERVICES, KUBE-SVC-… and KUBE-SEP-… chains of the nat table with iptables-restore',
+      "Pods — Service traffic reaches them by the rules it wrote: the kernel forwards it, so the packets never pass through kube-proxy's own process",
     ],
     neverTalksTo:
       'It never talks to kubelet, kube-scheduler or etcd, and never asks a Pod whether it is ready: readiness reaches it only as EndpointSlice updates from kube-apiserver.',
@@ -230,12 +233,12 @@ export const componentsEn = {
         says: 'One kube-proxy Pod per node; the NODE column shows where each runs.',
       },
       {
-        cmd: 'docker ps | grep kube-proxy',
-        says: 'Inside minikube ssh: the kube-proxy container and its pause container. Unlike kubelet, it is a container.',
+        cmd: 'minikube ssh -n {{node}} "{{ps}} | grep kube-proxy"',
+        says: 'The kube-proxy container on {{node}}: unlike kubelet, it is a container. With docker its pause container (k8s_POD_kube-proxy-…) shows up too.',
       },
       {
-        cmd: 'sudo iptables -t nat -L KUBE-SERVICES -n',
-        says: 'Inside minikube ssh: one rule per Service port, matching its ClusterIP and jumping to a KUBE-SVC-… chain.',
+        cmd: 'minikube ssh -n {{node}} "sudo iptables -t nat -L KUBE-SERVICES -n"',
+        says: 'The rules kube-proxy wrote on {{node}}: one per Service port, matching its ClusterIP and jumping to a KUBE-SVC-… chain, whose KUBE-SEP-… rules pick a Pod.',
       },
     ],
   },
@@ -294,11 +297,11 @@ export const componentsEn = {
       },
       {
         cmd: 'sudo crictl pods',
-        says: 'Inside minikube ssh: the Pod sandboxes, asked through the same CRI that kubelet uses.',
+        says: 'Inside minikube ssh -n {{node}}: the Pod sandboxes, asked through the same CRI that kubelet uses.',
       },
       {
         cmd: 'sudo crictl ps',
-        says: 'Inside minikube ssh: the running containers. docker ps shows nothing here, because Docker is not the runtime.',
+        says: 'Inside minikube ssh -n {{node}}: the running containers. docker ps does not work here: minikube stops Docker on the node when another runtime is chosen.',
       },
       {
         cmd: 'kubectl get node -o wide',
@@ -327,11 +330,11 @@ export const componentsEn = {
       },
       {
         cmd: 'sudo crictl ps',
-        says: 'Inside minikube ssh: the running containers, asked through the same CRI that kubelet uses.',
+        says: 'Inside minikube ssh -n {{node}}: the running containers, asked through the same CRI that kubelet uses.',
       },
       {
         cmd: 'systemctl status crio',
-        says: "Inside minikube ssh: the runtime's systemd unit, active (running).",
+        says: "Inside minikube ssh -n {{node}}: the runtime's systemd unit, active (running).",
       },
       {
         cmd: 'kubectl get node -o wide',
@@ -346,7 +349,7 @@ export const componentsEn = {
     role: "Turns names into addresses inside the cluster. A Pod asks for nginx.default.svc.cluster.local (or just nginx, from the same namespace) and CoreDNS answers with that Service's ClusterIP; names outside the cluster it forwards to the node's own DNS servers. It is an addon, not a core component, but kubeadm (and so minikube) installs it on every cluster.",
     talksTo: [
       'kube-apiserver — watches Services, EndpointSlices and Namespaces to keep its records current',
-      "Pods — DNS queries on port 53, sent to 10.96.0.10 (the kube-dns Service), which kube-proxy's rules forward to a CoreDNS Pod",
+      "Pods — DNS queries on port 53, sent to 10.96.0.10 (the kube-dns Service), which the kernel, following kube-proxy's rules, sends on to a CoreDNS Pod",
       "upstream DNS — forwards every name outside cluster.local to the servers in the node's /etc/resolv.conf",
     ],
     neverTalksTo:
@@ -364,7 +367,7 @@ export const componentsEn = {
       },
       {
         cmd: 'kubectl get configmap -n kube-system coredns -o yaml',
-        says: 'The Corefile: the kubernetes plugin serves cluster.local, and forward . /etc/resolv.conf handles everything else.',
+        says: 'The Corefile: the kubernetes plugin serves cluster.local, forward . /etc/resolv.conf handles everything else, and minikube adds a hosts block for host.minikube.internal.',
       },
       {
         cmd: 'kubectl exec <pod> -- cat /etc/resolv.conf',
@@ -409,13 +412,13 @@ export const componentsEn = {
     talksTo: [
       "kube-apiserver — its kubelet reports status, renews the node's Lease and receives the Pods bound to {{node}}; its kube-proxy receives Services and EndpointSlices",
       'kube-apiserver (calling in) — reaches the kubelet on port 10250 for logs, exec and port-forward',
-      'other nodes — Pod-to-Pod traffic over the cluster network (kindnet, the CNI plugin minikube picks for several nodes)',
+      'other nodes — Pod-to-Pod traffic over the cluster network (kindnet, the CNI plugin minikube picks when there are several nodes)',
       'image registries — its runtime pulls the images its Pods need',
     ],
     neverTalksTo:
       'Nothing on {{node}} talks to etcd, kube-scheduler or kube-controller-manager: its only contact with the control plane is kube-apiserver. Nodes do not give each other orders either.',
     runsAs:
-      "With minikube's docker driver, {{node}} is a Docker container on your machine that behaves like a whole Linux host, with its own systemd, kubelet and runtime inside; with a VM driver it is a virtual machine. On a real cluster it is a server or a cloud VM.",
+      "With minikube's docker driver, {{node}} is a Docker container on your machine that behaves like a whole Linux host, with its own systemd, kubelet and container runtime inside (the driver is not the runtime: the node may run containerd or cri-o); with a VM driver it is a virtual machine. In production a node is usually a physical server or a cloud VM.",
     commands: [
       {
         cmd: 'kubectl get node',
@@ -431,7 +434,7 @@ export const componentsEn = {
       },
       {
         cmd: 'minikube node add',
-        says: 'Adds a worker node named minikube-m02, then minikube-m03, and so on.',
+        says: 'Adds one more worker node, numbered on from the existing ones (minikube-m03, minikube-m04, …).',
       },
     ],
   },
@@ -439,7 +442,7 @@ export const componentsEn = {
   controlPlaneNode: {
     short: 'Control plane node',
     analogy: 'The head office',
-    role: "minikube, the node that runs the control plane: kube-apiserver, etcd, kube-scheduler and kube-controller-manager. The control plane decides what should run and where; the data plane, the nodes running Pods and carrying their traffic, does the work. Real clusters usually keep these on separate machines (“Master” and “Worker”), but minikube's first node is both: it has no control-plane taint, so ordinary Pods run here too.",
+    role: "minikube, the node that runs the control plane: kube-apiserver, etcd, kube-scheduler and kube-controller-manager. The control plane decides what should run and where; the data plane, the nodes running Pods and carrying their traffic, does the work. Production clusters usually keep the two apart, with dedicated control plane nodes (once called masters) tainted to keep ordinary Pods off, but minikube's first node is both: it has no control-plane taint, so ordinary Pods run here too.",
     talksTo: [
       'worker nodes — their kubelets and kube-proxies connect to kube-apiserver here, at https://192.168.49.2:8443',
       'kubectl on your machine — your commands arrive at the same address',
@@ -456,16 +459,16 @@ export const componentsEn = {
         says: 'minikube   Ready    control-plane   …   v1.34.0: the control-plane role, yet your Pods run here too.',
       },
       {
-        cmd: 'kubectl get pod -n kube-system',
-        says: 'The four control plane static pods (…-minikube), plus coredns, kube-proxy and storage-provisioner.',
+        cmd: 'kubectl get pod -n kube-system -o wide --field-selector spec.nodeName=minikube',
+        says: "The system Pods on this node: the four control plane static pods (…-minikube), CoreDNS, storage-provisioner and this node's own kube-proxy. Every node runs one kube-proxy Pod; multi-node minikube also runs a CNI Pod such as kindnet-… on each node.",
       },
       {
         cmd: 'kubectl describe node minikube | grep Taints',
         says: 'Taints: <none>, which is why the scheduler may place ordinary Pods on the control plane node.',
       },
       {
-        cmd: 'minikube ssh',
-        says: 'A shell on this node; sudo ls /etc/kubernetes/manifests there shows the four files kubelet starts the control plane from.',
+        cmd: 'minikube ssh "sudo ls /etc/kubernetes/manifests"',
+        says: 'etcd.yaml, kube-apiserver.yaml, kube-controller-manager.yaml and kube-scheduler.yaml: the four files kubelet starts the control plane from.',
       },
     ],
   },

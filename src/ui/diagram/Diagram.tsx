@@ -1,19 +1,14 @@
 /** The architecture diagram: React Flow for zoom, pan, fit and minimap; everything drawn comes from the layout. */
 import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type Node } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Node } from '@xyflow/react';
 import { useAppStore } from '../storeContext';
 import { toFlowNodes, type FlowNode } from './flowNodes';
 import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { NODE_TYPES } from './nodeTypes';
-import { RevealSelection } from './RevealSelection';
-
-/** Room at the top for the legend's toggle, so fitting never hides the cluster under it. */
-const FIT_OPTIONS = {
-  padding: { top: '56px', left: '20px', right: '20px', bottom: '20px' },
-  maxZoom: 1.1,
-} as const;
+import { FitToSelection } from './FitToSelection';
+import { FIT_OPTIONS } from './fitOptions';
 
 const MINIMAP_COLORS: Partial<Record<string, string>> = {
   k8sNode: '#94a3b8',
@@ -37,6 +32,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
   const topology = useAppStore((s) => s.topology);
   const theme = useAppStore((s) => s.theme);
   const select = useAppStore((s) => s.select);
+  const hasSelection = useAppStore((s) => s.selection !== null);
   const nodes = useMemo<FlowNode[]>(() => toFlowNodes(layoutDiagram(topology)), [topology]);
   const ariaLabelConfig = useMemo(
     () => ({
@@ -50,45 +46,55 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
   );
 
   return (
-    <ReactFlow
-      aria-label={t('diagram.label')}
-      nodes={nodes}
-      edges={[]}
-      nodeTypes={NODE_TYPES}
-      colorMode={theme ?? 'system'}
-      fitView
-      fitViewOptions={FIT_OPTIONS}
-      minZoom={0.15}
-      maxZoom={2.5}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      nodesFocusable={false}
-      edgesFocusable={false}
-      elementsSelectable={false}
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode={null}
-      onPaneClick={() => select(null)}
-      disableKeyboardA11y
-      ariaLabelConfig={ariaLabelConfig}
-      proOptions={{ hideAttribution: true }}
-    >
-      <FitOnChange nodeCount={topology.nodes.length} />
-      <RevealSelection />
-      <Background gap={24} size={1} />
-      <Controls showInteractive={false} position="bottom-left" />
-      {!compact && (
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={minimapColor}
-          style={{ width: 160, height: 110 }}
-        />
-      )}
-      <Panel position="top-left">
-        <Legend />
-      </Panel>
-    </ReactFlow>
+    <div className="relative h-full w-full">
+      {/* Overlays come first in the DOM so Tab reaches them before the components. */}
+      <div className="pointer-events-none absolute inset-x-3 top-3 z-10 flex items-start gap-3">
+        <div className="pointer-events-auto">
+          <Legend />
+        </div>
+        {!hasSelection && (
+          <p className="mx-auto max-w-md rounded-full border border-slate-200 bg-white/95 px-4 py-1.5 text-center text-xs text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200">
+            {t('diagram.hint')}
+          </p>
+        )}
+      </div>
+      <ReactFlow
+        aria-label={t('diagram.label')}
+        nodes={nodes}
+        edges={[]}
+        nodeTypes={NODE_TYPES}
+        colorMode={theme ?? 'system'}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.15}
+        maxZoom={2.5}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        onPaneClick={() => select(null)}
+        disableKeyboardA11y
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={{ hideAttribution: true }}
+      >
+        <FitOnChange nodeCount={topology.nodes.length} />
+        <FitToSelection />
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {!compact && !hasSelection && (
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeColor={minimapColor}
+            style={{ width: 160, height: 110 }}
+          />
+        )}
+      </ReactFlow>
+    </div>
   );
 });

@@ -3,7 +3,7 @@ import type { Node } from '@xyflow/react';
 import type { ClusterNode, Component } from '../../engine/topology';
 import { componentDomId } from '../focusSelection';
 import type { Box } from './geometry';
-import type { DiagramLayout, EdgeLayout, NodeLayout } from './layout';
+import type { CardLayout, DiagramLayout, EdgeLayout, NodeLayout } from './layout';
 
 export type ClusterBoxNode = Node<{ box: Box }, 'cluster'>;
 export type ZoneBoxNode = Node<{ box: Box; zone: 'controlPlane' | 'addons' | 'nodeComponents' }, 'zone'>;
@@ -39,18 +39,30 @@ export function toFlowNodes(layout: DiagramLayout): FlowNode[] {
       .map((c) => cardDomId(c.component))
       .join(' ');
 
+  const nodeBox = (n: NodeLayout): NodeBoxNode => ({
+    id: `node/${n.node.name}`,
+    type: 'k8sNode',
+    data: { box: n.box, node: n.node, memberIds: members(n) },
+    zIndex: 1,
+    ariaRole: 'group',
+    ariaLabel: n.node.name,
+    domAttributes: { 'aria-roledescription': undefined, 'aria-owns': members(n) },
+    ...sized(n.box),
+  });
+  const card = (c: CardLayout): ComponentCardNode => ({
+    id: c.component.id,
+    type: 'component',
+    data: { box: c.box, component: c.component, domId: cardDomId(c.component) },
+    zIndex: 5,
+    domAttributes: { 'aria-roledescription': undefined },
+    ...sized(c.box),
+  });
+  const cardsWhere = (test: (c: CardLayout) => boolean) => layout.cards.filter(test).map(card);
+
+  // Backgrounds first; then the focusable parts in reading order (Tab follows the DOM, z-index the drawing):
+  // kubectl, the control plane, each node with its components, the addons.
   return [
     { id: 'cluster', type: 'cluster', data: { box: layout.cluster }, zIndex: 0, ...sized(layout.cluster) },
-    ...layout.nodes.map((n): NodeBoxNode => ({
-      id: `node/${n.node.name}`,
-      type: 'k8sNode',
-      data: { box: n.box, node: n.node, memberIds: members(n) },
-      zIndex: 1,
-      ariaRole: 'group',
-      ariaLabel: n.node.name,
-      domAttributes: { 'aria-roledescription': undefined, 'aria-owns': members(n) },
-      ...sized(n.box),
-    })),
     {
       id: 'zone/controlPlane',
       type: 'zone',
@@ -86,13 +98,8 @@ export function toFlowNodes(layout: DiagramLayout): FlowNode[] {
       zIndex: 4,
       ...sized(layout.bounds),
     },
-    ...layout.cards.map((c): ComponentCardNode => ({
-      id: c.component.id,
-      type: 'component',
-      data: { box: c.box, component: c.component, domId: cardDomId(c.component) },
-      zIndex: 5,
-      domAttributes: { 'aria-roledescription': undefined },
-      ...sized(c.box),
-    })),
+    ...cardsWhere((c) => c.component.placement === 'outside' || c.component.placement === 'control-plane'),
+    ...layout.nodes.flatMap((n) => [nodeBox(n), ...cardsWhere((c) => c.component.node === n.node.name)]),
+    ...cardsWhere((c) => c.component.placement === 'addon'),
   ];
 }

@@ -79,3 +79,33 @@ export function connectToBar(box: Box, bar: Box): Segment {
 
 /** The same segment, travelled the other way. */
 export const reverse = (s: Segment): Segment => ({ from: s.to, to: s.from });
+
+/** Whether the segment a–b passes through the inside of `box` (touching its border does not count). */
+export function segmentCrossesBox(a: Point, b: Point, box: Box, inset = 1): boolean {
+  const x0 = box.x + inset;
+  const y0 = box.y + inset;
+  const x1 = box.x + box.w - inset;
+  const y1 = box.y + box.h - inset;
+  // Liang–Barsky clipping of the segment against the shrunken box.
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const edges: [number, number][] = [
+    [-dx, a.x - x0],
+    [dx, x1 - a.x],
+    [-dy, a.y - y0],
+    [dy, y1 - a.y],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return t1 - t0 > 1e-9;
+}

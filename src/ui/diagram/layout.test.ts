@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_NODES, MIN_NODES, RUNTIMES } from '../../engine/clusterConfig';
 import { buildTopology } from '../../engine/topology';
-import { center, contains, overlaps, type Box } from './geometry';
+import { center, contains, overlaps, segmentCrossesBox, type Box } from './geometry';
 import { CARD, layoutDiagram, workerColumns } from './layout';
 
 const configs = fc.record({
@@ -71,17 +71,55 @@ describe('layoutDiagram', () => {
       l.nodes.find((n) => `pods/${n.node.name}` === id)!.pods;
     expect(l.edges).toHaveLength(buildTopology({ nodeCount: 4, runtime: 'docker' }).paths.length);
     for (const e of l.edges) {
-      expect(onBorder(e.from, boxOf(e.path.from))).toBe(true);
-      expect(onBorder(e.to, boxOf(e.path.to))).toBe(true);
+      expect(onBorder(e.points[0]!, boxOf(e.path.from))).toBe(true);
+      expect(onBorder(e.points.at(-1)!, boxOf(e.path.to))).toBe(true);
     }
   });
 
-  it('brings every kubelet straight up to kube-apiserver', () => {
+  it('never draws a line through a card, zone of pods or node other than its own ends, at every size', () => {
+    fc.assert(
+      fc.property(configs, (config) => {
+        const t = buildTopology(config);
+        const l = layoutDiagram(t);
+        const obstacles = [
+          ...l.cards.map((c) => ({ id: c.component.id as string, box: c.box })),
+          ...l.nodes.map((n) => ({ id: `pods/${n.node.name}`, box: n.pods })),
+        ];
+        for (const e of l.edges) {
+          const own = new Set<string>([e.path.from, e.path.to]);
+          const ownNodes = new Set(t.components.filter((c) => own.has(c.id)).map((c) => c.node));
+          for (let i = 1; i < e.points.length; i++) {
+            for (const o of obstacles) {
+              if (own.has(o.id)) continue;
+              expect(
+                segmentCrossesBox(e.points[i - 1]!, e.points[i]!, o.box),
+                `${e.id} crosses ${o.id}`,
+              ).toBe(false);
+            }
+            // A line may cross its own node's box border, never another worker's box.
+            for (const n of l.nodes) {
+              if (ownNodes.has(n.node.name) || n.node.controlPlane) continue;
+              expect(
+                segmentCrossesBox(e.points[i - 1]!, e.points[i]!, n.box),
+                `${e.id} crosses node ${n.node.name}`,
+              ).toBe(false);
+            }
+          }
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('brings every kubelet and kube-proxy up a lane to kube-apiserver, ending in a vertical', () => {
     const l = layoutOf(7);
     const api = cardOf(l, 'kube-apiserver');
-    for (const e of l.edges.filter((e) => e.path.from.startsWith('kubelet/') && e.path.kind === 'api')) {
-      expect(e.from.x).toBe(e.to.x);
-      expect(e.to.y).toBe(api.y + api.h);
+    const lines = l.edges.filter((e) => e.path.kind === 'api' && /^(kubelet|kube-proxy)\//.test(e.path.from));
+    expect(lines).toHaveLength(14);
+    for (const e of lines) {
+      const [a, b] = [e.points.at(-2)!, e.points.at(-1)!];
+      expect(a.x).toBe(b.x);
+      expect(b.y).toBe(api.y + api.h);
     }
   });
 
@@ -102,7 +140,7 @@ describe('layoutDiagram', () => {
 
   it('keeps the whole diagram within a sensible aspect ratio at 10 nodes', () => {
     const { bounds } = layoutOf(10);
-    expect(bounds.w / bounds.h).toBeGreaterThan(0.9);
+    expect(bounds.w / bounds.h).toBeGreaterThan(0.8);
     expect(bounds.w / bounds.h).toBeLessThan(2.5);
     expect(center(bounds).x).toBeGreaterThan(0);
   });

@@ -14,7 +14,7 @@ export function CommandLine({ cmd, says }: { cmd: string; says: string }) {
   return (
     <li className="space-y-1">
       <div className="flex items-start gap-2 rounded-md bg-slate-900 px-3 py-2 dark:bg-black">
-        <code className="min-w-0 flex-1 break-all font-mono text-[12.5px] leading-5 text-emerald-300">
+        <code className="min-w-0 flex-1 whitespace-pre-wrap break-words font-mono text-[12.5px] leading-5 text-emerald-300">
           <span className="select-none text-slate-500">$ </span>
           {cmd}
         </code>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { focusSelection } from '../focusSelection';
 import { useAppStore } from '../storeContext';
 import { CommandLine } from './CommandLine';
-import { useInspected } from './useInspected';
+import { useInspected, type Category } from './useInspected';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -19,6 +19,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 const BADGE = 'rounded-full px-2 py-0.5 text-[11px] font-medium';
 
+const CATEGORY_STYLES: Record<Category, string> = {
+  controlPlaneComponent: 'bg-blue-100 text-blue-800 dark:bg-blue-900/60 dark:text-blue-200',
+  nodeComponent: 'bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200',
+  addon: 'border border-dashed border-amber-500 text-amber-700 dark:text-amber-300',
+  client: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
+};
+
 export function Inspector() {
   const { t } = useTranslation();
   const inspected = useInspected();
@@ -28,10 +35,13 @@ export function Inspector() {
   const title = inspected?.title;
   const node = inspected?.node;
 
-  // A new selection moves the reading position to the top of the panel.
+  const focusDetails = useAppStore((s) => s.focusDetails);
+
+  // A new selection moves the reading position to the top of the panel, and focus there when chosen from the keyboard.
   useEffect(() => {
     heading.current?.closest('aside')?.scrollTo({ top: 0 });
-  }, [title, node]);
+    if (focusDetails) heading.current?.focus();
+  }, [title, node, focusDetails]);
 
   if (!inspected) return null;
   const { text } = inspected;
@@ -52,7 +62,11 @@ export function Inspector() {
       <header className="sticky top-0 z-10 flex items-start gap-3 border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
         <img src={inspected.icon} alt="" width={44} height={43} className="shrink-0" />
         <div className="min-w-0 flex-1">
-          <h2 ref={heading} className="break-words font-mono text-lg font-bold leading-6">
+          <h2
+            ref={heading}
+            tabIndex={-1}
+            className="break-words font-mono text-lg font-bold leading-6 outline-none"
+          >
             {inspected.title}
           </h2>
           <p className="text-sm text-slate-500 dark:text-slate-400">
@@ -60,19 +74,10 @@ export function Inspector() {
             {inspected.node && <> · {t('inspector.onNode', { node: inspected.node })}</>}
           </p>
           <div className="mt-1.5 flex flex-wrap gap-1.5">
-            {inspected.addon ? (
-              <span
-                className={`${BADGE} border border-dashed border-amber-500 text-amber-700 dark:text-amber-300`}
-              >
-                {t('inspector.addon')}
+            {inspected.category && (
+              <span className={`${BADGE} ${CATEGORY_STYLES[inspected.category]}`}>
+                {t(`inspector.${inspected.category}`)}
               </span>
-            ) : (
-              inspected.runsAs &&
-              inspected.runsAs !== 'outside' && (
-                <span className={`${BADGE} bg-blue-100 text-blue-800 dark:bg-blue-900/60 dark:text-blue-200`}>
-                  {t('inspector.core')}
-                </span>
-              )
             )}
             {runsAsLabel && (
               <span className={`${BADGE} bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300`}>
@@ -98,7 +103,7 @@ export function Inspector() {
 
       <div className="space-y-5 px-4 py-4 text-sm leading-6">
         <p className="rounded-lg border-l-4 border-k8s bg-blue-50 px-3 py-2 dark:bg-blue-950/50">
-          <span className="text-slate-600 dark:text-slate-300">{t('inspector.analogy')} </span>
+          <span className="text-slate-600 dark:text-slate-300">{t('inspector.analogy')}</span>{' '}
           <strong className="font-semibold">{text.analogy}</strong>
         </p>
         <Section title={t('inspector.role')}>

@@ -20,49 +20,58 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
   const label = component.node ? `${component.name} ${component.node}` : component.name;
 
   return (
-    <button
-      id={domId}
-      type="button"
-      aria-label={label}
-      aria-pressed={selected}
-      data-kind={component.kind}
-      onClick={() => select(selected ? null : { kind: 'component', id: component.id })}
-      className={[
-        'nodrag nopan pointer-events-auto flex h-full w-full items-center gap-3 rounded-xl border bg-white px-3 text-left shadow-sm transition',
-        'hover:border-k8s hover:shadow-md focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-k8s',
-        'dark:bg-slate-800',
-        selected
-          ? 'border-k8s ring-4 ring-k8s/30'
-          : related
-            ? 'border-k8s/70'
-            : 'border-slate-300 dark:border-slate-600',
-        dimmed ? 'opacity-45' : '',
-      ].join(' ')}
-    >
-      <img
-        src={componentIcon(component.kind, runtime)}
-        alt=""
-        width={36}
-        height={35}
-        className="shrink-0"
-        draggable={false}
-      />
-      <span className="min-w-0 flex-1">
-        <span
-          className="block truncate font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-50"
-          data-label
-        >
-          {component.name}
-        </span>
-        <span className="block truncate text-xs text-slate-500 dark:text-slate-400" data-short>
-          {t(`components.${componentTextKey(component, runtime)}.short`)}
-        </span>
-      </span>
-      {addon && (
-        <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
-          {t('diagram.addonBadge')}
+    <>
+      {component.placement === 'outside' && (
+        <span className="pointer-events-none absolute -top-6 left-0 text-xs font-medium text-slate-500 dark:text-slate-400">
+          {t('diagram.outside')}
         </span>
       )}
-    </button>
+      <button
+        id={domId}
+        type="button"
+        aria-label={label}
+        aria-pressed={selected}
+        data-kind={component.kind}
+        onClick={(e) =>
+          select(selected ? null : { kind: 'component', id: component.id }, { fromKeyboard: e.detail === 0 })
+        }
+        className={[
+          'nodrag nopan pointer-events-auto flex h-full w-full items-center gap-3 rounded-xl border bg-white px-3 text-left shadow-sm transition',
+          'hover:border-k8s hover:shadow-md focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-k8s',
+          'dark:bg-slate-800',
+          selected
+            ? 'border-k8s ring-4 ring-k8s/30'
+            : related
+              ? 'border-k8s/70'
+              : 'border-slate-300 dark:border-slate-600',
+          dimmed ? 'opacity-45' : '',
+        ].join(' ')}
+      >
+        <img
+          src={componentIcon(component.kind, runtime)}
+          alt=""
+          width={36}
+          height={35}
+          className="shrink-0"
+          draggable={false}
+        />
+        <span className="min-w-0 flex-1">
+          <span
+            className="block truncate font-mono text-[13px] font-semibold text-slate-900 dark:text-slate-50"
+            data-label
+          >
+            {component.name}
+          </span>
+          <span className="block truncate text-xs text-slate-500 dark:text-slate-400" data-short>
+            {t(`components.${componentTextKey(component, runtime)}.short`)}
+          </span>
+        </span>
+        {addon && (
+          <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
+            {t('diagram.addonBadge')}
+          </span>
+        )}
+      </button>
+    </>
   );
 });

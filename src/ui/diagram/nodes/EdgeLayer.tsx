@@ -15,14 +15,13 @@ const Edge = memo(function Edge({ edge, ox, oy }: { edge: EdgeLayout; ox: number
   const dimmed = useAppStore((s) => s.selection !== null) && !active;
   const style = EDGE_STYLES[edge.path.kind];
   return (
-    <line
+    <polyline
       data-edge={edge.id}
       data-active={active || undefined}
       className={style.color}
-      x1={edge.from.x - ox}
-      y1={edge.from.y - oy}
-      x2={edge.to.x - ox}
-      y2={edge.to.y - oy}
+      points={edge.points.map((p) => `${p.x - ox},${p.y - oy}`).join(' ')}
+      fill="none"
+      strokeLinejoin="round"
       stroke="currentColor"
       strokeWidth={active ? 3 : 1.6}
       strokeOpacity={active ? 1 : dimmed ? 0.12 : 0.55}

@@ -25,7 +25,9 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
         type="button"
         aria-label={t('diagram.aboutNode', { node: node.name })}
         aria-pressed={selected}
-        onClick={() => select(selected ? null : { kind: 'node', name: node.name })}
+        onClick={(e) =>
+          select(selected ? null : { kind: 'node', name: node.name }, { fromKeyboard: e.detail === 0 })
+        }
         className="nodrag nopan pointer-events-auto m-1.5 flex items-center gap-2 rounded-lg px-2 py-1 text-left hover:bg-slate-200/80 focus-visible:outline-3 focus-visible:outline-k8s dark:hover:bg-slate-800"
       >
         <img

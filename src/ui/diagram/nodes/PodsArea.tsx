@@ -20,7 +20,7 @@ export const PodsArea = memo(function PodsArea({ id }: NodeProps<PodsAreaNode>) 
           : 'border-slate-300 dark:border-slate-600',
       ].join(' ')}
     >
-      <span className="text-[11px] font-semibold uppercase tracking-wider text-slate-600 dark:text-slate-300">
+      <span className="text-[11px] font-semibold tracking-wider [:lang(en)_&]:uppercase text-slate-600 dark:text-slate-300">
         {t('diagram.pods')}
       </span>
       <span className="flex flex-1 items-center justify-center gap-2 text-xs text-slate-500 dark:text-slate-400">

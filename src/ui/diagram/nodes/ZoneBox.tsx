@@ -14,7 +14,7 @@ export const ZoneBox = memo(function ZoneBox({ data }: NodeProps<ZoneBoxNode>) {
   const { t } = useTranslation();
   return (
     <div className={`h-full w-full rounded-xl border-2 ${STYLES[data.zone]}`}>
-      <div className="px-3 pt-1.5 text-[11px] font-semibold uppercase tracking-wider text-slate-600 dark:text-slate-300">
+      <div className="px-3 pt-1.5 text-[11px] font-semibold tracking-wider [:lang(en)_&]:uppercase text-slate-600 dark:text-slate-300">
         {t(`diagram.${data.zone}`)}
       </div>
     </div>

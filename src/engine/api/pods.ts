@@ -1,0 +1,91 @@
+/** Facts about pods that several components need: requests, QoS class, readiness, ownership. */
+import { bytes, milliCpu } from '../core/quantity';
+import type { Condition, OwnerReference, Pod, PodConditionType, Toleration, Taint } from './types';
+
+export interface Requests {
+  readonly milliCpu: number;
+  readonly memory: number;
+}
+
+/** The sum of the containers' requests (what the scheduler's Fit filter compares with allocatable). */
+export function podRequests(pod: Pod): Requests {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec.containers) {
+    const r = c.resources?.requests;
+    if (r?.cpu) cpu += milliCpu(r.cpu);
+    if (r?.memory) memory += bytes(r.memory);
+  }
+  return { milliCpu: cpu, memory };
+}
+
+/** For scoring only, containers with no request count as 100m CPU and 200Mi memory (pkg/scheduler/util). */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+export function nonZeroRequests(pod: Pod): Requests {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec.containers) {
+    const r = c.resources?.requests;
+    cpu += r?.cpu ? milliCpu(r.cpu) : DEFAULT_MILLI_CPU_REQUEST;
+    memory += r?.memory ? bytes(r.memory) : DEFAULT_MEMORY_REQUEST;
+  }
+  return { milliCpu: cpu, memory };
+}
+
+export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  let any = false;
+  let guaranteed = true;
+  for (const c of pod.spec.containers) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (req.cpu || req.memory || lim.cpu || lim.memory) any = true;
+    for (const r of ['cpu', 'memory'] as const) {
+      const limit = lim[r];
+      const request = req[r] ?? limit;
+      if (!limit || request !== limit) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+export function podCondition(pod: Pod, type: PodConditionType): Condition<PodConditionType> | undefined {
+  return pod.status.conditions?.find((c) => c.type === type);
+}
+
+export const isPodReady = (pod: Pod) => podCondition(pod, 'Ready')?.status === 'True';
+export const isTerminating = (pod: Pod) => pod.metadata.deletionTimestamp !== undefined;
+export const isTerminal = (pod: Pod) => pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
+
+/** Whether a pod still counts for its controller: not finished and not being deleted. */
+export const isActive = (pod: Pod) => !isTerminal(pod) && !isTerminating(pod);
+
+export function controllerOf(meta: { ownerReferences?: OwnerReference[] }): OwnerReference | undefined {
+  return meta.ownerReferences?.find((r) => r.controller);
+}
+
+export function matchesLabels(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  if (!selector) return false;
+  for (const k in selector) if (labels?.[k] !== selector[k]) return false;
+  return true;
+}
+
+/** Whether `toleration` tolerates `taint` (core/v1 helper ToleratesTaint). */
+export function tolerates(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.key === undefined || toleration.key === '') return toleration.operator === 'Exists';
+  if (toleration.key !== taint.key) return false;
+  if (toleration.operator === 'Exists') return true;
+  return (toleration.value ?? '') === (taint.value ?? '');
+}
+
+export const toleratesAll = (tolerations: readonly Toleration[] | undefined, taint: Taint) =>
+  (tolerations ?? []).some((t) => tolerates(t, taint));
+
+/** Upstream formats a pod as `name_namespace(uid)` in kubelet messages. */
+export const formatPod = (pod: Pod) => `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;

@@ -1,0 +1,330 @@
+/**
+ * API objects shaped like Kubernetes' own (core/v1, apps/v1, discovery.k8s.io/v1,
+ * coordination.k8s.io/v1), with the fields this simulation uses. Objects stored in etcd are
+ * never mutated: every change makes a new object.
+ */
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  generateName?: string;
+  namespace?: string;
+  uid: string;
+  resourceVersion: string;
+  generation?: number;
+  creationTimestamp: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+}
+
+/** What a client sends: metadata without the fields the API server fills in. */
+export type NewMeta = Partial<ObjectMeta> & ({ name: string } | { generateName: string });
+
+export interface Condition<T extends string = string> {
+  type: T;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  lastHeartbeatTime?: string;
+  lastProbeTime?: string | null;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  timeAdded?: string;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: Taint['effect'];
+  tolerationSeconds?: number;
+}
+
+export interface ResourceList {
+  cpu?: string;
+  memory?: string;
+  pods?: string;
+  'ephemeral-storage'?: string;
+  [name: string]: string | undefined;
+}
+
+export interface ContainerPort {
+  containerPort: number;
+  hostPort?: number;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  name?: string;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  command?: string[];
+  ports?: ContainerPort[];
+  resources?: { requests?: ResourceList; limits?: ResourceList };
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+}
+
+export interface NodeAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+  preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[];
+}
+
+export interface PodSpec {
+  nodeName?: string;
+  nodeSelector?: Record<string, string>;
+  affinity?: { nodeAffinity?: NodeAffinity };
+  tolerations?: Toleration[];
+  containers: Container[];
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  terminationGracePeriodSeconds?: number;
+  schedulerName?: string;
+  priority?: number;
+  serviceAccountName?: string;
+  hostNetwork?: boolean;
+  priorityClassName?: string;
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+export type PodConditionType =
+  'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled';
+
+export interface ContainerState {
+  waiting?: { reason: string; message?: string };
+  running?: { startedAt: string };
+  terminated?: {
+    exitCode: number;
+    reason: string;
+    startedAt?: string;
+    finishedAt?: string;
+    containerID?: string;
+  };
+}
+
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  imageID: string;
+  containerID?: string;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  state: ContainerState;
+  lastState?: ContainerState;
+}
+
+export interface PodStatus {
+  phase: PodPhase;
+  conditions?: Condition<PodConditionType>[];
+  hostIP?: string;
+  podIP?: string;
+  startTime?: string;
+  containerStatuses?: ContainerStatus[];
+  qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort';
+  reason?: string;
+  message?: string;
+  nominatedNodeName?: string;
+}
+
+export interface Pod {
+  apiVersion: 'v1';
+  kind: 'Pod';
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  status: PodStatus;
+}
+
+export type NodeConditionType = 'Ready' | 'MemoryPressure' | 'DiskPressure' | 'PIDPressure';
+
+export interface Node {
+  apiVersion: 'v1';
+  kind: 'Node';
+  metadata: ObjectMeta;
+  spec: { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string };
+  status: {
+    capacity: ResourceList;
+    allocatable: ResourceList;
+    conditions: Condition<NodeConditionType>[];
+    addresses: { type: 'InternalIP' | 'Hostname'; address: string }[];
+    nodeInfo: {
+      kubeletVersion: string;
+      kubeProxyVersion: string;
+      containerRuntimeVersion: string;
+      osImage: string;
+      kernelVersion: string;
+      operatingSystem: string;
+      architecture: string;
+    };
+    images?: { names: string[]; sizeBytes: number }[];
+  };
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+}
+
+export interface PodTemplate {
+  metadata: { labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec: PodSpec;
+}
+
+export interface ReplicaSet {
+  apiVersion: 'apps/v1';
+  kind: 'ReplicaSet';
+  metadata: ObjectMeta;
+  spec: { replicas: number; selector: LabelSelector; template: PodTemplate; minReadySeconds?: number };
+  status: {
+    replicas: number;
+    fullyLabeledReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    observedGeneration?: number;
+  };
+}
+
+export interface Deployment {
+  apiVersion: 'apps/v1';
+  kind: 'Deployment';
+  metadata: ObjectMeta;
+  spec: {
+    replicas: number;
+    selector: LabelSelector;
+    template: PodTemplate;
+    strategy?: {
+      type: 'RollingUpdate' | 'Recreate';
+      rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string };
+    };
+    revisionHistoryLimit?: number;
+    minReadySeconds?: number;
+  };
+  status: {
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    unavailableReplicas?: number;
+    observedGeneration?: number;
+    conditions?: Condition[];
+  };
+}
+
+export interface DaemonSet {
+  apiVersion: 'apps/v1';
+  kind: 'DaemonSet';
+  metadata: ObjectMeta;
+  spec: { selector: LabelSelector; template: PodTemplate };
+  status: {
+    currentNumberScheduled: number;
+    desiredNumberScheduled: number;
+    numberReady: number;
+    numberMisscheduled: number;
+  };
+}
+
+export interface ServicePort {
+  name?: string;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  port: number;
+  targetPort?: number;
+  nodePort?: number;
+}
+
+export interface Service {
+  apiVersion: 'v1';
+  kind: 'Service';
+  metadata: ObjectMeta;
+  spec: {
+    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    selector?: Record<string, string>;
+    ports: ServicePort[];
+    clusterIP?: string;
+  };
+  status: Record<string, never>;
+}
+
+export interface Endpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  nodeName?: string;
+  targetRef?: { kind: 'Pod'; namespace: string; name: string; uid: string };
+}
+
+export interface EndpointSlice {
+  apiVersion: 'discovery.k8s.io/v1';
+  kind: 'EndpointSlice';
+  metadata: ObjectMeta;
+  addressType: 'IPv4';
+  endpoints: Endpoint[];
+  ports: { name?: string; port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[];
+}
+
+export interface Lease {
+  apiVersion: 'coordination.k8s.io/v1';
+  kind: 'Lease';
+  metadata: ObjectMeta;
+  spec: { holderIdentity: string; leaseDurationSeconds: number; renewTime: string; acquireTime?: string };
+}
+
+export interface ObjectReference {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid: string;
+  apiVersion: string;
+  fieldPath?: string;
+}
+
+export interface KubeEvent {
+  apiVersion: 'v1';
+  kind: 'Event';
+  metadata: ObjectMeta;
+  involvedObject: ObjectReference;
+  reason: string;
+  message: string;
+  type: 'Normal' | 'Warning';
+  source: { component: string; host?: string };
+  reportingComponent: string;
+  reportingInstance?: string;
+  action?: string;
+  firstTimestamp: string;
+  lastTimestamp: string;
+  count: number;
+}
+
+export interface Namespace {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+  spec: Record<string, never>;
+  status: { phase: 'Active' | 'Terminating' };
+}
+
+export type KubeObject =
+  Pod | Node | ReplicaSet | Deployment | DaemonSet | Service | EndpointSlice | Lease | KubeEvent | Namespace;
+export type Kind = KubeObject['kind'];
+export type ObjectOfKind<K extends Kind> = Extract<KubeObject, { kind: K }>;

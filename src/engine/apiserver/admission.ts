@@ -1,0 +1,148 @@
+/**
+ * Defaulting and the admission plugins on by default that change what is stored:
+ * DefaultTolerationSeconds (300 s not-ready/unreachable tolerations on every pod),
+ * TaintNodesByCondition (a new Node starts tainted not-ready), Priority, and Service
+ * ClusterIP allocation. NamespaceLifecycle is checked by the API server itself.
+ */
+import type {
+  Container,
+  Deployment,
+  KubeObject,
+  Node,
+  Pod,
+  PodSpec,
+  ReplicaSet,
+  Service,
+  Toleration,
+} from '../api/types';
+import { qosClass } from '../api/pods';
+
+export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
+export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
+const DEFAULT_TOLERATION_SECONDS = 300;
+
+/** imagePullPolicy defaults to Always for `:latest` or no tag, IfNotPresent otherwise. */
+export function defaultPullPolicy(image: string): NonNullable<Container['imagePullPolicy']> {
+  const last = image.slice(image.lastIndexOf('/') + 1);
+  const tagged = last.includes(':') || last.includes('@');
+  return !tagged || last.endsWith(':latest') ? 'Always' : 'IfNotPresent';
+}
+
+function defaultTolerations(tolerations: readonly Toleration[] | undefined): Toleration[] {
+  const out = [...(tolerations ?? [])];
+  for (const key of [NOT_READY_TAINT, UNREACHABLE_TAINT]) {
+    const has = out.some(
+      (t) =>
+        (t.key === key || (t.key === undefined && t.operator === 'Exists')) &&
+        (!t.effect || t.effect === 'NoExecute'),
+    );
+    if (!has)
+      out.push({
+        key,
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
+      });
+  }
+  return out;
+}
+
+export function defaultPodSpec(spec: PodSpec): PodSpec {
+  return {
+    restartPolicy: 'Always',
+    terminationGracePeriodSeconds: 30,
+    schedulerName: 'default-scheduler',
+    serviceAccountName: 'default',
+    priority: 0,
+    ...spec,
+    containers: spec.containers.map((c) => ({
+      imagePullPolicy: defaultPullPolicy(c.image),
+      ...c,
+      ...(c.ports ? { ports: c.ports.map((p) => ({ protocol: 'TCP' as const, ...p })) } : {}),
+    })),
+  };
+}
+
+function admitPod(pod: Pod): Pod {
+  const spec = defaultPodSpec(pod.spec);
+  const withDefaults: Pod = { ...pod, spec: { ...spec, tolerations: defaultTolerations(spec.tolerations) } };
+  return {
+    ...withDefaults,
+    status: {
+      qosClass: qosClass(withDefaults),
+      ...(pod.status ?? {}),
+      phase: pod.status?.phase ?? 'Pending',
+    },
+  };
+}
+
+function admitNode(node: Node, now: string): Node {
+  const taints = node.spec?.taints ?? [];
+  if (taints.some((t) => t.key === NOT_READY_TAINT && t.effect === 'NoSchedule')) return node;
+  return {
+    ...node,
+    spec: {
+      ...node.spec,
+      taints: [...taints, { key: NOT_READY_TAINT, effect: 'NoSchedule', timeAdded: now }],
+    },
+  };
+}
+
+function defaultRollingUpdate(d: Deployment): Deployment {
+  return {
+    ...d,
+    spec: {
+      revisionHistoryLimit: 10,
+      ...d.spec,
+      replicas: d.spec.replicas ?? 1,
+      strategy: d.spec.strategy ?? {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+      },
+      template: { ...d.spec.template, spec: defaultPodSpec(d.spec.template.spec) },
+    },
+    status: d.status ?? {},
+  };
+}
+
+function defaultReplicaSet(rs: ReplicaSet): ReplicaSet {
+  return {
+    ...rs,
+    spec: {
+      ...rs.spec,
+      replicas: rs.spec.replicas ?? 1,
+      template: { ...rs.spec.template, spec: defaultPodSpec(rs.spec.template.spec) },
+    },
+    status: rs.status ?? { replicas: 0 },
+  };
+}
+
+/** Applies defaults and mutating admission to an object being created. */
+export function admitCreate(
+  object: KubeObject,
+  now: string,
+  allocateClusterIP: (svc: Service) => string,
+): KubeObject {
+  switch (object.kind) {
+    case 'Pod':
+      return admitPod(object);
+    case 'Node':
+      return admitNode(object, now);
+    case 'Deployment':
+      return defaultRollingUpdate(object);
+    case 'ReplicaSet':
+      return defaultReplicaSet(object);
+    case 'Service': {
+      const spec = { type: 'ClusterIP' as const, ...object.spec };
+      const ports = spec.ports.map((p) => ({ protocol: 'TCP' as const, targetPort: p.port, ...p }));
+      const withPorts = { ...object, spec: { ...spec, ports }, status: {} };
+      return {
+        ...withPorts,
+        spec: { ...withPorts.spec, clusterIP: spec.clusterIP ?? allocateClusterIP(withPorts) },
+      };
+    }
+    default:
+      return object;
+  }
+}

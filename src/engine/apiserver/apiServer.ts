@@ -1,0 +1,453 @@
+/**
+ * kube-apiserver: the cluster's single entry. Each request arrives as a message and goes through
+ * authentication, authorization, defaulting and admission, validation, a resourceVersion check and
+ * persistence in etcd (another message); every committed change then fans out to the watchers
+ * whose watch it matches (one message each).
+ */
+import { etcdKey, RESOURCES } from '../api/resources';
+import type { Kind, KubeObject, Pod, Service } from '../api/types';
+import { timestamp } from '../core/time';
+import type { Etcd, KeyValue } from '../etcd/etcd';
+import type { Sim } from '../sim';
+import { componentId, type ComponentId, type Endpoint } from '../topology';
+import { admitCreate } from './admission';
+import { authorize } from './authorization';
+import { userOf, type UserInfo } from './identity';
+import {
+  alreadyExists,
+  conflict,
+  etcdUnavailable,
+  forbidden,
+  invalid,
+  notFound,
+  type ApiRequest,
+  type ApiResult,
+  type ListResult,
+  type StatusError,
+} from './request';
+import { validate } from './validation';
+
+export const APISERVER = componentId('kube-apiserver');
+export const ETCD = componentId('etcd');
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface Watch {
+  readonly watcher: Endpoint;
+  readonly kind: Kind;
+  /** Only objects for which this holds (a field selector such as spec.nodeName=minikube). */
+  readonly filter?: (object: KubeObject) => boolean;
+  readonly onEvent: (type: WatchEventType, object: KubeObject) => void;
+  /** Routine traffic (leases, status reports) is marked so the UI can dim it. */
+  readonly routine?: (object: KubeObject) => boolean;
+}
+
+export interface RequestOptions {
+  readonly routine?: boolean;
+  /** Which controller inside kube-controller-manager sends it (for its service-account identity). */
+  readonly as?: UserInfo;
+}
+
+const LATENCY = { request: 2, etcd: 3, watch: 1 } as const;
+
+const SERVICE_CIDR_BASE = [10, 96, 0];
+
+export class ApiServer {
+  private readonly watches = new Map<Kind, Watch[]>();
+  private readonly usedClusterIPs = new Set<string>();
+
+  constructor(
+    private readonly sim: Sim,
+    private readonly etcd: Etcd,
+  ) {}
+
+  get up(): boolean {
+    return this.sim.isUp(APISERVER);
+  }
+
+  /** Registers a watch; returns a function that ends it. */
+  watch(w: Watch): () => void {
+    const list = this.watches.get(w.kind) ?? [];
+    list.push(w);
+    this.watches.set(w.kind, list);
+    return () => {
+      const current = this.watches.get(w.kind) ?? [];
+      this.watches.set(
+        w.kind,
+        current.filter((x) => x !== w),
+      );
+    };
+  }
+
+  /** Sends a request from `from`; `done` hears the result when it is known. */
+  request(
+    from: Endpoint,
+    req: ApiRequest,
+    done?: (result: ApiResult) => void,
+    options: RequestOptions = {},
+  ): void {
+    const user = options.as ?? userOf(from);
+    this.sim.send(
+      from,
+      APISERVER,
+      {
+        kind: 'request',
+        summary: describe(req),
+        object: refOf(req),
+        latency: LATENCY.request,
+        ...(options.routine ? { routine: true } : {}),
+      },
+      () => this.handle(from, user, req, done ?? noop, options.routine ?? false),
+    );
+  }
+
+  /** Lists objects of a kind (from the watch cache, as informers' initial list does); the answer is a message back. */
+  list(
+    from: Endpoint,
+    kind: Kind,
+    filter: ((o: KubeObject) => boolean) | undefined,
+    done: (result: ListResult) => void,
+  ): void {
+    const user = userOf(from);
+    this.sim.send(
+      from,
+      APISERVER,
+      { kind: 'request', summary: `GET ${collectionPath(kind)}`, latency: LATENCY.request },
+      () => {
+        const refusal = authorize(user, 'list', kind, undefined, undefined);
+        if (refusal !== null) {
+          done({
+            ok: false,
+            error: forbidden(user.name, 'list', kind, undefined, undefined, refusal || undefined),
+          });
+          return;
+        }
+        const items = this.etcd
+          .range(RESOURCES[kind].etcdPrefix)
+          .map((kv) => kv.value)
+          .filter((o) => !filter || filter(o));
+        this.sim.send(
+          APISERVER,
+          from,
+          {
+            kind: 'list',
+            summary: `${RESOURCES[kind].resource}: ${items.length} items`,
+            latency: LATENCY.watch,
+          },
+          () => done({ ok: true, items }),
+        );
+      },
+    );
+  }
+
+  /** The stored object, read straight from etcd (for the engine's own bookkeeping and tests, not a component's view). */
+  peek(kind: Kind, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.etcd.get(etcdKey(kind, namespace, name))?.value;
+  }
+
+  private handle(
+    from: Endpoint,
+    user: UserInfo,
+    req: ApiRequest,
+    done: (r: ApiResult) => void,
+    routine: boolean,
+  ): void {
+    const fail = (error: StatusError) => {
+      this.sim.send(
+        APISERVER,
+        from,
+        {
+          kind: 'error',
+          summary: `${error.code} ${error.reason}`,
+          object: refOf(req),
+          latency: LATENCY.watch,
+        },
+        () => done({ ok: false, error }),
+      );
+    };
+    const info = RESOURCES[req.kind];
+    const namespace = info.namespaced
+      ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
+      : undefined;
+    let name = req.name ?? req.object?.metadata.name ?? '';
+    if (req.verb === 'create' && !name && req.object?.metadata.generateName) {
+      name = `${req.object.metadata.generateName}${this.sim.rng.suffix(5)}`;
+    }
+    const key = etcdKey(req.kind, namespace, name);
+    const current = this.etcd.get(key)?.value;
+
+    const refusal = authorize(user, req.verb, req.kind, req.object, current);
+    if (refusal !== null)
+      return fail(
+        forbidden(user.name, req.verb, req.kind, namespace, name || undefined, refusal || undefined),
+      );
+
+    if (namespace && req.verb === 'create' && !this.etcd.get(etcdKey('Namespace', undefined, namespace))) {
+      return fail(notFound('Namespace', namespace));
+    }
+
+    const now = timestamp(this.sim.now);
+    switch (req.verb) {
+      case 'get':
+        if (!current) return fail(notFound(req.kind, name));
+        return done({ ok: true, object: current });
+      case 'create': {
+        if (!req.object)
+          return fail({ code: 400, reason: 'BadRequest', message: 'the request has no object' });
+        if (current) return fail(alreadyExists(req.kind, name));
+        const draft = {
+          ...req.object,
+          metadata: {
+            ...req.object.metadata,
+            name,
+            ...(namespace ? { namespace } : {}),
+            uid: this.sim.rng.uuid(),
+            creationTimestamp: now,
+            resourceVersion: '',
+            ...(req.kind === 'Deployment' || req.kind === 'ReplicaSet' ? { generation: 1 } : {}),
+          },
+        } as KubeObject;
+        const admitted = admitCreate(draft, now, (svc) => this.allocateClusterIP(svc));
+        const errors = validate(admitted);
+        if (errors.length) return fail(invalid(req.kind, name, errors));
+        return this.persist(from, key, admitted, undefined, done, fail, routine);
+      }
+      case 'update':
+      case 'updateStatus': {
+        if (!current || !req.object) return fail(notFound(req.kind, name));
+        const rv = req.object.metadata.resourceVersion;
+        if (rv && rv !== current.metadata.resourceVersion) return fail(conflict(req.kind, name));
+        const next = mergeUpdate(req.verb, current, req.object);
+        const errors = validate(next);
+        if (errors.length) return fail(invalid(req.kind, name, errors));
+        return this.persist(from, key, next, current, done, fail, routine);
+      }
+      case 'bind': {
+        if (!current || current.kind !== 'Pod') return fail(notFound('Pod', name));
+        if (current.spec.nodeName)
+          return fail(
+            conflict('Pod', name, `pod ${name} is already assigned to node "${current.spec.nodeName}"`),
+          );
+        if (current.metadata.deletionTimestamp) return fail(conflict('Pod', name, 'pod is being deleted'));
+        const bound: Pod = {
+          ...current,
+          spec: { ...current.spec, nodeName: req.target ?? '' },
+          status: {
+            ...current.status,
+            conditions: [
+              ...(current.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+              { type: 'PodScheduled', status: 'True', lastTransitionTime: now, lastProbeTime: null },
+            ],
+          },
+        };
+        return this.persist(from, key, bound, current, done, fail, routine);
+      }
+      case 'delete': {
+        if (!current) return fail(notFound(req.kind, name));
+        if (
+          current.kind === 'Pod' &&
+          current.spec.nodeName &&
+          current.status.phase !== 'Succeeded' &&
+          current.status.phase !== 'Failed'
+        ) {
+          const grace = req.gracePeriodSeconds ?? current.spec.terminationGracePeriodSeconds ?? 30;
+          if (grace > 0) {
+            if (current.metadata.deletionTimestamp) return done({ ok: true, object: current });
+            const terminating = {
+              ...current,
+              metadata: {
+                ...current.metadata,
+                deletionTimestamp: timestamp((this.sim.now + grace * 1000) as never),
+                deletionGracePeriodSeconds: grace,
+              },
+            };
+            return this.persist(from, key, terminating, current, done, fail, routine);
+          }
+        }
+        return this.persistDelete(from, key, current, done, fail, routine);
+      }
+      case 'list':
+        return fail({ code: 400, reason: 'BadRequest', message: 'use list()' });
+    }
+  }
+
+  private persist(
+    from: Endpoint,
+    key: string,
+    next: KubeObject,
+    previous: KubeObject | undefined,
+    done: (r: ApiResult) => void,
+    fail: (e: StatusError) => void,
+    routine: boolean,
+  ): void {
+    this.sim.send(
+      APISERVER,
+      ETCD,
+      {
+        kind: 'etcd',
+        summary: `PUT ${key}`,
+        object: refOfObject(next),
+        latency: LATENCY.etcd,
+        ...(routine ? { routine } : {}),
+      },
+      () => {
+        const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause?.id ?? null);
+        this.fanOut(kv.value, previous, routine);
+        done({ ok: true, object: kv.value });
+      },
+    );
+    this.whenEtcdDown(fail);
+  }
+
+  private persistDelete(
+    from: Endpoint,
+    key: string,
+    current: KubeObject,
+    done: (r: ApiResult) => void,
+    fail: (e: StatusError) => void,
+    routine: boolean,
+  ): void {
+    this.sim.send(
+      APISERVER,
+      ETCD,
+      { kind: 'etcd', summary: `DELETE ${key}`, object: refOfObject(current), latency: LATENCY.etcd },
+      () => {
+        const gone = this.etcd.delete(key, this.sim.now, this.sim.cause?.id ?? null);
+        if (gone) {
+          if (current.kind === 'Service' && current.spec.clusterIP)
+            this.usedClusterIPs.delete(current.spec.clusterIP);
+          this.fanOut(undefined, gone.value, routine);
+        }
+        done({ ok: true, object: current });
+      },
+    );
+    this.whenEtcdDown(fail);
+  }
+
+  /** With etcd down the write never lands; the client hears the timeout. */
+  private whenEtcdDown(fail: (e: StatusError) => void): void {
+    if (!this.sim.isUp(ETCD)) this.sim.after(LATENCY.etcd + 1, () => fail(etcdUnavailable()));
+  }
+
+  private fanOut(next: KubeObject | undefined, previous: KubeObject | undefined, routine: boolean): void {
+    const kind = (next ?? previous)!.kind;
+    for (const w of this.watches.get(kind) ?? []) {
+      const before = previous !== undefined && (!w.filter || w.filter(previous));
+      const after = next !== undefined && (!w.filter || w.filter(next));
+      if (!before && !after) continue;
+      const type: WatchEventType = !before ? 'ADDED' : !after ? 'DELETED' : 'MODIFIED';
+      const object = (after ? next : previous)!;
+      const quiet = routine || (w.routine?.(object) ?? false);
+      this.sim.send(
+        APISERVER,
+        w.watcher,
+        {
+          kind: 'watch',
+          summary: `${type} ${kind} ${displayName(object)}`,
+          object: refOfObject(object),
+          latency: LATENCY.watch,
+          ...(quiet ? { routine: true } : {}),
+        },
+        () => w.onEvent(type, object),
+      );
+    }
+  }
+
+  private allocateClusterIP(svc: Service): string {
+    const wanted =
+      svc.metadata.name === 'kubernetes'
+        ? 1
+        : svc.metadata.name === 'kube-dns' && svc.metadata.namespace === 'kube-system'
+          ? 10
+          : 0;
+    if (wanted) return this.take(`${SERVICE_CIDR_BASE.join('.')}.${wanted}`);
+    for (let i = 11; i < 65_000; i++) {
+      const ip = `${SERVICE_CIDR_BASE[0]}.${SERVICE_CIDR_BASE[1]}.${Math.floor(i / 256)}.${i % 256}`;
+      if (!this.usedClusterIPs.has(ip) && i % 256 !== 0) return this.take(ip);
+    }
+    return '';
+  }
+
+  private take(ip: string): string {
+    this.usedClusterIPs.add(ip);
+    return ip;
+  }
+}
+
+const noop = () => {};
+
+/** update keeps the stored status; updateStatus changes only status (the /status subresource). */
+function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
+  const meta = { ...current.metadata };
+  if (verb === 'updateStatus')
+    return { ...current, status: (incoming as { status?: unknown }).status } as KubeObject;
+  const merged = {
+    ...incoming,
+    metadata: {
+      ...incoming.metadata,
+      uid: meta.uid,
+      creationTimestamp: meta.creationTimestamp,
+      name: meta.name,
+      namespace: meta.namespace,
+    },
+  } as KubeObject;
+  if ('status' in current) (merged as { status: unknown }).status = current.status;
+  if (
+    (current.kind === 'Deployment' || current.kind === 'ReplicaSet') &&
+    JSON.stringify(current.spec) !== JSON.stringify((incoming as typeof current).spec)
+  ) {
+    merged.metadata.generation = (current.metadata.generation ?? 1) + 1;
+  }
+  if (meta.deletionTimestamp) merged.metadata.deletionTimestamp = meta.deletionTimestamp;
+  return merged;
+}
+
+const displayName = (o: KubeObject) =>
+  o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
+
+const refOfObject = (o: KubeObject) => ({
+  kind: o.kind,
+  name: o.metadata.name,
+  ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+});
+
+function refOf(req: ApiRequest) {
+  const name = req.name ?? req.object?.metadata.name ?? req.object?.metadata.generateName ?? '';
+  const namespace = RESOURCES[req.kind].namespaced
+    ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
+    : undefined;
+  return { kind: req.kind, name, ...(namespace ? { namespace } : {}) };
+}
+
+function collectionPath(kind: Kind, namespace?: string): string {
+  const info = RESOURCES[kind];
+  const base = info.apiVersion === 'v1' ? '/api/v1' : `/apis/${info.apiVersion}`;
+  return `${base}${info.namespaced && namespace ? `/namespaces/${namespace}` : ''}/${info.resource}`;
+}
+
+/** The REST call a request is, e.g. `PUT /api/v1/namespaces/default/pods/nginx/status`. */
+export function describe(req: ApiRequest): string {
+  const ns = RESOURCES[req.kind].namespaced
+    ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
+    : undefined;
+  const name = req.name ?? req.object?.metadata.name ?? '';
+  const item = `${collectionPath(req.kind, ns)}/${name}`;
+  switch (req.verb) {
+    case 'create':
+      return `POST ${collectionPath(req.kind, ns)}`;
+    case 'update':
+      return `PUT ${item}`;
+    case 'updateStatus':
+      return `PUT ${item}/status`;
+    case 'bind':
+      return `POST ${item}/binding → ${req.target}`;
+    case 'delete':
+      return `DELETE ${item}`;
+    case 'get':
+      return `GET ${item}`;
+    case 'list':
+      return `GET ${collectionPath(req.kind, ns)}`;
+  }
+}
+
+export type { ComponentId, KeyValue };

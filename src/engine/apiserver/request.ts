@@ -1,0 +1,104 @@
+/** API requests and the errors kube-apiserver answers with (apimachinery's StatusError shapes). */
+import type { Kind, KubeObject } from '../api/types';
+import { RESOURCES } from '../api/resources';
+
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
+
+export interface ApiRequest {
+  readonly verb: Verb;
+  readonly kind: Kind;
+  readonly namespace?: string;
+  readonly name?: string;
+  readonly object?: KubeObject;
+  /** For `bind`: the node the pod goes to. */
+  readonly target?: string;
+  /** For `delete`: seconds to wait before the object is gone; pods default to their terminationGracePeriodSeconds. */
+  readonly gracePeriodSeconds?: number;
+}
+
+export type StatusReason =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'Forbidden'
+  | 'Invalid'
+  | 'BadRequest'
+  | 'InternalError'
+  | 'ServiceUnavailable'
+  | 'Unauthorized';
+
+export interface StatusError {
+  readonly code: number;
+  readonly reason: StatusReason;
+  readonly message: string;
+}
+
+export type ApiResult =
+  { readonly ok: true; readonly object: KubeObject } | { readonly ok: false; readonly error: StatusError };
+export type ListResult =
+  | { readonly ok: true; readonly items: readonly KubeObject[] }
+  | { readonly ok: false; readonly error: StatusError };
+
+const resourceOf = (kind: Kind) => RESOURCES[kind].resource;
+const groupOf = (kind: Kind) => {
+  const v = RESOURCES[kind].apiVersion;
+  return v.includes('/') ? v.slice(0, v.indexOf('/')) : '';
+};
+
+export const notFound = (kind: Kind, name: string): StatusError => ({
+  code: 404,
+  reason: 'NotFound',
+  message: `${resourceOf(kind)} "${name}" not found`,
+});
+
+export const alreadyExists = (kind: Kind, name: string): StatusError => ({
+  code: 409,
+  reason: 'AlreadyExists',
+  message: `${resourceOf(kind)} "${name}" already exists`,
+});
+
+export const conflict = (kind: Kind, name: string, why?: string): StatusError => ({
+  code: 409,
+  reason: 'Conflict',
+  message: `Operation cannot be fulfilled on ${resourceOf(kind)} "${name}": ${
+    why ?? 'the object has been modified; please apply your changes to the latest version and try again'
+  }`,
+});
+
+export function forbidden(
+  user: string,
+  verb: Verb,
+  kind: Kind,
+  namespace: string | undefined,
+  name?: string,
+  why?: string,
+): StatusError {
+  const apiVerb = verb === 'updateStatus' ? 'update' : verb === 'bind' ? 'create' : verb;
+  const resource =
+    verb === 'updateStatus'
+      ? `${resourceOf(kind)}/status`
+      : verb === 'bind'
+        ? 'pods/binding'
+        : resourceOf(kind);
+  const scope = namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope';
+  const subject = name ? `${resourceOf(kind)} "${name}"` : resourceOf(kind);
+  return {
+    code: 403,
+    reason: 'Forbidden',
+    message: `${subject} is forbidden: User "${user}" cannot ${apiVerb} resource "${resource}" in API group "${groupOf(kind)}"${scope}${
+      why ? `: ${why}` : ''
+    }`,
+  };
+}
+
+export const invalid = (kind: Kind, name: string, causes: readonly string[]): StatusError => ({
+  code: 422,
+  reason: 'Invalid',
+  message: `${kind} "${name}" is invalid: ${causes.join(', ')}`,
+});
+
+export const etcdUnavailable = (): StatusError => ({
+  code: 500,
+  reason: 'InternalError',
+  message: 'Internal error occurred: etcdserver: request timed out',
+});

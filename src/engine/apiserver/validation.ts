@@ -1,0 +1,141 @@
+/** Validation as kube-apiserver does it for the fields this cluster uses; errors in apimachinery's field-error format. */
+import { isQuantity } from '../core/quantity';
+import type { Container, KubeObject, PodSpec, PodTemplate, LabelSelector } from '../api/types';
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+const SUBDOMAIN_MSG =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_MSG =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const DNS1035_MSG =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+const quote = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
+const invalidValue = (path: string, value: unknown, why: string) =>
+  `${path}: Invalid value: ${quote(value)}: ${why}`;
+const required = (path: string) => `${path}: Required value`;
+
+function validateName(object: KubeObject, errors: string[]): void {
+  const name = object.metadata.name;
+  if (!name) {
+    errors.push(required('metadata.name'));
+    return;
+  }
+  if (object.kind === 'Service') {
+    if (name.length > 63 || !DNS1035_LABEL.test(name))
+      errors.push(invalidValue('metadata.name', name, DNS1035_MSG));
+  } else if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
+    errors.push(invalidValue('metadata.name', name, SUBDOMAIN_MSG));
+  }
+}
+
+function validateContainer(c: Container, path: string, errors: string[]): void {
+  if (!c.name) errors.push(required(`${path}.name`));
+  else if (c.name.length > 63 || !DNS1123_LABEL.test(c.name))
+    errors.push(invalidValue(`${path}.name`, c.name, LABEL_MSG));
+  if (!c.image || !c.image.trim()) errors.push(required(`${path}.image`));
+  for (const section of ['requests', 'limits'] as const) {
+    for (const [resource, value] of Object.entries(c.resources?.[section] ?? {})) {
+      if (value === undefined || !isQuantity(value) || value.trim().startsWith('-')) {
+        errors.push(
+          invalidValue(
+            `${path}.resources.${section}[${resource}]`,
+            value,
+            'must be a valid non-negative quantity',
+          ),
+        );
+      }
+    }
+  }
+  for (const [i, p] of (c.ports ?? []).entries()) {
+    if (!Number.isInteger(p.containerPort) || p.containerPort < 1 || p.containerPort > 65535) {
+      errors.push(
+        invalidValue(
+          `${path}.ports[${i}].containerPort`,
+          p.containerPort,
+          'must be between 1 and 65535, inclusive',
+        ),
+      );
+    }
+  }
+}
+
+function validatePodSpec(spec: PodSpec | undefined, path: string, errors: string[]): void {
+  if (!spec || !Array.isArray(spec.containers) || spec.containers.length === 0) {
+    errors.push(required(`${path}.containers`));
+    return;
+  }
+  const seen = new Set<string>();
+  spec.containers.forEach((c, i) => {
+    validateContainer(c, `${path}.containers[${i}]`, errors);
+    if (seen.has(c.name)) errors.push(`${path}.containers[${i}].name: Duplicate value: ${quote(c.name)}`);
+    seen.add(c.name);
+  });
+}
+
+function validateReplicas(replicas: unknown, errors: string[]): void {
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas))
+    errors.push(invalidValue('spec.replicas', replicas, 'must be an integer'));
+  else if (replicas < 0)
+    errors.push(invalidValue('spec.replicas', replicas, 'must be greater than or equal to 0'));
+  else if (replicas > 2 ** 31 - 1)
+    errors.push(invalidValue('spec.replicas', replicas, 'must be less than or equal to 2147483647'));
+}
+
+function validateSelector(
+  selector: LabelSelector | undefined,
+  template: PodTemplate | undefined,
+  errors: string[],
+): void {
+  const match = selector?.matchLabels;
+  if (!match || Object.keys(match).length === 0) {
+    errors.push(required('spec.selector'));
+    return;
+  }
+  const labels = template?.metadata?.labels ?? {};
+  if (!Object.entries(match).every(([k, v]) => labels[k] === v)) {
+    errors.push(
+      invalidValue(
+        'spec.template.metadata.labels',
+        JSON.stringify(labels),
+        '`selector` does not match template `labels`',
+      ),
+    );
+  }
+  validatePodSpec(template?.spec, 'spec.template.spec', errors);
+}
+
+/** The field errors in `object`; empty when it is valid. */
+export function validate(object: KubeObject): string[] {
+  const errors: string[] = [];
+  validateName(object, errors);
+  switch (object.kind) {
+    case 'Pod':
+      validatePodSpec(object.spec, 'spec', errors);
+      break;
+    case 'ReplicaSet':
+    case 'Deployment':
+      validateReplicas(object.spec?.replicas, errors);
+      validateSelector(object.spec?.selector, object.spec?.template, errors);
+      break;
+    case 'DaemonSet':
+      validateSelector(object.spec?.selector, object.spec?.template, errors);
+      break;
+    case 'Service':
+      if (!object.spec?.ports?.length) errors.push(required('spec.ports'));
+      for (const [i, p] of (object.spec?.ports ?? []).entries()) {
+        if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) {
+          errors.push(
+            invalidValue(`spec.ports[${i}].port`, p.port, 'must be between 1 and 65535, inclusive'),
+          );
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  return errors;
+}

@@ -1,0 +1,96 @@
+/**
+ * Records Kubernetes Events for a component, as client-go's recorder does: a repeat of the same
+ * event (same object, reason and message) updates the count instead of creating a new Event.
+ */
+import { RESOURCES } from '../api/resources';
+import type { KubeEvent, KubeObject, ObjectReference } from '../api/types';
+import type { ApiServer, RequestOptions } from '../apiserver/apiServer';
+import { timestamp } from '../core/time';
+import type { Sim } from '../sim';
+import type { Endpoint } from '../topology';
+
+export interface EventSource {
+  /** `source.component`, e.g. `kubelet`, `default-scheduler`, `replicaset-controller`. */
+  readonly component: string;
+  readonly host?: string;
+}
+
+export class EventRecorder {
+  private readonly seen = new Map<string, KubeEvent>();
+
+  constructor(
+    private readonly sim: Sim,
+    private readonly api: ApiServer,
+    private readonly from: Endpoint,
+    private readonly source: EventSource,
+    private readonly options: RequestOptions = {},
+  ) {}
+
+  record(
+    object: KubeObject,
+    type: KubeEvent['type'],
+    reason: string,
+    message: string,
+    extra: { fieldPath?: string; action?: string } = {},
+  ): void {
+    const involved: ObjectReference = {
+      kind: object.kind,
+      name: object.metadata.name,
+      uid: object.metadata.uid,
+      apiVersion: RESOURCES[object.kind].apiVersion,
+      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+      ...(extra.fieldPath ? { fieldPath: extra.fieldPath } : {}),
+    };
+    const now = timestamp(this.sim.now);
+    const key = `${involved.uid}|${involved.fieldPath ?? ''}|${type}|${reason}|${message}`;
+    const previous = this.seen.get(key);
+    const namespace = object.metadata.namespace ?? 'default';
+    if (previous) {
+      const updated: KubeEvent = { ...previous, count: previous.count + 1, lastTimestamp: now };
+      this.seen.set(key, updated);
+      this.api.request(
+        this.from,
+        {
+          verb: 'update',
+          kind: 'Event',
+          object: { ...updated, metadata: { ...updated.metadata, resourceVersion: '' } },
+        },
+        (r) => {
+          if (r.ok && r.object.kind === 'Event') this.seen.set(key, r.object);
+        },
+        this.options,
+      );
+      return;
+    }
+    const event: KubeEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: `${object.metadata.name}.${(0x180000000 + this.sim.now * 1000 + this.seen.size).toString(16)}`,
+        namespace,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: now,
+      },
+      involvedObject: involved,
+      reason,
+      message,
+      type,
+      source: { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) },
+      reportingComponent: this.source.component,
+      ...(extra.action ? { action: extra.action } : {}),
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+    };
+    this.seen.set(key, event);
+    this.api.request(
+      this.from,
+      { verb: 'create', kind: 'Event', object: event },
+      (r) => {
+        if (r.ok && r.object.kind === 'Event') this.seen.set(key, r.object);
+      },
+      this.options,
+    );
+  }
+}

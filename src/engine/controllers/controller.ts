@@ -1,0 +1,118 @@
+/**
+ * The shape every controller in kube-controller-manager shares: informers feed a deduplicating
+ * workqueue of `namespace/name` keys; one key at a time, `reconcile` reads the desired state,
+ * observes the actual state, computes the difference and acts through kube-apiserver.
+ */
+import type { ApiServer, RequestOptions } from '../apiserver/apiServer';
+import { controllerUser } from '../apiserver/identity';
+import { EventRecorder } from '../client/eventRecorder';
+import type { Sim } from '../sim';
+import { componentId } from '../topology';
+
+export const KCM = componentId('kube-controller-manager');
+
+/** One pass of a control loop, kept for the UI: what it wanted, what it saw, and what it did about it. */
+export interface Reconciliation {
+  readonly controller: string;
+  readonly key: string;
+  readonly time: number;
+  readonly desired: string;
+  readonly actual: string;
+  readonly diff: string;
+  readonly action: string;
+}
+
+/** Time one reconcile takes (virtual ms). */
+const SYNC_MS = 1;
+const KEEP = 100;
+
+export abstract class Controller {
+  /** The controller's canonical name, e.g. `replicaset-controller`. */
+  abstract readonly name: string;
+  /** Its service account, e.g. `replicaset-controller`, `node-controller`. */
+  abstract readonly serviceAccount: string;
+  readonly history: Reconciliation[] = [];
+  private readonly queue = new Set<string>();
+  private busy = false;
+  protected epoch = 0;
+  private recorderCache: EventRecorder | undefined;
+  private optionsCache: RequestOptions | undefined;
+
+  constructor(
+    protected readonly sim: Sim,
+    protected readonly api: ApiServer,
+  ) {}
+
+  protected get options(): RequestOptions {
+    return (this.optionsCache ??= { as: controllerUser(this.serviceAccount) });
+  }
+
+  protected get recorder(): EventRecorder {
+    return (this.recorderCache ??= new EventRecorder(
+      this.sim,
+      this.api,
+      KCM,
+      { component: this.name.replace(/-controller$/, '-controller') },
+      this.options,
+    ));
+  }
+
+  get running(): boolean {
+    return this.sim.isUp(KCM);
+  }
+
+  /** Starts informers and periodic work; called when kube-controller-manager starts. */
+  abstract start(): void;
+
+  /** Stops everything; informers keep a stale cache. */
+  stop(): void {
+    this.epoch++;
+    this.queue.clear();
+    this.busy = false;
+  }
+
+  protected abstract reconcile(key: string): void;
+
+  enqueue(key: string): void {
+    if (!this.running) return;
+    this.queue.add(key);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.busy || this.queue.size === 0) return;
+    this.busy = true;
+    const epoch = this.epoch;
+    this.sim.after(SYNC_MS, () => {
+      this.busy = false;
+      if (epoch !== this.epoch || !this.running) return;
+      const key = this.queue.values().next().value as string;
+      this.queue.delete(key);
+      this.reconcile(key);
+      this.pump();
+    });
+  }
+
+  /** Re-tries a key later (after an error), as AddRateLimited does. */
+  protected retry(key: string, afterMs = 100): void {
+    const epoch = this.epoch;
+    this.sim.after(afterMs, () => epoch === this.epoch && this.enqueue(key));
+  }
+
+  /** Runs `fn` every `ms` while the controller runs. */
+  protected every(ms: number, fn: () => void): void {
+    const epoch = this.epoch;
+    const loop = () =>
+      this.sim.after(ms, () => {
+        if (epoch !== this.epoch || !this.running) return;
+        fn();
+        loop();
+      });
+    loop();
+  }
+
+  protected note(r: Omit<Reconciliation, 'controller' | 'time'>): void {
+    this.history.push({ controller: this.name, time: this.sim.now, ...r });
+    if (this.history.length > KEEP) this.history.shift();
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * replicaset-controller: keeps each ReplicaSet's number of active pods at spec.replicas, creating
+ * pods from its template or deleting the least valuable ones, then reports status. Expectations
+ * stop it acting twice on a stale cache while its own creates and deletes are in flight.
+ */
+import { isActive, isPodReady } from '../api/pods';
+import { objectKey } from '../api/resources';
+import type { Pod, ReplicaSet } from '../api/types';
+import type { ApiServer } from '../apiserver/apiServer';
+import { Informer } from '../client/informer';
+import type { Sim } from '../sim';
+import { Controller, KCM } from './controller';
+import { deletionOrder, ownedBy, podFromTemplate } from './podControl';
+
+/** At most this many creates or deletes per sync (burstReplicas). */
+const BURST = 500;
+
+export class ReplicaSetController extends Controller {
+  readonly name = 'replicaset-controller';
+  readonly serviceAccount = 'replicaset-controller';
+  readonly replicaSets: Informer<'ReplicaSet'>;
+  private readonly expectations = new Map<string, { adds: number; dels: number }>();
+
+  constructor(
+    sim: Sim,
+    api: ApiServer,
+    readonly pods: Informer<'Pod'>,
+  ) {
+    super(sim, api);
+    this.replicaSets = new Informer(api, KCM, 'ReplicaSet');
+    this.replicaSets.addHandlers({
+      onAdd: (rs) => this.enqueue(keyOf(rs)),
+      onUpdate: (rs) => this.enqueue(keyOf(rs)),
+      onDelete: (rs) => this.expectations.delete(keyOf(rs)),
+    });
+    pods.addHandlers({
+      onAdd: (p) => this.podEvent(p, 'adds'),
+      onUpdate: (p) => this.podEvent(p),
+      onDelete: (p) => this.podEvent(p, 'dels'),
+    });
+  }
+
+  start(): void {
+    this.replicaSets.start();
+  }
+
+  override stop(): void {
+    super.stop();
+    this.replicaSets.halt();
+    this.expectations.clear();
+  }
+
+  private podEvent(pod: Pod, observed?: 'adds' | 'dels'): void {
+    const owner = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+    if (!owner) return;
+    const key = objectKey(pod.metadata.namespace, owner.name);
+    const e = this.expectations.get(key);
+    if (e && observed && e[observed] > 0) e[observed]--;
+    this.enqueue(key);
+  }
+
+  protected reconcile(key: string): void {
+    const [namespace, name] = key.split('/') as [string, string];
+    const rs = this.replicaSets.get(namespace, name);
+    if (!rs || rs.metadata.deletionTimestamp) return;
+    const owned = [...this.pods.list()].filter((p) => ownedBy(p, rs.metadata.uid));
+    const active = owned.filter(isActive);
+    const desired = rs.spec.replicas;
+    const diff = active.length - desired;
+    const e = this.expectations.get(key);
+    const satisfied = !e || (e.adds <= 0 && e.dels <= 0);
+    let action = 'none';
+
+    if (satisfied && diff < 0) {
+      const count = Math.min(-diff, BURST);
+      this.expectations.set(key, { adds: count, dels: 0 });
+      for (let i = 0; i < count; i++) this.createPod(rs, key);
+      action = `create ${count} pod(s)`;
+    } else if (satisfied && diff > 0) {
+      const victims = [...active].sort(deletionOrder).slice(0, Math.min(diff, BURST));
+      this.expectations.set(key, { adds: 0, dels: victims.length });
+      for (const pod of victims) this.deletePod(rs, pod, key);
+      action = `delete ${victims.map((p) => p.metadata.name).join(', ')}`;
+    } else if (!satisfied) {
+      action = 'wait for its own creates/deletes to be observed';
+    }
+    this.note({
+      key,
+      desired: `${desired} replicas`,
+      actual: `${active.length} active pods`,
+      diff: diff === 0 ? 'none' : `${-diff > 0 ? '+' : ''}${-diff}`,
+      action,
+    });
+    this.updateStatus(rs, owned);
+  }
+
+  private createPod(rs: ReplicaSet, key: string): void {
+    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid };
+    const pod = podFromTemplate(
+      rs.spec.template,
+      rs.metadata.namespace ?? 'default',
+      `${rs.metadata.name}-`,
+      owner,
+    );
+    this.api.request(
+      KCM,
+      { verb: 'create', kind: 'Pod', object: pod },
+      (r) => {
+        if (r.ok)
+          this.recorder.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`);
+        else {
+          const e = this.expectations.get(key);
+          if (e) e.adds--;
+          this.recorder.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`);
+          this.retry(key, 1_000);
+        }
+      },
+      this.options,
+    );
+  }
+
+  private deletePod(rs: ReplicaSet, pod: Pod, key: string): void {
+    this.api.request(
+      KCM,
+      {
+        verb: 'delete',
+        kind: 'Pod',
+        namespace: pod.metadata.namespace ?? 'default',
+        name: pod.metadata.name,
+      },
+      (r) => {
+        if (r.ok) this.recorder.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+        else {
+          const e = this.expectations.get(key);
+          if (e) e.dels--;
+          this.retry(key, 1_000);
+        }
+      },
+      this.options,
+    );
+  }
+
+  private updateStatus(rs: ReplicaSet, owned: Pod[]): void {
+    const active = owned.filter(isActive);
+    const ready = active.filter(isPodReady).length;
+    const status = {
+      replicas: active.length,
+      fullyLabeledReplicas: active.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: rs.metadata.generation ?? 1,
+    };
+    const s = rs.status;
+    if (
+      s.replicas === status.replicas &&
+      s.readyReplicas === status.readyReplicas &&
+      s.availableReplicas === status.availableReplicas &&
+      s.observedGeneration === status.observedGeneration
+    ) {
+      return;
+    }
+    this.api.request(
+      KCM,
+      { verb: 'updateStatus', kind: 'ReplicaSet', object: { ...rs, status } },
+      (r) => {
+        if (!r.ok && r.error.reason === 'Conflict') this.retry(keyOf(rs), 10);
+      },
+      this.options,
+    );
+  }
+}
+
+const keyOf = (o: { metadata: { namespace?: string; name: string } }) =>
+  objectKey(o.metadata.namespace, o.metadata.name);

@@ -1,0 +1,19 @@
+/** Virtual time: milliseconds since the run began. Never the wall clock. */
+export type SimMillis = number & { readonly __brand: 'SimMillis' };
+
+export const millis = (n: number) => n as SimMillis;
+export const seconds = (n: number) => (n * 1000) as SimMillis;
+export const minutes = (n: number) => (n * 60_000) as SimMillis;
+
+/** The wall-clock instant a run's time 0 maps to, so timestamps look real and never vary between runs. */
+export const RUN_EPOCH_MS = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+/** An RFC 3339 timestamp (seconds precision, as the API server writes them) for a virtual time. */
+export function timestamp(t: SimMillis): string {
+  return new Date(RUN_EPOCH_MS + Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** An RFC 3339 timestamp with microseconds, as Leases' renewTime is written. */
+export function microTimestamp(t: SimMillis): string {
+  return new Date(RUN_EPOCH_MS + t).toISOString().replace('Z', '000Z');
+}

@@ -1,0 +1,504 @@
+/**
+ * kubelet, the node's agent: registers its Node, renews its Lease every 10 s, reports node status,
+ * watches the pods bound to its node and makes them real through the container runtime
+ * (sandbox, pull, create, start), reporting pod status and Events along the way.
+ */
+import { isTerminal } from '../api/pods';
+import type { Container, ContainerStatus, Lease, Node, Pod, PodStatus } from '../api/types';
+import type { ApiServer } from '../apiserver/apiServer';
+import { EventRecorder } from '../client/eventRecorder';
+import { Informer } from '../client/informer';
+import { microTimestamp, timestamp } from '../core/time';
+import { bytes, milliCpu } from '../core/quantity';
+import type { ContainerRuntime, Sandbox } from '../runtime/containerRuntime';
+import { imageSize } from '../runtime/images';
+import type { Sim } from '../sim';
+import { componentId, type ComponentId } from '../topology';
+import { goDuration } from './durations';
+import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
+
+export const LEASE_DURATION_SECONDS = 40;
+export const LEASE_RENEW_MS = 10_000;
+export const NODE_STATUS_UPDATE_MS = 10_000;
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+/** Time from kubelet start until the runtime and the CNI report ready. */
+const NETWORK_READY_AFTER_MS = 1_500;
+
+type WorkerState = 'starting' | 'running' | 'terminating' | 'terminated';
+
+interface PodWorker {
+  pod: Pod;
+  state: WorkerState;
+  sandbox?: Sandbox;
+  readonly containerIds: Map<string, string>;
+  startedAt?: number;
+}
+
+export class Kubelet {
+  readonly id: ComponentId;
+  readonly pods: Informer<'Pod'>;
+  private readonly recorder: EventRecorder;
+  private readonly workers = new Map<string, PodWorker>();
+  private epoch = 0;
+  private node: Node | undefined;
+  private startedAt = 0;
+  private lastReportAt = -Infinity;
+  private lastReportedReady: boolean | undefined;
+
+  constructor(
+    private readonly sim: Sim,
+    private readonly api: ApiServer,
+    readonly runtime: ContainerRuntime,
+    readonly shape: NodeShape,
+    /** Mirror pods for the static pods this node runs from /etc/kubernetes/manifests. */
+    private readonly staticPods: readonly Pod[] = [],
+  ) {
+    this.id = componentId('kubelet', runtime.node);
+    this.pods = new Informer(api, this.id, 'Pod', (p) => p.spec.nodeName === shape.name);
+    this.recorder = new EventRecorder(sim, api, this.id, { component: 'kubelet', host: shape.name });
+    this.pods.addHandlers({
+      onAdd: (p) => this.syncPod(p),
+      onUpdate: (p) => this.syncPod(p),
+      onDelete: (p) => this.podGone(p),
+    });
+  }
+
+  get up(): boolean {
+    return this.sim.isUp(this.id);
+  }
+
+  /** Worker state per pod uid, for inspection. */
+  workerState(uid: string): WorkerState | undefined {
+    return this.workers.get(uid)?.state;
+  }
+
+  start(): void {
+    this.sim.setUp(this.id, true);
+    const epoch = ++this.epoch;
+    this.startedAt = this.sim.now;
+    this.lastReportAt = -Infinity;
+    this.lastReportedReady = undefined;
+    // Pods whose containers did not survive (the node was off) start over.
+    for (const uid of [...this.workers.keys()]) {
+      if (this.runtime.containersOf(uid).length === 0) this.workers.delete(uid);
+    }
+    this.register(epoch);
+  }
+
+  stop(): void {
+    this.sim.setUp(this.id, false);
+    this.epoch++;
+    this.pods.halt();
+  }
+
+  private alive(epoch: number): boolean {
+    return epoch === this.epoch && this.up;
+  }
+
+  private every(epoch: number, intervalMs: number, jitter: number, fn: () => void): void {
+    const delay =
+      intervalMs + (jitter ? Math.floor((this.sim.rng.int(0, 1000) / 1000) * jitter * intervalMs) : 0);
+    this.sim.after(delay, () => {
+      if (!this.alive(epoch)) return;
+      fn();
+      this.every(epoch, intervalMs, jitter, fn);
+    });
+  }
+
+  // --- Registration, Lease and node status -------------------------------------------------
+
+  private register(epoch: number): void {
+    const now = timestamp(this.sim.now);
+    const fresh = newNodeObject(this.shape, now);
+    this.api.request(this.id, { verb: 'create', kind: 'Node', object: fresh }, (result) => {
+      if (!this.alive(epoch)) return;
+      if (!result.ok && result.error.reason !== 'AlreadyExists') {
+        this.sim.after(7_000, () => this.alive(epoch) && this.register(epoch));
+        return;
+      }
+      if (result.ok && result.object.kind === 'Node') this.node = result.object;
+      if (!result.ok) this.node = this.api.peek('Node', undefined, this.shape.name) as Node | undefined;
+      this.recorder.record(this.node ?? fresh, 'Normal', 'Starting', 'Starting kubelet.');
+      this.renewLease(epoch);
+      this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.renewLease(epoch));
+      this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
+      this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => this.updateNodeStatus(epoch));
+      this.pods.start();
+      this.createMirrorPods(epoch);
+    });
+  }
+
+  private renewLease(epoch: number): void {
+    const node = this.node;
+    if (!node) return;
+    const lease: Lease = {
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: {
+        name: this.shape.name,
+        namespace: 'kube-node-lease',
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: timestamp(this.sim.now),
+        ownerReferences: [
+          { apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid },
+        ],
+      },
+      spec: {
+        holderIdentity: this.shape.name,
+        leaseDurationSeconds: LEASE_DURATION_SECONDS,
+        renewTime: microTimestamp(this.sim.now),
+      },
+    };
+    const existing = this.api.peek('Lease', 'kube-node-lease', this.shape.name);
+    this.api.request(
+      this.id,
+      { verb: existing ? 'update' : 'create', kind: 'Lease', object: lease },
+      () => {},
+      { routine: true },
+    );
+    void epoch;
+  }
+
+  private networkReady(): boolean {
+    return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
+  }
+
+  /** Computes node status every 10 s; posts it when something changed or 5 minutes have passed. */
+  private updateNodeStatus(epoch: number): void {
+    const node = this.node;
+    if (!node || !this.alive(epoch)) return;
+    const ready = this.networkReady();
+    const changed = ready !== this.lastReportedReady;
+    if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
+    const now = timestamp(this.sim.now);
+    const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
+    const status = { ...current.status, conditions: nodeConditions(ready, now, current.status.conditions) };
+    this.lastReportAt = this.sim.now;
+    this.lastReportedReady = ready;
+    this.api.request(
+      this.id,
+      { verb: 'updateStatus', kind: 'Node', object: { ...current, status } },
+      (r) => {
+        if (r.ok && r.object.kind === 'Node') this.node = r.object;
+        if (r.ok && changed && ready)
+          this.recorder.record(
+            r.object,
+            'Normal',
+            'NodeReady',
+            `Node ${this.shape.name} status is now: NodeReady`,
+          );
+      },
+      { routine: !changed },
+    );
+  }
+
+  private createMirrorPods(epoch: number): void {
+    for (const pod of this.staticPods) {
+      if (this.api.peek('Pod', pod.metadata.namespace, pod.metadata.name)) continue;
+      this.api.request(this.id, { verb: 'create', kind: 'Pod', object: pod }, () => void epoch);
+    }
+  }
+
+  // --- Pods -------------------------------------------------------------------------------
+
+  private syncPod(pod: Pod): void {
+    if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) return;
+    const uid = pod.metadata.uid;
+    const worker = this.workers.get(uid);
+    if (pod.metadata.deletionTimestamp) {
+      if (worker) worker.pod = pod;
+      this.terminate(worker ?? this.newWorker(pod));
+      return;
+    }
+    if (worker) {
+      worker.pod = pod;
+      return;
+    }
+    if (isTerminal(pod)) return;
+    const w = this.newWorker(pod);
+    const refusal = this.admit(pod);
+    if (refusal) return this.reject(w, refusal);
+    this.startPod(w);
+  }
+
+  private newWorker(pod: Pod): PodWorker {
+    const w: PodWorker = { pod, state: 'starting', containerIds: new Map() };
+    this.workers.set(pod.metadata.uid, w);
+    return w;
+  }
+
+  /** Node-side admission: the pod's requests must fit what the running pods leave of allocatable. */
+  private admit(pod: Pod): { reason: string; message: string } | null {
+    const alloc = this.shape;
+    const capacityCpu = milliCpu(alloc.cpu);
+    const capacityMem = bytes(alloc.memory);
+    let cpu = 0;
+    let mem = 0;
+    for (const w of this.workers.values()) {
+      if (w.state === 'terminated' || w.pod.metadata.uid === pod.metadata.uid) continue;
+      for (const c of w.pod.spec.containers) {
+        cpu += c.resources?.requests?.cpu ? milliCpu(c.resources.requests.cpu) : 0;
+        mem += c.resources?.requests?.memory ? bytes(c.resources.requests.memory) : 0;
+      }
+    }
+    let wantCpu = 0;
+    let wantMem = 0;
+    for (const c of pod.spec.containers) {
+      wantCpu += c.resources?.requests?.cpu ? milliCpu(c.resources.requests.cpu) : 0;
+      wantMem += c.resources?.requests?.memory ? bytes(c.resources.requests.memory) : 0;
+    }
+    if (cpu + wantCpu > capacityCpu) {
+      return {
+        reason: 'OutOfcpu',
+        message: `Pod was rejected: Node didn't have enough resource: cpu, requested: ${wantCpu}, used: ${cpu}, capacity: ${capacityCpu}`,
+      };
+    }
+    if (mem + wantMem > capacityMem) {
+      return {
+        reason: 'OutOfmemory',
+        message: `Pod was rejected: Node didn't have enough resource: memory, requested: ${wantMem}, used: ${mem}, capacity: ${capacityMem}`,
+      };
+    }
+    return null;
+  }
+
+  private reject(w: PodWorker, why: { reason: string; message: string }): void {
+    w.state = 'terminated';
+    this.recorder.record(w.pod, 'Warning', why.reason, why.message);
+    this.postStatus(w, { ...w.pod.status, phase: 'Failed', reason: why.reason, message: why.message });
+  }
+
+  private cri(summary: string, w: PodWorker, call: () => void): void {
+    this.sim.send(
+      this.id,
+      this.runtime.id,
+      {
+        kind: 'cri',
+        summary,
+        object: { kind: 'Pod', namespace: w.pod.metadata.namespace ?? 'default', name: w.pod.metadata.name },
+      },
+      call,
+    );
+  }
+
+  private startPod(w: PodWorker): void {
+    const epoch = this.epoch;
+    const { pod } = w;
+    const now = timestamp(this.sim.now);
+    w.startedAt = this.sim.now;
+    this.postStatus(w, this.pendingStatus(pod, now));
+    const name = pod.metadata.name;
+    const namespace = pod.metadata.namespace ?? 'default';
+    this.cri(`RunPodSandbox ${namespace}/${name}`, w, () =>
+      this.runtime.runPodSandbox(pod.metadata.uid, name, namespace, (sandbox) => {
+        if (!this.alive(epoch) || w.state !== 'starting') return;
+        w.sandbox = sandbox;
+        this.startContainers(w, 0, epoch);
+      }),
+    );
+  }
+
+  private startContainers(w: PodWorker, index: number, epoch: number): void {
+    const container = w.pod.spec.containers[index];
+    if (!container) return this.podRunning(w);
+    const next = () => this.startContainers(w, index + 1, epoch);
+    this.ensureImage(w, container, epoch, () => {
+      const fieldPath = `spec.containers{${container.name}}`;
+      const { uid, name, namespace } = {
+        uid: w.pod.metadata.uid,
+        name: w.pod.metadata.name,
+        namespace: w.pod.metadata.namespace ?? 'default',
+      };
+      this.cri(`CreateContainer ${container.name}`, w, () =>
+        this.runtime.createContainer(uid, name, namespace, container.name, container.image, (id) => {
+          if (!this.alive(epoch) || w.state !== 'starting') return;
+          w.containerIds.set(container.name, id);
+          this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${container.name}`, {
+            fieldPath,
+          });
+          this.cri(`StartContainer ${container.name}`, w, () =>
+            this.runtime.startContainer(id, () => {
+              if (!this.alive(epoch) || w.state !== 'starting') return;
+              this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${container.name}`, {
+                fieldPath,
+              });
+              next();
+            }),
+          );
+        }),
+      );
+    });
+  }
+
+  private ensureImage(w: PodWorker, c: Container, epoch: number, then: () => void): void {
+    const fieldPath = `spec.containers{${c.name}}`;
+    const present = this.runtime.hasImage(c.image);
+    const policy = c.imagePullPolicy ?? 'IfNotPresent';
+    if (present && policy !== 'Always') {
+      this.recorder.record(
+        w.pod,
+        'Normal',
+        'Pulled',
+        `Container image "${c.image}" already present on machine`,
+        { fieldPath },
+      );
+      return then();
+    }
+    if (!present && policy === 'Never') {
+      const message = `Container image "${c.image}" is not present with pull policy of Never`;
+      this.recorder.record(w.pod, 'Warning', 'ErrImageNeverPull', message, { fieldPath });
+      return;
+    }
+    this.recorder.record(w.pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, { fieldPath });
+    this.cri(`PullImage ${c.image}`, w, () =>
+      this.runtime.pullImage(c.image, (pullMs, waitedMs) => {
+        if (!this.alive(epoch)) return;
+        this.recorder.record(
+          w.pod,
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${c.image}" in ${goDuration(pullMs)} (${goDuration(waitedMs)} including waiting). Image size: ${imageSize(c.image)} bytes.`,
+          { fieldPath },
+        );
+        then();
+      }),
+    );
+  }
+
+  private podRunning(w: PodWorker): void {
+    w.state = 'running';
+    const now = timestamp(this.sim.now);
+    const conditions = (
+      ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'] as const
+    ).map((type) => ({
+      type,
+      status: 'True' as const,
+      lastTransitionTime: now,
+      lastProbeTime: null,
+    }));
+    const statuses: ContainerStatus[] = w.pod.spec.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      imageID: `docker-pullable://${c.image}@sha256:${'0'.repeat(64)}`.replace(
+        /^docker-pullable/,
+        this.runtime.runtime === 'docker' ? 'docker-pullable' : this.runtime.runtime,
+      ),
+      containerID: this.runtime.qualified(w.containerIds.get(c.name) ?? ''),
+      ready: true,
+      started: true,
+      restartCount: 0,
+      state: { running: { startedAt: now } },
+    }));
+    this.postStatus(w, {
+      ...w.pod.status,
+      phase: 'Running',
+      conditions: [...conditions, ...scheduledCondition(w.pod)],
+      hostIP: nodeIP(this.shape.index),
+      ...(w.sandbox ? { podIP: w.sandbox.ip } : {}),
+      startTime: timestamp((w.startedAt ?? this.sim.now) as never),
+      containerStatuses: statuses,
+    });
+  }
+
+  private pendingStatus(pod: Pod, now: string): PodStatus {
+    return {
+      ...pod.status,
+      phase: 'Pending',
+      hostIP: nodeIP(this.shape.index),
+      startTime: now,
+      conditions: [
+        { type: 'PodReadyToStartContainers', status: 'False', lastTransitionTime: now, lastProbeTime: null },
+        { type: 'Initialized', status: 'True', lastTransitionTime: now, lastProbeTime: null },
+        {
+          type: 'Ready',
+          status: 'False',
+          reason: 'ContainersNotReady',
+          message: `containers with unready status: [${pod.spec.containers.map((c) => c.name).join(' ')}]`,
+          lastTransitionTime: now,
+          lastProbeTime: null,
+        },
+        {
+          type: 'ContainersReady',
+          status: 'False',
+          reason: 'ContainersNotReady',
+          message: `containers with unready status: [${pod.spec.containers.map((c) => c.name).join(' ')}]`,
+          lastTransitionTime: now,
+          lastProbeTime: null,
+        },
+        ...scheduledCondition(pod),
+      ],
+      containerStatuses: pod.spec.containers.map((c) => ({
+        name: c.name,
+        image: c.image,
+        imageID: '',
+        ready: false,
+        started: false,
+        restartCount: 0,
+        state: { waiting: { reason: 'ContainerCreating' } },
+      })),
+    };
+  }
+
+  private postStatus(w: PodWorker, status: PodStatus): void {
+    const pod = { ...w.pod, status };
+    w.pod = pod;
+    this.api.request(this.id, {
+      verb: 'updateStatus',
+      kind: 'Pod',
+      object: { ...pod, metadata: { ...pod.metadata, resourceVersion: '' } },
+    });
+  }
+
+  /** Graceful termination: stop each container (Killing), remove the sandbox, then delete the pod for good. */
+  private terminate(w: PodWorker): void {
+    if (w.state === 'terminating' || w.state === 'terminated') return;
+    const wasRunning = w.state === 'running';
+    w.state = 'terminating';
+    const epoch = this.epoch;
+    const containers = [...w.containerIds.entries()];
+    let left = containers.length;
+    const finish = () => {
+      if (!this.alive(epoch)) return;
+      this.cri(`RemovePodSandbox ${w.pod.metadata.name}`, w, () =>
+        this.runtime.removePodSandbox(w.pod.metadata.uid, () => {
+          w.state = 'terminated';
+          this.api.request(this.id, {
+            verb: 'delete',
+            kind: 'Pod',
+            namespace: w.pod.metadata.namespace ?? 'default',
+            name: w.pod.metadata.name,
+            gracePeriodSeconds: 0,
+          });
+        }),
+      );
+    };
+    if (left === 0 || !wasRunning) return finish();
+    for (const [name, id] of containers) {
+      this.recorder.record(w.pod, 'Normal', 'Killing', `Stopping container ${name}`, {
+        fieldPath: `spec.containers{${name}}`,
+      });
+      this.cri(`StopContainer ${name}`, w, () =>
+        this.runtime.stopContainer(id, () => {
+          if (--left === 0) finish();
+        }),
+      );
+    }
+  }
+
+  /** The pod object is gone (force-deleted, or our own final delete): make sure nothing of it still runs. */
+  private podGone(pod: Pod): void {
+    const w = this.workers.get(pod.metadata.uid);
+    if (!w) return;
+    if (w.state !== 'terminated' && w.state !== 'terminating') {
+      for (const id of w.containerIds.values()) this.runtime.stopContainer(id, () => {});
+      this.runtime.removePodSandbox(pod.metadata.uid, () => {});
+    }
+    this.workers.delete(pod.metadata.uid);
+  }
+}
+
+function scheduledCondition(pod: Pod) {
+  const c = pod.status.conditions?.find((x) => x.type === 'PodScheduled');
+  return c ? [c] : [];
+}

@@ -1,0 +1,99 @@
+/** The Node object a kubelet registers: capacity, labels, addresses and conditions as minikube's nodes have them. */
+import type { Condition, Node, NodeConditionType } from '../api/types';
+import type { RuntimeName } from '../clusterConfig';
+import { RUNTIME_VERSIONS } from '../runtime/containerRuntime';
+
+export const KUBERNETES_VERSION = 'v1.34.0';
+
+export interface NodeShape {
+  readonly name: string;
+  readonly index: number;
+  readonly controlPlane: boolean;
+  readonly runtime: RuntimeName;
+  readonly cpu: string;
+  readonly memory: string;
+}
+
+const CONDITION_TEXT: Record<NodeConditionType, { ok: [string, string]; status: 'True' | 'False' }> = {
+  MemoryPressure: {
+    ok: ['KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+    status: 'False',
+  },
+  DiskPressure: { ok: ['KubeletHasNoDiskPressure', 'kubelet has no disk pressure'], status: 'False' },
+  PIDPressure: { ok: ['KubeletHasSufficientPID', 'kubelet has sufficient PID available'], status: 'False' },
+  Ready: { ok: ['KubeletReady', 'kubelet is posting ready status'], status: 'True' },
+};
+
+/** The node's conditions as kubelet reports them; `ready` false before the runtime and network are up. */
+export function nodeConditions(
+  ready: boolean,
+  now: string,
+  previous?: readonly Condition<NodeConditionType>[],
+): Condition<NodeConditionType>[] {
+  return (['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'] as const).map((type) => {
+    const text = CONDITION_TEXT[type];
+    const notReady = type === 'Ready' && !ready;
+    const status = notReady ? 'False' : text.status;
+    const old = previous?.find((c) => c.type === type);
+    return {
+      type,
+      status,
+      reason: notReady ? 'KubeletNotReady' : text.ok[0],
+      message: notReady ? 'container runtime status check may not have completed yet' : text.ok[1],
+      lastHeartbeatTime: now,
+      lastTransitionTime: old && old.status === status ? (old.lastTransitionTime ?? now) : now,
+    };
+  });
+}
+
+export const nodeIP = (index: number) => `192.168.49.${index + 2}`;
+export const podCidrPrefix = (index: number) => `10.244.${index}`;
+
+export function newNodeObject(shape: NodeShape, now: string): Node {
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': shape.name,
+    'kubernetes.io/os': 'linux',
+    'minikube.k8s.io/name': 'minikube',
+    'minikube.k8s.io/primary': String(shape.index === 0),
+    'minikube.k8s.io/version': 'v1.37.0',
+  };
+  if (shape.controlPlane) {
+    labels['node-role.kubernetes.io/control-plane'] = '';
+    labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
+  }
+  const resources = { cpu: shape.cpu, memory: shape.memory, pods: '110', 'ephemeral-storage': '20134592Ki' };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: shape.name,
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: now,
+      labels,
+      annotations: { 'node.alpha.kubernetes.io/ttl': '0' },
+    },
+    spec: { podCIDR: `${podCidrPrefix(shape.index)}.0/24` },
+    status: {
+      capacity: resources,
+      allocatable: resources,
+      conditions: nodeConditions(false, now),
+      addresses: [
+        { type: 'InternalIP', address: nodeIP(shape.index) },
+        { type: 'Hostname', address: shape.name },
+      ],
+      nodeInfo: {
+        kubeletVersion: KUBERNETES_VERSION,
+        kubeProxyVersion: KUBERNETES_VERSION,
+        containerRuntimeVersion: RUNTIME_VERSIONS[shape.runtime],
+        osImage: 'Debian GNU/Linux 12 (bookworm)',
+        kernelVersion: '6.8.0-1029-gcp',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+    },
+  };
+}

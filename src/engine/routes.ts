@@ -1,0 +1,45 @@
+/**
+ * The only routes a message may take, by the kinds of its two ends: every component talks only to
+ * kube-apiserver; only kube-apiserver talks to etcd; a kubelet drives its own node's runtime; the
+ * runtime runs its node's pods; kube-proxy's rules carry Service traffic to pods on any node.
+ */
+import type { NodeName } from './clusterConfig';
+import type { ComponentKind, Endpoint } from './topology';
+
+export interface ParsedEndpoint {
+  readonly kind: ComponentKind | 'pods';
+  readonly node?: NodeName;
+}
+
+export function parseEndpoint(endpoint: Endpoint): ParsedEndpoint {
+  const slash = endpoint.indexOf('/');
+  if (slash < 0) return { kind: endpoint as ComponentKind };
+  return {
+    kind: endpoint.slice(0, slash) as ComponentKind | 'pods',
+    node: endpoint.slice(slash + 1) as NodeName,
+  };
+}
+
+const API_CLIENTS = new Set<ComponentKind | 'pods'>([
+  'kubectl',
+  'kube-scheduler',
+  'kube-controller-manager',
+  'kubelet',
+  'kube-proxy',
+  'coredns',
+  'dashboard',
+]);
+
+/** Whether a message may go from `from` to `to` directly. */
+export function isAllowedRoute(from: Endpoint, to: Endpoint): boolean {
+  const a = parseEndpoint(from);
+  const b = parseEndpoint(to);
+  if (a.kind === 'kube-apiserver') return b.kind === 'etcd' || API_CLIENTS.has(b.kind);
+  if (b.kind === 'kube-apiserver') return a.kind === 'etcd' || API_CLIENTS.has(a.kind);
+  if (a.kind === 'kubelet' && b.kind === 'container-runtime') return a.node === b.node;
+  if (a.kind === 'container-runtime' && (b.kind === 'kubelet' || b.kind === 'pods')) return a.node === b.node;
+  // Service traffic: a pod's packet meets its own node's kube-proxy rules, which send it to a backend anywhere.
+  if (a.kind === 'pods' && b.kind === 'kube-proxy') return a.node === b.node;
+  if (a.kind === 'kube-proxy') return b.kind === 'pods' || b.kind === 'coredns';
+  return false;
+}

@@ -1,0 +1,220 @@
+/**
+ * A node's container runtime (docker through cri-dockerd, containerd or cri-o), as kubelet sees
+ * it through the CRI: an image store, pod sandboxes and containers with states. Pulls are
+ * serialized (kubelet's serializeImagePulls default) and take time by image size.
+ */
+import type { RuntimeName, NodeName } from '../clusterConfig';
+import type { Sim } from '../sim';
+import { componentId, podsId, type ComponentId } from '../topology';
+import { imageSize, PAUSE_IMAGE, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
+
+export type ContainerRunState = 'created' | 'running' | 'exited';
+
+export interface RuntimeContainer {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly podUid: string;
+  readonly podName: string;
+  readonly podNamespace: string;
+  state: ContainerRunState;
+  startedAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+}
+
+export interface Sandbox {
+  readonly id: string;
+  readonly podUid: string;
+  readonly ip: string;
+}
+
+export const RUNTIME_VERSIONS: Record<RuntimeName, string> = {
+  docker: 'docker://28.4.0',
+  containerd: 'containerd://1.7.27',
+  'cri-o': 'cri-o://1.34.0',
+};
+
+/** How long each CRI call takes to do its work (virtual ms). */
+const WORK = { sandbox: 250, create: 40, start: 60, stop: 120, remove: 20 } as const;
+
+export class ContainerRuntime {
+  readonly id: ComponentId;
+  readonly kubelet: ComponentId;
+  readonly images = new Map<string, number>();
+  readonly containers = new Map<string, RuntimeContainer>();
+  readonly sandboxes = new Map<string, Sandbox>();
+  private pullQueueFreeAt = 0;
+  private nextIp = 2;
+
+  constructor(
+    private readonly sim: Sim,
+    readonly node: NodeName,
+    readonly runtime: RuntimeName,
+    private readonly podCidrPrefix: string,
+  ) {
+    this.id = componentId('container-runtime', node);
+    this.kubelet = componentId('kubelet', node);
+    for (const image of PRELOADED_IMAGES) this.images.set(image, imageSize(image));
+  }
+
+  get up(): boolean {
+    return this.sim.isUp(this.id);
+  }
+
+  private newId(): string {
+    let s = '';
+    for (let i = 0; i < 64; i++) s += '0123456789abcdef'[this.sim.rng.int(0, 15)];
+    return s;
+  }
+
+  /** The id with the runtime's scheme, as container statuses show it (`docker://…`). */
+  qualified(id: string): string {
+    return `${this.runtime === 'cri-o' ? 'cri-o' : this.runtime}://${id}`;
+  }
+
+  /** Replies to kubelet after `work` ms; the reply is a message too. */
+  private reply(work: number, summary: string, then: () => void): void {
+    this.sim.after(work, () => {
+      if (!this.up) return;
+      this.sim.send(this.id, this.kubelet, { kind: 'cri-reply', summary }, then);
+    });
+  }
+
+  hasImage(image: string): boolean {
+    return this.images.has(image);
+  }
+
+  /** Starts a pod's sandbox (its pause container and network namespace); replies with its IP. */
+  runPodSandbox(
+    podUid: string,
+    podName: string,
+    podNamespace: string,
+    done: (sandbox: Sandbox) => void,
+  ): void {
+    const existing = this.sandboxes.get(podUid);
+    if (existing) return this.reply(1, `sandbox ${existing.id.slice(0, 12)} ready`, () => done(existing));
+    const sandbox: Sandbox = { id: this.newId(), podUid, ip: `${this.podCidrPrefix}.${this.nextIp++}` };
+    this.sandboxes.set(podUid, sandbox);
+    this.sim.send(
+      this.id,
+      podsId(this.node),
+      { kind: 'run', summary: `start pause container for ${podNamespace}/${podName}` },
+      () => {},
+    );
+    this.reply(WORK.sandbox, `sandbox ${sandbox.id.slice(0, 12)} ready, IP ${sandbox.ip}`, () =>
+      done(sandbox),
+    );
+  }
+
+  /** Pulls an image; pulls wait for each other. Replies with the pull time and the time spent queued. */
+  pullImage(image: string, done: (pullMs: number, waitedMs: number) => void): void {
+    const start = Math.max(this.sim.now, this.pullQueueFreeAt);
+    const pullMs = PULL_OVERHEAD_MS + Math.round(imageSize(image) / PULL_BYTES_PER_MS);
+    this.pullQueueFreeAt = start + pullMs;
+    const finish = start + pullMs - this.sim.now;
+    this.reply(finish, `pulled ${image}`, () => {
+      this.images.set(image, imageSize(image));
+      done(pullMs, finish);
+    });
+  }
+
+  createContainer(
+    podUid: string,
+    podName: string,
+    podNamespace: string,
+    name: string,
+    image: string,
+    done: (id: string) => void,
+  ): void {
+    const c: RuntimeContainer = {
+      id: this.newId(),
+      name,
+      image,
+      podUid,
+      podName,
+      podNamespace,
+      state: 'created',
+    };
+    this.containers.set(c.id, c);
+    this.reply(WORK.create, `created ${name} ${c.id.slice(0, 12)}`, () => done(c.id));
+  }
+
+  startContainer(id: string, done: () => void): void {
+    const c = this.containers.get(id);
+    if (!c) return;
+    this.sim.send(
+      this.id,
+      podsId(this.node),
+      { kind: 'run', summary: `start ${c.name} (${c.image}) in ${c.podNamespace}/${c.podName}` },
+      () => {},
+    );
+    this.reply(WORK.start, `started ${c.name}`, () => {
+      c.state = 'running';
+      c.startedAt = this.sim.now;
+      done();
+    });
+  }
+
+  /** Stops a container: SIGTERM, then it exits (well-behaved images exit well within the grace period). */
+  stopContainer(id: string, done: () => void): void {
+    const c = this.containers.get(id);
+    if (!c) return this.reply(1, 'no such container', done);
+    this.sim.send(
+      this.id,
+      podsId(this.node),
+      { kind: 'run', summary: `stop ${c.name} in ${c.podNamespace}/${c.podName}` },
+      () => {},
+    );
+    this.reply(WORK.stop, `stopped ${c.name}`, () => {
+      c.state = 'exited';
+      c.finishedAt = this.sim.now;
+      c.exitCode = 0;
+      done();
+    });
+  }
+
+  /** Removes a pod's sandbox and its containers. */
+  removePodSandbox(podUid: string, done: () => void): void {
+    this.sandboxes.delete(podUid);
+    for (const [id, c] of this.containers) if (c.podUid === podUid) this.containers.delete(id);
+    this.reply(WORK.remove, `removed sandbox of pod ${podUid.slice(0, 8)}`, done);
+  }
+
+  /** Pre-boot state: containers the node already runs when the simulation starts (static pods, started before kube-apiserver). */
+  seedRunning(
+    podUid: string,
+    podName: string,
+    podNamespace: string,
+    name: string,
+    image: string,
+  ): RuntimeContainer {
+    if (!this.sandboxes.has(podUid))
+      this.sandboxes.set(podUid, { id: this.newId(), podUid, ip: '192.168.49.2' });
+    const c: RuntimeContainer = {
+      id: this.newId(),
+      name,
+      image,
+      podUid,
+      podName,
+      podNamespace,
+      state: 'running',
+      startedAt: 0,
+    };
+    this.containers.set(c.id, c);
+    return c;
+  }
+
+  /** The node lost power: every container is gone; images stay on disk. */
+  wipe(): void {
+    this.containers.clear();
+    this.sandboxes.clear();
+    this.pullQueueFreeAt = 0;
+  }
+
+  containersOf(podUid: string): RuntimeContainer[] {
+    return [...this.containers.values()].filter((c) => c.podUid === podUid);
+  }
+
+  static pauseImage = PAUSE_IMAGE;
+}

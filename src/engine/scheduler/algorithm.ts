@@ -1,0 +1,184 @@
+/**
+ * One scheduling cycle for one pod (schedulePod in schedule_one.go): Filter from a rotating start
+ * until enough feasible nodes are found, Score them with every plugin, normalise, weight, and pick
+ * the best, ties broken by reservoir sampling with the run's seeded PRNG.
+ */
+import { nonZeroRequests, podRequests } from '../api/pods';
+import type { Pod } from '../api/types';
+import type { Prng } from '../core/prng';
+import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './framework';
+import type { NodeInfo } from './nodeInfo';
+import { normalizedImageName } from './plugins/imageLocality';
+import { fitErrorMessage } from './fitError';
+import { FILTER_PLUGINS, numFeasibleNodesToFind, SCORE_PLUGINS } from './profile';
+
+/** What happened on one node, for the UI's decision table. */
+export interface NodeVerdict {
+  readonly node: string;
+  /** The filter that refused the node, or null when it passed every filter. */
+  readonly failed: FilterStatus | null;
+  /** Per score plugin: the normalised 0–100 score (before weighting). */
+  readonly scores?: Readonly<Record<string, number>>;
+  readonly total?: number;
+}
+
+export interface Decision {
+  readonly pod: string;
+  readonly evaluated: number;
+  readonly feasible: number;
+  readonly winner: string | null;
+  /** The FitError message when no node fits. */
+  readonly message?: string;
+  /** One entry per evaluated node (kept for small clusters, where the UI shows it). */
+  readonly verdicts?: readonly NodeVerdict[];
+}
+
+export interface ScheduleOptions {
+  readonly filters?: readonly FilterPlugin[];
+  readonly scores?: readonly ScorePlugin[];
+  /** Keep per-node verdicts (costly on thousands of nodes). */
+  readonly record?: boolean;
+}
+
+export interface ScheduleResult {
+  readonly decision: Decision;
+  /** Where the next cycle starts filtering (nextStartNodeIndex). */
+  readonly nextStart: number;
+}
+
+export function cycleState(
+  pod: Pod,
+  nodes: readonly NodeInfo[],
+  imageNodeCounts: ReadonlyMap<string, number>,
+): CycleState {
+  const r = podRequests(pod);
+  const nz = nonZeroRequests(pod);
+  const hostPorts: string[] = [];
+  for (const c of pod.spec.containers)
+    for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  return {
+    pod,
+    podCpu: r.milliCpu,
+    podMem: r.memory,
+    podNonZeroCpu: nz.milliCpu,
+    podNonZeroMem: nz.memory,
+    hostPorts,
+    totalNodes: nodes.length,
+    imageNodeCounts,
+  };
+}
+
+/** Counts, per image, how many nodes have it. */
+export function countImages(nodes: readonly NodeInfo[], pod: Pod): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of pod.spec.containers) {
+    const name = normalizedImageName(c.image);
+    let n = 0;
+    for (const node of nodes) if (node.images.has(name) || node.images.has(c.image)) n++;
+    counts.set(name, n);
+  }
+  return counts;
+}
+
+export function schedulePod(
+  pod: Pod,
+  nodes: readonly NodeInfo[],
+  start: number,
+  rng: Prng,
+  options: ScheduleOptions = {},
+): ScheduleResult {
+  const filters = options.filters ?? FILTER_PLUGINS;
+  const scorers = options.scores ?? SCORE_PLUGINS;
+  const record = options.record ?? nodes.length <= 50;
+  const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  const n = nodes.length;
+  if (n === 0)
+    return {
+      decision: { pod: podKey, evaluated: 0, feasible: 0, winner: null, message: fitErrorMessage(0, []) },
+      nextStart: 0,
+    };
+
+  const state = cycleState(pod, nodes, scorers.length ? countImages(nodes, pod) : new Map());
+  const want = numFeasibleNodesToFind(n);
+  const feasible: NodeInfo[] = [];
+  const failures: FilterStatus[] = [];
+  const verdicts: NodeVerdict[] = [];
+  let processed = 0;
+  for (; processed < n && feasible.length < want; processed++) {
+    const node = nodes[(start + processed) % n]!;
+    let failed: FilterStatus | null = null;
+    for (const f of filters) {
+      failed = f.filter(state, node);
+      if (failed) break;
+    }
+    if (failed) {
+      failures.push(failed);
+      if (record) verdicts.push({ node: node.name, failed });
+    } else {
+      feasible.push(node);
+    }
+  }
+  const nextStart = (start + processed) % n;
+
+  if (feasible.length === 0) {
+    const message = fitErrorMessage(n, failures);
+    return {
+      decision: {
+        pod: podKey,
+        evaluated: processed,
+        feasible: 0,
+        winner: null,
+        message,
+        ...(record ? { verdicts } : {}),
+      },
+      nextStart,
+    };
+  }
+  if (feasible.length === 1 && !record) {
+    return {
+      decision: { pod: podKey, evaluated: processed, feasible: 1, winner: feasible[0]!.name },
+      nextStart,
+    };
+  }
+
+  // Score: raw per plugin, normalise, weight and sum.
+  const totals = new Array<number>(feasible.length).fill(0);
+  const perPlugin: number[][] = [];
+  for (const plugin of scorers) {
+    const scores = feasible.map((node) => plugin.score(state, node));
+    plugin.normalize?.(scores);
+    perPlugin.push(scores);
+    for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * plugin.weight;
+  }
+
+  // selectHost: reservoir sampling among the top scores.
+  let best = 0;
+  let ties = 1;
+  for (let i = 1; i < feasible.length; i++) {
+    if (totals[i]! > totals[best]!) {
+      best = i;
+      ties = 1;
+    } else if (totals[i] === totals[best]) {
+      ties++;
+      if (rng.int(0, ties - 1) === 0) best = i;
+    }
+  }
+  const winner = feasible[best]!.name;
+  if (record) {
+    feasible.forEach((node, i) => {
+      const scores: Record<string, number> = {};
+      scorers.forEach((p, j) => (scores[p.name] = perPlugin[j]![i]!));
+      verdicts.push({ node: node.name, failed: null, scores, total: totals[i]! });
+    });
+  }
+  return {
+    decision: {
+      pod: podKey,
+      evaluated: processed,
+      feasible: feasible.length,
+      winner,
+      ...(record ? { verdicts } : {}),
+    },
+    nextStart,
+  };
+}

@@ -1,0 +1,59 @@
+/** NodeAffinity: nodeSelector and required node affinity filter nodes; preferred terms score them. */
+import type { NodeSelectorRequirement, NodeSelectorTerm, Pod } from '../../api/types';
+import { defaultNormalize, type FilterPlugin, type ScorePlugin } from '../framework';
+
+export const ERR_REASON_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
+
+function matchesRequirement(r: NodeSelectorRequirement, labels: Record<string, string>): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  const value = labels[r.key];
+  switch (r.operator) {
+    case 'In':
+      return has && (r.values ?? []).includes(value!);
+    case 'NotIn':
+      return !has || !(r.values ?? []).includes(value!);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'Gt':
+      return has && Number(value) > Number(r.values?.[0]);
+    case 'Lt':
+      return has && Number(value) < Number(r.values?.[0]);
+  }
+}
+
+export const matchesTerm = (term: NodeSelectorTerm, labels: Record<string, string>) =>
+  (term.matchExpressions ?? []).every((r) => matchesRequirement(r, labels));
+
+/** Whether the node's labels satisfy the pod's nodeSelector and required node affinity. */
+export function podMatchesNode(pod: Pod, labels: Record<string, string>): boolean {
+  for (const k in pod.spec.nodeSelector ?? {}) if (labels[k] !== pod.spec.nodeSelector![k]) return false;
+  const terms =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return !terms || terms.length === 0 || terms.some((t) => matchesTerm(t, labels));
+}
+
+export const NodeAffinityFilter: FilterPlugin = {
+  name: 'NodeAffinity',
+  filter(state, node) {
+    return podMatchesNode(state.pod, node.node.metadata.labels ?? {})
+      ? null
+      : { code: 'UnschedulableAndUnresolvable', plugin: 'NodeAffinity', reasons: [ERR_REASON_AFFINITY] };
+  },
+};
+
+export const NodeAffinityScore: ScorePlugin = {
+  name: 'NodeAffinity',
+  weight: 2,
+  score(state, node) {
+    let sum = 0;
+    const labels = node.node.metadata.labels ?? {};
+    for (const p of state.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ??
+      []) {
+      if (matchesTerm(p.preference, labels)) sum += p.weight;
+    }
+    return sum;
+  },
+  normalize: (scores) => defaultNormalize(scores, false),
+};

@@ -1,0 +1,50 @@
+/**
+ * TaintToleration: Filter refuses a node with a NoSchedule or NoExecute taint the pod does not
+ * tolerate; Score prefers nodes with fewer untolerated PreferNoSchedule taints (reversed normalisation).
+ */
+import { tolerates } from '../../api/pods';
+import type { Taint, Toleration } from '../../api/types';
+import { defaultNormalize, type FilterPlugin, type ScorePlugin } from '../framework';
+
+/** `node(s) had untolerated taint {key: value}`, as upstream prints it. */
+export const untoleratedTaintReason = (t: Taint) =>
+  `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+
+const untolerated = (
+  taints: readonly Taint[] | undefined,
+  tolerations: readonly Toleration[] | undefined,
+  effects: readonly Taint['effect'][],
+) =>
+  (taints ?? []).find(
+    (t) => effects.includes(t.effect) && !(tolerations ?? []).some((tol) => tolerates(tol, t)),
+  );
+
+export const TaintTolerationFilter: FilterPlugin = {
+  name: 'TaintToleration',
+  filter(state, node) {
+    const taint = untolerated(node.node.spec.taints, state.pod.spec.tolerations, ['NoSchedule', 'NoExecute']);
+    return taint
+      ? {
+          code: 'UnschedulableAndUnresolvable',
+          plugin: 'TaintToleration',
+          reasons: [untoleratedTaintReason(taint)],
+        }
+      : null;
+  },
+};
+
+export const TaintTolerationScore: ScorePlugin = {
+  name: 'TaintToleration',
+  weight: 3,
+  score(state, node) {
+    const tolerations = (state.pod.spec.tolerations ?? []).filter(
+      (t) => !t.effect || t.effect === 'PreferNoSchedule',
+    );
+    let count = 0;
+    for (const t of node.node.spec.taints ?? []) {
+      if (t.effect === 'PreferNoSchedule' && !tolerations.some((tol) => tolerates(tol, t))) count++;
+    }
+    return count;
+  },
+  normalize: (scores) => defaultNormalize(scores, true),
+};

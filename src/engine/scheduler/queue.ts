@@ -1,0 +1,149 @@
+/**
+ * The scheduling queue (backend/queue/scheduling_queue.go): activeQ ordered by priority then
+ * arrival; backoffQ for pods waiting out their backoff (1 s doubling to 10 s); unschedulable pods
+ * parked until a cluster change might help them, or for at most 5 minutes.
+ */
+import type { Pod } from '../api/types';
+
+export const INITIAL_BACKOFF_MS = 1_000;
+export const MAX_BACKOFF_MS = 10_000;
+export const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
+
+interface QueuedPod {
+  pod: Pod;
+  /** When the pod was first added (PrioritySort's tie-breaker). */
+  readonly since: number;
+  attempts: number;
+  /** When its current backoff ends. */
+  backoffUntil: number;
+  /** When it was parked as unschedulable. */
+  parkedAt: number;
+}
+
+const key = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
+
+export class SchedulingQueue {
+  private readonly active = new Map<string, QueuedPod>();
+  private readonly backoff = new Map<string, QueuedPod>();
+  private readonly unschedulable = new Map<string, QueuedPod>();
+  private readonly known = new Map<string, QueuedPod>();
+
+  get activeCount(): number {
+    return this.active.size;
+  }
+
+  get backoffCount(): number {
+    return this.backoff.size;
+  }
+
+  get unschedulableCount(): number {
+    return this.unschedulable.size;
+  }
+
+  has(pod: Pod): boolean {
+    return this.known.has(key(pod));
+  }
+
+  /** A new pod to schedule goes straight to activeQ. */
+  add(pod: Pod, now: number): void {
+    const k = key(pod);
+    const existing = this.known.get(k);
+    if (existing) {
+      existing.pod = pod;
+      return;
+    }
+    const q: QueuedPod = { pod, since: now, attempts: 0, backoffUntil: 0, parkedAt: 0 };
+    this.known.set(k, q);
+    this.active.set(k, q);
+  }
+
+  /** The pod changed (or went away): keep the newest copy, or forget it. */
+  update(pod: Pod): void {
+    const q = this.known.get(key(pod));
+    if (q) q.pod = pod;
+  }
+
+  remove(pod: Pod): void {
+    const k = key(pod);
+    this.known.delete(k);
+    this.active.delete(k);
+    this.backoff.delete(k);
+    this.unschedulable.delete(k);
+  }
+
+  /** Pops the highest-priority, longest-waiting pod from activeQ. */
+  pop(): Pod | undefined {
+    let best: QueuedPod | undefined;
+    for (const q of this.active.values()) {
+      if (!best || higher(q, best)) best = q;
+    }
+    if (!best) return undefined;
+    this.active.delete(key(best.pod));
+    best.attempts++;
+    return best.pod;
+  }
+
+  /** The cycle failed: park the pod as unschedulable (plugins refused it) or back it off (an error). */
+  requeue(pod: Pod, now: number, unschedulable: boolean): void {
+    const k = key(pod);
+    const q = this.known.get(k);
+    if (!q) return;
+    q.pod = pod;
+    q.backoffUntil = now + backoffDuration(q.attempts);
+    if (unschedulable) {
+      q.parkedAt = now;
+      this.unschedulable.set(k, q);
+    } else {
+      this.backoff.set(k, q);
+    }
+  }
+
+  /** The pod is bound: it leaves the queue for good. */
+  done(pod: Pod): void {
+    this.remove(pod);
+  }
+
+  /** A cluster change that may help: every parked pod moves to backoffQ, or activeQ if its backoff is over. */
+  moveAllToActiveOrBackoff(now: number): void {
+    for (const [k, q] of this.unschedulable) {
+      this.unschedulable.delete(k);
+      if (q.backoffUntil > now) this.backoff.set(k, q);
+      else this.active.set(k, q);
+    }
+  }
+
+  /** Background flushes: backoffs that ended (every 1 s) and pods parked over 5 minutes (every 30 s). */
+  flushBackoff(now: number): void {
+    for (const [k, q] of this.backoff) {
+      if (q.backoffUntil <= now) {
+        this.backoff.delete(k);
+        this.active.set(k, q);
+      }
+    }
+  }
+
+  flushUnschedulableLeftover(now: number): void {
+    for (const [k, q] of this.unschedulable) {
+      if (now - q.parkedAt >= MAX_UNSCHEDULABLE_MS) {
+        this.unschedulable.delete(k);
+        if (q.backoffUntil > now) this.backoff.set(k, q);
+        else this.active.set(k, q);
+      }
+    }
+  }
+
+  attemptsOf(pod: Pod): number {
+    return this.known.get(key(pod))?.attempts ?? 0;
+  }
+}
+
+/** 1 s × 2^(attempts−1), at most 10 s. */
+export function backoffDuration(attempts: number): number {
+  return Math.min(INITIAL_BACKOFF_MS * 2 ** Math.max(attempts - 1, 0), MAX_BACKOFF_MS);
+}
+
+function higher(a: QueuedPod, b: QueuedPod): boolean {
+  const pa = a.pod.spec.priority ?? 0;
+  const pb = b.pod.spec.priority ?? 0;
+  return pa !== pb ? pa > pb : a.since < b.since;
+}

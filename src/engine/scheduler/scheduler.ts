@@ -1,0 +1,255 @@
+/**
+ * kube-scheduler: watches pods and nodes, queues pods that have no node, and runs one scheduling
+ * cycle at a time (Filter, Score, select). It assumes the winner at once, re-checks just before
+ * binding, and binds through kube-apiserver (pods/binding). A pod no node can take stays Pending
+ * with PodScheduled=False/Unschedulable and a FailedScheduling event.
+ */
+import type { Node, Pod } from '../api/types';
+import type { ApiServer } from '../apiserver/apiServer';
+import { EventRecorder } from '../client/eventRecorder';
+import { Informer } from '../client/informer';
+import { timestamp } from '../core/time';
+import type { Sim } from '../sim';
+import { componentId } from '../topology';
+import { schedulePod, type Decision } from './algorithm';
+import { FILTER_PLUGINS } from './profile';
+import { NodeInfo } from './nodeInfo';
+import { SchedulingQueue } from './queue';
+import { cycleState, countImages } from './algorithm';
+import { SCHEDULER_NAME } from './profile';
+
+export const SCHEDULER = componentId('kube-scheduler');
+
+/** Virtual time one scheduling cycle takes. */
+const CYCLE_MS = 2;
+/** How many decisions the scheduler keeps for the UI. */
+const KEEP_DECISIONS = 200;
+
+export interface DecisionRecord extends Decision {
+  readonly time: number;
+}
+
+export class Scheduler {
+  readonly pods: Informer<'Pod'>;
+  readonly nodes: Informer<'Node'>;
+  readonly queue = new SchedulingQueue();
+  readonly decisions: DecisionRecord[] = [];
+  private readonly recorder: EventRecorder;
+  private readonly infos = new Map<string, NodeInfo>();
+  /** Pods assumed onto a node while their binding is in flight, by uid. */
+  private readonly assumed = new Map<string, string>();
+  private nextStart = 0;
+  private cycleScheduled = false;
+  private epoch = 0;
+
+  constructor(
+    private readonly sim: Sim,
+    private readonly api: ApiServer,
+  ) {
+    this.pods = new Informer(api, SCHEDULER, 'Pod');
+    this.nodes = new Informer(api, SCHEDULER, 'Node', undefined, () => true);
+    this.recorder = new EventRecorder(sim, api, SCHEDULER, { component: SCHEDULER_NAME });
+    this.nodes.addHandlers({
+      onAdd: (n) => this.nodeChanged(n),
+      onUpdate: (n) => this.nodeChanged(n),
+      onDelete: (n) => {
+        this.infos.delete(n.metadata.name);
+      },
+    });
+    this.pods.addHandlers({
+      onAdd: (p) => this.podSeen(p),
+      onUpdate: (p, old) => this.podSeen(p, old),
+      onDelete: (p) => this.podGone(p),
+    });
+  }
+
+  get up(): boolean {
+    return this.sim.isUp(SCHEDULER);
+  }
+
+  start(): void {
+    this.sim.setUp(SCHEDULER, true);
+    const epoch = ++this.epoch;
+    this.nodes.start();
+    this.pods.start();
+    const tick = (every: number, fn: () => void) => {
+      const loop = () =>
+        this.sim.after(every, () => {
+          if (epoch !== this.epoch || !this.up) return;
+          fn();
+          this.kick();
+          loop();
+        });
+      loop();
+    };
+    tick(1_000, () => this.queue.flushBackoff(this.sim.now));
+    tick(30_000, () => this.queue.flushUnschedulableLeftover(this.sim.now));
+  }
+
+  stop(): void {
+    this.sim.setUp(SCHEDULER, false);
+    this.epoch++;
+    this.cycleScheduled = false;
+    this.nodes.halt();
+    this.pods.halt();
+  }
+
+  nodeInfo(name: string): NodeInfo | undefined {
+    return this.infos.get(name);
+  }
+
+  private nodeChanged(node: Node): void {
+    const info = this.infos.get(node.metadata.name);
+    if (info) info.setNode(node);
+    else this.infos.set(node.metadata.name, new NodeInfo(node));
+    // A node joined or changed (readiness, taints, cordon): parked pods may fit now.
+    this.queue.moveAllToActiveOrBackoff(this.sim.now);
+    this.kick();
+  }
+
+  private podSeen(pod: Pod, old?: Pod): void {
+    if (pod.spec.nodeName) {
+      // Bound (by us or anyone): account it on its node, and it leaves the queue.
+      this.queue.done(pod);
+      const assumedOn = this.assumed.get(pod.metadata.uid);
+      if (assumedOn) {
+        this.assumed.delete(pod.metadata.uid);
+        this.infos.get(assumedOn)?.removePod(pod);
+      }
+      if (old?.spec.nodeName && old.spec.nodeName !== pod.spec.nodeName)
+        this.infos.get(old.spec.nodeName)?.removePod(old);
+      const info = this.infos.get(pod.spec.nodeName);
+      if (info) {
+        info.removePod(pod);
+        if (pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed') info.addPod(pod);
+      }
+      return;
+    }
+    if ((pod.spec.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME || pod.metadata.deletionTimestamp)
+      return;
+    if (this.assumed.has(pod.metadata.uid)) return;
+    if (this.queue.has(pod)) this.queue.update(pod);
+    else this.queue.add(pod, this.sim.now);
+    this.kick();
+  }
+
+  private podGone(pod: Pod): void {
+    this.queue.remove(pod);
+    const on = pod.spec.nodeName ?? this.assumed.get(pod.metadata.uid);
+    this.assumed.delete(pod.metadata.uid);
+    if (on) {
+      this.infos.get(on)?.removePod(pod);
+      // Room was freed: parked pods may fit now.
+      this.queue.moveAllToActiveOrBackoff(this.sim.now);
+      this.kick();
+    }
+  }
+
+  /** Makes sure a cycle runs soon if there is work and none is pending. */
+  private kick(): void {
+    if (this.cycleScheduled || this.queue.activeCount === 0 || !this.up) return;
+    this.cycleScheduled = true;
+    const epoch = this.epoch;
+    this.sim.after(CYCLE_MS, () => {
+      this.cycleScheduled = false;
+      if (epoch !== this.epoch || !this.up) return;
+      this.scheduleOne();
+      this.kick();
+    });
+  }
+
+  /** One scheduling cycle (ScheduleOne). */
+  private scheduleOne(): void {
+    const pod = this.queue.pop();
+    if (!pod) return;
+    const nodes = [...this.infos.values()];
+    const { decision, nextStart } = schedulePod(pod, nodes, this.nextStart, this.sim.rng);
+    this.nextStart = nextStart;
+    this.decisions.push({ ...decision, time: this.sim.now });
+    if (this.decisions.length > KEEP_DECISIONS) this.decisions.shift();
+
+    if (!decision.winner) {
+      this.queue.requeue(pod, this.sim.now, true);
+      this.failed(pod, decision.message ?? '');
+      return;
+    }
+    const info = this.infos.get(decision.winner)!;
+    info.addPod(pod);
+    this.assumed.set(pod.metadata.uid, decision.winner);
+    this.bind(pod, decision.winner);
+  }
+
+  /** The binding cycle: re-check that the node is still there and the pod still fits, then bind. */
+  private bind(pod: Pod, nodeName: string): void {
+    const info = this.infos.get(nodeName);
+    const stillFits =
+      info !== undefined &&
+      (() => {
+        info.removePod(pod);
+        const state = cycleState(pod, [info], countImages([info], pod));
+        const ok = FILTER_PLUGINS.every((f) => f.filter(state, info) === null);
+        info.addPod(pod);
+        return ok;
+      })();
+    if (!stillFits) {
+      this.forget(pod, nodeName);
+      this.queue.requeue(pod, this.sim.now, false);
+      return;
+    }
+    const namespace = pod.metadata.namespace ?? 'default';
+    this.api.request(
+      SCHEDULER,
+      { verb: 'bind', kind: 'Pod', namespace, name: pod.metadata.name, target: nodeName },
+      (result) => {
+        if (result.ok) {
+          this.recorder.record(
+            result.object,
+            'Normal',
+            'Scheduled',
+            `Successfully assigned ${namespace}/${pod.metadata.name} to ${nodeName}`,
+            {
+              action: 'Binding',
+            },
+          );
+          return;
+        }
+        this.forget(pod, nodeName);
+        if (result.error.reason !== 'NotFound' && result.error.reason !== 'Conflict')
+          this.queue.requeue(pod, this.sim.now, false);
+        this.kick();
+      },
+    );
+  }
+
+  private forget(pod: Pod, nodeName: string): void {
+    this.assumed.delete(pod.metadata.uid);
+    this.infos.get(nodeName)?.removePod(pod);
+  }
+
+  /** FailedScheduling event, and PodScheduled=False/Unschedulable on the pod when it changed. */
+  private failed(pod: Pod, message: string): void {
+    this.recorder.record(pod, 'Warning', 'FailedScheduling', message, { action: 'Scheduling' });
+    const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
+    if (current?.status === 'False' && current.message === message) return;
+    const conditions = [
+      ...(pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+      {
+        type: 'PodScheduled' as const,
+        status: 'False' as const,
+        reason: 'Unschedulable',
+        message,
+        lastTransitionTime: timestamp(this.sim.now),
+        lastProbeTime: null,
+      },
+    ];
+    this.api.request(SCHEDULER, {
+      verb: 'updateStatus',
+      kind: 'Pod',
+      object: {
+        ...pod,
+        metadata: { ...pod.metadata, resourceVersion: '' },
+        status: { ...pod.status, conditions },
+      },
+    });
+  }
+}

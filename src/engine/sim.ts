@@ -1,0 +1,110 @@
+/**
+ * The simulation kernel: virtual clock, the one event queue, the seeded PRNG, the trace, and
+ * message delivery along allowed routes only. Components build on it; nothing here knows Kubernetes.
+ */
+import { EventQueue } from './core/eventQueue';
+import { Prng } from './core/prng';
+import type { SimMillis } from './core/time';
+import { isAllowedRoute } from './routes';
+import type { Endpoint } from './topology';
+import type { Message, MessageKind, ObjectRef } from './trace';
+
+export interface SendOptions {
+  readonly kind: MessageKind;
+  readonly summary: string;
+  readonly object?: ObjectRef;
+  /** Network and processing time until delivery; defaults to 1 ms. */
+  readonly latency?: number;
+  readonly routine?: boolean;
+}
+
+/** A message on an illegal route: the engine refuses it. */
+export class RouteError extends Error {}
+
+export class Sim {
+  now = 0 as SimMillis;
+  readonly rng: Prng;
+  readonly trace: Message[] = [];
+  /** Messages that arrived at a component that was down, by id. */
+  readonly dropped = new Set<number>();
+  /** The message being delivered right now: every change made meanwhile is tied to it. */
+  cause: Message | null = null;
+  private readonly queue = new EventQueue();
+  private readonly down = new Set<Endpoint>();
+  private readonly afterEvent: (() => void)[] = [];
+
+  constructor(seed: number) {
+    this.rng = Prng.fromSeed(seed);
+  }
+
+  /** Runs `fn` at virtual time `at` (never in the past). */
+  at(at: number, fn: () => void): void {
+    this.queue.push(Math.max(at, this.now) as SimMillis, fn);
+  }
+
+  after(delay: number, fn: () => void): void {
+    this.at(this.now + delay, fn);
+  }
+
+  isUp(endpoint: Endpoint): boolean {
+    return !this.down.has(endpoint);
+  }
+
+  setUp(endpoint: Endpoint, up: boolean): void {
+    if (up) this.down.delete(endpoint);
+    else this.down.add(endpoint);
+  }
+
+  /** Sends a message along an allowed route; `deliver` runs on arrival unless the receiver is down. */
+  send(from: Endpoint, to: Endpoint, options: SendOptions, deliver: () => void): Message {
+    if (!isAllowedRoute(from, to)) throw new RouteError(`no route from ${from} to ${to}`);
+    const message: Message = {
+      id: this.trace.length,
+      sentAt: this.now,
+      deliverAt: (this.now + (options.latency ?? 1)) as SimMillis,
+      from,
+      to,
+      kind: options.kind,
+      summary: options.summary,
+      ...(options.object ? { object: options.object } : {}),
+      ...(options.routine ? { routine: true } : {}),
+    };
+    this.trace.push(message);
+    this.queue.push(message.deliverAt, () => {
+      if (!this.isUp(to)) {
+        this.dropped.add(message.id);
+        return;
+      }
+      const previous = this.cause;
+      this.cause = message;
+      try {
+        deliver();
+      } finally {
+        this.cause = previous;
+      }
+    });
+    return message;
+  }
+
+  /** Registers a check run after every event (test builds use it for invariants). */
+  onAfterEvent(check: () => void): void {
+    this.afterEvent.push(check);
+  }
+
+  /** Runs every event up to and including virtual time `until`, then sets the clock there. */
+  runUntil(until: number): void {
+    for (;;) {
+      const next = this.queue.peekTime();
+      if (next === undefined || next > until) break;
+      const event = this.queue.pop()!;
+      this.now = event.time;
+      event.run();
+      for (const check of this.afterEvent) check();
+    }
+    this.now = Math.max(this.now, until) as SimMillis;
+  }
+
+  get pendingEvents(): number {
+    return this.queue.size;
+  }
+}
