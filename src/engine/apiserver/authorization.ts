@@ -14,6 +14,8 @@ const WRITE: Verb[] = ['get', 'list', 'create', 'update', 'updateStatus', 'delet
 
 /** What each non-node user may do (ClusterRoles system:kube-scheduler, system:controller:*, system:node-proxier, …). */
 const RULES: Record<string, readonly Rule[]> = {
+  // kube-controller-manager's own credential: its shared informers list and watch everything.
+  'system:kube-controller-manager': [{ kinds: '*', verbs: READ }],
   'system:kube-scheduler': [
     { kinds: ['Pod'], verbs: [...READ, 'bind', 'updateStatus', 'delete'] },
     { kinds: ['Node', 'Namespace', 'Service'], verbs: READ },

@@ -6,8 +6,11 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 export class Prng {
   private constructor(private readonly rng: JumpableRandomGenerator) {}
 
+  /** Seeds close together (1, 2, 3…) give nearly the same first outputs in xoroshiro128+, so the seed is mixed and the first draws dropped. */
   static fromSeed(seed: number): Prng {
-    return new Prng(xoroshiro128plus(seed | 0));
+    const rng = xoroshiro128plus(mix32(seed | 0));
+    for (let i = 0; i < 16; i++) rng.next();
+    return new Prng(rng);
   }
 
   static fromState(state: readonly number[]): Prng {
@@ -39,6 +42,13 @@ export class Prng {
   state(): readonly number[] {
     return this.rng.getState();
   }
+}
+
+/** A 32-bit integer hash (the murmur3 finaliser) to spread nearby seeds apart. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) | 0;
 }
 
 /** apimachinery's rand.String alphabet: "bcdfghjklmnpqrstvwxz2456789". */

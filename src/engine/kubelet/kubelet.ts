@@ -193,10 +193,43 @@ export class Kubelet {
     );
   }
 
+  /** Posts a mirror pod for each static pod, so the API shows what this node runs from its manifests. */
   private createMirrorPods(epoch: number): void {
+    const now = timestamp(this.sim.now);
     for (const pod of this.staticPods) {
-      if (this.api.peek('Pod', pod.metadata.namespace, pod.metadata.name)) continue;
-      this.api.request(this.id, { verb: 'create', kind: 'Pod', object: pod }, () => void epoch);
+      if (!this.alive(epoch) || this.api.peek('Pod', pod.metadata.namespace, pod.metadata.name)) continue;
+      const node = this.node;
+      const mirror: Pod = {
+        ...pod,
+        metadata: {
+          ...pod.metadata,
+          ...(node ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true }] } : {}),
+        },
+        status: {
+          ...pod.status,
+          startTime: timestamp(0 as never),
+          conditions: (['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] as const).map((type) => ({
+            type,
+            status: 'True' as const,
+            lastTransitionTime: now,
+            lastProbeTime: null,
+          })),
+          containerStatuses: pod.spec.containers.map((c) => {
+            const running = this.runtime.containersOf(pod.metadata.name).find((x) => x.name === c.name);
+            return {
+              name: c.name,
+              image: c.image,
+              imageID: '',
+              containerID: this.runtime.qualified(running?.id ?? ''),
+              ready: true,
+              started: true,
+              restartCount: 0,
+              state: { running: { startedAt: timestamp(0 as never) } },
+            };
+          }),
+        },
+      };
+      this.api.request(this.id, { verb: 'create', kind: 'Pod', object: mirror });
     }
   }
 
@@ -235,6 +268,12 @@ export class Kubelet {
     const capacityMem = bytes(alloc.memory);
     let cpu = 0;
     let mem = 0;
+    for (const p of this.staticPods) {
+      for (const c of p.spec.containers) {
+        cpu += c.resources?.requests?.cpu ? milliCpu(c.resources.requests.cpu) : 0;
+        mem += c.resources?.requests?.memory ? bytes(c.resources.requests.memory) : 0;
+      }
+    }
     for (const w of this.workers.values()) {
       if (w.state === 'terminated' || w.pod.metadata.uid === pod.metadata.uid) continue;
       for (const c of w.pod.spec.containers) {

@@ -1,0 +1,147 @@
+/**
+ * What a fresh minikube cluster holds before anything is asked of it: kubeadm's namespaces,
+ * Services, the CoreDNS Deployment and kube-proxy DaemonSet, minikube's storage-provisioner, and
+ * the static pods of the control plane (whose mirror pods kubelet posts once it has registered).
+ */
+import type { Container, DaemonSet, Deployment, KubeObject, Namespace, Pod, Service } from './api/types';
+
+const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
+  name,
+  ...(namespace ? { namespace } : {}),
+  uid: '',
+  resourceVersion: '',
+  creationTimestamp: '',
+  ...(labels ? { labels } : {}),
+});
+
+const namespace = (name: string): Namespace => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: meta(name, undefined, { 'kubernetes.io/metadata.name': name }),
+  spec: {},
+  status: { phase: 'Active' },
+});
+
+const CONTROL_PLANE_TOLERATION = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const };
+
+const coredns: Deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: meta('coredns', 'kube-system', { 'k8s-app': 'kube-dns' }),
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } },
+    template: {
+      metadata: { labels: { 'k8s-app': 'kube-dns' } },
+      spec: {
+        priorityClassName: 'system-cluster-critical',
+        priority: 2_000_000_000,
+        serviceAccountName: 'coredns',
+        tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, CONTROL_PLANE_TOLERATION],
+        nodeSelector: { 'kubernetes.io/os': 'linux' },
+        containers: [
+          {
+            name: 'coredns',
+            image: 'registry.k8s.io/coredns/coredns:v1.12.1',
+            resources: { requests: { cpu: '100m', memory: '70Mi' }, limits: { memory: '170Mi' } },
+            ports: [
+              { name: 'dns', containerPort: 53, protocol: 'UDP' },
+              { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+              { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+            ],
+          },
+        ],
+      },
+    },
+  },
+  status: {},
+};
+
+const kubeProxy: DaemonSet = {
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: meta('kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }),
+  spec: {
+    selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },
+    template: {
+      metadata: { labels: { 'k8s-app': 'kube-proxy' } },
+      spec: {
+        hostNetwork: true,
+        serviceAccountName: 'kube-proxy',
+        containers: [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.34.0', command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf'] }],
+      },
+    },
+  },
+  status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberReady: 0, numberMisscheduled: 0 },
+};
+
+const service = (name: string, ns: string, ports: Service['spec']['ports'], selector?: Record<string, string>, labels?: Record<string, string>): Service => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: meta(name, ns, labels),
+  spec: { type: 'ClusterIP', ports, ...(selector ? { selector } : {}) },
+  status: {},
+});
+
+const storageProvisioner: Pod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: meta('storage-provisioner', 'kube-system', { 'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner' }),
+  spec: {
+    hostNetwork: true,
+    serviceAccountName: 'storage-provisioner',
+    containers: [{ name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', command: ['/storage-provisioner'] }],
+  },
+  status: { phase: 'Pending' },
+};
+
+/** The objects kubeadm and minikube create, in the order they appear. */
+export const BOOTSTRAP_OBJECTS: readonly KubeObject[] = [
+  namespace('default'),
+  namespace('kube-node-lease'),
+  namespace('kube-public'),
+  namespace('kube-system'),
+  service('kubernetes', 'default', [{ name: 'https', port: 443, targetPort: 8443, protocol: 'TCP' }], undefined, { component: 'apiserver', provider: 'kubernetes' }),
+  service(
+    'kube-dns',
+    'kube-system',
+    [
+      { name: 'dns', port: 53, protocol: 'UDP' },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+      { name: 'metrics', port: 9153, protocol: 'TCP' },
+    ],
+    { 'k8s-app': 'kube-dns' },
+    { 'k8s-app': 'kube-dns', 'kubernetes.io/name': 'CoreDNS' },
+  ),
+  coredns,
+  kubeProxy,
+  storageProvisioner,
+];
+
+/** The control plane's static pods on `node` (kubeadm's manifests, with their cpu/memory requests). */
+export function staticPods(node: string): Pod[] {
+  const make = (component: string, image: string, requests: Container['resources']): Pod => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      ...meta(`${component}-${node}`, 'kube-system', { component, tier: 'control-plane' }),
+      annotations: { 'kubernetes.io/config.mirror': 'static', 'kubernetes.io/config.source': 'file' },
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node, uid: '', controller: true }],
+    },
+    spec: {
+      nodeName: node,
+      hostNetwork: true,
+      priorityClassName: 'system-node-critical',
+      priority: 2_000_001_000,
+      containers: [{ name: component, image, ...(requests ? { resources: requests } : {}) }],
+    },
+    status: { phase: 'Running', hostIP: '192.168.49.2', podIP: '192.168.49.2' },
+  });
+  return [
+    make('etcd', 'registry.k8s.io/etcd:3.6.4-0', { requests: { cpu: '100m', memory: '100Mi' } }),
+    make('kube-apiserver', 'registry.k8s.io/kube-apiserver:v1.34.0', { requests: { cpu: '250m' } }),
+    make('kube-controller-manager', 'registry.k8s.io/kube-controller-manager:v1.34.0', { requests: { cpu: '200m' } }),
+    make('kube-scheduler', 'registry.k8s.io/kube-scheduler:v1.34.0', { requests: { cpu: '100m' } }),
+  ];
+}

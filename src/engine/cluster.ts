@@ -1,0 +1,325 @@
+/**
+ * A whole simulated minikube cluster: etcd, kube-apiserver, kube-scheduler,
+ * kube-controller-manager, CoreDNS, and per node a container runtime, kubelet and kube-proxy,
+ * wired through the simulation kernel. Time moves only through `run`; what people do (kubectl,
+ * minikube, faults) are methods that act at the current virtual time.
+ */
+import { CoreDns, COREDNS, type DnsAnswer } from './addons/coreDns';
+import { admitCreate } from './apiserver/admission';
+import { APISERVER, ApiServer, ETCD } from './apiserver/apiServer';
+import type { ApiResult } from './apiserver/request';
+import { etcdKey, RESOURCES } from './api/resources';
+import type { Kind, KubeObject, ObjectOfKind, Taint } from './api/types';
+import { BOOTSTRAP_OBJECTS, staticPods } from './bootstrap';
+import { DEFAULT_CLUSTER_CONFIG, nodeNameAt, type ClusterConfig, type NodeName } from './clusterConfig';
+import { ControllerManager } from './controllers/controllerManager';
+import { KCM } from './controllers/controller';
+import { timestamp } from './core/time';
+import { Etcd } from './etcd/etcd';
+import { Kubelet } from './kubelet/kubelet';
+import { podCidrPrefix } from './kubelet/nodeObject';
+import { KubeProxy, type Backend } from './proxy/kubeProxy';
+import { ContainerRuntime } from './runtime/containerRuntime';
+import { Scheduler, SCHEDULER } from './scheduler/scheduler';
+import { Sim } from './sim';
+import { componentId, podsId, type ComponentId } from './topology';
+
+export interface ClusterOptions {
+  readonly config?: ClusterConfig;
+  readonly seed?: number;
+  /** When a worker node joins after the start (ms), and the pause between the next ones. */
+  readonly workerJoinAt?: number;
+  readonly workerJoinEvery?: number;
+  /** Per-node capacity. */
+  readonly nodeCpu?: string;
+  readonly nodeMemory?: string;
+}
+
+export interface ClusterNodeParts {
+  readonly name: NodeName;
+  readonly runtime: ContainerRuntime;
+  readonly kubelet: Kubelet;
+  readonly proxy: KubeProxy;
+}
+
+/** Components that can be stopped and started as a whole. */
+export type StoppableComponent = 'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager' | 'coredns';
+
+const KUBECTL = componentId('kubectl');
+
+export class Cluster {
+  readonly sim: Sim;
+  readonly etcd = new Etcd();
+  readonly api: ApiServer;
+  readonly scheduler: Scheduler;
+  readonly controllerManager: ControllerManager;
+  readonly coreDns: CoreDns;
+  readonly nodes: ClusterNodeParts[] = [];
+  readonly config: ClusterConfig;
+  private readonly options: ClusterOptions;
+
+  constructor(options: ClusterOptions = {}) {
+    this.options = options;
+    this.config = options.config ?? DEFAULT_CLUSTER_CONFIG;
+    this.sim = new Sim(options.seed ?? 1);
+    this.api = new ApiServer(this.sim, this.etcd);
+    this.scheduler = new Scheduler(this.sim, this.api);
+    this.controllerManager = new ControllerManager(this.sim, this.api);
+    this.coreDns = new CoreDns(this.sim, this.api);
+    this.seed();
+    this.controllerManager.start();
+    this.scheduler.start();
+    this.coreDns.start();
+    const joinAt = options.workerJoinAt ?? 2_000;
+    const every = options.workerJoinEvery ?? 1_000;
+    for (let i = 0; i < this.config.nodeCount; i++) {
+      const parts = this.createNode(i);
+      if (i === 0) this.join(parts);
+      else this.sim.at(joinAt + (i - 1) * every, () => this.join(parts));
+    }
+  }
+
+  /** Objects that exist before the run starts (kubeadm's and minikube's), written straight into etcd. */
+  private seed(): void {
+    const now = timestamp(this.sim.now);
+    let ip = 11;
+    for (const object of BOOTSTRAP_OBJECTS) {
+      const draft = {
+        ...object,
+        metadata: { ...object.metadata, uid: this.sim.rng.uuid(), creationTimestamp: now, ...(object.kind === 'Deployment' ? { generation: 1 } : {}) },
+      } as KubeObject;
+      const admitted = admitCreate(draft, now, (svc) => (svc.metadata.name === 'kubernetes' ? '10.96.0.1' : svc.metadata.name === 'kube-dns' ? '10.96.0.10' : `10.96.0.${ip++}`));
+      this.etcd.put(etcdKey(object.kind, object.metadata.namespace, object.metadata.name), admitted, this.sim.now, null);
+    }
+  }
+
+  private createNode(index: number): ClusterNodeParts {
+    const name = nodeNameAt(index);
+    const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, podCidrPrefix(index));
+    const shape = {
+      name,
+      index,
+      controlPlane: index === 0,
+      runtime: this.config.runtime,
+      cpu: this.options.nodeCpu ?? '2',
+      memory: this.options.nodeMemory ?? '4015880Ki',
+    };
+    const statics = index === 0 ? staticPods(name) : [];
+    // The control plane's containers were started by kubelet from its manifests before kube-apiserver existed.
+    for (const pod of statics) runtime.seedRunning(pod.metadata.name, pod.metadata.name, 'kube-system', pod.spec.containers[0]!.name, pod.spec.containers[0]!.image);
+    const parts: ClusterNodeParts = { name, runtime, kubelet: new Kubelet(this.sim, this.api, runtime, shape, statics), proxy: new KubeProxy(this.sim, this.api, name) };
+    for (const id of [runtime.id, parts.kubelet.id, parts.proxy.id, podsId(name)]) this.sim.setUp(id, false);
+    this.nodes.push(parts);
+    return parts;
+  }
+
+  /** The node boots: its runtime, then kubelet (which registers the Node), then kube-proxy. */
+  private join(parts: ClusterNodeParts): void {
+    this.sim.setUp(parts.runtime.id, true);
+    this.sim.setUp(podsId(parts.name), true);
+    parts.kubelet.start();
+    parts.proxy.start();
+  }
+
+  node(name: string): ClusterNodeParts {
+    const parts = this.nodes.find((n) => n.name === name);
+    if (!parts) throw new Error(`no node ${name}`);
+    return parts;
+  }
+
+  /** Advances virtual time by `ms`, running everything that happens meanwhile. */
+  run(ms: number): this {
+    this.sim.runUntil(this.sim.now + ms);
+    return this;
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  // --- Reading state (straight from etcd: the truth, not any component's view) ---------------
+
+  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> | undefined {
+    return this.etcd.get(etcdKey(kind, RESOURCES[kind].namespaced ? (namespace ?? 'default') : undefined, name))?.value as ObjectOfKind<K> | undefined;
+  }
+
+  list<K extends Kind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
+    const prefix = RESOURCES[kind].etcdPrefix + (namespace && RESOURCES[kind].namespaced ? `${namespace}/` : '');
+    return this.etcd.range(prefix).map((kv) => kv.value as ObjectOfKind<K>);
+  }
+
+  // --- kubectl ------------------------------------------------------------------------------
+
+  /** `kubectl create` (or `apply` of an existing object: an update). */
+  apply(object: KubeObject, done?: (r: ApiResult) => void): void {
+    const exists = object.metadata.name ? this.get(object.kind, object.metadata.namespace, object.metadata.name) : undefined;
+    if (exists) {
+      const next = { ...object, metadata: { ...exists.metadata, ...object.metadata, resourceVersion: exists.metadata.resourceVersion } } as KubeObject;
+      this.api.request(KUBECTL, { verb: 'update', kind: object.kind, object: next }, done);
+    } else {
+      this.api.request(KUBECTL, { verb: 'create', kind: object.kind, object }, done);
+    }
+  }
+
+  delete(kind: Kind, namespace: string | undefined, name: string, done?: (r: ApiResult) => void, gracePeriodSeconds?: number): void {
+    this.api.request(KUBECTL, { verb: 'delete', kind, ...(namespace ? { namespace } : {}), name, ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}) }, done);
+  }
+
+  /** `kubectl scale deployment/x --replicas=N` (also ReplicaSets). */
+  scale(kind: 'Deployment' | 'ReplicaSet', namespace: string, name: string, replicas: number, done?: (r: ApiResult) => void): void {
+    const current = this.get(kind, namespace, name);
+    if (!current) {
+      this.api.request(KUBECTL, { verb: 'get', kind, namespace, name }, done);
+      return;
+    }
+    this.api.request(KUBECTL, { verb: 'update', kind, object: { ...current, spec: { ...current.spec, replicas } } as KubeObject }, done);
+  }
+
+  private updateNode(name: string, change: (spec: ObjectOfKind<'Node'>['spec']) => ObjectOfKind<'Node'>['spec'], done?: (r: ApiResult) => void): void {
+    const node = this.get('Node', undefined, name);
+    if (!node) {
+      this.api.request(KUBECTL, { verb: 'get', kind: 'Node', name }, done);
+      return;
+    }
+    this.api.request(KUBECTL, { verb: 'update', kind: 'Node', object: { ...node, spec: change(node.spec) } }, done);
+  }
+
+  cordon(name: string, done?: (r: ApiResult) => void): void {
+    this.updateNode(name, (spec) => ({ ...spec, unschedulable: true, taints: withTaint(spec.taints, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: timestamp(this.sim.now) }) }), done);
+  }
+
+  uncordon(name: string, done?: (r: ApiResult) => void): void {
+    this.updateNode(name, (spec) => ({ ...withoutField(spec), taints: (spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unschedulable') }), done);
+  }
+
+  taint(name: string, taint: Taint, done?: (r: ApiResult) => void): void {
+    this.updateNode(name, (spec) => ({ ...spec, taints: withTaint(spec.taints, taint) }), done);
+  }
+
+  untaint(name: string, key: string, done?: (r: ApiResult) => void): void {
+    this.updateNode(name, (spec) => ({ ...spec, taints: (spec.taints ?? []).filter((t) => t.key !== key) }), done);
+  }
+
+  /** `kubectl drain`: cordon, then evict every pod on the node except DaemonSet and mirror pods. */
+  drain(name: string): void {
+    this.cordon(name);
+    for (const pod of this.list('Pod')) {
+      if (pod.spec.nodeName !== name || pod.metadata.annotations?.['kubernetes.io/config.mirror']) continue;
+      if (pod.metadata.ownerReferences?.some((r) => r.kind === 'DaemonSet')) continue;
+      this.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+    }
+  }
+
+  // --- minikube and faults -------------------------------------------------------------------
+
+  /** `minikube node add`: a new worker boots and joins. */
+  addNode(): NodeName {
+    const parts = this.createNode(this.nodes.length);
+    (this.config as { nodeCount: number }).nodeCount = this.nodes.length;
+    this.sim.after(1_000, () => this.join(parts));
+    return parts.name;
+  }
+
+  /** The node's kubelet process stops (containers keep running). */
+  stopKubelet(name: string): void {
+    this.node(name).kubelet.stop();
+  }
+
+  startKubelet(name: string): void {
+    const n = this.node(name);
+    if (!n.kubelet.up) n.kubelet.start();
+  }
+
+  /** The whole machine goes down: every process and container on it is gone. */
+  stopNode(name: string): void {
+    const n = this.node(name);
+    n.kubelet.stop();
+    n.proxy.stop();
+    n.runtime.wipe();
+    this.sim.setUp(n.runtime.id, false);
+    this.sim.setUp(podsId(n.name), false);
+  }
+
+  startNode(name: string): void {
+    const n = this.node(name);
+    if (!this.sim.isUp(n.runtime.id)) this.join(n);
+  }
+
+  stopComponent(component: StoppableComponent): void {
+    switch (component) {
+      case 'kube-scheduler':
+        return this.scheduler.stop();
+      case 'kube-controller-manager':
+        return this.controllerManager.stop();
+      case 'coredns':
+        return this.coreDns.stop();
+      case 'etcd':
+        return this.sim.setUp(ETCD, false);
+      case 'kube-apiserver':
+        return this.sim.setUp(APISERVER, false);
+    }
+  }
+
+  startComponent(component: StoppableComponent): void {
+    switch (component) {
+      case 'kube-scheduler':
+        return this.scheduler.up ? undefined : this.scheduler.start();
+      case 'kube-controller-manager':
+        return this.controllerManager.up ? undefined : this.controllerManager.start();
+      case 'coredns':
+        return this.coreDns.up ? undefined : this.coreDns.start();
+      case 'etcd':
+        return this.sim.setUp(ETCD, true);
+      case 'kube-apiserver':
+        return this.sim.setUp(APISERVER, true);
+    }
+  }
+
+  isUp(component: StoppableComponent): boolean {
+    const ids: Record<StoppableComponent, ComponentId> = {
+      etcd: ETCD,
+      'kube-apiserver': APISERVER,
+      'kube-scheduler': SCHEDULER,
+      'kube-controller-manager': KCM,
+      coredns: COREDNS,
+    };
+    return this.sim.isUp(ids[component]);
+  }
+
+  // --- Traffic --------------------------------------------------------------------------------
+
+  /** A pod on `fromNode` connects to a Service: through that node's kube-proxy rules to one backend. */
+  connect(fromNode: string, namespace: string, service: string, port: number, done?: (backend: Backend | null) => void): void {
+    const n = this.node(fromNode);
+    const svc = this.get('Service', namespace, service);
+    const ip = svc?.spec.clusterIP ?? '';
+    this.sim.send(podsId(n.name), n.proxy.id, { kind: 'traffic', summary: `connect ${ip}:${port}` }, () => {
+      const backend = n.proxy.route(ip, port);
+      if (!backend) return done?.(null);
+      const target = backend.node ? podsId(backend.node as NodeName) : podsId(n.name);
+      this.sim.send(n.proxy.id, target, { kind: 'traffic', summary: `DNAT ${ip}:${port} → ${backend.ip}:${backend.port}` }, () => done?.(backend));
+    });
+  }
+
+  /** A pod on `fromNode` looks a name up: its resolver asks 10.96.0.10, which kube-proxy's rules send to CoreDNS. */
+  resolve(fromNode: string, name: string, done: (answer: DnsAnswer) => void, namespace = 'default'): void {
+    const n = this.node(fromNode);
+    this.sim.send(podsId(n.name), n.proxy.id, { kind: 'traffic', summary: `DNS query ${name} → 10.96.0.10:53` }, () => {
+      if (!this.coreDns.up) {
+        this.sim.after(5_000, () => done({ ok: false, rcode: 'TIMEOUT' }));
+        return;
+      }
+      this.sim.send(n.proxy.id, COREDNS, { kind: 'traffic', summary: `DNS query ${name}` }, () => done(this.coreDns.resolve(name, namespace)));
+    });
+  }
+}
+
+function withTaint(taints: readonly Taint[] | undefined, taint: Taint): Taint[] {
+  return [...(taints ?? []).filter((t) => !(t.key === taint.key && t.effect === taint.effect)), taint];
+}
+
+function withoutField(spec: ObjectOfKind<'Node'>['spec']): ObjectOfKind<'Node'>['spec'] {
+  const rest = { ...spec };
+  delete rest.unschedulable;
+  return rest;
+}

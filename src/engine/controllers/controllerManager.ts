@@ -1,0 +1,57 @@
+/** kube-controller-manager: one process, shared informers, one control loop per controller. */
+import type { ApiServer } from '../apiserver/apiServer';
+import { Informer } from '../client/informer';
+import type { Sim } from '../sim';
+import { KCM, type Controller } from './controller';
+import { DaemonSetController } from './daemonSetController';
+import { DeploymentController } from './deploymentController';
+import { EndpointSliceController } from './endpointSliceController';
+import { GarbageCollector } from './garbageCollector';
+import { NodeLifecycleController } from './nodeLifecycleController';
+import { ReplicaSetController } from './replicaSetController';
+
+export class ControllerManager {
+  readonly pods: Informer<'Pod'>;
+  readonly replicaSet: ReplicaSetController;
+  readonly deployment: DeploymentController;
+  readonly nodeLifecycle: NodeLifecycleController;
+  readonly endpointSlice: EndpointSliceController;
+  readonly daemonSet: DaemonSetController;
+  readonly garbageCollector: GarbageCollector;
+  readonly controllers: readonly Controller[];
+
+  constructor(
+    private readonly sim: Sim,
+    api: ApiServer,
+  ) {
+    this.pods = new Informer(api, KCM, 'Pod');
+    this.replicaSet = new ReplicaSetController(sim, api, this.pods);
+    this.deployment = new DeploymentController(sim, api, this.replicaSet.replicaSets);
+    this.nodeLifecycle = new NodeLifecycleController(sim, api, this.pods);
+    this.endpointSlice = new EndpointSliceController(sim, api, this.pods);
+    this.daemonSet = new DaemonSetController(sim, api, this.pods, this.nodeLifecycle.nodes);
+    this.garbageCollector = new GarbageCollector(
+      sim,
+      api,
+      [this.pods, this.replicaSet.replicaSets, this.endpointSlice.slices] as never,
+      [this.replicaSet.replicaSets, this.deployment.deployments, this.daemonSet.daemonSets, this.endpointSlice.services] as never,
+    );
+    this.controllers = [this.nodeLifecycle, this.replicaSet, this.deployment, this.endpointSlice, this.daemonSet, this.garbageCollector];
+  }
+
+  get up(): boolean {
+    return this.sim.isUp(KCM);
+  }
+
+  start(): void {
+    this.sim.setUp(KCM, true);
+    this.pods.start();
+    for (const c of this.controllers) c.start();
+  }
+
+  stop(): void {
+    this.sim.setUp(KCM, false);
+    this.pods.halt();
+    for (const c of this.controllers) c.stop();
+  }
+}

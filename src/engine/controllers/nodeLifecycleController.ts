@@ -1,0 +1,177 @@
+/**
+ * node-lifecycle-controller and taint-eviction-controller. Every 5 s it checks each node's last
+ * heartbeat (its Ready condition's lastHeartbeatTime or its Lease's renewTime); silent past the
+ * 50 s grace period, the node's conditions become Unknown ("Kubelet stopped posting node status.").
+ * Ready=False/Unknown taints the node not-ready/unreachable (NoSchedule and NoExecute); pods that
+ * do not tolerate a NoExecute taint are evicted once their tolerationSeconds run out.
+ */
+import { tolerates } from '../api/pods';
+import type { Condition, Node, NodeConditionType, Pod, Taint } from '../api/types';
+import { NOT_READY_TAINT, UNREACHABLE_TAINT } from '../apiserver/admission';
+import type { ApiServer } from '../apiserver/apiServer';
+import { controllerUser } from '../apiserver/identity';
+import { EventRecorder } from '../client/eventRecorder';
+import { Informer } from '../client/informer';
+import { timestamp } from '../core/time';
+import type { Sim } from '../sim';
+import { Controller, KCM } from './controller';
+
+export const NODE_MONITOR_PERIOD_MS = 5_000;
+export const NODE_MONITOR_GRACE_MS = 50_000;
+export const NODE_STARTUP_GRACE_MS = 60_000;
+
+export class NodeLifecycleController extends Controller {
+  readonly name = 'node-lifecycle-controller';
+  readonly serviceAccount = 'node-controller';
+  readonly nodes: Informer<'Node'>;
+  readonly leases: Informer<'Lease'>;
+  /** Per node: when we last saw it alive, and the heartbeat values we saw then. */
+  private readonly health = new Map<string, { probe: number; heartbeat?: string | undefined; renew?: string | undefined }>();
+  /** Pods scheduled for eviction, by uid. */
+  private readonly evictions = new Map<string, number>();
+  private readonly eviction: EventRecorder;
+
+  constructor(
+    sim: Sim,
+    api: ApiServer,
+    private readonly pods: Informer<'Pod'>,
+  ) {
+    super(sim, api);
+    this.nodes = new Informer(api, KCM, 'Node', undefined, () => true);
+    this.leases = new Informer(api, KCM, 'Lease', (l) => l.metadata.namespace === 'kube-node-lease', () => true);
+    this.eviction = new EventRecorder(sim, api, KCM, { component: 'taint-eviction-controller' }, { as: controllerUser('taint-eviction-controller') });
+    this.nodes.addHandlers({
+      onAdd: (n) => {
+        this.health.set(n.metadata.name, { probe: this.sim.now });
+        this.recorder.record(n, 'Normal', 'RegisteredNode', `Node ${n.metadata.name} event: Registered Node ${n.metadata.name} in Controller`);
+        this.enqueue(n.metadata.name);
+      },
+      onUpdate: (n) => this.enqueue(n.metadata.name),
+      onDelete: (n) => this.health.delete(n.metadata.name),
+    });
+    pods.addHandlers({ onAdd: (p) => this.podOnNode(p), onUpdate: (p) => this.podOnNode(p) });
+  }
+
+  start(): void {
+    this.nodes.start();
+    this.leases.start();
+    // Everything observed before the restart is stale: every node gets a fresh grace period.
+    for (const h of this.health.values()) h.probe = this.sim.now;
+    this.every(NODE_MONITOR_PERIOD_MS, () => this.monitor());
+  }
+
+  override stop(): void {
+    super.stop();
+    this.nodes.halt();
+    this.leases.halt();
+    this.evictions.clear();
+  }
+
+  /** monitorNodeHealth: a new heartbeat or Lease renewal resets the node's probe time. */
+  private monitor(): void {
+    for (const node of this.nodes.list()) {
+      const name = node.metadata.name;
+      const h = this.health.get(name) ?? { probe: this.sim.now };
+      const heartbeat = readyOf(node)?.lastHeartbeatTime;
+      const renew = this.leases.get('kube-node-lease', name)?.spec.renewTime;
+      if (heartbeat !== h.heartbeat || renew !== h.renew) {
+        h.probe = this.sim.now;
+        h.heartbeat = heartbeat;
+        h.renew = renew;
+      }
+      this.health.set(name, h);
+      const ready = readyOf(node);
+      const grace = ready ? NODE_MONITOR_GRACE_MS : NODE_STARTUP_GRACE_MS;
+      if (this.sim.now - h.probe > grace && ready?.status !== 'Unknown') this.markUnknown(node, ready === undefined);
+    }
+  }
+
+  private markUnknown(node: Node, never: boolean): void {
+    const now = timestamp(this.sim.now);
+    const conditions = node.status.conditions.map(
+      (c): Condition<NodeConditionType> => ({
+        ...c,
+        status: 'Unknown',
+        reason: never ? 'NodeStatusNeverUpdated' : 'NodeStatusUnknown',
+        message: never ? 'Kubelet never posted node status.' : 'Kubelet stopped posting node status.',
+        lastTransitionTime: now,
+      }),
+    );
+    this.api.request(KCM, { verb: 'updateStatus', kind: 'Node', object: { ...node, status: { ...node.status, conditions } } }, (r) => {
+      if (r.ok) this.recorder.record(r.object, 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
+    }, this.options);
+    this.note({ key: node.metadata.name, desired: 'heartbeat within 50s', actual: `silent for ${Math.round((this.sim.now - (this.health.get(node.metadata.name)?.probe ?? 0)) / 1000)}s`, diff: 'kubelet stopped posting node status', action: 'set Ready=Unknown' });
+  }
+
+  /** The taints a node should carry for its Ready condition. */
+  protected reconcile(name: string): void {
+    const node = this.nodes.get(undefined, name);
+    if (!node) return;
+    const ready = readyOf(node)?.status;
+    const want: Taint[] =
+      ready === 'False'
+        ? [
+            { key: NOT_READY_TAINT, effect: 'NoSchedule' },
+            { key: NOT_READY_TAINT, effect: 'NoExecute' },
+          ]
+        : ready === 'Unknown'
+          ? [
+              { key: UNREACHABLE_TAINT, effect: 'NoSchedule' },
+              { key: UNREACHABLE_TAINT, effect: 'NoExecute' },
+            ]
+          : [];
+    const managed = (t: Taint) => t.key === NOT_READY_TAINT || t.key === UNREACHABLE_TAINT;
+    const current = node.spec.taints ?? [];
+    const have = current.filter(managed);
+    const same = have.length === want.length && want.every((w) => have.some((h) => h.key === w.key && h.effect === w.effect));
+    if (!same) {
+      const now = timestamp(this.sim.now);
+      const taints = [...current.filter((t) => !managed(t)), ...want.map((t) => ({ ...t, timeAdded: now }))];
+      this.api.request(KCM, { verb: 'update', kind: 'Node', object: { ...node, spec: { ...node.spec, taints } } }, (r) => {
+        if (!r.ok) this.retry(name, 50);
+      }, this.options);
+      this.note({ key: name, desired: want.length ? want.map((t) => `${t.key}:${t.effect}`).join(', ') : 'no condition taints', actual: have.length ? have.map((t) => `${t.key}:${t.effect}`).join(', ') : 'none', diff: 'taints differ', action: 'update Node taints' });
+    }
+    for (const pod of this.pods.list()) if (pod.spec.nodeName === name) this.considerEviction(pod, node);
+  }
+
+  private podOnNode(pod: Pod): void {
+    if (!pod.spec.nodeName) return;
+    const node = this.nodes.get(undefined, pod.spec.nodeName);
+    if (node) this.considerEviction(pod, node);
+  }
+
+  /** taint-eviction-controller: evict now, at the end of tolerationSeconds, or never. */
+  private considerEviction(pod: Pod, node: Node): void {
+    if (pod.metadata.deletionTimestamp || this.evictions.has(pod.metadata.uid) || !this.running) return;
+    if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) return;
+    const noExecute = (node.spec.taints ?? []).filter((t) => t.effect === 'NoExecute');
+    if (noExecute.length === 0) return;
+    let wait = Infinity;
+    for (const taint of noExecute) {
+      const tol = (pod.spec.tolerations ?? []).find((t) => tolerates(t, taint));
+      if (!tol) {
+        wait = 0;
+        break;
+      }
+      if (tol.tolerationSeconds !== undefined) wait = Math.min(wait, tol.tolerationSeconds * 1000);
+    }
+    if (wait === Infinity) return;
+    const at = this.sim.now + wait;
+    this.evictions.set(pod.metadata.uid, at);
+    const epoch = this.epoch;
+    this.sim.at(at, () => {
+      this.evictions.delete(pod.metadata.uid);
+      if (epoch !== this.epoch || !this.running) return;
+      const current = this.pods.get(pod.metadata.namespace, pod.metadata.name);
+      const stillTainted = current?.spec.nodeName && (this.nodes.get(undefined, current.spec.nodeName)?.spec.taints ?? []).some((t) => t.effect === 'NoExecute');
+      if (!current || current.metadata.deletionTimestamp || !stillTainted) return;
+      this.eviction.record(current, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${current.metadata.namespace}/${current.metadata.name}`);
+      this.api.request(KCM, { verb: 'delete', kind: 'Pod', namespace: current.metadata.namespace ?? 'default', name: current.metadata.name }, () => {}, {
+        as: controllerUser('taint-eviction-controller'),
+      });
+    });
+  }
+}
+
+const readyOf = (node: Node) => node.status.conditions?.find((c) => c.type === 'Ready');

