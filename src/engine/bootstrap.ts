@@ -22,7 +22,10 @@ const namespace = (name: string): Namespace => ({
   status: { phase: 'Active' },
 });
 
-const CONTROL_PLANE_TOLERATION = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const };
+const CONTROL_PLANE_TOLERATION = {
+  key: 'node-role.kubernetes.io/control-plane',
+  effect: 'NoSchedule' as const,
+};
 
 const coredns: Deployment = {
   apiVersion: 'apps/v1',
@@ -69,14 +72,26 @@ const kubeProxy: DaemonSet = {
       spec: {
         hostNetwork: true,
         serviceAccountName: 'kube-proxy',
-        containers: [{ name: 'kube-proxy', image: 'registry.k8s.io/kube-proxy:v1.34.0', command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf'] }],
+        containers: [
+          {
+            name: 'kube-proxy',
+            image: 'registry.k8s.io/kube-proxy:v1.34.0',
+            command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf'],
+          },
+        ],
       },
     },
   },
   status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberReady: 0, numberMisscheduled: 0 },
 };
 
-const service = (name: string, ns: string, ports: Service['spec']['ports'], selector?: Record<string, string>, labels?: Record<string, string>): Service => ({
+const service = (
+  name: string,
+  ns: string,
+  ports: Service['spec']['ports'],
+  selector?: Record<string, string>,
+  labels?: Record<string, string>,
+): Service => ({
   apiVersion: 'v1',
   kind: 'Service',
   metadata: meta(name, ns, labels),
@@ -87,11 +102,20 @@ const service = (name: string, ns: string, ports: Service['spec']['ports'], sele
 const storageProvisioner: Pod = {
   apiVersion: 'v1',
   kind: 'Pod',
-  metadata: meta('storage-provisioner', 'kube-system', { 'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner' }),
+  metadata: meta('storage-provisioner', 'kube-system', {
+    'addonmanager.kubernetes.io/mode': 'Reconcile',
+    'integration-test': 'storage-provisioner',
+  }),
   spec: {
     hostNetwork: true,
     serviceAccountName: 'storage-provisioner',
-    containers: [{ name: 'storage-provisioner', image: 'gcr.io/k8s-minikube/storage-provisioner:v5', command: ['/storage-provisioner'] }],
+    containers: [
+      {
+        name: 'storage-provisioner',
+        image: 'gcr.io/k8s-minikube/storage-provisioner:v5',
+        command: ['/storage-provisioner'],
+      },
+    ],
   },
   status: { phase: 'Pending' },
 };
@@ -102,7 +126,13 @@ export const BOOTSTRAP_OBJECTS: readonly KubeObject[] = [
   namespace('kube-node-lease'),
   namespace('kube-public'),
   namespace('kube-system'),
-  service('kubernetes', 'default', [{ name: 'https', port: 443, targetPort: 8443, protocol: 'TCP' }], undefined, { component: 'apiserver', provider: 'kubernetes' }),
+  service(
+    'kubernetes',
+    'default',
+    [{ name: 'https', port: 443, targetPort: 8443, protocol: 'TCP' }],
+    undefined,
+    { component: 'apiserver', provider: 'kubernetes' },
+  ),
   service(
     'kube-dns',
     'kube-system',
@@ -141,7 +171,9 @@ export function staticPods(node: string): Pod[] {
   return [
     make('etcd', 'registry.k8s.io/etcd:3.6.4-0', { requests: { cpu: '100m', memory: '100Mi' } }),
     make('kube-apiserver', 'registry.k8s.io/kube-apiserver:v1.34.0', { requests: { cpu: '250m' } }),
-    make('kube-controller-manager', 'registry.k8s.io/kube-controller-manager:v1.34.0', { requests: { cpu: '200m' } }),
+    make('kube-controller-manager', 'registry.k8s.io/kube-controller-manager:v1.34.0', {
+      requests: { cpu: '200m' },
+    }),
     make('kube-scheduler', 'registry.k8s.io/kube-scheduler:v1.34.0', { requests: { cpu: '100m' } }),
   ];
 }

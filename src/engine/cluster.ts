@@ -43,7 +43,8 @@ export interface ClusterNodeParts {
 }
 
 /** Components that can be stopped and started as a whole. */
-export type StoppableComponent = 'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager' | 'coredns';
+export type StoppableComponent =
+  'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager' | 'coredns';
 
 const KUBECTL = componentId('kubectl');
 
@@ -86,10 +87,26 @@ export class Cluster {
     for (const object of BOOTSTRAP_OBJECTS) {
       const draft = {
         ...object,
-        metadata: { ...object.metadata, uid: this.sim.rng.uuid(), creationTimestamp: now, ...(object.kind === 'Deployment' ? { generation: 1 } : {}) },
+        metadata: {
+          ...object.metadata,
+          uid: this.sim.rng.uuid(),
+          creationTimestamp: now,
+          ...(object.kind === 'Deployment' ? { generation: 1 } : {}),
+        },
       } as KubeObject;
-      const admitted = admitCreate(draft, now, (svc) => (svc.metadata.name === 'kubernetes' ? '10.96.0.1' : svc.metadata.name === 'kube-dns' ? '10.96.0.10' : `10.96.0.${ip++}`));
-      this.etcd.put(etcdKey(object.kind, object.metadata.namespace, object.metadata.name), admitted, this.sim.now, null);
+      const admitted = admitCreate(draft, now, (svc) =>
+        svc.metadata.name === 'kubernetes'
+          ? '10.96.0.1'
+          : svc.metadata.name === 'kube-dns'
+            ? '10.96.0.10'
+            : `10.96.0.${ip++}`,
+      );
+      this.etcd.put(
+        etcdKey(object.kind, object.metadata.namespace, object.metadata.name),
+        admitted,
+        this.sim.now,
+        null,
+      );
     }
   }
 
@@ -106,8 +123,20 @@ export class Cluster {
     };
     const statics = index === 0 ? staticPods(name) : [];
     // The control plane's containers were started by kubelet from its manifests before kube-apiserver existed.
-    for (const pod of statics) runtime.seedRunning(pod.metadata.name, pod.metadata.name, 'kube-system', pod.spec.containers[0]!.name, pod.spec.containers[0]!.image);
-    const parts: ClusterNodeParts = { name, runtime, kubelet: new Kubelet(this.sim, this.api, runtime, shape, statics), proxy: new KubeProxy(this.sim, this.api, name) };
+    for (const pod of statics)
+      runtime.seedRunning(
+        pod.metadata.name,
+        pod.metadata.name,
+        'kube-system',
+        pod.spec.containers[0]!.name,
+        pod.spec.containers[0]!.image,
+      );
+    const parts: ClusterNodeParts = {
+      name,
+      runtime,
+      kubelet: new Kubelet(this.sim, this.api, runtime, shape, statics),
+      proxy: new KubeProxy(this.sim, this.api, name),
+    };
     for (const id of [runtime.id, parts.kubelet.id, parts.proxy.id, podsId(name)]) this.sim.setUp(id, false);
     this.nodes.push(parts);
     return parts;
@@ -140,11 +169,14 @@ export class Cluster {
   // --- Reading state (straight from etcd: the truth, not any component's view) ---------------
 
   get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> | undefined {
-    return this.etcd.get(etcdKey(kind, RESOURCES[kind].namespaced ? (namespace ?? 'default') : undefined, name))?.value as ObjectOfKind<K> | undefined;
+    return this.etcd.get(
+      etcdKey(kind, RESOURCES[kind].namespaced ? (namespace ?? 'default') : undefined, name),
+    )?.value as ObjectOfKind<K> | undefined;
   }
 
   list<K extends Kind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
-    const prefix = RESOURCES[kind].etcdPrefix + (namespace && RESOURCES[kind].namespaced ? `${namespace}/` : '');
+    const prefix =
+      RESOURCES[kind].etcdPrefix + (namespace && RESOURCES[kind].namespaced ? `${namespace}/` : '');
     return this.etcd.range(prefix).map((kv) => kv.value as ObjectOfKind<K>);
   }
 
@@ -152,44 +184,106 @@ export class Cluster {
 
   /** `kubectl create` (or `apply` of an existing object: an update). */
   apply(object: KubeObject, done?: (r: ApiResult) => void): void {
-    const exists = object.metadata.name ? this.get(object.kind, object.metadata.namespace, object.metadata.name) : undefined;
+    const exists = object.metadata.name
+      ? this.get(object.kind, object.metadata.namespace, object.metadata.name)
+      : undefined;
     if (exists) {
-      const next = { ...object, metadata: { ...exists.metadata, ...object.metadata, resourceVersion: exists.metadata.resourceVersion } } as KubeObject;
+      const next = {
+        ...object,
+        metadata: {
+          ...exists.metadata,
+          ...object.metadata,
+          resourceVersion: exists.metadata.resourceVersion,
+        },
+      } as KubeObject;
       this.api.request(KUBECTL, { verb: 'update', kind: object.kind, object: next }, done);
     } else {
       this.api.request(KUBECTL, { verb: 'create', kind: object.kind, object }, done);
     }
   }
 
-  delete(kind: Kind, namespace: string | undefined, name: string, done?: (r: ApiResult) => void, gracePeriodSeconds?: number): void {
-    this.api.request(KUBECTL, { verb: 'delete', kind, ...(namespace ? { namespace } : {}), name, ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}) }, done);
+  delete(
+    kind: Kind,
+    namespace: string | undefined,
+    name: string,
+    done?: (r: ApiResult) => void,
+    gracePeriodSeconds?: number,
+  ): void {
+    this.api.request(
+      KUBECTL,
+      {
+        verb: 'delete',
+        kind,
+        ...(namespace ? { namespace } : {}),
+        name,
+        ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}),
+      },
+      done,
+    );
   }
 
   /** `kubectl scale deployment/x --replicas=N` (also ReplicaSets). */
-  scale(kind: 'Deployment' | 'ReplicaSet', namespace: string, name: string, replicas: number, done?: (r: ApiResult) => void): void {
+  scale(
+    kind: 'Deployment' | 'ReplicaSet',
+    namespace: string,
+    name: string,
+    replicas: number,
+    done?: (r: ApiResult) => void,
+  ): void {
     const current = this.get(kind, namespace, name);
     if (!current) {
       this.api.request(KUBECTL, { verb: 'get', kind, namespace, name }, done);
       return;
     }
-    this.api.request(KUBECTL, { verb: 'update', kind, object: { ...current, spec: { ...current.spec, replicas } } as KubeObject }, done);
+    this.api.request(
+      KUBECTL,
+      { verb: 'update', kind, object: { ...current, spec: { ...current.spec, replicas } } as KubeObject },
+      done,
+    );
   }
 
-  private updateNode(name: string, change: (spec: ObjectOfKind<'Node'>['spec']) => ObjectOfKind<'Node'>['spec'], done?: (r: ApiResult) => void): void {
+  private updateNode(
+    name: string,
+    change: (spec: ObjectOfKind<'Node'>['spec']) => ObjectOfKind<'Node'>['spec'],
+    done?: (r: ApiResult) => void,
+  ): void {
     const node = this.get('Node', undefined, name);
     if (!node) {
       this.api.request(KUBECTL, { verb: 'get', kind: 'Node', name }, done);
       return;
     }
-    this.api.request(KUBECTL, { verb: 'update', kind: 'Node', object: { ...node, spec: change(node.spec) } }, done);
+    this.api.request(
+      KUBECTL,
+      { verb: 'update', kind: 'Node', object: { ...node, spec: change(node.spec) } },
+      done,
+    );
   }
 
   cordon(name: string, done?: (r: ApiResult) => void): void {
-    this.updateNode(name, (spec) => ({ ...spec, unschedulable: true, taints: withTaint(spec.taints, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: timestamp(this.sim.now) }) }), done);
+    this.updateNode(
+      name,
+      (spec) => ({
+        ...spec,
+        unschedulable: true,
+        taints: withTaint(spec.taints, {
+          key: 'node.kubernetes.io/unschedulable',
+          effect: 'NoSchedule',
+          timeAdded: timestamp(this.sim.now),
+        }),
+      }),
+      done,
+    );
   }
 
   uncordon(name: string, done?: (r: ApiResult) => void): void {
-    this.updateNode(name, (spec) => ({ ...withoutField(spec), taints: (spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unschedulable') }), done);
+    this.updateNode(
+      name,
+      (spec) => ({
+        ...withoutField(spec),
+        taints: (spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unschedulable'),
+      }),
+      done,
+    );
   }
 
   taint(name: string, taint: Taint, done?: (r: ApiResult) => void): void {
@@ -197,7 +291,11 @@ export class Cluster {
   }
 
   untaint(name: string, key: string, done?: (r: ApiResult) => void): void {
-    this.updateNode(name, (spec) => ({ ...spec, taints: (spec.taints ?? []).filter((t) => t.key !== key) }), done);
+    this.updateNode(
+      name,
+      (spec) => ({ ...spec, taints: (spec.taints ?? []).filter((t) => t.key !== key) }),
+      done,
+    );
   }
 
   /** `kubectl drain`: cordon, then evict every pod on the node except DaemonSet and mirror pods. */
@@ -289,7 +387,13 @@ export class Cluster {
   // --- Traffic --------------------------------------------------------------------------------
 
   /** A pod on `fromNode` connects to a Service: through that node's kube-proxy rules to one backend. */
-  connect(fromNode: string, namespace: string, service: string, port: number, done?: (backend: Backend | null) => void): void {
+  connect(
+    fromNode: string,
+    namespace: string,
+    service: string,
+    port: number,
+    done?: (backend: Backend | null) => void,
+  ): void {
     const n = this.node(fromNode);
     const svc = this.get('Service', namespace, service);
     const ip = svc?.spec.clusterIP ?? '';
@@ -297,20 +401,32 @@ export class Cluster {
       const backend = n.proxy.route(ip, port);
       if (!backend) return done?.(null);
       const target = backend.node ? podsId(backend.node as NodeName) : podsId(n.name);
-      this.sim.send(n.proxy.id, target, { kind: 'traffic', summary: `DNAT ${ip}:${port} → ${backend.ip}:${backend.port}` }, () => done?.(backend));
+      this.sim.send(
+        n.proxy.id,
+        target,
+        { kind: 'traffic', summary: `DNAT ${ip}:${port} → ${backend.ip}:${backend.port}` },
+        () => done?.(backend),
+      );
     });
   }
 
   /** A pod on `fromNode` looks a name up: its resolver asks 10.96.0.10, which kube-proxy's rules send to CoreDNS. */
   resolve(fromNode: string, name: string, done: (answer: DnsAnswer) => void, namespace = 'default'): void {
     const n = this.node(fromNode);
-    this.sim.send(podsId(n.name), n.proxy.id, { kind: 'traffic', summary: `DNS query ${name} → 10.96.0.10:53` }, () => {
-      if (!this.coreDns.up) {
-        this.sim.after(5_000, () => done({ ok: false, rcode: 'TIMEOUT' }));
-        return;
-      }
-      this.sim.send(n.proxy.id, COREDNS, { kind: 'traffic', summary: `DNS query ${name}` }, () => done(this.coreDns.resolve(name, namespace)));
-    });
+    this.sim.send(
+      podsId(n.name),
+      n.proxy.id,
+      { kind: 'traffic', summary: `DNS query ${name} → 10.96.0.10:53` },
+      () => {
+        if (!this.coreDns.up) {
+          this.sim.after(5_000, () => done({ ok: false, rcode: 'TIMEOUT' }));
+          return;
+        }
+        this.sim.send(n.proxy.id, COREDNS, { kind: 'traffic', summary: `DNS query ${name}` }, () =>
+          done(this.coreDns.resolve(name, namespace)),
+        );
+      },
+    );
   }
 }
 

@@ -7,7 +7,9 @@ import { componentId } from '../topology';
 export const COREDNS = componentId('coredns');
 export const CLUSTER_DOMAIN = 'cluster.local';
 
-export type DnsAnswer = { readonly ok: true; readonly ip: string } | { readonly ok: false; readonly rcode: 'NXDOMAIN' | 'SERVFAIL' | 'TIMEOUT' };
+export type DnsAnswer =
+  | { readonly ok: true; readonly ip: string }
+  | { readonly ok: false; readonly rcode: 'NXDOMAIN' | 'SERVFAIL' | 'TIMEOUT' };
 
 export class CoreDns {
   readonly services: Informer<'Service'>;
@@ -40,8 +42,10 @@ export class CoreDns {
     let svc: string | undefined;
     let ns = namespace;
     if (parts.length === 1) svc = parts[0];
-    else if (parts.length === 2 || (parts.length >= 3 && parts[2] === 'svc')) [svc, ns] = [parts[0], parts[1]!];
-    if (!svc || (parts.length > 3 && fq !== `${parts[0]}.${parts[1]}.svc.${CLUSTER_DOMAIN}`)) return { ok: false, rcode: 'NXDOMAIN' };
+    else if (parts.length === 2 || (parts.length >= 3 && parts[2] === 'svc'))
+      [svc, ns] = [parts[0], parts[1]!];
+    if (!svc || (parts.length > 3 && fq !== `${parts[0]}.${parts[1]}.svc.${CLUSTER_DOMAIN}`))
+      return { ok: false, rcode: 'NXDOMAIN' };
     const found = this.services.get(ns, svc);
     return found?.spec.clusterIP ? { ok: true, ip: found.spec.clusterIP } : { ok: false, rcode: 'NXDOMAIN' };
   }

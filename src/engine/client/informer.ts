@@ -44,9 +44,10 @@ export class Informer<K extends Kind> {
     return this.cache.size;
   }
 
-  /** Starts (or restarts, after the component was down) with a fresh list, then watches. */
+  /** Starts (or restarts: a restarted process remembers nothing) with an empty cache, a fresh list, then a watch. */
   start(): void {
     this.halt();
+    this.cache.clear();
     const filter = this.filter as ((o: KubeObject) => boolean) | undefined;
     const routine = this.routine as ((o: KubeObject) => boolean) | undefined;
     this.stop = this.api.watch({

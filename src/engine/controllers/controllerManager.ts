@@ -34,9 +34,21 @@ export class ControllerManager {
       sim,
       api,
       [this.pods, this.replicaSet.replicaSets, this.endpointSlice.slices] as never,
-      [this.replicaSet.replicaSets, this.deployment.deployments, this.daemonSet.daemonSets, this.endpointSlice.services] as never,
+      [
+        this.replicaSet.replicaSets,
+        this.deployment.deployments,
+        this.daemonSet.daemonSets,
+        this.endpointSlice.services,
+      ] as never,
     );
-    this.controllers = [this.nodeLifecycle, this.replicaSet, this.deployment, this.endpointSlice, this.daemonSet, this.garbageCollector];
+    this.controllers = [
+      this.nodeLifecycle,
+      this.replicaSet,
+      this.deployment,
+      this.endpointSlice,
+      this.daemonSet,
+      this.garbageCollector,
+    ];
   }
 
   get up(): boolean {

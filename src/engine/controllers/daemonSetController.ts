@@ -55,15 +55,28 @@ export class DaemonSetController extends Controller {
     if (!ds) return;
     const owned = [...this.pods.list()].filter((p) => ownedBy(p, ds.metadata.uid) && isActive(p));
     const nodes = [...this.nodes.list()].map((n) => n.metadata.name);
-    const missing = nodes.filter((n) => !owned.some((p) => targetNode(p) === n) && !this.pending.has(`${ds.metadata.uid}/${n}`));
+    const missing = nodes.filter(
+      (n) => !owned.some((p) => targetNode(p) === n) && !this.pending.has(`${ds.metadata.uid}/${n}`),
+    );
     for (const node of missing) this.createFor(ds, node);
-    this.note({ key, desired: `one pod on each of ${nodes.length} node(s)`, actual: `${owned.length} pod(s)`, diff: missing.length ? `missing on ${missing.join(', ')}` : 'none', action: missing.length ? `create ${missing.length} pod(s)` : 'none' });
+    this.note({
+      key,
+      desired: `one pod on each of ${nodes.length} node(s)`,
+      actual: `${owned.length} pod(s)`,
+      diff: missing.length ? `missing on ${missing.join(', ')}` : 'none',
+      action: missing.length ? `create ${missing.length} pod(s)` : 'none',
+    });
   }
 
   private createFor(ds: DaemonSet, node: string): void {
     this.pending.add(`${ds.metadata.uid}/${node}`);
     const owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid };
-    const base = podFromTemplate(ds.spec.template, ds.metadata.namespace ?? 'default', `${ds.metadata.name}-`, owner);
+    const base = podFromTemplate(
+      ds.spec.template,
+      ds.metadata.namespace ?? 'default',
+      `${ds.metadata.name}-`,
+      owner,
+    );
     const pod: Pod = {
       ...base,
       spec: {
@@ -71,7 +84,9 @@ export class DaemonSetController extends Controller {
         affinity: {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }],
+              nodeSelectorTerms: [
+                { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] },
+              ],
             },
           },
         },
@@ -80,17 +95,27 @@ export class DaemonSetController extends Controller {
         priorityClassName: 'system-node-critical',
       },
     };
-    this.api.request(KCM, { verb: 'create', kind: 'Pod', object: pod }, (r) => {
-      if (r.ok) this.recorder.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`);
-      else {
-        this.pending.delete(`${ds.metadata.uid}/${node}`);
-        this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 1_000);
-      }
-    }, this.options);
+    this.api.request(
+      KCM,
+      { verb: 'create', kind: 'Pod', object: pod },
+      (r) => {
+        if (r.ok)
+          this.recorder.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`);
+        else {
+          this.pending.delete(`${ds.metadata.uid}/${node}`);
+          this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 1_000);
+        }
+      },
+      this.options,
+    );
   }
 }
 
 /** The node a DaemonSet pod is meant for (its hostname affinity), or where it is bound. */
 function targetNode(pod: Pod): string | undefined {
-  return pod.spec.nodeName ?? pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]?.matchExpressions?.[0]?.values?.[0];
+  return (
+    pod.spec.nodeName ??
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]
+      ?.matchExpressions?.[0]?.values?.[0]
+  );
 }

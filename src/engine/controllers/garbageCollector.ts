@@ -25,11 +25,28 @@ export class GarbageCollector extends Controller {
     let deleted = 0;
     for (const informer of this.dependents) {
       for (const obj of informer.list() as Iterable<KubeObject>) {
-        if (!obj.metadata.ownerReferences?.some((r) => r.uid === ownerUid) || obj.metadata.deletionTimestamp) continue;
+        if (!obj.metadata.ownerReferences?.some((r) => r.uid === ownerUid) || obj.metadata.deletionTimestamp)
+          continue;
         deleted++;
-        this.api.request(KCM, { verb: 'delete', kind: obj.kind, namespace: obj.metadata.namespace ?? 'default', name: obj.metadata.name }, () => {}, this.options);
+        this.api.request(
+          KCM,
+          {
+            verb: 'delete',
+            kind: obj.kind,
+            namespace: obj.metadata.namespace ?? 'default',
+            name: obj.metadata.name,
+          },
+          () => {},
+          this.options,
+        );
       }
     }
-    this.note({ key: ownerUid, desired: 'no dependents of a deleted owner', actual: `${deleted} dependent(s)`, diff: String(deleted), action: deleted ? `delete ${deleted}` : 'none' });
+    this.note({
+      key: ownerUid,
+      desired: 'no dependents of a deleted owner',
+      actual: `${deleted} dependent(s)`,
+      diff: String(deleted),
+      action: deleted ? `delete ${deleted}` : 'none',
+    });
   }
 }

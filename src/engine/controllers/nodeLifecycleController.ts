@@ -26,7 +26,10 @@ export class NodeLifecycleController extends Controller {
   readonly nodes: Informer<'Node'>;
   readonly leases: Informer<'Lease'>;
   /** Per node: when we last saw it alive, and the heartbeat values we saw then. */
-  private readonly health = new Map<string, { probe: number; heartbeat?: string | undefined; renew?: string | undefined }>();
+  private readonly health = new Map<
+    string,
+    { probe: number; heartbeat?: string | undefined; renew?: string | undefined }
+  >();
   /** Pods scheduled for eviction, by uid. */
   private readonly evictions = new Map<string, number>();
   private readonly eviction: EventRecorder;
@@ -38,12 +41,29 @@ export class NodeLifecycleController extends Controller {
   ) {
     super(sim, api);
     this.nodes = new Informer(api, KCM, 'Node', undefined, () => true);
-    this.leases = new Informer(api, KCM, 'Lease', (l) => l.metadata.namespace === 'kube-node-lease', () => true);
-    this.eviction = new EventRecorder(sim, api, KCM, { component: 'taint-eviction-controller' }, { as: controllerUser('taint-eviction-controller') });
+    this.leases = new Informer(
+      api,
+      KCM,
+      'Lease',
+      (l) => l.metadata.namespace === 'kube-node-lease',
+      () => true,
+    );
+    this.eviction = new EventRecorder(
+      sim,
+      api,
+      KCM,
+      { component: 'taint-eviction-controller' },
+      { as: controllerUser('taint-eviction-controller') },
+    );
     this.nodes.addHandlers({
       onAdd: (n) => {
         this.health.set(n.metadata.name, { probe: this.sim.now });
-        this.recorder.record(n, 'Normal', 'RegisteredNode', `Node ${n.metadata.name} event: Registered Node ${n.metadata.name} in Controller`);
+        this.recorder.record(
+          n,
+          'Normal',
+          'RegisteredNode',
+          `Node ${n.metadata.name} event: Registered Node ${n.metadata.name} in Controller`,
+        );
         this.enqueue(n.metadata.name);
       },
       onUpdate: (n) => this.enqueue(n.metadata.name),
@@ -82,25 +102,41 @@ export class NodeLifecycleController extends Controller {
       this.health.set(name, h);
       const ready = readyOf(node);
       const grace = ready ? NODE_MONITOR_GRACE_MS : NODE_STARTUP_GRACE_MS;
-      if (this.sim.now - h.probe > grace && ready?.status !== 'Unknown') this.markUnknown(node, ready === undefined);
+      if (this.sim.now - h.probe > grace && ready?.status !== 'Unknown')
+        this.markUnknown(node, ready === undefined);
     }
   }
 
   private markUnknown(node: Node, never: boolean): void {
     const now = timestamp(this.sim.now);
-    const conditions = node.status.conditions.map(
-      (c): Condition<NodeConditionType> => ({
-        ...c,
-        status: 'Unknown',
-        reason: never ? 'NodeStatusNeverUpdated' : 'NodeStatusUnknown',
-        message: never ? 'Kubelet never posted node status.' : 'Kubelet stopped posting node status.',
-        lastTransitionTime: now,
-      }),
+    const conditions = node.status.conditions.map((c): Condition<NodeConditionType> => ({
+      ...c,
+      status: 'Unknown',
+      reason: never ? 'NodeStatusNeverUpdated' : 'NodeStatusUnknown',
+      message: never ? 'Kubelet never posted node status.' : 'Kubelet stopped posting node status.',
+      lastTransitionTime: now,
+    }));
+    this.api.request(
+      KCM,
+      { verb: 'updateStatus', kind: 'Node', object: { ...node, status: { ...node.status, conditions } } },
+      (r) => {
+        if (r.ok)
+          this.recorder.record(
+            r.object,
+            'Normal',
+            'NodeNotReady',
+            `Node ${node.metadata.name} status is now: NodeNotReady`,
+          );
+      },
+      this.options,
     );
-    this.api.request(KCM, { verb: 'updateStatus', kind: 'Node', object: { ...node, status: { ...node.status, conditions } } }, (r) => {
-      if (r.ok) this.recorder.record(r.object, 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
-    }, this.options);
-    this.note({ key: node.metadata.name, desired: 'heartbeat within 50s', actual: `silent for ${Math.round((this.sim.now - (this.health.get(node.metadata.name)?.probe ?? 0)) / 1000)}s`, diff: 'kubelet stopped posting node status', action: 'set Ready=Unknown' });
+    this.note({
+      key: node.metadata.name,
+      desired: 'heartbeat within 50s',
+      actual: `silent for ${Math.round((this.sim.now - (this.health.get(node.metadata.name)?.probe ?? 0)) / 1000)}s`,
+      diff: 'kubelet stopped posting node status',
+      action: 'set Ready=Unknown',
+    });
   }
 
   /** The taints a node should carry for its Ready condition. */
@@ -123,14 +159,27 @@ export class NodeLifecycleController extends Controller {
     const managed = (t: Taint) => t.key === NOT_READY_TAINT || t.key === UNREACHABLE_TAINT;
     const current = node.spec.taints ?? [];
     const have = current.filter(managed);
-    const same = have.length === want.length && want.every((w) => have.some((h) => h.key === w.key && h.effect === w.effect));
+    const same =
+      have.length === want.length &&
+      want.every((w) => have.some((h) => h.key === w.key && h.effect === w.effect));
     if (!same) {
       const now = timestamp(this.sim.now);
       const taints = [...current.filter((t) => !managed(t)), ...want.map((t) => ({ ...t, timeAdded: now }))];
-      this.api.request(KCM, { verb: 'update', kind: 'Node', object: { ...node, spec: { ...node.spec, taints } } }, (r) => {
-        if (!r.ok) this.retry(name, 50);
-      }, this.options);
-      this.note({ key: name, desired: want.length ? want.map((t) => `${t.key}:${t.effect}`).join(', ') : 'no condition taints', actual: have.length ? have.map((t) => `${t.key}:${t.effect}`).join(', ') : 'none', diff: 'taints differ', action: 'update Node taints' });
+      this.api.request(
+        KCM,
+        { verb: 'update', kind: 'Node', object: { ...node, spec: { ...node.spec, taints } } },
+        (r) => {
+          if (!r.ok) this.retry(name, 50);
+        },
+        this.options,
+      );
+      this.note({
+        key: name,
+        desired: want.length ? want.map((t) => `${t.key}:${t.effect}`).join(', ') : 'no condition taints',
+        actual: have.length ? have.map((t) => `${t.key}:${t.effect}`).join(', ') : 'none',
+        diff: 'taints differ',
+        action: 'update Node taints',
+      });
     }
     for (const pod of this.pods.list()) if (pod.spec.nodeName === name) this.considerEviction(pod, node);
   }
@@ -164,12 +213,31 @@ export class NodeLifecycleController extends Controller {
       this.evictions.delete(pod.metadata.uid);
       if (epoch !== this.epoch || !this.running) return;
       const current = this.pods.get(pod.metadata.namespace, pod.metadata.name);
-      const stillTainted = current?.spec.nodeName && (this.nodes.get(undefined, current.spec.nodeName)?.spec.taints ?? []).some((t) => t.effect === 'NoExecute');
+      const stillTainted =
+        current?.spec.nodeName &&
+        (this.nodes.get(undefined, current.spec.nodeName)?.spec.taints ?? []).some(
+          (t) => t.effect === 'NoExecute',
+        );
       if (!current || current.metadata.deletionTimestamp || !stillTainted) return;
-      this.eviction.record(current, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${current.metadata.namespace}/${current.metadata.name}`);
-      this.api.request(KCM, { verb: 'delete', kind: 'Pod', namespace: current.metadata.namespace ?? 'default', name: current.metadata.name }, () => {}, {
-        as: controllerUser('taint-eviction-controller'),
-      });
+      this.eviction.record(
+        current,
+        'Normal',
+        'TaintManagerEviction',
+        `Marking for deletion Pod ${current.metadata.namespace}/${current.metadata.name}`,
+      );
+      this.api.request(
+        KCM,
+        {
+          verb: 'delete',
+          kind: 'Pod',
+          namespace: current.metadata.namespace ?? 'default',
+          name: current.metadata.name,
+        },
+        () => {},
+        {
+          as: controllerUser('taint-eviction-controller'),
+        },
+      );
     });
   }
 }

@@ -78,10 +78,8 @@ export class Kubelet {
     this.startedAt = this.sim.now;
     this.lastReportAt = -Infinity;
     this.lastReportedReady = undefined;
-    // Pods whose containers did not survive (the node was off) start over.
-    for (const uid of [...this.workers.keys()]) {
-      if (this.runtime.containersOf(uid).length === 0) this.workers.delete(uid);
-    }
+    // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
+    this.workers.clear();
     this.register(epoch);
   }
 
@@ -203,12 +201,26 @@ export class Kubelet {
         ...pod,
         metadata: {
           ...pod.metadata,
-          ...(node ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true }] } : {}),
+          ...(node
+            ? {
+                ownerReferences: [
+                  {
+                    apiVersion: 'v1',
+                    kind: 'Node',
+                    name: node.metadata.name,
+                    uid: node.metadata.uid,
+                    controller: true,
+                  },
+                ],
+              }
+            : {}),
         },
         status: {
           ...pod.status,
           startTime: timestamp(0 as never),
-          conditions: (['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] as const).map((type) => ({
+          conditions: (
+            ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] as const
+          ).map((type) => ({
             type,
             status: 'True' as const,
             lastTransitionTime: now,
@@ -250,6 +262,7 @@ export class Kubelet {
     }
     if (isTerminal(pod)) return;
     const w = this.newWorker(pod);
+    if (this.adopt(w)) return;
     const refusal = this.admit(pod);
     if (refusal) return this.reject(w, refusal);
     this.startPod(w);
@@ -259,6 +272,23 @@ export class Kubelet {
     const w: PodWorker = { pod, state: 'starting', containerIds: new Map() };
     this.workers.set(pod.metadata.uid, w);
     return w;
+  }
+
+  /** After a kubelet restart: a pod whose containers all still run is simply taken back; a half-started one starts over. */
+  private adopt(w: PodWorker): boolean {
+    const existing = this.runtime.containersOf(w.pod.metadata.uid);
+    if (existing.length === 0) return false;
+    const running = w.pod.spec.containers.every((c) =>
+      existing.some((x) => x.name === c.name && x.state === 'running'),
+    );
+    if (!running) {
+      this.runtime.removePodSandbox(w.pod.metadata.uid, () => {});
+      return false;
+    }
+    for (const c of existing) w.containerIds.set(c.name, c.id);
+    w.state = 'running';
+    if (w.pod.status.phase !== 'Running') this.podRunning(w);
+    return true;
   }
 
   /** Node-side admission: the pod's requests must fit what the running pods leave of allocatable. */

@@ -71,15 +71,26 @@ export class KubeProxy {
     for (const svc of this.services.list()) {
       if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') continue;
       const slices = [...this.slices.list()].filter(
-        (s) => s.metadata.namespace === svc.metadata.namespace && s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name,
+        (s) =>
+          s.metadata.namespace === svc.metadata.namespace &&
+          s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name,
       );
       for (const port of svc.spec.ports) {
         const backends: Backend[] = [];
         for (const slice of slices) {
-          const target = slice.ports.find((p) => (port.name ? p.name === port.name : true))?.port ?? port.targetPort ?? port.port;
+          const target =
+            slice.ports.find((p) => (port.name ? p.name === port.name : true))?.port ??
+            port.targetPort ??
+            port.port;
           for (const e of slice.endpoints) {
             if (!e.conditions.ready) continue;
-            for (const ip of e.addresses) backends.push({ ip, port: target, ...(e.nodeName ? { node: e.nodeName } : {}), ...(e.targetRef ? { pod: e.targetRef.name } : {}) });
+            for (const ip of e.addresses)
+              backends.push({
+                ip,
+                port: target,
+                ...(e.nodeName ? { node: e.nodeName } : {}),
+                ...(e.targetRef ? { pod: e.targetRef.name } : {}),
+              });
           }
         }
         this.rules.set(`${svc.spec.clusterIP}:${port.port}`, backends);

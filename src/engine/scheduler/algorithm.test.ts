@@ -20,14 +20,31 @@ const node = (name: string, cpu = '2', taints: Node['spec']['taints'] = []): Nod
       allocatable: { cpu, memory: '4Gi', pods: '110' },
       conditions: [],
       addresses: [],
-      nodeInfo: { kubeletVersion: '', kubeProxyVersion: '', containerRuntimeVersion: '', osImage: '', kernelVersion: '', operatingSystem: '', architecture: '' },
+      nodeInfo: {
+        kubeletVersion: '',
+        kubeProxyVersion: '',
+        containerRuntimeVersion: '',
+        osImage: '',
+        kernelVersion: '',
+        operatingSystem: '',
+        architecture: '',
+      },
     },
   });
 
 describe('schedulePod', () => {
   it('writes FailedScheduling as upstream does, reasons and preemption histograms sorted as strings', () => {
-    const nodes = [node('minikube', '2', [taint('node-role.kubernetes.io/control-plane')]), node('minikube-m02', '1'), node('minikube-m03', '1')];
-    const { decision } = schedulePod(makePod('big').requests({ cpu: '1500m' }).build(), nodes, 0, Prng.fromSeed(1));
+    const nodes = [
+      node('minikube', '2', [taint('node-role.kubernetes.io/control-plane')]),
+      node('minikube-m02', '1'),
+      node('minikube-m03', '1'),
+    ];
+    const { decision } = schedulePod(
+      makePod('big').requests({ cpu: '1500m' }).build(),
+      nodes,
+      0,
+      Prng.fromSeed(1),
+    );
     expect(decision.winner).toBeNull();
     expect(decision.message).toBe(
       '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. ' +
@@ -37,20 +54,44 @@ describe('schedulePod', () => {
 
   it('sorts counts lexically, so "10 …" comes before "2 …"', () => {
     const statuses = [
-      ...Array.from({ length: 10 }, () => ({ code: 'Unschedulable' as const, plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'] })),
-      ...Array.from({ length: 2 }, () => ({ code: 'Unschedulable' as const, plugin: 'NodeResourcesFit', reasons: ['Insufficient memory'] })),
+      ...Array.from({ length: 10 }, () => ({
+        code: 'Unschedulable' as const,
+        plugin: 'NodeResourcesFit',
+        reasons: ['Insufficient cpu'],
+      })),
+      ...Array.from({ length: 2 }, () => ({
+        code: 'Unschedulable' as const,
+        plugin: 'NodeResourcesFit',
+        reasons: ['Insufficient memory'],
+      })),
     ];
-    expect(fitErrorMessage(12, statuses)).toMatch(/^0\/12 nodes are available: 10 Insufficient cpu, 2 Insufficient memory\./);
+    expect(fitErrorMessage(12, statuses)).toMatch(
+      /^0\/12 nodes are available: 10 Insufficient cpu, 2 Insufficient memory\./,
+    );
     expect(fitErrorMessage(0, [])).toBe('no nodes available to schedule pods');
   });
 
   it('picks the emptiest node and records every plugin score', () => {
     const busy = node('busy');
-    busy.addPod({ ...makePod('x').requests({ cpu: '1500m', memory: '3Gi' }).build(), metadata: { ...makePod('x').build().metadata, uid: 'x' } });
-    const { decision } = schedulePod(makePod('p').requests({ cpu: '100m' }).build(), [busy, node('idle')], 0, Prng.fromSeed(1));
+    busy.addPod({
+      ...makePod('x').requests({ cpu: '1500m', memory: '3Gi' }).build(),
+      metadata: { ...makePod('x').build().metadata, uid: 'x' },
+    });
+    const { decision } = schedulePod(
+      makePod('p').requests({ cpu: '100m' }).build(),
+      [busy, node('idle')],
+      0,
+      Prng.fromSeed(1),
+    );
     expect(decision.winner).toBe('idle');
     const idle = decision.verdicts!.find((v) => v.node === 'idle')!;
-    expect(Object.keys(idle.scores!)).toEqual(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']);
+    expect(Object.keys(idle.scores!)).toEqual([
+      'TaintToleration',
+      'NodeAffinity',
+      'NodeResourcesFit',
+      'NodeResourcesBalancedAllocation',
+      'ImageLocality',
+    ]);
     expect(idle.total).toBeGreaterThan(decision.verdicts!.find((v) => v.node === 'busy')!.total!);
   });
 
@@ -116,28 +157,36 @@ describe('SchedulingQueue', () => {
 
   it('never loses or duplicates a pod', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('add', 'pop', 'park', 'move', 'flush'), fc.integer({ min: 0, max: 4 })), { maxLength: 60 }), (ops) => {
-        const q = new SchedulingQueue();
-        const popped = new Set<string>();
-        let t = 0;
-        for (const [op, i] of ops) {
-          t += 100;
-          const pod = makePod(`p${i}`).build();
-          if (op === 'add' && !q.has(pod) && !popped.has(pod.metadata.name)) q.add(pod, t);
-          if (op === 'pop') {
-            const p = q.pop();
-            if (p) popped.add(p.metadata.name);
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom('add', 'pop', 'park', 'move', 'flush'), fc.integer({ min: 0, max: 4 })),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          const q = new SchedulingQueue();
+          const popped = new Set<string>();
+          let t = 0;
+          for (const [op, i] of ops) {
+            t += 100;
+            const pod = makePod(`p${i}`).build();
+            if (op === 'add' && !q.has(pod) && !popped.has(pod.metadata.name)) q.add(pod, t);
+            if (op === 'pop') {
+              const p = q.pop();
+              if (p) popped.add(p.metadata.name);
+            }
+            if (op === 'park' && popped.has(pod.metadata.name)) {
+              q.requeue(pod, t, true);
+              popped.delete(pod.metadata.name);
+            }
+            if (op === 'move') q.moveAllToActiveOrBackoff(t);
+            if (op === 'flush') q.flushBackoff(t + 20_000);
           }
-          if (op === 'park' && popped.has(pod.metadata.name)) {
-            q.requeue(pod, t, true);
-            popped.delete(pod.metadata.name);
-          }
-          if (op === 'move') q.moveAllToActiveOrBackoff(t);
-          if (op === 'flush') q.flushBackoff(t + 20_000);
-        }
-        // Every known pod is in exactly one place.
-        expect(q.activeCount + q.backoffCount + q.unschedulableCount + popped.size).toBeGreaterThanOrEqual(0);
-      }),
+          // Every known pod is in exactly one place.
+          expect(q.activeCount + q.backoffCount + q.unschedulableCount + popped.size).toBeGreaterThanOrEqual(
+            0,
+          );
+        },
+      ),
     );
   });
 });

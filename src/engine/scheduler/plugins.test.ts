@@ -9,7 +9,11 @@ import { ImageLocality, imageLocalityScore, MIN_THRESHOLD } from './plugins/imag
 import { NodeAffinityFilter, NodeAffinityScore } from './plugins/nodeAffinity';
 import { NodeName } from './plugins/nodeName';
 import { NodePorts } from './plugins/nodePorts';
-import { leastRequestedScore, NodeResourcesFitFilter, NodeResourcesFitScore } from './plugins/nodeResourcesFit';
+import {
+  leastRequestedScore,
+  NodeResourcesFitFilter,
+  NodeResourcesFitScore,
+} from './plugins/nodeResourcesFit';
 import { NodeUnschedulable } from './plugins/nodeUnschedulable';
 import { TaintTolerationFilter, TaintTolerationScore } from './plugins/taintToleration';
 
@@ -20,14 +24,28 @@ class NodeBuilder {
     this.node = {
       apiVersion: 'v1',
       kind: 'Node',
-      metadata: { name, uid: name, resourceVersion: '1', creationTimestamp: '', labels: { 'kubernetes.io/hostname': name } },
+      metadata: {
+        name,
+        uid: name,
+        resourceVersion: '1',
+        creationTimestamp: '',
+        labels: { 'kubernetes.io/hostname': name },
+      },
       spec: {},
       status: {
         capacity: { cpu: '2', memory: '4Gi', pods: '110' },
         allocatable: { cpu: '2', memory: '4Gi', pods: '110' },
         conditions: [],
         addresses: [],
-        nodeInfo: { kubeletVersion: '', kubeProxyVersion: '', containerRuntimeVersion: '', osImage: '', kernelVersion: '', operatingSystem: '', architecture: '' },
+        nodeInfo: {
+          kubeletVersion: '',
+          kubeProxyVersion: '',
+          containerRuntimeVersion: '',
+          osImage: '',
+          kernelVersion: '',
+          operatingSystem: '',
+          architecture: '',
+        },
       },
     };
   }
@@ -57,7 +75,9 @@ class NodeBuilder {
   }
   info(...pods: Pod[]): NodeInfo {
     const info = new NodeInfo(this.node);
-    pods.forEach((p, i) => info.addPod({ ...p, metadata: { ...p.metadata, uid: `${p.metadata.name}-${i}` } }));
+    pods.forEach((p, i) =>
+      info.addPod({ ...p, metadata: { ...p.metadata, uid: `${p.metadata.name}-${i}` } }),
+    );
     return info;
   }
 }
@@ -67,9 +87,24 @@ const stateOf = (pod: Pod, nodes: NodeInfo[] = []) => cycleState(pod, nodes, new
 describe('Filter plugins', () => {
   it.each([
     ['fits', makePod('p').requests({ cpu: '500m' }), makeNode().info(), null],
-    ['Insufficient cpu', makePod('p').requests({ cpu: '1500m' }), makeNode().info(makePod('a').requests({ cpu: '1' }).build()), ['Insufficient cpu']],
-    ['Insufficient memory', makePod('p').requests({ memory: '5Gi' }), makeNode().info(), ['Insufficient memory']],
-    ['both', makePod('p').requests({ cpu: '3', memory: '5Gi' }), makeNode().info(), ['Insufficient cpu', 'Insufficient memory']],
+    [
+      'Insufficient cpu',
+      makePod('p').requests({ cpu: '1500m' }),
+      makeNode().info(makePod('a').requests({ cpu: '1' }).build()),
+      ['Insufficient cpu'],
+    ],
+    [
+      'Insufficient memory',
+      makePod('p').requests({ memory: '5Gi' }),
+      makeNode().info(),
+      ['Insufficient memory'],
+    ],
+    [
+      'both',
+      makePod('p').requests({ cpu: '3', memory: '5Gi' }),
+      makeNode().info(),
+      ['Insufficient cpu', 'Insufficient memory'],
+    ],
     ['Too many pods', makePod('p'), makeNode().pods(1).info(makePod('a').build()), ['Too many pods']],
     ['no requests always fit', makePod('p'), makeNode().cpu('0').info(), null],
   ])('NodeResourcesFit: %s', (_, pod, node, reasons) => {
@@ -78,41 +113,78 @@ describe('Filter plugins', () => {
   });
 
   it.each([
-    ['untolerated NoSchedule', [taint('dedicated', 'NoSchedule', 'gpu')], [], 'node(s) had untolerated taint {dedicated: gpu}'],
-    ['control-plane, empty value', [taint('node-role.kubernetes.io/control-plane')], [], 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
-    ['tolerated by Exists', [taint('dedicated', 'NoSchedule', 'gpu')], [{ key: 'dedicated', operator: 'Exists' as const }], null],
+    [
+      'untolerated NoSchedule',
+      [taint('dedicated', 'NoSchedule', 'gpu')],
+      [],
+      'node(s) had untolerated taint {dedicated: gpu}',
+    ],
+    [
+      'control-plane, empty value',
+      [taint('node-role.kubernetes.io/control-plane')],
+      [],
+      'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }',
+    ],
+    [
+      'tolerated by Exists',
+      [taint('dedicated', 'NoSchedule', 'gpu')],
+      [{ key: 'dedicated', operator: 'Exists' as const }],
+      null,
+    ],
     ['PreferNoSchedule never filters', [taint('soft', 'PreferNoSchedule')], [], null],
-    ['NoExecute filters', [taint('node.kubernetes.io/unreachable', 'NoExecute')], [], 'node(s) had untolerated taint {node.kubernetes.io/unreachable: }'],
+    [
+      'NoExecute filters',
+      [taint('node.kubernetes.io/unreachable', 'NoExecute')],
+      [],
+      'node(s) had untolerated taint {node.kubernetes.io/unreachable: }',
+    ],
   ])('TaintToleration: %s', (_, taints, tolerations, reason) => {
     const pod = makePod('p');
     for (const t of tolerations) pod.tolerate(t);
-    const status = TaintTolerationFilter.filter(stateOf(pod.build()), makeNode().taint(...taints).info());
+    const status = TaintTolerationFilter.filter(
+      stateOf(pod.build()),
+      makeNode()
+        .taint(...taints)
+        .info(),
+    );
     expect(status?.reasons[0] ?? null).toBe(reason);
     if (status) expect(status.code).toBe('UnschedulableAndUnresolvable');
   });
 
   it('NodeUnschedulable refuses a cordoned node unless tolerated', () => {
     const node = makeNode().cordoned().info();
-    expect(NodeUnschedulable.filter(stateOf(makePod('p').build()), node)?.reasons).toEqual(['node(s) were unschedulable']);
-    const tolerant = makePod('p').tolerate({ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' });
+    expect(NodeUnschedulable.filter(stateOf(makePod('p').build()), node)?.reasons).toEqual([
+      'node(s) were unschedulable',
+    ]);
+    const tolerant = makePod('p').tolerate({
+      key: 'node.kubernetes.io/unschedulable',
+      operator: 'Exists',
+      effect: 'NoSchedule',
+    });
     expect(NodeUnschedulable.filter(stateOf(tolerant.build()), node)).toBeNull();
   });
 
   it('NodeName lets a pod that names a node fit only there', () => {
     const pod = makePod('p').onNode('minikube-m02').build();
-    expect(NodeName.filter(stateOf(pod), makeNode('minikube').info())?.reasons).toEqual(["node(s) didn't match the requested node name"]);
+    expect(NodeName.filter(stateOf(pod), makeNode('minikube').info())?.reasons).toEqual([
+      "node(s) didn't match the requested node name",
+    ]);
     expect(NodeName.filter(stateOf(pod), makeNode('minikube-m02').info())).toBeNull();
   });
 
   it('NodeAffinity applies nodeSelector', () => {
     const pod = makePod('p').nodeSelector({ disk: 'ssd' }).build();
-    expect(NodeAffinityFilter.filter(stateOf(pod), makeNode().info())?.reasons).toEqual(["node(s) didn't match Pod's node affinity/selector"]);
+    expect(NodeAffinityFilter.filter(stateOf(pod), makeNode().info())?.reasons).toEqual([
+      "node(s) didn't match Pod's node affinity/selector",
+    ]);
     expect(NodeAffinityFilter.filter(stateOf(pod), makeNode().label('disk', 'ssd').info())).toBeNull();
   });
 
   it('NodePorts refuses a node whose host port is taken', () => {
     const node = makeNode().info(makePod('a').hostPort(8080).build());
-    expect(NodePorts.filter(stateOf(makePod('p').hostPort(8080).build()), node)?.reasons).toEqual(["node(s) didn't have free ports for the requested pod ports"]);
+    expect(NodePorts.filter(stateOf(makePod('p').hostPort(8080).build()), node)?.reasons).toEqual([
+      "node(s) didn't have free ports for the requested pod ports",
+    ]);
     expect(NodePorts.filter(stateOf(makePod('p').hostPort(9090).build()), node)).toBeNull();
   });
 });
@@ -145,15 +217,20 @@ describe('Score plugins', () => {
   it('BalancedAllocation prefers the node where cpu and memory stay in step', () => {
     const pod = makePod('p').requests({ cpu: '1', memory: '2Gi' }).build();
     const balanced = NodeResourcesBalancedAllocation.score(stateOf(pod), makeNode().info());
-    const skewed = NodeResourcesBalancedAllocation.score(stateOf(pod), makeNode().info(makePod('a').requests({ cpu: '1' }).build()));
+    const skewed = NodeResourcesBalancedAllocation.score(
+      stateOf(pod),
+      makeNode().info(makePod('a').requests({ cpu: '1' }).build()),
+    );
     expect(balanced).toBeGreaterThan(skewed);
   });
 
   it('TaintToleration scores fewer untolerated PreferNoSchedule taints higher, reversed to 0–100', () => {
     const pod = makePod('p').build();
-    const raw = [makeNode().info(), makeNode().taint(taint('a', 'PreferNoSchedule')).info(), makeNode().taint(taint('a', 'PreferNoSchedule'), taint('b', 'PreferNoSchedule')).info()].map((n) =>
-      TaintTolerationScore.score(stateOf(pod), n),
-    );
+    const raw = [
+      makeNode().info(),
+      makeNode().taint(taint('a', 'PreferNoSchedule')).info(),
+      makeNode().taint(taint('a', 'PreferNoSchedule'), taint('b', 'PreferNoSchedule')).info(),
+    ].map((n) => TaintTolerationScore.score(stateOf(pod), n));
     expect(raw).toEqual([0, 1, 2]);
     TaintTolerationScore.normalize!(raw);
     expect(raw).toEqual([100, 50, 0]);
@@ -169,7 +246,9 @@ describe('Score plugins', () => {
         ],
       },
     };
-    expect(NodeAffinityScore.score(stateOf(pod), makeNode().label('zone', 'a').label('disk', 'ssd').info())).toBe(100);
+    expect(
+      NodeAffinityScore.score(stateOf(pod), makeNode().label('zone', 'a').label('disk', 'ssd').info()),
+    ).toBe(100);
     expect(NodeAffinityScore.score(stateOf(pod), makeNode().label('zone', 'b').info())).toBe(0);
   });
 
@@ -178,7 +257,12 @@ describe('Score plugins', () => {
     expect(imageLocalityScore(MIN_THRESHOLD, 1)).toBe(0);
     expect(imageLocalityScore(1000 * 1024 * 1024, 1)).toBe(100);
     const pod = makePod('p').image('nginx:1.27').build();
-    const nodes = [makeNode('a').image('nginx:1.27', 500 * 1024 * 1024).info(), makeNode('b').info()];
+    const nodes = [
+      makeNode('a')
+        .image('nginx:1.27', 500 * 1024 * 1024)
+        .info(),
+      makeNode('b').info(),
+    ];
     const state = cycleState(pod, nodes, new Map([['nginx:1.27', 1]]));
     expect(ImageLocality.score(state, nodes[0]!)).toBeGreaterThan(0);
     expect(ImageLocality.score(state, nodes[1]!)).toBe(0);

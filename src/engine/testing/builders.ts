@@ -5,7 +5,10 @@ export class PodBuilder {
   constructor(private pod: Pod) {}
 
   requests(r: { cpu?: string; memory?: string }): this {
-    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, resources: { ...c.resources, requests: { ...r } } }));
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({
+      ...c,
+      resources: { ...c.resources, requests: { ...r } },
+    }));
     return this;
   }
 
@@ -25,7 +28,10 @@ export class PodBuilder {
   }
 
   hostPort(port: number): this {
-    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, ports: [{ containerPort: port, hostPort: port }] }));
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({
+      ...c,
+      ports: [{ containerPort: port, hostPort: port }],
+    }));
     return this;
   }
 
@@ -59,18 +65,40 @@ export function makePod(name: string): PodBuilder {
   });
 }
 
-export function makeDeployment(name: string, replicas: number, options: { image?: string; cpu?: string; memory?: string } = {}): Deployment {
-  const requests = { ...(options.cpu ? { cpu: options.cpu } : {}), ...(options.memory ? { memory: options.memory } : {}) };
+export function makeDeployment(
+  name: string,
+  replicas: number,
+  options: { image?: string; cpu?: string; memory?: string } = {},
+): Deployment {
+  const requests = {
+    ...(options.cpu ? { cpu: options.cpu } : {}),
+    ...(options.memory ? { memory: options.memory } : {}),
+  };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', labels: { app: name } },
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      labels: { app: name },
+    },
     spec: {
       replicas,
       selector: { matchLabels: { app: name } },
       template: {
         metadata: { labels: { app: name } },
-        spec: { containers: [{ name, image: options.image ?? 'nginx:1.27', ...(Object.keys(requests).length ? { resources: { requests } } : {}) }] },
+        spec: {
+          containers: [
+            {
+              name,
+              image: options.image ?? 'nginx:1.27',
+              ...(Object.keys(requests).length ? { resources: { requests } } : {}),
+            },
+          ],
+        },
       },
     },
     status: {},
@@ -87,4 +115,8 @@ export function makeService(name: string, selector: Record<string, string>, port
   };
 }
 
-export const taint = (key: string, effect: Taint['effect'] = 'NoSchedule', value?: string): Taint => ({ key, effect, ...(value ? { value } : {}) });
+export const taint = (key: string, effect: Taint['effect'] = 'NoSchedule', value?: string): Taint => ({
+  key,
+  effect,
+  ...(value ? { value } : {}),
+});

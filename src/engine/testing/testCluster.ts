@@ -81,7 +81,13 @@ export class TestCluster {
     return this.cluster
       .list('Event')
       .filter(filter)
-      .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)));
+      .sort((a, b) =>
+        a.firstTimestamp < b.firstTimestamp
+          ? -1
+          : a.firstTimestamp > b.firstTimestamp
+            ? 1
+            : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+      );
   }
 
   eventsFor(name: string): KubeEvent[] {
@@ -89,20 +95,23 @@ export class TestCluster {
   }
 
   nodeReady(name: string): string | undefined {
-    return this.cluster.get('Node', undefined, name)?.status.conditions.find((c) => c.type === 'Ready')?.status;
+    return this.cluster.get('Node', undefined, name)?.status.conditions.find((c) => c.type === 'Ready')
+      ?.status;
   }
 
   /** The engine's invariants: no node over its allocatable, a pod bound once, revisions grow, messages on allowed routes. */
   checkInvariants(): void {
     const c = this.cluster;
     const rev = c.etcd.revision;
-    if (rev < this.lastRevision) this.violations.push(`${c.now}: etcd revision went back ${this.lastRevision} → ${rev}`);
+    if (rev < this.lastRevision)
+      this.violations.push(`${c.now}: etcd revision went back ${this.lastRevision} → ${rev}`);
     this.lastRevision = rev;
 
     const trace = c.sim.trace;
     for (; this.checkedMessages < trace.length; this.checkedMessages++) {
       const m = trace[this.checkedMessages]!;
-      if (!isAllowedRoute(m.from, m.to)) this.violations.push(`${c.now}: message ${m.id} on a forbidden route ${m.from} → ${m.to}`);
+      if (!isAllowedRoute(m.from, m.to))
+        this.violations.push(`${c.now}: message ${m.id} on a forbidden route ${m.from} → ${m.to}`);
     }
 
     // Only look at the pods when they may have changed: the last change log entry tells.
@@ -111,7 +120,8 @@ export class TestCluster {
     const pod = change.value as Pod | null;
     if (pod?.spec.nodeName) {
       const before = this.boundTo.get(pod.metadata.uid);
-      if (before && before !== pod.spec.nodeName) this.violations.push(`${c.now}: pod ${pod.metadata.name} rebound ${before} → ${pod.spec.nodeName}`);
+      if (before && before !== pod.spec.nodeName)
+        this.violations.push(`${c.now}: pod ${pod.metadata.name} rebound ${before} → ${pod.spec.nodeName}`);
       this.boundTo.set(pod.metadata.uid, pod.spec.nodeName);
       this.checkNodeCapacity(pod.spec.nodeName);
     }
@@ -130,6 +140,9 @@ export class TestCluster {
     }
     const allocCpu = milliCpu(node.status.allocatable.cpu ?? '0');
     const allocMem = bytes(node.status.allocatable.memory ?? '0');
-    if (cpu > allocCpu || mem > allocMem) this.violations.push(`${this.cluster.now}: node ${nodeName} over allocatable: cpu ${cpu}/${allocCpu}m, memory ${mem}/${allocMem}`);
+    if (cpu > allocCpu || mem > allocMem)
+      this.violations.push(
+        `${this.cluster.now}: node ${nodeName} over allocatable: cpu ${cpu}/${allocCpu}m, memory ${mem}/${allocMem}`,
+      );
   }
 }

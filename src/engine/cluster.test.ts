@@ -1,0 +1,390 @@
+import { describe, expect, it } from 'vitest';
+import { isPodReady } from './api/pods';
+import { makeDeployment, makePod, makeService } from './testing/builders';
+import { TestCluster } from './testing/testCluster';
+
+const runningPods = (t: TestCluster, prefix: string) =>
+  t.podsOf(prefix).filter((p) => p.status.phase === 'Running' && isPodReady(p));
+
+describe('a fresh minikube cluster', () => {
+  it('registers every node, which turns Ready and loses its not-ready taint', () => {
+    const t = TestCluster.ready({ nodes: 3 });
+    for (const name of ['minikube', 'minikube-m02', 'minikube-m03']) {
+      expect(t.nodeReady(name)).toBe('True');
+      expect(t.cluster.get('Node', undefined, name)?.spec.taints ?? []).toEqual([]);
+    }
+    expect(
+      t.cluster.get('Node', undefined, 'minikube')?.metadata.labels?.[
+        'node-role.kubernetes.io/control-plane'
+      ],
+    ).toBe('');
+    expect(t.violations).toEqual([]);
+  });
+
+  it('runs kube-system as minikube does: static pods, CoreDNS, one kube-proxy per node, storage-provisioner', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const names = t
+      .pods('kube-system')
+      .map((p) =>
+        p.metadata.name.replace(/-[a-z0-9]{5}$/, '-xxxxx').replace(/coredns-[a-z0-9]+-/, 'coredns-hash-'),
+      );
+    expect(names.sort()).toEqual(
+      [
+        'coredns-hash-xxxxx',
+        'etcd-minikube',
+        'kube-apiserver-minikube',
+        'kube-controller-manager-minikube',
+        'kube-proxy-xxxxx',
+        'kube-proxy-xxxxx',
+        'kube-scheduler-minikube',
+        'storage-provisioner',
+      ].sort(),
+    );
+    for (const p of t.pods('kube-system')) expect(p.status.phase, p.metadata.name).toBe('Running');
+    const proxies = t.pods('kube-system').filter((p) => p.metadata.name.startsWith('kube-proxy-'));
+    expect(proxies.map((p) => p.spec.nodeName).sort()).toEqual(['minikube', 'minikube-m02']);
+  });
+
+  it('renews each node Lease about every 10 s', () => {
+    const t = TestCluster.ready();
+    const renewals = () =>
+      t.cluster.sim.trace.filter(
+        (m) => m.from === 'kubelet/minikube' && m.summary.includes('/leases/minikube'),
+      ).length;
+    const before = renewals();
+    t.advance('100s');
+    expect(renewals() - before).toBeGreaterThanOrEqual(9);
+    expect(renewals() - before).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('running a Deployment', () => {
+  it('goes Deployment → ReplicaSet → Pods → scheduled → Running, with the real events', () => {
+    const t = TestCluster.ready({ nodes: 3 }).apply(makeDeployment('nginx', 3)).advance('30s');
+    const pods = runningPods(t, 'nginx-');
+    expect(pods).toHaveLength(3);
+    const rs = t.cluster.list('ReplicaSet', 'default')[0]!;
+    expect(rs.metadata.name).toMatch(/^nginx-[bcdfghjklmnpqrstvwxz2456789]{6,10}$/);
+    expect(pods.every((p) => p.metadata.ownerReferences?.[0]?.name === rs.metadata.name)).toBe(true);
+    const pod = pods[0]!;
+    const reasons = t.eventsFor(pod.metadata.name).map((e) => e.reason);
+    expect(reasons).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    const [scheduled, pulling, pulled, created, started] = t.eventsFor(pod.metadata.name);
+    expect(scheduled!.message).toBe(
+      `Successfully assigned default/${pod.metadata.name} to ${pod.spec.nodeName}`,
+    );
+    expect(scheduled!.source.component).toBe('default-scheduler');
+    expect(pulling!.message).toBe('Pulling image "nginx:1.27"');
+    expect(pulled!.message).toMatch(
+      /^Successfully pulled image "nginx:1.27" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: 72099410 bytes\.$/,
+    );
+    expect(created!.message).toBe('Created container: nginx');
+    expect(started!.message).toBe('Started container nginx');
+    expect(t.cluster.get('Deployment', 'default', 'nginx')?.status.availableReplicas).toBe(3);
+    expect(t.violations).toEqual([]);
+  });
+
+  it('replaces a deleted pod, and scales up and down (newest and unready pods go first)', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('web', 2)).advance('30s');
+    const [victim] = t.podsOf('web-');
+    t.act((c) => c.delete('Pod', 'default', victim!.metadata.name)).advance('40s');
+    expect(runningPods(t, 'web-')).toHaveLength(2);
+    expect(t.podsOf('web-').some((p) => p.metadata.uid === victim!.metadata.uid)).toBe(false);
+    t.act((c) => c.scale('Deployment', 'default', 'web', 5)).advance('30s');
+    expect(runningPods(t, 'web-')).toHaveLength(5);
+    t.act((c) => c.scale('Deployment', 'default', 'web', 1)).advance('60s');
+    expect(t.podsOf('web-')).toHaveLength(1);
+    const killing = t.events((e) => e.reason === 'Killing');
+    expect(killing.length).toBeGreaterThanOrEqual(4);
+    expect(killing[0]!.message).toMatch(/^Stopping container web$/);
+  });
+
+  it('rolls out a new image: a new ReplicaSet scaled up as the old one scales down', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('app', 4)).advance('40s');
+    t.apply(makeDeployment('app', 4, { image: 'nginx:1.28' })).advance('120s');
+    const sets = t.cluster.list('ReplicaSet', 'default');
+    expect(sets).toHaveLength(2);
+    const byImage = Object.fromEntries(
+      sets.map((rs) => [rs.spec.template.spec.containers[0]!.image, rs.spec.replicas]),
+    );
+    expect(byImage).toEqual({ 'nginx:1.27': 0, 'nginx:1.28': 4 });
+    expect(runningPods(t, 'app-').map((p) => p.spec.containers[0]!.image)).toEqual([
+      'nginx:1.28',
+      'nginx:1.28',
+      'nginx:1.28',
+      'nginx:1.28',
+    ]);
+    const scaling = t.events((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message);
+    expect(scaling.some((m) => /^Scaled down replica set app-\w+ from 4 to \d$/.test(m))).toBe(true);
+  });
+});
+
+describe('scheduling', () => {
+  it('leaves a pod no node can take Pending, Unschedulable, with the FailedScheduling message, and binds it when room appears', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(makePod('huge').requests({ cpu: '3' }).build())
+      .advance('5s');
+    const pod = t.cluster.get('Pod', 'default', 'huge')!;
+    expect(pod.status.phase).toBe('Pending');
+    expect(pod.spec.nodeName).toBeUndefined();
+    const cond = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
+    expect(cond).toMatchObject({ status: 'False', reason: 'Unschedulable' });
+    expect(cond?.message).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+    );
+    expect(t.eventsFor('huge')[0]).toMatchObject({
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      source: { component: 'default-scheduler' },
+    });
+    // A bigger node joins: the parked pod is retried and bound there.
+    t.act((c) => c.addNode());
+    t.advance('1ms');
+    t.act((c) => ((c.node('minikube-m03').kubelet.shape as { cpu: string }).cpu = '4'));
+    t.advance('60s');
+    expect(t.cluster.get('Pod', 'default', 'huge')?.spec.nodeName).toBe('minikube-m03');
+  });
+
+  it('respects taints, tolerations and nodeSelector', () => {
+    const t = TestCluster.ready({ nodes: 3 })
+      .act((c) => c.taint('minikube-m02', { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }))
+      .advance('2s')
+      .apply(makePod('picky').nodeSelector({ 'kubernetes.io/hostname': 'minikube-m02' }).build())
+      .advance('5s');
+    expect(
+      t.cluster.get('Pod', 'default', 'picky')?.status.conditions?.find((c) => c.type === 'PodScheduled')
+        ?.message,
+    ).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    );
+    t.apply(
+      makePod('tolerant')
+        .nodeSelector({ 'kubernetes.io/hostname': 'minikube-m02' })
+        .tolerate({ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' })
+        .build(),
+    ).advance('20s');
+    expect(t.cluster.get('Pod', 'default', 'tolerant')?.spec.nodeName).toBe('minikube-m02');
+  });
+
+  it('keeps new pods Pending while kube-scheduler is down, and schedules them when it is back', () => {
+    const t = TestCluster.ready({ nodes: 2 }).act((c) => c.stopComponent('kube-scheduler'));
+    t.apply(makeDeployment('late', 2)).advance('30s');
+    expect(t.podsOf('late-').map((p) => p.status.phase)).toEqual(['Pending', 'Pending']);
+    expect(t.podsOf('late-').every((p) => !p.spec.nodeName)).toBe(true);
+    t.act((c) => c.startComponent('kube-scheduler')).advance('30s');
+    expect(runningPods(t, 'late-')).toHaveLength(2);
+  });
+
+  it('does not schedule onto a cordoned node; drain moves its pods elsewhere', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('d', 4)).advance('30s');
+    t.act((c) => c.drain('minikube-m02')).advance('90s');
+    const pods = runningPods(t, 'd-');
+    expect(pods).toHaveLength(4);
+    expect(pods.every((p) => p.spec.nodeName === 'minikube')).toBe(true);
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')?.spec.unschedulable).toBe(true);
+  });
+});
+
+describe('failures', () => {
+  it('notices a silent kubelet after the 50 s grace period, taints the node, and evicts its pods after 300 s', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('svc', 2)).advance('30s');
+    const onM02 = t.podsOf('svc-').filter((p) => p.spec.nodeName === 'minikube-m02');
+    expect(onM02.length).toBeGreaterThan(0);
+    t.act((c) => c.stopKubelet('minikube-m02')).advance('45s');
+    expect(t.nodeReady('minikube-m02')).toBe('True');
+    t.advance('20s');
+    const node = t.cluster.get('Node', undefined, 'minikube-m02')!;
+    expect(node.status.conditions.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'Unknown',
+      reason: 'NodeStatusUnknown',
+      message: 'Kubelet stopped posting node status.',
+    });
+    expect(node.spec.taints?.map((t) => `${t.key}:${t.effect}`).sort()).toEqual([
+      'node.kubernetes.io/unreachable:NoExecute',
+      'node.kubernetes.io/unreachable:NoSchedule',
+    ]);
+    t.advance('310s');
+    for (const p of onM02) {
+      // The kubelet is gone, so the pod stays Terminating; its replacement runs on minikube.
+      expect(t.cluster.get('Pod', 'default', p.metadata.name)?.metadata.deletionTimestamp).toBeDefined();
+    }
+    const evicted = t.events(
+      (e) => e.reason === 'TaintManagerEviction' && e.involvedObject.name.startsWith('svc-'),
+    );
+    expect(evicted.map((e) => e.involvedObject.name).sort()).toEqual(
+      onM02.map((p) => p.metadata.name).sort(),
+    );
+    expect(evicted[0]!.source.component).toBe('taint-eviction-controller');
+    expect(
+      runningPods(t, 'svc-').filter((p) => !p.metadata.deletionTimestamp && p.spec.nodeName === 'minikube'),
+    ).toHaveLength(2);
+    // The kubelet comes back: the node turns Ready again and the terminating pods are cleaned up.
+    t.act((c) => c.startKubelet('minikube-m02')).advance('60s');
+    expect(t.nodeReady('minikube-m02')).toBe('True');
+    for (const p of onM02) expect(t.cluster.get('Pod', 'default', p.metadata.name)).toBeUndefined();
+    expect(t.violations).toEqual([]);
+  });
+
+  it('with kube-controller-manager down, a deleted pod is not replaced until it returns', () => {
+    const t = TestCluster.ready({ nodes: 1 }).apply(makeDeployment('x', 2)).advance('30s');
+    t.act((c) => c.stopComponent('kube-controller-manager'));
+    t.act((c) => c.delete('Pod', 'default', t.podsOf('x-')[0]!.metadata.name)).advance('60s');
+    expect(t.podsOf('x-')).toHaveLength(1);
+    t.act((c) => c.startComponent('kube-controller-manager')).advance('30s');
+    expect(runningPods(t, 'x-')).toHaveLength(2);
+  });
+
+  it('with etcd down, writes fail but running pods keep running', () => {
+    const t = TestCluster.ready().apply(makeDeployment('keep', 1)).advance('30s');
+    t.act((c) => c.stopComponent('etcd'));
+    let error = '';
+    t.act((c) => c.apply(makePod('new').build(), (r) => (error = r.ok ? '' : r.error.message))).advance('5s');
+    expect(error).toBe('Internal error occurred: etcdserver: request timed out');
+    expect(t.cluster.get('Pod', 'default', 'new')).toBeUndefined();
+    const running = t.cluster.node('minikube').runtime.containersOf(t.podsOf('keep-')[0]!.metadata.uid);
+    expect(running.map((c) => c.state)).toEqual(['running']);
+  });
+
+  it('refuses what the architecture forbids: a kubelet changing another node', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const other = t.cluster.get('Node', undefined, 'minikube')!;
+    let error = '';
+    t.cluster.api.request(
+      'kubelet/minikube-m02' as never,
+      { verb: 'update', kind: 'Node', object: { ...other, spec: { ...other.spec, unschedulable: true } } },
+      (r) => {
+        error = r.ok ? '' : r.error.message;
+      },
+    );
+    t.advance('1s');
+    expect(error).toMatch(
+      /^nodes "minikube" is forbidden: User "system:node:minikube-m02" cannot update resource "nodes"/,
+    );
+    expect(() =>
+      t.cluster.sim.send(
+        'kube-scheduler' as never,
+        'etcd' as never,
+        { kind: 'etcd', summary: 'x' },
+        () => {},
+      ),
+    ).toThrow(/no route/);
+  });
+});
+
+describe('Services', () => {
+  it('lists ready pods in an EndpointSlice, programs kube-proxy on every node, and carries traffic to a backend', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(makeDeployment('web', 2), makeService('web', { app: 'web' }))
+      .advance('30s');
+    const slice = t.cluster
+      .list('EndpointSlice', 'default')
+      .find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')!;
+    expect(slice.endpoints.filter((e) => e.conditions.ready)).toHaveLength(2);
+    const svc = t.cluster.get('Service', 'default', 'web')!;
+    expect(svc.spec.clusterIP).toMatch(/^10\.96\./);
+    for (const n of t.cluster.nodes) expect(n.proxy.rules.get(`${svc.spec.clusterIP}:80`)).toHaveLength(2);
+    let backend = '';
+    t.act((c) => c.connect('minikube', 'default', 'web', 80, (b) => (backend = b?.pod ?? 'none'))).advance(
+      '1s',
+    );
+    expect(t.podsOf('web-').map((p) => p.metadata.name)).toContain(backend);
+  });
+
+  it('resolves service names through CoreDNS, and stops resolving when CoreDNS is down', () => {
+    const t = TestCluster.ready()
+      .apply(makeService('api', { app: 'api' }))
+      .advance('10s');
+    let answer = '';
+    t.act((c) =>
+      c.resolve('minikube', 'api.default.svc.cluster.local', (a) => (answer = a.ok ? a.ip : a.rcode)),
+    ).advance('1s');
+    expect(answer).toBe(t.cluster.get('Service', 'default', 'api')!.spec.clusterIP);
+    t.act((c) => c.resolve('minikube', 'nope', (a) => (answer = a.ok ? a.ip : a.rcode))).advance('1s');
+    expect(answer).toBe('NXDOMAIN');
+    t.act((c) => c.stopComponent('coredns'));
+    t.act((c) => c.resolve('minikube', 'api', (a) => (answer = a.ok ? a.ip : a.rcode))).advance('10s');
+    expect(answer).toBe('TIMEOUT');
+  });
+});
+
+describe('the API', () => {
+  it.each([
+    [
+      makePod('Bad_Name').build(),
+      /^Pod "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/,
+    ],
+    [
+      { ...makePod('noimage').build(), spec: { containers: [{ name: 'c', image: '' }] } },
+      /^Pod "noimage" is invalid: spec.containers\[0\].image: Required value$/,
+    ],
+    [
+      { ...makeDeployment('neg', 1), spec: { ...makeDeployment('neg', 1).spec, replicas: -1 } },
+      /spec.replicas: Invalid value: -1: must be greater than or equal to 0/,
+    ],
+    [
+      makePod('q').requests({ cpu: 'lots' }).build(),
+      /spec.containers\[0\].resources.requests\[cpu\]: Invalid value: "lots"/,
+    ],
+    [makePod('elsewhere').namespace('nope').build(), /^namespaces "nope" not found$/],
+  ])('refuses bad objects with the real message (%#)', (object, message) => {
+    const t = TestCluster.ready();
+    const before = t.cluster.etcd.revision;
+    let error = '';
+    t.act((c) => c.apply(object, (r) => (error = r.ok ? '' : r.error.message))).advance('10ms');
+    expect(error).toMatch(message);
+    expect(t.cluster.list('Pod', 'default')).toHaveLength(0);
+    expect(
+      t.cluster.etcd.changes.filter((ch) => ch.revision > before && ch.key.includes('/default/')),
+    ).toEqual([]);
+  });
+
+  it('adds the default 300 s not-ready and unreachable tolerations to every pod', () => {
+    const t = TestCluster.ready().apply(makePod('p').build()).advance('1s');
+    expect(t.cluster.get('Pod', 'default', 'p')?.spec.tolerations).toEqual([
+      {
+        key: 'node.kubernetes.io/not-ready',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+    ]);
+  });
+
+  it('refuses an update made from a stale resourceVersion with 409 Conflict', () => {
+    const t = TestCluster.ready().apply(makeDeployment('c', 1)).advance('10s');
+    const stale = t.cluster.get('Deployment', 'default', 'c')!;
+    t.act((c) => c.scale('Deployment', 'default', 'c', 2)).advance('1s');
+    let error = '';
+    t.cluster.api.request(
+      'kubectl' as never,
+      { verb: 'update', kind: 'Deployment', object: { ...stale, spec: { ...stale.spec, replicas: 3 } } },
+      (r) => (error = r.ok ? '' : r.error.message),
+    );
+    t.advance('1s');
+    expect(error).toBe(
+      'Operation cannot be fulfilled on deployments "c": the object has been modified; please apply your changes to the latest version and try again',
+    );
+  });
+});
+
+describe('determinism', () => {
+  const run = (seed: number) => {
+    const t = TestCluster.ready({ nodes: 3, seed, checkInvariants: false })
+      .apply(makeDeployment('n', 5))
+      .advance('60s');
+    t.act((c) => c.stopKubelet('minikube-m03')).advance('120s');
+    return JSON.stringify(t.cluster.sim.trace);
+  };
+
+  it('gives the same trace for the same seed, byte for byte, and another for another seed', () => {
+    const a = run(42);
+    expect(run(42)).toBe(a);
+    expect(run(43)).not.toBe(a);
+  });
+});
