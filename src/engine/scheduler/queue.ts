@@ -11,6 +11,8 @@ export const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
 
 interface QueuedPod {
   pod: Pod;
+  /** Bumped on every entry into activeQ, so stale heap entries are skipped (lazy deletion). */
+  activeSeq: number;
   /** When the pod was first added (PrioritySort's tie-breaker). */
   readonly since: number;
   attempts: number;
@@ -22,8 +24,70 @@ interface QueuedPod {
 
 const key = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
 
+/** activeQ: a binary heap by (priority desc, arrival asc), with a map saying which entries are current. */
+class ActiveQueue {
+  private readonly heap: { q: QueuedPod; seq: number }[] = [];
+  private readonly members = new Map<string, QueuedPod>();
+  private seq = 0;
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  set(k: string, q: QueuedPod): void {
+    this.members.set(k, q);
+    q.activeSeq = ++this.seq;
+    const heap = this.heap;
+    heap.push({ q, seq: q.activeSeq });
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!higher(heap[i]!.q, heap[parent]!.q)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  }
+
+  delete(k: string): void {
+    const q = this.members.get(k);
+    if (q) q.activeSeq = -1;
+    this.members.delete(k);
+  }
+
+  values(): IterableIterator<QueuedPod> {
+    return this.members.values();
+  }
+
+  pop(): QueuedPod | undefined {
+    const heap = this.heap;
+    while (heap.length > 0) {
+      const top = heap[0]!;
+      const last = heap.pop()!;
+      if (heap.length > 0) {
+        heap[0] = last;
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= heap.length) break;
+          const r = l + 1;
+          const child = r < heap.length && higher(heap[r]!.q, heap[l]!.q) ? r : l;
+          if (!higher(heap[child]!.q, heap[i]!.q)) break;
+          [heap[i], heap[child]] = [heap[child]!, heap[i]!];
+          i = child;
+        }
+      }
+      if (top.q.activeSeq === top.seq) {
+        this.members.delete(key(top.q.pod));
+        top.q.activeSeq = -1;
+        return top.q;
+      }
+    }
+    return undefined;
+  }
+}
+
 export class SchedulingQueue {
-  private readonly active = new Map<string, QueuedPod>();
+  private readonly active = new ActiveQueue();
   private readonly backoff = new Map<string, QueuedPod>();
   private readonly unschedulable = new Map<string, QueuedPod>();
   private readonly known = new Map<string, QueuedPod>();
@@ -52,7 +116,7 @@ export class SchedulingQueue {
       existing.pod = pod;
       return;
     }
-    const q: QueuedPod = { pod, since: now, attempts: 0, backoffUntil: 0, parkedAt: 0 };
+    const q: QueuedPod = { pod, activeSeq: -1, since: now, attempts: 0, backoffUntil: 0, parkedAt: 0 };
     this.known.set(k, q);
     this.active.set(k, q);
   }
@@ -73,12 +137,8 @@ export class SchedulingQueue {
 
   /** Pops the highest-priority, longest-waiting pod from activeQ. */
   pop(): Pod | undefined {
-    let best: QueuedPod | undefined;
-    for (const q of this.active.values()) {
-      if (!best || higher(q, best)) best = q;
-    }
+    const best = this.active.pop();
     if (!best) return undefined;
-    this.active.delete(key(best.pod));
     best.attempts++;
     return best.pod;
   }
@@ -145,5 +205,6 @@ export function backoffDuration(attempts: number): number {
 function higher(a: QueuedPod, b: QueuedPod): boolean {
   const pa = a.pod.spec.priority ?? 0;
   const pb = b.pod.spec.priority ?? 0;
-  return pa !== pb ? pa > pb : a.since < b.since;
+  if (pa !== pb) return pa > pb;
+  return a.since !== b.since ? a.since < b.since : a.activeSeq < b.activeSeq;
 }

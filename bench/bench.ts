@@ -1,0 +1,142 @@
+/**
+ * The engine benchmark: prints one figure a line as `name: value unit`. Workloads follow
+ * kube-scheduler's scheduler_perf SchedulingBasic: create the nodes, then initial pods, then the
+ * measured pods. Run with `npm run bench` (add `-- --quick` for a smaller, faster run).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Node, Pod } from '../src/engine/api/types';
+import { Cluster } from '../src/engine/cluster';
+import { Prng } from '../src/engine/core/prng';
+import { ObjectHistory } from '../src/engine/history';
+import { schedulePod } from '../src/engine/scheduler/algorithm';
+import { NodeInfo } from '../src/engine/scheduler/nodeInfo';
+import { SchedulingQueue } from '../src/engine/scheduler/queue';
+import { makePod } from '../src/engine/testing/builders';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const print = (name: string, value: number, unit: string) => console.log(`${name}: ${Number(value.toFixed(value < 10 ? 2 : 0))} ${unit}`);
+const want = (name: string) => !only || only.split(',').includes(name);
+
+function benchNode(i: number, rng: Prng): Node {
+  const tainted = i % 10 === 0;
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: `node-${i}`, uid: `uid-${i}`, resourceVersion: '1', creationTimestamp: '', labels: { 'kubernetes.io/hostname': `node-${i}`, zone: `z${i % 3}` } },
+    spec: tainted ? { taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] } : {},
+    status: {
+      capacity: { cpu: '32', memory: '64Gi', pods: '110' },
+      allocatable: { cpu: '32', memory: '64Gi', pods: '110' },
+      conditions: [],
+      addresses: [],
+      images: rng.int(0, 3) === 0 ? [{ names: ['nginx:1.27'], sizeBytes: 72_099_410 }] : [],
+      nodeInfo: { kubeletVersion: 'v1.34.0', kubeProxyVersion: '', containerRuntimeVersion: '', osImage: '', kernelVersion: '', operatingSystem: 'linux', architecture: 'amd64' },
+    },
+  };
+}
+
+function benchPod(i: number, rng: Prng): Pod {
+  const builder = makePod(`pod-${i}`).requests({ cpu: `${100 * rng.int(1, 10)}m`, memory: `${128 * rng.int(1, 8)}Mi` });
+  if (i % 7 === 0) builder.tolerate({ key: 'dedicated', operator: 'Equal', value: 'batch', effect: 'NoSchedule' });
+  const pod = builder.build();
+  pod.metadata.uid = `pod-uid-${i}`;
+  return pod;
+}
+
+/** The scheduling cycle alone: queue, Filter, Score (percentageOfNodesToScore), select, assume. */
+function schedulerBench(nodesCount: number, initial: number, measured: number): void {
+  const rng = Prng.fromSeed(1);
+  const nodes = Array.from({ length: nodesCount }, (_, i) => new NodeInfo(benchNode(i, rng)));
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const queue = new SchedulingQueue();
+  let start = 0;
+  const scheduleAll = (pods: Pod[]) => {
+    for (const p of pods) queue.add(p, 0);
+    let bound = 0;
+    for (let pod = queue.pop(); pod; pod = queue.pop()) {
+      const { decision, nextStart } = schedulePod(pod, nodes, start, rng, { record: false });
+      start = nextStart;
+      if (decision.winner) {
+        byName.get(decision.winner)!.addPod(pod);
+        queue.done(pod);
+        bound++;
+      }
+    }
+    return bound;
+  };
+  scheduleAll(Array.from({ length: initial }, (_, i) => benchPod(i, rng)));
+  const pods = Array.from({ length: measured }, (_, i) => benchPod(initial + i, rng));
+  const t0 = performance.now();
+  const bound = scheduleAll(pods);
+  const seconds = (performance.now() - t0) / 1000;
+  print('scheduler', bound / seconds, 'pods/s');
+}
+
+/** The same shape through the whole engine: kubectl → apiserver → etcd → watches → scheduler → kubelet → runtime → Running. */
+function engineBench(nodesCount: number, initial: number, measured: number): void {
+  const cluster = new Cluster({ config: { nodeCount: nodesCount, runtime: 'containerd' }, seed: 1, workerJoinAt: 1_000, workerJoinEvery: 1, nodeCpu: '32', nodeMemory: '64Gi' });
+  cluster.run(90_000);
+  const rng = Prng.fromSeed(2);
+  const create = (from: number, count: number) => {
+    for (let i = 0; i < count; i++) cluster.apply(benchPod(from + i, rng));
+  };
+  create(0, initial);
+  cluster.run(60_000);
+  const messagesBefore = cluster.sim.trace.length;
+  const t0 = performance.now();
+  create(initial, measured);
+  let running = 0;
+  for (let step = 0; step < 600 && running < measured; step++) {
+    cluster.run(1_000);
+    running = cluster.list('Pod', 'default').filter((p) => p.status.phase === 'Running' && Number(p.metadata.name.slice(4)) >= initial).length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  print('engine', running / seconds, 'pods/s');
+  print('engine-messages', (cluster.sim.trace.length - messagesBefore) / Math.max(running, 1), 'messages/pod');
+}
+
+/** An idle cluster for one virtual hour: every Lease renewal and status report. */
+function idleBench(name: string, nodesCount: number): Cluster {
+  const cluster = new Cluster({ config: { nodeCount: nodesCount, runtime: 'docker' }, seed: 1, workerJoinAt: 1_000, workerJoinEvery: 5 });
+  cluster.run(120_000);
+  const t0 = performance.now();
+  cluster.run(3_600_000);
+  print(name, (performance.now() - t0) / 1000, 's');
+  return cluster;
+}
+
+/** Jumping to any step of a 100,000-message run. */
+function seekBench(): void {
+  const cluster = new Cluster({ config: { nodeCount: 10, runtime: 'docker' }, seed: 1 });
+  cluster.run(60_000);
+  for (let i = 0; i < 100; i++) cluster.apply(makePod(`seek-${i}`).build());
+  while (cluster.sim.trace.length < 100_000) cluster.run(60_000);
+  const trace = cluster.sim.trace.slice(0, 100_000);
+  const history = new ObjectHistory(cluster.etcd.changes);
+  const rng = Prng.fromSeed(3);
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const message = trace[rng.int(0, trace.length - 1)]!;
+    const t0 = performance.now();
+    history.stateAt(message.deliverAt);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  print('seek', times[Math.floor(times.length * 0.95)]!, 'ms (p95)');
+  print('seek-median', times[Math.floor(times.length / 2)]!, 'ms');
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+if (want('scheduler')) schedulerBench(quick ? 1000 : 5000, quick ? 200 : 1000, quick ? 2000 : 10_000);
+if (want('engine')) engineBench(quick ? 100 : 5000, quick ? 100 : 1000, quick ? 1000 : 10_000);
+if (want('idle')) idleBench('idle', quick ? 200 : 1000);
+if (want('idle-100') || want('heap')) {
+  const cluster = idleBench('idle-100', 100);
+  if (want('heap')) {
+    gc?.();
+    print('heap', process.memoryUsage().heapUsed / 2 ** 20, `MB (${cluster.sim.trace.length} messages kept)`);
+  }
+}
+if (want('seek')) seekBench();
