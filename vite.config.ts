@@ -7,6 +7,10 @@ export default defineConfig({
   // Relative base: the built site works from any sub-path (course pages host it anywhere).
   base: './',
   plugins: [react(), tailwindcss()],
+  build: {
+    // The app, and a tiny page that runs the engine's reference scenario (for the determinism test).
+    rolldownOptions: { input: { main: 'index.html', engineCheck: 'engine-check.html' } },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

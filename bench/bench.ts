@@ -8,14 +8,15 @@ import type { Node, Pod } from '../src/engine/api/types';
 import { Cluster } from '../src/engine/cluster';
 import { Prng } from '../src/engine/core/prng';
 import { ObjectHistory } from '../src/engine/history';
-import { schedulePod } from '../src/engine/scheduler/algorithm';
+import { countImages, schedulePod } from '../src/engine/scheduler/algorithm';
 import { NodeInfo } from '../src/engine/scheduler/nodeInfo';
 import { SchedulingQueue } from '../src/engine/scheduler/queue';
 import { makePod } from '../src/engine/testing/builders';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-const print = (name: string, value: number, unit: string) => console.log(`${name}: ${Number(value.toFixed(value < 10 ? 2 : 0))} ${unit}`);
+const print = (name: string, value: number, unit: string) =>
+  console.log(`${name}: ${Number(value.toFixed(value < 10 ? 2 : 0))} ${unit}`);
 const want = (name: string) => !only || only.split(',').includes(name);
 
 function benchNode(i: number, rng: Prng): Node {
@@ -23,7 +24,13 @@ function benchNode(i: number, rng: Prng): Node {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name: `node-${i}`, uid: `uid-${i}`, resourceVersion: '1', creationTimestamp: '', labels: { 'kubernetes.io/hostname': `node-${i}`, zone: `z${i % 3}` } },
+    metadata: {
+      name: `node-${i}`,
+      uid: `uid-${i}`,
+      resourceVersion: '1',
+      creationTimestamp: '',
+      labels: { 'kubernetes.io/hostname': `node-${i}`, zone: `z${i % 3}` },
+    },
     spec: tainted ? { taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] } : {},
     status: {
       capacity: { cpu: '32', memory: '64Gi', pods: '110' },
@@ -31,14 +38,26 @@ function benchNode(i: number, rng: Prng): Node {
       conditions: [],
       addresses: [],
       images: rng.int(0, 3) === 0 ? [{ names: ['nginx:1.27'], sizeBytes: 72_099_410 }] : [],
-      nodeInfo: { kubeletVersion: 'v1.34.0', kubeProxyVersion: '', containerRuntimeVersion: '', osImage: '', kernelVersion: '', operatingSystem: 'linux', architecture: 'amd64' },
+      nodeInfo: {
+        kubeletVersion: 'v1.34.0',
+        kubeProxyVersion: '',
+        containerRuntimeVersion: '',
+        osImage: '',
+        kernelVersion: '',
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
     },
   };
 }
 
 function benchPod(i: number, rng: Prng): Pod {
-  const builder = makePod(`pod-${i}`).requests({ cpu: `${100 * rng.int(1, 10)}m`, memory: `${128 * rng.int(1, 8)}Mi` });
-  if (i % 7 === 0) builder.tolerate({ key: 'dedicated', operator: 'Equal', value: 'batch', effect: 'NoSchedule' });
+  const builder = makePod(`pod-${i}`).requests({
+    cpu: `${100 * rng.int(1, 10)}m`,
+    memory: `${128 * rng.int(1, 8)}Mi`,
+  });
+  if (i % 7 === 0)
+    builder.tolerate({ key: 'dedicated', operator: 'Equal', value: 'batch', effect: 'NoSchedule' });
   const pod = builder.build();
   pod.metadata.uid = `pod-uid-${i}`;
   return pod;
@@ -49,13 +68,14 @@ function schedulerBench(nodesCount: number, initial: number, measured: number): 
   const rng = Prng.fromSeed(1);
   const nodes = Array.from({ length: nodesCount }, (_, i) => new NodeInfo(benchNode(i, rng)));
   const byName = new Map(nodes.map((n) => [n.name, n]));
+  const imageNodeCounts = countImages(nodes);
   const queue = new SchedulingQueue();
   let start = 0;
   const scheduleAll = (pods: Pod[]) => {
     for (const p of pods) queue.add(p, 0);
     let bound = 0;
     for (let pod = queue.pop(); pod; pod = queue.pop()) {
-      const { decision, nextStart } = schedulePod(pod, nodes, start, rng, { record: false });
+      const { decision, nextStart } = schedulePod(pod, nodes, start, rng, { record: false, imageNodeCounts });
       start = nextStart;
       if (decision.winner) {
         byName.get(decision.winner)!.addPod(pod);
@@ -75,7 +95,14 @@ function schedulerBench(nodesCount: number, initial: number, measured: number): 
 
 /** The same shape through the whole engine: kubectl → apiserver → etcd → watches → scheduler → kubelet → runtime → Running. */
 function engineBench(nodesCount: number, initial: number, measured: number): void {
-  const cluster = new Cluster({ config: { nodeCount: nodesCount, runtime: 'containerd' }, seed: 1, workerJoinAt: 1_000, workerJoinEvery: 1, nodeCpu: '32', nodeMemory: '64Gi' });
+  const cluster = new Cluster({
+    config: { nodeCount: nodesCount, runtime: 'containerd' },
+    seed: 1,
+    workerJoinAt: 1_000,
+    workerJoinEvery: 1,
+    nodeCpu: '32',
+    nodeMemory: '64Gi',
+  });
   cluster.run(90_000);
   const rng = Prng.fromSeed(2);
   const create = (from: number, count: number) => {
@@ -89,16 +116,27 @@ function engineBench(nodesCount: number, initial: number, measured: number): voi
   let running = 0;
   for (let step = 0; step < 600 && running < measured; step++) {
     cluster.run(1_000);
-    running = cluster.list('Pod', 'default').filter((p) => p.status.phase === 'Running' && Number(p.metadata.name.slice(4)) >= initial).length;
+    running = cluster
+      .list('Pod', 'default')
+      .filter((p) => p.status.phase === 'Running' && Number(p.metadata.name.slice(4)) >= initial).length;
   }
   const seconds = (performance.now() - t0) / 1000;
   print('engine', running / seconds, 'pods/s');
-  print('engine-messages', (cluster.sim.trace.length - messagesBefore) / Math.max(running, 1), 'messages/pod');
+  print(
+    'engine-messages',
+    (cluster.sim.trace.length - messagesBefore) / Math.max(running, 1),
+    'messages/pod',
+  );
 }
 
 /** An idle cluster for one virtual hour: every Lease renewal and status report. */
 function idleBench(name: string, nodesCount: number): Cluster {
-  const cluster = new Cluster({ config: { nodeCount: nodesCount, runtime: 'docker' }, seed: 1, workerJoinAt: 1_000, workerJoinEvery: 5 });
+  const cluster = new Cluster({
+    config: { nodeCount: nodesCount, runtime: 'docker' },
+    seed: 1,
+    workerJoinAt: 1_000,
+    workerJoinEvery: 5,
+  });
   cluster.run(120_000);
   const t0 = performance.now();
   cluster.run(3_600_000);

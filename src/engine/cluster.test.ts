@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from './api/pods';
 import { makeDeployment, makePod, makeService } from './testing/builders';
+import { referenceRun } from './testing/referenceRun';
 import { TestCluster } from './testing/testCluster';
 
 const runningPods = (t: TestCluster, prefix: string) =>
@@ -386,5 +387,13 @@ describe('determinism', () => {
     const a = run(42);
     expect(run(42)).toBe(a);
     expect(run(43)).not.toBe(a);
+  });
+});
+
+describe('the reference run', () => {
+  it('has a stable trace hash for a seed', () => {
+    const a = referenceRun(42);
+    expect(referenceRun(42)).toEqual(a);
+    expect(a.messages).toBeGreaterThan(500);
   });
 });

@@ -5,7 +5,9 @@ import { makeDeployment } from './testing/builders';
 import { TestCluster } from './testing/testCluster';
 
 describe('ObjectHistory', () => {
-  const t = TestCluster.ready({ nodes: 2, checkInvariants: false }).apply(makeDeployment('h', 3)).advance('60s');
+  const t = TestCluster.ready({ nodes: 2, checkInvariants: false })
+    .apply(makeDeployment('h', 3))
+    .advance('60s');
   t.act((c) => c.scale('Deployment', 'default', 'h', 1)).advance('60s');
   const changes = t.cluster.etcd.changes;
 
@@ -21,7 +23,8 @@ describe('ObjectHistory', () => {
     const fine = new ObjectHistory(changes, 37);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: t.now }), { minLength: 1, maxLength: 10 }), (times) => {
-        for (const time of times) expect([...fine.stateAt(time).keys()]).toEqual([...coarse.stateAt(time).keys()]);
+        for (const time of times)
+          expect([...fine.stateAt(time).keys()]).toEqual([...coarse.stateAt(time).keys()]);
       }),
       { numRuns: 30 },
     );
@@ -29,7 +32,8 @@ describe('ObjectHistory', () => {
 
   it('shows the deployment with 3 pods before the scale-down and 1 after', () => {
     const history = new ObjectHistory(changes);
-    const pods = (time: number) => [...history.stateAt(time).keys()].filter((k) => k.startsWith('/registry/pods/default/h-')).length;
+    const pods = (time: number) =>
+      [...history.stateAt(time).keys()].filter((k) => k.startsWith('/registry/pods/default/h-')).length;
     expect(pods(t.now - 70_000)).toBe(3);
     expect(pods(t.now)).toBe(1);
   });

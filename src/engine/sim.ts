@@ -30,6 +30,9 @@ export class Sim {
   /** The message being delivered right now: every change made meanwhile is tied to it. */
   cause: Message | null = null;
   private readonly queue = new EventQueue();
+  /** Summaries and object references repeat (every Lease renewal reads the same); one copy of each is kept. */
+  private readonly interned = new Map<string, string>();
+  private readonly refs = new Map<string, ObjectRef>();
   private readonly down = new Set<Endpoint>();
   private readonly afterEvent: (() => void)[] = [];
 
@@ -58,17 +61,17 @@ export class Sim {
   /** Sends a message along an allowed route; `deliver` runs on arrival unless the receiver is down. */
   send(from: Endpoint, to: Endpoint, options: SendOptions, deliver: () => void): Message {
     if (!isAllowedRoute(from, to)) throw new RouteError(`no route from ${from} to ${to}`);
-    const message: Message = {
+    const message: { -readonly [K in keyof Message]: Message[K] } = {
       id: this.trace.length,
       sentAt: this.now,
       deliverAt: (this.now + (options.latency ?? 1)) as SimMillis,
       from,
       to,
       kind: options.kind,
-      summary: options.summary,
-      ...(options.object ? { object: options.object } : {}),
-      ...(options.routine ? { routine: true } : {}),
+      summary: this.intern(options.summary),
     };
+    if (options.object) message.object = this.internRef(options.object);
+    if (options.routine) message.routine = true;
     this.trace.push(message);
     this.queue.push(message.deliverAt, () => {
       if (!this.isUp(to)) {
@@ -84,6 +87,21 @@ export class Sim {
       }
     });
     return message;
+  }
+
+  private intern(text: string): string {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    this.interned.set(text, text);
+    return text;
+  }
+
+  private internRef(ref: ObjectRef): ObjectRef {
+    const key = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+    const known = this.refs.get(key);
+    if (known) return known;
+    this.refs.set(key, ref);
+    return ref;
   }
 
   /** Registers a check run after every event (test builds use it for invariants). */

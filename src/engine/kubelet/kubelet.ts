@@ -44,6 +44,8 @@ export class Kubelet {
   private startedAt = 0;
   private lastReportAt = -Infinity;
   private lastReportedReady: boolean | undefined;
+  private leaseExists = false;
+  private lastReportedImages = '';
 
   constructor(
     private readonly sim: Sim,
@@ -78,6 +80,7 @@ export class Kubelet {
     this.startedAt = this.sim.now;
     this.lastReportAt = -Infinity;
     this.lastReportedReady = undefined;
+    this.lastReportedImages = '';
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
     this.register(epoch);
@@ -162,24 +165,40 @@ export class Kubelet {
     return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
   }
 
+  /** The images on the node, largest first, as node status lists them (at most 50). */
+  private nodeImages(): { names: string[]; sizeBytes: number }[] {
+    return [...this.runtime.images]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 50)
+      .map(([name, sizeBytes]) => ({ names: [name], sizeBytes }));
+  }
+
   /** Computes node status every 10 s; posts it when something changed or 5 minutes have passed. */
   private updateNodeStatus(epoch: number): void {
     const node = this.node;
     if (!node || !this.alive(epoch)) return;
     const ready = this.networkReady();
-    const changed = ready !== this.lastReportedReady;
+    const images = this.nodeImages();
+    const imagesKey = images.map((i) => i.names[0]).join(',');
+    const changed = ready !== this.lastReportedReady || imagesKey !== this.lastReportedImages;
     if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
     const now = timestamp(this.sim.now);
     const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
-    const status = { ...current.status, conditions: nodeConditions(ready, now, current.status.conditions) };
+    const status = {
+      ...current.status,
+      conditions: nodeConditions(ready, now, current.status.conditions),
+      images,
+    };
+    const becameReady = ready && this.lastReportedReady !== true;
     this.lastReportAt = this.sim.now;
     this.lastReportedReady = ready;
+    this.lastReportedImages = imagesKey;
     this.api.request(
       this.id,
       { verb: 'updateStatus', kind: 'Node', object: { ...current, status } },
       (r) => {
         if (r.ok && r.object.kind === 'Node') this.node = r.object;
-        if (r.ok && changed && ready)
+        if (r.ok && becameReady)
           this.recorder.record(
             r.object,
             'Normal',

@@ -38,6 +38,8 @@ export interface ScheduleOptions {
   readonly scores?: readonly ScorePlugin[];
   /** Keep per-node verdicts (costly on thousands of nodes). */
   readonly record?: boolean;
+  /** On how many nodes each image is, if the caller keeps it up to date (the scheduler's cache does). */
+  readonly imageNodeCounts?: ReadonlyMap<string, number>;
 }
 
 export interface ScheduleResult {
@@ -56,8 +58,15 @@ export function cycleState(
   const hostPorts: string[] = [];
   for (const c of pod.spec.containers)
     for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  const tolerations = pod.spec.tolerations ?? [];
+  const required =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   return {
     pod,
+    tolerations,
+    preferTolerations: tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule'),
+    constrained: Object.keys(pod.spec.nodeSelector ?? {}).length > 0 || (required?.length ?? 0) > 0,
+    images: pod.spec.containers.map((c) => normalizedImageName(c.image)),
     podCpu: r.milliCpu,
     podMem: r.memory,
     podNonZeroCpu: nz.milliCpu,
@@ -68,15 +77,11 @@ export function cycleState(
   };
 }
 
-/** Counts, per image, how many nodes have it. */
-export function countImages(nodes: readonly NodeInfo[], pod: Pod): Map<string, number> {
+/** Counts, for every image, how many nodes have it. */
+export function countImages(nodes: readonly NodeInfo[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of pod.spec.containers) {
-    const name = normalizedImageName(c.image);
-    let n = 0;
-    for (const node of nodes) if (node.images.has(name) || node.images.has(c.image)) n++;
-    counts.set(name, n);
-  }
+  for (const node of nodes)
+    for (const name of node.images.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
   return counts;
 }
 
@@ -98,7 +103,11 @@ export function schedulePod(
       nextStart: 0,
     };
 
-  const state = cycleState(pod, nodes, scorers.length ? countImages(nodes, pod) : new Map());
+  const state = cycleState(
+    pod,
+    nodes,
+    options.imageNodeCounts ?? (scorers.length ? countImages(nodes) : new Map()),
+  );
   const want = numFeasibleNodesToFind(n);
   const feasible: NodeInfo[] = [];
   const failures: FilterStatus[] = [];
@@ -142,13 +151,16 @@ export function schedulePod(
   }
 
   // Score: raw per plugin, normalise, weight and sum.
-  const totals = new Array<number>(feasible.length).fill(0);
+  const count = feasible.length;
+  const totals = new Array<number>(count).fill(0);
   const perPlugin: number[][] = [];
   for (const plugin of scorers) {
-    const scores = feasible.map((node) => plugin.score(state, node));
+    const scores = new Array<number>(count);
+    for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
     plugin.normalize?.(scores);
-    perPlugin.push(scores);
-    for (let i = 0; i < scores.length; i++) totals[i]! += scores[i]! * plugin.weight;
+    if (record) perPlugin.push(scores);
+    const w = plugin.weight;
+    for (let i = 0; i < count; i++) totals[i]! += scores[i]! * w;
   }
 
   // selectHost: reservoir sampling among the top scores.

@@ -1,5 +1,5 @@
 /** The scheduling framework's shapes: plugin hooks, statuses and per-cycle state (pkg/scheduler/framework). */
-import type { Pod } from '../api/types';
+import type { Pod, Toleration } from '../api/types';
 import type { NodeInfo } from './nodeInfo';
 
 export const MAX_NODE_SCORE = 100;
@@ -15,6 +15,13 @@ export interface FilterStatus {
 /** What a cycle computes once per pod and shares between plugins (CycleState). */
 export interface CycleState {
   readonly pod: Pod;
+  /** The pod's tolerations, and those that count for PreferNoSchedule scoring. */
+  readonly tolerations: readonly Toleration[];
+  readonly preferTolerations: readonly Toleration[];
+  /** Whether the pod has a nodeSelector or required node affinity at all. */
+  readonly constrained: boolean;
+  /** Its containers' images, normalised as ImageLocality compares them. */
+  readonly images: readonly string[];
   readonly podCpu: number;
   readonly podMem: number;
   readonly podNonZeroCpu: number;

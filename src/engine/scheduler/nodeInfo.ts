@@ -2,6 +2,7 @@
 import { nonZeroRequests, podRequests } from '../api/pods';
 import type { Node, Pod } from '../api/types';
 import { bytes, milliCpu } from '../core/quantity';
+import { normalizedImageName } from './plugins/imageLocality';
 
 export class NodeInfo {
   node: Node;
@@ -35,7 +36,7 @@ export class NodeInfo {
     this.allocPods = a.pods ? Number(a.pods) : 110;
     this.images.clear();
     for (const image of node.status.images ?? [])
-      for (const name of image.names) this.images.set(name, image.sizeBytes);
+      for (const name of image.names) this.images.set(normalizedImageName(name), image.sizeBytes);
   }
 
   addPod(pod: Pod): void {

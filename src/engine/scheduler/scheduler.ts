@@ -54,6 +54,7 @@ export class Scheduler {
       onUpdate: (n) => this.nodeChanged(n),
       onDelete: (n) => {
         this.infos.delete(n.metadata.name);
+        this.imageCountsCache = null;
       },
     });
     this.pods.addHandlers({
@@ -98,7 +99,15 @@ export class Scheduler {
     return this.infos.get(name);
   }
 
+  private imageCountsCache: Map<string, number> | null = null;
+
+  /** Image → number of nodes with it, recounted only after a node changed. */
+  private imageCounts(nodes: readonly NodeInfo[]): Map<string, number> {
+    return (this.imageCountsCache ??= countImages(nodes));
+  }
+
   private nodeChanged(node: Node): void {
+    this.imageCountsCache = null;
     const info = this.infos.get(node.metadata.name);
     if (info) info.setNode(node);
     else this.infos.set(node.metadata.name, new NodeInfo(node));
@@ -163,7 +172,9 @@ export class Scheduler {
     const pod = this.queue.pop();
     if (!pod) return;
     const nodes = [...this.infos.values()];
-    const { decision, nextStart } = schedulePod(pod, nodes, this.nextStart, this.sim.rng);
+    const { decision, nextStart } = schedulePod(pod, nodes, this.nextStart, this.sim.rng, {
+      imageNodeCounts: this.imageCounts(nodes),
+    });
     this.nextStart = nextStart;
     this.decisions.push({ ...decision, time: this.sim.now });
     if (this.decisions.length > KEEP_DECISIONS) this.decisions.shift();
@@ -186,7 +197,7 @@ export class Scheduler {
       info !== undefined &&
       (() => {
         info.removePod(pod);
-        const state = cycleState(pod, [info], countImages([info], pod));
+        const state = cycleState(pod, [info], countImages([info]));
         const ok = FILTER_PLUGINS.every((f) => f.filter(state, info) === null);
         info.addPod(pod);
         return ok;

@@ -22,14 +22,14 @@ export const ImageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
   score(state, node) {
+    if (node.images.size === 0) return 0;
     let sum = 0;
-    for (const c of state.pod.spec.containers) {
-      const name = normalizedImageName(c.image);
-      const size = node.images.get(name) ?? node.images.get(c.image);
+    for (const name of state.images) {
+      const size = node.images.get(name);
       if (size === undefined) continue;
       const spread = (state.imageNodeCounts.get(name) ?? 1) / Math.max(state.totalNodes, 1);
       sum += Math.floor(size * spread);
     }
-    return imageLocalityScore(sum, state.pod.spec.containers.length);
+    return imageLocalityScore(sum, state.images.length);
   },
 };

@@ -37,6 +37,7 @@ export function podMatchesNode(pod: Pod, labels: Record<string, string>): boolea
 export const NodeAffinityFilter: FilterPlugin = {
   name: 'NodeAffinity',
   filter(state, node) {
+    if (!state.constrained) return null;
     return podMatchesNode(state.pod, node.node.metadata.labels ?? {})
       ? null
       : { code: 'UnschedulableAndUnresolvable', plugin: 'NodeAffinity', reasons: [ERR_REASON_AFFINITY] };
@@ -47,6 +48,8 @@ export const NodeAffinityScore: ScorePlugin = {
   name: 'NodeAffinity',
   weight: 2,
   score(state, node) {
+    const preferred = state.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+    if (!preferred) return 0;
     let sum = 0;
     const labels = node.node.metadata.labels ?? {};
     for (const p of state.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ??

@@ -10,11 +10,15 @@ export const insufficient = (resource: string) => `Insufficient ${resource}`;
 export const NodeResourcesFitFilter: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(state, node) {
+    const tooMany = node.pods.size + 1 > node.allocPods;
+    const cpu = state.podCpu > 0 && state.podCpu > node.allocCpu - node.reqCpu;
+    const mem = state.podMem > 0 && state.podMem > node.allocMem - node.reqMem;
+    if (!tooMany && !cpu && !mem) return null;
     const reasons: string[] = [];
-    if (node.pods.size + 1 > node.allocPods) reasons.push(ERR_TOO_MANY_PODS);
-    if (state.podCpu > 0 && state.podCpu > node.allocCpu - node.reqCpu) reasons.push(insufficient('cpu'));
-    if (state.podMem > 0 && state.podMem > node.allocMem - node.reqMem) reasons.push(insufficient('memory'));
-    return reasons.length ? { code: 'Unschedulable', plugin: 'NodeResourcesFit', reasons } : null;
+    if (tooMany) reasons.push(ERR_TOO_MANY_PODS);
+    if (cpu) reasons.push(insufficient('cpu'));
+    if (mem) reasons.push(insufficient('memory'));
+    return { code: 'Unschedulable', plugin: 'NodeResourcesFit', reasons };
   },
 };
 

@@ -22,7 +22,9 @@ const untolerated = (
 export const TaintTolerationFilter: FilterPlugin = {
   name: 'TaintToleration',
   filter(state, node) {
-    const taint = untolerated(node.node.spec.taints, state.pod.spec.tolerations, ['NoSchedule', 'NoExecute']);
+    const taints = node.node.spec.taints;
+    if (!taints || taints.length === 0) return null;
+    const taint = untolerated(taints, state.tolerations, ['NoSchedule', 'NoExecute']);
     return taint
       ? {
           code: 'UnschedulableAndUnresolvable',
