@@ -30,8 +30,7 @@ export class Sim {
   /** The message being delivered right now: every change made meanwhile is tied to it. */
   cause: Message | null = null;
   private readonly queue = new EventQueue();
-  /** Summaries and object references repeat (every Lease renewal reads the same); one copy of each is kept. */
-  private readonly interned = new Map<string, string>();
+  /** Object references repeat (every Lease renewal names the same Lease); one copy of each is kept. */
   private readonly refs = new Map<string, ObjectRef>();
   private readonly down = new Set<Endpoint>();
   private readonly afterEvent: (() => void)[] = [];
@@ -68,7 +67,7 @@ export class Sim {
       from,
       to,
       kind: options.kind,
-      summary: this.intern(options.summary),
+      summary: options.summary,
     };
     if (options.object) message.object = this.internRef(options.object);
     if (options.routine) message.routine = true;
@@ -87,13 +86,6 @@ export class Sim {
       }
     });
     return message;
-  }
-
-  private intern(text: string): string {
-    const known = this.interned.get(text);
-    if (known !== undefined) return known;
-    this.interned.set(text, text);
-    return text;
   }
 
   private internRef(ref: ObjectRef): ObjectRef {

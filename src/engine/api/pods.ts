@@ -7,8 +7,18 @@ export interface Requests {
   readonly memory: number;
 }
 
+// Requests are read on every scheduling cycle and cache update; objects are immutable, so each is computed once.
+const requestsMemo = new WeakMap<Pod, Requests>();
+const nonZeroMemo = new WeakMap<Pod, Requests>();
+
 /** The sum of the containers' requests (what the scheduler's Fit filter compares with allocatable). */
 export function podRequests(pod: Pod): Requests {
+  let r = requestsMemo.get(pod);
+  if (!r) requestsMemo.set(pod, (r = computeRequests(pod)));
+  return r;
+}
+
+function computeRequests(pod: Pod): Requests {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers) {
@@ -24,6 +34,12 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 export function nonZeroRequests(pod: Pod): Requests {
+  let r = nonZeroMemo.get(pod);
+  if (!r) nonZeroMemo.set(pod, (r = computeNonZero(pod)));
+  return r;
+}
+
+function computeNonZero(pod: Pod): Requests {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers) {

@@ -88,6 +88,8 @@ export interface NodeSelectorRequirement {
 
 export interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
+  /** Only `metadata.name` is supported, as upstream (DaemonSet pods pin their node this way). */
+  matchFields?: NodeSelectorRequirement[];
 }
 
 export interface NodeAffinity {

@@ -85,7 +85,7 @@ export class DaemonSetController extends Controller {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
               nodeSelectorTerms: [
-                { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] },
+                { matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] },
               ],
             },
           },
@@ -116,6 +116,6 @@ function targetNode(pod: Pod): string | undefined {
   return (
     pod.spec.nodeName ??
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]
-      ?.matchExpressions?.[0]?.values?.[0]
+      ?.matchFields?.[0]?.values?.[0]
   );
 }

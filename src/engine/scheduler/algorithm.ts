@@ -9,6 +9,14 @@ import type { Prng } from '../core/prng';
 import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './framework';
 import type { NodeInfo } from './nodeInfo';
 import { normalizedImageName } from './plugins/imageLocality';
+import { preFilterNodeNames } from './plugins/nodeAffinity';
+
+/** What nodes left out by NodeAffinity's PreFilter report (schedule_one.go). */
+const PINNED_ELSEWHERE: FilterStatus = {
+  code: 'UnschedulableAndUnresolvable',
+  plugin: 'NodeAffinity',
+  reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
+};
 import { fitErrorMessage } from './fitError';
 import { FILTER_PLUGINS, numFeasibleNodesToFind, SCORE_PLUGINS } from './profile';
 
@@ -112,9 +120,15 @@ export function schedulePod(
   const feasible: NodeInfo[] = [];
   const failures: FilterStatus[] = [];
   const verdicts: NodeVerdict[] = [];
+
+  // PreFilter: a pod pinned to named nodes is filtered only there; the others fail at once.
+  const pinned = preFilterNodeNames(pod);
+  const candidates = pinned ? nodes.filter((node) => pinned.has(node.name)) : nodes;
+  if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
+  const m = candidates.length;
   let processed = 0;
-  for (; processed < n && feasible.length < want; processed++) {
-    const node = nodes[(start + processed) % n]!;
+  for (; processed < m && feasible.length < want; processed++) {
+    const node = candidates[(start + processed) % m]!;
     let failed: FilterStatus | null = null;
     for (const f of filters) {
       failed = f.filter(state, node);
@@ -127,7 +141,7 @@ export function schedulePod(
       feasible.push(node);
     }
   }
-  const nextStart = (start + processed) % n;
+  const nextStart = pinned ? start : (start + processed) % n;
 
   if (feasible.length === 0) {
     const message = fitErrorMessage(n, failures);

@@ -23,22 +23,39 @@ function matchesRequirement(r: NodeSelectorRequirement, labels: Record<string, s
   }
 }
 
-export const matchesTerm = (term: NodeSelectorTerm, labels: Record<string, string>) =>
-  (term.matchExpressions ?? []).every((r) => matchesRequirement(r, labels));
+/** A term matches when all its label expressions and its `metadata.name` fields match. */
+export const matchesTerm = (term: NodeSelectorTerm, labels: Record<string, string>, nodeName = '') =>
+  (term.matchExpressions ?? []).every((r) => matchesRequirement(r, labels)) &&
+  (term.matchFields ?? []).every((r) => r.key === 'metadata.name' && matchesRequirement({ ...r, key: 'name' }, { name: nodeName }));
 
-/** Whether the node's labels satisfy the pod's nodeSelector and required node affinity. */
-export function podMatchesNode(pod: Pod, labels: Record<string, string>): boolean {
+/** Whether the node satisfies the pod's nodeSelector and required node affinity. */
+export function podMatchesNode(pod: Pod, labels: Record<string, string>, nodeName = ''): boolean {
   for (const k in pod.spec.nodeSelector ?? {}) if (labels[k] !== pod.spec.nodeSelector![k]) return false;
-  const terms =
-    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  return !terms || terms.length === 0 || terms.some((t) => matchesTerm(t, labels));
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return !terms || terms.length === 0 || terms.some((t) => matchesTerm(t, labels, nodeName));
+}
+
+/**
+ * NodeAffinity's PreFilter: when every required term pins `metadata.name In [...]`, only those
+ * nodes are worth filtering (PreFilterResult.NodeNames). Null when the pod is not pinned.
+ */
+export function preFilterNodeNames(pod: Pod): Set<string> | null {
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms?.length) return null;
+  const names = new Set<string>();
+  for (const t of terms) {
+    const pin = t.matchFields?.find((r) => r.key === 'metadata.name' && r.operator === 'In');
+    if (!pin) return null;
+    for (const v of pin.values ?? []) names.add(v);
+  }
+  return names;
 }
 
 export const NodeAffinityFilter: FilterPlugin = {
   name: 'NodeAffinity',
   filter(state, node) {
     if (!state.constrained) return null;
-    return podMatchesNode(state.pod, node.node.metadata.labels ?? {})
+    return podMatchesNode(state.pod, node.node.metadata.labels ?? {}, node.name)
       ? null
       : { code: 'UnschedulableAndUnresolvable', plugin: 'NodeAffinity', reasons: [ERR_REASON_AFFINITY] };
   },
@@ -52,10 +69,7 @@ export const NodeAffinityScore: ScorePlugin = {
     if (!preferred) return 0;
     let sum = 0;
     const labels = node.node.metadata.labels ?? {};
-    for (const p of state.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ??
-      []) {
-      if (matchesTerm(p.preference, labels)) sum += p.weight;
-    }
+    for (const p of preferred) if (matchesTerm(p.preference, labels, node.name)) sum += p.weight;
     return sum;
   },
   normalize: (scores) => defaultNormalize(scores, false),
