@@ -145,7 +145,7 @@ describe('random clusters, workloads and faults', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60), endOnFailure: true },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200), endOnFailure: true },
     );
   }, 120_000);
 });

@@ -165,12 +165,18 @@ export class Kubelet {
     return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
   }
 
-  /** The images on the node, largest first, as node status lists them (at most 50). */
-  private nodeImages(): { names: string[]; sizeBytes: number }[] {
-    return [...this.runtime.images]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, 50)
-      .map(([name, sizeBytes]) => ({ names: [name], sizeBytes }));
+  private imagesMemo: { version: number; list: { names: string[]; sizeBytes: number }[]; key: string } | null = null;
+
+  /** The images on the node, largest first, as node status lists them (at most 50); recomputed only after a pull. */
+  private nodeImages(): { list: { names: string[]; sizeBytes: number }[]; key: string } {
+    if (this.imagesMemo?.version !== this.runtime.imagesVersion) {
+      const list = [...this.runtime.images]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 50)
+        .map(([name, sizeBytes]) => ({ names: [name], sizeBytes }));
+      this.imagesMemo = { version: this.runtime.imagesVersion, list, key: list.map((i) => i.names[0]).join(',') };
+    }
+    return this.imagesMemo;
   }
 
   /** Computes node status every 10 s; posts it when something changed or 5 minutes have passed. */
@@ -178,8 +184,7 @@ export class Kubelet {
     const node = this.node;
     if (!node || !this.alive(epoch)) return;
     const ready = this.networkReady();
-    const images = this.nodeImages();
-    const imagesKey = images.map((i) => i.names[0]).join(',');
+    const { list: images, key: imagesKey } = this.nodeImages();
     const changed = ready !== this.lastReportedReady || imagesKey !== this.lastReportedImages;
     if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
     const now = timestamp(this.sim.now);

@@ -42,6 +42,8 @@ export class ContainerRuntime {
   readonly id: ComponentId;
   readonly kubelet: ComponentId;
   readonly images = new Map<string, number>();
+  /** Bumped whenever an image is added, so kubelet recomputes its node status list only then. */
+  imagesVersion = 0;
   readonly containers = new Map<string, RuntimeContainer>();
   readonly sandboxes = new Map<string, Sandbox>();
   private pullQueueFreeAt = 0;
@@ -115,6 +117,7 @@ export class ContainerRuntime {
     const finish = start + pullMs - this.sim.now;
     this.reply(finish, `pulled ${image}`, () => {
       this.images.set(image, imageSize(image));
+      this.imagesVersion++;
       done(pullMs, finish);
     });
   }
