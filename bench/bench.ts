@@ -16,7 +16,9 @@ import { makePod } from '../src/engine/testing/builders';
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 /** The engine workload's node count (scheduler_perf uses 5000; the whole engine is far slower than the scheduler alone). */
-const engineNodes = Number(process.argv.find((a) => a.startsWith('--engine-nodes='))?.slice('--engine-nodes='.length) ?? 0);
+const engineNodes = Number(
+  process.argv.find((a) => a.startsWith('--engine-nodes='))?.slice('--engine-nodes='.length) ?? 0,
+);
 const print = (name: string, value: number, unit: string) =>
   console.log(`${name}: ${Number(value.toFixed(value < 10 ? 2 : 0))} ${unit}`);
 const want = (name: string) => !only || only.split(',').includes(name);
@@ -170,7 +172,8 @@ function seekBench(): void {
 const gc = (globalThis as { gc?: () => void }).gc;
 
 if (want('scheduler')) schedulerBench(quick ? 1000 : 5000, quick ? 200 : 1000, quick ? 2000 : 10_000);
-if (want('engine')) engineBench(engineNodes || (quick ? 100 : 5000), quick ? 100 : 1000, quick ? 1000 : 10_000);
+if (want('engine'))
+  engineBench(engineNodes || (quick ? 100 : 5000), quick ? 100 : 1000, quick ? 1000 : 10_000);
 if (want('idle')) idleBench('idle', quick ? 200 : 1000);
 if (want('idle-100') || want('heap')) {
   const cluster = idleBench('idle-100', 100);

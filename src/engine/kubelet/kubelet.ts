@@ -165,7 +165,11 @@ export class Kubelet {
     return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
   }
 
-  private imagesMemo: { version: number; list: { names: string[]; sizeBytes: number }[]; key: string } | null = null;
+  private imagesMemo: {
+    version: number;
+    list: { names: string[]; sizeBytes: number }[];
+    key: string;
+  } | null = null;
 
   /** The images on the node, largest first, as node status lists them (at most 50); recomputed only after a pull. */
   private nodeImages(): { list: { names: string[]; sizeBytes: number }[]; key: string } {
@@ -174,7 +178,11 @@ export class Kubelet {
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, 50)
         .map(([name, sizeBytes]) => ({ names: [name], sizeBytes }));
-      this.imagesMemo = { version: this.runtime.imagesVersion, list, key: list.map((i) => i.names[0]).join(',') };
+      this.imagesMemo = {
+        version: this.runtime.imagesVersion,
+        list,
+        key: list.map((i) => i.names[0]).join(','),
+      };
     }
     return this.imagesMemo;
   }

@@ -55,12 +55,20 @@ describe('schedulePod', () => {
   it('filters a pod pinned by metadata.name only on its node (NodeAffinity PreFilter)', () => {
     const pod = makePod('ds').requests({ cpu: '1500m' }).build();
     pod.spec.affinity = {
-      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['b'] }] }] } },
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['b'] }] }],
+        },
+      },
     };
     const { decision } = schedulePod(pod, [node('a'), node('b', '1'), node('c')], 0, Prng.fromSeed(1));
     expect(decision.evaluated).toBe(1);
-    expect(decision.message).toMatch(/^0\/3 nodes are available: 1 Insufficient cpu, 2 node\(s\) didn't satisfy plugin\(s\) \[NodeAffinity\]\./);
-    expect(schedulePod(pod, [node('a'), node('b'), node('c')], 0, Prng.fromSeed(1)).decision.winner).toBe('b');
+    expect(decision.message).toMatch(
+      /^0\/3 nodes are available: 1 Insufficient cpu, 2 node\(s\) didn't satisfy plugin\(s\) \[NodeAffinity\]\./,
+    );
+    expect(schedulePod(pod, [node('a'), node('b'), node('c')], 0, Prng.fromSeed(1)).decision.winner).toBe(
+      'b',
+    );
   });
 
   it('sorts counts lexically, so "10 …" comes before "2 …"', () => {

@@ -26,12 +26,15 @@ function matchesRequirement(r: NodeSelectorRequirement, labels: Record<string, s
 /** A term matches when all its label expressions and its `metadata.name` fields match. */
 export const matchesTerm = (term: NodeSelectorTerm, labels: Record<string, string>, nodeName = '') =>
   (term.matchExpressions ?? []).every((r) => matchesRequirement(r, labels)) &&
-  (term.matchFields ?? []).every((r) => r.key === 'metadata.name' && matchesRequirement({ ...r, key: 'name' }, { name: nodeName }));
+  (term.matchFields ?? []).every(
+    (r) => r.key === 'metadata.name' && matchesRequirement({ ...r, key: 'name' }, { name: nodeName }),
+  );
 
 /** Whether the node satisfies the pod's nodeSelector and required node affinity. */
 export function podMatchesNode(pod: Pod, labels: Record<string, string>, nodeName = ''): boolean {
   for (const k in pod.spec.nodeSelector ?? {}) if (labels[k] !== pod.spec.nodeSelector![k]) return false;
-  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const terms =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   return !terms || terms.length === 0 || terms.some((t) => matchesTerm(t, labels, nodeName));
 }
 
@@ -40,7 +43,8 @@ export function podMatchesNode(pod: Pod, labels: Record<string, string>, nodeNam
  * nodes are worth filtering (PreFilterResult.NodeNames). Null when the pod is not pinned.
  */
 export function preFilterNodeNames(pod: Pod): Set<string> | null {
-  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const terms =
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms?.length) return null;
   const names = new Set<string>();
   for (const t of terms) {
