@@ -30,8 +30,6 @@ export class Sim {
   /** The message being delivered right now: every change made meanwhile is tied to it. */
   cause: Message | null = null;
   private readonly queue = new EventQueue();
-  /** Object references repeat (every Lease renewal names the same Lease); one copy of each is kept. */
-  private readonly refs = new Map<string, ObjectRef>();
   private readonly down = new Set<Endpoint>();
   private readonly afterEvent: (() => void)[] = [];
 
@@ -69,7 +67,7 @@ export class Sim {
       kind: options.kind,
       summary: options.summary,
     };
-    if (options.object) message.object = this.internRef(options.object);
+    if (options.object) message.object = options.object;
     if (options.routine) message.routine = true;
     this.trace.push(message);
     this.queue.push(message.deliverAt, () => {
@@ -86,14 +84,6 @@ export class Sim {
       }
     });
     return message;
-  }
-
-  private internRef(ref: ObjectRef): ObjectRef {
-    const key = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
-    const known = this.refs.get(key);
-    if (known) return known;
-    this.refs.set(key, ref);
-    return ref;
   }
 
   /** Registers a check run after every event (test builds use it for invariants). */

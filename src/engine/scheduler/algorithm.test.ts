@@ -209,3 +209,81 @@ describe('SchedulingQueue', () => {
     );
   });
 });
+
+describe('the fused default profile', () => {
+  const taintArb = fc.record({
+    key: fc.constantFrom('dedicated', 'gpu', 'node-role.kubernetes.io/control-plane'),
+    value: fc.constantFrom('a', 'b', ''),
+    effect: fc.constantFrom('NoSchedule' as const, 'PreferNoSchedule' as const, 'NoExecute' as const),
+  });
+  const nodeArb = fc.record({
+    cpu: fc.constantFrom('1', '2', '4'),
+    taints: fc.array(taintArb, { maxLength: 2 }),
+    unschedulable: fc.boolean(),
+    zone: fc.constantFrom('a', 'b'),
+    image: fc.boolean(),
+    used: fc.integer({ min: 0, max: 3000 }),
+    port: fc.boolean(),
+  });
+  const podArb = fc.record({
+    cpu: fc.integer({ min: 0, max: 2500 }),
+    tolerate: fc.option(taintArb, { nil: undefined }),
+    zone: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+    prefer: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+    port: fc.boolean(),
+  });
+
+  it('decides exactly as the plugins run one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(nodeArb, { minLength: 1, maxLength: 12 }),
+        podArb,
+        fc.nat(11),
+        fc.integer(),
+        (specs, p, start, seed) => {
+          const nodes = specs.map((spec, i) => {
+            const info = node(`n${i}`, spec.cpu, spec.taints);
+            info.node.spec.unschedulable = spec.unschedulable;
+            info.node.metadata.labels = { zone: spec.zone };
+            info.setNode(info.node);
+            if (spec.image) info.images.set('nginx:1.27', 300 * 1024 * 1024);
+            const used = makePod(`used-${i}`).requests({ cpu: `${spec.used}m` });
+            if (spec.port) used.hostPort(8080);
+            info.addPod({ ...used.build(), metadata: { ...used.build().metadata, uid: `used-${i}` } });
+            return info;
+          });
+          const builder = makePod('p').requests({ cpu: `${p.cpu}m` });
+          if (p.tolerate)
+            builder.tolerate({
+              key: p.tolerate.key,
+              operator: 'Equal',
+              value: p.tolerate.value,
+              effect: p.tolerate.effect,
+            });
+          if (p.zone) builder.nodeSelector({ zone: p.zone });
+          if (p.port) builder.hostPort(8080);
+          const pod = builder.build();
+          if (p.prefer) {
+            pod.spec.affinity = {
+              nodeAffinity: {
+                preferredDuringSchedulingIgnoredDuringExecution: [
+                  {
+                    weight: 50,
+                    preference: { matchExpressions: [{ key: 'zone', operator: 'In', values: [p.prefer] }] },
+                  },
+                ],
+              },
+            };
+          }
+          const fused = schedulePod(pod, nodes, start % nodes.length, Prng.fromSeed(seed), { record: false });
+          const plain = schedulePod(pod, nodes, start % nodes.length, Prng.fromSeed(seed), {
+            record: false,
+            fused: false,
+          });
+          expect(fused).toEqual(plain);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

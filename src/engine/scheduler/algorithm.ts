@@ -10,6 +10,7 @@ import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './fram
 import type { NodeInfo } from './nodeInfo';
 import { normalizedImageName } from './plugins/imageLocality';
 import { preFilterNodeNames } from './plugins/nodeAffinity';
+import { defaultFilter, defaultScore } from './defaultProfile';
 
 /** What nodes left out by NodeAffinity's PreFilter report (schedule_one.go). */
 const PINNED_ELSEWHERE: FilterStatus = {
@@ -46,6 +47,8 @@ export interface ScheduleOptions {
   readonly scores?: readonly ScorePlugin[];
   /** Keep per-node verdicts (costly on thousands of nodes). */
   readonly record?: boolean;
+  /** false: run the plugins one by one even for the default profile (tests compare both ways). */
+  readonly fused?: boolean;
   /** On how many nodes each image is, if the caller keeps it up to date (the scheduler's cache does). */
   readonly imageNodeCounts?: ReadonlyMap<string, number>;
 }
@@ -103,6 +106,8 @@ export function schedulePod(
   const filters = options.filters ?? FILTER_PLUGINS;
   const scorers = options.scores ?? SCORE_PLUGINS;
   const record = options.record ?? nodes.length <= 50;
+  // The fused default profile, unless other plugins were asked for or per-plugin scores are kept.
+  const fast = !options.filters && !options.scores && !record && options.fused !== false;
   const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const n = nodes.length;
   if (n === 0)
@@ -127,12 +132,16 @@ export function schedulePod(
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
   const m = candidates.length;
   let processed = 0;
-  for (; processed < m && feasible.length < want; processed++) {
-    const node = candidates[(start + processed) % m]!;
+  let index = start % Math.max(m, 1);
+  for (; processed < m && feasible.length < want; processed++, index = index + 1 === m ? 0 : index + 1) {
+    const node = candidates[index]!;
     let failed: FilterStatus | null = null;
-    for (const f of filters) {
-      failed = f.filter(state, node);
-      if (failed) break;
+    if (fast) failed = defaultFilter(state, node);
+    else {
+      for (const f of filters) {
+        failed = f.filter(state, node);
+        if (failed) break;
+      }
     }
     if (failed) {
       failures.push(failed);
@@ -168,25 +177,34 @@ export function schedulePod(
   const count = feasible.length;
   const totals = new Array<number>(count).fill(0);
   const perPlugin: number[][] = [];
-  for (const plugin of scorers) {
-    const scores = new Array<number>(count);
-    for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
-    plugin.normalize?.(scores);
-    if (record) perPlugin.push(scores);
-    const w = plugin.weight;
-    for (let i = 0; i < count; i++) totals[i]! += scores[i]! * w;
-  }
+  if (fast) defaultScore(state, feasible, totals);
+  else
+    for (const plugin of scorers) {
+      const scores = new Array<number>(count);
+      for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
+      plugin.normalize?.(scores);
+      if (record) perPlugin.push(scores);
+      const w = plugin.weight;
+      for (let i = 0; i < count; i++) totals[i]! += scores[i]! * w;
+    }
 
-  // selectHost: reservoir sampling among the top scores.
-  let best = 0;
-  let ties = 1;
-  for (let i = 1; i < feasible.length; i++) {
-    if (totals[i]! > totals[best]!) {
-      best = i;
+  // selectHost: a uniformly random node among those with the top score (what reservoir sampling
+  // gives), drawn with one call to the seeded generator.
+  let top = -Infinity;
+  let ties = 0;
+  for (let i = 0; i < count; i++) {
+    const t = totals[i]!;
+    if (t > top) {
+      top = t;
       ties = 1;
-    } else if (totals[i] === totals[best]) {
-      ties++;
-      if (rng.int(0, ties - 1) === 0) best = i;
+    } else if (t === top) ties++;
+  }
+  let pick = ties > 1 ? rng.int(0, ties - 1) : 0;
+  let best = 0;
+  for (let i = 0; i < count; i++) {
+    if (totals[i] === top && pick-- === 0) {
+      best = i;
+      break;
     }
   }
   const winner = feasible[best]!.name;

@@ -1,6 +1,6 @@
 /** The scheduler's view of one node: its object plus what the pods on it (bound or assumed) already use. */
 import { nonZeroRequests, podRequests } from '../api/pods';
-import type { Node, Pod } from '../api/types';
+import type { Node, Pod, Taint } from '../api/types';
 import { bytes, milliCpu } from '../core/quantity';
 import { normalizedImageName } from './plugins/imageLocality';
 
@@ -13,6 +13,10 @@ export class NodeInfo {
   reqMem = 0;
   nonZeroCpu = 0;
   nonZeroMem = 0;
+  /** Copies of the node's hot fields, so a cycle over thousands of nodes reads one object each. */
+  unschedulable = false;
+  taints: readonly Taint[] | null = null;
+  podCount = 0;
   readonly pods = new Map<string, Pod>();
   /** Host ports in use, as "protocol/port". */
   readonly usedPorts = new Map<string, number>();
@@ -30,6 +34,8 @@ export class NodeInfo {
 
   setNode(node: Node): void {
     this.node = node;
+    this.unschedulable = node.spec.unschedulable === true;
+    this.taints = node.spec.taints?.length ? node.spec.taints : null;
     const a = node.status.allocatable;
     this.allocCpu = a.cpu ? milliCpu(a.cpu) : 0;
     this.allocMem = a.memory ? bytes(a.memory) : 0;
@@ -42,6 +48,7 @@ export class NodeInfo {
   addPod(pod: Pod): void {
     if (this.pods.has(pod.metadata.uid)) return;
     this.pods.set(pod.metadata.uid, pod);
+    this.podCount = this.pods.size;
     this.account(pod, 1);
   }
 
@@ -49,6 +56,7 @@ export class NodeInfo {
     const known = this.pods.get(pod.metadata.uid);
     if (!known) return;
     this.pods.delete(pod.metadata.uid);
+    this.podCount = this.pods.size;
     this.account(known, -1);
   }
 

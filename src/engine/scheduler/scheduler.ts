@@ -55,6 +55,7 @@ export class Scheduler {
       onDelete: (n) => {
         this.infos.delete(n.metadata.name);
         this.imageCountsCache = null;
+        this.nodeList = null;
       },
     });
     this.pods.addHandlers({
@@ -100,6 +101,8 @@ export class Scheduler {
   }
 
   private imageCountsCache: Map<string, number> | null = null;
+  /** The nodes as an array, rebuilt only when one is added or removed. */
+  private nodeList: NodeInfo[] | null = null;
 
   /** Image → number of nodes with it, recounted only after a node changed. */
   private imageCounts(nodes: readonly NodeInfo[]): Map<string, number> {
@@ -110,7 +113,10 @@ export class Scheduler {
     this.imageCountsCache = null;
     const info = this.infos.get(node.metadata.name);
     if (info) info.setNode(node);
-    else this.infos.set(node.metadata.name, new NodeInfo(node));
+    else {
+      this.infos.set(node.metadata.name, new NodeInfo(node));
+      this.nodeList = null;
+    }
     // A node joined or changed (readiness, taints, cordon): parked pods may fit now.
     this.queue.moveAllToActiveOrBackoff(this.sim.now);
     this.kick();
@@ -171,7 +177,7 @@ export class Scheduler {
   private scheduleOne(): void {
     const pod = this.queue.pop();
     if (!pod) return;
-    const nodes = [...this.infos.values()];
+    const nodes = (this.nodeList ??= [...this.infos.values()]);
     const { decision, nextStart } = schedulePod(pod, nodes, this.nextStart, this.sim.rng, {
       imageNodeCounts: this.imageCounts(nodes),
     });
