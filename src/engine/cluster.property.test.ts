@@ -17,8 +17,6 @@ interface Model {
 
 type Real = TestCluster;
 
-const nodeName = (i: number) => (i === 0 ? 'minikube' : `minikube-m${String(i + 1).padStart(2, '0')}`);
-
 class CreateDeployment implements fc.Command<Model, Real> {
   constructor(
     readonly name: string,
@@ -67,11 +65,26 @@ class AddNode implements fc.Command<Model, Real> {
   toString = () => 'add node';
 }
 
+class RemoveNode implements fc.Command<Model, Real> {
+  constructor(readonly index: number) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const workers = r.cluster.nodes.slice(1).map((n) => n.name);
+    if (workers.length === 0) return;
+    const name = workers[this.index % workers.length]!;
+    m.stopped.delete(name);
+    r.act((c) => c.removeNode(name)).advance('100ms');
+  }
+  toString = () => `remove node #${this.index}`;
+}
+
 class StopKubelet implements fc.Command<Model, Real> {
   constructor(readonly index: number) {}
-  check = (m: Readonly<Model>) => m.nodes > 1;
+  check = () => true;
   run(m: Model, r: Real): void {
-    const name = nodeName(1 + (this.index % (m.nodes - 1)));
+    const workers = r.cluster.nodes.slice(1).map((n) => n.name);
+    if (workers.length === 0) return;
+    const name = workers[this.index % workers.length]!;
     m.stopped.add(name);
     r.act((c) => c.stopKubelet(name));
   }
@@ -83,7 +96,7 @@ class StartKubelet implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const [name] = m.stopped;
     m.stopped.delete(name!);
-    r.act((c) => c.startKubelet(name!));
+    if (r.cluster.nodes.some((n) => n.name === name)) r.act((c) => c.startKubelet(name!));
   }
   toString = () => 'start a stopped kubelet';
 }
@@ -110,6 +123,7 @@ const commands = [
   fc.nat(20).map((i) => new DeletePod(i)),
   fc.constant(new AddNode()),
   fc.nat(5).map((i) => new StopKubelet(i)),
+  fc.nat(5).map((i) => new RemoveNode(i)),
   fc.constant(new StartKubelet()),
   fc.integer({ min: 1, max: 90 }).map((s) => new Advance(s)),
 ];
@@ -127,7 +141,8 @@ describe('random clusters, workloads and faults', () => {
           fc.modelRun(() => ({ model, real }), cmds);
 
           // Faults stop: every kubelet runs again, and time passes.
-          for (const name of model.stopped) real.act((c) => c.startKubelet(name));
+          for (const name of model.stopped)
+            if (real.cluster.nodes.some((n) => n.name === name)) real.act((c) => c.startKubelet(name));
           real.advance('15m');
           expect(real.violations).toEqual([]);
 

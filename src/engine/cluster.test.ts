@@ -397,3 +397,54 @@ describe('the reference run', () => {
     expect(a.messages).toBeGreaterThan(500);
   });
 });
+
+describe('nodes coming and going', () => {
+  it('a node that loses power comes back with its pods restarted', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('p', 2)).advance('30s');
+    const onM02 = t.podsOf('p-').filter((p) => p.spec.nodeName === 'minikube-m02');
+    expect(onM02.length).toBeGreaterThan(0);
+    t.act((c) => c.stopNode('minikube-m02')).advance('20s');
+    expect(t.cluster.node('minikube-m02').runtime.containers.size).toBe(0);
+    t.act((c) => c.startNode('minikube-m02')).advance('60s');
+    expect(t.nodeReady('minikube-m02')).toBe('True');
+    for (const p of onM02)
+      expect(t.cluster.get('Pod', 'default', p.metadata.name)?.status.phase).toBe('Running');
+    expect(
+      t.cluster
+        .node('minikube-m02')
+        .runtime.containersOf(onM02[0]!.metadata.uid)
+        .map((c) => c.state),
+    ).toEqual(['running']);
+  });
+
+  it('`minikube node delete` removes the Node; pod GC clears its pods and their ReplicaSet replaces them', () => {
+    const t = TestCluster.ready({ nodes: 3 }).apply(makeDeployment('q', 3)).advance('30s');
+    expect(t.cluster.removeNode('minikube')).toBe(false);
+    expect(t.cluster.removeNode('minikube-m03')).toBe(true);
+    t.advance('90s');
+    expect(t.cluster.get('Node', undefined, 'minikube-m03')).toBeUndefined();
+    const pods = runningPods(t, 'q-');
+    expect(pods).toHaveLength(3);
+    expect(pods.every((p) => p.spec.nodeName !== 'minikube-m03')).toBe(true);
+    expect(t.violations).toEqual([]);
+  });
+});
+
+describe('addons', () => {
+  it('has no Dashboard until it is enabled, and none again once disabled', () => {
+    const t = TestCluster.ready();
+    expect(t.cluster.addons.get('dashboard')).toBe(false);
+    expect(t.pods('kubernetes-dashboard')).toHaveLength(0);
+    expect(t.cluster.dashboard.up).toBe(false);
+    t.act((c) => c.enableAddon('dashboard')).advance('60s');
+    const names = t.pods('kubernetes-dashboard').map((p) => p.metadata.name);
+    expect(names.some((n) => n.startsWith('kubernetes-dashboard-'))).toBe(true);
+    expect(names.some((n) => n.startsWith('dashboard-metrics-scraper-'))).toBe(true);
+    expect(t.pods('kubernetes-dashboard').every((p) => p.status.phase === 'Running')).toBe(true);
+    expect(t.cluster.dashboard.up).toBe(true);
+    expect(t.cluster.sim.trace.some((m) => m.to === 'dashboard' && m.kind === 'watch')).toBe(true);
+    t.act((c) => c.disableAddon('dashboard')).advance('60s');
+    expect(t.pods('kubernetes-dashboard')).toHaveLength(0);
+    expect(t.cluster.dashboard.up).toBe(false);
+  });
+});

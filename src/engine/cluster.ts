@@ -5,6 +5,7 @@
  * minikube, faults) are methods that act at the current virtual time.
  */
 import { CoreDns, COREDNS, type DnsAnswer } from './addons/coreDns';
+import { Dashboard, DASHBOARD_NAMESPACE, DASHBOARD_OBJECTS } from './addons/dashboard';
 import { admitCreate } from './apiserver/admission';
 import { APISERVER, ApiServer, ETCD } from './apiserver/apiServer';
 import type { ApiResult } from './apiserver/request';
@@ -55,6 +56,13 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly controllerManager: ControllerManager;
   readonly coreDns: CoreDns;
+  readonly dashboard: Dashboard;
+  /** minikube's addons and whether each is enabled (`minikube addons list`). */
+  readonly addons = new Map<string, boolean>([
+    ['dashboard', false],
+    ['default-storageclass', true],
+    ['storage-provisioner', true],
+  ]);
   readonly nodes: ClusterNodeParts[] = [];
   readonly config: ClusterConfig;
   private readonly options: ClusterOptions;
@@ -67,6 +75,7 @@ export class Cluster {
     this.scheduler = new Scheduler(this.sim, this.api);
     this.controllerManager = new ControllerManager(this.sim, this.api);
     this.coreDns = new CoreDns(this.sim, this.api);
+    this.dashboard = new Dashboard(this.sim, this.api);
     this.seed();
     this.controllerManager.start();
     this.scheduler.start();
@@ -110,7 +119,11 @@ export class Cluster {
     }
   }
 
+  /** minikube numbers nodes on from the highest it ever made: a removed node's name is not reused. */
+  private nextNodeIndex = 0;
+
   private createNode(index: number): ClusterNodeParts {
+    this.nextNodeIndex = Math.max(this.nextNodeIndex, index + 1);
     const name = nodeNameAt(index);
     const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, podCidrPrefix(index));
     const shape = {
@@ -312,10 +325,44 @@ export class Cluster {
 
   /** `minikube node add`: a new worker boots and joins. */
   addNode(): NodeName {
-    const parts = this.createNode(this.nodes.length);
+    const parts = this.createNode(this.nextNodeIndex);
     (this.config as { nodeCount: number }).nodeCount = this.nodes.length;
     this.sim.after(1_000, () => this.join(parts));
     return parts.name;
+  }
+
+  /** `minikube node delete`: the machine is stopped and its Node object deleted; pod GC removes what was bound to it. */
+  removeNode(name: string, done?: (r: ApiResult) => void): boolean {
+    const parts = this.nodes.find((n) => n.name === name);
+    if (!parts || parts === this.nodes[0]) return false;
+    this.stopNode(name);
+    this.delete('Node', undefined, name, done);
+    this.nodes.splice(this.nodes.indexOf(parts), 1);
+    (this.config as { nodeCount: number }).nodeCount = this.nodes.length;
+    return true;
+  }
+
+  /** `minikube addons enable dashboard`: its objects are applied, and the web UI starts watching. */
+  enableAddon(name: string): boolean {
+    if (!this.addons.has(name)) return false;
+    if (name === 'dashboard' && !this.addons.get(name)) {
+      DASHBOARD_OBJECTS.forEach((o, i) => this.sim.after(i * 5, () => this.apply(o)));
+      this.sim.after(DASHBOARD_OBJECTS.length * 5, () => this.dashboard.start());
+    }
+    this.addons.set(name, true);
+    return true;
+  }
+
+  /** `minikube addons disable dashboard`: the web UI stops and its namespace's objects go. */
+  disableAddon(name: string): boolean {
+    if (!this.addons.has(name)) return false;
+    if (name === 'dashboard' && this.addons.get(name)) {
+      this.dashboard.stop();
+      for (const o of [...DASHBOARD_OBJECTS].reverse())
+        if (o.kind !== 'Namespace') this.delete(o.kind, DASHBOARD_NAMESPACE, o.metadata.name);
+    }
+    this.addons.set(name, false);
+    return true;
   }
 
   /** The node's kubelet process stops (containers keep running). */

@@ -51,6 +51,10 @@ const RULES: Record<string, readonly Rule[]> = {
     { kinds: ['Event'], verbs: ['create', 'update'] },
   ],
   'system:serviceaccount:kube-system:generic-garbage-collector': [{ kinds: '*', verbs: [...READ, 'delete'] }],
+  'system:serviceaccount:kube-system:pod-garbage-collector': [
+    { kinds: ['Pod', 'Node'], verbs: READ },
+    { kinds: ['Pod'], verbs: ['delete'] },
+  ],
   'system:serviceaccount:kube-system:taint-eviction-controller': [
     { kinds: ['Pod', 'Node'], verbs: READ },
     { kinds: ['Pod'], verbs: ['delete'] },

@@ -8,6 +8,7 @@ import { DeploymentController } from './deploymentController';
 import { EndpointSliceController } from './endpointSliceController';
 import { GarbageCollector } from './garbageCollector';
 import { NodeLifecycleController } from './nodeLifecycleController';
+import { PodGarbageCollector } from './podGarbageCollector';
 import { ReplicaSetController } from './replicaSetController';
 
 export class ControllerManager {
@@ -18,6 +19,7 @@ export class ControllerManager {
   readonly endpointSlice: EndpointSliceController;
   readonly daemonSet: DaemonSetController;
   readonly garbageCollector: GarbageCollector;
+  readonly podGarbageCollector: PodGarbageCollector;
   readonly controllers: readonly Controller[];
 
   constructor(
@@ -41,6 +43,7 @@ export class ControllerManager {
         this.endpointSlice.services,
       ] as never,
     );
+    this.podGarbageCollector = new PodGarbageCollector(sim, api, this.pods, this.nodeLifecycle.nodes);
     this.controllers = [
       this.nodeLifecycle,
       this.replicaSet,
@@ -48,6 +51,7 @@ export class ControllerManager {
       this.endpointSlice,
       this.daemonSet,
       this.garbageCollector,
+      this.podGarbageCollector,
     ];
   }
 

@@ -118,6 +118,11 @@ export class TestCluster {
     const change = c.etcd.changes.at(-1);
     if (!change || change.revision !== rev || !change.key.startsWith('/registry/pods/')) return;
     const pod = change.value as Pod | null;
+    if (pod && Number(pod.metadata.resourceVersion) !== change.revision) {
+      this.violations.push(
+        `${c.now}: ${pod.metadata.name} has resourceVersion ${pod.metadata.resourceVersion}, not its revision ${change.revision}`,
+      );
+    }
     if (pod?.spec.nodeName) {
       const before = this.boundTo.get(pod.metadata.uid);
       if (before && before !== pod.spec.nodeName)

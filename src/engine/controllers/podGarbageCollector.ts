@@ -1,0 +1,58 @@
+/**
+ * pod-garbage-collector-controller: pods bound to a node that no longer exists are force-deleted
+ * once the node has been gone for the 40 s quarantine (gcOrphaned).
+ */
+import type { ApiServer } from '../apiserver/apiServer';
+import type { Informer } from '../client/informer';
+import type { Sim } from '../sim';
+import { Controller, KCM } from './controller';
+
+const QUARANTINE_MS = 40_000;
+
+export class PodGarbageCollector extends Controller {
+  readonly name = 'pod-garbage-collector-controller';
+  readonly serviceAccount = 'pod-garbage-collector';
+
+  constructor(
+    sim: Sim,
+    api: ApiServer,
+    private readonly pods: Informer<'Pod'>,
+    private readonly nodes: Informer<'Node'>,
+  ) {
+    super(sim, api);
+    nodes.addHandlers({
+      onDelete: (node) => {
+        const epoch = this.epoch;
+        this.sim.after(QUARANTINE_MS, () => epoch === this.epoch && this.enqueue(node.metadata.name));
+      },
+    });
+  }
+
+  start(): void {}
+
+  protected reconcile(nodeName: string): void {
+    if (this.nodes.get(undefined, nodeName)) return;
+    const orphans = [...this.pods.list()].filter((p) => p.spec.nodeName === nodeName);
+    for (const pod of orphans) {
+      this.api.request(
+        KCM,
+        {
+          verb: 'delete',
+          kind: 'Pod',
+          namespace: pod.metadata.namespace ?? 'default',
+          name: pod.metadata.name,
+          gracePeriodSeconds: 0,
+        },
+        () => {},
+        this.options,
+      );
+    }
+    this.note({
+      key: nodeName,
+      desired: 'no pods on a node that is gone',
+      actual: `${orphans.length} orphaned pod(s)`,
+      diff: String(orphans.length),
+      action: orphans.length ? `force-delete ${orphans.length}` : 'none',
+    });
+  }
+}
