@@ -3,6 +3,8 @@
  * kube-scheduler's scheduler_perf SchedulingBasic: create the nodes, then initial pods, then the
  * measured pods. Run with `npm run bench` (add `-- --quick` for a smaller, faster run).
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import type { Node, Pod } from '../src/engine/api/types';
 import { Cluster } from '../src/engine/cluster';
@@ -19,6 +21,21 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 const engineNodes = Number(
   process.argv.find((a) => a.startsWith('--engine-nodes='))?.slice('--engine-nodes='.length) ?? 0,
 );
+/** `--profile=NAME`: write a CPU profile of that workload's measured part to NAME.cpuprofile. */
+const profileName = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+function measured<T>(name: string, fn: () => T): T {
+  if (profileName !== name) return fn();
+  const session = new Session();
+  session.connect();
+  session.post('Profiler.enable');
+  session.post('Profiler.start');
+  const result = fn();
+  session.post('Profiler.stop', (_err, { profile }) =>
+    writeFileSync(`${name}.cpuprofile`, JSON.stringify(profile)),
+  );
+  return result;
+}
+
 const print = (name: string, value: number, unit: string) =>
   console.log(`${name}: ${Number(value.toFixed(value < 10 ? 2 : 0))} ${unit}`);
 const want = (name: string) => !only || only.split(',').includes(name);
@@ -143,7 +160,7 @@ function idleBench(name: string, nodesCount: number): Cluster {
   });
   cluster.run(120_000);
   const t0 = performance.now();
-  cluster.run(3_600_000);
+  measured(name, () => cluster.run(3_600_000));
   print(name, (performance.now() - t0) / 1000, 's');
   return cluster;
 }

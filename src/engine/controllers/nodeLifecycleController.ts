@@ -181,7 +181,10 @@ export class NodeLifecycleController extends Controller {
         action: 'update Node taints',
       });
     }
-    for (const pod of this.pods.list()) if (pod.spec.nodeName === name) this.considerEviction(pod, node);
+    // Only a NoExecute taint can evict; most updates (status reports) leave none, and the pods are not looked at.
+    if ((node.spec.taints ?? []).some((t) => t.effect === 'NoExecute')) {
+      for (const pod of this.pods.list()) if (pod.spec.nodeName === name) this.considerEviction(pod, node);
+    }
   }
 
   private podOnNode(pod: Pod): void {
