@@ -1,7 +1,7 @@
 /** The architecture diagram: React Flow for zoom, pan, fit and minimap; everything drawn comes from the layout. */
 import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { useAppStore } from '../storeContext';
 import { toFlowNodes, type FlowNode } from './flowNodes';
 import { layoutDiagram } from './layout';
@@ -9,14 +9,7 @@ import { Legend } from './Legend';
 import { NODE_TYPES } from './nodeTypes';
 import { FitToSelection } from './FitToSelection';
 import { FIT_OPTIONS } from './fitOptions';
-
-const MINIMAP_COLORS: Partial<Record<string, string>> = {
-  k8sNode: '#94a3b8',
-  zone: '#cbd5e1',
-  component: '#326ce5',
-  pods: '#a7f3d0',
-};
-const minimapColor = (node: Node) => MINIMAP_COLORS[node.type ?? ''] ?? 'transparent';
+import { OverviewMap } from './OverviewMap';
 
 /** Re-fits the view when the cluster's shape changes (nodes added or removed). */
 function FitOnChange({ nodeCount }: { nodeCount: number }) {
@@ -33,7 +26,8 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
   const theme = useAppStore((s) => s.theme);
   const select = useAppStore((s) => s.select);
   const hasSelection = useAppStore((s) => s.selection !== null);
-  const nodes = useMemo<FlowNode[]>(() => toFlowNodes(layoutDiagram(topology)), [topology]);
+  const layout = useMemo(() => layoutDiagram(topology), [topology]);
+  const nodes = useMemo<FlowNode[]>(() => toFlowNodes(layout), [layout]);
   const ariaLabelConfig = useMemo(
     () => ({
       'controls.ariaLabel': t('diagram.viewControls'),
@@ -85,15 +79,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         <FitToSelection />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
-        {!compact && !hasSelection && (
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeColor={minimapColor}
-            style={{ width: 160, height: 110 }}
-          />
-        )}
+        {!compact && !hasSelection && <OverviewMap bounds={layout.bounds} />}
       </ReactFlow>
     </div>
   );
