@@ -26,6 +26,12 @@ export class EventRecorder {
     private readonly options: RequestOptions = {},
   ) {}
 
+  /** client-go's correlator keeps the last 4096 events it sent; older repeats start a new Event. */
+  private remember(key: string, event: KubeEvent): void {
+    this.seen.set(key, event);
+    if (this.seen.size > 4096) this.seen.delete(this.seen.keys().next().value as string);
+  }
+
   record(
     object: KubeObject,
     type: KubeEvent['type'],
@@ -83,7 +89,7 @@ export class EventRecorder {
       lastTimestamp: now,
       count: 1,
     };
-    this.seen.set(key, event);
+    this.remember(key, event);
     this.api.request(
       this.from,
       { verb: 'create', kind: 'Event', object: event },
