@@ -4,7 +4,7 @@
  * (sandbox, pull, create, start), reporting pod status and Events along the way.
  */
 import { isTerminal } from '../api/pods';
-import type { Container, ContainerStatus, Lease, Node, Pod, PodStatus } from '../api/types';
+import type { Container, Lease, Node, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
@@ -14,7 +14,9 @@ import type { ContainerRuntime, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
 import type { Sim } from '../sim';
 import { componentId, type ComponentId } from '../topology';
+import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
+import { mirrorStatus, pendingStatus, runningStatus } from './podStatus';
 import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
 
 export const LEASE_DURATION_SECONDS = 40;
@@ -226,52 +228,29 @@ export class Kubelet {
   /** Posts a mirror pod for each static pod, so the API shows what this node runs from its manifests. */
   private createMirrorPods(epoch: number): void {
     const now = timestamp(this.sim.now);
+    const boot = timestamp(0 as never);
     for (const pod of this.staticPods) {
       if (!this.alive(epoch) || this.api.peek('Pod', pod.metadata.namespace, pod.metadata.name)) continue;
       const node = this.node;
+      const owner = node
+        ? [
+            {
+              apiVersion: 'v1',
+              kind: 'Node',
+              name: node.metadata.name,
+              uid: node.metadata.uid,
+              controller: true,
+            },
+          ]
+        : [];
+      const containerId = (name: string) =>
+        this.runtime.qualified(
+          this.runtime.containersOf(pod.metadata.name).find((x) => x.name === name)?.id ?? '',
+        );
       const mirror: Pod = {
         ...pod,
-        metadata: {
-          ...pod.metadata,
-          ...(node
-            ? {
-                ownerReferences: [
-                  {
-                    apiVersion: 'v1',
-                    kind: 'Node',
-                    name: node.metadata.name,
-                    uid: node.metadata.uid,
-                    controller: true,
-                  },
-                ],
-              }
-            : {}),
-        },
-        status: {
-          ...pod.status,
-          startTime: timestamp(0 as never),
-          conditions: (
-            ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'] as const
-          ).map((type) => ({
-            type,
-            status: 'True' as const,
-            lastTransitionTime: now,
-            lastProbeTime: null,
-          })),
-          containerStatuses: pod.spec.containers.map((c) => {
-            const running = this.runtime.containersOf(pod.metadata.name).find((x) => x.name === c.name);
-            return {
-              name: c.name,
-              image: c.image,
-              imageID: '',
-              containerID: this.runtime.qualified(running?.id ?? ''),
-              ready: true,
-              started: true,
-              restartCount: 0,
-              state: { running: { startedAt: timestamp(0 as never) } },
-            };
-          }),
-        },
+        metadata: { ...pod.metadata, ...(node ? { ownerReferences: owner } : {}) },
+        status: mirrorStatus(pod, now, boot, containerId),
       };
       this.api.request(this.id, { verb: 'create', kind: 'Pod', object: mirror });
     }
@@ -324,47 +303,14 @@ export class Kubelet {
   }
 
   /** Node-side admission: the pod's requests must fit what the running pods leave of allocatable. */
-  private admit(pod: Pod): { reason: string; message: string } | null {
-    const alloc = this.shape;
-    const capacityCpu = milliCpu(alloc.cpu);
-    const capacityMem = bytes(alloc.memory);
-    let cpu = 0;
-    let mem = 0;
-    for (const p of this.staticPods) {
-      for (const c of p.spec.containers) {
-        cpu += c.resources?.requests?.cpu ? milliCpu(c.resources.requests.cpu) : 0;
-        mem += c.resources?.requests?.memory ? bytes(c.resources.requests.memory) : 0;
-      }
-    }
-    for (const w of this.workers.values()) {
-      if (w.state === 'terminated' || w.pod.metadata.uid === pod.metadata.uid) continue;
-      for (const c of w.pod.spec.containers) {
-        cpu += c.resources?.requests?.cpu ? milliCpu(c.resources.requests.cpu) : 0;
-        mem += c.resources?.requests?.memory ? bytes(c.resources.requests.memory) : 0;
-      }
-    }
-    let wantCpu = 0;
-    let wantMem = 0;
-    for (const c of pod.spec.containers) {
-      wantCpu += c.resources?.requests?.cpu ? milliCpu(c.resources.requests.cpu) : 0;
-      wantMem += c.resources?.requests?.memory ? bytes(c.resources.requests.memory) : 0;
-    }
-    if (cpu + wantCpu > capacityCpu) {
-      return {
-        reason: 'OutOfcpu',
-        message: `Pod was rejected: Node didn't have enough resource: cpu, requested: ${wantCpu}, used: ${cpu}, capacity: ${capacityCpu}`,
-      };
-    }
-    if (mem + wantMem > capacityMem) {
-      return {
-        reason: 'OutOfmemory',
-        message: `Pod was rejected: Node didn't have enough resource: memory, requested: ${wantMem}, used: ${mem}, capacity: ${capacityMem}`,
-      };
-    }
-    return null;
+  private admit(pod: Pod): Refusal | null {
+    const running = [...this.staticPods];
+    for (const w of this.workers.values())
+      if (w.state !== 'terminated' && w.pod.metadata.uid !== pod.metadata.uid) running.push(w.pod);
+    return admitPod(pod, running, { milliCpu: milliCpu(this.shape.cpu), memory: bytes(this.shape.memory) });
   }
 
-  private reject(w: PodWorker, why: { reason: string; message: string }): void {
+  private reject(w: PodWorker, why: Refusal): void {
     w.state = 'terminated';
     this.recorder.record(w.pod, 'Warning', why.reason, why.message);
     this.postStatus(w, { ...w.pod.status, phase: 'Failed', reason: why.reason, message: why.message });
@@ -388,7 +334,7 @@ export class Kubelet {
     const { pod } = w;
     const now = timestamp(this.sim.now);
     w.startedAt = this.sim.now;
-    this.postStatus(w, this.pendingStatus(pod, now));
+    this.postStatus(w, pendingStatus(pod, now, nodeIP(this.shape.index)));
     const name = pod.metadata.name;
     const namespace = pod.metadata.namespace ?? 'default';
     this.cri(`RunPodSandbox ${namespace}/${name}`, w, () =>
@@ -469,76 +415,17 @@ export class Kubelet {
 
   private podRunning(w: PodWorker): void {
     w.state = 'running';
-    const now = timestamp(this.sim.now);
-    const conditions = (
-      ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'] as const
-    ).map((type) => ({
-      type,
-      status: 'True' as const,
-      lastTransitionTime: now,
-      lastProbeTime: null,
-    }));
-    const statuses: ContainerStatus[] = w.pod.spec.containers.map((c) => ({
-      name: c.name,
-      image: c.image,
-      imageID: `docker-pullable://${c.image}@sha256:${'0'.repeat(64)}`.replace(
-        /^docker-pullable/,
-        this.runtime.runtime === 'docker' ? 'docker-pullable' : this.runtime.runtime,
-      ),
-      containerID: this.runtime.qualified(w.containerIds.get(c.name) ?? ''),
-      ready: true,
-      started: true,
-      restartCount: 0,
-      state: { running: { startedAt: now } },
-    }));
-    this.postStatus(w, {
-      ...w.pod.status,
-      phase: 'Running',
-      conditions: [...conditions, ...scheduledCondition(w.pod)],
+    const where = {
       hostIP: nodeIP(this.shape.index),
-      ...(w.sandbox ? { podIP: w.sandbox.ip } : {}),
+      podIP: w.sandbox?.ip,
       startTime: timestamp((w.startedAt ?? this.sim.now) as never),
-      containerStatuses: statuses,
-    });
-  }
-
-  private pendingStatus(pod: Pod, now: string): PodStatus {
-    return {
-      ...pod.status,
-      phase: 'Pending',
-      hostIP: nodeIP(this.shape.index),
-      startTime: now,
-      conditions: [
-        { type: 'PodReadyToStartContainers', status: 'False', lastTransitionTime: now, lastProbeTime: null },
-        { type: 'Initialized', status: 'True', lastTransitionTime: now, lastProbeTime: null },
-        {
-          type: 'Ready',
-          status: 'False',
-          reason: 'ContainersNotReady',
-          message: `containers with unready status: [${pod.spec.containers.map((c) => c.name).join(' ')}]`,
-          lastTransitionTime: now,
-          lastProbeTime: null,
-        },
-        {
-          type: 'ContainersReady',
-          status: 'False',
-          reason: 'ContainersNotReady',
-          message: `containers with unready status: [${pod.spec.containers.map((c) => c.name).join(' ')}]`,
-          lastTransitionTime: now,
-          lastProbeTime: null,
-        },
-        ...scheduledCondition(pod),
-      ],
-      containerStatuses: pod.spec.containers.map((c) => ({
-        name: c.name,
-        image: c.image,
-        imageID: '',
-        ready: false,
-        started: false,
-        restartCount: 0,
-        state: { waiting: { reason: 'ContainerCreating' } },
-      })),
     };
+    this.postStatus(
+      w,
+      runningStatus(w.pod, timestamp(this.sim.now), where, (name) =>
+        this.runtime.qualified(w.containerIds.get(name) ?? ''),
+      ),
+    );
   }
 
   private postStatus(w: PodWorker, status: PodStatus): void {
@@ -597,9 +484,4 @@ export class Kubelet {
     }
     this.workers.delete(pod.metadata.uid);
   }
-}
-
-function scheduledCondition(pod: Pod) {
-  const c = pod.status.conditions?.find((x) => x.type === 'PodScheduled');
-  return c ? [c] : [];
 }
