@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject, Lease, Node } from '../api/types';
+import { makeDeployment, makePod, makeService } from '../testing/builders';
+import { defaultPullPolicy } from './admission';
+import { authorize } from './authorization';
+import { controllerUser, userOf } from './identity';
+import { validate } from './validation';
+
+const node = (name: string) => ({ kind: 'Node', metadata: { name } }) as Node;
+const lease = (namespace: string, name: string) =>
+  ({ kind: 'Lease', metadata: { name, namespace } }) as Lease;
+const bound = (nodeName: string) => ({
+  ...makePod('p').build(),
+  spec: { ...makePod('p').build().spec, nodeName },
+});
+
+describe('authentication', () => {
+  it.each([
+    ['kubectl', 'minikube-user'],
+    ['kubelet/minikube-m02', 'system:node:minikube-m02'],
+    ['kube-scheduler', 'system:kube-scheduler'],
+    ['kube-proxy/minikube', 'system:serviceaccount:kube-system:kube-proxy'],
+  ])('%s authenticates as %s', (endpoint, name) => {
+    expect(userOf(endpoint as never).name).toBe(name);
+  });
+});
+
+describe('authorization', () => {
+  const kubelet = userOf('kubelet/minikube-m02' as never);
+  it.each<[string, Parameters<typeof authorize>, boolean]>([
+    [
+      'kubelet updates its own Node',
+      [kubelet, 'updateStatus', 'Node', node('minikube-m02'), node('minikube-m02')],
+      true,
+    ],
+    [
+      'kubelet updates another Node',
+      [kubelet, 'updateStatus', 'Node', node('minikube'), node('minikube')],
+      false,
+    ],
+    [
+      'kubelet renews its own Lease',
+      [kubelet, 'update', 'Lease', lease('kube-node-lease', 'minikube-m02'), undefined],
+      true,
+    ],
+    [
+      'kubelet renews another Lease',
+      [kubelet, 'update', 'Lease', lease('kube-node-lease', 'minikube'), undefined],
+      false,
+    ],
+    [
+      'kubelet reports status of a pod bound to it',
+      [kubelet, 'updateStatus', 'Pod', bound('minikube-m02'), bound('minikube-m02')],
+      true,
+    ],
+    [
+      'kubelet reports status of a pod on another node',
+      [kubelet, 'updateStatus', 'Pod', bound('minikube'), bound('minikube')],
+      false,
+    ],
+    [
+      'kubelet creates a Deployment',
+      [kubelet, 'create', 'Deployment', makeDeployment('d', 1), undefined],
+      false,
+    ],
+    [
+      'scheduler binds pods',
+      [userOf('kube-scheduler' as never), 'bind', 'Pod', undefined, bound('minikube')],
+      true,
+    ],
+    [
+      'scheduler deletes Deployments',
+      [userOf('kube-scheduler' as never), 'delete', 'Deployment', undefined, makeDeployment('d', 1)],
+      false,
+    ],
+    [
+      'replicaset-controller creates pods',
+      [controllerUser('replicaset-controller'), 'create', 'Pod', makePod('x').build(), undefined],
+      true,
+    ],
+    [
+      'replicaset-controller deletes Nodes',
+      [controllerUser('replicaset-controller'), 'delete', 'Node', undefined, node('minikube')],
+      false,
+    ],
+    [
+      'kube-proxy reads Services',
+      [userOf('kube-proxy/minikube' as never), 'list', 'Service', undefined, undefined],
+      true,
+    ],
+    [
+      'kube-proxy writes Services',
+      [userOf('kube-proxy/minikube' as never), 'create', 'Service', makeService('s', {}), undefined],
+      false,
+    ],
+    [
+      'kubectl (system:masters) does anything',
+      [userOf('kubectl' as never), 'delete', 'Node', undefined, node('minikube')],
+      true,
+    ],
+  ])('%s: %s', (_, args, allowed) => {
+    expect(authorize(...args) === null).toBe(allowed);
+  });
+});
+
+describe('validation', () => {
+  it.each<[string, KubeObject, string[]]>([
+    ['a valid pod', makePod('web-1').build(), []],
+    ['an uppercase name', makePod('Web').build(), ['metadata.name: Invalid value: "Web"']],
+    [
+      'a service name starting with a digit',
+      makeService('1svc', {}),
+      ['metadata.name: Invalid value: "1svc"'],
+    ],
+    [
+      'a deployment whose selector misses its labels',
+      {
+        ...makeDeployment('d', 1),
+        spec: { ...makeDeployment('d', 1).spec, selector: { matchLabels: { app: 'other' } } },
+      },
+      ['spec.template.metadata.labels: Invalid value'],
+    ],
+    [
+      'a fractional replica count',
+      { ...makeDeployment('d', 1), spec: { ...makeDeployment('d', 1).spec, replicas: 1.5 } },
+      ['spec.replicas: Invalid value: 1.5: must be an integer'],
+    ],
+    [
+      'a negative memory request',
+      makePod('m').requests({ memory: '-1Gi' }).build(),
+      ['spec.containers[0].resources.requests[memory]: Invalid value: "-1Gi"'],
+    ],
+  ])('%s', (_, object, expected) => {
+    const errors = validate(object);
+    expect(errors).toHaveLength(expected.length);
+    expected.forEach((e, i) => expect(errors[i]).toContain(e));
+  });
+});
+
+describe('defaulting', () => {
+  it.each([
+    ['nginx', 'Always'],
+    ['nginx:latest', 'Always'],
+    ['nginx:1.27', 'IfNotPresent'],
+    ['registry.k8s.io/pause:3.10.1', 'IfNotPresent'],
+    ['localhost:5000/app', 'Always'],
+    ['nginx@sha256:abc', 'IfNotPresent'],
+  ])('imagePullPolicy of %s is %s', (image, policy) => {
+    expect(defaultPullPolicy(image)).toBe(policy);
+  });
+});
