@@ -218,7 +218,7 @@ export class ApiServer {
         const rv = req.object.metadata.resourceVersion;
         if (rv && rv !== current.metadata.resourceVersion) return fail(conflict(req.kind, name));
         const next = mergeUpdate(req.verb, current, req.object);
-        const errors = validate(next);
+        const errors = validate(next, true);
         if (errors.length) return fail(invalid(req.kind, name, errors));
         return this.persist(from, key, next, current, done, fail, routine);
       }
@@ -378,7 +378,7 @@ const noop = () => {};
 
 /** update keeps the stored status; updateStatus changes only status (the /status subresource). */
 function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
-  const meta = { ...current.metadata };
+  const meta = current.metadata;
   if (verb === 'updateStatus')
     return { ...current, status: (incoming as { status?: unknown }).status } as KubeObject;
   const merged = {

@@ -108,10 +108,10 @@ function validateSelector(
   validatePodSpec(template?.spec, 'spec.template.spec', errors);
 }
 
-/** The field errors in `object`; empty when it is valid. */
-export function validate(object: KubeObject): string[] {
+/** The field errors in `object`; empty when it is valid. Names are checked on create (an update cannot change them). */
+export function validate(object: KubeObject, update = false): string[] {
   const errors: string[] = [];
-  validateName(object, errors);
+  if (!update) validateName(object, errors);
   switch (object.kind) {
     case 'Pod':
       validatePodSpec(object.spec, 'spec', errors);

@@ -6,7 +6,7 @@
  * do not tolerate a NoExecute taint are evicted once their tolerationSeconds run out.
  */
 import { tolerates } from '../api/pods';
-import type { Condition, Node, NodeConditionType, Pod, Taint } from '../api/types';
+import type { Condition, Lease, Node, NodeConditionType, Pod, Taint } from '../api/types';
 import { NOT_READY_TAINT, UNREACHABLE_TAINT } from '../apiserver/admission';
 import type { ApiServer } from '../apiserver/apiServer';
 import { controllerUser } from '../apiserver/identity';
@@ -28,7 +28,7 @@ export class NodeLifecycleController extends Controller {
   /** Per node: when we last saw it alive, and the heartbeat values we saw then. */
   private readonly health = new Map<
     string,
-    { probe: number; heartbeat?: string | undefined; renew?: string | undefined }
+    { probe: number; fresh: boolean; heartbeat?: string | undefined; renew?: string | undefined }
   >();
   /** Pods scheduled for eviction, by uid. */
   private readonly evictions = new Map<string, number>();
@@ -57,7 +57,11 @@ export class NodeLifecycleController extends Controller {
     );
     this.nodes.addHandlers({
       onAdd: (n) => {
-        this.health.set(n.metadata.name, { probe: this.sim.now });
+        this.health.set(n.metadata.name, {
+          probe: this.sim.now,
+          fresh: false,
+          heartbeat: readyOf(n)?.lastHeartbeatTime,
+        });
         this.recorder.record(
           n,
           'Normal',
@@ -66,9 +70,14 @@ export class NodeLifecycleController extends Controller {
         );
         this.enqueue(n.metadata.name);
       },
-      onUpdate: (n) => this.enqueue(n.metadata.name),
+      onUpdate: (n) => {
+        this.heard(n.metadata.name, readyOf(n)?.lastHeartbeatTime, undefined);
+        this.enqueue(n.metadata.name);
+      },
       onDelete: (n) => this.health.delete(n.metadata.name),
     });
+    const renewed = (l: Lease) => this.heard(l.metadata.name, undefined, l.spec.renewTime);
+    this.leases.addHandlers({ onAdd: renewed, onUpdate: renewed });
     pods.addHandlers({ onAdd: (p) => this.podOnNode(p), onUpdate: (p) => this.podOnNode(p) });
   }
 
@@ -89,21 +98,34 @@ export class NodeLifecycleController extends Controller {
 
   /** monitorNodeHealth: a new heartbeat or Lease renewal resets the node's probe time. */
   private monitor(): void {
-    for (const node of this.nodes.list()) {
-      const name = node.metadata.name;
-      const h = this.health.get(name) ?? { probe: this.sim.now };
-      const heartbeat = readyOf(node)?.lastHeartbeatTime;
-      const renew = this.leases.get('kube-node-lease', name)?.spec.renewTime;
-      if (heartbeat !== h.heartbeat || renew !== h.renew) {
-        h.probe = this.sim.now;
-        h.heartbeat = heartbeat;
-        h.renew = renew;
+    const now = this.sim.now;
+    for (const [name, h] of this.health) {
+      // A heartbeat seen since the last pass counts from this pass, as tryUpdateNodeHealth records it.
+      if (h.fresh) {
+        h.probe = now;
+        h.fresh = false;
+        continue;
       }
-      this.health.set(name, h);
+      if (now - h.probe <= NODE_MONITOR_GRACE_MS) continue;
+      const node = this.nodes.get(undefined, name);
+      if (!node) continue;
       const ready = readyOf(node);
       const grace = ready ? NODE_MONITOR_GRACE_MS : NODE_STARTUP_GRACE_MS;
-      if (this.sim.now - h.probe > grace && ready?.status !== 'Unknown')
-        this.markUnknown(node, ready === undefined);
+      if (now - h.probe > grace && ready?.status !== 'Unknown') this.markUnknown(node, ready === undefined);
+    }
+  }
+
+  /** A new Ready heartbeat or Lease renewTime marks the node alive at the next monitor pass. */
+  private heard(name: string, heartbeat: string | undefined, renew: string | undefined): void {
+    const h = this.health.get(name);
+    if (!h) return;
+    if (heartbeat !== undefined && heartbeat !== h.heartbeat) {
+      h.heartbeat = heartbeat;
+      h.fresh = true;
+    }
+    if (renew !== undefined && renew !== h.renew) {
+      h.renew = renew;
+      h.fresh = true;
     }
   }
 
@@ -245,4 +267,7 @@ export class NodeLifecycleController extends Controller {
   }
 }
 
-const readyOf = (node: Node) => node.status.conditions?.find((c) => c.type === 'Ready');
+function readyOf(node: Node): Condition<NodeConditionType> | undefined {
+  for (const c of node.status.conditions ?? []) if (c.type === 'Ready') return c;
+  return undefined;
+}

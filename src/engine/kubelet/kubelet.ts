@@ -85,6 +85,8 @@ export class Kubelet {
     this.lastReportedImages = '';
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
+    this.leaseMeta = null;
+    this.leaseExists = false;
     this.register(epoch);
   }
 
@@ -131,36 +133,39 @@ export class Kubelet {
     });
   }
 
+  /** The Lease's metadata, made once per registration (objects are never mutated, so renewals share it). */
+  private leaseMeta: Lease['metadata'] | null = null;
+
   private renewLease(epoch: number): void {
     const node = this.node;
-    if (!node) return;
+    if (!node || !this.alive(epoch)) return;
+    this.leaseMeta ??= {
+      name: this.shape.name,
+      namespace: 'kube-node-lease',
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: timestamp(this.sim.now),
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid }],
+    };
     const lease: Lease = {
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
-      metadata: {
-        name: this.shape.name,
-        namespace: 'kube-node-lease',
-        uid: '',
-        resourceVersion: '',
-        creationTimestamp: timestamp(this.sim.now),
-        ownerReferences: [
-          { apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid },
-        ],
-      },
+      metadata: this.leaseMeta,
       spec: {
         holderIdentity: this.shape.name,
         leaseDurationSeconds: LEASE_DURATION_SECONDS,
         renewTime: microTimestamp(this.sim.now),
       },
     };
-    const existing = this.api.peek('Lease', 'kube-node-lease', this.shape.name);
     this.api.request(
       this.id,
-      { verb: existing ? 'update' : 'create', kind: 'Lease', object: lease },
-      () => {},
+      { verb: this.leaseExists ? 'update' : 'create', kind: 'Lease', object: lease },
+      (r) => {
+        if (r.ok || r.error.reason === 'AlreadyExists') this.leaseExists = true;
+        else if (r.error.reason === 'NotFound') this.leaseExists = false;
+      },
       { routine: true },
     );
-    void epoch;
   }
 
   private networkReady(): boolean {
