@@ -92,7 +92,7 @@ export class ApiServer {
       APISERVER,
       {
         kind: 'request',
-        summary: describe(req),
+        summary: summaryOf(req),
         object: refOf(req),
         latency: LATENCY.request,
         ...(options.routine ? { routine: true } : {}),
@@ -285,7 +285,7 @@ export class ApiServer {
       ETCD,
       {
         kind: 'etcd',
-        summary: `PUT ${key}`,
+        summary: memoText('PUT', key),
         object: refOfObject(next),
         latency: LATENCY.etcd,
         ...(routine ? { routine } : {}),
@@ -310,7 +310,7 @@ export class ApiServer {
     this.sim.send(
       APISERVER,
       ETCD,
-      { kind: 'etcd', summary: `DELETE ${key}`, object: refOfObject(current), latency: LATENCY.etcd },
+      { kind: 'etcd', summary: memoText('DELETE', key), object: refOfObject(current), latency: LATENCY.etcd },
       () => {
         const gone = this.etcd.delete(key, this.sim.now, this.sim.cause?.id ?? null);
         if (gone) {
@@ -343,7 +343,7 @@ export class ApiServer {
         w.watcher,
         {
           kind: 'watch',
-          summary: `${type} ${kind} ${displayName(object)}`,
+          summary: memoText(type, `${kind} ${displayName(object)}`),
           object: refOfObject(object),
           latency: LATENCY.watch,
           ...(quiet ? { routine: true } : {}),
@@ -375,6 +375,30 @@ export class ApiServer {
 }
 
 const noop = () => {};
+
+// Trace summaries repeat exactly (every Lease renewal of a node reads the same): each text is made once and shared.
+const texts = new Map<string, Map<string, string>>();
+function memoText(head: string, tail: string): string {
+  let m = texts.get(head);
+  if (!m) texts.set(head, (m = new Map()));
+  let text = m.get(tail);
+  if (text === undefined) m.set(tail, (text = `${head} ${tail}`));
+  return text;
+}
+
+/** describe(req), made once per object and verb for updates (the frequent repeats); creates and binds are rarer. */
+const described = { update: new Map<string, string>(), updateStatus: new Map<string, string>() };
+function summaryOf(req: ApiRequest): string {
+  if (req.verb !== 'update' && req.verb !== 'updateStatus') return describe(req);
+  const ns = RESOURCES[req.kind].namespaced
+    ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
+    : undefined;
+  const key = etcdKey(req.kind, ns, req.name ?? req.object?.metadata.name ?? '');
+  const cache = described[req.verb];
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = describe(req)));
+  return text;
+}
 
 /** update keeps the stored status; updateStatus changes only status (the /status subresource). */
 function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
