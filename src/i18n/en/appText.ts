@@ -42,7 +42,7 @@ export const appEn = {
   inspector: {
     region: 'Details',
     close: 'Close details',
-    analogy: 'Analogy:',
+    analogy: 'Analogy: ',
     role: 'What it does',
     talksTo: 'Talks to',
     neverTalksTo: 'Never talks to',

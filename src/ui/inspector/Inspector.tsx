@@ -103,7 +103,7 @@ export function Inspector() {
 
       <div className="space-y-5 px-4 py-4 text-sm leading-6">
         <p className="rounded-lg border-l-4 border-k8s bg-blue-50 px-3 py-2 dark:bg-blue-950/50">
-          <span className="text-slate-600 dark:text-slate-300">{t('inspector.analogy')}</span>{' '}
+          <span className="text-slate-600 dark:text-slate-300">{t('inspector.analogy')}</span>
           <strong className="font-semibold">{text.analogy}</strong>
         </p>
         <Section title={t('inspector.role')}>
