@@ -7,7 +7,7 @@ import { Prng } from './core/prng';
 import type { SimMillis } from './core/time';
 import { isAllowedRoute } from './routes';
 import type { Endpoint } from './topology';
-import type { Message, MessageKind, ObjectRef } from './trace';
+import { Trace, type MessageKind, type ObjectRef } from './trace';
 
 export interface SendOptions {
   readonly kind: MessageKind;
@@ -24,11 +24,11 @@ export class RouteError extends Error {}
 export class Sim {
   now = 0 as SimMillis;
   readonly rng: Prng;
-  readonly trace: Message[] = [];
+  readonly trace = new Trace();
   /** Messages that arrived at a component that was down, by id. */
   readonly dropped = new Set<number>();
-  /** The message being delivered right now: every change made meanwhile is tied to it. */
-  cause: Message | null = null;
+  /** The id of the message being delivered right now: every change made meanwhile is tied to it. */
+  cause: number | null = null;
   private readonly queue = new EventQueue();
   private readonly down = new Set<Endpoint>();
   private readonly afterEvent: (() => void)[] = [];
@@ -55,35 +55,34 @@ export class Sim {
     else this.down.add(endpoint);
   }
 
-  /** Sends a message along an allowed route; `deliver` runs on arrival unless the receiver is down. */
-  send(from: Endpoint, to: Endpoint, options: SendOptions, deliver: () => void): Message {
+  /** Sends a message along an allowed route; `deliver` runs on arrival unless the receiver is down. Returns its id. */
+  send(from: Endpoint, to: Endpoint, options: SendOptions, deliver: () => void): number {
     if (!isAllowedRoute(from, to)) throw new RouteError(`no route from ${from} to ${to}`);
-    const message: { -readonly [K in keyof Message]: Message[K] } = {
-      id: this.trace.length,
-      sentAt: this.now,
-      deliverAt: (this.now + (options.latency ?? 1)) as SimMillis,
+    const deliverAt = (this.now + (options.latency ?? 1)) as SimMillis;
+    const id = this.trace.push(
+      this.now,
+      deliverAt,
       from,
       to,
-      kind: options.kind,
-      summary: options.summary,
-    };
-    if (options.object) message.object = options.object;
-    if (options.routine) message.routine = true;
-    this.trace.push(message);
-    this.queue.push(message.deliverAt, () => {
+      options.kind,
+      options.summary,
+      options.object,
+      options.routine === true,
+    );
+    this.queue.push(deliverAt, () => {
       if (!this.isUp(to)) {
-        this.dropped.add(message.id);
+        this.dropped.add(id);
         return;
       }
       const previous = this.cause;
-      this.cause = message;
+      this.cause = id;
       try {
         deliver();
       } finally {
         this.cause = previous;
       }
     });
-    return message;
+    return id;
   }
 
   /** Registers a check run after every event (test builds use it for invariants). */

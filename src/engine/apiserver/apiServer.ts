@@ -210,7 +210,7 @@ export class ApiServer {
         const admitted = admitCreate(draft, now, (svc) => this.allocateClusterIP(svc));
         const errors = validate(admitted);
         if (errors.length) return fail(invalid(req.kind, name, errors));
-        return this.persist(from, key, admitted, undefined, done, fail, routine);
+        return this.persist(from, key, admitted, undefined, done, fail, routine, true);
       }
       case 'update':
       case 'updateStatus': {
@@ -220,7 +220,8 @@ export class ApiServer {
         const next = mergeUpdate(req.verb, current, req.object);
         const errors = validate(next, true);
         if (errors.length) return fail(invalid(req.kind, name, errors));
-        return this.persist(from, key, next, current, done, fail, routine);
+        // An update's merged object and metadata are new (see mergeUpdate); a status update shares metadata.
+        return this.persist(from, key, next, current, done, fail, routine, req.verb === 'update');
       }
       case 'bind': {
         if (!current || current.kind !== 'Pod') return fail(notFound('Pod', name));
@@ -279,6 +280,7 @@ export class ApiServer {
     done: (r: ApiResult) => void,
     fail: (e: StatusError) => void,
     routine: boolean,
+    owned = false,
   ): void {
     this.sim.send(
       APISERVER,
@@ -291,7 +293,7 @@ export class ApiServer {
         ...(routine ? { routine } : {}),
       },
       () => {
-        const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause?.id ?? null);
+        const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
         this.fanOut(kv.value, previous, routine);
         done({ ok: true, object: kv.value });
       },
@@ -312,7 +314,7 @@ export class ApiServer {
       ETCD,
       { kind: 'etcd', summary: memoText('DELETE', key), object: refOfObject(current), latency: LATENCY.etcd },
       () => {
-        const gone = this.etcd.delete(key, this.sim.now, this.sim.cause?.id ?? null);
+        const gone = this.etcd.delete(key, this.sim.now, this.sim.cause);
         if (gone) {
           if (current.kind === 'Service' && current.spec.clusterIP)
             this.usedClusterIPs.delete(current.spec.clusterIP);

@@ -44,13 +44,20 @@ export class Etcd {
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  /** Writes `value` at `key`; the stored object carries the new revision as its resourceVersion. */
-  put(key: string, value: KubeObject, time: SimMillis, messageId: number | null): KeyValue {
+  /**
+   * Writes `value` at `key`; the stored object carries the new revision as its resourceVersion.
+   * `owned`: the caller made `value` and its metadata for this write alone, so they are stamped in
+   * place instead of copied (objects are never changed once stored).
+   */
+  put(key: string, value: KubeObject, time: SimMillis, messageId: number | null, owned = false): KeyValue {
     const revision = ++this.rev;
-    const stored = {
-      ...value,
-      metadata: { ...value.metadata, resourceVersion: String(revision) },
-    } as KubeObject;
+    let stored: KubeObject;
+    if (owned) {
+      value.metadata.resourceVersion = String(revision);
+      stored = value;
+    } else {
+      stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
+    }
     const previous = this.data.get(key);
     const kv: KeyValue = {
       key,

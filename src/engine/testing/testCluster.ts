@@ -109,7 +109,7 @@ export class TestCluster {
 
     const trace = c.sim.trace;
     for (; this.checkedMessages < trace.length; this.checkedMessages++) {
-      const m = trace[this.checkedMessages]!;
+      const m = trace.at(this.checkedMessages)!;
       if (!isAllowedRoute(m.from, m.to))
         this.violations.push(`${c.now}: message ${m.id} on a forbidden route ${m.from} → ${m.to}`);
     }
