@@ -60,12 +60,31 @@ export const RESOURCES: Record<Kind, ResourceInfo> = {
 /** The etcd key of an object, e.g. `/registry/pods/default/nginx`, `/registry/minions/minikube`. */
 export function etcdKey(kind: Kind, namespace: string | undefined, name: string): string {
   const info = RESOURCES[kind];
-  return info.namespaced
-    ? `${info.etcdPrefix}${namespace ?? 'default'}/${name}`
-    : `${info.etcdPrefix}${name}`;
+  const ns = info.namespaced ? (namespace ?? 'default') : '';
+  return memo(etcdKeys, info.etcdPrefix + ns, name, () =>
+    info.namespaced ? `${info.etcdPrefix}${ns}/${name}` : `${info.etcdPrefix}${name}`,
+  );
 }
 
 /** `namespace/name` for namespaced objects, `name` otherwise: the key informers and workqueues use. */
 export function objectKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+  return namespace ? memo(objectKeys, namespace, name, () => `${namespace}/${name}`) : name;
+}
+
+// Keys are built for every request and cache lookup; each is made once and reused, so maps hash
+// strings they have seen before (V8 keeps a string's hash) instead of a fresh concatenation each time.
+const etcdKeys = new Map<string, Map<string, string>>();
+const objectKeys = new Map<string, Map<string, string>>();
+
+function memo(
+  cache: Map<string, Map<string, string>>,
+  outer: string,
+  inner: string,
+  make: () => string,
+): string {
+  let m = cache.get(outer);
+  if (!m) cache.set(outer, (m = new Map()));
+  let key = m.get(inner);
+  if (key === undefined) m.set(inner, (key = make()));
+  return key;
 }

@@ -54,10 +54,9 @@ export class DaemonSetController extends Controller {
     const ds = this.daemonSets.get(namespace, name);
     if (!ds) return;
     const owned = [...this.pods.list()].filter((p) => ownedBy(p, ds.metadata.uid) && isActive(p));
+    const covered = new Set(owned.map(targetNode));
     const nodes = [...this.nodes.list()].map((n) => n.metadata.name);
-    const missing = nodes.filter(
-      (n) => !owned.some((p) => targetNode(p) === n) && !this.pending.has(`${ds.metadata.uid}/${n}`),
-    );
+    const missing = nodes.filter((n) => !covered.has(n) && !this.pending.has(`${ds.metadata.uid}/${n}`));
     for (const node of missing) this.createFor(ds, node);
     this.note({
       key,
