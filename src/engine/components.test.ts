@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { isPodReady } from './api/pods';
+import { goDuration } from './kubelet/durations';
+import { imageSize, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './runtime/images';
+import { makeDeployment, makePod, makeService } from './testing/builders';
+import { TestCluster } from './testing/testCluster';
+
+describe('container runtime', () => {
+  it('pulls one image at a time, each taking its size over the download speed', () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    t.apply(makePod('a').image('redis:7').build(), makePod('b').image('httpd:2.4').build()).advance('30s');
+    const pulled = t.events((e) => e.reason === 'Pulled' && e.message.startsWith('Successfully pulled'));
+    expect(pulled).toHaveLength(2);
+    const redisMs = PULL_OVERHEAD_MS + Math.round(imageSize('redis:7') / PULL_BYTES_PER_MS);
+    const httpdMs = PULL_OVERHEAD_MS + Math.round(imageSize('httpd:2.4') / PULL_BYTES_PER_MS);
+    const messages = pulled.map((e) => e.message);
+    // The second pull waited for the first: its "including waiting" time is longer than its own pull.
+    expect(messages).toContain(
+      `Successfully pulled image "redis:7" in ${goDuration(redisMs)} (${goDuration(redisMs)} including waiting). Image size: ${imageSize('redis:7')} bytes.`,
+    );
+    expect(
+      messages.some(
+        (m) =>
+          m.startsWith(`Successfully pulled image "httpd:2.4" in ${goDuration(httpdMs)} (`) &&
+          !m.includes(`(${goDuration(httpdMs)} including`),
+      ),
+    ).toBe(true);
+  });
+
+  it('uses the image already on the node without pulling', () => {
+    const t = TestCluster.ready()
+      .apply(makePod('first').build())
+      .advance('20s')
+      .apply(makePod('second').build())
+      .advance('10s');
+    expect(t.eventsFor('second').map((e) => e.message)).toContain(
+      'Container image "nginx:1.27" already present on machine',
+    );
+  });
+
+  it.each([
+    [512, '512ms'],
+    [4113, '4.113s'],
+    [60_000, '1m0s'],
+    [63_200, '1m3.2s'],
+  ])('prints %d ms as Go does: %s', (ms, text) => {
+    expect(goDuration(ms)).toBe(text);
+  });
+});
+
+describe('kubelet', () => {
+  it('reports the node Ready with the real condition texts', () => {
+    const t = TestCluster.ready();
+    const conditions = t.cluster.get('Node', undefined, 'minikube')!.status.conditions;
+    expect(conditions.map((c) => [c.type, c.status, c.reason, c.message])).toEqual([
+      ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+      ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+      ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+      ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+    ]);
+    expect(t.cluster.get('Lease', 'kube-node-lease', 'minikube')?.spec).toMatchObject({
+      holderIdentity: 'minikube',
+      leaseDurationSeconds: 40,
+    });
+  });
+
+  it('rejects a pod bound straight to a node that cannot hold it (OutOfcpu)', () => {
+    const t = TestCluster.ready()
+      .apply(makePod('direct').onNode('minikube').requests({ cpu: '3' }).build())
+      .advance('5s');
+    const pod = t.cluster.get('Pod', 'default', 'direct')!;
+    expect(pod.status.phase).toBe('Failed');
+    expect(pod.status.reason).toBe('OutOfcpu');
+    expect(pod.status.message).toBe(
+      "Pod was rejected: Node didn't have enough resource: cpu, requested: 3000, used: 750, capacity: 2000",
+    );
+  });
+
+  it('shows ContainerCreating while the image is pulled, then Running and Ready', () => {
+    const t = TestCluster.ready().apply(makePod('slow').image('redis:7').build()).advance('1s');
+    expect(
+      t.cluster.get('Pod', 'default', 'slow')?.status.containerStatuses?.[0]?.state.waiting?.reason,
+    ).toBe('ContainerCreating');
+    t.advance('10s');
+    const pod = t.cluster.get('Pod', 'default', 'slow')!;
+    expect(pod.status.phase).toBe('Running');
+    expect(isPodReady(pod)).toBe(true);
+    expect(pod.status.podIP).toMatch(/^10\.244\.0\.\d+$/);
+  });
+});
+
+describe('events', () => {
+  it('counts a repeated event instead of creating another', () => {
+    // Parked pods are retried at least every 5 minutes; the same refusal then bumps the count.
+    const t = TestCluster.ready()
+      .apply(makePod('stuck').requests({ cpu: '5' }).build())
+      .advance('12m');
+    const failed = t.eventsFor('stuck').filter((e) => e.reason === 'FailedScheduling');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.count).toBeGreaterThan(1);
+    expect(failed[0]!.lastTimestamp > failed[0]!.firstTimestamp).toBe(true);
+  });
+});
+
+describe('kube-proxy and CoreDNS', () => {
+  it('keep rules only for ready endpoints, and refuse a Service with none', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(makeService('empty', { app: 'nobody' }))
+      .advance('5s');
+    let result = 'pending';
+    t.act((c) =>
+      c.connect('minikube-m02', 'default', 'empty', 80, (b) => (result = b ? b.ip : 'rejected')),
+    ).advance('1s');
+    expect(result).toBe('rejected');
+    t.apply(makeDeployment('nobody', 1)).advance('2s');
+    expect(
+      t.cluster
+        .node('minikube')
+        .proxy.rules.get(`${t.cluster.get('Service', 'default', 'empty')!.spec.clusterIP}:80`),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['kubernetes', 'default', '10.96.0.1'],
+    ['kubernetes.default', 'kube-system', '10.96.0.1'],
+    ['kubernetes.default.svc.cluster.local', 'kube-system', '10.96.0.1'],
+    ['kube-dns.kube-system.svc.cluster.local', 'default', '10.96.0.10'],
+    ['kube-dns', 'default', 'NXDOMAIN'],
+  ])('resolves %s from namespace %s to %s', (name, namespace, want) => {
+    const t = TestCluster.ready();
+    let answer = '';
+    t.act((c) => c.resolve('minikube', name, (a) => (answer = a.ok ? a.ip : a.rcode), namespace)).advance(
+      '1s',
+    );
+    expect(answer).toBe(want);
+  });
+});
+
+describe('informers', () => {
+  it('a restarted component lists everything again and does not act twice', () => {
+    const t = TestCluster.ready().apply(makeDeployment('r', 2)).advance('30s');
+    t.act((c) => c.stopComponent('kube-controller-manager')).advance('5s');
+    t.act((c) => c.startComponent('kube-controller-manager')).advance('30s');
+    expect(t.podsOf('r-')).toHaveLength(2);
+    expect(t.cluster.list('ReplicaSet', 'default')).toHaveLength(1);
+  });
+});
