@@ -145,3 +145,43 @@ describe('informers', () => {
     expect(t.cluster.list('ReplicaSet', 'default')).toHaveLength(1);
   });
 });
+
+describe('image pull failures', () => {
+  it('goes ErrImagePull → ImagePullBackOff with back-off 10 s, 20 s, 40 s…, worded as the runtime words it', () => {
+    const t = TestCluster.ready().apply(makePod('typo').image('nginx:9.99').build()).advance('3s');
+    const state = () => t.cluster.get('Pod', 'default', 'typo')!.status.containerStatuses?.[0]?.state.waiting;
+    expect(t.cluster.get('Pod', 'default', 'typo')!.status.phase).toBe('Pending');
+    expect(state()?.reason).toBe('ImagePullBackOff');
+    expect(state()?.message).toBe(
+      'Back-off pulling image "nginx:9.99": ErrImagePull: Error response from daemon: manifest for nginx:9.99 not found: manifest unknown: manifest unknown',
+    );
+    const messages = t.eventsFor('typo').map((e) => `${e.type} ${e.reason} ${e.message}`);
+    expect(messages).toEqual([
+      'Normal Scheduled Successfully assigned default/typo to minikube',
+      'Normal Pulling Pulling image "nginx:9.99"',
+      'Warning Failed Failed to pull image "nginx:9.99": Error response from daemon: manifest for nginx:9.99 not found: manifest unknown: manifest unknown',
+      'Warning Failed Error: ErrImagePull',
+      'Normal BackOff Back-off pulling image "nginx:9.99"',
+      'Warning Failed Error: ImagePullBackOff',
+    ]);
+    // Tries at about 0 s, 10 s, 30 s, 70 s: four pulls in the first 80 s.
+    t.advance('77s');
+    expect(t.eventsFor('typo').find((e) => e.reason === 'Pulling')?.count).toBe(4);
+    // Fixing the image (a new pod) runs fine.
+    t.apply(makePod('fixed').image('nginx:1.28').build()).advance('10s');
+    expect(t.cluster.get('Pod', 'default', 'fixed')?.status.phase).toBe('Running');
+  });
+
+  it('says the repository does not exist, in containerd words', () => {
+    const t = TestCluster.ready({ runtime: 'containerd' })
+      .apply(makePod('nope').image('myapp:1.0').build())
+      .advance('2s');
+    expect(
+      t
+        .eventsFor('nope')
+        .some((e) =>
+          e.message.includes('pull access denied, repository does not exist or may require authorization'),
+        ),
+    ).toBe(true);
+  });
+});

@@ -16,13 +16,16 @@ import type { Sim } from '../sim';
 import { componentId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
-import { mirrorStatus, pendingStatus, runningStatus } from './podStatus';
+import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
 import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
 
 export const LEASE_DURATION_SECONDS = 40;
 export const LEASE_RENEW_MS = 10_000;
 export const NODE_STATUS_UPDATE_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+/** Image pull and crash back-off: 10 s doubling to 300 s (imageBackOffPeriod, MaxContainerBackOff). */
+export const IMAGE_BACKOFF_MS = 10_000;
+export const MAX_BACKOFF_MS = 300_000;
 /** Time from kubelet start until the runtime and the CNI report ready. */
 const NETWORK_READY_AFTER_MS = 1_500;
 
@@ -85,6 +88,7 @@ export class Kubelet {
     this.lastReportedImages = '';
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
+    this.pullBackoff.clear();
     this.leaseMeta = null;
     this.leaseExists = false;
     this.register(epoch);
@@ -404,18 +408,57 @@ export class Kubelet {
     }
     this.recorder.record(w.pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, { fieldPath });
     this.cri(`PullImage ${c.image}`, w, () =>
-      this.runtime.pullImage(c.image, (pullMs, waitedMs) => {
-        if (!this.alive(epoch)) return;
-        this.recorder.record(
-          w.pod,
-          'Normal',
-          'Pulled',
-          `Successfully pulled image "${c.image}" in ${goDuration(pullMs)} (${goDuration(waitedMs)} including waiting). Image size: ${imageSize(c.image)} bytes.`,
-          { fieldPath },
-        );
-        then();
-      }),
+      this.runtime.pullImage(
+        c.image,
+        (pullMs, waitedMs) => {
+          if (!this.alive(epoch)) return;
+          this.pullBackoff.delete(`${w.pod.metadata.uid}/${c.image}`);
+          this.recorder.record(
+            w.pod,
+            'Normal',
+            'Pulled',
+            `Successfully pulled image "${c.image}" in ${goDuration(pullMs)} (${goDuration(waitedMs)} including waiting). Image size: ${imageSize(c.image)} bytes.`,
+            { fieldPath },
+          );
+          then();
+        },
+        (error) => this.pullFailed(w, c, error, epoch, then),
+      ),
     );
+  }
+
+  /** Per pod and image: how long to wait before the next pull (10 s doubling to 300 s, flowcontrol.Backoff). */
+  private readonly pullBackoff = new Map<string, number>();
+
+  /** ErrImagePull, then ImagePullBackOff while kubelet waits, then another try. */
+  private pullFailed(w: PodWorker, c: Container, error: string, epoch: number, then: () => void): void {
+    if (!this.alive(epoch) || w.state !== 'starting') return;
+    const fieldPath = `spec.containers{${c.name}}`;
+    const key = `${w.pod.metadata.uid}/${c.image}`;
+    const wait = this.pullBackoff.get(key) ?? IMAGE_BACKOFF_MS;
+    this.pullBackoff.set(key, Math.min(wait * 2, MAX_BACKOFF_MS));
+    this.recorder.record(w.pod, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${error}`, {
+      fieldPath,
+    });
+    this.recorder.record(w.pod, 'Warning', 'Failed', 'Error: ErrImagePull', { fieldPath });
+    this.postStatus(w, waitingStatus(w.pod, c.name, 'ErrImagePull', error));
+    this.sim.after(1_000, () => {
+      if (!this.alive(epoch) || w.state !== 'starting') return;
+      this.recorder.record(w.pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, { fieldPath });
+      this.recorder.record(w.pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', { fieldPath });
+      this.postStatus(
+        w,
+        waitingStatus(
+          w.pod,
+          c.name,
+          'ImagePullBackOff',
+          `Back-off pulling image "${c.image}": ErrImagePull: ${error}`,
+        ),
+      );
+    });
+    this.sim.after(wait, () => {
+      if (this.alive(epoch) && w.state === 'starting') this.ensureImage(w, c, epoch, then);
+    });
   }
 
   private podRunning(w: PodWorker): void {

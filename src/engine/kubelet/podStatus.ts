@@ -48,6 +48,18 @@ export function pendingStatus(pod: Pod, now: string, hostIP: string): PodStatus 
   };
 }
 
+/** One container waiting for a reason (ErrImagePull, ImagePullBackOff, …); the others as they were. */
+export function waitingStatus(pod: Pod, container: string, reason: string, message: string): PodStatus {
+  return {
+    ...pod.status,
+    containerStatuses: (pod.status.containerStatuses ?? []).map((s) =>
+      s.name === container
+        ? { ...s, ready: false, started: false, state: { waiting: { reason, message } } }
+        : s,
+    ),
+  };
+}
+
 /** Every container started: Running and Ready (no probes to wait for). */
 export function runningStatus(
   pod: Pod,

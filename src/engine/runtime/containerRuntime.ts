@@ -6,6 +6,7 @@
 import type { RuntimeName, NodeName } from '../clusterConfig';
 import type { Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
+import { lookUp, parseImage, pullErrorMessage } from './registry';
 import { imageSize, PAUSE_IMAGE, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
 
 export type ContainerRunState = 'created' | 'running' | 'exited';
@@ -110,7 +111,20 @@ export class ContainerRuntime {
   }
 
   /** Pulls an image; pulls wait for each other. Replies with the pull time and the time spent queued. */
-  pullImage(image: string, done: (pullMs: number, waitedMs: number) => void): void {
+  pullImage(
+    image: string,
+    done: (pullMs: number, waitedMs: number) => void,
+    failed: (message: string) => void = () => {},
+  ): void {
+    const ref = parseImage(image);
+    const missing = lookUp(ref);
+    if (missing) {
+      // The registry answers at once that there is nothing to download.
+      this.reply(PULL_OVERHEAD_MS, `pull ${image} failed: ${missing}`, () =>
+        failed(pullErrorMessage(ref, missing, this.runtime)),
+      );
+      return;
+    }
     const start = Math.max(this.sim.now, this.pullQueueFreeAt);
     const pullMs = PULL_OVERHEAD_MS + Math.round(imageSize(image) / PULL_BYTES_PER_MS);
     this.pullQueueFreeAt = start + pullMs;
