@@ -185,3 +185,41 @@ describe('image pull failures', () => {
     ).toBe(true);
   });
 });
+
+describe('containers that exit', () => {
+  it('busybox with no command exits at once and crash-loops: restarts with back-off 0 s, 10 s, 20 s…', () => {
+    const t = TestCluster.ready().apply(makePod('bb').image('busybox').build()).advance('20s');
+    const status = () => t.cluster.get('Pod', 'default', 'bb')!.status;
+    t.advance('40s');
+    const s = status().containerStatuses![0]!;
+    expect(status().phase).toBe('Running');
+    expect(s.restartCount).toBeGreaterThanOrEqual(3);
+    expect(s.lastState?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    const backoff = t.eventsFor('bb').find((e) => e.reason === 'BackOff')!;
+    expect(backoff.type).toBe('Warning');
+    expect(backoff.message).toMatch(
+      /^Back-off restarting failed container app in pod bb_default\([0-9a-f-]{36}\)$/,
+    );
+    expect(backoff.count).toBeGreaterThanOrEqual(2);
+    // While it waits, the container shows CrashLoopBackOff with upstream's message.
+    let seen = '';
+    for (let i = 0; i < 40 && !seen; i++) {
+      t.advance('1s');
+      seen = status().containerStatuses![0]!.state.waiting?.message ?? '';
+    }
+    expect(seen).toMatch(/^back-off \d+s restarting failed container=app pod=bb_default\(/);
+  });
+
+  it('a pod that must not restart ends Succeeded; one told to sleep keeps running', () => {
+    const once = makePod('once').image('busybox').build();
+    once.spec.restartPolicy = 'Never';
+    const sleeper = makePod('sleeper').image('busybox').build();
+    sleeper.spec.containers[0]!.command = ['sleep', '3600'];
+    const t = TestCluster.ready().apply(once, sleeper).advance('30s');
+    const done = t.cluster.get('Pod', 'default', 'once')!;
+    expect(done.status.phase).toBe('Succeeded');
+    expect(done.status.containerStatuses?.[0]?.state.terminated?.reason).toBe('Completed');
+    expect(t.cluster.get('Pod', 'default', 'sleeper')!.status.phase).toBe('Running');
+    expect(t.cluster.get('Pod', 'default', 'sleeper')!.status.containerStatuses?.[0]?.restartCount).toBe(0);
+  });
+});

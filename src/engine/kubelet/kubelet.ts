@@ -3,20 +3,21 @@
  * watches the pods bound to its node and makes them real through the container runtime
  * (sandbox, pull, create, start), reporting pod status and Events along the way.
  */
-import { isTerminal } from '../api/pods';
-import type { Container, Lease, Node, Pod, PodStatus } from '../api/types';
+import { formatPod, isTerminal } from '../api/pods';
+import type { Container, ContainerState, Lease, Node, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
 import { microTimestamp, timestamp } from '../core/time';
 import { bytes, milliCpu } from '../core/quantity';
-import type { ContainerRuntime, Sandbox } from '../runtime/containerRuntime';
+import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
 import type { Sim } from '../sim';
 import { componentId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
 import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
+import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
 
 export const LEASE_DURATION_SECONDS = 40;
@@ -37,6 +38,8 @@ interface PodWorker {
   sandbox?: Sandbox;
   readonly containerIds: Map<string, string>;
   startedAt?: number;
+  /** Restarts so far, per container. */
+  readonly restarts: Map<string, number>;
 }
 
 export class Kubelet {
@@ -67,6 +70,94 @@ export class Kubelet {
       onAdd: (p) => this.syncPod(p),
       onUpdate: (p) => this.syncPod(p),
       onDelete: (p) => this.podGone(p),
+    });
+    runtime.onExit = (c) => this.containerExited(c);
+  }
+
+  /** A container's process ended by itself: restart it after its back-off, or finish the pod. */
+  private containerExited(c: RuntimeContainer): void {
+    const w = this.workers.get(c.podUid);
+    if (!w || !this.up || w.state !== 'running') return;
+    const now = timestamp(this.sim.now);
+    const exitCode = c.exitCode ?? 0;
+    const terminated: ContainerState = {
+      terminated: {
+        exitCode,
+        reason: exitCode === 0 ? 'Completed' : 'Error',
+        startedAt: timestamp((c.startedAt ?? this.sim.now) as never),
+        finishedAt: now,
+        containerID: this.runtime.qualified(c.id),
+      },
+    };
+    const count = w.restarts.get(c.name) ?? 0;
+    if (!restarts(w.pod, exitCode)) {
+      const status = withContainerState(w.pod, c.name, terminated, undefined, count, now);
+      const done = (status.containerStatuses ?? []).every((s) => s.state.terminated);
+      const failed = (status.containerStatuses ?? []).some((s) => (s.state.terminated?.exitCode ?? 0) !== 0);
+      if (done) w.state = 'terminated';
+      this.postStatus(w, done ? { ...status, phase: failed ? 'Failed' : 'Succeeded' } : status);
+      return;
+    }
+    const next = count + 1;
+    const delay = crashBackoffMs(next, IMAGE_BACKOFF_MS, MAX_BACKOFF_MS);
+    const fieldPath = `spec.containers{${c.name}}`;
+    if (delay === 0) {
+      this.postStatus(w, withContainerState(w.pod, c.name, terminated, undefined, count, now));
+    } else {
+      this.recorder.record(
+        w.pod,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${c.name} in pod ${formatPod(w.pod)}`,
+        { fieldPath },
+      );
+      const waiting: ContainerState = {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${formatPod(w.pod)}`,
+        },
+      };
+      this.postStatus(w, withContainerState(w.pod, c.name, waiting, terminated, count, now));
+    }
+    const epoch = this.epoch;
+    this.sim.after(delay, () => {
+      if (!this.alive(epoch) || w.state !== 'running') return;
+      const spec = w.pod.spec.containers.find((x) => x.name === c.name);
+      if (!spec) return;
+      const { uid, name, namespace } = {
+        uid: w.pod.metadata.uid,
+        name: w.pod.metadata.name,
+        namespace: w.pod.metadata.namespace ?? 'default',
+      };
+      this.cri(`CreateContainer ${c.name}`, w, () =>
+        this.runtime.createContainer(
+          uid,
+          name,
+          namespace,
+          c.name,
+          spec.image,
+          (id) => {
+            if (!this.alive(epoch) || w.state !== 'running') return;
+            w.containerIds.set(c.name, id);
+            this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${c.name}`, { fieldPath });
+            this.cri(`StartContainer ${c.name}`, w, () =>
+              this.runtime.startContainer(id, () => {
+                if (!this.alive(epoch) || w.state !== 'running') return;
+                w.restarts.set(c.name, next);
+                this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${c.name}`, {
+                  fieldPath,
+                });
+                const running: ContainerState = { running: { startedAt: timestamp(this.sim.now) } };
+                this.postStatus(
+                  w,
+                  withContainerState(w.pod, c.name, running, terminated, next, timestamp(this.sim.now)),
+                );
+              }),
+            );
+          },
+          spec.command,
+        ),
+      );
     });
   }
 
@@ -289,7 +380,7 @@ export class Kubelet {
   }
 
   private newWorker(pod: Pod): PodWorker {
-    const w: PodWorker = { pod, state: 'starting', containerIds: new Map() };
+    const w: PodWorker = { pod, state: 'starting', containerIds: new Map(), restarts: new Map() };
     this.workers.set(pod.metadata.uid, w);
     return w;
   }
@@ -367,22 +458,30 @@ export class Kubelet {
         namespace: w.pod.metadata.namespace ?? 'default',
       };
       this.cri(`CreateContainer ${container.name}`, w, () =>
-        this.runtime.createContainer(uid, name, namespace, container.name, container.image, (id) => {
-          if (!this.alive(epoch) || w.state !== 'starting') return;
-          w.containerIds.set(container.name, id);
-          this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${container.name}`, {
-            fieldPath,
-          });
-          this.cri(`StartContainer ${container.name}`, w, () =>
-            this.runtime.startContainer(id, () => {
-              if (!this.alive(epoch) || w.state !== 'starting') return;
-              this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${container.name}`, {
-                fieldPath,
-              });
-              next();
-            }),
-          );
-        }),
+        this.runtime.createContainer(
+          uid,
+          name,
+          namespace,
+          container.name,
+          container.image,
+          (id) => {
+            if (!this.alive(epoch) || w.state !== 'starting') return;
+            w.containerIds.set(container.name, id);
+            this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${container.name}`, {
+              fieldPath,
+            });
+            this.cri(`StartContainer ${container.name}`, w, () =>
+              this.runtime.startContainer(id, () => {
+                if (!this.alive(epoch) || w.state !== 'starting') return;
+                this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${container.name}`, {
+                  fieldPath,
+                });
+                next();
+              }),
+            );
+          },
+          container.command,
+        ),
       );
     });
   }

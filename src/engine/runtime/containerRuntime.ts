@@ -6,6 +6,7 @@
 import type { RuntimeName, NodeName } from '../clusterConfig';
 import type { Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
+import { processLifetime } from './processes';
 import { lookUp, parseImage, pullErrorMessage } from './registry';
 import { imageSize, PAUSE_IMAGE, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
 
@@ -18,6 +19,7 @@ export interface RuntimeContainer {
   readonly podUid: string;
   readonly podName: string;
   readonly podNamespace: string;
+  readonly command?: readonly string[];
   state: ContainerRunState;
   startedAt?: number;
   finishedAt?: number;
@@ -143,6 +145,7 @@ export class ContainerRuntime {
     name: string,
     image: string,
     done: (id: string) => void,
+    command?: readonly string[],
   ): void {
     const c: RuntimeContainer = {
       id: this.newId(),
@@ -152,6 +155,7 @@ export class ContainerRuntime {
       podName,
       podNamespace,
       state: 'created',
+      ...(command ? { command } : {}),
     };
     this.containers.set(c.id, c);
     this.reply(WORK.create, `created ${name} ${c.id.slice(0, 12)}`, () => done(c.id));
@@ -171,6 +175,24 @@ export class ContainerRuntime {
       c.startedAt = this.sim.now;
       done();
     });
+    const lifetime = processLifetime(c.image, c.command);
+    if (lifetime !== null) this.sim.after(WORK.start + lifetime, () => this.exited(c, 0));
+  }
+
+  /** Told when a container's process ends by itself (kubelet's PLEG notices). */
+  onExit: ((container: RuntimeContainer) => void) | null = null;
+
+  private exited(c: RuntimeContainer, exitCode: number): void {
+    if (!this.up || c.state !== 'running' || this.containers.get(c.id) !== c) return;
+    c.state = 'exited';
+    c.exitCode = exitCode;
+    c.finishedAt = this.sim.now;
+    this.sim.send(
+      this.id,
+      this.kubelet,
+      { kind: 'cri-reply', summary: `container ${c.name} exited with code ${exitCode}` },
+      () => this.onExit?.(c),
+    );
   }
 
   /** Stops a container: SIGTERM, then it exits (well-behaved images exit well within the grace period). */

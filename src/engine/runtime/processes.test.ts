@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { processLifetime } from './processes';
+
+describe('processLifetime', () => {
+  it.each([
+    ['nginx:1.27', undefined, null],
+    ['busybox', undefined, 1000],
+    ['ubuntu:24.04', undefined, 1000],
+    ['busybox', ['sleep', '3600'], 3_600_000],
+    ['busybox', ['sleep', 'infinity'], null],
+    ['busybox', ['sh', '-c', 'echo hello'], 1000],
+    ['busybox', ['sh', '-c', 'echo hi; sleep 30'], 31_000],
+    ['python:3.12', ['python', 'app.py'], null],
+  ] as const)('%s %j → %s', (image, command, ms) => {
+    expect(processLifetime(image, command as readonly string[] | undefined)).toBe(ms);
+  });
+});

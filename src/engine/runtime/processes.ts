@@ -1,0 +1,41 @@
+/**
+ * How long a container's process runs: most server images run until stopped; shells and REPLs
+ * (busybox, alpine, ubuntu, python…) exit at once when started without a terminal, which is why
+ * `kubectl run bb --image=busybox` ends in CrashLoopBackOff.
+ */
+import { parseImage } from './registry';
+
+/** Images whose default command exits right away without a TTY. */
+const EXITS_AT_ONCE = new Set([
+  'library/busybox',
+  'library/alpine',
+  'library/ubuntu',
+  'library/debian',
+  'library/python',
+  'library/node',
+  'library/hello-world',
+  'k8s-minikube/busybox',
+]);
+
+/** A process that ends quickly still takes a moment to start and run. */
+const QUICK_EXIT_MS = 1_000;
+
+/** Milliseconds until the process exits by itself, or null when it runs until stopped. */
+export function processLifetime(image: string, command: readonly string[] | undefined): number | null {
+  if (command && command.length > 0) {
+    const line = command.join(' ');
+    const sleep = /\bsleep\s+(\d+|infinity)\b/.exec(line);
+    if (sleep)
+      return sleep[1] === 'infinity'
+        ? null
+        : Number(sleep[1]) * 1000 + (/;|&&/.test(line) ? QUICK_EXIT_MS : 0);
+    if (
+      /^(echo|true|false|date|ls|cat|env|printenv|hostname)\b/.test(
+        line.replace(/^(\/bin\/)?(sh|bash) -c /, ''),
+      )
+    )
+      return QUICK_EXIT_MS;
+    return null;
+  }
+  return EXITS_AT_ONCE.has(parseImage(image).repository) ? QUICK_EXIT_MS : null;
+}
