@@ -448,3 +448,32 @@ describe('addons', () => {
     expect(t.cluster.dashboard.up).toBe(false);
   });
 });
+
+describe('a node that stops reporting', () => {
+  it('has its pods marked not ready, so the Service stops sending them traffic', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(makeDeployment('web', 4), makeService('web', { app: 'web' }))
+      .advance('40s');
+    const onM02 = t
+      .podsOf('web-')
+      .filter((p) => p.spec.nodeName === 'minikube-m02')
+      .map((p) => p.metadata.name);
+    expect(onM02.length).toBeGreaterThan(0);
+    t.act((c) => c.stopKubelet('minikube-m02')).advance('70s');
+    for (const name of onM02) {
+      const pod = t.cluster.get('Pod', 'default', name)!;
+      expect(pod.status.phase).toBe('Running');
+      expect(pod.status.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
+    }
+    const notReady = t.events((e) => e.reason === 'NodeNotReady' && e.involvedObject.name.startsWith('web-'));
+    expect(notReady.map((e) => e.involvedObject.name).sort()).toEqual([...onM02].sort());
+    const ip = t.cluster.get('Service', 'default', 'web')!.spec.clusterIP!;
+    const backends = t.cluster.node('minikube').proxy.rules.get(`${ip}:80`)!;
+    expect(backends.every((b) => b.node === 'minikube')).toBe(true);
+    expect(backends.length).toBe(4 - onM02.length);
+    // The kubelet returns before the 300 s eviction: its pods are Ready and served again.
+    t.act((c) => c.startKubelet('minikube-m02')).advance('30s');
+    for (const name of onM02) expect(isPodReady(t.cluster.get('Pod', 'default', name)!)).toBe(true);
+    expect(t.cluster.node('minikube').proxy.rules.get(`${ip}:80`)).toHaveLength(4);
+  });
+});

@@ -142,13 +142,14 @@ export class NodeLifecycleController extends Controller {
       KCM,
       { verb: 'updateStatus', kind: 'Node', object: { ...node, status: { ...node.status, conditions } } },
       (r) => {
-        if (r.ok)
-          this.recorder.record(
-            r.object,
-            'Normal',
-            'NodeNotReady',
-            `Node ${node.metadata.name} status is now: NodeNotReady`,
-          );
+        if (!r.ok) return;
+        this.recorder.record(
+          r.object,
+          'Normal',
+          'NodeNotReady',
+          `Node ${node.metadata.name} status is now: NodeNotReady`,
+        );
+        this.markPodsNotReady(node.metadata.name, now);
       },
       this.options,
     );
@@ -159,6 +160,37 @@ export class NodeLifecycleController extends Controller {
       diff: 'kubelet stopped posting node status',
       action: 'set Ready=Unknown',
     });
+  }
+
+  /**
+   * MarkPodsNotReady: the pods on a node that stopped reporting lose Ready (they may be gone), so
+   * EndpointSlices drop them and Services stop sending them traffic; kubectl shows them 0/1 Running.
+   */
+  private markPodsNotReady(nodeName: string, now: string): void {
+    for (const pod of this.pods.list()) {
+      if (pod.spec.nodeName !== nodeName || pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed')
+        continue;
+      const ready = pod.status.conditions?.find((c) => c.type === 'Ready');
+      if (ready?.status === 'False') continue;
+      const conditions = (pod.status.conditions ?? []).map((c) =>
+        c.type === 'Ready' ? { ...c, status: 'False' as const, lastTransitionTime: now } : c,
+      );
+      this.recorder.record(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
+      this.api.request(
+        KCM,
+        {
+          verb: 'updateStatus',
+          kind: 'Pod',
+          object: {
+            ...pod,
+            metadata: { ...pod.metadata, resourceVersion: '' },
+            status: { ...pod.status, conditions },
+          },
+        },
+        () => {},
+        this.options,
+      );
+    }
   }
 
   /** The taints a node should carry for its Ready condition. */

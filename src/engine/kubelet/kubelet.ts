@@ -3,7 +3,7 @@
  * watches the pods bound to its node and makes them real through the container runtime
  * (sandbox, pull, create, start), reporting pod status and Events along the way.
  */
-import { formatPod, isTerminal } from '../api/pods';
+import { formatPod, isPodReady, isTerminal } from '../api/pods';
 import type { Container, ContainerState, Lease, Node, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { EventRecorder } from '../client/eventRecorder';
@@ -398,7 +398,8 @@ export class Kubelet {
     }
     for (const c of existing) w.containerIds.set(c.name, c.id);
     w.state = 'running';
-    if (w.pod.status.phase !== 'Running') this.podRunning(w);
+    // Back after a silence, its pods may have been marked not ready: report them as they are.
+    if (w.pod.status.phase !== 'Running' || !isPodReady(w.pod)) this.podRunning(w);
     return true;
   }
 
