@@ -61,30 +61,30 @@ export const RESOURCES: Record<Kind, ResourceInfo> = {
 export function etcdKey(kind: Kind, namespace: string | undefined, name: string): string {
   const info = RESOURCES[kind];
   const ns = info.namespaced ? (namespace ?? 'default') : '';
-  return memo(etcdKeys, info.etcdPrefix + ns, name, () =>
+  return memo3(etcdKeys, kind, ns, name, () =>
     info.namespaced ? `${info.etcdPrefix}${ns}/${name}` : `${info.etcdPrefix}${name}`,
   );
 }
 
 /** `namespace/name` for namespaced objects, `name` otherwise: the key informers and workqueues use. */
 export function objectKey(namespace: string | undefined, name: string): string {
-  return namespace ? memo(objectKeys, namespace, name, () => `${namespace}/${name}`) : name;
+  return namespace ? memo3(objectKeys, '', namespace, name, () => `${namespace}/${name}`) : name;
 }
 
-// Keys are built for every request and cache lookup; each is made once and reused, so maps hash
-// strings they have seen before (V8 keeps a string's hash) instead of a fresh concatenation each time.
-const etcdKeys = new Map<string, Map<string, string>>();
-const objectKeys = new Map<string, Map<string, string>>();
+export type Memo3 = Map<string, Map<string, Map<string, string>>>;
 
-function memo(
-  cache: Map<string, Map<string, string>>,
-  outer: string,
-  inner: string,
-  make: () => string,
-): string {
-  let m = cache.get(outer);
-  if (!m) cache.set(outer, (m = new Map()));
-  let key = m.get(inner);
-  if (key === undefined) m.set(inner, (key = make()));
+// Keys are built for every request and cache lookup. Each is made once and found again through
+// maps keyed by strings that already exist (V8 keeps a string's hash), never by a fresh concatenation.
+const etcdKeys: Memo3 = new Map();
+const objectKeys: Memo3 = new Map();
+
+/** A key made once per (a, b, c). */
+export function memo3(cache: Memo3, a: string, b: string, c: string, make: () => string): string {
+  let byB = cache.get(a);
+  if (!byB) cache.set(a, (byB = new Map()));
+  let byC = byB.get(b);
+  if (!byC) byB.set(b, (byC = new Map()));
+  let key = byC.get(c);
+  if (key === undefined) byC.set(c, (key = make()));
   return key;
 }

@@ -4,7 +4,7 @@
  * persistence in etcd (another message); every committed change then fans out to the watchers
  * whose watch it matches (one message each).
  */
-import { etcdKey, RESOURCES } from '../api/resources';
+import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
 import type { Kind, KubeObject, Pod, Service } from '../api/types';
 import { timestamp } from '../core/time';
 import type { Etcd, KeyValue } from '../etcd/etcd';
@@ -345,7 +345,13 @@ export class ApiServer {
         w.watcher,
         {
           kind: 'watch',
-          summary: memoText(type, `${kind} ${displayName(object)}`),
+          summary: memo3(
+            watchTexts,
+            type,
+            kind,
+            etcdKey(kind, object.metadata.namespace, object.metadata.name),
+            () => `${type} ${kind} ${displayName(object)}`,
+          ),
           object: refOfObject(object),
           latency: LATENCY.watch,
           ...(quiet ? { routine: true } : {}),
@@ -379,12 +385,12 @@ export class ApiServer {
 const noop = () => {};
 
 // Trace summaries repeat exactly (every Lease renewal of a node reads the same): each text is made once and shared.
-const texts = new Map<string, Map<string, string>>();
-function memoText(head: string, tail: string): string {
-  let m = texts.get(head);
-  if (!m) texts.set(head, (m = new Map()));
-  let text = m.get(tail);
-  if (text === undefined) m.set(tail, (text = `${head} ${tail}`));
+const etcdTexts = new Map<string, string>();
+const watchTexts: Memo3 = new Map();
+function memoText(verb: 'PUT' | 'DELETE', key: string): string {
+  const cacheKey = verb === 'PUT' ? key : `-${key}`;
+  let text = etcdTexts.get(cacheKey);
+  if (text === undefined) etcdTexts.set(cacheKey, (text = `${verb} ${key}`));
   return text;
 }
 
