@@ -76,7 +76,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         proOptions={{ hideAttribution: true }}
       >
         <FitOnChange nodeCount={topology.nodes.length} />
-        <FitToSelection />
+        <FitToSelection layout={layout} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
         {!compact && !hasSelection && <OverviewMap bounds={layout.bounds} />}

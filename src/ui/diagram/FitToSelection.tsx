@@ -6,17 +6,18 @@ import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { Selection } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
-import { isRelated } from '../selection';
+import type { DiagramLayout } from './layout';
+import { selectionFrame } from './selectionFrame';
 import { useMediaQuery } from '../useMediaQuery';
 import { FIT_OPTIONS } from './fitOptions';
 
-export function FitToSelection() {
+export function FitToSelection({ layout }: { layout: DiagramLayout }) {
   const selection = useAppStore((s) => s.selection);
   const topology = useAppStore((s) => s.topology);
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
-  const { fitView } = useReactFlow();
+  const { fitView, fitBounds } = useReactFlow();
   const previous = useRef<Selection | null>(null);
 
   useEffect(() => {
@@ -28,13 +29,14 @@ export function FitToSelection() {
       if (had) void fitView({ ...FIT_OPTIONS, duration });
       return;
     }
-    const ids = new Set<string>();
-    if (selection.kind === 'node') ids.add(`node/${selection.name}`);
-    for (const c of topology.components) if (isRelated(selection, topology, c.id)) ids.add(c.id);
-    for (const n of topology.nodes)
-      if (isRelated(selection, topology, `pods/${n.name}` as never)) ids.add(`pods/${n.name}`);
-    void fitView({ ...FIT_OPTIONS, nodes: [...ids].map((id) => ({ id })), maxZoom: 1, duration });
-  }, [selection, topology, width, height, reducedMotion, fitView]);
+    // Never closer than 1:1: a small frame grows around its centre to the view's size.
+    const frame = selectionFrame(layout, topology, selection);
+    const w = Math.max(frame.w, width * 0.85);
+    const h = Math.max(frame.h, height * 0.85);
+    const x = frame.x + frame.w / 2 - w / 2;
+    const y = frame.y + frame.h / 2 - h / 2;
+    void fitBounds({ x, y, width: w, height: h }, { padding: 0.06, duration });
+  }, [selection, topology, layout, width, height, reducedMotion, fitView, fitBounds]);
 
   return null;
 }
