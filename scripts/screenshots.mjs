@@ -16,7 +16,12 @@ const stop = () => process.kill(-server.pid);
 
 const SHOTS = [
   { file: 'docs/screenshot.png', query: '?nodes=3', click: null, size: [1440, 860] },
-  { file: 'docs/screenshot-details.png', query: '?nodes=3', click: 'kubelet minikube-m02', size: [1440, 860] },
+  {
+    file: 'docs/screenshot-details.png',
+    query: '?nodes=3',
+    click: 'kubelet minikube-m02',
+    size: [1440, 860],
+  },
   {
     file: 'docs/screenshot-zh-dark.png',
     query: '?nodes=3&lang=zh&theme=dark',
