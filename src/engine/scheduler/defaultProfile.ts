@@ -36,13 +36,20 @@ export function defaultFilter(state: CycleState, node: NodeInfo): FilterStatus |
 /** SCORE_PLUGINS' weighted, normalised total per node, in `totals`. */
 export function defaultScore(state: CycleState, nodes: readonly NodeInfo[], totals: number[]): void {
   const n = nodes.length;
-  const taintRaw = new Array<number>(n);
-  const affinityRaw = new Array<number>(n);
+  // TaintToleration and NodeAffinity raw scores are mostly all zero; their arrays are only made when not.
+  let taintRaw: number[] | null = null;
+  let affinityRaw: number[] | null = null;
   const preferred = state.pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
-    taintRaw[i] = node.taints !== null ? TaintTolerationScore.score(state, node) : 0;
-    affinityRaw[i] = preferred ? NodeAffinityScore.score(state, node) : 0;
+    if (node.taints !== null) {
+      const raw = TaintTolerationScore.score(state, node);
+      if (raw !== 0) (taintRaw ??= new Array<number>(n).fill(0))[i] = raw;
+    }
+    if (preferred) {
+      const raw = NodeAffinityScore.score(state, node);
+      if (raw !== 0) (affinityRaw ??= new Array<number>(n).fill(0))[i] = raw;
+    }
     const cpu = node.nonZeroCpu + state.podNonZeroCpu;
     const mem = node.nonZeroMem + state.podNonZeroMem;
     const fit = Math.floor(
@@ -55,8 +62,16 @@ export function defaultScore(state: CycleState, nodes: readonly NodeInfo[], tota
     const image = node.images.size > 0 ? ImageLocality.score(state, node) : 0;
     totals[i] = fit + balanced + image;
   }
-  defaultNormalize(taintRaw, true);
-  defaultNormalize(affinityRaw, false);
-  for (let i = 0; i < n; i++)
-    totals[i]! += taintRaw[i]! * TaintTolerationScore.weight + affinityRaw[i]! * NodeAffinityScore.weight;
+  // All-zero raw scores normalise to 100 each (TaintToleration, reversed) and 0 each (NodeAffinity).
+  if (taintRaw) {
+    defaultNormalize(taintRaw, true);
+    for (let i = 0; i < n; i++) totals[i]! += taintRaw[i]! * TaintTolerationScore.weight;
+  } else {
+    const all = 100 * TaintTolerationScore.weight;
+    for (let i = 0; i < n; i++) totals[i]! += all;
+  }
+  if (affinityRaw) {
+    defaultNormalize(affinityRaw, false);
+    for (let i = 0; i < n; i++) totals[i]! += affinityRaw[i]! * NodeAffinityScore.weight;
+  }
 }
