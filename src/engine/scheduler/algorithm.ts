@@ -175,7 +175,7 @@ export function schedulePod(
 
   // Score: raw per plugin, normalise, weight and sum.
   const count = feasible.length;
-  const totals = new Array<number>(count).fill(0);
+  const totals = new Float64Array(count);
   const perPlugin: number[][] = [];
   if (fast) defaultScore(state, feasible, totals);
   else

@@ -34,7 +34,7 @@ export function defaultFilter(state: CycleState, node: NodeInfo): FilterStatus |
 }
 
 /** SCORE_PLUGINS' weighted, normalised total per node, in `totals`. */
-export function defaultScore(state: CycleState, nodes: readonly NodeInfo[], totals: number[]): void {
+export function defaultScore(state: CycleState, nodes: readonly NodeInfo[], totals: Float64Array): void {
   const n = nodes.length;
   // TaintToleration and NodeAffinity raw scores are mostly all zero; their arrays are only made when not.
   let taintRaw: number[] | null = null;

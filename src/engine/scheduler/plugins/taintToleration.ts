@@ -10,14 +10,20 @@ import { defaultNormalize, type FilterPlugin, type ScorePlugin } from '../framew
 export const untoleratedTaintReason = (t: Taint) =>
   `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
 
-const untolerated = (
+/** The first taint with one of `effects` that no toleration tolerates (plain loops: this runs for every tainted node). */
+function untolerated(
   taints: readonly Taint[] | undefined,
   tolerations: readonly Toleration[] | undefined,
   effects: readonly Taint['effect'][],
-) =>
-  (taints ?? []).find(
-    (t) => effects.includes(t.effect) && !(tolerations ?? []).some((tol) => tolerates(tol, t)),
-  );
+): Taint | undefined {
+  if (!taints) return undefined;
+  outer: for (const t of taints) {
+    if (!effects.includes(t.effect)) continue;
+    if (tolerations) for (const tol of tolerations) if (tolerates(tol, t)) continue outer;
+    return t;
+  }
+  return undefined;
+}
 
 export const TaintTolerationFilter: FilterPlugin = {
   name: 'TaintToleration',
