@@ -69,20 +69,24 @@ export class Sim {
       options.object,
       options.routine === true,
     );
-    this.queue.push(deliverAt, () => {
-      if (!this.isUp(to)) {
-        this.dropped.add(id);
-        return;
-      }
-      const previous = this.cause;
-      this.cause = id;
-      try {
-        deliver();
-      } finally {
-        this.cause = previous;
-      }
-    });
+    // Delivery is an event carrying the message id (no wrapper closure: there are millions of these).
+    this.queue.push(deliverAt, deliver, id);
     return id;
+  }
+
+  /** Runs a message's delivery at its receiver, unless the receiver is down; changes made meanwhile are tied to it. */
+  private deliver(id: number, run: () => void): void {
+    if (!this.isUp(this.trace.receiver(id))) {
+      this.dropped.add(id);
+      return;
+    }
+    const previous = this.cause;
+    this.cause = id;
+    try {
+      run();
+    } finally {
+      this.cause = previous;
+    }
   }
 
   /** Registers a check run after every event (test builds use it for invariants). */
@@ -97,7 +101,8 @@ export class Sim {
       if (next === undefined || next > until) break;
       const event = this.queue.pop()!;
       this.now = event.time;
-      event.run();
+      if (event.message < 0) event.run();
+      else this.deliver(event.message, event.run);
       for (const check of this.afterEvent) check();
     }
     this.now = Math.max(this.now, until) as SimMillis;

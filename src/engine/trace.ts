@@ -122,6 +122,11 @@ export class Trace implements Iterable<Message> {
     return m;
   }
 
+  /** Who message `i` goes to (without making the whole Message). */
+  receiver(i: number): Endpoint {
+    return this.to[i]!;
+  }
+
   /** When message `i` arrives (without making the whole Message). */
   deliverAt(i: number): SimMillis {
     return this.deliver[i] as SimMillis;

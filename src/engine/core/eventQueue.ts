@@ -5,6 +5,8 @@ interface Entry {
   readonly time: SimMillis;
   readonly seq: number;
   readonly run: () => void;
+  /** The trace message this event delivers, or -1 for a timer. */
+  readonly message: number;
 }
 
 export class EventQueue {
@@ -20,9 +22,9 @@ export class EventQueue {
     return this.heap[0]?.time;
   }
 
-  push(time: SimMillis, run: () => void): void {
+  push(time: SimMillis, run: () => void, message = -1): void {
     const heap = this.heap;
-    const entry: Entry = { time, seq: this.seq++, run };
+    const entry: Entry = { time, seq: this.seq++, run, message };
     heap.push(entry);
     let i = heap.length - 1;
     while (i > 0) {
