@@ -195,14 +195,16 @@ export class Kubelet {
     return epoch === this.epoch && this.up;
   }
 
+  /** Runs `fn` every `intervalMs` (plus up to `jitter` of it, as wait.JitterUntil) while this kubelet lives. */
   private every(epoch: number, intervalMs: number, jitter: number, fn: () => void): void {
-    const delay =
+    const next = () =>
       intervalMs + (jitter ? Math.floor((this.sim.rng.int(0, 1000) / 1000) * jitter * intervalMs) : 0);
-    this.sim.after(delay, () => {
+    const tick = () => {
       if (!this.alive(epoch)) return;
       fn();
-      this.every(epoch, intervalMs, jitter, fn);
-    });
+      this.sim.after(next(), tick);
+    };
+    this.sim.after(next(), tick);
   }
 
   // --- Registration, Lease and node status -------------------------------------------------
