@@ -15,6 +15,15 @@ export const controllerUser = (controller: string): UserInfo => ({
 
 /** The user a component's requests authenticate as. */
 export function userOf(endpoint: Endpoint): UserInfo {
+  let user = users.get(endpoint);
+  if (!user) users.set(endpoint, (user = authenticate(endpoint)));
+  return user;
+}
+
+/** A component's credentials never change, so each is looked at once. */
+const users = new Map<Endpoint, UserInfo>();
+
+function authenticate(endpoint: Endpoint): UserInfo {
   const { kind, node } = parseEndpoint(endpoint);
   switch (kind) {
     case 'kubectl':
