@@ -10,6 +10,17 @@ const SYSTEM_CHROMIUMS = [
   '/usr/bin/google-chrome-stable',
 ];
 
+/** The flags every launch uses: root needs --no-sandbox; the rest keep Chromium quiet and offline. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** The Chromium executable to use, or null when none is installed. */
 export function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;

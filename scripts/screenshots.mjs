@@ -1,7 +1,7 @@
 // Takes the README's screenshots from the production build: `npm run build && npm run screenshots`.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from './chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
 
 const PORT = 4174;
 const server = spawn(
@@ -35,15 +35,7 @@ try {
   const path = chromiumPath();
   const browser = await chromium.launch({
     ...(path ? { executablePath: path } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   for (let i = 0; i < 50; i++) {
     const ok = await fetch(`http://127.0.0.1:${PORT}/`).then(

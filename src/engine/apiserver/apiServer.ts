@@ -7,9 +7,9 @@
 import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
 import type { Kind, KubeObject, Pod, Service } from '../api/types';
 import { timestamp } from '../core/time';
-import type { Etcd, KeyValue } from '../etcd/etcd';
+import type { Etcd } from '../etcd/etcd';
 import type { Sim } from '../sim';
-import { componentId, type ComponentId, type Endpoint } from '../topology';
+import { componentId, type Endpoint } from '../topology';
 import { admitCreate } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
@@ -481,5 +481,3 @@ export function describe(req: ApiRequest): string {
       return `GET ${collectionPath(req.kind, ns)}`;
   }
 }
-
-export type { ComponentId, KeyValue };

@@ -22,6 +22,11 @@ export interface Reconciliation {
   readonly action: string;
 }
 
+/** Whether `current` already has every value in `next` (a status update would change nothing). */
+export function unchanged<T extends object>(current: T, next: Partial<T>): boolean {
+  return (Object.keys(next) as (keyof T)[]).every((k) => current[k] === next[k]);
+}
+
 /** Time one reconcile takes (virtual ms). */
 const SYNC_MS = 1;
 const KEEP = 100;

@@ -8,7 +8,7 @@ import type { Deployment, ReplicaSet } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
-import { Controller, KCM } from './controller';
+import { Controller, KCM, unchanged } from './controller';
 import { templateHash } from './templateHash';
 
 /** Resolves an int-or-percent against `total` (intstr.GetScaledValueFromIntOrPercent). */
@@ -223,16 +223,7 @@ export class DeploymentController extends Controller {
       unavailableReplicas: Math.max(0, d.spec.replicas - available),
       observedGeneration: d.metadata.generation ?? 1,
     };
-    const s = d.status;
-    if (
-      s.replicas === status.replicas &&
-      s.updatedReplicas === status.updatedReplicas &&
-      s.readyReplicas === status.readyReplicas &&
-      s.availableReplicas === status.availableReplicas &&
-      s.observedGeneration === status.observedGeneration
-    ) {
-      return;
-    }
+    if (unchanged(d.status, status)) return;
     this.api.request(
       KCM,
       { verb: 'updateStatus', kind: 'Deployment', object: { ...d, status: { ...d.status, ...status } } },

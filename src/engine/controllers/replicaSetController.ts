@@ -9,7 +9,7 @@ import type { Pod, ReplicaSet } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
-import { Controller, KCM } from './controller';
+import { Controller, KCM, unchanged } from './controller';
 import { deletionOrder, ownedBy, podFromTemplate } from './podControl';
 
 /** At most this many creates or deletes per sync (burstReplicas). */
@@ -150,15 +150,7 @@ export class ReplicaSetController extends Controller {
       availableReplicas: ready,
       observedGeneration: rs.metadata.generation ?? 1,
     };
-    const s = rs.status;
-    if (
-      s.replicas === status.replicas &&
-      s.readyReplicas === status.readyReplicas &&
-      s.availableReplicas === status.availableReplicas &&
-      s.observedGeneration === status.observedGeneration
-    ) {
-      return;
-    }
+    if (unchanged(rs.status, status)) return;
     this.api.request(
       KCM,
       { verb: 'updateStatus', kind: 'ReplicaSet', object: { ...rs, status } },

@@ -8,7 +8,7 @@ import type { Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
 import { processLifetime } from './processes';
 import { lookUp, parseImage, pullErrorMessage } from './registry';
-import { imageSize, PAUSE_IMAGE, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
+import { imageSize, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
 
 export type ContainerRunState = 'created' | 'running' | 'exited';
 
@@ -254,6 +254,4 @@ export class ContainerRuntime {
   containersOf(podUid: string): RuntimeContainer[] {
     return [...this.containers.values()].filter((c) => c.podUid === podUid);
   }
-
-  static pauseImage = PAUSE_IMAGE;
 }

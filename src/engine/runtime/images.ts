@@ -38,5 +38,3 @@ export const PRELOADED_IMAGES = [
 /** Download speed for pulls: about 25 MB/s, plus a fixed half second for the registry round trips. */
 export const PULL_BYTES_PER_MS = 25_000;
 export const PULL_OVERHEAD_MS = 500;
-
-export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10.1';

@@ -1,36 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Node } from '../api/types';
+import type { Taint } from '../api/types';
 import { Prng } from '../core/prng';
-import { makePod, taint } from '../testing/builders';
+import { makeNode, makePod, taint } from '../testing/builders';
 import { schedulePod } from './algorithm';
 import { fitErrorMessage } from './fitError';
-import { NodeInfo } from './nodeInfo';
+import type { NodeInfo } from './nodeInfo';
 import { numFeasibleNodesToFind } from './profile';
 import { backoffDuration, SchedulingQueue } from './queue';
 
-const node = (name: string, cpu = '2', taints: Node['spec']['taints'] = []): NodeInfo =>
-  new NodeInfo({
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: { name, uid: name, resourceVersion: '1', creationTimestamp: '', labels: {} },
-    spec: { taints },
-    status: {
-      capacity: { cpu, memory: '4Gi', pods: '110' },
-      allocatable: { cpu, memory: '4Gi', pods: '110' },
-      conditions: [],
-      addresses: [],
-      nodeInfo: {
-        kubeletVersion: '',
-        kubeProxyVersion: '',
-        containerRuntimeVersion: '',
-        osImage: '',
-        kernelVersion: '',
-        operatingSystem: '',
-        architecture: '',
-      },
-    },
-  });
+const node = (name: string, cpu = '2', taints: Taint[] = []): NodeInfo =>
+  makeNode(name)
+    .cpu(cpu)
+    .taint(...taints)
+    .info();
 
 describe('schedulePod', () => {
   it('writes FailedScheduling as upstream does, reasons and preemption histograms sorted as strings', () => {

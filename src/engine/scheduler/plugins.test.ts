@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Node, Pod } from '../api/types';
-import { makePod, taint } from '../testing/builders';
+import type { Pod } from '../api/types';
+import { makeNode, makePod, taint } from '../testing/builders';
 import { cycleState } from './algorithm';
 import { defaultNormalize } from './framework';
-import { NodeInfo } from './nodeInfo';
+import type { NodeInfo } from './nodeInfo';
 import { balancedScore, NodeResourcesBalancedAllocation } from './plugins/balancedAllocation';
 import { ImageLocality, imageLocalityScore, MIN_THRESHOLD } from './plugins/imageLocality';
 import { NodeAffinityFilter, NodeAffinityScore } from './plugins/nodeAffinity';
@@ -17,71 +17,6 @@ import {
 import { NodeUnschedulable } from './plugins/nodeUnschedulable';
 import { TaintTolerationFilter, TaintTolerationScore } from './plugins/taintToleration';
 
-/** A node for plugin tests: `makeNode('minikube-m02').cpu('2').taint(...)`. */
-class NodeBuilder {
-  private node: Node;
-  constructor(name: string) {
-    this.node = {
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: {
-        name,
-        uid: name,
-        resourceVersion: '1',
-        creationTimestamp: '',
-        labels: { 'kubernetes.io/hostname': name },
-      },
-      spec: {},
-      status: {
-        capacity: { cpu: '2', memory: '4Gi', pods: '110' },
-        allocatable: { cpu: '2', memory: '4Gi', pods: '110' },
-        conditions: [],
-        addresses: [],
-        nodeInfo: {
-          kubeletVersion: '',
-          kubeProxyVersion: '',
-          containerRuntimeVersion: '',
-          osImage: '',
-          kernelVersion: '',
-          operatingSystem: '',
-          architecture: '',
-        },
-      },
-    };
-  }
-  cpu(cpu: string): this {
-    this.node.status.allocatable = { ...this.node.status.allocatable, cpu };
-    return this;
-  }
-  pods(n: number): this {
-    this.node.status.allocatable = { ...this.node.status.allocatable, pods: String(n) };
-    return this;
-  }
-  taint(...taints: ReturnType<typeof taint>[]): this {
-    this.node.spec.taints = taints;
-    return this;
-  }
-  cordoned(): this {
-    this.node.spec.unschedulable = true;
-    return this;
-  }
-  label(k: string, v: string): this {
-    this.node.metadata.labels = { ...this.node.metadata.labels, [k]: v };
-    return this;
-  }
-  image(name: string, size: number): this {
-    this.node.status.images = [...(this.node.status.images ?? []), { names: [name], sizeBytes: size }];
-    return this;
-  }
-  info(...pods: Pod[]): NodeInfo {
-    const info = new NodeInfo(this.node);
-    pods.forEach((p, i) =>
-      info.addPod({ ...p, metadata: { ...p.metadata, uid: `${p.metadata.name}-${i}` } }),
-    );
-    return info;
-  }
-}
-const makeNode = (name = 'minikube') => new NodeBuilder(name);
 const stateOf = (pod: Pod, nodes: NodeInfo[] = []) => cycleState(pod, nodes, new Map());
 
 describe('Filter plugins', () => {

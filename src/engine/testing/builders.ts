@@ -1,5 +1,6 @@
 /** Fluent builders for test objects: `makePod('web').requests({ cpu: '500m' })`, `makeDeployment('nginx', 3)`. */
-import type { Deployment, Pod, Service, Taint, Toleration } from '../api/types';
+import type { Deployment, Node, Pod, Service, Taint, Toleration } from '../api/types';
+import { NodeInfo } from '../scheduler/nodeInfo';
 
 export class PodBuilder {
   constructor(private pod: Pod) {}
@@ -120,3 +121,69 @@ export const taint = (key: string, effect: Taint['effect'] = 'NoSchedule', value
   effect,
   ...(value ? { value } : {}),
 });
+
+/** A node for scheduler tests: `makeNode('minikube-m02').cpu('2').taint(...).info()`. */
+export class NodeBuilder {
+  private node: Node;
+  constructor(name: string) {
+    this.node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        uid: name,
+        resourceVersion: '1',
+        creationTimestamp: '',
+        labels: { 'kubernetes.io/hostname': name },
+      },
+      spec: {},
+      status: {
+        capacity: { cpu: '2', memory: '4Gi', pods: '110' },
+        allocatable: { cpu: '2', memory: '4Gi', pods: '110' },
+        conditions: [],
+        addresses: [],
+        nodeInfo: {
+          kubeletVersion: '',
+          kubeProxyVersion: '',
+          containerRuntimeVersion: '',
+          osImage: '',
+          kernelVersion: '',
+          operatingSystem: '',
+          architecture: '',
+        },
+      },
+    };
+  }
+  cpu(cpu: string): this {
+    this.node.status.allocatable = { ...this.node.status.allocatable, cpu };
+    return this;
+  }
+  pods(n: number): this {
+    this.node.status.allocatable = { ...this.node.status.allocatable, pods: String(n) };
+    return this;
+  }
+  taint(...taints: ReturnType<typeof taint>[]): this {
+    this.node.spec.taints = taints;
+    return this;
+  }
+  cordoned(): this {
+    this.node.spec.unschedulable = true;
+    return this;
+  }
+  label(k: string, v: string): this {
+    this.node.metadata.labels = { ...this.node.metadata.labels, [k]: v };
+    return this;
+  }
+  image(name: string, size: number): this {
+    this.node.status.images = [...(this.node.status.images ?? []), { names: [name], sizeBytes: size }];
+    return this;
+  }
+  info(...pods: Pod[]): NodeInfo {
+    const info = new NodeInfo(this.node);
+    pods.forEach((p, i) =>
+      info.addPod({ ...p, metadata: { ...p.metadata, uid: `${p.metadata.name}-${i}` } }),
+    );
+    return info;
+  }
+}
+export const makeNode = (name = 'minikube') => new NodeBuilder(name);

@@ -7,7 +7,7 @@ import type { CardLayout, DiagramLayout, EdgeLayout, NodeLayout } from './layout
 
 export type ClusterBoxNode = Node<{ box: Box }, 'cluster'>;
 export type ZoneBoxNode = Node<{ box: Box; zone: 'controlPlane' | 'addons' | 'nodeComponents' }, 'zone'>;
-export type NodeBoxNode = Node<{ box: Box; node: ClusterNode; memberIds: string }, 'k8sNode'>;
+export type NodeBoxNode = Node<{ box: Box; node: ClusterNode }, 'k8sNode'>;
 export type PodsAreaNode = Node<{ box: Box; node: ClusterNode }, 'pods'>;
 export type EdgeLayerNode = Node<{ box: Box; edges: readonly EdgeLayout[] }, 'edges'>;
 export type ComponentCardNode = Node<{ box: Box; component: Component; domId: string }, 'component'>;
@@ -42,7 +42,7 @@ export function toFlowNodes(layout: DiagramLayout): FlowNode[] {
   const nodeBox = (n: NodeLayout): NodeBoxNode => ({
     id: `node/${n.node.name}`,
     type: 'k8sNode',
-    data: { box: n.box, node: n.node, memberIds: members(n) },
+    data: { box: n.box, node: n.node },
     zIndex: 1,
     ariaRole: 'group',
     ariaLabel: n.node.name,
