@@ -127,6 +127,16 @@ export class Trace implements Iterable<Message> {
     return this.to[i]!;
   }
 
+  /** When message `i` was sent (without making the whole Message). */
+  sentAt(i: number): SimMillis {
+    return this.sent[i] as SimMillis;
+  }
+
+  /** Whether message `i` is routine traffic (without making the whole Message). */
+  isRoutine(i: number): boolean {
+    return this.flags[i] === 1;
+  }
+
   /** When message `i` arrives (without making the whole Message). */
   deliverAt(i: number): SimMillis {
     return this.deliver[i] as SimMillis;

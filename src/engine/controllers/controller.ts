@@ -116,8 +116,13 @@ export abstract class Controller {
     loop();
   }
 
+  /** Told of every pass as it is noted (a recorder keeps them all; `history` keeps the last few). */
+  onReconciled: ((r: Reconciliation) => void) | null = null;
+
   protected note(r: Omit<Reconciliation, 'controller' | 'time'>): void {
-    this.history.push({ controller: this.name, time: this.sim.now, ...r });
+    const record = { controller: this.name, time: this.sim.now, ...r };
+    this.history.push(record);
     if (this.history.length > KEEP) this.history.shift();
+    this.onReconciled?.(record);
   }
 }

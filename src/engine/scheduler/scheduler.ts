@@ -34,6 +34,8 @@ export class Scheduler {
   readonly nodes: Informer<'Node'>;
   readonly queue = new SchedulingQueue();
   readonly decisions: DecisionRecord[] = [];
+  /** Told of every decision (a recorder keeps them all; `decisions` keeps the last few). */
+  onDecision: ((d: DecisionRecord) => void) | null = null;
   private readonly recorder: EventRecorder;
   private readonly infos = new Map<string, NodeInfo>();
   /** Pods assumed onto a node while their binding is in flight, by uid. */
@@ -182,8 +184,10 @@ export class Scheduler {
       imageNodeCounts: this.imageCounts(nodes),
     });
     this.nextStart = nextStart;
-    this.decisions.push({ ...decision, time: this.sim.now });
+    const record = { ...decision, time: this.sim.now };
+    this.decisions.push(record);
     if (this.decisions.length > KEEP_DECISIONS) this.decisions.shift();
+    this.onDecision?.(record);
 
     if (!decision.winner) {
       this.queue.requeue(pod, this.sim.now, true);

@@ -1,0 +1,278 @@
+/**
+ * The player: the one place that reads the wall clock. It moves a cursor over presentation time,
+ * records the run ahead of the cursor in small slices (never a long task), and tells two kinds of
+ * listeners: frame listeners every animation frame (flying messages are drawn from these without
+ * React), change listeners at most ten times a second while playing and at once after a jump.
+ */
+import type { KubeObject } from '../engine/api/types';
+import { Presentation, type HeartbeatMode } from './presentation';
+import { Run, type RunSpec } from './run';
+import { StateCursor } from './stateCursor';
+
+/** The wall clock and the display's frames, injected so tests can drive them. */
+export interface FrameClock {
+  now(): number;
+  request(callback: () => void): number;
+  cancel(handle: number): void;
+}
+
+export const browserClock: FrameClock = {
+  now: () => performance.now(),
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
+
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 16;
+/** Virtual time recorded beyond the last action before the timeline ends (more is recorded while playing). */
+const TAIL = 60_000;
+/** The longest run the player records (virtual ms). */
+export const MAX_RUN = 60 * 60_000;
+/** Wall ms of recording per frame at most, so a frame stays smooth. */
+const RECORD_BUDGET = 4;
+/** Virtual ms recorded per slice. */
+const SLICE = 250;
+/** How far ahead of the cursor (presentation ms) the recording stays while playing. */
+const LOOKAHEAD = 8_000;
+/** How often (wall ms) change listeners hear of a moving cursor. */
+const CHANGE_EVERY = 100;
+
+export interface PlayerOptions {
+  readonly heartbeats?: HeartbeatMode;
+  readonly speed?: number;
+}
+
+export class Player {
+  readonly run: Run;
+  private presentation: Presentation;
+  private readonly objects: StateCursor;
+  private p = 0;
+  private isPlaying = false;
+  private rate: number;
+  /** Record at least this far (virtual ms). */
+  private horizon: number;
+  private frame: number | null = null;
+  private lastFrame = 0;
+  private lastChange = -Infinity;
+  private readonly frameListeners = new Set<(p: number) => void>();
+  private readonly changeListeners = new Set<() => void>();
+
+  constructor(
+    spec: RunSpec,
+    private readonly clock: FrameClock = browserClock,
+    options: PlayerOptions = {},
+  ) {
+    this.run = new Run(spec);
+    this.rate = clampSpeed(options.speed ?? 1);
+    this.presentation = new Presentation(this.run.cluster.sim.trace, options.heartbeats ?? 'dim');
+    this.objects = new StateCursor(this.run.history, this.run.cluster.etcd.changes);
+    const lastAction = Math.max(0, ...spec.actions.map((a) => a.at));
+    this.horizon = Math.min(MAX_RUN, lastAction + TAIL);
+    // Enough to draw the first moments at once; the rest is recorded a slice per frame.
+    this.record(SLICE * 8, Infinity);
+    this.schedule();
+  }
+
+  // --- Reading -------------------------------------------------------------------------------
+
+  get cursor(): number {
+    return this.p;
+  }
+
+  get end(): number {
+    return this.presentation.end;
+  }
+
+  get playing(): boolean {
+    return this.isPlaying;
+  }
+
+  get speed(): number {
+    return this.rate;
+  }
+
+  get heartbeats(): HeartbeatMode {
+    return this.presentation.mode;
+  }
+
+  /** Whether the whole run (to its horizon) is recorded. */
+  get complete(): boolean {
+    return this.run.recordedUntil >= this.horizon;
+  }
+
+  get virtualTime(): number {
+    return this.presentation.toVirtual(this.p);
+  }
+
+  get timeline(): Presentation {
+    return this.presentation;
+  }
+
+  /** Every object at the cursor, keyed by etcd key. */
+  objectsNow(): ReadonlyMap<string, KubeObject> {
+    return this.objects.at(this.virtualTime);
+  }
+
+  /** Changes whenever the objects at the cursor do. */
+  get objectsVersion(): number {
+    this.objects.at(this.virtualTime);
+    return this.objects.version;
+  }
+
+  onFrame(listener: (p: number) => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  // --- Controls ------------------------------------------------------------------------------
+
+  play(): void {
+    if (this.isPlaying) return;
+    if (this.p >= this.end && this.complete && this.run.recordedUntil >= MAX_RUN) this.p = 0;
+    this.isPlaying = true;
+    this.lastFrame = this.clock.now();
+    this.changed(true);
+    this.schedule();
+  }
+
+  pause(): void {
+    if (!this.isPlaying) return;
+    this.isPlaying = false;
+    this.changed(true);
+  }
+
+  toggle(): void {
+    if (this.isPlaying) this.pause();
+    else this.play();
+  }
+
+  /** Goes to presentation time `p` (clamped to what is recorded, recording more if needed). */
+  seek(p: number): void {
+    if (!Number.isFinite(p)) return;
+    if (p > this.end) this.record(Math.min(p - this.end, 10 * 60_000), 50);
+    this.p = Math.min(Math.max(0, p), this.end);
+    this.moved();
+  }
+
+  /** Goes to the moment virtual time `v` is shown. */
+  seekVirtual(v: number): void {
+    if (v > this.run.recordedUntil) this.record(v - this.run.recordedUntil + SLICE, 50);
+    this.seek(this.presentation.toPresentation(v));
+  }
+
+  /** Goes to the middle of message `id`'s flight. */
+  seekMessage(id: number): void {
+    const stop = this.presentation.stopOf(id);
+    if (stop !== undefined) this.seek(stop);
+    else this.seekVirtual(this.run.cluster.sim.trace.sentAt(id));
+  }
+
+  stepForward(): void {
+    this.pause();
+    let next = this.presentation.nextStop(this.p);
+    for (let tries = 0; next === undefined && tries < 40 && this.run.recordedUntil < MAX_RUN; tries++) {
+      this.record(SLICE * 4, Infinity);
+      next = this.presentation.nextStop(this.p);
+    }
+    if (next !== undefined) this.seek(next);
+  }
+
+  stepBack(): void {
+    this.pause();
+    this.seek(this.presentation.previousStop(this.p) ?? 0);
+  }
+
+  restart(): void {
+    this.seek(0);
+    this.play();
+  }
+
+  setSpeed(speed: number): void {
+    this.rate = clampSpeed(speed);
+    this.changed(true);
+  }
+
+  /** Shows, dims or hides routine traffic; the cursor keeps its virtual time. */
+  setHeartbeats(mode: HeartbeatMode): void {
+    if (mode === this.presentation.mode) return;
+    const v = this.virtualTime;
+    this.presentation = new Presentation(this.run.cluster.sim.trace, mode);
+    this.presentation.extend(this.run.recordedUntil);
+    this.p = this.presentation.toPresentation(v);
+    this.moved();
+  }
+
+  dispose(): void {
+    this.isPlaying = false;
+    if (this.frame !== null) this.clock.cancel(this.frame);
+    this.frame = null;
+    this.frameListeners.clear();
+    this.changeListeners.clear();
+  }
+
+  // --- The frame loop ------------------------------------------------------------------------
+
+  /** Records up to `virtualMs` more of the run, for at most `budget` wall ms. */
+  private record(virtualMs: number, budget: number): void {
+    const start = this.clock.now();
+    const target = Math.min(MAX_RUN, this.run.recordedUntil + virtualMs);
+    while (this.run.recordedUntil < target) {
+      this.run.extendTo(Math.min(target, this.run.recordedUntil + SLICE));
+      if (this.clock.now() - start > budget) break;
+    }
+    this.presentation.extend(this.run.recordedUntil);
+  }
+
+  private schedule(): void {
+    if (this.frame !== null) return;
+    if (!this.isPlaying && this.complete) return;
+    this.frame = this.clock.request(() => this.tick());
+  }
+
+  private tick(): void {
+    this.frame = null;
+    const now = this.clock.now();
+    if (this.isPlaying) {
+      // A hidden tab or a long pause must not jump the cluster ahead.
+      const dt = Math.min(now - this.lastFrame, 100);
+      this.p += dt * this.rate;
+      // Playing records ahead of the cursor, and the run goes on until MAX_RUN.
+      if (this.end - this.p < LOOKAHEAD * this.rate) {
+        this.horizon = Math.min(MAX_RUN, Math.max(this.horizon, this.run.recordedUntil + SLICE));
+      }
+    }
+    this.lastFrame = now;
+    if (this.run.recordedUntil < this.horizon)
+      this.record(this.horizon - this.run.recordedUntil, RECORD_BUDGET);
+    if (this.isPlaying && this.p >= this.end) {
+      this.p = this.end;
+      if (this.run.recordedUntil >= MAX_RUN) this.isPlaying = false;
+    }
+    for (const listener of this.frameListeners) listener(this.p);
+    this.changed(false);
+    this.schedule();
+  }
+
+  private moved(): void {
+    for (const listener of this.frameListeners) listener(this.p);
+    this.changed(true);
+    this.schedule();
+  }
+
+  private changed(force: boolean): void {
+    const now = this.clock.now();
+    if (!force && now - this.lastChange < CHANGE_EVERY) return;
+    this.lastChange = now;
+    for (const listener of this.changeListeners) listener();
+  }
+}
+
+export function clampSpeed(speed: number): number {
+  if (!Number.isFinite(speed)) return 1;
+  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+}
