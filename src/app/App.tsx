@@ -1,50 +1,48 @@
-/** The page: top bar, notices, the diagram and, when something is selected, the Details panel. */
-import { useContext, useEffect } from 'react';
+/** The page: top bar, notices, the diagram with the Details panel beside it, playback and the event log below. */
+import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Diagram } from '../ui/diagram/Diagram';
+import { EventLog } from '../ui/eventlog/EventLog';
 import { Inspector } from '../ui/inspector/Inspector';
+import { PlaybackBar } from '../ui/timeline/PlaybackBar';
 import { Notices } from '../ui/shell/Notices';
+import { ShortcutsDialog } from '../ui/shell/ShortcutsDialog';
 import { TopBar } from '../ui/shell/TopBar';
-import { focusSelection } from '../ui/focusSelection';
-import { StoreContext, useAppStore } from '../ui/storeContext';
+import { useShortcuts } from '../ui/shell/useShortcuts';
+import { useAppStore } from '../ui/storeContext';
 import { useMediaQuery } from '../ui/useMediaQuery';
 
 export function App() {
   const hasSelection = useAppStore((s) => s.selection !== null);
-  const select = useAppStore((s) => s.select);
-  const store = useContext(StoreContext);
   const theme = useAppStore((s) => s.theme);
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
+  const tall = useMediaQuery('(min-height: 640px)');
   const dark = (theme ?? (prefersDark ? 'dark' : 'light')) === 'dark';
+  useShortcuts();
 
   useEffect(() => {
     document.documentElement.classList.toggle('dark', dark);
     document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   }, [dark]);
 
-  // Esc closes the Details panel from anywhere and returns focus to what was selected.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || !store) return;
-      const { selection } = store.getState();
-      if (!selection) return;
-      select(null);
-      focusSelection(selection);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [select, store]);
-
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <TopBar prefersDark={prefersDark} />
       <Notices />
       <main className={`flex min-h-0 flex-1 ${wide ? 'flex-row' : 'flex-col'}`}>
-        <div className="min-w-0 flex-1">
-          <ReactFlowProvider>
-            <Diagram compact={!wide} />
-          </ReactFlowProvider>
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <div className="min-h-0 flex-1">
+            <ReactFlowProvider>
+              <Diagram compact={!wide} />
+            </ReactFlowProvider>
+          </div>
+          <PlaybackBar />
+          <div
+            className={`${tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
+          >
+            <EventLog />
+          </div>
         </div>
         {hasSelection && (
           <div
@@ -58,6 +56,7 @@ export function App() {
           </div>
         )}
       </main>
+      <ShortcutsDialog />
     </div>
   );
 }

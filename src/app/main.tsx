@@ -35,7 +35,8 @@ store.subscribe((state, previous) => {
   const changed =
     state.config !== previous.config ||
     state.language !== previous.language ||
-    state.theme !== previous.theme;
+    state.theme !== previous.theme ||
+    state.playback.speed !== previous.playback.speed;
   if (changed) syncUrl();
 });
 

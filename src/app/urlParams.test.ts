@@ -8,7 +8,33 @@ describe('parseUrlParams', () => {
       language: 'zh',
       theme: null,
       notices: [],
+      seed: 1,
+      pods: 3,
+      autoplay: false,
     });
+  });
+
+  it('reads speed, autoplay, seed and pods', () => {
+    const init = parseUrlParams('?speed=0.25&autoplay=1&seed=42&pods=100');
+    expect(init).toMatchObject({ speed: 0.25, autoplay: true, seed: 42, pods: 100, notices: [] });
+  });
+
+  it.each([
+    ['speed', '17'],
+    ['speed', '0.1'],
+    ['speed', 'fast'],
+    ['speed', '1e3'],
+    ['autoplay', 'yes'],
+    ['seed', '-1'],
+    ['seed', '99999999999'],
+    ['pods', '101'],
+    ['pods', '1000000'],
+    ['pods', '<b>3</b>'],
+  ])('rejects %s=%j with a notice', (name, value) => {
+    const init = parseUrlParams(`?${name}=${encodeURIComponent(value)}`);
+    expect(init.notices.map((n) => n.name)).toEqual([name]);
+    expect(init).toMatchObject({ seed: 1, pods: 3, autoplay: false });
+    expect(init.speed).toBeUndefined();
   });
 
   it('reads nodes, runtime, lang and theme', () => {
@@ -51,6 +77,9 @@ describe('settingsToSearch', () => {
         config: { nodeCount: 1, runtime: 'containerd' },
         language: 'zh',
         theme: null,
+        seed: 1,
+        pods: 3,
+        playback: { speed: 1 },
       }),
     ).toBe('?scenario=scheduling&runtime=containerd&lang=zh');
   });
@@ -60,8 +89,17 @@ describe('settingsToSearch', () => {
       config: { nodeCount: 7, runtime: 'cri-o' as const },
       language: 'en' as const,
       theme: 'dark' as const,
+      seed: 9,
+      pods: 12,
+      playback: { speed: 4 },
     };
     const init = parseUrlParams(settingsToSearch('', settings));
-    expect({ config: init.config, language: init.language, theme: init.theme }).toEqual(settings);
+    expect({ ...init, notices: undefined, autoplay: undefined }).toEqual({
+      ...settings,
+      speed: 4,
+      playback: undefined,
+      notices: undefined,
+      autoplay: undefined,
+    });
   });
 });

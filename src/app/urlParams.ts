@@ -10,6 +10,8 @@ import {
   type ClusterConfig,
 } from '../engine/clusterConfig';
 import { LANGUAGES, type AppStoreInit, type Language, type ParamNotice, type Theme } from '../store/appStore';
+import { DEFAULT_PODS, DEFAULT_SEED, MAX_PODS } from '../store/freePlay';
+import { MAX_SPEED, MIN_SPEED } from '../store/playbackLimits';
 
 /** Longest parameter value quoted back in a notice; hostile URLs can be huge. */
 const MAX_QUOTED = 40;
@@ -59,14 +61,62 @@ export function parseUrlParams(search: string, preferredLanguage: Language = 'en
     else reject('theme', themeParam, 'expectTheme', '');
   }
 
+  let speed: number | undefined;
+  const speedParam = params.get('speed');
+  if (speedParam !== null) {
+    const n = /^\d{1,2}(\.\d{1,3})?$/.test(speedParam.trim()) ? Number(speedParam.trim()) : NaN;
+    if (n >= MIN_SPEED && n <= MAX_SPEED) speed = n;
+    else reject('speed', speedParam, 'expectSpeed', '1');
+  }
+
+  let autoplay = false;
+  const autoplayParam = params.get('autoplay');
+  if (autoplayParam !== null) {
+    const wanted = autoplayParam.trim();
+    if (wanted === '1' || wanted === '0') autoplay = wanted === '1';
+    else reject('autoplay', autoplayParam, 'expectAutoplay', '0');
+  }
+
+  let seed = DEFAULT_SEED;
+  const seedParam = params.get('seed');
+  if (seedParam !== null) {
+    const n = /^\d{1,10}$/.test(seedParam.trim()) ? Number(seedParam.trim()) : NaN;
+    if (n >= 0 && n <= 0xffff_ffff) seed = n;
+    else reject('seed', seedParam, 'expectSeed', String(seed));
+  }
+
+  let pods = DEFAULT_PODS;
+  const podsParam = params.get('pods');
+  if (podsParam !== null) {
+    const n = /^\d{1,3}$/.test(podsParam.trim()) ? Number(podsParam.trim()) : NaN;
+    if (n >= 0 && n <= MAX_PODS) pods = n;
+    else reject('pods', podsParam, 'expectPods', String(pods));
+  }
+
   const config: ClusterConfig = { nodeCount, runtime };
-  return { config, language, theme, notices };
+  return {
+    config,
+    language,
+    theme,
+    notices,
+    seed,
+    pods,
+    autoplay,
+    ...(speed !== undefined ? { speed } : {}),
+  };
 }
 
 /** The query string that reproduces the current settings, keeping any other parameters as they were. */
 export function settingsToSearch(
   current: string,
-  settings: { config: ClusterConfig; language: Language; theme: Theme | null },
+  settings: {
+    config: ClusterConfig;
+    language: Language;
+    theme: Theme | null;
+    seed: number;
+    pods: number;
+    playback: { speed: number };
+  },
 ): string {
   const params = new URLSearchParams(current);
   const setOrDrop = (name: string, value: string | null) =>
@@ -79,6 +129,11 @@ export function settingsToSearch(
     'runtime',
     settings.config.runtime === DEFAULT_CLUSTER_CONFIG.runtime ? null : settings.config.runtime,
   );
+  setOrDrop('seed', settings.seed === DEFAULT_SEED ? null : String(settings.seed));
+  setOrDrop('pods', settings.pods === DEFAULT_PODS ? null : String(settings.pods));
+  setOrDrop('speed', settings.playback.speed === 1 ? null : String(settings.playback.speed));
+  const autoplay = params.get('autoplay');
+  if (autoplay !== null && autoplay.trim() !== '0' && autoplay.trim() !== '1') params.delete('autoplay');
   setOrDrop('lang', settings.language);
   setOrDrop('theme', settings.theme);
   const query = params.toString();

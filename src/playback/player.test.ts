@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeployment } from '../engine/testing/builders';
-import { Player, type FrameClock } from './player';
+import { manualClock } from './manualClock';
+import { Player } from './player';
 import type { RunSpec } from './run';
-
-/** A clock the test moves by hand: each `frame()` advances wall time and runs the pending frame. */
-function manualClock() {
-  let now = 0;
-  let pending: (() => void) | null = null;
-  const clock: FrameClock = {
-    now: () => now,
-    request: (cb) => {
-      pending = cb;
-      return 1;
-    },
-    cancel: () => {
-      pending = null;
-    },
-  };
-  return {
-    clock,
-    frame(ms = 16) {
-      now += ms;
-      const cb = pending;
-      pending = null;
-      cb?.();
-    },
-  };
-}
 
 const spec: RunSpec = {
   config: { nodeCount: 2, runtime: 'docker' },

@@ -69,7 +69,9 @@ export class Player {
     const lastAction = Math.max(0, ...spec.actions.map((a) => a.at));
     this.horizon = Math.min(MAX_RUN, lastAction + TAIL);
     // Enough to draw the first moments at once; the rest is recorded a slice per frame.
-    this.record(SLICE * 8, Infinity);
+    const startAt = Math.max(0, spec.startAt ?? 0);
+    this.record(startAt + SLICE * 8, Infinity);
+    this.p = this.presentation.toPresentation(startAt);
     this.schedule();
   }
 

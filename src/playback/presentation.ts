@@ -18,7 +18,7 @@ export interface Gaps {
   readonly routine: number;
 }
 
-export const DEFAULT_GAPS: Gaps = { message: 700, routine: 180 };
+export const DEFAULT_GAPS: Gaps = { message: 550, routine: 150 };
 
 /** A message in the air: its trace id and how far along it is (0–1). */
 export interface Flight {
@@ -189,6 +189,11 @@ export class Presentation {
     const j = lastAtOrBefore(this.ids, id);
     if (this.ids[j] !== id) return undefined;
     return Math.min((this.ps[j]! + this.pd[j]!) / 2, this.end);
+  }
+
+  /** The index (into `ids`) of the last visible message to have left by presentation time `p`, or -1. */
+  lastLeftBy(p: number): number {
+    return lastAtOrBefore(this.ps, p);
   }
 
   /** The messages in flight at presentation time `p`, oldest first. */

@@ -20,6 +20,8 @@ export interface RunSpec {
   readonly config: ClusterConfig;
   readonly seed: number;
   readonly actions: readonly TimedAction[];
+  /** Where (virtual ms) the cursor starts: free play opens on a cluster that is already up. */
+  readonly startAt?: number;
 }
 
 export class Run {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { componentId } from '../engine/topology';
 import { nodeNameAt } from '../engine/clusterConfig';
+import { manualClock } from '../playback/manualClock';
 import { createAppStore } from './appStore';
 
-const make = () =>
-  createAppStore({ config: { nodeCount: 3, runtime: 'docker' }, language: 'en', theme: null });
+const make = (clock = manualClock().clock) =>
+  createAppStore({ config: { nodeCount: 3, runtime: 'docker' }, language: 'en', theme: null, clock });
 
 describe('app store', () => {
   it('rebuilds the topology when the node count or runtime changes', () => {
@@ -38,5 +39,45 @@ describe('app store', () => {
     store.getState().select({ kind: 'component', id: componentId('etcd') });
     store.getState().setRuntime('cri-o');
     expect(store.getState().selection).toEqual({ kind: 'component', id: componentId('etcd') });
+  });
+});
+
+describe('playback in the store', () => {
+  it('follows the player: play, the cursor moves, the view shows pods on nodes', () => {
+    const { clock, frame } = manualClock();
+    const store = make(clock);
+    store.getState().setSpeed(16);
+    store.getState().play();
+    expect(store.getState().playback.playing).toBe(true);
+    const running = () =>
+      [...store.getState().view.nodes.values()].flatMap((n) => n.pods).filter((p) => p.status === 'Running');
+    for (let i = 0; i < 30_000 && running().length < 3; i++) frame();
+    expect(running()).toHaveLength(3);
+    expect(store.getState().playback.virtualTime).toBeGreaterThan(0);
+    expect([...store.getState().view.nodes.values()].every((n) => n.registered && n.ready === 'True')).toBe(
+      true,
+    );
+  });
+
+  it('keeps an unchanged node view identical, so its drawing is not redone', () => {
+    const { clock, frame } = manualClock();
+    const store = make(clock);
+    store.getState().seekVirtual(4_000);
+    const before = store.getState().view.nodes;
+    store.getState().stepForward();
+    for (let i = 0; i < 5; i++) frame();
+    const after = store.getState().view.nodes;
+    const same = [...after].filter(([name, n]) => before.get(name) === n);
+    expect(same.length).toBeGreaterThan(0);
+  });
+
+  it('starts a new run when the cluster is reconfigured, at the same speed', () => {
+    const store = make();
+    const first = store.getState().player;
+    store.getState().setSpeed(4);
+    store.getState().setNodeCount(2);
+    expect(store.getState().player).not.toBe(first);
+    expect(store.getState().playback.speed).toBe(4);
+    expect(store.getState().view.nodes.size).toBe(2);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The one app store (zustand, vanilla): the cluster being shown, what is selected, language,
- * theme and notices. Created once outside React; components read it through narrow selectors.
+ * The one app store (zustand, vanilla): the cluster being shown and its recorded run, the playback
+ * cursor, what is selected, language, theme and notices. Created once outside React; components
+ * read it through narrow selectors. The player moves the cursor; the store hears of it at most ten
+ * times a second while playing (flying messages are drawn from the player's frames, not from here).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
@@ -11,27 +13,68 @@ import {
   MIN_NODES,
 } from '../engine/clusterConfig';
 import { buildTopology, type ComponentId, type Topology } from '../engine/topology';
+import { browserClock, Player, type FrameClock } from '../playback/player';
+import type { HeartbeatMode } from '../playback/presentation';
+import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
+import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
+
+export type { HeartbeatMode } from '../playback/presentation';
+export type { Player } from '../playback/player';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Theme = 'light' | 'dark';
 
-/** What the inspector shows: a component, or a node as a whole. */
+/** What the inspector shows: a component, a node as a whole, or a pod. */
 export type Selection =
   | { readonly kind: 'component'; readonly id: ComponentId }
-  | { readonly kind: 'node'; readonly name: NodeName };
+  | { readonly kind: 'node'; readonly name: NodeName }
+  | { readonly kind: 'pod'; readonly namespace: string; readonly name: string };
 
 /** A URL parameter that was ignored; the UI words it in the current language. */
 export interface ParamNotice {
   readonly name: string;
   readonly value: string;
-  readonly expected: 'expectNodes' | 'expectRuntime' | 'expectLang' | 'expectTheme';
+  readonly expected:
+    | 'expectNodes'
+    | 'expectRuntime'
+    | 'expectLang'
+    | 'expectTheme'
+    | 'expectSpeed'
+    | 'expectSeed'
+    | 'expectPods'
+    | 'expectAutoplay';
   readonly fallback: string;
+}
+
+/** The playback cursor and controls, as the UI shows them. */
+export interface PlaybackState {
+  readonly playing: boolean;
+  readonly speed: number;
+  /** Presentation ms. */
+  readonly cursor: number;
+  /** Presentation ms of the recorded end. */
+  readonly end: number;
+  /** The cluster's own clock at the cursor (virtual ms). */
+  readonly virtualTime: number;
+  readonly heartbeats: HeartbeatMode;
+  /** Changes whenever the objects at the cursor do. */
+  readonly objectsVersion: number;
+  /** How many trace messages are recorded (grows while recording). */
+  readonly recorded: number;
 }
 
 export interface AppState {
   readonly config: ClusterConfig;
+  readonly seed: number;
+  /** Replicas of free play's demo Deployment. */
+  readonly pods: number;
   readonly topology: Topology;
+  /** The recorded run and its cursor; replaced when the cluster is reconfigured. */
+  readonly player: Player;
+  readonly playback: PlaybackState;
+  /** The cluster's objects at the cursor, as the diagram draws them. */
+  readonly view: ClusterView;
   readonly language: Language;
   /** null follows the system's preference. */
   readonly theme: Theme | null;
@@ -39,6 +82,7 @@ export interface AppState {
   /** The selection was made from the keyboard: the Details panel takes focus when it opens. */
   readonly focusDetails: boolean;
   readonly notices: readonly ParamNotice[];
+  readonly shortcutsOpen: boolean;
 }
 
 export interface AppActions {
@@ -48,6 +92,19 @@ export interface AppActions {
   setNodeCount(count: number): void;
   setRuntime(runtime: RuntimeName): void;
   dismissNotice(notice: ParamNotice): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepForward(): void;
+  stepBack(): void;
+  restart(): void;
+  /** Moves the cursor to presentation time `p`. */
+  seek(p: number): void;
+  seekVirtual(v: number): void;
+  seekMessage(id: number): void;
+  setSpeed(speed: number): void;
+  setHeartbeats(mode: HeartbeatMode): void;
+  setShortcutsOpen(open: boolean): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -57,30 +114,91 @@ export interface AppStoreInit {
   readonly language: Language;
   readonly theme: Theme | null;
   readonly notices?: readonly ParamNotice[];
+  readonly seed?: number;
+  readonly pods?: number;
+  readonly speed?: number;
+  readonly autoplay?: boolean;
+  /** The wall clock and frames (tests drive their own). */
+  readonly clock?: FrameClock;
 }
 
 /** Whether the selection still names something in the topology (a node may have been removed). */
 function stillExists(selection: Selection | null, topology: Topology): boolean {
   if (!selection) return true;
   if (selection.kind === 'node') return topology.nodes.some((n) => n.name === selection.name);
+  if (selection.kind === 'pod') return false;
   return topology.components.some((c) => c.id === selection.id);
 }
 
+function snapshot(player: Player): PlaybackState {
+  return {
+    playing: player.playing,
+    speed: player.speed,
+    cursor: player.cursor,
+    end: player.end,
+    virtualTime: player.virtualTime,
+    heartbeats: player.heartbeats,
+    objectsVersion: player.objectsVersion,
+    recorded: player.run.cluster.sim.trace.length,
+  };
+}
+
 export function createAppStore(init: AppStoreInit): AppStore {
+  const clock = init.clock ?? browserClock;
+  const seed = init.seed ?? DEFAULT_SEED;
+  const pods = init.pods ?? DEFAULT_PODS;
   return createStore<AppState & AppActions>()((set, get) => {
-    const reconfigure = (config: ClusterConfig) => {
+    let unsubscribe = () => {};
+    /** Builds the run for a config and follows its player. */
+    const start = (config: ClusterConfig, speed: number) => {
+      unsubscribe();
+      const player = new Player(freePlaySpec(config, seed, pods), clock, { speed });
       const topology = buildTopology(config);
-      const { selection } = get();
-      set({ config, topology, selection: stillExists(selection, topology) ? selection : null });
+      const names = topology.nodes.map((n) => n.name);
+      const refresh = () => {
+        const state = get();
+        if (state.player !== player) return;
+        const playback = snapshot(player);
+        const view =
+          playback.objectsVersion === state.playback.objectsVersion
+            ? state.view
+            : deriveClusterView(player.objectsNow(), names, state.view);
+        set({ playback, view });
+      };
+      unsubscribe = player.onChange(refresh);
+      const playback = snapshot(player);
+      return {
+        player,
+        topology,
+        playback,
+        view: deriveClusterView(player.objectsNow(), names, EMPTY_VIEW),
+      };
     };
+    const reconfigure = (config: ClusterConfig) => {
+      const { selection, player } = get();
+      const speed = player.speed;
+      player.dispose();
+      const next = start(config, speed);
+      set({
+        config,
+        ...next,
+        selection: stillExists(selection, next.topology) ? selection : null,
+      });
+    };
+    const initial = start(init.config, init.speed ?? 1);
+    if (init.autoplay) initial.player.play();
+    const player = () => get().player;
     return {
       config: init.config,
-      topology: buildTopology(init.config),
+      seed,
+      pods,
+      ...initial,
       language: init.language,
       theme: init.theme,
       selection: null,
       focusDetails: false,
       notices: init.notices ?? [],
+      shortcutsOpen: false,
       select: (selection, options) => set({ selection, focusDetails: options?.fromKeyboard ?? false }),
       setLanguage: (language) => set({ language }),
       setTheme: (theme) => set({ theme }),
@@ -92,6 +210,18 @@ export function createAppStore(init: AppStoreInit): AppStore {
         if (runtime !== get().config.runtime) reconfigure({ ...get().config, runtime });
       },
       dismissNotice: (notice) => set({ notices: get().notices.filter((n) => n !== notice) }),
+      play: () => player().play(),
+      pause: () => player().pause(),
+      togglePlay: () => player().toggle(),
+      stepForward: () => player().stepForward(),
+      stepBack: () => player().stepBack(),
+      restart: () => player().restart(),
+      seek: (p) => player().seek(p),
+      seekVirtual: (v) => player().seekVirtual(v),
+      seekMessage: (id) => player().seekMessage(id),
+      setSpeed: (speed) => player().setSpeed(speed),
+      setHeartbeats: (mode) => player().setHeartbeats(mode),
+      setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
     };
   });
 }

@@ -11,3 +11,10 @@ export function useAppStore<T>(selector: (state: AppState & AppActions) => T): T
   if (!store) throw new Error('useAppStore needs a StoreContext provider');
   return useStore(store, selector);
 }
+
+/** The store's actions: they never change, so reading them re-renders nothing. */
+export function useActions(): AppActions {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useActions needs a StoreContext provider');
+  return store.getState();
+}

@@ -10,6 +10,7 @@ import { NODE_TYPES } from './nodeTypes';
 import { FitToSelection } from './FitToSelection';
 import { FIT_OPTIONS } from './fitOptions';
 import { OverviewMap } from './OverviewMap';
+import { FlightLayer } from './FlightLayer';
 
 /** Re-fits the view when the cluster's shape changes (nodes added or removed). */
 function FitOnChange({ nodeCount }: { nodeCount: number }) {
@@ -77,6 +78,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
       >
         <FitOnChange nodeCount={topology.nodes.length} />
         <FitToSelection layout={layout} />
+        <FlightLayer layout={layout} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
         {!compact && !hasSelection && <OverviewMap bounds={layout.bounds} />}

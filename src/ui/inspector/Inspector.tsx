@@ -4,18 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { focusSelection } from '../focusSelection';
 import { useAppStore } from '../storeContext';
 import { CommandLine } from './CommandLine';
+import { CloseButton } from './CloseButton';
+import { ControllerLoops } from './ControllerLoops';
+import { NodeLive } from './NodeLive';
+import { PodDetails } from './PodDetails';
+import { SchedulerDecisions } from './SchedulerDecisions';
+import { Section } from './Section';
 import { useInspected, type Category } from './useInspected';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="space-y-1.5">
-      <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
 
 const BADGE = 'rounded-full px-2 py-0.5 text-[11px] font-medium';
 
@@ -27,6 +22,12 @@ const CATEGORY_STYLES: Record<Category, string> = {
 };
 
 export function Inspector() {
+  const selection = useAppStore((s) => s.selection);
+  if (selection?.kind === 'pod') return <PodDetails namespace={selection.namespace} name={selection.name} />;
+  return <ComponentInspector />;
+}
+
+function ComponentInspector() {
   const { t } = useTranslation();
   const inspected = useInspected();
   const select = useAppStore((s) => s.select);
@@ -86,19 +87,12 @@ export function Inspector() {
             )}
           </div>
         </div>
-        <button
-          type="button"
-          onClick={() => {
+        <CloseButton
+          onClose={() => {
             select(null);
             focusSelection(selection);
           }}
-          aria-label={t('inspector.close')}
-          className="-mr-1 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-k8s dark:hover:bg-slate-800 dark:hover:text-white"
-        >
-          <svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">
-            <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
-        </button>
+        />
       </header>
 
       <div className="space-y-5 px-4 py-4 text-sm leading-6">
@@ -106,6 +100,17 @@ export function Inspector() {
           <span className="text-slate-600 dark:text-slate-300">{t('inspector.analogy')}</span>
           <strong className="font-semibold">{text.analogy}</strong>
         </p>
+        {selection?.kind === 'node' && <NodeLive name={selection.name} />}
+        {selection?.kind === 'component' && selection.id === 'kube-scheduler' && (
+          <Section title={t('inspector.decisions')}>
+            <SchedulerDecisions />
+          </Section>
+        )}
+        {selection?.kind === 'component' && selection.id === 'kube-controller-manager' && (
+          <Section title={t('inspector.loops')}>
+            <ControllerLoops />
+          </Section>
+        )}
         <Section title={t('inspector.role')}>
           <p>{text.role}</p>
         </Section>

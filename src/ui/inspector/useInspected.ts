@@ -44,6 +44,7 @@ export function useInspected(): Inspected | null {
     return { title: node.name, icon: node.controlPlane ? CONTROL_PLANE_ICON : NODE_ICON, text };
   }
 
+  if (selection.kind === 'pod') return null;
   const component = topology.components.find((c) => c.id === selection.id);
   if (!component) return null;
   const text = t(`components.${componentTextKey(component, runtime)}`, {

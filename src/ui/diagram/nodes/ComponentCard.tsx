@@ -8,6 +8,21 @@ import { isRelated, isSelected } from '../../selection';
 import type { ComponentCardNode } from '../flowNodes';
 import { componentTextKey } from '../textKey';
 
+/** How many pods wait for kube-scheduler to choose them a node. */
+function WaitingPods() {
+  const { t } = useTranslation();
+  const waiting = useAppStore((s) => s.view.unscheduled.length);
+  if (!waiting) return null;
+  return (
+    <span
+      className="shrink-0 rounded-full bg-amber-100 px-1.5 text-[11px] font-semibold text-amber-800 dark:bg-amber-900/60 dark:text-amber-200"
+      data-waiting={waiting}
+    >
+      {t('diagram.waitingPods', { count: waiting })}
+    </span>
+  );
+}
+
 export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<ComponentCardNode>) {
   const { component, domId } = data;
   const { t } = useTranslation();
@@ -66,6 +81,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
             {t(`components.${componentTextKey(component, runtime)}.short`)}
           </span>
         </span>
+        {component.kind === 'kube-scheduler' && <WaitingPods />}
         {addon && (
           <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
             {t('diagram.addonBadge')}

@@ -7,18 +7,79 @@ import { useAppStore } from '../../storeContext';
 import type { NodeBoxNode } from '../flowNodes';
 import { nodeHeaderDomId } from '../../focusSelection';
 
+const PILL = 'rounded-full px-2 py-0.5 text-[11px] font-semibold';
+
+/** The node's STATUS as `kubectl get nodes` prints it, and its taints. */
+function NodeStatus({
+  registered,
+  ready,
+  unschedulable,
+  taints,
+}: {
+  registered: boolean;
+  ready: 'True' | 'False' | 'Unknown' | null;
+  unschedulable: boolean;
+  taints: readonly string[];
+}) {
+  const { t } = useTranslation();
+  const status = !registered ? null : ready === 'True' ? 'Ready' : 'NotReady';
+  return (
+    <span className="pointer-events-none absolute right-3 top-3 flex items-center gap-1.5" data-status>
+      {status === null ? (
+        <span className={`${PILL} bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300`}>
+          {t('diagram.nodeJoining')}
+        </span>
+      ) : (
+        <span
+          className={`${PILL} ${status === 'Ready' ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/70 dark:text-emerald-200' : 'bg-red-100 text-red-800 dark:bg-red-900/70 dark:text-red-200'}`}
+          title={ready === 'Unknown' ? t('diagram.nodeUnknown') : undefined}
+        >
+          {status}
+          {unschedulable ? ',SchedulingDisabled' : ''}
+        </span>
+      )}
+      {taints.length > 0 && (
+        <span
+          className={`${PILL} bg-amber-100 text-amber-800 dark:bg-amber-900/60 dark:text-amber-200`}
+          title={taints.join('\n')}
+        >
+          {t('diagram.taints', { count: taints.length })}
+        </span>
+      )}
+    </span>
+  );
+}
+
 export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
   const { node } = data;
   const { t } = useTranslation();
   const selected = useAppStore((s) => s.selection?.kind === 'node' && s.selection.name === node.name);
   const select = useAppStore((s) => s.select);
+  const live = useAppStore((s) => s.view.nodes.get(node.name));
+  const registered = live?.registered ?? false;
 
   return (
     <div
       className={[
-        'h-full w-full rounded-2xl border-2 bg-slate-100/70 dark:bg-slate-900/60',
-        selected ? 'border-k8s' : 'border-slate-300 dark:border-slate-600',
+        'relative h-full w-full rounded-2xl border-2 transition-colors',
+        registered
+          ? 'bg-slate-100/70 dark:bg-slate-900/60'
+          : 'border-dashed bg-slate-50/40 dark:bg-slate-950/40',
+        live?.ready === 'True' || !registered
+          ? selected
+            ? 'border-k8s'
+            : 'border-slate-300 dark:border-slate-600'
+          : 'border-red-500 dark:border-red-500',
       ].join(' ')}
+      data-node-status={
+        !registered
+          ? 'joining'
+          : live?.ready === 'True'
+            ? 'Ready'
+            : live?.ready === 'Unknown'
+              ? 'Unknown'
+              : 'NotReady'
+      }
     >
       <button
         id={nodeHeaderDomId(node.name)}
@@ -42,6 +103,12 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
           {node.controlPlane ? t('diagram.roleBoth') : t('diagram.roleWorker')}
         </span>
       </button>
+      <NodeStatus
+        registered={registered}
+        ready={live?.ready ?? null}
+        unschedulable={live?.unschedulable ?? false}
+        taints={live?.taints ?? []}
+      />
     </div>
   );
 });

@@ -1,0 +1,50 @@
+/**
+ * The cluster's Events at the cursor as `kubectl get events` lists them (oldest first, by last
+ * seen), with the virtual time of each so a click can jump there.
+ */
+import type { KubeEvent, KubeObject } from '../engine/api/types';
+import { RUN_EPOCH_MS } from '../engine/core/time';
+import { humanDuration } from '../kubectl/humanDuration';
+
+export interface EventRow {
+  readonly key: string;
+  readonly lastSeen: string;
+  readonly type: string;
+  readonly reason: string;
+  /** `pod/web-5d8f-abcde`, as kubectl prints involvedObject. */
+  readonly object: string;
+  readonly message: string;
+  readonly count: number;
+  /** Virtual ms of the last occurrence. */
+  readonly time: number;
+  readonly namespace: string;
+  readonly involvedKind: string;
+  readonly involvedName: string;
+}
+
+export const virtualTimeOf = (timestamp: string) => Date.parse(timestamp) - RUN_EPOCH_MS;
+
+export function eventRows(objects: ReadonlyMap<string, KubeObject>, now: number): EventRow[] {
+  const rows: EventRow[] = [];
+  for (const [key, o] of objects) {
+    if (o.kind !== 'Event') continue;
+    const e = o as KubeEvent;
+    const time = virtualTimeOf(e.lastTimestamp);
+    rows.push({
+      key,
+      lastSeen: humanDuration(now - time),
+      type: e.type,
+      reason: e.reason,
+      object: `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`,
+      message: e.message,
+      count: e.count,
+      time,
+      namespace: e.metadata.namespace ?? 'default',
+      involvedKind: e.involvedObject.kind,
+      involvedName: e.involvedObject.name,
+    });
+  }
+  return rows.sort((a, b) => a.time - b.time || (a.key < b.key ? -1 : 1));
+}
+
+export { humanDuration };

@@ -1,0 +1,191 @@
+/**
+ * The event log (`Cluster events`): the cluster's Events as `kubectl get events` lists them, or the
+ * messages in plain words, always as they are at the cursor. Clicking an entry jumps there.
+ */
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { eventRows, type EventRow } from '../../store/eventRows';
+import { describeMessage } from '../timeline/messageText';
+import { formatClock } from '../timeline/formatClock';
+import { useEndpointName } from '../timeline/useEndpointName';
+import { useWords } from '../timeline/useWords';
+import { useActions, useAppStore } from '../storeContext';
+
+/** Rows kept on screen: the latest ones before the cursor. */
+const ROWS = 120;
+
+type Tab = 'events' | 'messages';
+
+const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[] }) {
+  const { t } = useTranslation();
+  const { seekVirtual, select } = useActions();
+  if (!rows.length)
+    return <p className="px-3 py-2 text-sm text-slate-500 dark:text-slate-400">{t('eventLog.noEvents')}</p>;
+  return (
+    <table className="w-full border-collapse font-mono text-xs">
+      <thead className="sticky top-0 bg-slate-50 text-left text-slate-500 dark:bg-slate-900 dark:text-slate-400">
+        <tr>
+          <th className="whitespace-nowrap px-2 py-1 font-semibold">LAST SEEN</th>
+          <th className="whitespace-nowrap px-2 py-1 font-semibold">TYPE</th>
+          <th className="whitespace-nowrap px-2 py-1 font-semibold">REASON</th>
+          <th className="whitespace-nowrap px-2 py-1 font-semibold">OBJECT</th>
+          <th className="whitespace-nowrap px-2 py-1 font-semibold">MESSAGE</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={r.key}
+            className={`cursor-pointer border-t border-slate-100 hover:bg-blue-50 dark:border-slate-800 dark:hover:bg-slate-800 ${r.type === 'Warning' ? 'text-red-700 dark:text-red-400' : ''}`}
+            onClick={() => {
+              seekVirtual(r.time);
+              if (r.involvedKind === 'Pod')
+                select({ kind: 'pod', namespace: r.namespace, name: r.involvedName });
+            }}
+          >
+            <td className="whitespace-nowrap px-2 py-0.5">{r.lastSeen}</td>
+            <td className="px-2 py-0.5">{r.type}</td>
+            <td className="px-2 py-0.5">{r.reason}</td>
+            <td className="whitespace-nowrap px-2 py-0.5">{r.object}</td>
+            <td className="px-2 py-0.5">
+              <button
+                type="button"
+                className="text-left hover:underline focus-visible:outline-2 focus-visible:outline-k8s"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  seekVirtual(r.time);
+                }}
+              >
+                {r.message}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+});
+
+function Events() {
+  const player = useAppStore((s) => s.player);
+  const version = useAppStore((s) => s.playback.objectsVersion);
+  // LAST SEEN counts in whole seconds: redraw when the second changes.
+  const second = useAppStore((s) => Math.floor(s.playback.virtualTime / 1000));
+  const rows = useMemo(() => {
+    void version;
+    const all = eventRows(player.objectsNow(), second * 1000);
+    return all.slice(-ROWS);
+  }, [player, version, second]);
+  return <EventTable rows={rows} />;
+}
+
+function Messages() {
+  const { t } = useTranslation();
+  const player = useAppStore((s) => s.player);
+  const cursor = useAppStore((s) => s.playback.cursor);
+  const heartbeats = useAppStore((s) => s.playback.heartbeats);
+  const nameOf = useEndpointName();
+  const words = useWords();
+  const { seekMessage } = useActions();
+  const trace = player.run.cluster.sim.trace;
+  const timeline = player.timeline;
+  const { ids, inFlight } = useMemo(() => {
+    const visible = timeline.ids;
+    // The messages that have left by the cursor, newest last; routine ones only when shown.
+    const hi = timeline.lastLeftBy(cursor);
+    const picked: number[] = [];
+    for (let j = hi; j >= 0 && picked.length < ROWS; j--) {
+      const id = visible[j]!;
+      if (heartbeats !== 'show' && trace.isRoutine(id)) continue;
+      picked.push(id);
+    }
+    return { ids: picked.reverse(), inFlight: new Set(timeline.inFlight(cursor).map((f) => f.id)) };
+  }, [timeline, trace, cursor, heartbeats]);
+  if (!ids.length)
+    return <p className="px-3 py-2 text-sm text-slate-500 dark:text-slate-400">{t('eventLog.noMessages')}</p>;
+  return (
+    <ol className="text-xs">
+      {ids.map((id) => {
+        const m = trace.at(id)!;
+        const { sentence } = describeMessage(m, nameOf);
+        return (
+          <li
+            key={id}
+            className={`border-t border-slate-100 dark:border-slate-800 ${inFlight.has(id) ? 'bg-blue-50 dark:bg-blue-950/60' : ''}`}
+            data-in-flight={inFlight.has(id) || undefined}
+          >
+            <button
+              type="button"
+              onClick={() => seekMessage(id)}
+              className="flex w-full gap-2 px-2 py-0.5 text-left hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-k8s dark:hover:bg-slate-800"
+            >
+              <span className="shrink-0 font-mono tabular-nums text-slate-500 dark:text-slate-400">
+                {formatClock(m.sentAt)}
+              </span>
+              <span className="min-w-0 flex-1">{words(sentence)}</span>
+              <span className="hidden shrink-0 truncate font-mono text-slate-400 lg:block lg:max-w-[40%]">
+                {m.summary}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function EventLog() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('events');
+  const scroller = useRef<HTMLDivElement>(null);
+  const cursor = useAppStore((s) => s.playback.cursor);
+  const pinned = useRef(true);
+
+  // Follow the newest entry unless the reader has scrolled up to look at something.
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [cursor, tab]);
+
+  const tabButton = (value: Tab) => (
+    <button
+      type="button"
+      aria-pressed={tab === value}
+      onClick={() => setTab(value)}
+      className={`rounded-md px-2 py-0.5 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-k8s ${tab === value ? 'bg-k8s text-white' : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
+    >
+      {t(`eventLog.${value}`)}
+    </button>
+  );
+
+  return (
+    <section
+      className="flex h-full min-h-0 flex-col bg-white dark:bg-slate-950"
+      aria-labelledby="event-log-title"
+    >
+      <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-1 dark:border-slate-700">
+        <h2
+          id="event-log-title"
+          className="mr-2 text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400"
+        >
+          {t('eventLog.title')}
+        </h2>
+        {tabButton('events')}
+        {tabButton('messages')}
+      </header>
+      <div
+        ref={scroller}
+        role="log"
+        aria-label={t('eventLog.title')}
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+        className="min-h-0 flex-1 overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
+      >
+        {tab === 'events' ? <Events /> : <Messages />}
+      </div>
+    </section>
+  );
+}
