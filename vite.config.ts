@@ -8,6 +8,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss()],
   build: {
+    // Icons stay files the browser caches, not base64 inside the first JavaScript.
+    assetsInlineLimit: (file) => (file.endsWith('.svg') ? false : undefined),
     // The app, and a tiny page that runs the engine's reference scenario (for the determinism test).
     rolldownOptions: { input: { main: 'index.html', engineCheck: 'engine-check.html' } },
   },

@@ -32,6 +32,40 @@ export class Explorer {
     return this.page.getByRole('combobox', { name });
   }
 
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  get timeline(): Locator {
+    return this.page.getByRole('slider', { name: /^(Timeline|时间轴)$/ });
+  }
+
+  get clock(): Locator {
+    return this.page.getByRole('timer');
+  }
+
+  get eventLog(): Locator {
+    return this.page.getByRole('log', { name: /^(Cluster events|集群事件)$/ });
+  }
+
+  /** The pods drawn on a node, by STATUS. */
+  podsOn(node: string, status?: string): Locator {
+    const chips = this.page.locator(`.react-flow__node[data-id="pods/${node}"] [data-pod-status]`);
+    return status ? chips.and(this.page.locator(`[data-pod-status="${status}"]`)) : chips;
+  }
+
+  /** Waits until the engine has loaded (the timeline has a length). */
+  async ready() {
+    await expect.poll(async () => Number(await this.timeline.getAttribute('max'))).toBeGreaterThan(1);
+  }
+
+  /** Plays until `done` holds, then pauses. */
+  async playUntil(done: () => Promise<boolean>, timeout = 60_000) {
+    await this.button(/^(Play|播放)$/).click();
+    await expect.poll(done, { timeout, intervals: [100] }).toBe(true);
+    await this.button(/^(Pause|暂停)$/).click();
+  }
+
   async screenshot(name: string) {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }

@@ -1,20 +1,25 @@
 /** The page: top bar, notices, the diagram with the Details panel beside it, playback and the event log below. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Diagram } from '../ui/diagram/Diagram';
 import { EventLog } from '../ui/eventlog/EventLog';
-import { Inspector } from '../ui/inspector/Inspector';
 import { PlaybackBar } from '../ui/timeline/PlaybackBar';
 import { Notices } from '../ui/shell/Notices';
-import { ShortcutsDialog } from '../ui/shell/ShortcutsDialog';
 import { TopBar } from '../ui/shell/TopBar';
 import { useShortcuts } from '../ui/shell/useShortcuts';
 import { useAppStore } from '../ui/storeContext';
 import { useMediaQuery } from '../ui/useMediaQuery';
 
+// Loaded when first needed: the Details panel on the first selection, the shortcuts on the first `?`.
+const Inspector = lazy(() => import('../ui/inspector/Inspector').then((m) => ({ default: m.Inspector })));
+const ShortcutsDialog = lazy(() =>
+  import('../ui/shell/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
+);
+
 export function App() {
   const hasSelection = useAppStore((s) => s.selection !== null);
   const theme = useAppStore((s) => s.theme);
+  const shortcutsOpen = useAppStore((s) => s.shortcutsOpen);
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
   const tall = useMediaQuery('(min-height: 640px)');
@@ -38,11 +43,14 @@ export function App() {
             </ReactFlowProvider>
           </div>
           <PlaybackBar />
-          <div
-            className={`${tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
-          >
-            <EventLog />
-          </div>
+          {/* On a phone the Details sheet takes the log's place while it is open. */}
+          {(wide || !hasSelection) && (
+            <div
+              className={`${tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
+            >
+              <EventLog />
+            </div>
+          )}
         </div>
         {hasSelection && (
           <div
@@ -52,11 +60,17 @@ export function App() {
                 : 'h-[58%] shrink-0 overflow-hidden rounded-t-2xl border-t border-slate-200 shadow-[0_-8px_24px_rgba(0,0,0,0.12)] dark:border-slate-700'
             }
           >
-            <Inspector />
+            <Suspense fallback={null}>
+              <Inspector />
+            </Suspense>
           </div>
         )}
       </main>
-      <ShortcutsDialog />
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

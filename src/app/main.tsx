@@ -3,7 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, showLanguage } from '../i18n/i18n';
-import { createAppStore } from '../store/appStore';
+import { browserClock } from '../playback/browserClock';
+import { createAppStore, type PlaybackEngine } from '../store/appStore';
 import { StoreContext } from '../ui/storeContext';
 import { App } from './App';
 import { settingsToSearch, parseUrlParams } from './urlParams';
@@ -11,7 +12,11 @@ import '../index.css';
 
 const preferredLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 const init = parseUrlParams(window.location.search, preferredLanguage);
-const store = createAppStore(init);
+/** The simulation loads once the architecture has been drawn, so the first paint never waits for it. */
+const engine = new Promise<PlaybackEngine>((resolve) =>
+  requestAnimationFrame(() => setTimeout(() => resolve(import('../playback/engine')), 0)),
+);
+const store = createAppStore({ ...init, clock: browserClock, engine });
 const i18n = await createI18n(init.language);
 const htmlLang = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
 const showDocumentLanguage = () => {

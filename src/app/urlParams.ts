@@ -18,7 +18,7 @@ const MAX_QUOTED = 40;
 
 const quote = (value: string) => (value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
 
-export interface ParsedUrl extends AppStoreInit {
+export interface ParsedUrl extends Omit<AppStoreInit, 'clock' | 'engine'> {
   readonly notices: readonly ParamNotice[];
 }
 

@@ -7,6 +7,7 @@
 import type { KubeObject } from '../engine/api/types';
 import { Presentation, type HeartbeatMode } from './presentation';
 import { Run, type RunSpec } from './run';
+import { MAX_SPEED, MIN_SPEED } from './speeds';
 import { StateCursor } from './stateCursor';
 
 /** The wall clock and the display's frames, injected so tests can drive them. */
@@ -16,14 +17,7 @@ export interface FrameClock {
   cancel(handle: number): void;
 }
 
-export const browserClock: FrameClock = {
-  now: () => performance.now(),
-  request: (callback) => requestAnimationFrame(callback),
-  cancel: (handle) => cancelAnimationFrame(handle),
-};
-
-export const MIN_SPEED = 0.25;
-export const MAX_SPEED = 16;
+export { MAX_SPEED, MIN_SPEED } from './speeds';
 /** Virtual time recorded beyond the last action before the timeline ends (more is recorded while playing). */
 const TAIL = 60_000;
 /** The longest run the player records (virtual ms). */
@@ -59,7 +53,7 @@ export class Player {
 
   constructor(
     spec: RunSpec,
-    private readonly clock: FrameClock = browserClock,
+    private readonly clock: FrameClock,
     options: PlayerOptions = {},
   ) {
     this.run = new Run(spec);

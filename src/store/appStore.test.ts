@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { componentId } from '../engine/topology';
 import { nodeNameAt } from '../engine/clusterConfig';
 import { manualClock } from '../playback/manualClock';
+import * as engine from '../playback/engine';
 import { createAppStore } from './appStore';
 
 const make = (clock = manualClock().clock) =>
-  createAppStore({ config: { nodeCount: 3, runtime: 'docker' }, language: 'en', theme: null, clock });
+  createAppStore({ config: { nodeCount: 3, runtime: 'docker' }, language: 'en', theme: null, clock, engine });
 
 describe('app store', () => {
   it('rebuilds the topology when the node count or runtime changes', () => {

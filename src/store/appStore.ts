@@ -13,7 +13,8 @@ import {
   MIN_NODES,
 } from '../engine/clusterConfig';
 import { buildTopology, type ComponentId, type Topology } from '../engine/topology';
-import { browserClock, Player, type FrameClock } from '../playback/player';
+import type { FrameClock, Player, PlayerOptions } from '../playback/player';
+import type { RunSpec } from '../playback/run';
 import type { HeartbeatMode } from '../playback/presentation';
 import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
 import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
@@ -70,8 +71,8 @@ export interface AppState {
   /** Replicas of free play's demo Deployment. */
   readonly pods: number;
   readonly topology: Topology;
-  /** The recorded run and its cursor; replaced when the cluster is reconfigured. */
-  readonly player: Player;
+  /** The recorded run and its cursor (null until the engine has loaded); replaced when the cluster is reconfigured. */
+  readonly player: Player | null;
   readonly playback: PlaybackState;
   /** The cluster's objects at the cursor, as the diagram draws them. */
   readonly view: ClusterView;
@@ -119,8 +120,26 @@ export interface AppStoreInit {
   readonly speed?: number;
   readonly autoplay?: boolean;
   /** The wall clock and frames (tests drive their own). */
-  readonly clock?: FrameClock;
+  readonly clock: FrameClock;
+  /** The simulation and player: loaded after the first paint in the page, given at once in tests. */
+  readonly engine: PlaybackEngine | Promise<PlaybackEngine>;
 }
+
+/** What the store needs of the lazily loaded engine. */
+export interface PlaybackEngine {
+  createPlayer(spec: RunSpec, clock: FrameClock, options: PlayerOptions): Player;
+}
+
+const IDLE_PLAYBACK: PlaybackState = {
+  playing: false,
+  speed: 1,
+  cursor: 0,
+  end: 0,
+  virtualTime: 0,
+  heartbeats: 'dim',
+  objectsVersion: -1,
+  recorded: 0,
+};
 
 /** Whether the selection still names something in the topology (a node may have been removed). */
 function stillExists(selection: Selection | null, topology: Topology): boolean {
@@ -129,6 +148,21 @@ function stillExists(selection: Selection | null, topology: Topology): boolean {
   if (selection.kind === 'pod') return false;
   return topology.components.some((c) => c.id === selection.id);
 }
+
+const nothing = () => {};
+const NO_PLAYER = {
+  play: nothing,
+  pause: nothing,
+  toggle: nothing,
+  stepForward: nothing,
+  stepBack: nothing,
+  restart: nothing,
+  seek: nothing,
+  seekVirtual: nothing,
+  seekMessage: nothing,
+  setSpeed: nothing,
+  setHeartbeats: nothing,
+};
 
 function snapshot(player: Player): PlaybackState {
   return {
@@ -144,16 +178,18 @@ function snapshot(player: Player): PlaybackState {
 }
 
 export function createAppStore(init: AppStoreInit): AppStore {
-  const clock = init.clock ?? browserClock;
+  const { clock } = init;
+  let engine: PlaybackEngine | null = null;
   const seed = init.seed ?? DEFAULT_SEED;
   const pods = init.pods ?? DEFAULT_PODS;
   return createStore<AppState & AppActions>()((set, get) => {
     let unsubscribe = () => {};
-    /** Builds the run for a config and follows its player. */
+    /** Builds the run for a config and follows its player (no player until the engine is loaded). */
     const start = (config: ClusterConfig, speed: number) => {
       unsubscribe();
-      const player = new Player(freePlaySpec(config, seed, pods), clock, { speed });
       const topology = buildTopology(config);
+      if (!engine) return { player: null, topology, playback: { ...IDLE_PLAYBACK, speed }, view: EMPTY_VIEW };
+      const player = engine.createPlayer(freePlaySpec(config, seed, pods), clock, { speed });
       const names = topology.nodes.map((n) => n.name);
       const refresh = () => {
         const state = get();
@@ -175,9 +211,9 @@ export function createAppStore(init: AppStoreInit): AppStore {
       };
     };
     const reconfigure = (config: ClusterConfig) => {
-      const { selection, player } = get();
-      const speed = player.speed;
-      player.dispose();
+      const { selection, player, playback } = get();
+      const speed = playback.speed;
+      player?.dispose();
       const next = start(config, speed);
       set({
         config,
@@ -185,9 +221,18 @@ export function createAppStore(init: AppStoreInit): AppStore {
         selection: stillExists(selection, next.topology) ? selection : null,
       });
     };
+    const attach = (loaded: PlaybackEngine) => {
+      engine = loaded;
+      const next = start(get().config, get().playback.speed);
+      set(next);
+      if (init.autoplay) next.player?.play();
+    };
+    if (init.engine instanceof Promise) void init.engine.then(attach);
+    else engine = init.engine;
     const initial = start(init.config, init.speed ?? 1);
-    if (init.autoplay) initial.player.play();
-    const player = () => get().player;
+    if (init.autoplay) initial.player?.play();
+    /** Runs `fn` on the player once there is one; controls do nothing before the engine has loaded. */
+    const player = () => get().player ?? NO_PLAYER;
     return {
       config: init.config,
       seed,
@@ -219,7 +264,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
       seek: (p) => player().seek(p),
       seekVirtual: (v) => player().seekVirtual(v),
       seekMessage: (id) => player().seekMessage(id),
-      setSpeed: (speed) => player().setSpeed(speed),
+      setSpeed: (speed) => {
+        const current = get().player;
+        if (current) current.setSpeed(speed);
+        else set({ playback: { ...get().playback, speed } });
+      },
       setHeartbeats: (mode) => player().setHeartbeats(mode),
       setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
     };

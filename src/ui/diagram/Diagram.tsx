@@ -69,6 +69,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         edgesFocusable={false}
         elementsSelectable={false}
         deleteKeyCode={null}
+        panActivationKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         onPaneClick={() => select(null)}

@@ -35,6 +35,7 @@ const KIND_CLASS: Record<MessageKind, string> = {
 export function FlightLayer({ layout }: { layout: DiagramLayout }) {
   const words = useWords();
   const player = useAppStore((s) => s.player);
+  const heartbeats = useAppStore((s) => s.playback.heartbeats);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const nameOf = useEndpointName();
   // Tokens keep a readable size when the diagram is zoomed out.
@@ -49,7 +50,7 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
 
   useEffect(() => {
     const root = host.current;
-    if (!mounted || !root) return;
+    if (!mounted || !root || !player) return;
     const routeOf = flightRoutes(layout);
     const trace = player.run.cluster.sim.trace;
     const flow = root.closest('.react-flow');
@@ -109,7 +110,8 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
         const to = trace.receiver(f.id);
         const route = routeOf(from, to);
         if (!route) continue;
-        const routine = trace.isRoutine(f.id);
+        // Shown heartbeats are messages like any other; dimmed ones are faint dots.
+        const routine = heartbeats === 'dim' && trace.isRoutine(f.id);
         const el = token(shown++);
         const at = pointAlong(route, reducedMotion ? 0.5 : f.progress);
         const withLabel = !routine && labelled < MAX_LABELS;
@@ -153,7 +155,7 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       mark(new Set(), flying, (id) => `polyline[data-edge="${id}"]`, 'data-flying');
       for (const el of pool) el.remove();
     };
-  }, [mounted, player, layout, reducedMotion, words, nameOf]);
+  }, [mounted, player, layout, reducedMotion, words, nameOf, heartbeats]);
 
   useEffect(() => {
     host.current?.style.setProperty('--token-scale', String(Math.min(2.5, Math.max(1, 1 / zoom))));

@@ -73,6 +73,7 @@ function Events() {
   const second = useAppStore((s) => Math.floor(s.playback.virtualTime / 1000));
   const rows = useMemo(() => {
     void version;
+    if (!player) return [];
     const all = eventRows(player.objectsNow(), second * 1000);
     return all.slice(-ROWS);
   }, [player, version, second]);
@@ -87,9 +88,10 @@ function Messages() {
   const nameOf = useEndpointName();
   const words = useWords();
   const { seekMessage } = useActions();
-  const trace = player.run.cluster.sim.trace;
-  const timeline = player.timeline;
   const { ids, inFlight } = useMemo(() => {
+    if (!player) return { ids: [], inFlight: new Set<number>() };
+    const { timeline } = player;
+    const trace = player.run.cluster.sim.trace;
     const visible = timeline.ids;
     // The messages that have left by the cursor, newest last; routine ones only when shown.
     const hi = timeline.lastLeftBy(cursor);
@@ -100,13 +102,13 @@ function Messages() {
       picked.push(id);
     }
     return { ids: picked.reverse(), inFlight: new Set(timeline.inFlight(cursor).map((f) => f.id)) };
-  }, [timeline, trace, cursor, heartbeats]);
-  if (!ids.length)
+  }, [player, cursor, heartbeats]);
+  if (!player || !ids.length)
     return <p className="px-3 py-2 text-sm text-slate-500 dark:text-slate-400">{t('eventLog.noMessages')}</p>;
   return (
     <ol className="text-xs">
       {ids.map((id) => {
-        const m = trace.at(id)!;
+        const m = player.run.cluster.sim.trace.at(id)!;
         const { sentence } = describeMessage(m, nameOf);
         return (
           <li

@@ -11,10 +11,12 @@ import { useActions, useAppStore } from '../storeContext';
 export function ControllerLoops() {
   const { t } = useTranslation();
   const player = useAppStore((s) => s.player);
-  const upTo = useAppStore((s) => lastAtOrBeforeTime(s.player.run.reconciliations, s.playback.virtualTime));
+  const upTo = useAppStore((s) =>
+    s.player ? lastAtOrBeforeTime(s.player.run.reconciliations, s.playback.virtualTime) : -1,
+  );
   const { seekVirtual } = useActions();
   const latest = new Map<string, Reconciliation>();
-  const all = player.run.reconciliations;
+  const all = player?.run.reconciliations ?? [];
   // Walk back from the cursor until every controller seen has its latest pass (bounded).
   for (let i = upTo; i >= 0 && i > upTo - 5_000; i--) {
     const r = all[i]!;

@@ -102,8 +102,10 @@ export function SchedulerDecisions() {
   const { t } = useTranslation();
   const player = useAppStore((s) => s.player);
   // The list changes only when the cursor passes a decision.
-  const upTo = useAppStore((s) => lastAtOrBeforeTime(s.player.run.decisions, s.playback.virtualTime));
-  const shown = player.run.decisions.slice(Math.max(0, upTo + 1 - SHOWN), upTo + 1).reverse();
+  const upTo = useAppStore((s) =>
+    s.player ? lastAtOrBeforeTime(s.player.run.decisions, s.playback.virtualTime) : -1,
+  );
+  const shown = (player?.run.decisions ?? []).slice(Math.max(0, upTo + 1 - SHOWN), upTo + 1).reverse();
   if (!shown.length)
     return <p className="text-slate-500 dark:text-slate-400">{t('inspector.noDecisions')}</p>;
   return (

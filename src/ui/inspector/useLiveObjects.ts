@@ -11,7 +11,7 @@ export function useLiveObjects(): ReadonlyMap<string, KubeObject> {
   return useMemo(() => {
     void version;
     // A copy: the cursor's map changes in place as playback moves on.
-    return new Map(player.objectsNow());
+    return new Map(player?.objectsNow() ?? []);
   }, [player, version]);
 }
 

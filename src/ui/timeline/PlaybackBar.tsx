@@ -118,14 +118,15 @@ export function PlaybackBar() {
           <Icon d="M13 4h2v12h-2zM4 4v12l8-6z" />
         </button>
       </div>
-      <output
+      <span
+        role="timer"
         aria-label={t('playback.clock')}
         title={t('playback.clockHint')}
         className="w-[5.5rem] shrink-0 text-center font-mono text-sm tabular-nums text-slate-800 dark:text-slate-100"
         data-clock
       >
         {clock}
-      </output>
+      </span>
       <div className="relative min-w-[10rem] flex-1 pt-2">
         <Markers />
         <input

@@ -27,6 +27,7 @@ export function useTimelineMarkers(): readonly Marker[] {
   return useMemo(() => {
     void recorded;
     void end;
+    if (!player) return [];
     const { timeline, run } = player;
     const total = timeline.end;
     if (total <= 0) return [];

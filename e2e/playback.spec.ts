@@ -1,0 +1,219 @@
+/**
+ * The living cluster: playing the run, stepping and scrubbing, the event log and the Details panel
+ * agreeing with the diagram, keyboard shortcuts and reduced motion.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { Explorer } from './pages/explorer';
+
+/** What the diagram shows: every pod chip by node and STATUS, and the clock. */
+async function diagramState(page: Page) {
+  return page.evaluate(() => ({
+    clock: document.querySelector('[role="timer"]')?.textContent,
+    pods: [...document.querySelectorAll<HTMLElement>('[data-pod-status]')]
+      .map(
+        (el) =>
+          `${el.closest('.react-flow__node')?.getAttribute('data-id')} ${el.getAttribute('aria-label')} ${el.dataset.podStatus}`,
+      )
+      .sort(),
+    nodes: [...document.querySelectorAll<HTMLElement>('[data-node-status]')].map(
+      (el) => el.dataset.nodeStatus,
+    ),
+  }));
+}
+
+test('plays a short run: the Deployment’s pods are scheduled and reach Running on the workers', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3&speed=16');
+  await explorer.ready();
+  // The page opens on a running cluster: every node registered and Ready, no workload yet.
+  await expect(page.locator('[data-node-status="Ready"]')).toHaveCount(3);
+  await expect(page.locator('[data-pod-status]')).toHaveCount(1); // storage-provisioner on minikube
+  await explorer.screenshot('playback-start-en');
+
+  let shotWhileFlying = false;
+  await explorer.playUntil(async () => {
+    if (!shotWhileFlying && (await page.locator('.flight-label:not(:empty)').count()) > 0) {
+      shotWhileFlying = true;
+      await explorer.screenshot('playback-messages-en');
+    }
+    return (await page.locator('[data-pod-status="Running"][aria-label^="web-"]').count()) === 3;
+  });
+  expect(shotWhileFlying).toBe(true);
+  // The three replicas are spread over the nodes by the scheduler's scores.
+  const running = await diagramState(page);
+  const onWorkers = running.pods.filter((p) => p.includes(' web-') && p.endsWith(' Running'));
+  expect(onWorkers).toHaveLength(3);
+  expect(new Set(onWorkers.map((p) => p.split(' ')[0])).size).toBeGreaterThan(1);
+  await explorer.screenshot('playback-running-en');
+  expect(errors).toEqual([]);
+});
+
+test('steps back and forward to exactly the same state, and scrubs the timeline', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2&speed=16');
+  await explorer.ready();
+  await explorer.playUntil(
+    async () => (await page.locator('[data-pod-status="ContainerCreating"]').count()) > 0,
+  );
+  const before = await diagramState(page);
+  const stepBack = explorer.button('Step back');
+  const stepForward = explorer.button('Step forward');
+  for (let i = 0; i < 12; i++) await stepBack.click();
+  const earlier = await diagramState(page);
+  expect(earlier.clock).not.toBe(before.clock);
+  for (let i = 0; i < 12; i++) await stepForward.click();
+  const back = await diagramState(page);
+  for (let i = 0; i < 12; i++) await stepBack.click();
+  expect(await diagramState(page)).toEqual(earlier);
+  for (let i = 0; i < 12; i++) await stepForward.click();
+  expect(await diagramState(page)).toEqual(back);
+
+  // Scrub: the start of the run has no Node objects yet; the end has the pods running.
+  await explorer.timeline.focus();
+  await page.keyboard.press('Home');
+  await expect(explorer.clock).toHaveText('0:00.000');
+  await expect(page.locator('[data-node-status="joining"]')).toHaveCount(2);
+  await expect(page.locator('[data-pod-status]')).toHaveCount(0);
+  await explorer.screenshot('playback-scrub-start-en');
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-pod-status="Running"][aria-label^="web-"]')).toHaveCount(3);
+  // A scrub to the middle via the slider itself.
+  const box = (await explorer.timeline.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height / 2);
+  await expect(explorer.clock).not.toHaveText('0:00.000');
+});
+
+test('the event log, the diagram and the Details panel agree', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2&speed=16');
+  await explorer.ready();
+  await explorer.playUntil(
+    async () => (await page.locator('[data-pod-status="Running"][aria-label^="web-"]').count()) === 3,
+  );
+  const log = explorer.eventLog;
+  await expect(log).toContainText('ScalingReplicaSet');
+  await expect(log).toContainText('Scaled up replica set web-');
+  await expect(log.getByText('Started container nginx')).toHaveCount(3);
+
+  // A pod on the diagram: its Details show the same STATUS and node, and kubelet's Events.
+  const chip = explorer.podsOn('minikube-m02', 'Running').first();
+  const name = (await chip.getAttribute('aria-label'))!;
+  await chip.click();
+  const details = explorer.details;
+  await expect(details.getByRole('heading', { name })).toBeVisible();
+  await expect(details.locator('[data-pod-summary]')).toContainText('Running');
+  await expect(details.locator('[data-pod-summary]')).toContainText('minikube-m02');
+  await expect(details.locator('[data-object-events]')).toContainText(
+    `Successfully assigned default/${name} to minikube-m02`,
+  );
+  await expect(details.locator('[data-object-events]')).toContainText('Started container nginx');
+  await expect(details.locator('[data-yaml]')).toContainText(`name: ${name}`);
+  await expect(details.locator('[data-yaml]')).toContainText('phase: Running');
+  await explorer.screenshot('playback-pod-details-en');
+
+  // kube-scheduler: the decision that placed it, with per-node scores and the winner.
+  await explorer.component('kube-scheduler').click();
+  const decision = details.locator(`[data-decision="default/${name}"]`);
+  await expect(decision.locator('[data-winner]')).toHaveText('minikube-m02');
+  await expect(decision.locator('tr[data-node]')).toHaveCount(2);
+  await explorer.screenshot('playback-scheduler-en');
+
+  // kube-controller-manager: each loop's desired / actual / diff / action.
+  await page.keyboard.press('Escape');
+  await explorer.component('kube-controller-manager').click();
+  await expect(details.locator('[data-controller="replicaset-controller"]')).toContainText('desired');
+  await expect(details.locator('[data-controller="deployment-controller"]')).toBeVisible();
+
+  // Messages in plain words; clicking one jumps there.
+  await log.page().getByRole('button', { name: 'Messages', exact: true }).click();
+  const entry = log.getByRole('button').filter({ hasText: 'reports the status of Pod' }).first();
+  const text = (await entry.textContent())!;
+  await entry.click();
+  await expect(log.locator('[data-in-flight]').filter({ hasText: text.slice(9, 60) })).toHaveCount(1);
+  // Its token is in the air on the diagram, among the others in flight at that moment.
+  await expect(page.locator('.flight-label:not(:empty)').first()).toBeVisible();
+});
+
+test('keyboard: Space plays and pauses, arrows step, ? shows the shortcuts', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=1');
+  await explorer.ready();
+  const clock = await explorer.clock.textContent();
+  await page.keyboard.press('Space');
+  await expect(explorer.button('Pause')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(explorer.button('Play')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(explorer.clock).not.toHaveText(clock!);
+  const stepped = await explorer.clock.textContent();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect(explorer.clock).toHaveText(stepped!);
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Play or pause');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('reduced motion: messages sit still at the middle of their line instead of flying', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=1&speed=0.25');
+  await explorer.ready();
+  await explorer.button('Step forward').click();
+  await explorer.button('Play').click();
+  const token = page
+    .locator('.flight')
+    .filter({ has: page.locator('.flight-label:not(:empty)') })
+    .first();
+  await expect(token).toBeVisible();
+  const a = await token.evaluate((el) => el.style.transform);
+  await page.waitForTimeout(120); // two frames apart at 60 Hz; the token would have moved
+  const b = await token.evaluate((el) => el.style.transform);
+  expect(b).toBe(a);
+});
+
+test('heartbeats can be hidden: no Lease renewal flies', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3&pods=0&speed=16');
+  await explorer.ready();
+  await explorer.control('Heartbeats').selectOption('show');
+  await explorer.playUntil(
+    async () => (await page.locator('.flight-label', { hasText: 'renew Lease' }).count()) > 0,
+  );
+  await explorer.control('Heartbeats').selectOption('hide');
+  await explorer.button('Step forward').click();
+  await explorer.button('Play').click();
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(100);
+    await expect(page.locator('.flight-routine:visible')).toHaveCount(0);
+  }
+});
+
+test('in Chinese: controls, log and labels are translated, real names are not', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2&lang=zh&speed=16');
+  await explorer.ready();
+  await expect(explorer.button('播放')).toBeVisible();
+  await expect(explorer.button('前进一步')).toBeVisible();
+  await expect(explorer.button('后退一步')).toBeVisible();
+  await expect(explorer.button('从头开始')).toBeVisible();
+  await expect(explorer.control('速度')).toBeVisible();
+  await explorer.playUntil(
+    async () => (await page.locator('[data-pod-status="Running"][aria-label^="web-"]').count()) === 3,
+  );
+  await expect(explorer.eventLog).toContainText('Started container nginx');
+  await page.getByRole('button', { name: '消息', exact: true }).click();
+  await expect(explorer.eventLog).toContainText('kube-apiserver');
+  await explorer.button('后退一步').click();
+  await explorer.screenshot('playback-running-zh');
+  await explorer.podsOn('minikube-m02').first().click();
+  await expect(explorer.details).toContainText('状况（Conditions）');
+  await explorer.screenshot('playback-pod-details-zh');
+});
