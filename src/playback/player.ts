@@ -2,7 +2,7 @@
  * The player: the one place that reads the wall clock. It moves a cursor over presentation time,
  * records the run ahead of the cursor in small slices (never a long task), and tells two kinds of
  * listeners: frame listeners every animation frame (flying messages are drawn from these without
- * React), change listeners at most ten times a second while playing and at once after a jump.
+ * React), change listeners at most four times a second while playing and at once after a jump.
  */
 import type { KubeObject } from '../engine/api/types';
 import { Presentation, type HeartbeatMode } from './presentation';
@@ -29,7 +29,7 @@ const SLICE = 250;
 /** How far ahead of the cursor (presentation ms) the recording stays while playing. */
 const LOOKAHEAD = 8_000;
 /** How often (wall ms) change listeners hear of a moving cursor. */
-const CHANGE_EVERY = 100;
+const CHANGE_EVERY = 250;
 
 export interface PlayerOptions {
   readonly heartbeats?: HeartbeatMode;

@@ -16,7 +16,7 @@ import { flightRoutes, pointAlong } from './flightRoutes';
 import type { DiagramLayout } from './layout';
 
 /** At most this many tokens are drawn; the newest win. */
-const MAX_TOKENS = 48;
+const MAX_TOKENS = 24;
 /** At most this many carry a label; the rest are dots, so several in flight stay readable. */
 const MAX_LABELS = 6;
 

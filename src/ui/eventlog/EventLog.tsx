@@ -2,7 +2,7 @@
  * The event log (`Cluster events`): the cluster's Events as `kubectl get events` lists them, or the
  * messages in plain words, always as they are at the cursor. Clicking an entry jumps there.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventRows, type EventRow } from '../../store/eventRows';
 import { describeMessage } from '../timeline/messageText';
@@ -12,7 +12,7 @@ import { useWords } from '../timeline/useWords';
 import { useActions, useAppStore } from '../storeContext';
 
 /** Rows kept on screen: the latest ones before the cursor. */
-const ROWS = 120;
+const ROWS = 40;
 
 type Tab = 'events' | 'messages';
 
@@ -139,16 +139,6 @@ function Messages() {
 export function EventLog() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('events');
-  const scroller = useRef<HTMLDivElement>(null);
-  const cursor = useAppStore((s) => s.playback.cursor);
-  const pinned = useRef(true);
-
-  // Follow the newest entry unless the reader has scrolled up to look at something.
-  useEffect(() => {
-    const el = scroller.current;
-    if (el && pinned.current) el.scrollTop = el.scrollHeight;
-  }, [cursor, tab]);
-
   const tabButton = (value: Tab) => (
     <button
       type="button"
@@ -175,18 +165,14 @@ export function EventLog() {
         {tabButton('events')}
         {tabButton('messages')}
       </header>
+      {/* column-reverse keeps the newest entry in view without measuring anything (no forced layout). */}
       <div
-        ref={scroller}
         role="log"
         aria-label={t('eventLog.title')}
         tabIndex={0}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-        }}
-        className="min-h-0 flex-1 overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
+        className="flex min-h-0 flex-1 flex-col-reverse overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
       >
-        {tab === 'events' ? <Events /> : <Messages />}
+        <div>{tab === 'events' ? <Events /> : <Messages />}</div>
       </div>
     </section>
   );

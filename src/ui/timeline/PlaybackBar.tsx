@@ -3,7 +3,7 @@
  * with its markers, Speed and what to do with heartbeats. The slider moves from stop to stop with
  * the arrow keys (one message at a time), like the step buttons.
  */
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HeartbeatMode } from '../../store/appStore';
 import { SPEEDS } from '../../store/playbackLimits';
@@ -55,6 +55,18 @@ export function PlaybackBar() {
   const heartbeats = useAppStore((s) => s.playback.heartbeats);
   const actions = useActions();
   const clock = formatClock(virtualTime);
+  const player = useAppStore((s) => s.player);
+  const slider = useRef<HTMLInputElement>(null);
+  const clockText = useRef<HTMLSpanElement>(null);
+
+  // Between the store's updates (a few a second) the slider and the clock follow every frame, by hand.
+  useEffect(() => {
+    if (!player) return;
+    return player.onFrame((p) => {
+      if (slider.current) slider.current.value = String(p);
+      if (clockText.current) clockText.current.textContent = formatClock(player.virtualTime);
+    });
+  }, [player]);
 
   const onSliderKey = (e: KeyboardEvent<HTMLInputElement>) => {
     const moves: Record<string, () => void> = {
@@ -119,6 +131,7 @@ export function PlaybackBar() {
         </button>
       </div>
       <span
+        ref={clockText}
         role="timer"
         aria-label={t('playback.clock')}
         title={t('playback.clockHint')}
@@ -130,6 +143,7 @@ export function PlaybackBar() {
       <div className="relative min-w-[10rem] flex-1 pt-2">
         <Markers />
         <input
+          ref={slider}
           type="range"
           aria-label={t('playback.timeline')}
           aria-valuetext={clock}
