@@ -12,7 +12,7 @@ import { useMediaQuery } from '../useMediaQuery';
 import { describeMessage } from '../timeline/messageText';
 import { useEndpointName } from '../timeline/useEndpointName';
 import { useWords } from '../timeline/useWords';
-import { flightRoutes, pointAlong } from './flightRoutes';
+import { flightRoutes, pointAlong, type FlightRoute } from './flightRoutes';
 import type { DiagramLayout } from './layout';
 
 /** At most this many tokens are drawn; the newest win. */
@@ -42,6 +42,8 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
   const zoom = useStore((s) => s.transform[2]);
   // The portal mounts after React Flow has measured itself: follow the element, not a ref.
   const host = useRef<HTMLDivElement | null>(null);
+  const scaleRef = useRef(1);
+  const redraw = useRef(() => {});
   const [mounted, setMounted] = useState(false);
   const attach = useCallback((el: HTMLDivElement | null) => {
     host.current = el;
@@ -58,6 +60,26 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
     const labels = new Map<number, string>();
     let glowing = new Set<string>();
     let flying = new Set<string>();
+    // The lines carrying a message light up in an overlay of their own, so the diagram's big SVG is
+    // never repainted while messages fly.
+    const overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    overlay.setAttribute('class', 'flight-lines');
+    root.prepend(overlay);
+    const lines = new Map<string, SVGPolylineElement>();
+    const pointsOf = new Map(layout.edges.map((e) => [e.id, e.points.map((q) => `${q.x},${q.y}`).join(' ')]));
+    const showLines = (next: Set<string>) => {
+      for (const [id, line] of lines) if (!next.has(id)) line.style.display = 'none';
+      for (const id of next) {
+        let line = lines.get(id);
+        if (!line) {
+          line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+          line.setAttribute('points', pointsOf.get(id) ?? '');
+          overlay.append(line);
+          lines.set(id, line);
+        }
+        line.style.display = '';
+      }
+    };
 
     const labelOf = (id: number) => {
       let text = labels.get(id);
@@ -82,37 +104,64 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       }
       return el;
     };
-    const mark = (
-      next: Set<string>,
-      previous: Set<string>,
-      selector: (key: string) => string,
-      attr: string,
-    ) => {
-      for (const key of previous)
-        if (!next.has(key)) flow?.querySelector(selector(key))?.removeAttribute(attr);
-      for (const key of next)
-        if (!previous.has(key)) flow?.querySelector(selector(key))?.setAttribute(attr, '');
+    const cards = new Map<string, Element | null>();
+    const card = (id: string) => {
+      let el = cards.get(id);
+      if (el === undefined || (el && !el.isConnected)) {
+        el = flow?.querySelector(`.react-flow__node[data-id="${id}"]`) ?? null;
+        cards.set(id, el);
+      }
+      return el;
     };
+    /** What a token needs of its message, worked out once per message rather than once per frame. */
+    interface Info {
+      readonly from: string;
+      readonly to: string;
+      readonly route: FlightRoute | null;
+      readonly kindClass: string;
+      readonly routine: boolean;
+    }
+    const infos = new Map<number, Info>();
+    const infoOf = (id: number): Info => {
+      let info = infos.get(id);
+      if (!info) {
+        if (infos.size > 4_000) infos.clear();
+        const m = trace.at(id)!;
+        info = {
+          from: m.from,
+          to: m.to,
+          route: routeOf(m.from, m.to),
+          kindClass: KIND_CLASS[m.kind],
+          routine: m.routine === true,
+        };
+        infos.set(id, info);
+      }
+      return info;
+    };
+    const transforms: string[] = [];
+    const shifts: string[] = [];
+    const visible: boolean[] = [];
+    const placed: { x: number; y: number }[] = [];
 
     const draw = (p: number) => {
       const all = player.timeline.inFlight(p);
-      const flights = all.length > MAX_TOKENS ? all.slice(all.length - MAX_TOKENS) : all;
+      const first = Math.max(0, all.length - MAX_TOKENS);
       const nextGlow = new Set<string>();
       const nextFlying = new Set<string>();
       let labelled = 0;
       let shown = 0;
       // Labels that would sit on top of each other are stacked downwards instead.
-      const placed: { x: number; y: number }[] = [];
-      const scale = Number(root.style.getPropertyValue('--token-scale') || 1);
-      for (let i = flights.length - 1; i >= 0; i--) {
-        const f = flights[i]!;
-        const from = trace.at(f.id)!.from;
-        const to = trace.receiver(f.id);
-        const route = routeOf(from, to);
+      placed.length = 0;
+      const scale = scaleRef.current;
+      for (let i = all.length - 1; i >= first; i--) {
+        const f = all[i]!;
+        const info = infoOf(f.id);
+        const { route } = info;
         if (!route) continue;
         // Shown heartbeats are messages like any other; dimmed ones are faint dots.
-        const routine = heartbeats === 'dim' && trace.isRoutine(f.id);
-        const el = token(shown++);
+        const routine = heartbeats === 'dim' && info.routine;
+        const index = shown++;
+        const el = token(index);
         const at = pointAlong(route, reducedMotion ? 0.5 : f.progress);
         const withLabel = !routine && labelled < MAX_LABELS;
         let dy = 0;
@@ -124,42 +173,56 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
             dy += 20 * scale;
           placed.push({ x: at.x, y: at.y + dy });
         }
-        el.style.transform = `translate(${at.x}px, ${at.y}px) scale(var(--token-scale, 1))`;
-        (el.lastElementChild as HTMLElement).style.transform = dy ? `translateY(${dy / scale}px)` : '';
-        el.style.display = '';
-        const key = `${f.id}:${withLabel ? 1 : 0}`;
+        const transform = `translate(${at.x.toFixed(1)}px,${at.y.toFixed(1)}px) scale(${scale})`;
+        if (transforms[index] !== transform) el.style.transform = transforms[index] = transform;
+        const shift = dy ? `translateY(${(dy / scale).toFixed(1)}px)` : '';
+        if (shifts[index] !== shift)
+          (el.lastElementChild as HTMLElement).style.transform = shifts[index] = shift;
+        if (!visible[index]) {
+          el.style.display = '';
+          visible[index] = true;
+        }
+        const key = `${f.id}:${withLabel ? 1 : 0}:${routine ? 1 : 0}`;
         if (el.dataset.key !== key) {
           el.dataset.key = key;
-          el.className = `flight ${KIND_CLASS[trace.at(f.id)!.kind]}${routine ? ' flight-routine' : ''}`;
+          el.className = `flight ${info.kindClass}${routine ? ' flight-routine' : ''}`;
           el.lastElementChild!.textContent = withLabel ? labelOf(f.id) : '';
         }
         if (!routine) {
-          nextGlow.add(from);
-          nextGlow.add(to);
+          nextGlow.add(info.from);
+          nextGlow.add(info.to);
           if (route.edge) nextFlying.add(route.edge);
         }
       }
-      for (let i = shown; i < pool.length; i++) pool[i]!.style.display = 'none';
-      mark(nextGlow, glowing, (id) => `.react-flow__node[data-id="${id}"]`, 'data-glow');
-      mark(nextFlying, flying, (id) => `polyline[data-edge="${id}"]`, 'data-flying');
+      for (let i = shown; i < pool.length; i++)
+        if (visible[i]) {
+          pool[i]!.style.display = 'none';
+          visible[i] = false;
+        }
+      for (const id of glowing) if (!nextGlow.has(id)) card(id)?.removeAttribute('data-glow');
+      for (const id of nextGlow) if (!glowing.has(id)) card(id)?.setAttribute('data-glow', '');
+      if (nextFlying.size !== flying.size || [...nextFlying].some((id) => !flying.has(id)))
+        showLines(nextFlying);
       glowing = nextGlow;
       flying = nextFlying;
       root.dataset.inFlight = String(all.length);
     };
 
     draw(player.cursor);
+    redraw.current = () => draw(player.cursor);
     const off = player.onFrame(draw);
     return () => {
       off();
-      mark(new Set(), glowing, (id) => `.react-flow__node[data-id="${id}"]`, 'data-glow');
-      mark(new Set(), flying, (id) => `polyline[data-edge="${id}"]`, 'data-flying');
+      for (const id of glowing) card(id)?.removeAttribute('data-glow');
       for (const el of pool) el.remove();
+      overlay.remove();
     };
   }, [mounted, player, layout, reducedMotion, words, nameOf, heartbeats]);
 
   useEffect(() => {
-    host.current?.style.setProperty('--token-scale', String(Math.min(2.5, Math.max(1, 1 / zoom))));
-  }, [mounted, zoom]);
+    scaleRef.current = Math.round(Math.min(2.5, Math.max(1, 1 / zoom)) * 100) / 100;
+    redraw.current(); // at the new size
+  }, [zoom]);
 
   return (
     <ViewportPortal>
