@@ -217,3 +217,23 @@ test('in Chinese: controls, log and labels are translated, real names are not', 
   await expect(explorer.details).toContainText('状况（Conditions）');
   await explorer.screenshot('playback-pod-details-zh');
 });
+
+test('stopping a kubelet at the cursor forks the run: the node goes NotReady, then comes back', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3&pods=0&speed=16');
+  await explorer.ready();
+  await explorer.button('Node minikube-m02').click();
+  await explorer.details.getByRole('button', { name: 'Stop kubelet' }).click();
+  await expect(explorer.details.getByRole('button', { name: 'Start kubelet' })).toBeVisible();
+  const m02 = page.locator('.react-flow__node[data-id="node/minikube-m02"] [data-node-status]');
+  await explorer.playUntil(async () => (await m02.getAttribute('data-node-status')) === 'Unknown');
+  await expect(
+    page.locator('.react-flow__node[data-id="node/minikube-m03"] [data-node-status]'),
+  ).toHaveAttribute('data-node-status', 'Ready');
+  await expect(explorer.details.locator('[data-conditions]')).toContainText('NodeStatusUnknown');
+  await explorer.screenshot('playback-node-not-ready-en');
+  await explorer.details.getByRole('button', { name: 'Start kubelet' }).click();
+  await explorer.playUntil(async () => (await m02.getAttribute('data-node-status')) === 'Ready');
+});

@@ -15,7 +15,23 @@ const server = spawn(
 const stop = () => process.kill(-server.pid);
 
 const SHOTS = [
-  { file: 'docs/screenshot.png', query: '?nodes=3', click: null, size: [1440, 860] },
+  // Played until the Deployment's pods run, then stepped to a moment with messages in flight.
+  { file: 'docs/screenshot.png', query: '?nodes=3&speed=16', play: 3, click: null, size: [1440, 900] },
+  {
+    file: 'docs/screenshot-scheduler.png',
+    query: '?nodes=3&speed=16',
+    play: 3,
+    click: 'kube-scheduler',
+    size: [1440, 900],
+  },
+  {
+    file: 'docs/screenshot-zh-pod.png',
+    query: '?nodes=2&speed=16&lang=zh&theme=dark',
+    play: 3,
+    pod: true,
+    size: [1440, 900],
+  },
+  { file: 'docs/screenshot-phone.png', query: '?nodes=2&speed=16', play: 2, click: null, size: [390, 760] },
   {
     file: 'docs/screenshot-details.png',
     query: '?nodes=3',
@@ -48,11 +64,27 @@ try {
   for (const shot of SHOTS) {
     const page = await browser.newPage({
       viewport: { width: shot.size[0], height: shot.size[1] },
-      reducedMotion: 'reduce',
+      reducedMotion: shot.play ? 'no-preference' : 'reduce',
     });
     await page.goto(`http://127.0.0.1:${PORT}/${shot.query}`);
     await page.getByRole('button', { name: 'kube-apiserver', exact: true }).waitFor();
+    if (shot.play) {
+      await page.waitForFunction(() => Number(document.querySelector('input[type=range]')?.getAttribute('max')) > 1);
+      await page.getByRole('button', { name: /^(Play|播放)$/ }).click();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-pod-status="Running"][aria-label^="web-"]').length >= n,
+        shot.play,
+        { timeout: 60_000 },
+      );
+      await page.getByRole('button', { name: /^(Pause|暂停)$/ }).click();
+      // Back to a moment with a few labelled messages in the air.
+      for (let i = 0; i < 40; i++) {
+        if ((await page.locator('.flight-label:not(:empty)').count()) >= 2) break;
+        await page.getByRole('button', { name: /^(Step back|后退一步)$/ }).click();
+      }
+    }
     if (shot.click) await page.getByRole('button', { name: shot.click, exact: true }).click();
+    if (shot.pod) await page.locator('[data-pod-status="Running"][aria-label^="web-"]').first().click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: shot.file });
     console.log(`saved ${shot.file}`);

@@ -82,3 +82,33 @@ describe('playback in the store', () => {
     expect(store.getState().view.nodes.size).toBe(2);
   });
 });
+
+describe('doing something at the cursor', () => {
+  it('forks the run there: a stopped kubelet makes its node NotReady 50 s later', () => {
+    const { clock } = manualClock();
+    const store = make(clock);
+    store.getState().seekVirtual(20_000);
+    const before = store.getState().player;
+    store.getState().perform({ type: 'stopKubelet', node: 'minikube-m02' });
+    const after = store.getState().player!;
+    expect(after).not.toBe(before);
+    expect(after.virtualTime).toBeCloseTo(20_000, -1);
+    expect(store.getState().actions).toEqual([
+      { at: 20_000, action: { type: 'stopKubelet', node: 'minikube-m02' } },
+    ]);
+    store.getState().seekVirtual(60_000);
+    expect(store.getState().view.nodes.get('minikube-m02')?.ready).toBe('True');
+    store.getState().seekVirtual(90_000);
+    expect(store.getState().view.nodes.get('minikube-m02')?.ready).toBe('Unknown');
+    expect(store.getState().view.nodes.get('minikube-m03')?.ready).toBe('True');
+  });
+
+  it('rewrites the future: an action before an earlier one drops it', () => {
+    const store = make();
+    store.getState().seekVirtual(30_000);
+    store.getState().perform({ type: 'cordon', node: 'minikube-m03' });
+    store.getState().seekVirtual(10_000);
+    store.getState().perform({ type: 'stopNode', node: 'minikube-m02' });
+    expect(store.getState().actions.map((a) => a.action.type)).toEqual(['stopNode']);
+  });
+});

@@ -18,9 +18,11 @@ import type { RunSpec } from '../playback/run';
 import type { HeartbeatMode } from '../playback/presentation';
 import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
 import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
+import { withActions, type RecordedAction, type UserAction } from './userActions';
 
 export type { HeartbeatMode } from '../playback/presentation';
 export type { Player } from '../playback/player';
+export type { UserAction } from './userActions';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -84,6 +86,8 @@ export interface AppState {
   readonly focusDetails: boolean;
   readonly notices: readonly ParamNotice[];
   readonly shortcutsOpen: boolean;
+  /** What the learner has done to the cluster, at which virtual times. */
+  readonly actions: readonly RecordedAction[];
 }
 
 export interface AppActions {
@@ -106,6 +110,8 @@ export interface AppActions {
   setSpeed(speed: number): void;
   setHeartbeats(mode: HeartbeatMode): void;
   setShortcutsOpen(open: boolean): void;
+  /** Does something to the cluster at the cursor: the run forks there. */
+  perform(action: UserAction): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -185,11 +191,24 @@ export function createAppStore(init: AppStoreInit): AppStore {
   return createStore<AppState & AppActions>()((set, get) => {
     let unsubscribe = () => {};
     /** Builds the run for a config and follows its player (no player until the engine is loaded). */
-    const start = (config: ClusterConfig, speed: number) => {
+    const start = (
+      config: ClusterConfig,
+      speed: number,
+      fork?: {
+        readonly actions: readonly RecordedAction[];
+        readonly at: number;
+        readonly heartbeats: HeartbeatMode;
+      },
+    ) => {
       unsubscribe();
       const topology = buildTopology(config);
       if (!engine) return { player: null, topology, playback: { ...IDLE_PLAYBACK, speed }, view: EMPTY_VIEW };
-      const player = engine.createPlayer(freePlaySpec(config, seed, pods), clock, { speed });
+      const base = freePlaySpec(config, seed, pods);
+      const spec = fork ? withActions(base, fork.actions, fork.at) : base;
+      const player = engine.createPlayer(spec, clock, {
+        speed,
+        ...(fork ? { heartbeats: fork.heartbeats } : {}),
+      });
       const names = topology.nodes.map((n) => n.name);
       const refresh = () => {
         const state = get();
@@ -218,6 +237,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       set({
         config,
         ...next,
+        actions: [],
         selection: stillExists(selection, next.topology) ? selection : null,
       });
     };
@@ -244,6 +264,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       focusDetails: false,
       notices: init.notices ?? [],
       shortcutsOpen: false,
+      actions: [],
       select: (selection, options) => set({ selection, focusDetails: options?.fromKeyboard ?? false }),
       setLanguage: (language) => set({ language }),
       setTheme: (theme) => set({ theme }),
@@ -271,6 +292,18 @@ export function createAppStore(init: AppStoreInit): AppStore {
       },
       setHeartbeats: (mode) => player().setHeartbeats(mode),
       setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+      perform: (action) => {
+        const { player: current, config, playback } = get();
+        if (!current) return;
+        const at = Math.round(current.virtualTime);
+        const wasPlaying = current.playing;
+        // The future after the cursor is rewritten: earlier actions stay, later ones go.
+        const actions = [...get().actions.filter((a) => a.at <= at), { at, action }];
+        current.dispose();
+        const next = start(config, playback.speed, { actions, at, heartbeats: playback.heartbeats });
+        set({ ...next, actions });
+        if (wasPlaying) next.player?.play();
+      },
     };
   });
 }

@@ -72,6 +72,17 @@ export const appEn = {
     escape: 'Close the Details panel or this dialog',
     tab: 'Move between components, pods and controls; Enter opens one',
   },
+  actions: {
+    title: 'Try it',
+    hint: 'This happens at the moment on the timeline; what came after is played again from here.',
+    stopKubelet: 'Stop kubelet',
+    startKubelet: 'Start kubelet',
+    stopNode: 'Stop the node',
+    startNode: 'Start the node',
+    cordon: 'Cordon',
+    uncordon: 'Uncordon',
+    deletePod: 'Delete this pod',
+  },
   eventLog: {
     title: 'Cluster events',
     events: 'Events',

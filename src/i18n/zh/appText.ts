@@ -74,6 +74,17 @@ export const appZh: typeof appEn = {
     escape: '关闭详情面板或此对话框',
     tab: '在组件、Pod 和控件之间移动；按 Enter 打开',
   },
+  actions: {
+    title: '动手试试',
+    hint: '操作发生在时间轴上的此刻；之后的过程会从这里重新演算。',
+    stopKubelet: '停止 kubelet',
+    startKubelet: '启动 kubelet',
+    stopNode: '关闭节点',
+    startNode: '启动节点',
+    cordon: '封锁（cordon）',
+    uncordon: '解除封锁（uncordon）',
+    deletePod: '删除这个 Pod',
+  },
   eventLog: {
     title: '集群事件',
     events: '事件（Events）',

@@ -4,6 +4,7 @@ import type { Node } from '../../engine/api/types';
 import { etcdKey } from '../../engine/api/resources';
 import { useActions, useAppStore } from '../storeContext';
 import { TONE_CLASSES } from '../diagram/nodes/PodsArea';
+import { NodeActions } from './ActionButtons';
 import { ObjectEvents } from './ObjectEvents';
 import { Conditions, Section } from './Section';
 import { useLiveObjects } from './useLiveObjects';
@@ -24,6 +25,7 @@ export function NodeLive({ name }: { name: string }) {
       </Section>
     );
   const ready = node.status.conditions.find((c) => c.type === 'Ready');
+  const controlPlane = node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
   const status = `${ready?.status === 'True' ? 'Ready' : 'NotReady'}${node.spec.unschedulable ? ',SchedulingDisabled' : ''}`;
   return (
     <>
@@ -44,6 +46,9 @@ export function NodeLive({ name }: { name: string }) {
               .join(', ') || '<none>'}
           </dd>
         </dl>
+      </Section>
+      <Section title={t('actions.title')}>
+        <NodeActions node={name} controlPlane={controlPlane} cordoned={node.spec.unschedulable === true} />
       </Section>
       <Section title={t('inspector.conditions')}>
         <Conditions conditions={node.status.conditions} />

@@ -7,6 +7,7 @@ import { focusSelection } from '../focusSelection';
 import { POD_ICON } from '../icons/icons';
 import { useActions, useAppStore } from '../storeContext';
 import { CloseButton } from './CloseButton';
+import { PodActions } from './ActionButtons';
 import { ObjectEvents } from './ObjectEvents';
 import { Conditions, Section } from './Section';
 import { useLiveObjects } from './useLiveObjects';
@@ -72,6 +73,11 @@ export function PodDetails({ namespace, name }: { namespace: string; name: strin
                 <dd>{restarts}</dd>
               </dl>
             </Section>
+            {!pod.metadata.deletionTimestamp && (
+              <Section title={t('actions.title')}>
+                <PodActions namespace={namespace} name={name} />
+              </Section>
+            )}
             {pod.status.conditions && pod.status.conditions.length > 0 && (
               <Section title={t('inspector.conditions')}>
                 <Conditions conditions={pod.status.conditions} />

@@ -29,7 +29,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
   const runtime = useAppStore((s) => s.config.runtime);
   const selected = useAppStore((s) => isSelected(s.selection, s.topology, component.id));
   const related = useAppStore((s) => isRelated(s.selection, s.topology, component.id));
-  const dimmed = useAppStore((s) => s.selection !== null) && !related;
+  const dimmed = useAppStore((s) => s.selection !== null && s.selection.kind !== 'pod') && !related;
   const select = useAppStore((s) => s.select);
   const addon = component.placement === 'addon';
   const label = component.node ? `${component.name} ${component.node}` : component.name;

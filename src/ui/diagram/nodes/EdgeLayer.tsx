@@ -12,7 +12,7 @@ import type { EdgeLayout } from '../layout';
 
 const Edge = memo(function Edge({ edge, ox, oy }: { edge: EdgeLayout; ox: number; oy: number }) {
   const active = useAppStore((s) => isPathActive(s.selection, s.topology, edge.path));
-  const dimmed = useAppStore((s) => s.selection !== null) && !active;
+  const dimmed = useAppStore((s) => s.selection !== null && s.selection.kind !== 'pod') && !active;
   const style = EDGE_STYLES[edge.path.kind];
   return (
     <polyline

@@ -23,6 +23,16 @@ export const TONE_CLASSES: Record<PodTone, string> = {
   done: 'border-slate-400 bg-slate-50 text-slate-600 dark:bg-slate-800 dark:text-slate-300',
 };
 
+/** A glyph per colour family, so STATUS does not rest on colour alone. */
+const TONE_GLYPHS: Record<PodTone, string> = {
+  pending: '◌',
+  creating: '◐',
+  running: '●',
+  terminating: '◍',
+  failed: '✕',
+  done: '✓',
+};
+
 /** The part of a generated name that tells pods apart: `web-5d8f7c9b4-x2k4q` → `x2k4q`. */
 export function podShortName(name: string): string {
   const parts = name.split('-');
@@ -54,6 +64,9 @@ const PodChip = memo(function PodChip({ pod }: { pod: PodView }) {
         selected ? 'ring-2 ring-k8s' : '',
       ].join(' ')}
     >
+      <span aria-hidden="true" className="shrink-0 text-[9px]">
+        {TONE_GLYPHS[pod.tone]}
+      </span>
       <span className="truncate">{podShortName(pod.name)}</span>
     </button>
   );

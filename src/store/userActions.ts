@@ -1,0 +1,68 @@
+/**
+ * What a learner can do to the cluster from the Details panel. Each is recorded with the virtual
+ * time it was done at and becomes part of the run: doing something at the cursor forks the run
+ * there (the run is replayed up to that moment with the action added; what followed before is
+ * replaced by what follows now).
+ */
+import type { RunSpec, TimedAction } from '../playback/run';
+
+export type UserAction =
+  | { readonly type: 'stopKubelet'; readonly node: string }
+  | { readonly type: 'startKubelet'; readonly node: string }
+  | { readonly type: 'stopNode'; readonly node: string }
+  | { readonly type: 'startNode'; readonly node: string }
+  | { readonly type: 'cordon'; readonly node: string }
+  | { readonly type: 'uncordon'; readonly node: string }
+  | { readonly type: 'deletePod'; readonly namespace: string; readonly name: string };
+
+export interface RecordedAction {
+  readonly at: number;
+  readonly action: UserAction;
+}
+
+function toTimed({ at, action }: RecordedAction): TimedAction {
+  return {
+    at,
+    run: (c) => {
+      switch (action.type) {
+        case 'stopKubelet':
+          return c.stopKubelet(action.node);
+        case 'startKubelet':
+          return c.startKubelet(action.node);
+        case 'stopNode':
+          return c.stopNode(action.node);
+        case 'startNode':
+          return c.startNode(action.node);
+        case 'cordon':
+          return c.cordon(action.node);
+        case 'uncordon':
+          return c.uncordon(action.node);
+        case 'deletePod':
+          return c.delete('Pod', action.namespace, action.name);
+      }
+    },
+  };
+}
+
+/** The run with the learner's actions added to what the scenario does by itself. */
+export function withActions(spec: RunSpec, actions: readonly RecordedAction[], startAt: number): RunSpec {
+  return { ...spec, startAt, actions: [...spec.actions, ...actions.map(toTimed)] };
+}
+
+/** Whether the node's kubelet (or the whole node) is stopped at virtual time `t`, by the learner's actions. */
+export function nodeStoppedAt(
+  actions: readonly RecordedAction[],
+  node: string,
+  t: number,
+): { kubelet: boolean; machine: boolean } {
+  let kubelet = false;
+  let machine = false;
+  for (const { at, action } of actions) {
+    if (at > t || !('node' in action) || action.node !== node) continue;
+    if (action.type === 'stopKubelet') kubelet = true;
+    if (action.type === 'startKubelet') kubelet = false;
+    if (action.type === 'stopNode') machine = kubelet = true;
+    if (action.type === 'startNode') machine = kubelet = false;
+  }
+  return { kubelet, machine };
+}
