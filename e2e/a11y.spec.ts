@@ -32,3 +32,40 @@ for (const view of VIEWS) {
     expect(bad).toEqual([]);
   });
 }
+
+/** The living screens: a run played until its pods run, then a pod, kube-scheduler or the shortcuts open. */
+const LIVE = [
+  { query: '?nodes=2&speed=16', then: 'pod' },
+  { query: '?nodes=2&speed=16&theme=dark&lang=zh', then: 'kube-scheduler' },
+  { query: '?nodes=2&speed=16&theme=dark', then: 'messages' },
+  { query: '?nodes=2&speed=16', then: 'shortcuts' },
+] as const;
+
+for (const view of LIVE) {
+  test(`has no serious or critical axe violations while playing: ${view.query} then ${view.then}`, async ({
+    page,
+  }) => {
+    const explorer = new Explorer(page);
+    await explorer.open(view.query);
+    await explorer.ready();
+    await explorer.playUntil(
+      async () => (await page.locator('[data-pod-status="Running"][aria-label^="web-"]').count()) === 3,
+    );
+    if (view.then === 'pod') await explorer.podsOn('minikube-m02').first().click();
+    if (view.then === 'kube-scheduler') await explorer.component('kube-scheduler').click();
+    if (view.then === 'messages') await page.getByRole('button', { name: 'Messages', exact: true }).click();
+    if (view.then === 'shortcuts') await page.keyboard.press('?');
+    if (view.then === 'pod' || view.then === 'kube-scheduler') await expect(explorer.details).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 5)
+            .join(', ')}`,
+      );
+    expect(bad).toEqual([]);
+  });
+}

@@ -1,3 +1,4 @@
+/* global document, window, requestAnimationFrame */
 // The UI benchmark: drives headless Chromium on the production build and prints one figure a line
 // as `name: value unit`. Run with `npm run bench:ui` (it builds first). Keep the machine quiet while
 // it runs: figures move ±20 % with anything else using the two cores.

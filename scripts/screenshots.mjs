@@ -1,3 +1,4 @@
+/* global document */
 // Takes the README's screenshots from the production build: `npm run build && npm run screenshots`.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -69,7 +70,9 @@ try {
     await page.goto(`http://127.0.0.1:${PORT}/${shot.query}`);
     await page.getByRole('button', { name: 'kube-apiserver', exact: true }).waitFor();
     if (shot.play) {
-      await page.waitForFunction(() => Number(document.querySelector('input[type=range]')?.getAttribute('max')) > 1);
+      await page.waitForFunction(
+        () => Number(document.querySelector('input[type=range]')?.getAttribute('max')) > 1,
+      );
       await page.getByRole('button', { name: /^(Play|播放)$/ }).click();
       await page.waitForFunction(
         (n) => document.querySelectorAll('[data-pod-status="Running"][aria-label^="web-"]').length >= n,

@@ -24,8 +24,10 @@ const TAIL = 60_000;
 export const MAX_RUN = 60 * 60_000;
 /** Wall ms of recording per frame at most, so a frame stays smooth. */
 const RECORD_BUDGET = 4;
-/** Virtual ms recorded per slice. */
+/** Virtual ms recorded per slice, to start with, and its bounds. */
 const SLICE = 250;
+const MIN_SLICE = 2;
+const MAX_SLICE = 2_000;
 /** How far ahead of the cursor (presentation ms) the recording stays while playing. */
 const LOOKAHEAD = 8_000;
 /** How often (wall ms) change listeners hear of a moving cursor. */
@@ -213,12 +215,21 @@ export class Player {
 
   // --- The frame loop ------------------------------------------------------------------------
 
+  /** Virtual ms recorded per slice: shrinks when a slice took too long (a burst), grows when quiet. */
+  private slice = SLICE;
+
   /** Records up to `virtualMs` more of the run, for at most `budget` wall ms. */
   private record(virtualMs: number, budget: number): void {
     const start = this.clock.now();
     const target = Math.min(MAX_RUN, this.run.recordedUntil + virtualMs);
     while (this.run.recordedUntil < target) {
-      this.run.extendTo(Math.min(target, this.run.recordedUntil + SLICE));
+      const before = this.clock.now();
+      this.run.extendTo(Math.min(target, this.run.recordedUntil + this.slice));
+      const took = this.clock.now() - before;
+      if (Number.isFinite(budget)) {
+        if (took > budget / 2) this.slice = Math.max(MIN_SLICE, this.slice / 4);
+        else if (took < budget / 8) this.slice = Math.min(MAX_SLICE, this.slice * 2);
+      }
       if (this.clock.now() - start > budget) break;
     }
     this.presentation.extend(this.run.recordedUntil);

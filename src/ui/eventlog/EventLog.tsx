@@ -22,7 +22,14 @@ const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[
   if (!rows.length)
     return <p className="px-3 py-2 text-sm text-slate-500 dark:text-slate-400">{t('eventLog.noEvents')}</p>;
   return (
-    <table className="w-full border-collapse font-mono text-xs">
+    <table className="w-full table-fixed border-collapse font-mono text-xs">
+      <colgroup>
+        <col className="w-20" />
+        <col className="w-20" />
+        <col className="w-44" />
+        <col className="w-72" />
+        <col />
+      </colgroup>
       <thead className="sticky top-0 bg-slate-50 text-left text-slate-500 dark:bg-slate-900 dark:text-slate-400">
         <tr>
           <th className="whitespace-nowrap px-2 py-1 font-semibold">LAST SEEN</th>
@@ -45,8 +52,12 @@ const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[
           >
             <td className="whitespace-nowrap px-2 py-0.5">{r.lastSeen}</td>
             <td className="px-2 py-0.5">{r.type}</td>
-            <td className="px-2 py-0.5">{r.reason}</td>
-            <td className="whitespace-nowrap px-2 py-0.5">{r.object}</td>
+            <td className="truncate px-2 py-0.5" title={r.reason}>
+              {r.reason}
+            </td>
+            <td className="truncate px-2 py-0.5" title={r.object}>
+              {r.object}
+            </td>
             <td className="px-2 py-0.5">
               <button
                 type="button"

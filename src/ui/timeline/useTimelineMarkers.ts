@@ -22,8 +22,8 @@ const RANK: Record<MarkerKind, number> = { reconcile: 0, schedule: 1, failure: 2
 export function useTimelineMarkers(): readonly Marker[] {
   const player = useAppStore((s) => s.player);
   // Recount only when the recording grows by a noticeable amount.
-  const recorded = useAppStore((s) => Math.floor(s.playback.recorded / 200));
-  const end = useAppStore((s) => Math.round(s.playback.end / 1000));
+  const recorded = useAppStore((s) => Math.floor(s.playback.recorded / 2_000));
+  const end = useAppStore((s) => Math.round(Math.log(Math.max(s.playback.end, 1)) * 50));
   return useMemo(() => {
     void recorded;
     void end;
