@@ -68,7 +68,8 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
     const lines = new Map<string, SVGPolylineElement>();
     const pointsOf = new Map(layout.edges.map((e) => [e.id, e.points.map((q) => `${q.x},${q.y}`).join(' ')]));
     const showLines = (next: Set<string>) => {
-      for (const [id, line] of lines) if (!next.has(id)) line.style.display = 'none';
+      // Opacity, not display: showing or hiding a line never needs a layout.
+      for (const [id, line] of lines) if (!next.has(id)) line.style.opacity = '0';
       for (const id of next) {
         let line = lines.get(id);
         if (!line) {
@@ -77,7 +78,7 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
           overlay.append(line);
           lines.set(id, line);
         }
-        line.style.display = '';
+        line.style.opacity = '1';
       }
     };
 
@@ -186,7 +187,9 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
         if (el.dataset.key !== key) {
           el.dataset.key = key;
           el.className = `flight ${info.kindClass}${routine ? ' flight-routine' : ''}`;
-          el.lastElementChild!.textContent = withLabel ? labelOf(f.id) : '';
+          const label = el.lastElementChild as HTMLElement;
+          label.textContent = withLabel ? labelOf(f.id) : '';
+          label.style.display = withLabel ? '' : 'none';
         }
         if (!routine) {
           nextGlow.add(info.from);
@@ -196,7 +199,10 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       }
       for (let i = shown; i < pool.length; i++)
         if (visible[i]) {
-          pool[i]!.style.display = 'none';
+          const el = pool[i]!;
+          el.style.display = 'none';
+          el.lastElementChild!.textContent = '';
+          el.dataset.key = '';
           visible[i] = false;
         }
       for (const id of glowing) if (!nextGlow.has(id)) card(id)?.removeAttribute('data-glow');

@@ -113,7 +113,7 @@ export function PlaybackBar() {
         </button>
         <button
           type="button"
-          className={`${BUTTON} h-10 w-10 bg-k8s text-white hover:bg-blue-700 dark:text-white dark:hover:bg-blue-500`}
+          className="inline-flex h-10 w-10 items-center justify-center rounded-md bg-k8s text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-k8s dark:hover:bg-blue-500"
           onClick={actions.togglePlay}
           aria-label={playing ? t('playback.pause') : t('playback.play')}
           title={`${playing ? t('playback.pause') : t('playback.play')} (Space)`}
@@ -135,7 +135,7 @@ export function PlaybackBar() {
         role="timer"
         aria-label={t('playback.clock')}
         title={t('playback.clockHint')}
-        className="w-[5.5rem] shrink-0 text-center font-mono text-sm tabular-nums text-slate-800 dark:text-slate-100"
+        className="frame-bound h-5 w-[5.5rem] shrink-0 text-center font-mono text-sm tabular-nums text-slate-800 dark:text-slate-100"
         data-clock
       >
         {clock}
@@ -153,7 +153,7 @@ export function PlaybackBar() {
           value={cursor}
           onChange={(e) => actions.seek(Number(e.target.value))}
           onKeyDown={onSliderKey}
-          className="block w-full accent-k8s"
+          className="frame-bound block h-5 w-full accent-k8s"
         />
       </div>
       <div className="flex items-center gap-3">

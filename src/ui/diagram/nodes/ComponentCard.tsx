@@ -51,7 +51,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
           select(selected ? null : { kind: 'component', id: component.id }, { fromKeyboard: e.detail === 0 })
         }
         className={[
-          'nodrag nopan pointer-events-auto flex h-full w-full items-center gap-3 rounded-xl border bg-white px-3 text-left shadow-sm transition',
+          'nodrag nopan pointer-events-auto flex h-full w-full items-center gap-3 rounded-xl border bg-white px-3 text-left shadow-sm transition-colors',
           'hover:border-k8s hover:shadow-md focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-k8s',
           'dark:bg-slate-800',
           selected
