@@ -24,6 +24,8 @@ const TAIL = 60_000;
 export const MAX_RUN = 60 * 60_000;
 /** Wall ms of recording per frame at most, so a frame stays smooth. */
 const RECORD_BUDGET = 4;
+/** Wall ms per frame for recording up to the starting moment (nothing else moves meanwhile). */
+const START_BUDGET = 12;
 /** Virtual ms recorded per slice, to start with, and its bounds. */
 const SLICE = 250;
 const MIN_SLICE = 2;
@@ -65,10 +67,30 @@ export class Player {
     const lastAction = Math.max(0, ...spec.actions.map((a) => a.at));
     this.horizon = Math.min(MAX_RUN, lastAction + TAIL);
     // Enough to draw the first moments at once; the rest is recorded a slice per frame.
-    const startAt = Math.max(0, spec.startAt ?? 0);
-    this.record(startAt + SLICE * 8, Infinity);
-    this.p = this.presentation.toPresentation(startAt);
+    // The moments before the start are recorded a few milliseconds per frame, never in one long task;
+    // until then the player is not ready (anything that needs the state finishes it at once).
+    this.pendingStart = Math.max(0, spec.startAt ?? 0);
+    this.record(SLICE, START_BUDGET);
+    if (this.run.recordedUntil >= this.pendingStart) this.finishStart();
     this.schedule();
+  }
+
+  /** Virtual ms the cursor starts at, while that moment is still being recorded; null once there. */
+  private pendingStart: number | null;
+
+  /** Whether the starting moment is recorded and shown. */
+  get ready(): boolean {
+    return this.pendingStart === null;
+  }
+
+  private finishStart(): void {
+    if (this.pendingStart === null) return;
+    const startAt = this.pendingStart;
+    if (this.run.recordedUntil < startAt + SLICE)
+      this.record(startAt + SLICE - this.run.recordedUntil, Infinity);
+    this.pendingStart = null;
+    this.p = this.presentation.toPresentation(startAt);
+    this.lastFrame = this.clock.now();
   }
 
   // --- Reading -------------------------------------------------------------------------------
@@ -152,6 +174,7 @@ export class Player {
   /** Goes to presentation time `p` (clamped to what is recorded, recording more if needed). */
   seek(p: number): void {
     if (!Number.isFinite(p)) return;
+    this.finishStart();
     if (p > this.end) this.record(Math.min(p - this.end, 10 * 60_000), 50);
     this.p = Math.min(Math.max(0, p), this.end);
     this.moved();
@@ -159,6 +182,7 @@ export class Player {
 
   /** Goes to the moment virtual time `v` is shown. */
   seekVirtual(v: number): void {
+    this.finishStart();
     if (v > this.run.recordedUntil) this.record(v - this.run.recordedUntil + SLICE, 50);
     this.seek(this.presentation.toPresentation(v));
   }
@@ -171,6 +195,7 @@ export class Player {
   }
 
   stepForward(): void {
+    this.finishStart();
     this.pause();
     let next = this.presentation.nextStop(this.p);
     for (let tries = 0; next === undefined && tries < 40 && this.run.recordedUntil < MAX_RUN; tries++) {
@@ -181,6 +206,7 @@ export class Player {
   }
 
   stepBack(): void {
+    this.finishStart();
     this.pause();
     this.seek(this.presentation.previousStop(this.p) ?? 0);
   }
@@ -237,13 +263,23 @@ export class Player {
 
   private schedule(): void {
     if (this.frame !== null) return;
-    if (!this.isPlaying && this.complete) return;
+    if (!this.isPlaying && this.complete && this.pendingStart === null) return;
     this.frame = this.clock.request(() => this.tick());
   }
 
   private tick(): void {
     this.frame = null;
     const now = this.clock.now();
+    if (this.pendingStart !== null) {
+      this.record(this.pendingStart - this.run.recordedUntil + SLICE, START_BUDGET);
+      if (this.run.recordedUntil >= this.pendingStart) {
+        this.finishStart();
+        for (const listener of this.frameListeners) listener(this.p);
+        this.changed(true);
+      }
+      this.schedule();
+      return;
+    }
     if (this.isPlaying) {
       // A hidden tab or a long pause must not jump the cluster ahead.
       const dt = Math.min(now - this.lastFrame, 100);

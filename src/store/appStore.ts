@@ -65,6 +65,8 @@ export interface PlaybackState {
   readonly objectsVersion: number;
   /** How many trace messages are recorded (grows while recording). */
   readonly recorded: number;
+  /** The starting moment is recorded and shown (false while the engine loads or records up to it). */
+  readonly ready: boolean;
 }
 
 export interface AppState {
@@ -145,6 +147,7 @@ const IDLE_PLAYBACK: PlaybackState = {
   heartbeats: 'dim',
   objectsVersion: -1,
   recorded: 0,
+  ready: false,
 };
 
 /** Whether the selection still names something in the topology (a node may have been removed). */
@@ -180,6 +183,7 @@ function snapshot(player: Player): PlaybackState {
     heartbeats: player.heartbeats,
     objectsVersion: player.objectsVersion,
     recorded: player.run.cluster.sim.trace.length,
+    ready: player.ready,
   };
 }
 
@@ -302,6 +306,8 @@ export function createAppStore(init: AppStoreInit): AppStore {
         current.dispose();
         const next = start(config, playback.speed, { actions, at, heartbeats: playback.heartbeats });
         set({ ...next, actions });
+        // A fork is replayed at once: the learner stays exactly where they acted.
+        next.player?.seekVirtual(at);
         if (wasPlaying) next.player?.play();
       },
     };

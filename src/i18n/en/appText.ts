@@ -89,6 +89,7 @@ export const appEn = {
     messages: 'Messages',
     noEvents: 'No events yet. Press Play to start the cluster.',
     noMessages: 'No messages yet. Press Play to start the cluster.',
+    starting: 'Starting the cluster…',
   },
   messages: {
     podsOn: 'the pods on {{node}}',

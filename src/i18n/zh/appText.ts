@@ -91,6 +91,7 @@ export const appZh: typeof appEn = {
     messages: '消息',
     noEvents: '还没有事件。按“播放”启动集群。',
     noMessages: '还没有消息。按“播放”启动集群。',
+    starting: '集群启动中…',
   },
   messages: {
     podsOn: '{{node}} 上的 Pod',

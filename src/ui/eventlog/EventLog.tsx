@@ -150,6 +150,7 @@ function Messages() {
 export function EventLog() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('events');
+  const ready = useAppStore((s) => s.playback.ready);
   const tabButton = (value: Tab) => (
     <button
       type="button"
@@ -183,7 +184,15 @@ export function EventLog() {
         tabIndex={0}
         className="flex min-h-0 flex-1 flex-col-reverse overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
       >
-        <div>{tab === 'events' ? <Events /> : <Messages />}</div>
+        <div>
+          {!ready ? (
+            <p className="px-3 py-2 text-sm text-slate-500 dark:text-slate-400">{t('eventLog.starting')}</p>
+          ) : tab === 'events' ? (
+            <Events />
+          ) : (
+            <Messages />
+          )}
+        </div>
       </div>
     </section>
   );
