@@ -10,7 +10,7 @@ import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './fram
 import type { NodeInfo } from './nodeInfo';
 import { normalizedImageName } from './plugins/imageLocality';
 import { preFilterNodeNames } from './plugins/nodeAffinity';
-import { defaultFilter, defaultScore } from './defaultProfile';
+import { defaultCycle, selectHost } from './defaultProfile';
 
 /** What nodes left out by NodeAffinity's PreFilter report (schedule_one.go). */
 const PINNED_ELSEWHERE: FilterStatus = {
@@ -122,7 +122,6 @@ export function schedulePod(
     options.imageNodeCounts ?? (scorers.length ? countImages(nodes) : new Map()),
   );
   const want = numFeasibleNodesToFind(n);
-  const feasible: NodeInfo[] = [];
   const failures: FilterStatus[] = [];
   const verdicts: NodeVerdict[] = [];
 
@@ -131,17 +130,32 @@ export function schedulePod(
   const candidates = pinned ? nodes.filter((node) => pinned.has(node.name)) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
   const m = candidates.length;
+  const first = start % Math.max(m, 1);
+
+  if (fast) {
+    const cycle = defaultCycle(state, candidates, first, want, rng);
+    const nextStart = pinned ? start : (start + cycle.processed) % n;
+    const decision: Decision = cycle.winner
+      ? { pod: podKey, evaluated: cycle.processed, feasible: cycle.feasible, winner: cycle.winner.name }
+      : {
+          pod: podKey,
+          evaluated: cycle.processed,
+          feasible: 0,
+          winner: null,
+          message: fitErrorMessage(n, failures.concat(cycle.failures!)),
+        };
+    return { decision, nextStart };
+  }
+
+  const feasible: NodeInfo[] = [];
   let processed = 0;
-  let index = start % Math.max(m, 1);
+  let index = first;
   for (; processed < m && feasible.length < want; processed++, index = index + 1 === m ? 0 : index + 1) {
     const node = candidates[index]!;
     let failed: FilterStatus | null = null;
-    if (fast) failed = defaultFilter(state, node);
-    else {
-      for (const f of filters) {
-        failed = f.filter(state, node);
-        if (failed) break;
-      }
+    for (const f of filters) {
+      failed = f.filter(state, node);
+      if (failed) break;
     }
     if (failed) {
       failures.push(failed);
@@ -177,36 +191,16 @@ export function schedulePod(
   const count = feasible.length;
   const totals = new Float64Array(count);
   const perPlugin: number[][] = [];
-  if (fast) defaultScore(state, feasible, totals);
-  else
-    for (const plugin of scorers) {
-      const scores = new Array<number>(count);
-      for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
-      plugin.normalize?.(scores);
-      if (record) perPlugin.push(scores);
-      const w = plugin.weight;
-      for (let i = 0; i < count; i++) totals[i]! += scores[i]! * w;
-    }
+  for (const plugin of scorers) {
+    const scores = new Array<number>(count);
+    for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
+    plugin.normalize?.(scores);
+    if (record) perPlugin.push(scores);
+    const w = plugin.weight;
+    for (let i = 0; i < count; i++) totals[i]! += scores[i]! * w;
+  }
 
-  // selectHost: a uniformly random node among those with the top score (what reservoir sampling
-  // gives), drawn with one call to the seeded generator.
-  let top = -Infinity;
-  let ties = 0;
-  for (let i = 0; i < count; i++) {
-    const t = totals[i]!;
-    if (t > top) {
-      top = t;
-      ties = 1;
-    } else if (t === top) ties++;
-  }
-  let pick = ties > 1 ? rng.int(0, ties - 1) : 0;
-  let best = 0;
-  for (let i = 0; i < count; i++) {
-    if (totals[i] === top && pick-- === 0) {
-      best = i;
-      break;
-    }
-  }
+  const best = selectHost(totals, count, rng);
   const winner = feasible[best]!.name;
   if (record) {
     feasible.forEach((node, i) => {
