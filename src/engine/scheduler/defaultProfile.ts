@@ -9,32 +9,33 @@ import { tolerates, toleratesAll } from '../api/pods';
 import type { Taint, Toleration } from '../api/types';
 import { UNSCHEDULABLE_TAINT } from '../apiserver/admission';
 import type { Prng } from '../core/prng';
+import {
+  BLOCK,
+  BLOCK_BITS,
+  imageSetScore,
+  imageSpreads,
+  listIndex,
+  resourceScore,
+  type ListIndex,
+} from './blockIndex';
 import { MAX_NODE_SCORE, type CycleState, type FilterStatus } from './framework';
 import {
-  ALLOC_CPU,
-  ALLOC_MEM,
   FLAGS,
   FREE_CPU,
   FREE_MEM,
   FULL,
   HAS_USED_PORTS,
   IMAGE_SET,
-  IMAGE_SETS,
   META,
   NODE_TABLE,
-  NON_ZERO_CPU,
-  NON_ZERO_MEM,
   ROW,
   STALE,
   TAINT_SET,
   TAINT_SETS,
   TAINTED,
   UNSCHEDULABLE,
-  VERSION,
   type NodeInfo,
 } from './nodeInfo';
-import { balancedScore } from './plugins/balancedAllocation';
-import { imageLocalityScore } from './plugins/imageLocality';
 import { NodeAffinityFilter, NodeAffinityScore, podMatchesNode } from './plugins/nodeAffinity';
 import { NodeName } from './plugins/nodeName';
 import { NodePorts } from './plugins/nodePorts';
@@ -114,14 +115,7 @@ function imageScoreOf(set: number, state: CycleState, spreads: readonly number[]
     imageScore = grow(imageScore, size);
   }
   if (imageStamp[set] === cycle) return imageScore[set]!;
-  // ImageLocality's score for a node with exactly these images.
-  const images = IMAGE_SETS[set]!;
-  let sum = 0;
-  for (let j = 0; j < state.images.length; j++) {
-    const size = images.get(state.images[j]!);
-    if (size !== undefined) sum += Math.floor(size * spreads[j]!);
-  }
-  const score = imageLocalityScore(sum, state.images.length);
+  const score = imageSetScore(set, state.images, spreads);
   imageStamp[set] = cycle;
   imageScore[set] = score;
   return score;
@@ -164,35 +158,6 @@ function passesFlagged(flags: number, at: number, state: CycleState, node: NodeI
   )
     return false;
   return (flags & HAS_USED_PORTS) === 0 || !portsClash(state, node);
-}
-
-/**
- * NodeResourcesFit's and BalancedAllocation's scores for one pod shape (its non-zero cpu and memory
- * requests) on every node row, each valid while the row's VERSION is the one it was computed at.
- * Pods of one shape are common (a Deployment's replicas), and a node's row changes only when a pod
- * lands on or leaves it, so most nodes' scores are reused from an earlier cycle.
- */
-interface ShapeScores {
-  version: Int32Array<ArrayBuffer>;
-  score: Int32Array<ArrayBuffer>;
-}
-const shapes = new Map<string, ShapeScores>();
-/** At most this many rows' worth of scores are kept, over all shapes (oldest shape dropped first). */
-const MAX_CACHED_ROWS = 1 << 22;
-
-function shapeScores(cpu: number, mem: number, rows: number): ShapeScores {
-  const key = `${cpu}/${mem}`;
-  let entry = shapes.get(key);
-  if (!entry) {
-    const max = Math.max(1, Math.floor(MAX_CACHED_ROWS / rows));
-    while (shapes.size >= max) shapes.delete(shapes.keys().next().value!);
-    entry = { version: new Int32Array(rows), score: new Int32Array(rows) };
-    shapes.set(key, entry);
-  } else if (entry.version.length < rows) {
-    entry.version = grow(entry.version, rows);
-    entry.score = grow(entry.score, rows);
-  }
-  return entry;
 }
 
 /** Scratch space reused by every cycle (a cycle runs to its end before the next one starts). */
@@ -256,21 +221,20 @@ export function defaultCycle(
   // normalising; TaintToleration and NodeAffinity do, over all feasible nodes.
   const podNonZeroCpu = state.podNonZeroCpu;
   const podNonZeroMem = state.podNonZeroMem;
-  const cache = shapeScores(podNonZeroCpu, podNonZeroMem, meta.length / META);
-  const cachedVersion = cache.version;
-  const cachedScore = cache.score;
-  const spreads = state.images.map(
-    (name) => (state.imageNodeCounts.get(name) ?? 1) / Math.max(state.totalNodes, 1),
-  );
+  const spreads = imageSpreads(state);
   const preferred = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+  // NaN when the pod requests none: NodeResourcesFit then never refuses for that resource.
+  const needCpu = podCpu > 0 ? podCpu : NaN;
+  const needMem = podMem > 0 ? podMem : NaN;
+  if (!byObject && !preferred && state.hostPorts.length === 0 && m >= INDEXED_NODES) {
+    const list = listIndex(nodes);
+    const indexed = list && indexedCycle(state, list, start, want, rng, needCpu, needMem);
+    if (indexed) return indexed;
+  }
   let anyTaintRaw = false;
   let anyAffinityRaw = false;
   let top = -Infinity;
   let ties = 0;
-
-  // NaN when the pod requests none: NodeResourcesFit then never refuses for that resource.
-  const needCpu = podCpu > 0 ? podCpu : NaN;
-  const needMem = podMem > 0 ? podMem : NaN;
 
   let count = 0;
   let processed = 0;
@@ -293,24 +257,7 @@ export function defaultCycle(
     }
 
     // Score.
-    const version = meta[at + VERSION]!;
-    let total: number;
-    if (cachedVersion[slot] === version) total = cachedScore[slot]!;
-    else {
-      const allocCpu = num[row + ALLOC_CPU]!;
-      const allocMem = num[row + ALLOC_MEM]!;
-      const cpu = num[row + NON_ZERO_CPU]! + podNonZeroCpu;
-      const mem = num[row + NON_ZERO_MEM]! + podNonZeroMem;
-      // leastRequestedScore for cpu and memory, averaged (both are whole numbers 0–100).
-      const cpuScore =
-        allocCpu === 0 || cpu > allocCpu ? 0 : Math.floor(((allocCpu - cpu) * MAX_NODE_SCORE) / allocCpu);
-      const memScore =
-        allocMem === 0 || mem > allocMem ? 0 : Math.floor(((allocMem - mem) * MAX_NODE_SCORE) / allocMem);
-      total = Math.floor((cpuScore + memScore) / 2);
-      if (allocCpu !== 0 && allocMem !== 0) total += balancedScore(cpu / allocCpu, mem / allocMem);
-      cachedVersion[slot] = version;
-      cachedScore[slot] = total;
-    }
+    let total = resourceScore(num, row, podNonZeroCpu, podNonZeroMem);
     let images = meta[at + IMAGE_SET]!;
     if (images === STALE) images = node.imageSet();
     if (images !== 0) total += imageScoreOf(images, state, spreads);
@@ -356,6 +303,175 @@ export function defaultCycle(
     }
   }
   return { processed, feasible: count, winner: nodes[feasibleAt[pickTop(totals, count, top, ties, rng)]!]! };
+}
+
+/** Lists at least this long are filtered and scored a block at a time (see blockIndex.ts). */
+const INDEXED_NODES = 128;
+
+/** The window's feasible nodes as (block, bit mask of positions in it), in window order. */
+let segmentBlock = new Int32Array(256);
+let segmentMask = new Int32Array(256);
+
+const lowestBit = (bits: number) => 31 - Math.clz32(bits & -bits);
+
+function popcount(bits: number): number {
+  let count = 0;
+  for (; bits !== 0; bits &= bits - 1) count++;
+  return count;
+}
+
+/**
+ * defaultCycle for a pod with nothing but requests, tolerations and images to match (no node name,
+ * selector, affinity or host ports), a block of the list at a time: plain nodes come from the
+ * block's summaries when the pod fits the block's least free room; nodes with FLAGS are filtered
+ * and scored one by one. Null when no node fits (the caller then builds every node's status).
+ */
+function indexedCycle(
+  state: CycleState,
+  list: ListIndex,
+  start: number,
+  want: number,
+  rng: Prng,
+  needCpu: number,
+  needMem: number,
+): DefaultCycle | null {
+  const shape = list.shape(state);
+  const { num, meta } = NODE_TABLE;
+  const { n, slots, plain, minFreeCpu, minFreeMem, nodes } = list;
+  if (segmentBlock.length < list.blocks + 1) {
+    segmentBlock = new Int32Array(list.blocks + 1);
+    segmentMask = new Int32Array(list.blocks + 1);
+  }
+  // Filter: the window's feasible nodes, as segments.
+  let segments = 0;
+  let count = 0;
+  let processed = 0;
+  let maxRaw = 0;
+  for (let pos = start; processed < n && count < want;) {
+    const b = pos >> BLOCK_BITS;
+    const base = b << BLOCK_BITS;
+    const off = pos - base;
+    const avail = Math.min(Math.min(BLOCK, n - base) - off, n - processed);
+    const range = avail === BLOCK ? -1 : ((1 << avail) - 1) << off;
+    const plainBits = plain[b]!;
+    // Plain nodes: all of them when the pod fits the block's least free room.
+    let mask = plainBits & range;
+    if (mask !== 0 && (needCpu > minFreeCpu[b]! || needMem > minFreeMem[b]!)) {
+      for (let bits = mask; bits !== 0; bits &= bits - 1) {
+        const i = lowestBit(bits);
+        const row = slots[base + i]! * ROW;
+        if (needCpu > num[row + FREE_CPU]! || needMem > num[row + FREE_MEM]!) mask &= ~(1 << i);
+      }
+    }
+    // Nodes with FLAGS, one by one.
+    for (let bits = range & ~plainBits; bits !== 0; bits &= bits - 1) {
+      const i = lowestBit(bits);
+      const slot = slots[base + i]!;
+      const row = slot * ROW;
+      const at = slot * META;
+      const flags = meta[at + FLAGS]!;
+      if (
+        needCpu > num[row + FREE_CPU]! ||
+        needMem > num[row + FREE_MEM]! ||
+        !passesFlagged(flags, at, state, nodes[base + i]!)
+      )
+        continue;
+      mask |= 1 << i;
+    }
+    const found = popcount(mask);
+    if (count + found >= want && found > 0) {
+      // The window ends at the want-th feasible node.
+      let rest = mask;
+      let last = 0;
+      for (let k = count; k < want; k++) {
+        last = lowestBit(rest);
+        rest &= rest - 1;
+      }
+      mask &= ~rest;
+      processed += last - off + 1;
+      count = want;
+    } else {
+      processed += avail;
+      count += found;
+    }
+    if (mask !== 0) {
+      segmentBlock[segments] = b;
+      segmentMask[segments++] = mask;
+      // TaintToleration's raw scores, for normalising: only tainted nodes have any.
+      for (let bits = mask & ~plainBits; bits !== 0; bits &= bits - 1) {
+        const at = slots[base + lowestBit(bits)]! * META;
+        if ((meta[at + FLAGS]! & TAINTED) === 0) continue;
+        const raw = taintVerdictOf(meta[at + TAINT_SET]!, state);
+        if (raw > maxRaw) maxRaw = raw;
+      }
+    }
+    pos = base + off + avail;
+    if (pos >= n) pos = 0;
+  }
+  if (count === 0) return null;
+
+  // Score: each node's total is its shape score plus TaintToleration's normalised score (weighted;
+  // NodeAffinity gives every node 0). Plain nodes have no taints: raw 0, normalised 100.
+  const score = shape.score;
+  const untainted = MAX_NODE_SCORE * TaintTolerationScore.weight;
+  const totalAt = (pos: number): number => {
+    const at = slots[pos]! * META;
+    if ((meta[at + FLAGS]! & TAINTED) === 0) return score[pos]! + untainted;
+    const raw = taintVerdictOf(meta[at + TAINT_SET]!, state);
+    const normalised = MAX_NODE_SCORE - (maxRaw === 0 ? 0 : Math.floor((MAX_NODE_SCORE * raw) / maxRaw));
+    return score[pos]! + normalised * TaintTolerationScore.weight;
+  };
+  // The top total and how many have it; a segment holding all its block's plain nodes takes
+  // them from the block's summary.
+  let top = -1;
+  let ties = 0;
+  for (let k = 0; k < segments; k++) {
+    const b = segmentBlock[k]!;
+    const base = b << BLOCK_BITS;
+    const mask = segmentMask[k]!;
+    const plainBits = plain[b]!;
+    let each = mask;
+    if ((mask & plainBits) === plainBits && plainBits !== 0) {
+      const max = shape.max[b]! + untainted;
+      if (max > top) {
+        top = max;
+        ties = shape.ties[b]!;
+      } else if (max === top) ties += shape.ties[b]!;
+      each = mask & ~plainBits;
+    }
+    for (; each !== 0; each &= each - 1) {
+      const t = totalAt(base + lowestBit(each));
+      if (t > top) {
+        top = t;
+        ties = 1;
+      } else if (t === top) ties++;
+    }
+  }
+
+  // selectHost over the window's feasible nodes in order: the pick-th of those with the top total.
+  let pick = ties > 1 ? rng.int(0, ties - 1) : 0;
+  for (let k = 0; k < segments; k++) {
+    const b = segmentBlock[k]!;
+    const base = b << BLOCK_BITS;
+    const mask = segmentMask[k]!;
+    const plainBits = plain[b]!;
+    let here = 0;
+    let each = mask;
+    if ((mask & plainBits) === plainBits && plainBits !== 0) {
+      if (shape.max[b]! + untainted === top) here = shape.ties[b]!;
+      each = mask & ~plainBits;
+    }
+    for (; each !== 0; each &= each - 1) if (totalAt(base + lowestBit(each)) === top) here++;
+    if (pick >= here) {
+      pick -= here;
+      continue;
+    }
+    for (let bits = mask; ; bits &= bits - 1) {
+      const pos = base + lowestBit(bits);
+      if (totalAt(pos) === top && pick-- === 0) return { processed, feasible: count, winner: nodes[pos]! };
+    }
+  }
+  throw new Error('selectHost: the top total has fewer nodes than counted');
 }
 
 /**

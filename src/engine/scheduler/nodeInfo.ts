@@ -28,8 +28,6 @@ export const FLAGS = 0;
 export const TAINT_SET = 1;
 /** The node's images as an id into IMAGE_SETS (0: none; STALE: changed since last interned). */
 export const IMAGE_SET = 2;
-/** Changes (to a number never used before) whenever the row's resource columns change. */
-export const VERSION = 3;
 export const META = 4;
 
 export const UNSCHEDULABLE = 1;
@@ -95,14 +93,19 @@ function allocateSlot(): number {
   }
   t.num.fill(0, slot * ROW, slot * ROW + ROW);
   t.meta.fill(0, slot * META, slot * META + META);
-  bump(slot);
   return slot;
 }
 
-let versions = 0;
-function bump(slot: number): void {
-  versions = (versions + 1) | 0 || 1;
-  NODE_TABLE.meta[slot * META + VERSION] = versions;
+/**
+ * The slots whose rows (or images) changed, in order: entry `i` is at `slots[i & CHANGE_LOG_MASK]`
+ * while `seq - i` is at most the log's size. Readers that keep something per node catch up from here.
+ */
+export const CHANGE_LOG_MASK = (1 << 14) - 1;
+export const CHANGE_LOG = { slots: new Int32Array(CHANGE_LOG_MASK + 1), seq: 0 };
+
+function logChange(slot: number): void {
+  CHANGE_LOG.slots[CHANGE_LOG.seq & CHANGE_LOG_MASK] = slot;
+  CHANGE_LOG.seq++;
 }
 
 const slots = new FinalizationRegistry<number>((slot) => NODE_TABLE.free.push(slot));
@@ -148,7 +151,10 @@ export class NodeInfo {
     this.slot = allocateSlot();
     slots.register(this, this.slot);
     const images = new ImageMap();
-    images.onChange = () => (NODE_TABLE.meta[this.slot * META + IMAGE_SET] = STALE);
+    images.onChange = () => {
+      NODE_TABLE.meta[this.slot * META + IMAGE_SET] = STALE;
+      logChange(this.slot);
+    };
     this.images = images;
     this.setNode(node);
   }
@@ -242,7 +248,7 @@ export class NodeInfo {
     this.changed();
   }
 
-  /** Recomputes the row's derived columns and gives it a new VERSION. */
+  /** Recomputes the row's derived columns and logs the change. */
   private changed(): void {
     const { num, meta } = NODE_TABLE;
     const row = this.slot * ROW;
@@ -254,6 +260,6 @@ export class NodeInfo {
       (this.usedPorts.size > 0 ? HAS_USED_PORTS : 0) |
       (this.pods.size + 1 > this.allocPods ? FULL : 0) |
       (meta[m + TAINT_SET] !== 0 ? TAINTED : 0);
-    bump(this.slot);
+    logChange(this.slot);
   }
 }
