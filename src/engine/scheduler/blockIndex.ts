@@ -12,8 +12,9 @@
  * give every node the same normalised score unless some node has a raw score, which the caller
  * checks for.
  *
- * Both are brought up to date from CHANGE_LOG before use, so only the nodes that changed since
- * (typically the one the last pod went to) are looked at again.
+ * The list catches up with CHANGE_LOG on every cycle (typically one node changed: the one the last
+ * pod went to); a shape's block is worked out again only when a cycle needs it and a node in it
+ * changed since, and then only for the nodes that changed.
  */
 import type { CycleState } from './framework';
 import { MAX_NODE_SCORE } from './framework';
@@ -80,9 +81,8 @@ export class ShapeIndex {
   /** Per block: the best score among its plain nodes (-1 when it has none), and how many have it. */
   readonly max: Int32Array;
   readonly ties: Int32Array;
-  /** Per block: the plain nodes `max` and `ties` count (the list's may have changed since). */
-  private readonly counted: Int32Array;
-  private synced = -1;
+  /** Per block: the list's change stamp its scores and summary are up to date with (-1: never worked out). */
+  private readonly fresh: Float64Array;
   /** Per image set id: ImageLocality's score for this shape, -1 until worked out. */
   private imageScores = new Int16Array(0);
 
@@ -96,7 +96,7 @@ export class ShapeIndex {
     this.score = new Int16Array(list.n);
     this.max = new Int32Array(list.blocks);
     this.ties = new Int32Array(list.blocks);
-    this.counted = new Int32Array(list.blocks);
+    this.fresh = new Float64Array(list.blocks).fill(-1);
   }
 
   private scoreAt(pos: number): number {
@@ -117,13 +117,23 @@ export class ShapeIndex {
     return total;
   }
 
-  private summarize(b: number): void {
-    const plain = this.list.plain[b]!;
+  /**
+   * Brings block `b` up to date: scores again the nodes that changed since it last was (all of
+   * them the first time), then its best score and ties among its plain nodes.
+   */
+  ensure(b: number): void {
+    const list = this.list;
+    const fresh = this.fresh[b]!;
+    if (fresh >= list.blockChanged[b]!) return;
     const base = b << BLOCK_BITS;
+    const end = Math.min(base + BLOCK, list.n);
+    const changed = list.changed;
+    const score = this.score;
+    for (let pos = base; pos < end; pos++) if (changed[pos]! > fresh) score[pos] = this.scoreAt(pos);
     let max = -1;
     let ties = 0;
-    for (let bits = plain; bits !== 0; bits &= bits - 1) {
-      const s = this.score[base + 31 - Math.clz32(bits & -bits)]!;
+    for (let bits = list.plain[b]!; bits !== 0; bits &= bits - 1) {
+      const s = score[base + 31 - Math.clz32(bits & -bits)]!;
       if (s > max) {
         max = s;
         ties = 1;
@@ -131,59 +141,7 @@ export class ShapeIndex {
     }
     this.max[b] = max;
     this.ties[b] = ties;
-    this.counted[b] = plain;
-  }
-
-  /** Catches up with CHANGE_LOG (after the list did). */
-  sync(): void {
-    const list = this.list;
-    const seq = CHANGE_LOG.seq;
-    if (this.synced === seq) return;
-    if (this.synced < 0 || seq - this.synced > Math.min(CHANGE_LOG_MASK + 1, list.n)) {
-      for (let pos = 0; pos < list.n; pos++) this.score[pos] = this.scoreAt(pos);
-      for (let b = 0; b < list.blocks; b++) this.summarize(b);
-    } else {
-      // One node at a time: its old score leaves its block's best and ties, its new one enters.
-      // A block whose best score loses its last node is summarised again at the end.
-      const { slots: changed } = CHANGE_LOG;
-      const { score, counted, max, ties } = this;
-      const { plain, marks } = list;
-      const stamp = ++list.stamp;
-      let marked = false;
-      const { num, meta } = NODE_TABLE;
-      const { podCpu, podMem } = this;
-      for (let i = this.synced; i < seq; i++) {
-        const slot = changed[i & CHANGE_LOG_MASK]!;
-        const pos = list.positionOf(slot);
-        if (pos < 0) continue;
-        const b = pos >> BLOCK_BITS;
-        const bit = 1 << (pos & (BLOCK - 1));
-        const old = score[pos]!;
-        const image = meta[slot * META + IMAGE_SET]!;
-        const now = image === 0 ? resourceScore(num, slot * ROW, podCpu, podMem) : this.scoreAt(pos);
-        score[pos] = now;
-        if (marks[b] === stamp) continue;
-        if ((counted[b]! & bit) !== 0 && old === max[b] && --ties[b]! === 0) {
-          marks[b] = stamp;
-          marked = true;
-        } else if ((plain[b]! & bit) !== 0) {
-          if (now > max[b]!) {
-            max[b] = now;
-            ties[b] = 1;
-          } else if (now === max[b]) ties[b]!++;
-          counted[b]! |= bit;
-        } else counted[b]! &= ~bit;
-      }
-      for (let i = this.synced; marked && i < seq; i++) {
-        const pos = list.positionOf(changed[i & CHANGE_LOG_MASK]!);
-        if (pos < 0) continue;
-        const b = pos >> BLOCK_BITS;
-        if (marks[b] !== stamp) continue;
-        marks[b] = 0;
-        this.summarize(b);
-      }
-    }
-    this.synced = seq;
+    this.fresh[b] = list.blockChanged[b]!;
   }
 }
 
@@ -199,9 +157,11 @@ export class ListIndex {
   /** Per block: the least free cpu and memory among its plain nodes (Infinity when none). */
   readonly minFreeCpu: Float64Array;
   readonly minFreeMem: Float64Array;
-  /** Scratch marks for blocks, valid when equal to `stamp`. */
-  readonly marks: Int32Array;
-  stamp = 0;
+  /** Per position and per block: when the node (a node of the block) last changed, as a CHANGE_LOG count. */
+  readonly changed: Float64Array;
+  readonly blockChanged: Float64Array;
+  private readonly marks: Int32Array;
+  private stamp = 0;
   private synced: number;
   private readonly shapes = new Map<string, ShapeIndex>();
 
@@ -218,6 +178,8 @@ export class ListIndex {
     this.plain = new Int32Array(this.blocks);
     this.minFreeCpu = new Float64Array(this.blocks);
     this.minFreeMem = new Float64Array(this.blocks);
+    this.changed = new Float64Array(this.n);
+    this.blockChanged = new Float64Array(this.blocks);
     this.marks = new Int32Array(this.blocks);
     for (let b = 0; b < this.blocks; b++) this.summarize(b);
     this.synced = CHANGE_LOG.seq;
@@ -227,10 +189,6 @@ export class ListIndex {
   get distinct(): boolean {
     for (let pos = 0; pos < this.n; pos++) if (this.positions[this.slots[pos]!] !== pos) return false;
     return true;
-  }
-
-  positionOf(slot: number): number {
-    return slot < this.positions.length ? this.positions[slot]! : -1;
   }
 
   private summarize(b: number): void {
@@ -260,13 +218,20 @@ export class ListIndex {
     const seq = CHANGE_LOG.seq;
     if (this.synced === seq) return;
     if (seq - this.synced > CHANGE_LOG_MASK + 1) {
+      // Too far behind to tell which nodes changed: all of them may have.
+      this.changed.fill(seq);
+      this.blockChanged.fill(seq);
       for (let b = 0; b < this.blocks; b++) this.summarize(b);
     } else {
       const stamp = ++this.stamp;
+      const log = CHANGE_LOG.slots;
       for (let i = this.synced; i < seq; i++) {
-        const pos = this.positionOf(CHANGE_LOG.slots[i & CHANGE_LOG_MASK]!);
+        const slot = log[i & CHANGE_LOG_MASK]!;
+        const pos = slot < this.positions.length ? this.positions[slot]! : -1;
         if (pos < 0) continue;
         const b = pos >> BLOCK_BITS;
+        this.changed[pos] = i + 1;
+        this.blockChanged[b] = i + 1;
         if (this.marks[b] === stamp) continue;
         this.marks[b] = stamp;
         this.summarize(b);
@@ -275,7 +240,7 @@ export class ListIndex {
     this.synced = seq;
   }
 
-  /** The shape index for this cycle's pod, up to date. */
+  /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
   shape(state: CycleState): ShapeIndex {
     // What the scores depend on: non-zero requests, images, and how many nodes have each image.
     let key = `${state.podNonZeroCpu}/${state.podNonZeroMem}/${state.totalNodes}`;
@@ -287,7 +252,6 @@ export class ListIndex {
       shape = new ShapeIndex(this, state.podNonZeroCpu, state.podNonZeroMem, state.images, spreads);
       this.shapes.set(key, shape);
     }
-    shape.sync();
     return shape;
   }
 }

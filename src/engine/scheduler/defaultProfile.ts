@@ -315,9 +315,9 @@ let segmentMask = new Int32Array(256);
 const lowestBit = (bits: number) => 31 - Math.clz32(bits & -bits);
 
 function popcount(bits: number): number {
-  let count = 0;
-  for (; bits !== 0; bits &= bits - 1) count++;
-  return count;
+  bits -= (bits >>> 1) & 0x55555555;
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /**
@@ -395,6 +395,7 @@ function indexedCycle(
       count += found;
     }
     if (mask !== 0) {
+      shape.ensure(b);
       segmentBlock[segments] = b;
       segmentMask[segments++] = mask;
       // TaintToleration's raw scores, for normalising: only tainted nodes have any.
