@@ -83,6 +83,8 @@ export class ShapeIndex {
   readonly ties: Int32Array;
   /** Per block: the list's change stamp its scores and summary are up to date with (-1: never worked out). */
   private readonly fresh: Float64Array;
+  /** Per block: the plain nodes `max` and `ties` count (the list's may have changed since). */
+  private readonly counted: Int32Array;
   /** Per image set id: ImageLocality's score for this shape, -1 until worked out. */
   private imageScores = new Int16Array(0);
 
@@ -97,6 +99,7 @@ export class ShapeIndex {
     this.max = new Int32Array(list.blocks);
     this.ties = new Int32Array(list.blocks);
     this.fresh = new Float64Array(list.blocks).fill(-1);
+    this.counted = new Int32Array(list.blocks);
   }
 
   private scoreAt(pos: number): number {
@@ -119,7 +122,8 @@ export class ShapeIndex {
 
   /**
    * Brings block `b` up to date: scores again the nodes that changed since it last was (all of
-   * them the first time), then its best score and ties among its plain nodes.
+   * them the first time), and moves its best score and ties along; it counts them again only
+   * when the best score lost its last node.
    */
   ensure(b: number): void {
     const list = this.list;
@@ -129,18 +133,42 @@ export class ShapeIndex {
     const end = Math.min(base + BLOCK, list.n);
     const changed = list.changed;
     const score = this.score;
-    for (let pos = base; pos < end; pos++) if (changed[pos]! > fresh) score[pos] = this.scoreAt(pos);
-    let max = -1;
-    let ties = 0;
-    for (let bits = list.plain[b]!; bits !== 0; bits &= bits - 1) {
-      const s = score[base + 31 - Math.clz32(bits & -bits)]!;
-      if (s > max) {
-        max = s;
+    const plain = list.plain[b]!;
+    let recount = fresh < 0;
+    let max = this.max[b]!;
+    let ties = this.ties[b]!;
+    const counted = this.counted[b]!;
+    for (let pos = base; pos < end; pos++) {
+      if (changed[pos]! <= fresh) continue;
+      const old = score[pos]!;
+      const now = this.scoreAt(pos);
+      score[pos] = now;
+      if (recount) continue;
+      const bit = 1 << (pos - base);
+      if ((counted & bit) !== 0 && old === max && --ties === 0) {
+        recount = true;
+        continue;
+      }
+      if ((plain & bit) === 0) continue;
+      if (now > max) {
+        max = now;
         ties = 1;
-      } else if (s === max) ties++;
+      } else if (now === max) ties++;
+    }
+    if (recount) {
+      max = -1;
+      ties = 0;
+      for (let bits = plain; bits !== 0; bits &= bits - 1) {
+        const s = score[base + 31 - Math.clz32(bits & -bits)]!;
+        if (s > max) {
+          max = s;
+          ties = 1;
+        } else if (s === max) ties++;
+      }
     }
     this.max[b] = max;
     this.ties[b] = ties;
+    this.counted[b] = plain;
     this.fresh[b] = list.blockChanged[b]!;
   }
 }
