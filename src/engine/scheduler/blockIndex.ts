@@ -34,6 +34,8 @@ import {
   NON_ZERO_MEM,
   ROW,
   STALE,
+  TAINT_SET,
+  TAINTED,
   type NodeInfo,
 } from './nodeInfo';
 import { balancedScore } from './plugins/balancedAllocation';
@@ -185,6 +187,12 @@ export class ListIndex {
   /** Per block: the least free cpu and memory among its plain nodes (Infinity when none). */
   readonly minFreeCpu: Float64Array;
   readonly minFreeMem: Float64Array;
+  /**
+   * Per block: the nodes whose only flag is TAINTED, and their taint set when they all share one
+   * (-1 otherwise): a pod that set refuses is refused by all of them at once.
+   */
+  readonly tainted: Int32Array;
+  readonly taintSet: Int32Array;
   /** Per position and per block: when the node (a node of the block) last changed, as a CHANGE_LOG count. */
   readonly changed: Float64Array;
   readonly blockChanged: Float64Array;
@@ -206,6 +214,8 @@ export class ListIndex {
     this.plain = new Int32Array(this.blocks);
     this.minFreeCpu = new Float64Array(this.blocks);
     this.minFreeMem = new Float64Array(this.blocks);
+    this.tainted = new Int32Array(this.blocks);
+    this.taintSet = new Int32Array(this.blocks);
     this.changed = new Float64Array(this.n);
     this.blockChanged = new Float64Array(this.blocks);
     this.marks = new Int32Array(this.blocks);
@@ -226,9 +236,17 @@ export class ListIndex {
     let plain = 0;
     let cpu = Infinity;
     let mem = Infinity;
+    let tainted = 0;
+    let taintSet = 0;
     for (let pos = base; pos < end; pos++) {
       const slot = this.slots[pos]!;
-      if (meta[slot * META + FLAGS] !== 0) continue;
+      const flags = meta[slot * META + FLAGS]!;
+      if (flags === TAINTED) {
+        tainted |= 1 << (pos - base);
+        const set = meta[slot * META + TAINT_SET]!;
+        taintSet = taintSet === 0 || taintSet === set ? set : -1;
+      }
+      if (flags !== 0) continue;
       plain |= 1 << (pos - base);
       // NaN free room (never refused) is left out of the minimum.
       const c = num[slot * ROW + FREE_CPU]!;
@@ -239,6 +257,8 @@ export class ListIndex {
     this.plain[b] = plain;
     this.minFreeCpu[b] = cpu;
     this.minFreeMem[b] = mem;
+    this.tainted[b] = tainted;
+    this.taintSet[b] = tainted === 0 ? -1 : taintSet;
   }
 
   /** Catches up with CHANGE_LOG. */

@@ -363,8 +363,12 @@ function indexedCycle(
         if (needCpu > num[row + FREE_CPU]! || needMem > num[row + FREE_MEM]!) mask &= ~(1 << i);
       }
     }
-    // Nodes with FLAGS, one by one.
-    for (let bits = range & ~plainBits; bits !== 0; bits &= bits - 1) {
+    // Nodes with FLAGS, one by one, but for tainted ones whose shared taints the pod does not tolerate.
+    let flagged = range & ~plainBits;
+    const taintSet = list.taintSet[b]!;
+    if (taintSet >= 0 && (flagged & list.tainted[b]!) !== 0 && taintVerdictOf(taintSet, state) < 0)
+      flagged &= ~list.tainted[b]!;
+    for (let bits = flagged; bits !== 0; bits &= bits - 1) {
       const i = lowestBit(bits);
       const slot = slots[base + i]!;
       const row = slot * ROW;
