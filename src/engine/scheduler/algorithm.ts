@@ -96,6 +96,11 @@ export function countImages(nodes: readonly NodeInfo[]): Map<string, number> {
   return counts;
 }
 
+/**
+ * Schedules one pod onto one of `nodes`. On long lists the default profile keeps summaries of the
+ * list by its identity (blockIndex.ts): hand in a new array when nodes join or leave rather than
+ * changing one in place. Nodes themselves change through NodeInfo, which the summaries follow.
+ */
 export function schedulePod(
   pod: Pod,
   nodes: readonly NodeInfo[],
