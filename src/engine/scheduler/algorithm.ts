@@ -59,6 +59,14 @@ export interface ScheduleResult {
   readonly nextStart: number;
 }
 
+/** A shared empty list for the fields most pods leave empty (never written to). */
+const NONE: never[] = [];
+
+function hasKeys(record: Readonly<Record<string, string>> | undefined): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
 export function cycleState(
   pod: Pod,
   nodes: readonly NodeInfo[],
@@ -66,17 +74,21 @@ export function cycleState(
 ): CycleState {
   const r = podRequests(pod);
   const nz = nonZeroRequests(pod);
-  const hostPorts: string[] = [];
+  let hostPorts: string[] = NONE;
   for (const c of pod.spec.containers)
-    for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
-  const tolerations = pod.spec.tolerations ?? [];
+    for (const p of c.ports ?? [])
+      if (p.hostPort)
+        (hostPorts === NONE ? (hostPorts = []) : hostPorts).push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  const tolerations = pod.spec.tolerations ?? NONE;
   const required =
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   return {
     pod,
     tolerations,
-    preferTolerations: tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule'),
-    constrained: Object.keys(pod.spec.nodeSelector ?? {}).length > 0 || (required?.length ?? 0) > 0,
+    preferTolerations: tolerations.length
+      ? tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
+      : NONE,
+    constrained: hasKeys(pod.spec.nodeSelector) || (required?.length ?? 0) > 0,
     images: pod.spec.containers.map((c) => normalizedImageName(c.image)),
     podCpu: r.milliCpu,
     podMem: r.memory,

@@ -17,6 +17,7 @@ import {
   listIndex,
   resourceScore,
   type ListIndex,
+  type ShapeIndex,
 } from './blockIndex';
 import { MAX_NODE_SCORE, type CycleState, type FilterStatus } from './framework';
 import {
@@ -320,6 +321,22 @@ function popcount(bits: number): number {
   return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
+/** TaintToleration's normalised score, weighted, for plain nodes (no taints: raw 0, normalised 100). */
+const UNTAINTED = MAX_NODE_SCORE * TaintTolerationScore.weight;
+
+/**
+ * A feasible node's total in indexedCycle: its shape score plus TaintToleration's normalised score
+ * (weighted) against the window's highest raw score `maxRaw`; NodeAffinity gives every node 0.
+ */
+function totalAt(list: ListIndex, shape: ShapeIndex, pos: number, maxRaw: number, state: CycleState): number {
+  const meta = NODE_TABLE.meta;
+  const at = list.slots[pos]! * META;
+  if ((meta[at + FLAGS]! & TAINTED) === 0) return shape.score[pos]! + UNTAINTED;
+  const raw = taintVerdictOf(meta[at + TAINT_SET]!, state);
+  const normalised = MAX_NODE_SCORE - (maxRaw === 0 ? 0 : Math.floor((MAX_NODE_SCORE * raw) / maxRaw));
+  return shape.score[pos]! + normalised * TaintTolerationScore.weight;
+}
+
 /**
  * defaultCycle for a pod with nothing but requests, tolerations and images to match (no node name,
  * selector, affinity or host ports), a block of the list at a time: plain nodes come from the
@@ -415,19 +432,8 @@ function indexedCycle(
   }
   if (count === 0) return null;
 
-  // Score: each node's total is its shape score plus TaintToleration's normalised score (weighted;
-  // NodeAffinity gives every node 0). Plain nodes have no taints: raw 0, normalised 100.
-  const score = shape.score;
-  const untainted = MAX_NODE_SCORE * TaintTolerationScore.weight;
-  const totalAt = (pos: number): number => {
-    const at = slots[pos]! * META;
-    if ((meta[at + FLAGS]! & TAINTED) === 0) return score[pos]! + untainted;
-    const raw = taintVerdictOf(meta[at + TAINT_SET]!, state);
-    const normalised = MAX_NODE_SCORE - (maxRaw === 0 ? 0 : Math.floor((MAX_NODE_SCORE * raw) / maxRaw));
-    return score[pos]! + normalised * TaintTolerationScore.weight;
-  };
-  // The top total and how many have it; a segment holding all its block's plain nodes takes
-  // them from the block's summary.
+  // Score (totalAt): the top total and how many have it; a segment holding all its block's plain
+  // nodes takes them from the block's summary.
   let top = -1;
   let ties = 0;
   for (let k = 0; k < segments; k++) {
@@ -437,7 +443,7 @@ function indexedCycle(
     const plainBits = plain[b]!;
     let each = mask;
     if ((mask & plainBits) === plainBits && plainBits !== 0) {
-      const max = shape.max[b]! + untainted;
+      const max = shape.max[b]! + UNTAINTED;
       if (max > top) {
         top = max;
         ties = shape.ties[b]!;
@@ -445,7 +451,7 @@ function indexedCycle(
       each = mask & ~plainBits;
     }
     for (; each !== 0; each &= each - 1) {
-      const t = totalAt(base + lowestBit(each));
+      const t = totalAt(list, shape, base + lowestBit(each), maxRaw, state);
       if (t > top) {
         top = t;
         ties = 1;
@@ -463,17 +469,19 @@ function indexedCycle(
     let here = 0;
     let each = mask;
     if ((mask & plainBits) === plainBits && plainBits !== 0) {
-      if (shape.max[b]! + untainted === top) here = shape.ties[b]!;
+      if (shape.max[b]! + UNTAINTED === top) here = shape.ties[b]!;
       each = mask & ~plainBits;
     }
-    for (; each !== 0; each &= each - 1) if (totalAt(base + lowestBit(each)) === top) here++;
+    for (; each !== 0; each &= each - 1)
+      if (totalAt(list, shape, base + lowestBit(each), maxRaw, state) === top) here++;
     if (pick >= here) {
       pick -= here;
       continue;
     }
     for (let bits = mask; ; bits &= bits - 1) {
       const pos = base + lowestBit(bits);
-      if (totalAt(pos) === top && pick-- === 0) return { processed, feasible: count, winner: nodes[pos]! };
+      if (totalAt(list, shape, pos, maxRaw, state) === top && pick-- === 0)
+        return { processed, feasible: count, winner: nodes[pos]! };
     }
   }
   throw new Error('selectHost: the top total has fewer nodes than counted');
