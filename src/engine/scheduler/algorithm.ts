@@ -74,11 +74,9 @@ export function cycleState(
 ): CycleState {
   const r = podRequests(pod);
   const nz = nonZeroRequests(pod);
-  let hostPorts: string[] = NONE;
+  const hostPorts: string[] = [];
   for (const c of pod.spec.containers)
-    for (const p of c.ports ?? [])
-      if (p.hostPort)
-        (hostPorts === NONE ? (hostPorts = []) : hostPorts).push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+    for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
   const tolerations = pod.spec.tolerations ?? NONE;
   const required =
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
