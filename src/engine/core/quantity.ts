@@ -26,8 +26,20 @@ const DECIMAL: Record<string, number> = {
 
 const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
 
+/** Parsed quantities: the same few strings (`100m`, `128Mi`) come back for every pod. */
+const parsed = new Map<string, number>();
+
 /** The value of a quantity in base units (cores, bytes), or NaN when it is not a valid quantity. */
 export function parseQuantity(text: string): number {
+  let value = parsed.get(text);
+  if (value === undefined) {
+    if (parsed.size >= 4096) parsed.clear();
+    parsed.set(text, (value = parse(text)));
+  }
+  return value;
+}
+
+function parse(text: string): number {
   const m = QUANTITY.exec(text.trim());
   if (!m) return NaN;
   const number = Number(m[1]);

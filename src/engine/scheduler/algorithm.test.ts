@@ -270,3 +270,106 @@ describe('the fused default profile', () => {
     );
   });
 });
+
+describe('the fused default profile on long node lists (block summaries)', () => {
+  const taintArb = fc.record({
+    key: fc.constantFrom('dedicated', 'gpu', 'spot'),
+    value: fc.constantFrom('a', 'b'),
+    effect: fc.constantFrom('NoSchedule' as const, 'PreferNoSchedule' as const, 'NoExecute' as const),
+  });
+  const nodeArb = fc.record({
+    cpu: fc.constantFrom('1', '4', '4'),
+    pods: fc.constantFrom(2, 3, 110),
+    taints: fc.oneof(
+      { weight: 2, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(taintArb, { minLength: 1, maxLength: 3 }) },
+    ),
+    unschedulable: fc.oneof(
+      { weight: 9, arbitrary: fc.constant(false) },
+      { weight: 1, arbitrary: fc.constant(true) },
+    ),
+    image: fc.boolean(),
+    // Few distinct states, so that many nodes tie for the best score.
+    used: fc.constantFrom(0, 0, 0, 500, 1500),
+    port: fc.boolean(),
+  });
+  // Few pod shapes, so that later pods reuse what earlier ones summarised.
+  const podArb = fc.record({
+    cpu: fc.constantFrom(0, 300, 300, 1200),
+    memory: fc.constantFrom(undefined, undefined, '1Gi'),
+    tolerate: fc.option(taintArb, { nil: undefined }),
+    image: fc.constantFrom('nginx:1.27', 'nginx:1.27', 'busybox'),
+  });
+  const changeArb = fc.record({
+    node: fc.nat(),
+    kind: fc.constantFrom('taint', 'cordon', 'image', 'remove', 'none'),
+  });
+
+  it('decides exactly as the plugins run one by one, while pods land and nodes change', () => {
+    fc.assert(
+      fc.property(
+        fc.array(nodeArb, { minLength: 130, maxLength: 200 }),
+        fc.array(fc.tuple(podArb, changeArb), { minLength: 1, maxLength: 25 }),
+        fc.nat(),
+        fc.integer(),
+        (specs, steps, start, seed) => {
+          const nodes = specs.map((spec, i) => {
+            const info = makeNode(`n${i}`)
+              .cpu(spec.cpu)
+              .pods(spec.pods)
+              .taint(...spec.taints)
+              .info();
+            info.node.spec.unschedulable = spec.unschedulable;
+            info.setNode(info.node);
+            if (spec.image) info.images.set('nginx:1.27', 300 * 1024 * 1024);
+            const used = makePod(`used-${i}`).requests({ cpu: `${spec.used}m` });
+            if (spec.port) used.hostPort(8080);
+            info.addPod({ ...used.build(), metadata: { ...used.build().metadata, uid: `used-${i}` } });
+            return info;
+          });
+          let next = start % nodes.length;
+          steps.forEach(([p, change], step) => {
+            const builder = makePod(`p${step}`)
+              .image(p.image)
+              .requests({ cpu: `${p.cpu}m`, ...(p.memory ? { memory: p.memory } : {}) });
+            if (p.tolerate)
+              builder.tolerate({
+                key: p.tolerate.key,
+                operator: 'Equal',
+                value: p.tolerate.value,
+                effect: p.tolerate.effect,
+              });
+            const pod = builder.build();
+            pod.metadata.uid = `p${step}`;
+            const fused = schedulePod(pod, nodes, next, Prng.fromSeed(seed + step), { record: false });
+            const plain = schedulePod(pod, nodes, next, Prng.fromSeed(seed + step), {
+              record: false,
+              fused: false,
+            });
+            expect(fused).toEqual(plain);
+            next = fused.nextStart;
+            if (fused.decision.winner) nodes.find((n) => n.name === fused.decision.winner)!.addPod(pod);
+            const node = nodes[change.node % nodes.length]!;
+            if (change.kind === 'taint') {
+              node.node = {
+                ...node.node,
+                spec: { ...node.node.spec, taints: node.taints ? [] : [taint('gpu')] },
+              };
+              node.setNode(node.node);
+            } else if (change.kind === 'cordon') {
+              node.node = { ...node.node, spec: { ...node.node.spec, unschedulable: !node.unschedulable } };
+              node.setNode(node.node);
+            } else if (change.kind === 'image') {
+              if (node.images.size) node.images.clear();
+              else node.images.set('busybox:latest', 5 * 1024 * 1024);
+            } else if (change.kind === 'remove') {
+              const first = node.pods.values().next().value;
+              if (first) node.removePod(first);
+            }
+          });
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 60_000);
+});

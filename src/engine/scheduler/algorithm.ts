@@ -10,7 +10,7 @@ import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './fram
 import type { NodeInfo } from './nodeInfo';
 import { normalizedImageName } from './plugins/imageLocality';
 import { preFilterNodeNames } from './plugins/nodeAffinity';
-import { defaultFilter, defaultScore } from './defaultProfile';
+import { defaultCycle, selectHost } from './defaultProfile';
 
 /** What nodes left out by NodeAffinity's PreFilter report (schedule_one.go). */
 const PINNED_ELSEWHERE: FilterStatus = {
@@ -59,6 +59,14 @@ export interface ScheduleResult {
   readonly nextStart: number;
 }
 
+/** A shared empty list for the fields most pods leave empty (never written to). */
+const NONE: never[] = [];
+
+function hasKeys(record: Readonly<Record<string, string>> | undefined): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
 export function cycleState(
   pod: Pod,
   nodes: readonly NodeInfo[],
@@ -69,14 +77,16 @@ export function cycleState(
   const hostPorts: string[] = [];
   for (const c of pod.spec.containers)
     for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
-  const tolerations = pod.spec.tolerations ?? [];
+  const tolerations = pod.spec.tolerations ?? NONE;
   const required =
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   return {
     pod,
     tolerations,
-    preferTolerations: tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule'),
-    constrained: Object.keys(pod.spec.nodeSelector ?? {}).length > 0 || (required?.length ?? 0) > 0,
+    preferTolerations: tolerations.length
+      ? tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
+      : NONE,
+    constrained: hasKeys(pod.spec.nodeSelector) || (required?.length ?? 0) > 0,
     images: pod.spec.containers.map((c) => normalizedImageName(c.image)),
     podCpu: r.milliCpu,
     podMem: r.memory,
@@ -96,6 +106,11 @@ export function countImages(nodes: readonly NodeInfo[]): Map<string, number> {
   return counts;
 }
 
+/**
+ * Schedules one pod onto one of `nodes`. On long lists the default profile keeps summaries of the
+ * list by its identity (blockIndex.ts): hand in a new array when nodes join or leave rather than
+ * changing one in place. Nodes themselves change through NodeInfo, which the summaries follow.
+ */
 export function schedulePod(
   pod: Pod,
   nodes: readonly NodeInfo[],
@@ -122,7 +137,6 @@ export function schedulePod(
     options.imageNodeCounts ?? (scorers.length ? countImages(nodes) : new Map()),
   );
   const want = numFeasibleNodesToFind(n);
-  const feasible: NodeInfo[] = [];
   const failures: FilterStatus[] = [];
   const verdicts: NodeVerdict[] = [];
 
@@ -131,17 +145,32 @@ export function schedulePod(
   const candidates = pinned ? nodes.filter((node) => pinned.has(node.name)) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
   const m = candidates.length;
+  const first = start % Math.max(m, 1);
+
+  if (fast) {
+    const cycle = defaultCycle(state, candidates, first, want, rng);
+    const nextStart = pinned ? start : (start + cycle.processed) % n;
+    const decision: Decision = cycle.winner
+      ? { pod: podKey, evaluated: cycle.processed, feasible: cycle.feasible, winner: cycle.winner.name }
+      : {
+          pod: podKey,
+          evaluated: cycle.processed,
+          feasible: 0,
+          winner: null,
+          message: fitErrorMessage(n, failures.concat(cycle.failures!)),
+        };
+    return { decision, nextStart };
+  }
+
+  const feasible: NodeInfo[] = [];
   let processed = 0;
-  let index = start % Math.max(m, 1);
+  let index = first;
   for (; processed < m && feasible.length < want; processed++, index = index + 1 === m ? 0 : index + 1) {
     const node = candidates[index]!;
     let failed: FilterStatus | null = null;
-    if (fast) failed = defaultFilter(state, node);
-    else {
-      for (const f of filters) {
-        failed = f.filter(state, node);
-        if (failed) break;
-      }
+    for (const f of filters) {
+      failed = f.filter(state, node);
+      if (failed) break;
     }
     if (failed) {
       failures.push(failed);
@@ -177,36 +206,16 @@ export function schedulePod(
   const count = feasible.length;
   const totals = new Float64Array(count);
   const perPlugin: number[][] = [];
-  if (fast) defaultScore(state, feasible, totals);
-  else
-    for (const plugin of scorers) {
-      const scores = new Array<number>(count);
-      for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
-      plugin.normalize?.(scores);
-      if (record) perPlugin.push(scores);
-      const w = plugin.weight;
-      for (let i = 0; i < count; i++) totals[i]! += scores[i]! * w;
-    }
+  for (const plugin of scorers) {
+    const scores = new Array<number>(count);
+    for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
+    plugin.normalize?.(scores);
+    if (record) perPlugin.push(scores);
+    const w = plugin.weight;
+    for (let i = 0; i < count; i++) totals[i]! += scores[i]! * w;
+  }
 
-  // selectHost: a uniformly random node among those with the top score (what reservoir sampling
-  // gives), drawn with one call to the seeded generator.
-  let top = -Infinity;
-  let ties = 0;
-  for (let i = 0; i < count; i++) {
-    const t = totals[i]!;
-    if (t > top) {
-      top = t;
-      ties = 1;
-    } else if (t === top) ties++;
-  }
-  let pick = ties > 1 ? rng.int(0, ties - 1) : 0;
-  let best = 0;
-  for (let i = 0; i < count; i++) {
-    if (totals[i] === top && pick-- === 0) {
-      best = i;
-      break;
-    }
-  }
+  const best = selectHost(totals, count, rng);
   const winner = feasible[best]!.name;
   if (record) {
     feasible.forEach((node, i) => {

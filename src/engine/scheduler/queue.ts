@@ -10,7 +10,10 @@ export const MAX_BACKOFF_MS = 10_000;
 export const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
 
 interface QueuedPod {
+  readonly key: string;
   pod: Pod;
+  /** The pod's priority, kept with it so that heap comparisons need not reach into the pod. */
+  priority: number;
   /** Bumped on every entry into activeQ, so stale heap entries are skipped (lazy deletion). */
   activeSeq: number;
   /** When the pod was first added (PrioritySort's tie-breaker). */
@@ -38,12 +41,15 @@ class ActiveQueue {
     this.members.set(k, q);
     q.activeSeq = ++this.seq;
     const heap = this.heap;
-    heap.push({ q, seq: q.activeSeq });
+    const entry = { q, seq: q.activeSeq };
+    heap.push(entry);
     let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!higher(heap[i]!.q, heap[parent]!.q)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      const above = heap[parent]!;
+      if (!higher(q, above.q)) break;
+      heap[i] = above;
+      heap[parent] = entry;
       i = parent;
     }
   }
@@ -71,13 +77,16 @@ class ActiveQueue {
           if (l >= heap.length) break;
           const r = l + 1;
           const child = r < heap.length && higher(heap[r]!.q, heap[l]!.q) ? r : l;
-          if (!higher(heap[child]!.q, heap[i]!.q)) break;
-          [heap[i], heap[child]] = [heap[child]!, heap[i]!];
+          const below = heap[child]!;
+          const current = heap[i]!;
+          if (!higher(below.q, current.q)) break;
+          heap[i] = below;
+          heap[child] = current;
           i = child;
         }
       }
       if (top.q.activeSeq === top.seq) {
-        this.members.delete(key(top.q.pod));
+        this.members.delete(top.q.key);
         top.q.activeSeq = -1;
         return top.q;
       }
@@ -113,10 +122,19 @@ export class SchedulingQueue {
     const k = key(pod);
     const existing = this.known.get(k);
     if (existing) {
-      existing.pod = pod;
+      setPod(existing, pod);
       return;
     }
-    const q: QueuedPod = { pod, activeSeq: -1, since: now, attempts: 0, backoffUntil: 0, parkedAt: 0 };
+    const q: QueuedPod = {
+      key: k,
+      pod,
+      priority: pod.spec.priority ?? 0,
+      activeSeq: -1,
+      since: now,
+      attempts: 0,
+      backoffUntil: 0,
+      parkedAt: 0,
+    };
     this.known.set(k, q);
     this.active.set(k, q);
   }
@@ -124,7 +142,7 @@ export class SchedulingQueue {
   /** The pod changed (or went away): keep the newest copy, or forget it. */
   update(pod: Pod): void {
     const q = this.known.get(key(pod));
-    if (q) q.pod = pod;
+    if (q) setPod(q, pod);
   }
 
   remove(pod: Pod): void {
@@ -148,7 +166,7 @@ export class SchedulingQueue {
     const k = key(pod);
     const q = this.known.get(k);
     if (!q) return;
-    q.pod = pod;
+    setPod(q, pod);
     q.backoffUntil = now + backoffDuration(q.attempts);
     if (unschedulable) {
       q.parkedAt = now;
@@ -202,9 +220,14 @@ export function backoffDuration(attempts: number): number {
   return Math.min(INITIAL_BACKOFF_MS * 2 ** Math.max(attempts - 1, 0), MAX_BACKOFF_MS);
 }
 
+function setPod(q: QueuedPod, pod: Pod): void {
+  q.pod = pod;
+  q.priority = pod.spec.priority ?? 0;
+}
+
 function higher(a: QueuedPod, b: QueuedPod): boolean {
-  const pa = a.pod.spec.priority ?? 0;
-  const pb = b.pod.spec.priority ?? 0;
+  const pa = a.priority;
+  const pb = b.priority;
   if (pa !== pb) return pa > pb;
   return a.since !== b.since ? a.since < b.since : a.activeSeq < b.activeSeq;
 }

@@ -1,0 +1,322 @@
+/**
+ * Summaries of a long node list in blocks of 32 consecutive nodes, so that a cycle of the default
+ * profile can take most of its window a block at a time instead of a node at a time.
+ *
+ * Per list (ListIndex): which nodes are "plain" (no FLAGS: no taint, not cordoned, no host port in
+ * use, room for one more pod), and the least free cpu and memory among them. A pod whose requests
+ * fit that least free room passes every filter on every plain node of the block.
+ *
+ * Per pod shape (ShapeIndex: the pod's non-zero requests, images and their spread): every node's
+ * NodeResourcesFit + BalancedAllocation + ImageLocality score, and per block the best score among
+ * its plain nodes and how many have it. The remaining score plugins (TaintToleration, NodeAffinity)
+ * give every node the same normalised score unless some node has a raw score, which the caller
+ * checks for.
+ *
+ * The list catches up with CHANGE_LOG on every cycle (typically one node changed: the one the last
+ * pod went to); a shape's block is worked out again only when a cycle needs it and a node in it
+ * changed since, and then only for the nodes that changed.
+ */
+import type { CycleState } from './framework';
+import { MAX_NODE_SCORE } from './framework';
+import {
+  ALLOC_CPU,
+  ALLOC_MEM,
+  CHANGE_LOG,
+  CHANGE_LOG_MASK,
+  FLAGS,
+  FREE_CPU,
+  FREE_MEM,
+  IMAGE_SET,
+  IMAGE_SETS,
+  META,
+  NODE_TABLE,
+  NON_ZERO_CPU,
+  NON_ZERO_MEM,
+  ROW,
+  STALE,
+  TAINT_SET,
+  TAINTED,
+  type NodeInfo,
+} from './nodeInfo';
+import { balancedScore } from './plugins/balancedAllocation';
+import { imageLocalityScore } from './plugins/imageLocality';
+
+export const BLOCK_BITS = 5;
+export const BLOCK = 1 << BLOCK_BITS;
+
+/** NodeResourcesFit (LeastAllocated) + BalancedAllocation for a node row and a pod's non-zero requests. */
+export function resourceScore(num: Float64Array, row: number, podCpu: number, podMem: number): number {
+  const allocCpu = num[row + ALLOC_CPU]!;
+  const allocMem = num[row + ALLOC_MEM]!;
+  const cpu = num[row + NON_ZERO_CPU]! + podCpu;
+  const mem = num[row + NON_ZERO_MEM]! + podMem;
+  // leastRequestedScore for cpu and memory, averaged (both are whole numbers 0–100).
+  const cpuScore =
+    allocCpu === 0 || cpu > allocCpu ? 0 : Math.floor(((allocCpu - cpu) * MAX_NODE_SCORE) / allocCpu);
+  const memScore =
+    allocMem === 0 || mem > allocMem ? 0 : Math.floor(((allocMem - mem) * MAX_NODE_SCORE) / allocMem);
+  const fit = Math.floor((cpuScore + memScore) / 2);
+  return allocCpu === 0 || allocMem === 0 ? fit : fit + balancedScore(cpu / allocCpu, mem / allocMem);
+}
+
+/** ImageLocality for a node with the images of IMAGE_SETS[set]; `spreads` as in ShapeIndex. */
+export function imageSetScore(set: number, images: readonly string[], spreads: readonly number[]): number {
+  const sizes = IMAGE_SETS[set]!;
+  let sum = 0;
+  for (let j = 0; j < images.length; j++) {
+    const size = sizes.get(images[j]!);
+    if (size !== undefined) sum += Math.floor(size * spreads[j]!);
+  }
+  return imageLocalityScore(sum, images.length);
+}
+
+/** The spread factor ImageLocality gives each of the pod's images. */
+export const imageSpreads = (state: CycleState): number[] =>
+  state.images.map((name) => (state.imageNodeCounts.get(name) ?? 1) / Math.max(state.totalNodes, 1));
+
+/** At most this many pod shapes are indexed per list (the oldest is dropped first). */
+const MAX_SHAPES = 128;
+
+export class ShapeIndex {
+  /** Per node (by position): the shape's NodeResourcesFit + BalancedAllocation + ImageLocality score. */
+  readonly score: Int16Array;
+  /** Per block: the best score among its plain nodes (-1 when it has none), and how many have it. */
+  readonly max: Int32Array;
+  readonly ties: Int32Array;
+  /** Per block: the list's change stamp its scores and summary are up to date with (-1: never worked out). */
+  private readonly fresh: Float64Array;
+  /** Per block: the plain nodes `max` and `ties` count (the list's may have changed since). */
+  private readonly counted: Int32Array;
+  /** Per image set id: ImageLocality's score for this shape, -1 until worked out. */
+  private imageScores = new Int16Array(0);
+
+  constructor(
+    private readonly list: ListIndex,
+    private readonly podCpu: number,
+    private readonly podMem: number,
+    private readonly images: readonly string[],
+    private readonly spreads: readonly number[],
+  ) {
+    this.score = new Int16Array(list.n);
+    this.max = new Int32Array(list.blocks);
+    this.ties = new Int32Array(list.blocks);
+    this.fresh = new Float64Array(list.blocks).fill(-1);
+    this.counted = new Int32Array(list.blocks);
+  }
+
+  private scoreAt(pos: number): number {
+    const slot = this.list.slots[pos]!;
+    let total = resourceScore(NODE_TABLE.num, slot * ROW, this.podCpu, this.podMem);
+    let set = NODE_TABLE.meta[slot * META + IMAGE_SET]!;
+    if (set === STALE) set = this.list.nodes[pos]!.imageSet();
+    if (set !== 0) {
+      if (set >= this.imageScores.length) {
+        const scores = new Int16Array(Math.max(set + 1, this.imageScores.length * 2)).fill(-1);
+        scores.set(this.imageScores);
+        this.imageScores = scores;
+      }
+      let image = this.imageScores[set]!;
+      if (image < 0) this.imageScores[set] = image = imageSetScore(set, this.images, this.spreads);
+      total += image;
+    }
+    return total;
+  }
+
+  /**
+   * Brings block `b` up to date: scores again the nodes that changed since it last was (all of
+   * them the first time), and moves its best score and ties along; it counts them again only
+   * when the best score lost its last node.
+   */
+  ensure(b: number): void {
+    const list = this.list;
+    const fresh = this.fresh[b]!;
+    if (fresh >= list.blockChanged[b]!) return;
+    const base = b << BLOCK_BITS;
+    const end = Math.min(base + BLOCK, list.n);
+    const changed = list.changed;
+    const score = this.score;
+    const plain = list.plain[b]!;
+    let recount = fresh < 0;
+    let max = this.max[b]!;
+    let ties = this.ties[b]!;
+    const counted = this.counted[b]!;
+    for (let pos = base; pos < end; pos++) {
+      if (changed[pos]! <= fresh) continue;
+      const old = score[pos]!;
+      const now = this.scoreAt(pos);
+      score[pos] = now;
+      if (recount) continue;
+      const bit = 1 << (pos - base);
+      if ((counted & bit) !== 0 && old === max && --ties === 0) {
+        recount = true;
+        continue;
+      }
+      if ((plain & bit) === 0) continue;
+      if (now > max) {
+        max = now;
+        ties = 1;
+      } else if (now === max) ties++;
+    }
+    if (recount) {
+      max = -1;
+      ties = 0;
+      for (let bits = plain; bits !== 0; bits &= bits - 1) {
+        const s = score[base + 31 - Math.clz32(bits & -bits)]!;
+        if (s > max) {
+          max = s;
+          ties = 1;
+        } else if (s === max) ties++;
+      }
+    }
+    this.max[b] = max;
+    this.ties[b] = ties;
+    this.counted[b] = plain;
+    this.fresh[b] = list.blockChanged[b]!;
+  }
+}
+
+export class ListIndex {
+  readonly n: number;
+  readonly blocks: number;
+  /** Per position: the node's slot in NODE_TABLE. */
+  readonly slots: Int32Array;
+  /** Per slot (up to the table's size when built): the node's position, -1 when not in this list. */
+  private readonly positions: Int32Array;
+  /** Per block: bit i set when the node at position 32·block + i has no FLAGS. */
+  readonly plain: Int32Array;
+  /** Per block: the least free cpu and memory among its plain nodes (Infinity when none). */
+  readonly minFreeCpu: Float64Array;
+  readonly minFreeMem: Float64Array;
+  /**
+   * Per block: the nodes whose only flag is TAINTED, and their taint set when they all share one
+   * (-1 otherwise): a pod that set refuses is refused by all of them at once.
+   */
+  readonly tainted: Int32Array;
+  readonly taintSet: Int32Array;
+  /** Per position and per block: when the node (a node of the block) last changed, as a CHANGE_LOG count. */
+  readonly changed: Float64Array;
+  readonly blockChanged: Float64Array;
+  private readonly marks: Int32Array;
+  private stamp = 0;
+  private synced: number;
+  private readonly shapes = new Map<string, ShapeIndex>();
+
+  constructor(readonly nodes: readonly NodeInfo[]) {
+    this.n = nodes.length;
+    this.blocks = (this.n + BLOCK - 1) >> BLOCK_BITS;
+    this.slots = new Int32Array(this.n);
+    this.positions = new Int32Array(NODE_TABLE.meta.length / META).fill(-1);
+    for (let pos = 0; pos < this.n; pos++) {
+      const slot = nodes[pos]!.slot;
+      this.slots[pos] = slot;
+      this.positions[slot] = pos;
+    }
+    this.plain = new Int32Array(this.blocks);
+    this.minFreeCpu = new Float64Array(this.blocks);
+    this.minFreeMem = new Float64Array(this.blocks);
+    this.tainted = new Int32Array(this.blocks);
+    this.taintSet = new Int32Array(this.blocks);
+    this.changed = new Float64Array(this.n);
+    this.blockChanged = new Float64Array(this.blocks);
+    this.marks = new Int32Array(this.blocks);
+    for (let b = 0; b < this.blocks; b++) this.summarize(b);
+    this.synced = CHANGE_LOG.seq;
+  }
+
+  /** Whether every node is in the list once (a node listed twice cannot be tracked by slot). */
+  get distinct(): boolean {
+    for (let pos = 0; pos < this.n; pos++) if (this.positions[this.slots[pos]!] !== pos) return false;
+    return true;
+  }
+
+  private summarize(b: number): void {
+    const { num, meta } = NODE_TABLE;
+    const base = b << BLOCK_BITS;
+    const end = Math.min(base + BLOCK, this.n);
+    let plain = 0;
+    let cpu = Infinity;
+    let mem = Infinity;
+    let tainted = 0;
+    let taintSet = 0;
+    for (let pos = base; pos < end; pos++) {
+      const slot = this.slots[pos]!;
+      const flags = meta[slot * META + FLAGS]!;
+      if (flags === TAINTED) {
+        tainted |= 1 << (pos - base);
+        const set = meta[slot * META + TAINT_SET]!;
+        taintSet = taintSet === 0 || taintSet === set ? set : -1;
+      }
+      if (flags !== 0) continue;
+      plain |= 1 << (pos - base);
+      // NaN free room (never refused) is left out of the minimum.
+      const c = num[slot * ROW + FREE_CPU]!;
+      const m = num[slot * ROW + FREE_MEM]!;
+      if (c < cpu) cpu = c;
+      if (m < mem) mem = m;
+    }
+    this.plain[b] = plain;
+    this.minFreeCpu[b] = cpu;
+    this.minFreeMem[b] = mem;
+    this.tainted[b] = tainted;
+    this.taintSet[b] = tainted === 0 ? -1 : taintSet;
+  }
+
+  /** Catches up with CHANGE_LOG. */
+  sync(): void {
+    const seq = CHANGE_LOG.seq;
+    if (this.synced === seq) return;
+    if (seq - this.synced > CHANGE_LOG_MASK + 1) {
+      // Too far behind to tell which nodes changed: all of them may have.
+      this.changed.fill(seq);
+      this.blockChanged.fill(seq);
+      for (let b = 0; b < this.blocks; b++) this.summarize(b);
+    } else {
+      const stamp = ++this.stamp;
+      const log = CHANGE_LOG.slots;
+      for (let i = this.synced; i < seq; i++) {
+        const slot = log[i & CHANGE_LOG_MASK]!;
+        const pos = slot < this.positions.length ? this.positions[slot]! : -1;
+        if (pos < 0) continue;
+        const b = pos >> BLOCK_BITS;
+        this.changed[pos] = i + 1;
+        this.blockChanged[b] = i + 1;
+        if (this.marks[b] === stamp) continue;
+        this.marks[b] = stamp;
+        this.summarize(b);
+      }
+    }
+    this.synced = seq;
+  }
+
+  /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
+  shape(state: CycleState): ShapeIndex {
+    // What the scores depend on: non-zero requests, images, and how many nodes have each image.
+    let key = `${state.podNonZeroCpu}/${state.podNonZeroMem}/${state.totalNodes}`;
+    for (const name of state.images) key += ` ${name}:${state.imageNodeCounts.get(name) ?? 1}`;
+    let shape = this.shapes.get(key);
+    if (!shape) {
+      if (this.shapes.size >= MAX_SHAPES) this.shapes.delete(this.shapes.keys().next().value!);
+      const spreads = imageSpreads(state);
+      shape = new ShapeIndex(this, state.podNonZeroCpu, state.podNonZeroMem, state.images, spreads);
+      this.shapes.set(key, shape);
+    }
+    return shape;
+  }
+}
+
+const lists = new WeakMap<readonly NodeInfo[], ListIndex | null>();
+
+/**
+ * The index of a node list, up to date; null when the list cannot be indexed. A list is indexed
+ * by identity: callers hand in a new array when nodes join or leave, never the same array changed.
+ */
+export function listIndex(nodes: readonly NodeInfo[]): ListIndex | null {
+  let list = lists.get(nodes);
+  if (list === undefined || (list !== null && list.n !== nodes.length)) {
+    list = new ListIndex(nodes);
+    if (!list.distinct) list = null;
+    lists.set(nodes, list);
+  }
+  list?.sync();
+  return list;
+}
