@@ -20,10 +20,11 @@ export interface Gaps {
 
 export const DEFAULT_GAPS: Gaps = { message: 550, routine: 150 };
 
-/** A message in the air: its trace id and how far along it is (0–1). */
+/** A message in the air: its trace id, how far along it is (0–1), and how long its flight lasts (presentation ms). */
 export interface Flight {
   readonly id: number;
   readonly progress: number;
+  readonly span: number;
 }
 
 const NONE = 0;
@@ -203,7 +204,11 @@ export class Presentation {
     const hi = lastAtOrBefore(ps, p);
     // Nothing that left more than the longest flight ago can still be in the air, except open ones.
     const lo = lastAtOrBefore(ps, p - this.maxSpan - 1) + 1;
-    const flight = (j: number): Flight => ({ id: this.ids[j]!, progress: (p - ps[j]!) / (pd[j]! - ps[j]!) });
+    const flight = (j: number): Flight => ({
+      id: this.ids[j]!,
+      progress: (p - ps[j]!) / (pd[j]! - ps[j]!),
+      span: pd[j]! - ps[j]!,
+    });
     for (const j of this.open) if (j < lo && ps[j]! <= p) out.push(flight(j));
     for (let j = lo; j <= hi; j++) if (pd[j]! > p) out.push(flight(j));
     return out;

@@ -20,7 +20,7 @@ import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
 import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 
-export type { HeartbeatMode } from '../playback/presentation';
+export type { Flight, HeartbeatMode } from '../playback/presentation';
 export type { Player } from '../playback/player';
 export type { UserAction } from './userActions';
 

@@ -56,7 +56,6 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
     const routeOf = flightRoutes(layout);
     const trace = player.run.cluster.sim.trace;
     const flow = root.closest('.react-flow');
-    const pool: HTMLDivElement[] = [];
     const labels = new Map<number, string>();
     let glowing = new Set<string>();
     let flying = new Set<string>();
@@ -92,18 +91,35 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       }
       return text;
     };
-    const token = (i: number) => {
-      let el = pool[i];
-      if (!el) {
-        el = document.createElement('div');
-        el.className = 'flight';
-        el.append(document.createElement('span'), document.createElement('span'));
-        el.firstElementChild!.className = 'flight-dot';
-        el.lastElementChild!.className = 'flight-label';
-        root.append(el);
-        pool.push(el);
+    /** A token element and what was last written to it, so a frame writes only what changed. */
+    interface Token {
+      readonly el: HTMLDivElement;
+      readonly label: HTMLSpanElement;
+      key: string;
+      transform: string;
+      shift: string;
+    }
+    const free: Token[] = [];
+    const all: Token[] = [];
+    /** Each message in the air keeps its element for its whole flight: no rewriting as others come and go. */
+    let byMessage = new Map<number, Token>();
+    const take = (): Token => {
+      const reused = free.pop();
+      if (reused) {
+        reused.el.style.display = '';
+        return reused;
       }
-      return el;
+      const el = document.createElement('div');
+      el.className = 'flight';
+      const dot = document.createElement('span');
+      dot.className = 'flight-dot';
+      const label = document.createElement('span');
+      label.className = 'flight-label';
+      el.append(dot, label);
+      root.append(el);
+      const t: Token = { el, label, key: '', transform: '', shift: '' };
+      all.push(t);
+      return t;
     };
     const cards = new Map<string, Element | null>();
     const card = (id: string) => {
@@ -139,30 +155,28 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       }
       return info;
     };
-    const transforms: string[] = [];
-    const shifts: string[] = [];
-    const visible: boolean[] = [];
     const placed: { x: number; y: number }[] = [];
 
     const draw = (p: number) => {
-      const all = player.timeline.inFlight(p);
-      const first = Math.max(0, all.length - MAX_TOKENS);
+      const flights = player.timeline.inFlight(p);
+      const first = Math.max(0, flights.length - MAX_TOKENS);
       const nextGlow = new Set<string>();
       const nextFlying = new Set<string>();
+      const next = new Map<number, Token>();
       let labelled = 0;
-      let shown = 0;
       // Labels that would sit on top of each other are stacked downwards instead.
       placed.length = 0;
       const scale = scaleRef.current;
-      for (let i = all.length - 1; i >= first; i--) {
-        const f = all[i]!;
+      for (let i = flights.length - 1; i >= first; i--) {
+        const f = flights[i]!;
         const info = infoOf(f.id);
         const { route } = info;
         if (!route) continue;
         // Shown heartbeats are messages like any other; dimmed ones are faint dots.
         const routine = heartbeats === 'dim' && info.routine;
-        const index = shown++;
-        const el = token(index);
+        const token = byMessage.get(f.id) ?? take();
+        byMessage.delete(f.id);
+        next.set(f.id, token);
         const at = pointAlong(route, reducedMotion ? 0.5 : f.progress);
         const withLabel = !routine && labelled < MAX_LABELS;
         let dy = 0;
@@ -175,21 +189,15 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
           placed.push({ x: at.x, y: at.y + dy });
         }
         const transform = `translate(${at.x.toFixed(1)}px,${at.y.toFixed(1)}px) scale(${scale})`;
-        if (transforms[index] !== transform) el.style.transform = transforms[index] = transform;
+        if (token.transform !== transform) token.el.style.transform = token.transform = transform;
         const shift = dy ? `translateY(${(dy / scale).toFixed(1)}px)` : '';
-        if (shifts[index] !== shift)
-          (el.lastElementChild as HTMLElement).style.transform = shifts[index] = shift;
-        if (!visible[index]) {
-          el.style.display = '';
-          visible[index] = true;
-        }
+        if (token.shift !== shift) token.label.style.transform = token.shift = shift;
         const key = `${f.id}:${withLabel ? 1 : 0}:${routine ? 1 : 0}`;
-        if (el.dataset.key !== key) {
-          el.dataset.key = key;
-          el.className = `flight ${info.kindClass}${routine ? ' flight-routine' : ''}`;
-          const label = el.lastElementChild as HTMLElement;
-          label.textContent = withLabel ? labelOf(f.id) : '';
-          label.style.display = withLabel ? '' : 'none';
+        if (token.key !== key) {
+          token.key = key;
+          token.el.className = `flight ${info.kindClass}${routine ? ' flight-routine' : ''}`;
+          token.label.textContent = withLabel ? labelOf(f.id) : '';
+          token.label.style.display = withLabel ? '' : 'none';
         }
         if (!routine) {
           nextGlow.add(info.from);
@@ -197,21 +205,21 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
           if (route.edge) nextFlying.add(route.edge);
         }
       }
-      for (let i = shown; i < pool.length; i++)
-        if (visible[i]) {
-          const el = pool[i]!;
-          el.style.display = 'none';
-          el.lastElementChild!.textContent = '';
-          el.dataset.key = '';
-          visible[i] = false;
-        }
+      // Messages that have landed give their elements back.
+      for (const token of byMessage.values()) {
+        token.el.style.display = 'none';
+        token.label.textContent = '';
+        token.key = '';
+        free.push(token);
+      }
+      byMessage = next;
       for (const id of glowing) if (!nextGlow.has(id)) card(id)?.removeAttribute('data-glow');
       for (const id of nextGlow) if (!glowing.has(id)) card(id)?.setAttribute('data-glow', '');
       if (nextFlying.size !== flying.size || [...nextFlying].some((id) => !flying.has(id)))
         showLines(nextFlying);
       glowing = nextGlow;
       flying = nextFlying;
-      root.dataset.inFlight = String(all.length);
+      root.dataset.inFlight = String(flights.length);
     };
 
     draw(player.cursor);
@@ -220,7 +228,7 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
     return () => {
       off();
       for (const id of glowing) card(id)?.removeAttribute('data-glow');
-      for (const el of pool) el.remove();
+      for (const t of all) t.el.remove();
       overlay.remove();
     };
   }, [mounted, player, layout, reducedMotion, words, nameOf, heartbeats]);

@@ -59,10 +59,14 @@ export function PlaybackBar() {
   const slider = useRef<HTMLInputElement>(null);
   const clockText = useRef<HTMLSpanElement>(null);
 
-  // Between the store's updates (a few a second) the slider and the clock follow every frame, by hand.
+  // Between the store's updates (four a second) the slider and the clock follow the frames by hand,
+  // every sixth frame while playing (each write costs a style and layout pass), at once after a jump.
   useEffect(() => {
     if (!player) return;
+    let frame = 0;
     return player.onFrame((p) => {
+      // While playing, every sixth frame; paused (a step, a jump), every time.
+      if (player.playing && frame++ % 6 !== 0) return;
       if (slider.current) slider.current.value = String(p);
       if (clockText.current) clockText.current.textContent = formatClock(player.virtualTime);
     });
