@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, showLanguage } from '../i18n/i18n';
 import { browserClock } from '../playback/browserClock';
 import { createAppStore, type PlaybackEngine } from '../store/appStore';
+import { whenDrawn } from '../ui/drawn';
 import { StoreContext } from '../ui/storeContext';
 import { App } from './App';
 import { settingsToSearch, parseUrlParams } from './urlParams';
@@ -13,9 +14,10 @@ import '../index.css';
 const preferredLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 const init = parseUrlParams(window.location.search, preferredLanguage);
 /** The simulation loads once the architecture has been drawn, so the first paint never waits for it. */
-const engine = new Promise<PlaybackEngine>((resolve) =>
-  requestAnimationFrame(() => setTimeout(() => resolve(import('../playback/engine')), 0)),
-);
+let startEngine: () => void = () => {};
+const engine = new Promise<PlaybackEngine>((resolve) => {
+  startEngine = () => resolve(import('../playback/engine'));
+});
 const store = createAppStore({ ...init, clock: browserClock, engine });
 const i18n = await createI18n(init.language);
 const htmlLang = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
@@ -56,3 +58,5 @@ createRoot(root).render(
     </I18nextProvider>
   </StrictMode>,
 );
+// Once the architecture is on screen, and a frame later (so it has been painted), fetch the simulation.
+void whenDrawn().then(() => requestAnimationFrame(() => setTimeout(startEngine, 0)));

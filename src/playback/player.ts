@@ -24,8 +24,8 @@ const TAIL = 60_000;
 export const MAX_RUN = 60 * 60_000;
 /** Wall ms of recording per frame at most, so a frame stays smooth. */
 const RECORD_BUDGET = 4;
-/** Wall ms per frame for recording up to the starting moment (nothing else moves meanwhile). */
-const START_BUDGET = 12;
+/** Wall ms per frame for recording up to the starting moment: under a long task, and few frames in all. */
+const START_BUDGET = 40;
 /** Virtual ms recorded per slice, to start with, and its bounds. */
 const SLICE = 250;
 const MIN_SLICE = 2;

@@ -2,6 +2,7 @@
 import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
+import { notifyDrawn } from '../drawn';
 import { useAppStore } from '../storeContext';
 import { toFlowNodes, type FlowNode } from './flowNodes';
 import { layoutDiagram } from './layout';
@@ -11,6 +12,15 @@ import { FitToSelection } from './FitToSelection';
 import { FIT_OPTIONS } from './fitOptions';
 import { OverviewMap } from './OverviewMap';
 import { FlightLayer } from './FlightLayer';
+
+/** Says when the diagram has been committed to the page: the next frame paints it. */
+function DrawnSignal() {
+  useEffect(() => {
+    const frame = requestAnimationFrame(notifyDrawn);
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return null;
+}
 
 /** Re-fits the view when the cluster's shape changes (nodes added or removed). */
 function FitOnChange({ nodeCount }: { nodeCount: number }) {
@@ -78,6 +88,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         proOptions={{ hideAttribution: true }}
       >
         <FitOnChange nodeCount={topology.nodes.length} />
+        <DrawnSignal />
         <FitToSelection layout={layout} />
         <FlightLayer layout={layout} />
         <Background gap={24} size={1} />
