@@ -36,7 +36,7 @@ test('plays a short run: the Deployment’s pods are scheduled and reach Running
 
   let shotWhileFlying = false;
   await explorer.playUntil(async () => {
-    if (!shotWhileFlying && (await page.locator('.flight-label:not(:empty)').count()) > 0) {
+    if (!shotWhileFlying && (await explorer.flightLabels()).length > 0) {
       shotWhileFlying = true;
       await explorer.screenshot('playback-messages-en');
     }
@@ -135,7 +135,7 @@ test('the event log, the diagram and the Details panel agree', async ({ page }) 
   await entry.click();
   await expect(log.locator('[data-in-flight]').filter({ hasText: text.slice(9, 60) })).toHaveCount(1);
   // Its token is in the air on the diagram, among the others in flight at that moment.
-  await expect(page.locator('.flight-label:not(:empty)').first()).toBeVisible();
+  await expect.poll(() => explorer.flightLabels()).not.toEqual([]);
 });
 
 test('keyboard: Space plays and pauses, arrows step, ? shows the shortcuts', async ({ page }) => {
@@ -168,15 +168,17 @@ test('reduced motion: messages sit still at the middle of their line instead of 
   await explorer.ready();
   await explorer.button('Step forward').click();
   await explorer.button('Play').click();
-  const token = page
-    .locator('.flight')
-    .filter({ has: page.locator('.flight-label:not(:empty)') })
-    .first();
-  await expect(token).toBeVisible();
-  const a = await token.evaluate((el) => el.style.transform);
-  await page.waitForTimeout(120); // two frames apart at 60 Hz; the token would have moved
-  const b = await token.evaluate((el) => el.style.transform);
-  expect(b).toBe(a);
+  await expect.poll(() => explorer.flightLabels()).not.toEqual([]);
+  // At 0.25× a moment lasts over two seconds: within it nothing may move.
+  const a = await explorer.flightPixels();
+  await page.waitForTimeout(120);
+  expect(await explorer.flightPixels()).toBe(a);
+  // Without reduced motion the same moment moves.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.waitForTimeout(100);
+  const c = await explorer.flightPixels();
+  await page.waitForTimeout(120);
+  expect(await explorer.flightPixels()).not.toBe(c);
 });
 
 test('heartbeats can be hidden: no Lease renewal flies', async ({ page }) => {
@@ -184,15 +186,14 @@ test('heartbeats can be hidden: no Lease renewal flies', async ({ page }) => {
   await explorer.open('?nodes=3&pods=0&speed=16');
   await explorer.ready();
   await explorer.control('Heartbeats').selectOption('show');
-  await explorer.playUntil(
-    async () => (await page.locator('.flight-label', { hasText: 'renew Lease' }).count()) > 0,
-  );
+  await explorer.playUntil(async () => (await explorer.flightLabels()).includes('renew Lease'));
   await explorer.control('Heartbeats').selectOption('hide');
   await explorer.button('Step forward').click();
   await explorer.button('Play').click();
   for (let i = 0; i < 10; i++) {
     await page.waitForTimeout(100);
-    await expect(page.locator('.flight-routine:visible')).toHaveCount(0);
+    expect(await explorer.flightLabels()).not.toContain('renew Lease');
+    await expect(page.locator('canvas[data-flights]')).toHaveAttribute('data-routine', '0');
   }
 });
 

@@ -60,9 +60,7 @@ async function measureLoad(browser) {
   const page = await context.newPage();
   await page.goto(`${BASE}?nodes=10&pods=100`, { waitUntil: 'load' });
   await page.getByRole('slider', { name: 'Timeline' }).waitFor();
-  await page.waitForFunction(
-    () => Number(document.querySelector('input[type=range]')?.getAttribute('max')) > 1,
-  );
+  await page.waitForFunction(() => document.querySelector('[data-ready]') !== null);
   await page.waitForTimeout(500);
   // The page's own timings: when each script finished loading, and when the first and largest paints were.
   const { lcp, fcp, scripts } = await page.evaluate(
@@ -96,9 +94,7 @@ async function measurePlayback(browser) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${BASE}?nodes=10&pods=100&speed=16`);
-  await page.waitForFunction(
-    () => Number(document.querySelector('input[type=range]')?.getAttribute('max')) > 1,
-  );
+  await page.waitForFunction(() => document.querySelector('[data-ready]') !== null);
   await page.waitForTimeout(1500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

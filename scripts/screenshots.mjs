@@ -70,9 +70,7 @@ try {
     await page.goto(`http://127.0.0.1:${PORT}/${shot.query}`);
     await page.getByRole('button', { name: 'kube-apiserver', exact: true }).waitFor();
     if (shot.play) {
-      await page.waitForFunction(
-        () => Number(document.querySelector('input[type=range]')?.getAttribute('max')) > 1,
-      );
+      await page.waitForFunction(() => document.querySelector('[data-ready]') !== null);
       await page.getByRole('button', { name: /^(Play|播放)$/ }).click();
       await page.waitForFunction(
         (n) => document.querySelectorAll('[data-pod-status="Running"][aria-label^="web-"]').length >= n,
@@ -82,7 +80,8 @@ try {
       await page.getByRole('button', { name: /^(Pause|暂停)$/ }).click();
       // Back to a moment with a few labelled messages in the air.
       for (let i = 0; i < 40; i++) {
-        if ((await page.locator('.flight-label:not(:empty)').count()) >= 2) break;
+        const labels = await page.locator('canvas[data-flights]').getAttribute('data-labels');
+        if (labels && labels.split('|').length >= 2) break;
         await page.getByRole('button', { name: /^(Step back|后退一步)$/ }).click();
       }
     }

@@ -54,9 +54,20 @@ export class Explorer {
     return status ? chips.and(this.page.locator(`[data-pod-status="${status}"]`)) : chips;
   }
 
-  /** Waits until the engine has loaded (the timeline has a length). */
+  /** The labels of the messages in the air right now (painted on the flight canvas). */
+  async flightLabels(): Promise<string[]> {
+    const labels = await this.page.locator('canvas[data-flights]').getAttribute('data-labels');
+    return labels ? labels.split('|') : [];
+  }
+
+  /** The flight canvas's pixels, to tell whether anything moved. */
+  async flightPixels(): Promise<string> {
+    return this.page.locator('canvas[data-flights]').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  }
+
+  /** Waits until the engine has loaded and the run has reached its starting moment. */
   async ready() {
-    await expect.poll(async () => Number(await this.timeline.getAttribute('max'))).toBeGreaterThan(1);
+    await expect(this.page.locator('[data-ready]')).toHaveCount(1, { timeout: 15_000 });
   }
 
   /** Plays until `done` holds, then pauses. */

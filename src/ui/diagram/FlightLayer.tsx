@@ -1,11 +1,13 @@
 /**
- * Messages in flight, drawn on top of the diagram. Every animation frame the player says where the
- * cursor is; this layer moves a pool of plain DOM tokens by `transform`, lights up the sender, the
- * receiver and the edge between them, and renders nothing through React. With reduced motion a
- * token sits still at the middle of its edge instead of flying.
+ * Messages in flight, painted on one canvas over the diagram. Every animation frame the player says
+ * where the cursor is; this layer clears the canvas and paints each message as a dot on its line
+ * (the newest with a label), and the lines carrying them. Nothing in the page's DOM changes while
+ * messages fly, so the browser never has to restyle, lay out or repaint the diagram for them; only
+ * the sender and receiver cards' glow is set, when it changes. With reduced motion a message sits
+ * still at the middle of its line instead of flying.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useStore, ViewportPortal } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { useStore } from '@xyflow/react';
 import type { MessageKind } from '../../engine/trace';
 import { useAppStore } from '../storeContext';
 import { useMediaQuery } from '../useMediaQuery';
@@ -15,22 +17,33 @@ import { useWords } from '../timeline/useWords';
 import { flightRoutes, pointAlong, type FlightRoute } from './flightRoutes';
 import type { DiagramLayout } from './layout';
 
-/** At most this many tokens are drawn; the newest win. */
-const MAX_TOKENS = 24;
+/** At most this many messages are drawn; the newest win. */
+const MAX_TOKENS = 32;
 /** At most this many carry a label; the rest are dots, so several in flight stay readable. */
 const MAX_LABELS = 6;
 
-const KIND_CLASS: Record<MessageKind, string> = {
-  request: 'flight-api',
-  watch: 'flight-api',
-  list: 'flight-api',
-  error: 'flight-error',
-  etcd: 'flight-storage',
-  cri: 'flight-cri',
-  'cri-reply': 'flight-cri',
-  run: 'flight-cri',
-  traffic: 'flight-traffic',
+const TONES: Record<MessageKind, string> = {
+  request: '#326ce5',
+  watch: '#326ce5',
+  list: '#326ce5',
+  error: '#dc2626',
+  etcd: '#b45309',
+  cri: '#7c3aed',
+  'cri-reply': '#7c3aed',
+  run: '#7c3aed',
+  traffic: '#047857',
 };
+
+const LABEL_FONT = '600 12px ui-sans-serif, system-ui, sans-serif';
+
+/** What drawing a message needs, worked out once per message rather than once per frame. */
+interface Info {
+  readonly from: string;
+  readonly to: string;
+  readonly route: FlightRoute | null;
+  readonly tone: string;
+  readonly routine: boolean;
+}
 
 export function FlightLayer({ layout }: { layout: DiagramLayout }) {
   const words = useWords();
@@ -38,107 +51,43 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
   const heartbeats = useAppStore((s) => s.playback.heartbeats);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const nameOf = useEndpointName();
-  // Tokens keep a readable size when the diagram is zoomed out.
-  const zoom = useStore((s) => s.transform[2]);
-  // The portal mounts after React Flow has measured itself: follow the element, not a ref.
-  const host = useRef<HTMLDivElement | null>(null);
-  const scaleRef = useRef(1);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // The diagram's pan and zoom: flow coordinates → canvas pixels. Changes only when the view moves.
+  const [tx, ty, zoom] = useStore((s) => s.transform);
+  const view = useRef({ tx, ty, zoom });
   const redraw = useRef(() => {});
-  const [mounted, setMounted] = useState(false);
-  const attach = useCallback((el: HTMLDivElement | null) => {
-    host.current = el;
-    setMounted(el !== null);
-  }, []);
 
   useEffect(() => {
-    const root = host.current;
-    if (!mounted || !root || !player) return;
+    view.current = { tx, ty, zoom };
+    redraw.current();
+  }, [tx, ty, zoom]);
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx || !player) return;
     const routeOf = flightRoutes(layout);
     const trace = player.run.cluster.sim.trace;
-    const flow = root.closest('.react-flow');
-    const labels = new Map<number, string>();
-    let glowing = new Set<string>();
-    let flying = new Set<string>();
-    // The lines carrying a message light up in an overlay of their own, so the diagram's big SVG is
-    // never repainted while messages fly.
-    const overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    overlay.setAttribute('class', 'flight-lines');
-    root.prepend(overlay);
-    const lines = new Map<string, SVGPolylineElement>();
-    const pointsOf = new Map(layout.edges.map((e) => [e.id, e.points.map((q) => `${q.x},${q.y}`).join(' ')]));
-    const showLines = (next: Set<string>) => {
-      // Opacity, not display: showing or hiding a line never needs a layout.
-      for (const [id, line] of lines) if (!next.has(id)) line.style.opacity = '0';
-      for (const id of next) {
-        let line = lines.get(id);
-        if (!line) {
-          line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
-          line.setAttribute('points', pointsOf.get(id) ?? '');
-          overlay.append(line);
-          lines.set(id, line);
-        }
-        line.style.opacity = '1';
-      }
-    };
-
-    const labelOf = (id: number) => {
-      let text = labels.get(id);
-      if (text === undefined) {
-        if (labels.size > 4_000) labels.clear();
-        const { label } = describeMessage(trace.at(id)!, nameOf);
-        text = words(label);
-        labels.set(id, text);
-      }
-      return text;
-    };
-    /** A token element and what was last written to it, so a frame writes only what changed. */
-    interface Token {
-      readonly el: HTMLDivElement;
-      readonly label: HTMLSpanElement;
-      key: string;
-      transform: string;
-      shift: string;
-    }
-    const free: Token[] = [];
-    const all: Token[] = [];
-    /** Each message in the air keeps its element for its whole flight: no rewriting as others come and go. */
-    let byMessage = new Map<number, Token>();
-    const take = (): Token => {
-      const reused = free.pop();
-      if (reused) {
-        reused.el.style.display = '';
-        return reused;
-      }
-      const el = document.createElement('div');
-      el.className = 'flight';
-      const dot = document.createElement('span');
-      dot.className = 'flight-dot';
-      const label = document.createElement('span');
-      label.className = 'flight-label';
-      el.append(dot, label);
-      root.append(el);
-      const t: Token = { el, label, key: '', transform: '', shift: '' };
-      all.push(t);
-      return t;
-    };
-    const cards = new Map<string, Element | null>();
-    const card = (id: string) => {
-      let el = cards.get(id);
-      if (el === undefined || (el && !el.isConnected)) {
-        el = flow?.querySelector(`.react-flow__node[data-id="${id}"]`) ?? null;
-        cards.set(id, el);
-      }
-      return el;
-    };
-    /** What a token needs of its message, worked out once per message rather than once per frame. */
-    interface Info {
-      readonly from: string;
-      readonly to: string;
-      readonly route: FlightRoute | null;
-      readonly kindClass: string;
-      readonly routine: boolean;
-    }
+    const flow = el.closest('.react-flow');
+    const labels = new Map<number, { text: string; width: number }>();
     const infos = new Map<number, Info>();
+    const cards = new Map<string, Element | null>();
+    const linePoints = new Map(layout.edges.map((e) => [e.id, e.points]));
+    let glowing = new Set<string>();
+    let width = 0;
+    let height = 0;
+    let ratio = 1;
+
+    const resize = () => {
+      ratio = window.devicePixelRatio || 1;
+      width = el.clientWidth;
+      height = el.clientHeight;
+      el.width = Math.round(width * ratio);
+      el.height = Math.round(height * ratio);
+      draw(player.cursor);
+    };
+    const observer = new ResizeObserver(resize);
+
     const infoOf = (id: number): Info => {
       let info = infos.get(id);
       if (!info) {
@@ -148,104 +97,145 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
           from: m.from,
           to: m.to,
           route: routeOf(m.from, m.to),
-          kindClass: KIND_CLASS[m.kind],
+          tone: TONES[m.kind],
           routine: m.routine === true,
         };
         infos.set(id, info);
       }
       return info;
     };
+    const labelOf = (id: number) => {
+      let label = labels.get(id);
+      if (!label) {
+        if (labels.size > 4_000) labels.clear();
+        const text = words(describeMessage(trace.at(id)!, nameOf).label);
+        ctx.font = LABEL_FONT;
+        label = { text, width: ctx.measureText(text).width };
+        labels.set(id, label);
+      }
+      return label;
+    };
+    const card = (id: string) => {
+      let found = cards.get(id);
+      if (found === undefined || (found && !found.isConnected)) {
+        found = flow?.querySelector(`.react-flow__node[data-id="${id}"]`) ?? null;
+        cards.set(id, found);
+      }
+      return found;
+    };
+
     const placed: { x: number; y: number }[] = [];
+    let lastLabels = '';
 
     const draw = (p: number) => {
+      const { tx: ox, ty: oy, zoom: k } = view.current;
+      const dark = document.documentElement.classList.contains('dark');
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, width, height);
       const flights = player.timeline.inFlight(p);
       const first = Math.max(0, flights.length - MAX_TOKENS);
       const nextGlow = new Set<string>();
-      const nextFlying = new Set<string>();
-      const next = new Map<number, Token>();
+      const lines = new Set<string>();
+      const dots: { x: number; y: number; tone: string; routine: boolean; id: number; label: boolean }[] = [];
       let labelled = 0;
-      // Labels that would sit on top of each other are stacked downwards instead.
-      placed.length = 0;
-      const scale = scaleRef.current;
       for (let i = flights.length - 1; i >= first; i--) {
         const f = flights[i]!;
         const info = infoOf(f.id);
-        const { route } = info;
-        if (!route) continue;
+        if (!info.route) continue;
         // Shown heartbeats are messages like any other; dimmed ones are faint dots.
         const routine = heartbeats === 'dim' && info.routine;
-        const token = byMessage.get(f.id) ?? take();
-        byMessage.delete(f.id);
-        next.set(f.id, token);
-        const at = pointAlong(route, reducedMotion ? 0.5 : f.progress);
-        const withLabel = !routine && labelled < MAX_LABELS;
-        let dy = 0;
-        if (withLabel) {
-          labelled++;
-          while (
-            placed.some((q) => Math.abs(q.x - at.x) < 130 * scale && Math.abs(q.y - (at.y + dy)) < 19 * scale)
-          )
-            dy += 20 * scale;
-          placed.push({ x: at.x, y: at.y + dy });
-        }
-        const transform = `translate(${at.x.toFixed(1)}px,${at.y.toFixed(1)}px) scale(${scale})`;
-        if (token.transform !== transform) token.el.style.transform = token.transform = transform;
-        const shift = dy ? `translateY(${(dy / scale).toFixed(1)}px)` : '';
-        if (token.shift !== shift) token.label.style.transform = token.shift = shift;
-        const key = `${f.id}:${withLabel ? 1 : 0}:${routine ? 1 : 0}`;
-        if (token.key !== key) {
-          token.key = key;
-          token.el.className = `flight ${info.kindClass}${routine ? ' flight-routine' : ''}`;
-          token.label.textContent = withLabel ? labelOf(f.id) : '';
-          token.label.style.display = withLabel ? '' : 'none';
-        }
+        const at = pointAlong(info.route, reducedMotion ? 0.5 : f.progress);
+        const label = !routine && labelled < MAX_LABELS;
+        if (label) labelled++;
+        dots.push({ x: at.x * k + ox, y: at.y * k + oy, tone: info.tone, routine, id: f.id, label });
         if (!routine) {
           nextGlow.add(info.from);
           nextGlow.add(info.to);
-          if (route.edge) nextFlying.add(route.edge);
+          if (info.route.edge) lines.add(info.route.edge);
         }
       }
-      // Messages that have landed give their elements back.
-      for (const token of byMessage.values()) {
-        token.el.style.display = 'none';
-        token.label.textContent = '';
-        token.key = '';
-        free.push(token);
+
+      // The lines carrying a message, under the dots.
+      ctx.lineWidth = 3;
+      ctx.lineJoin = 'round';
+      ctx.strokeStyle = 'rgba(50, 108, 229, 0.75)';
+      ctx.beginPath();
+      for (const id of lines) {
+        const pts = linePoints.get(id);
+        if (!pts?.length) continue;
+        ctx.moveTo(pts[0]!.x * k + ox, pts[0]!.y * k + oy);
+        for (let j = 1; j < pts.length; j++) ctx.lineTo(pts[j]!.x * k + ox, pts[j]!.y * k + oy);
       }
-      byMessage = next;
+      ctx.stroke();
+
+      // Dots, oldest first so the newest lie on top.
+      for (let j = dots.length - 1; j >= 0; j--) {
+        const d = dots[j]!;
+        const r = d.routine ? 4 : 6;
+        ctx.globalAlpha = d.routine ? 0.4 : 1;
+        ctx.beginPath();
+        ctx.arc(d.x, d.y, r + (d.routine ? 0 : 3), 0, Math.PI * 2);
+        ctx.fillStyle = dark ? 'rgba(15, 23, 42, 0.9)' : 'rgba(255, 255, 255, 0.9)';
+        if (!d.routine) ctx.fill();
+        ctx.beginPath();
+        ctx.arc(d.x, d.y, r, 0, Math.PI * 2);
+        ctx.fillStyle = d.tone;
+        ctx.fill();
+      }
+      ctx.globalAlpha = 1;
+
+      // Labels beside the newest dots; ones that would overlap are stacked downwards.
+      placed.length = 0;
+      ctx.font = LABEL_FONT;
+      ctx.textBaseline = 'middle';
+      const texts: string[] = [];
+      for (const d of dots) {
+        if (!d.label) continue;
+        const { text, width: w } = labelOf(d.id);
+        let y = d.y;
+        while (placed.some((q) => Math.abs(q.x - d.x) < 130 && Math.abs(q.y - y) < 19)) y += 20;
+        placed.push({ x: d.x, y });
+        const x = d.x + 10;
+        ctx.fillStyle = d.tone;
+        ctx.beginPath();
+        ctx.roundRect(x, y - 9, w + 12, 18, 6);
+        ctx.fill();
+        ctx.fillStyle = '#ffffff';
+        ctx.fillText(text, x + 6, y + 0.5);
+        texts.push(text);
+      }
+
       for (const id of glowing) if (!nextGlow.has(id)) card(id)?.removeAttribute('data-glow');
       for (const id of nextGlow) if (!glowing.has(id)) card(id)?.setAttribute('data-glow', '');
-      if (nextFlying.size !== flying.size || [...nextFlying].some((id) => !flying.has(id)))
-        showLines(nextFlying);
       glowing = nextGlow;
-      flying = nextFlying;
-      root.dataset.inFlight = String(flights.length);
+      // For tests and tools: what is in the air, written only when it changes.
+      const summary = `${flights.length}|${texts.join('|')}`;
+      if (summary !== lastLabels) {
+        lastLabels = summary;
+        el.dataset.inFlight = String(flights.length);
+        el.dataset.labels = texts.join('|');
+        el.dataset.routine = String(dots.filter((d) => d.routine).length);
+      }
     };
 
-    draw(player.cursor);
+    observer.observe(el);
+    resize();
     redraw.current = () => draw(player.cursor);
     const off = player.onFrame(draw);
     return () => {
       off();
+      observer.disconnect();
+      redraw.current = () => {};
       for (const id of glowing) card(id)?.removeAttribute('data-glow');
-      for (const t of all) t.el.remove();
-      overlay.remove();
     };
-  }, [mounted, player, layout, reducedMotion, words, nameOf, heartbeats]);
-
-  useEffect(() => {
-    scaleRef.current = Math.round(Math.min(2.5, Math.max(1, 1 / zoom)) * 100) / 100;
-    redraw.current(); // at the new size
-  }, [zoom]);
+  }, [player, layout, reducedMotion, words, nameOf, heartbeats]);
 
   return (
-    <ViewportPortal>
-      <div
-        ref={attach}
-        className="pointer-events-none absolute left-0 top-0 z-[1000]"
-        aria-hidden="true"
-        data-flights
-      />
-    </ViewportPortal>
+    <canvas
+      ref={canvas}
+      className="pointer-events-none absolute inset-0 z-[4] h-full w-full"
+      aria-hidden="true"
+      data-flights
+    />
   );
 }

@@ -53,6 +53,7 @@ export function PlaybackBar() {
   const virtualTime = useAppStore((s) => s.playback.virtualTime);
   const speed = useAppStore((s) => s.playback.speed);
   const heartbeats = useAppStore((s) => s.playback.heartbeats);
+  const ready = useAppStore((s) => s.playback.ready);
   const actions = useActions();
   const clock = formatClock(virtualTime);
   const player = useAppStore((s) => s.player);
@@ -94,6 +95,7 @@ export function PlaybackBar() {
     <div
       role="group"
       aria-label={t('playback.region')}
+      data-ready={ready || undefined}
       className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-200 bg-white px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="flex items-center">
