@@ -55,10 +55,10 @@ async function waitForServer() {
 }
 
 /** Loads the page cold and reports the JS it fetched before its first paint and in all, and its LCP. */
-async function measureLoad(browser) {
+async function measureLoad(browser, query) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${BASE}?nodes=10&pods=100`, { waitUntil: 'load' });
+  await page.goto(`${BASE}${query}`, { waitUntil: 'load' });
   await page.getByRole('slider', { name: 'Timeline' }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-ready]') !== null);
   await page.waitForTimeout(500);
