@@ -138,6 +138,8 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       const lines = new Set<string>();
       const dots: { x: number; y: number; tone: string; routine: boolean; id: number; label: boolean }[] = [];
       let labelled = 0;
+      // A small diagram (a phone, ten nodes zoomed out) has room for fewer labels.
+      const maxLabels = k < 0.45 ? 2 : k < 0.7 ? 4 : MAX_LABELS;
       for (let i = flights.length - 1; i >= first; i--) {
         const f = flights[i]!;
         const info = infoOf(f.id);
@@ -145,7 +147,7 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
         // Shown heartbeats are messages like any other; dimmed ones are faint dots.
         const routine = heartbeats === 'dim' && info.routine;
         const at = pointAlong(info.route, reducedMotion ? 0.5 : f.progress);
-        const label = !routine && labelled < MAX_LABELS;
+        const label = !routine && labelled < maxLabels;
         if (label) labelled++;
         dots.push({ x: at.x * k + ox, y: at.y * k + oy, tone: info.tone, routine, id: f.id, label });
         if (!routine) {
