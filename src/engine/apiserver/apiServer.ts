@@ -35,8 +35,14 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export interface Watch {
   readonly watcher: Endpoint;
   readonly kind: Kind;
-  /** Only objects for which this holds (a field selector such as spec.nodeName=minikube). */
+  /** Only objects for which this holds. */
   readonly filter?: (object: KubeObject) => boolean;
+  /**
+   * The field selector `spec.nodeName=<node>` (a kubelet's pod watch): only pods bound to that
+   * node. kube-apiserver's watch cache indexes it, so a change reaches such a watch without every
+   * other node's watch being asked.
+   */
+  readonly nodeName?: string;
   readonly onEvent: (type: WatchEventType, object: KubeObject) => void;
   /** Routine traffic (leases, status reports) is marked so the UI can dim it. */
   readonly routine?: (object: KubeObject) => boolean;
@@ -52,8 +58,21 @@ const LATENCY = { request: 2, etcd: 3, watch: 1 } as const;
 
 const SERVICE_CIDR_BASE = [10, 96, 0];
 
+/** A registered watch and its place in registration order (watch events go out in that order). */
+interface Registered {
+  readonly watch: Watch;
+  readonly seq: number;
+}
+
+/** The watches on one kind: those without a node selector, and those with one, by node. */
+interface KindWatches {
+  all: Registered[];
+  readonly byNode: Map<string, Registered[]>;
+}
+
 export class ApiServer {
-  private readonly watches = new Map<Kind, Watch[]>();
+  private readonly watches = new Map<Kind, KindWatches>();
+  private watchSeq = 0;
   private readonly usedClusterIPs = new Set<string>();
 
   constructor(
@@ -67,15 +86,24 @@ export class ApiServer {
 
   /** Registers a watch; returns a function that ends it. */
   watch(w: Watch): () => void {
-    const list = this.watches.get(w.kind) ?? [];
-    list.push(w);
-    this.watches.set(w.kind, list);
+    let kindWatches = this.watches.get(w.kind);
+    if (!kindWatches) this.watches.set(w.kind, (kindWatches = { all: [], byNode: new Map() }));
+    const entry: Registered = { watch: w, seq: this.watchSeq++ };
+    const { byNode } = kindWatches;
+    if (w.nodeName === undefined) kindWatches.all.push(entry);
+    else {
+      const list = byNode.get(w.nodeName);
+      if (list) list.push(entry);
+      else byNode.set(w.nodeName, [entry]);
+    }
     return () => {
-      const current = this.watches.get(w.kind) ?? [];
-      this.watches.set(
-        w.kind,
-        current.filter((x) => x !== w),
-      );
+      const current = this.watches.get(w.kind)!;
+      if (w.nodeName === undefined) current.all = current.all.filter((x) => x !== entry);
+      else {
+        const rest = (byNode.get(w.nodeName) ?? []).filter((x) => x !== entry);
+        if (rest.length) byNode.set(w.nodeName, rest);
+        else byNode.delete(w.nodeName);
+      }
     };
   }
 
@@ -332,33 +360,69 @@ export class ApiServer {
   }
 
   private fanOut(next: KubeObject | undefined, previous: KubeObject | undefined, routine: boolean): void {
-    const kind = (next ?? previous)!.kind;
-    for (const w of this.watches.get(kind) ?? []) {
-      const before = previous !== undefined && (!w.filter || w.filter(previous));
-      const after = next !== undefined && (!w.filter || w.filter(next));
-      if (!before && !after) continue;
-      const type: WatchEventType = !before ? 'ADDED' : !after ? 'DELETED' : 'MODIFIED';
-      const object = (after ? next : previous)!;
-      const quiet = routine || (w.routine?.(object) ?? false);
-      this.sim.send(
-        APISERVER,
-        w.watcher,
-        {
-          kind: 'watch',
-          summary: memo3(
-            watchTexts,
-            type,
-            kind,
-            etcdKey(kind, object.metadata.namespace, object.metadata.name),
-            () => `${type} ${kind} ${displayName(object)}`,
-          ),
-          object: refOfObject(object),
-          latency: LATENCY.watch,
-          ...(quiet ? { routine: true } : {}),
-        },
-        () => w.onEvent(type, object),
-      );
+    const changed = (next ?? previous)!;
+    const kindWatches = this.watches.get(changed.kind);
+    if (!kindWatches) return;
+    const { all, byNode } = kindWatches;
+    // The watches that may care: every watch without a node selector, and those on the pod's node
+    // before and after the change; merged back into registration order.
+    const nodeBefore = nodeNameOf(previous);
+    const nodeAfter = nodeNameOf(next);
+    const onBefore = nodeBefore === undefined ? undefined : byNode.get(nodeBefore);
+    const onAfter = nodeAfter === undefined || nodeAfter === nodeBefore ? undefined : byNode.get(nodeAfter);
+    if (!onBefore && !onAfter) {
+      for (let i = 0; i < all.length; i++) this.notify(all[i]!.watch, next, previous, routine);
+      return;
     }
+    const lists = [all, onBefore ?? NONE, onAfter ?? NONE];
+    const at = [0, 0, 0];
+    for (;;) {
+      let pick = -1;
+      let seq = Infinity;
+      for (let l = 0; l < 3; l++) {
+        const entry = lists[l]![at[l]!];
+        if (entry && entry.seq < seq) {
+          seq = entry.seq;
+          pick = l;
+        }
+      }
+      if (pick < 0) return;
+      this.notify(lists[pick]![at[pick]!++]!.watch, next, previous, routine);
+    }
+  }
+
+  /** Tells one watch about a change, if the object matches it before or after. */
+  private notify(
+    w: Watch,
+    next: KubeObject | undefined,
+    previous: KubeObject | undefined,
+    routine: boolean,
+  ): void {
+    const before = previous !== undefined && matches(w, previous);
+    const after = next !== undefined && matches(w, next);
+    if (!before && !after) return;
+    const type: WatchEventType = !before ? 'ADDED' : !after ? 'DELETED' : 'MODIFIED';
+    const object = (after ? next : previous)!;
+    const kind = object.kind;
+    const quiet = routine || (w.routine?.(object) ?? false);
+    this.sim.send(
+      APISERVER,
+      w.watcher,
+      {
+        kind: 'watch',
+        summary: memo3(
+          watchTexts,
+          type,
+          kind,
+          etcdKey(kind, object.metadata.namespace, object.metadata.name),
+          () => `${type} ${kind} ${displayName(object)}`,
+        ),
+        object: refOfObject(object),
+        latency: LATENCY.watch,
+        ...(quiet ? { routine: true } : {}),
+      },
+      () => w.onEvent(type, object),
+    );
   }
 
   private allocateClusterIP(svc: Service): string {
@@ -383,6 +447,14 @@ export class ApiServer {
 }
 
 const noop = () => {};
+const NONE: readonly Registered[] = [];
+
+/** The node a pod is bound to (what a `spec.nodeName` watch selects on); undefined for other kinds. */
+const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
+  o?.kind === 'Pod' ? o.spec.nodeName : undefined;
+
+const matches = (w: Watch, o: KubeObject) =>
+  (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
 
 // Trace summaries repeat exactly (every Lease renewal of a node reads the same): each text is made once and shared.
 const etcdTexts = new Map<string, string>();

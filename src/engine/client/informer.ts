@@ -13,6 +13,11 @@ export interface InformerHandlers<T> {
   onDelete?(object: T): void;
 }
 
+/** The field selector `spec.nodeName=<node>`: only the pods bound to one node (a kubelet's view). */
+export interface NodeSelector {
+  readonly nodeName: string;
+}
+
 export class Informer<K extends Kind> {
   private readonly cache = new Map<string, ObjectOfKind<K>>();
   private readonly handlers: InformerHandlers<ObjectOfKind<K>>[] = [];
@@ -23,7 +28,7 @@ export class Informer<K extends Kind> {
     private readonly api: ApiServer,
     private readonly owner: Endpoint,
     readonly kind: K,
-    private readonly filter?: (o: ObjectOfKind<K>) => boolean,
+    private readonly selector?: ((o: ObjectOfKind<K>) => boolean) | NodeSelector,
     private readonly routine?: (o: ObjectOfKind<K>) => boolean,
   ) {}
 
@@ -48,12 +53,17 @@ export class Informer<K extends Kind> {
   start(): void {
     this.halt();
     this.cache.clear();
-    const filter = this.filter as ((o: KubeObject) => boolean) | undefined;
+    const selector = this.selector;
+    const nodeName = typeof selector === 'object' ? selector.nodeName : undefined;
+    const filter =
+      nodeName !== undefined
+        ? (o: KubeObject) => o.kind === 'Pod' && o.spec.nodeName === nodeName
+        : (selector as ((o: KubeObject) => boolean) | undefined);
     const routine = this.routine as ((o: KubeObject) => boolean) | undefined;
     this.stop = this.api.watch({
       watcher: this.owner,
       kind: this.kind,
-      ...(filter ? { filter } : {}),
+      ...(nodeName !== undefined ? { nodeName } : filter ? { filter } : {}),
       ...(routine ? { routine } : {}),
       onEvent: (type, object) => this.apply(type, object as ObjectOfKind<K>),
     });

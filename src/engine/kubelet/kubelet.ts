@@ -64,7 +64,7 @@ export class Kubelet {
     private readonly staticPods: readonly Pod[] = [],
   ) {
     this.id = componentId('kubelet', runtime.node);
-    this.pods = new Informer(api, this.id, 'Pod', (p) => p.spec.nodeName === shape.name);
+    this.pods = new Informer(api, this.id, 'Pod', { nodeName: shape.name });
     this.recorder = new EventRecorder(sim, api, this.id, { component: 'kubelet', host: shape.name });
     this.pods.addHandlers({
       onAdd: (p) => this.syncPod(p),
