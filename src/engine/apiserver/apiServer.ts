@@ -4,12 +4,13 @@
  * persistence in etcd (another message); every committed change then fans out to the watchers
  * whose watch it matches (one message each).
  */
-import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
+import { etcdKey, RESOURCES } from '../api/resources';
 import type { Kind, KubeObject, Pod, Service } from '../api/types';
 import { timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
 import type { Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
+import { objectRef } from '../trace';
 import { admitCreate } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
@@ -123,18 +124,22 @@ export class ApiServer {
         summary: summaryOf(req),
         object: refOf(req),
         latency: LATENCY.request,
-        ...(options.routine ? { routine: true } : {}),
+        routine: options.routine === true,
       },
       () => this.handle(from, user, req, done ?? noop, options.routine ?? false),
     );
   }
 
-  /** Lists objects of a kind (from the watch cache, as informers' initial list does); the answer is a message back. */
+  /**
+   * Lists objects of a kind (from the watch cache, as informers' initial list does); the answer is
+   * a message back. `nodeName`: only pods bound to that node (`spec.nodeName=<node>`), read from the index.
+   */
   list(
     from: Endpoint,
     kind: Kind,
     filter: ((o: KubeObject) => boolean) | undefined,
     done: (result: ListResult) => void,
+    nodeName?: string,
   ): void {
     const user = userOf(from);
     this.sim.send(
@@ -150,10 +155,11 @@ export class ApiServer {
           });
           return;
         }
-        const items = this.etcd
-          .range(RESOURCES[kind].etcdPrefix)
-          .map((kv) => kv.value)
-          .filter((o) => !filter || filter(o));
+        const stored =
+          kind === 'Pod' && nodeName !== undefined
+            ? this.podsOn(nodeName)
+            : this.etcd.range(RESOURCES[kind].etcdPrefix).map((kv) => kv.value);
+        const items = filter ? stored.filter(filter) : stored;
         this.sim.send(
           APISERVER,
           from,
@@ -166,6 +172,37 @@ export class ApiServer {
         );
       },
     );
+  }
+
+  /** The etcd keys of the pods bound to each node (the watch cache's spec.nodeName index); built at first use. */
+  private podKeysByNode: Map<string, Set<string>> | null = null;
+
+  /** The stored pods bound to `nodeName`, in key order (as a range read gives them). */
+  private podsOn(nodeName: string): KubeObject[] {
+    if (!this.podKeysByNode) {
+      this.podKeysByNode = new Map();
+      for (const kv of this.etcd.range(RESOURCES.Pod.etcdPrefix)) this.indexPod(kv.key, undefined, kv.value);
+    }
+    const keys = [...(this.podKeysByNode.get(nodeName) ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return keys.map((key) => this.etcd.get(key)!.value);
+  }
+
+  /** Keeps the node index up to date with a pod write at `key` (from what etcd held just before). */
+  private indexPod(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const index = this.podKeysByNode;
+    const from = nodeNameOf(before);
+    const to = nodeNameOf(after);
+    if (!index || from === to) return;
+    if (from !== undefined) {
+      const keys = index.get(from)!;
+      keys.delete(key);
+      if (keys.size === 0) index.delete(from);
+    }
+    if (to !== undefined) {
+      const keys = index.get(to);
+      if (keys) keys.add(key);
+      else index.set(to, new Set([key]));
+    }
   }
 
   /** The stored object, read straight from etcd (for the engine's own bookkeeping and tests, not a component's view). */
@@ -318,9 +355,10 @@ export class ApiServer {
         summary: memoText('PUT', key),
         object: refOfObject(next),
         latency: LATENCY.etcd,
-        ...(routine ? { routine } : {}),
+        routine,
       },
       () => {
+        if (next.kind === 'Pod') this.indexPod(key, this.etcd.get(key)?.value, next);
         const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
         this.fanOut(kv.value, previous, routine);
         done({ ok: true, object: kv.value });
@@ -343,6 +381,7 @@ export class ApiServer {
       { kind: 'etcd', summary: memoText('DELETE', key), object: refOfObject(current), latency: LATENCY.etcd },
       () => {
         const gone = this.etcd.delete(key, this.sim.now, this.sim.cause);
+        if (gone?.value.kind === 'Pod') this.indexPod(key, gone.value, undefined);
         if (gone) {
           if (current.kind === 'Service' && current.spec.clusterIP)
             this.usedClusterIPs.delete(current.spec.clusterIP);
@@ -403,23 +442,16 @@ export class ApiServer {
     if (!before && !after) return;
     const type: WatchEventType = !before ? 'ADDED' : !after ? 'DELETED' : 'MODIFIED';
     const object = (after ? next : previous)!;
-    const kind = object.kind;
     const quiet = routine || (w.routine?.(object) ?? false);
     this.sim.send(
       APISERVER,
       w.watcher,
       {
         kind: 'watch',
-        summary: memo3(
-          watchTexts,
-          type,
-          kind,
-          etcdKey(kind, object.metadata.namespace, object.metadata.name),
-          () => `${type} ${kind} ${displayName(object)}`,
-        ),
+        summary: watchText(type, object),
         object: refOfObject(object),
         latency: LATENCY.watch,
-        ...(quiet ? { routine: true } : {}),
+        routine: quiet,
       },
       () => w.onEvent(type, object),
     );
@@ -458,7 +490,14 @@ const matches = (w: Watch, o: KubeObject) =>
 
 // Trace summaries repeat exactly (every Lease renewal of a node reads the same): each text is made once and shared.
 const etcdTexts = new Map<string, string>();
-const watchTexts: Memo3 = new Map();
+/** Per etcd key: its watch events' texts, `ADDED Pod default/nginx` and so on (made on first use). */
+const watchTexts = new Map<string, Partial<Record<WatchEventType, string>>>();
+function watchText(type: WatchEventType, object: KubeObject): string {
+  const key = etcdKey(object.kind, object.metadata.namespace, object.metadata.name);
+  let texts = watchTexts.get(key);
+  if (!texts) watchTexts.set(key, (texts = {}));
+  return (texts[type] ??= `${type} ${object.kind} ${displayName(object)}`);
+}
 function memoText(verb: 'PUT' | 'DELETE', key: string): string {
   const cacheKey = verb === 'PUT' ? key : `-${key}`;
   let text = etcdTexts.get(cacheKey);
@@ -509,18 +548,14 @@ function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incom
 const displayName = (o: KubeObject) =>
   o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
 
-const refOfObject = (o: KubeObject) => ({
-  kind: o.kind,
-  name: o.metadata.name,
-  ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-});
+const refOfObject = (o: KubeObject) => objectRef(o.kind, o.metadata.namespace, o.metadata.name);
 
 function refOf(req: ApiRequest) {
   const name = req.name ?? req.object?.metadata.name ?? req.object?.metadata.generateName ?? '';
   const namespace = RESOURCES[req.kind].namespaced
     ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
     : undefined;
-  return { kind: req.kind, name, ...(namespace ? { namespace } : {}) };
+  return objectRef(req.kind, namespace, name);
 }
 
 function collectionPath(kind: Kind, namespace?: string): string {

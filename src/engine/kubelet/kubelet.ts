@@ -13,6 +13,7 @@ import { bytes, milliCpu } from '../core/quantity';
 import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
 import type { Sim } from '../sim';
+import type { ObjectRef } from '../trace';
 import { componentId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
@@ -40,6 +41,8 @@ interface PodWorker {
   startedAt?: number;
   /** Restarts so far, per container. */
   readonly restarts: Map<string, number>;
+  /** The pod as its CRI messages name it (made once). */
+  ref?: ObjectRef;
 }
 
 export class Kubelet {
@@ -426,7 +429,11 @@ export class Kubelet {
       {
         kind: 'cri',
         summary,
-        object: { kind: 'Pod', namespace: w.pod.metadata.namespace ?? 'default', name: w.pod.metadata.name },
+        object: (w.ref ??= {
+          kind: 'Pod',
+          namespace: w.pod.metadata.namespace ?? 'default',
+          name: w.pod.metadata.name,
+        }),
       },
       call,
     );
