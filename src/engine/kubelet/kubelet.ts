@@ -6,6 +6,7 @@
 import { formatPod, isPodReady, isTerminal } from '../api/pods';
 import type { Container, ContainerState, Lease, Node, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
+import type { ApiResult } from '../apiserver/request';
 import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
 import { microTimestamp, timestamp } from '../core/time';
@@ -28,6 +29,7 @@ export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 /** Image pull and crash back-off: 10 s doubling to 300 s (imageBackOffPeriod, MaxContainerBackOff). */
 export const IMAGE_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
+const ROUTINE = { routine: true } as const;
 /** Time from kubelet start until the runtime and the CNI report ready. */
 const NETWORK_READY_AFTER_MS = 1_500;
 
@@ -260,13 +262,15 @@ export class Kubelet {
     this.api.request(
       this.id,
       { verb: this.leaseExists ? 'update' : 'create', kind: 'Lease', object: lease },
-      (r) => {
-        if (r.ok || r.error.reason === 'AlreadyExists') this.leaseExists = true;
-        else if (r.error.reason === 'NotFound') this.leaseExists = false;
-      },
-      { routine: true },
+      this.leaseRenewed,
+      ROUTINE,
     );
   }
+
+  private readonly leaseRenewed = (r: ApiResult) => {
+    if (r.ok || r.error.reason === 'AlreadyExists') this.leaseExists = true;
+    else if (r.error.reason === 'NotFound') this.leaseExists = false;
+  };
 
   private networkReady(): boolean {
     return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
