@@ -10,7 +10,7 @@ import { timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
 import type { Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
-import { objectRef } from '../trace';
+import { objectRef, type ObjectRef } from '../trace';
 import { admitCreate } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
@@ -347,20 +347,21 @@ export class ApiServer {
     routine: boolean,
     owned = false,
   ): void {
+    const ref = refOfObject(next);
     this.sim.send(
       APISERVER,
       ETCD,
       {
         kind: 'etcd',
         summary: memoText('PUT', key),
-        object: refOfObject(next),
+        object: ref,
         latency: LATENCY.etcd,
         routine,
       },
       () => {
         if (next.kind === 'Pod') this.indexPod(key, this.etcd.get(key)?.value, next);
         const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
-        this.fanOut(kv.value, previous, routine);
+        this.fanOut(key, ref, kv.value, previous, routine);
         done({ ok: true, object: kv.value });
       },
     );
@@ -375,17 +376,18 @@ export class ApiServer {
     fail: (e: StatusError) => void,
     routine: boolean,
   ): void {
+    const ref = refOfObject(current);
     this.sim.send(
       APISERVER,
       ETCD,
-      { kind: 'etcd', summary: memoText('DELETE', key), object: refOfObject(current), latency: LATENCY.etcd },
+      { kind: 'etcd', summary: memoText('DELETE', key), object: ref, latency: LATENCY.etcd },
       () => {
         const gone = this.etcd.delete(key, this.sim.now, this.sim.cause);
         if (gone?.value.kind === 'Pod') this.indexPod(key, gone.value, undefined);
         if (gone) {
           if (current.kind === 'Service' && current.spec.clusterIP)
             this.usedClusterIPs.delete(current.spec.clusterIP);
-          this.fanOut(undefined, gone.value, routine);
+          this.fanOut(key, ref, undefined, gone.value, routine);
         }
         done({ ok: true, object: current });
       },
@@ -398,7 +400,14 @@ export class ApiServer {
     if (!this.sim.isUp(ETCD)) this.sim.after(LATENCY.etcd + 1, () => fail(etcdUnavailable()));
   }
 
-  private fanOut(next: KubeObject | undefined, previous: KubeObject | undefined, routine: boolean): void {
+  /** Tells the watches about a change at `key` (`ref` names its object). */
+  private fanOut(
+    key: string,
+    ref: ObjectRef,
+    next: KubeObject | undefined,
+    previous: KubeObject | undefined,
+    routine: boolean,
+  ): void {
     const changed = (next ?? previous)!;
     const kindWatches = this.watches.get(changed.kind);
     if (!kindWatches) return;
@@ -410,7 +419,7 @@ export class ApiServer {
     const onBefore = nodeBefore === undefined ? undefined : byNode.get(nodeBefore);
     const onAfter = nodeAfter === undefined || nodeAfter === nodeBefore ? undefined : byNode.get(nodeAfter);
     if (!onBefore && !onAfter) {
-      for (let i = 0; i < all.length; i++) this.notify(all[i]!.watch, next, previous, routine);
+      for (let i = 0; i < all.length; i++) this.notify(all[i]!.watch, key, ref, next, previous, routine);
       return;
     }
     const lists = [all, onBefore ?? NONE, onAfter ?? NONE];
@@ -426,13 +435,15 @@ export class ApiServer {
         }
       }
       if (pick < 0) return;
-      this.notify(lists[pick]![at[pick]!++]!.watch, next, previous, routine);
+      this.notify(lists[pick]![at[pick]!++]!.watch, key, ref, next, previous, routine);
     }
   }
 
   /** Tells one watch about a change, if the object matches it before or after. */
   private notify(
     w: Watch,
+    key: string,
+    ref: ObjectRef,
     next: KubeObject | undefined,
     previous: KubeObject | undefined,
     routine: boolean,
@@ -448,8 +459,8 @@ export class ApiServer {
       w.watcher,
       {
         kind: 'watch',
-        summary: watchText(type, object),
-        object: refOfObject(object),
+        summary: watchText(type, key, object),
+        object: ref,
         latency: LATENCY.watch,
         routine: quiet,
       },
@@ -492,8 +503,7 @@ const matches = (w: Watch, o: KubeObject) =>
 const etcdTexts = new Map<string, string>();
 /** Per etcd key: its watch events' texts, `ADDED Pod default/nginx` and so on (made on first use). */
 const watchTexts = new Map<string, Partial<Record<WatchEventType, string>>>();
-function watchText(type: WatchEventType, object: KubeObject): string {
-  const key = etcdKey(object.kind, object.metadata.namespace, object.metadata.name);
+function watchText(type: WatchEventType, key: string, object: KubeObject): string {
   let texts = watchTexts.get(key);
   if (!texts) watchTexts.set(key, (texts = {}));
   return (texts[type] ??= `${type} ${object.kind} ${displayName(object)}`);
