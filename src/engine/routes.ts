@@ -30,8 +30,19 @@ const API_CLIENTS = new Set<ComponentKind | 'pods'>([
   'dashboard',
 ]);
 
+/** Every pair of endpoints asked about, and the answer (endpoints are few; messages are millions). */
+const checked = new Map<Endpoint, Map<Endpoint, boolean>>();
+
 /** Whether a message may go from `from` to `to` directly. */
 export function isAllowedRoute(from: Endpoint, to: Endpoint): boolean {
+  let byTarget = checked.get(from);
+  if (!byTarget) checked.set(from, (byTarget = new Map()));
+  let allowed = byTarget.get(to);
+  if (allowed === undefined) byTarget.set(to, (allowed = routeAllowed(from, to)));
+  return allowed;
+}
+
+function routeAllowed(from: Endpoint, to: Endpoint): boolean {
   const a = parseEndpoint(from);
   const b = parseEndpoint(to);
   if (a.kind === 'kube-apiserver') return b.kind === 'etcd' || API_CLIENTS.has(b.kind);

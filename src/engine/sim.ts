@@ -96,13 +96,15 @@ export class Sim {
 
   /** Runs every event up to and including virtual time `until`, then sets the clock there. */
   runUntil(until: number): void {
+    const queue = this.queue;
     for (;;) {
-      const next = this.queue.peekTime();
+      const next = queue.peekTime();
       if (next === undefined || next > until) break;
-      const event = this.queue.pop()!;
-      this.now = event.time;
-      if (event.message < 0) event.run();
-      else this.deliver(event.message, event.run);
+      const run = queue.popRun()!;
+      this.now = queue.poppedTime;
+      const message = queue.poppedMessage;
+      if (message < 0) run();
+      else this.deliver(message, run);
       for (const check of this.afterEvent) check();
     }
     this.now = Math.max(this.now, until) as SimMillis;

@@ -20,6 +20,22 @@ export interface ObjectRef {
   readonly name: string;
 }
 
+const refs = new Map<string, Map<string, Map<string, ObjectRef>>>();
+
+/**
+ * The reference to an object a message carries, made once per object and shared by every message
+ * about it (a run holds millions of messages, most about the same few thousand objects).
+ */
+export function objectRef(kind: string, namespace: string | undefined, name: string): ObjectRef {
+  let byNamespace = refs.get(kind);
+  if (!byNamespace) refs.set(kind, (byNamespace = new Map()));
+  let byName = byNamespace.get(namespace ?? '');
+  if (!byName) byNamespace.set(namespace ?? '', (byName = new Map()));
+  let ref = byName.get(name);
+  if (!ref) byName.set(name, (ref = namespace ? { kind, name, namespace } : { kind, name }));
+  return ref;
+}
+
 export interface Message {
   readonly id: number;
   readonly sentAt: SimMillis;

@@ -61,15 +61,20 @@ export const RESOURCES: Record<Kind, ResourceInfo> = {
 export function etcdKey(kind: Kind, namespace: string | undefined, name: string): string {
   const info = RESOURCES[kind];
   const ns = info.namespaced ? (namespace ?? 'default') : '';
-  return memo3(etcdKeys, kind, ns, name, () =>
-    info.namespaced ? `${info.etcdPrefix}${ns}/${name}` : `${info.etcdPrefix}${name}`,
-  );
+  return memo3(etcdKeys, kind, ns, name, makeEtcdKey);
 }
+
+const makeEtcdKey = (kind: string, ns: string, name: string) => {
+  const info = RESOURCES[kind as Kind];
+  return info.namespaced ? `${info.etcdPrefix}${ns}/${name}` : `${info.etcdPrefix}${name}`;
+};
 
 /** `namespace/name` for namespaced objects, `name` otherwise: the key informers and workqueues use. */
 export function objectKey(namespace: string | undefined, name: string): string {
-  return namespace ? memo3(objectKeys, '', namespace, name, () => `${namespace}/${name}`) : name;
+  return namespace ? memo3(objectKeys, '', namespace, name, makeObjectKey) : name;
 }
+
+const makeObjectKey = (_: string, namespace: string, name: string) => `${namespace}/${name}`;
 
 export type Memo3 = Map<string, Map<string, Map<string, string>>>;
 
@@ -78,13 +83,19 @@ export type Memo3 = Map<string, Map<string, Map<string, string>>>;
 const etcdKeys: Memo3 = new Map();
 const objectKeys: Memo3 = new Map();
 
-/** A key made once per (a, b, c). */
-export function memo3(cache: Memo3, a: string, b: string, c: string, make: () => string): string {
+/** A key made once per (a, b, c), by `make(a, b, c)`. */
+export function memo3(
+  cache: Memo3,
+  a: string,
+  b: string,
+  c: string,
+  make: (a: string, b: string, c: string) => string,
+): string {
   let byB = cache.get(a);
   if (!byB) cache.set(a, (byB = new Map()));
   let byC = byB.get(b);
   if (!byC) byB.set(b, (byC = new Map()));
   let key = byC.get(c);
-  if (key === undefined) byC.set(c, (key = make()));
+  if (key === undefined) byC.set(c, (key = make(a, b, c)));
   return key;
 }

@@ -4,12 +4,13 @@
  * persistence in etcd (another message); every committed change then fans out to the watchers
  * whose watch it matches (one message each).
  */
-import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
+import { etcdKey, RESOURCES } from '../api/resources';
 import type { Kind, KubeObject, Pod, Service } from '../api/types';
 import { timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
 import type { Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
+import { objectRef, type ObjectRef } from '../trace';
 import { admitCreate } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
@@ -35,8 +36,14 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export interface Watch {
   readonly watcher: Endpoint;
   readonly kind: Kind;
-  /** Only objects for which this holds (a field selector such as spec.nodeName=minikube). */
+  /** Only objects for which this holds. */
   readonly filter?: (object: KubeObject) => boolean;
+  /**
+   * The field selector `spec.nodeName=<node>` (a kubelet's pod watch): only pods bound to that
+   * node. kube-apiserver's watch cache indexes it, so a change reaches such a watch without every
+   * other node's watch being asked.
+   */
+  readonly nodeName?: string;
   readonly onEvent: (type: WatchEventType, object: KubeObject) => void;
   /** Routine traffic (leases, status reports) is marked so the UI can dim it. */
   readonly routine?: (object: KubeObject) => boolean;
@@ -52,8 +59,21 @@ const LATENCY = { request: 2, etcd: 3, watch: 1 } as const;
 
 const SERVICE_CIDR_BASE = [10, 96, 0];
 
+/** A registered watch and its place in registration order (watch events go out in that order). */
+interface Registered {
+  readonly watch: Watch;
+  readonly seq: number;
+}
+
+/** The watches on one kind: those without a node selector, and those with one, by node. */
+interface KindWatches {
+  all: Registered[];
+  readonly byNode: Map<string, Registered[]>;
+}
+
 export class ApiServer {
-  private readonly watches = new Map<Kind, Watch[]>();
+  private readonly watches = new Map<Kind, KindWatches>();
+  private watchSeq = 0;
   private readonly usedClusterIPs = new Set<string>();
 
   constructor(
@@ -67,15 +87,24 @@ export class ApiServer {
 
   /** Registers a watch; returns a function that ends it. */
   watch(w: Watch): () => void {
-    const list = this.watches.get(w.kind) ?? [];
-    list.push(w);
-    this.watches.set(w.kind, list);
+    let kindWatches = this.watches.get(w.kind);
+    if (!kindWatches) this.watches.set(w.kind, (kindWatches = { all: [], byNode: new Map() }));
+    const entry: Registered = { watch: w, seq: this.watchSeq++ };
+    const { byNode } = kindWatches;
+    if (w.nodeName === undefined) kindWatches.all.push(entry);
+    else {
+      const list = byNode.get(w.nodeName);
+      if (list) list.push(entry);
+      else byNode.set(w.nodeName, [entry]);
+    }
     return () => {
-      const current = this.watches.get(w.kind) ?? [];
-      this.watches.set(
-        w.kind,
-        current.filter((x) => x !== w),
-      );
+      const current = this.watches.get(w.kind)!;
+      if (w.nodeName === undefined) current.all = current.all.filter((x) => x !== entry);
+      else {
+        const rest = (byNode.get(w.nodeName) ?? []).filter((x) => x !== entry);
+        if (rest.length) byNode.set(w.nodeName, rest);
+        else byNode.delete(w.nodeName);
+      }
     };
   }
 
@@ -95,18 +124,22 @@ export class ApiServer {
         summary: summaryOf(req),
         object: refOf(req),
         latency: LATENCY.request,
-        ...(options.routine ? { routine: true } : {}),
+        routine: options.routine === true,
       },
       () => this.handle(from, user, req, done ?? noop, options.routine ?? false),
     );
   }
 
-  /** Lists objects of a kind (from the watch cache, as informers' initial list does); the answer is a message back. */
+  /**
+   * Lists objects of a kind (from the watch cache, as informers' initial list does); the answer is
+   * a message back. `nodeName`: only pods bound to that node (`spec.nodeName=<node>`), read from the index.
+   */
   list(
     from: Endpoint,
     kind: Kind,
     filter: ((o: KubeObject) => boolean) | undefined,
     done: (result: ListResult) => void,
+    nodeName?: string,
   ): void {
     const user = userOf(from);
     this.sim.send(
@@ -122,10 +155,11 @@ export class ApiServer {
           });
           return;
         }
-        const items = this.etcd
-          .range(RESOURCES[kind].etcdPrefix)
-          .map((kv) => kv.value)
-          .filter((o) => !filter || filter(o));
+        const stored =
+          kind === 'Pod' && nodeName !== undefined
+            ? this.podsOn(nodeName)
+            : this.etcd.range(RESOURCES[kind].etcdPrefix).map((kv) => kv.value);
+        const items = filter ? stored.filter(filter) : stored;
         this.sim.send(
           APISERVER,
           from,
@@ -138,6 +172,37 @@ export class ApiServer {
         );
       },
     );
+  }
+
+  /** The etcd keys of the pods bound to each node (the watch cache's spec.nodeName index); built at first use. */
+  private podKeysByNode: Map<string, Set<string>> | null = null;
+
+  /** The stored pods bound to `nodeName`, in key order (as a range read gives them). */
+  private podsOn(nodeName: string): KubeObject[] {
+    if (!this.podKeysByNode) {
+      this.podKeysByNode = new Map();
+      for (const kv of this.etcd.range(RESOURCES.Pod.etcdPrefix)) this.indexPod(kv.key, undefined, kv.value);
+    }
+    const keys = [...(this.podKeysByNode.get(nodeName) ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return keys.map((key) => this.etcd.get(key)!.value);
+  }
+
+  /** Keeps the node index up to date with a pod write at `key` (from what etcd held just before). */
+  private indexPod(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const index = this.podKeysByNode;
+    const from = nodeNameOf(before);
+    const to = nodeNameOf(after);
+    if (!index || from === to) return;
+    if (from !== undefined) {
+      const keys = index.get(from)!;
+      keys.delete(key);
+      if (keys.size === 0) index.delete(from);
+    }
+    if (to !== undefined) {
+      const keys = index.get(to);
+      if (keys) keys.add(key);
+      else index.set(to, new Set([key]));
+    }
   }
 
   /** The stored object, read straight from etcd (for the engine's own bookkeeping and tests, not a component's view). */
@@ -282,19 +347,21 @@ export class ApiServer {
     routine: boolean,
     owned = false,
   ): void {
+    const ref = refOfObject(next);
     this.sim.send(
       APISERVER,
       ETCD,
       {
         kind: 'etcd',
         summary: memoText('PUT', key),
-        object: refOfObject(next),
+        object: ref,
         latency: LATENCY.etcd,
-        ...(routine ? { routine } : {}),
+        routine,
       },
       () => {
+        if (next.kind === 'Pod') this.indexPod(key, this.etcd.get(key)?.value, next);
         const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
-        this.fanOut(kv.value, previous, routine);
+        this.fanOut(key, ref, kv.value, previous, routine);
         done({ ok: true, object: kv.value });
       },
     );
@@ -309,16 +376,18 @@ export class ApiServer {
     fail: (e: StatusError) => void,
     routine: boolean,
   ): void {
+    const ref = refOfObject(current);
     this.sim.send(
       APISERVER,
       ETCD,
-      { kind: 'etcd', summary: memoText('DELETE', key), object: refOfObject(current), latency: LATENCY.etcd },
+      { kind: 'etcd', summary: memoText('DELETE', key), object: ref, latency: LATENCY.etcd },
       () => {
         const gone = this.etcd.delete(key, this.sim.now, this.sim.cause);
+        if (gone?.value.kind === 'Pod') this.indexPod(key, gone.value, undefined);
         if (gone) {
           if (current.kind === 'Service' && current.spec.clusterIP)
             this.usedClusterIPs.delete(current.spec.clusterIP);
-          this.fanOut(undefined, gone.value, routine);
+          this.fanOut(key, ref, undefined, gone.value, routine);
         }
         done({ ok: true, object: current });
       },
@@ -331,34 +400,72 @@ export class ApiServer {
     if (!this.sim.isUp(ETCD)) this.sim.after(LATENCY.etcd + 1, () => fail(etcdUnavailable()));
   }
 
-  private fanOut(next: KubeObject | undefined, previous: KubeObject | undefined, routine: boolean): void {
-    const kind = (next ?? previous)!.kind;
-    for (const w of this.watches.get(kind) ?? []) {
-      const before = previous !== undefined && (!w.filter || w.filter(previous));
-      const after = next !== undefined && (!w.filter || w.filter(next));
-      if (!before && !after) continue;
-      const type: WatchEventType = !before ? 'ADDED' : !after ? 'DELETED' : 'MODIFIED';
-      const object = (after ? next : previous)!;
-      const quiet = routine || (w.routine?.(object) ?? false);
-      this.sim.send(
-        APISERVER,
-        w.watcher,
-        {
-          kind: 'watch',
-          summary: memo3(
-            watchTexts,
-            type,
-            kind,
-            etcdKey(kind, object.metadata.namespace, object.metadata.name),
-            () => `${type} ${kind} ${displayName(object)}`,
-          ),
-          object: refOfObject(object),
-          latency: LATENCY.watch,
-          ...(quiet ? { routine: true } : {}),
-        },
-        () => w.onEvent(type, object),
-      );
+  /** Tells the watches about a change at `key` (`ref` names its object). */
+  private fanOut(
+    key: string,
+    ref: ObjectRef,
+    next: KubeObject | undefined,
+    previous: KubeObject | undefined,
+    routine: boolean,
+  ): void {
+    const changed = (next ?? previous)!;
+    const kindWatches = this.watches.get(changed.kind);
+    if (!kindWatches) return;
+    const { all, byNode } = kindWatches;
+    // The watches that may care: every watch without a node selector, and those on the pod's node
+    // before and after the change; merged back into registration order.
+    const nodeBefore = nodeNameOf(previous);
+    const nodeAfter = nodeNameOf(next);
+    const onBefore = nodeBefore === undefined ? undefined : byNode.get(nodeBefore);
+    const onAfter = nodeAfter === undefined || nodeAfter === nodeBefore ? undefined : byNode.get(nodeAfter);
+    if (!onBefore && !onAfter) {
+      for (let i = 0; i < all.length; i++) this.notify(all[i]!.watch, key, ref, next, previous, routine);
+      return;
     }
+    const lists = [all, onBefore ?? NONE, onAfter ?? NONE];
+    const at = [0, 0, 0];
+    for (;;) {
+      let pick = -1;
+      let seq = Infinity;
+      for (let l = 0; l < 3; l++) {
+        const entry = lists[l]![at[l]!];
+        if (entry && entry.seq < seq) {
+          seq = entry.seq;
+          pick = l;
+        }
+      }
+      if (pick < 0) return;
+      this.notify(lists[pick]![at[pick]!++]!.watch, key, ref, next, previous, routine);
+    }
+  }
+
+  /** Tells one watch about a change, if the object matches it before or after. */
+  private notify(
+    w: Watch,
+    key: string,
+    ref: ObjectRef,
+    next: KubeObject | undefined,
+    previous: KubeObject | undefined,
+    routine: boolean,
+  ): void {
+    const before = previous !== undefined && matches(w, previous);
+    const after = next !== undefined && matches(w, next);
+    if (!before && !after) return;
+    const type: WatchEventType = !before ? 'ADDED' : !after ? 'DELETED' : 'MODIFIED';
+    const object = (after ? next : previous)!;
+    const quiet = routine || (w.routine?.(object) ?? false);
+    this.sim.send(
+      APISERVER,
+      w.watcher,
+      {
+        kind: 'watch',
+        summary: watchText(type, key, object),
+        object: ref,
+        latency: LATENCY.watch,
+        routine: quiet,
+      },
+      () => w.onEvent(type, object),
+    );
   }
 
   private allocateClusterIP(svc: Service): string {
@@ -383,10 +490,24 @@ export class ApiServer {
 }
 
 const noop = () => {};
+const NONE: readonly Registered[] = [];
+
+/** The node a pod is bound to (what a `spec.nodeName` watch selects on); undefined for other kinds. */
+const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
+  o?.kind === 'Pod' ? o.spec.nodeName : undefined;
+
+const matches = (w: Watch, o: KubeObject) =>
+  (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
 
 // Trace summaries repeat exactly (every Lease renewal of a node reads the same): each text is made once and shared.
 const etcdTexts = new Map<string, string>();
-const watchTexts: Memo3 = new Map();
+/** Per etcd key: its watch events' texts, `ADDED Pod default/nginx` and so on (made on first use). */
+const watchTexts = new Map<string, Partial<Record<WatchEventType, string>>>();
+function watchText(type: WatchEventType, key: string, object: KubeObject): string {
+  let texts = watchTexts.get(key);
+  if (!texts) watchTexts.set(key, (texts = {}));
+  return (texts[type] ??= `${type} ${object.kind} ${displayName(object)}`);
+}
 function memoText(verb: 'PUT' | 'DELETE', key: string): string {
   const cacheKey = verb === 'PUT' ? key : `-${key}`;
   let text = etcdTexts.get(cacheKey);
@@ -437,18 +558,14 @@ function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incom
 const displayName = (o: KubeObject) =>
   o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
 
-const refOfObject = (o: KubeObject) => ({
-  kind: o.kind,
-  name: o.metadata.name,
-  ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
-});
+const refOfObject = (o: KubeObject) => objectRef(o.kind, o.metadata.namespace, o.metadata.name);
 
 function refOf(req: ApiRequest) {
   const name = req.name ?? req.object?.metadata.name ?? req.object?.metadata.generateName ?? '';
   const namespace = RESOURCES[req.kind].namespaced
     ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
     : undefined;
-  return { kind: req.kind, name, ...(namespace ? { namespace } : {}) };
+  return objectRef(req.kind, namespace, name);
 }
 
 function collectionPath(kind: Kind, namespace?: string): string {

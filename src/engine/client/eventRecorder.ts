@@ -17,6 +17,9 @@ export interface EventSource {
 
 export class EventRecorder {
   private readonly seen = new Map<string, KubeEvent>();
+  /** The keys of `seen` from oldest to newest, from `oldest` on (a Map's first key is slow to find after many deletes). */
+  private readonly order: string[] = [];
+  private oldest = 0;
 
   constructor(
     private readonly sim: Sim,
@@ -28,8 +31,20 @@ export class EventRecorder {
 
   /** client-go's correlator keeps the last 4096 events it sent; older repeats start a new Event. */
   private remember(key: string, event: KubeEvent): void {
+    this.keep(key, event);
+    if (this.seen.size > 4096) {
+      this.seen.delete(this.order[this.oldest]!);
+      this.order[this.oldest++] = '';
+      if (this.oldest > 4096 && this.oldest * 2 > this.order.length) {
+        this.order.splice(0, this.oldest);
+        this.oldest = 0;
+      }
+    }
+  }
+
+  private keep(key: string, event: KubeEvent): void {
+    if (!this.seen.has(key)) this.order.push(key);
     this.seen.set(key, event);
-    if (this.seen.size > 4096) this.seen.delete(this.seen.keys().next().value as string);
   }
 
   record(
@@ -53,7 +68,7 @@ export class EventRecorder {
     const namespace = object.metadata.namespace ?? 'default';
     if (previous) {
       const updated: KubeEvent = { ...previous, count: previous.count + 1, lastTimestamp: now };
-      this.seen.set(key, updated);
+      this.keep(key, updated);
       this.api.request(
         this.from,
         {
@@ -62,7 +77,7 @@ export class EventRecorder {
           object: { ...updated, metadata: { ...updated.metadata, resourceVersion: '' } },
         },
         (r) => {
-          if (r.ok && r.object.kind === 'Event') this.seen.set(key, r.object);
+          if (r.ok && r.object.kind === 'Event') this.keep(key, r.object);
         },
         this.options,
       );
@@ -94,7 +109,7 @@ export class EventRecorder {
       this.from,
       { verb: 'create', kind: 'Event', object: event },
       (r) => {
-        if (r.ok && r.object.kind === 'Event') this.seen.set(key, r.object);
+        if (r.ok && r.object.kind === 'Event') this.keep(key, r.object);
       },
       this.options,
     );

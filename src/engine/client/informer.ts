@@ -13,17 +13,62 @@ export interface InformerHandlers<T> {
   onDelete?(object: T): void;
 }
 
+/** The field selector `spec.nodeName=<node>`: only the pods bound to one node (a kubelet's view). */
+export interface NodeSelector {
+  readonly nodeName: string;
+}
+
+/** The cached objects grouped by one value of theirs (client-go's Indexer), kept up to date with the cache. */
+class Index<T> {
+  private readonly groups = new Map<string, Map<string, T>>();
+  private readonly valueByKey = new Map<string, string>();
+
+  constructor(private readonly valueOf: (object: T) => string | undefined) {}
+
+  group(value: string): ReadonlyMap<string, T> | undefined {
+    return this.groups.get(value);
+  }
+
+  /** The object at `key` is now `object` (undefined: gone). */
+  update(key: string, object: T | undefined): void {
+    const before = this.valueByKey.get(key);
+    const after = object === undefined ? undefined : this.valueOf(object);
+    if (before !== undefined && before !== after) {
+      const group = this.groups.get(before)!;
+      group.delete(key);
+      if (group.size === 0) this.groups.delete(before);
+      this.valueByKey.delete(key);
+    }
+    if (after === undefined) return;
+    let group = this.groups.get(after);
+    if (!group) this.groups.set(after, (group = new Map()));
+    group.set(key, object!);
+    if (before !== after) this.valueByKey.set(key, after);
+  }
+
+  clear(): void {
+    this.groups.clear();
+    this.valueByKey.clear();
+  }
+}
+
 export class Informer<K extends Kind> {
   private readonly cache = new Map<string, ObjectOfKind<K>>();
+  /** Each cached key's place in the cache's order (the order `list()` gives). */
+  private readonly position = new Map<string, number>();
+  private nextPosition = 0;
+  private readonly indexes = new Map<string, Index<ObjectOfKind<K>>>();
   private readonly handlers: InformerHandlers<ObjectOfKind<K>>[] = [];
   private stop: (() => void) | null = null;
   synced = false;
+  /** How many times the cache was started afresh: state a component derived from it is void after a restart. */
+  generation = 0;
 
   constructor(
     private readonly api: ApiServer,
     private readonly owner: Endpoint,
     readonly kind: K,
-    private readonly filter?: (o: ObjectOfKind<K>) => boolean,
+    private readonly selector?: ((o: ObjectOfKind<K>) => boolean) | NodeSelector,
     private readonly routine?: (o: ObjectOfKind<K>) => boolean,
   ) {}
 
@@ -44,32 +89,72 @@ export class Informer<K extends Kind> {
     return this.cache.size;
   }
 
+  /** Groups the cached objects by `valueOf` (undefined: in no group) under `name`; once per name. */
+  addIndex(name: string, valueOf: (object: ObjectOfKind<K>) => string | undefined): void {
+    if (this.indexes.has(name)) return;
+    const index = new Index(valueOf);
+    for (const [key, object] of this.cache) index.update(key, object);
+    this.indexes.set(name, index);
+  }
+
+  /** The cached objects whose `name` index value is `value`, in the order `list()` gives them. */
+  byIndex(name: string, value: string): ObjectOfKind<K>[] {
+    const group = this.indexes.get(name)!.group(value);
+    return group ? this.inOrder(group.keys()) : [];
+  }
+
+  /** How many cached objects have `value` in index `name`. */
+  countIndex(name: string, value: string): number {
+    return this.indexes.get(name)!.group(value)?.size ?? 0;
+  }
+
+  /** The cached objects with these keys (absent ones left out), in the order `list()` gives them. */
+  inOrder(keys: Iterable<string>): ObjectOfKind<K>[] {
+    const found: string[] = [];
+    for (const key of keys) if (this.cache.has(key)) found.push(key);
+    found.sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+    return found.map((key) => this.cache.get(key)!);
+  }
+
   /** Starts (or restarts: a restarted process remembers nothing) with an empty cache, a fresh list, then a watch. */
   start(): void {
     this.halt();
     this.cache.clear();
-    const filter = this.filter as ((o: KubeObject) => boolean) | undefined;
+    this.position.clear();
+    for (const index of this.indexes.values()) index.clear();
+    this.generation++;
+    const selector = this.selector;
+    const nodeName = typeof selector === 'object' ? selector.nodeName : undefined;
+    const filter =
+      nodeName === undefined ? (selector as ((o: KubeObject) => boolean) | undefined) : undefined;
     const routine = this.routine as ((o: KubeObject) => boolean) | undefined;
     this.stop = this.api.watch({
       watcher: this.owner,
       kind: this.kind,
+      ...(nodeName !== undefined ? { nodeName } : {}),
       ...(filter ? { filter } : {}),
       ...(routine ? { routine } : {}),
       onEvent: (type, object) => this.apply(type, object as ObjectOfKind<K>),
     });
-    this.api.list(this.owner, this.kind, filter, (result) => {
-      if (!result.ok) return;
-      const fresh = new Map(
-        result.items.map((o) => [objectKey(o.metadata.namespace, o.metadata.name), o as ObjectOfKind<K>]),
-      );
-      for (const [key, old] of this.cache) if (!fresh.has(key)) this.apply('DELETED', old);
-      for (const o of fresh.values())
-        this.apply(
-          this.cache.has(objectKey(o.metadata.namespace, o.metadata.name)) ? 'MODIFIED' : 'ADDED',
-          o,
+    this.api.list(
+      this.owner,
+      this.kind,
+      filter,
+      (result) => {
+        if (!result.ok) return;
+        const fresh = new Map(
+          result.items.map((o) => [objectKey(o.metadata.namespace, o.metadata.name), o as ObjectOfKind<K>]),
         );
-      this.synced = true;
-    });
+        for (const [key, old] of this.cache) if (!fresh.has(key)) this.apply('DELETED', old);
+        for (const o of fresh.values())
+          this.apply(
+            this.cache.has(objectKey(o.metadata.namespace, o.metadata.name)) ? 'MODIFIED' : 'ADDED',
+            o,
+          );
+        this.synced = true;
+      },
+      nodeName,
+    );
   }
 
   /** Stops watching (the component went down); the cache stays as it was, stale. */
@@ -85,12 +170,16 @@ export class Informer<K extends Kind> {
     if (type === 'DELETED') {
       if (!old) return;
       this.cache.delete(key);
+      this.position.delete(key);
+      for (const index of this.indexes.values()) index.update(key, undefined);
       for (const h of this.handlers) h.onDelete?.(object);
       return;
     }
     // An older version than the one cached (a list crossing a watch event) changes nothing.
     if (old && Number(old.metadata.resourceVersion) >= Number(object.metadata.resourceVersion)) return;
     this.cache.set(key, object);
+    if (!old) this.position.set(key, this.nextPosition++);
+    for (const index of this.indexes.values()) index.update(key, object);
     for (const h of this.handlers) {
       if (old) h.onUpdate?.(object, old);
       else h.onAdd?.(object);

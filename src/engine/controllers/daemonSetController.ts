@@ -1,17 +1,25 @@
 /** daemonset-controller: one pod per node for each DaemonSet (here kube-proxy), pinned by node affinity and left to the scheduler. */
-import { isActive } from '../api/pods';
+import { controllerOf, isActive } from '../api/pods';
 import type { DaemonSet, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
 import { Controller, KCM } from './controller';
-import { ownedBy, podFromTemplate } from './podControl';
+import { podFromTemplate } from './podControl';
 
 export class DaemonSetController extends Controller {
   readonly name = 'daemonset-controller';
   readonly serviceAccount = 'daemon-set-controller';
   readonly daemonSets: Informer<'DaemonSet'>;
   private readonly pending = new Set<string>();
+  /**
+   * Per DaemonSet uid, the nodes that may lack its pod since its last reconcile: new nodes, and
+   * nodes whose pod went or whose pending create ended. Other nodes are known covered or pending,
+   * so a reconcile need not go through every node and pod. No entry: look at every node.
+   */
+  private readonly unsure = new Map<string, Set<string>>();
+  /** The informers' generations the `unsure` sets were built on (a restarted informer voids them). */
+  private basis = '';
 
   constructor(
     sim: Sim,
@@ -21,13 +29,30 @@ export class DaemonSetController extends Controller {
   ) {
     super(sim, api);
     this.daemonSets = new Informer(api, KCM, 'DaemonSet');
+    pods.addIndex(ACTIVE_BY_OWNER, (p) => (isActive(p) ? controllerOf(p.metadata)?.uid : undefined));
+    pods.addIndex(ACTIVE_BY_OWNER_AND_NODE, (p) => {
+      if (!isActive(p)) return undefined;
+      const uid = controllerOf(p.metadata)?.uid;
+      const node = targetNode(p);
+      return uid === undefined || node === undefined ? undefined : coverKey(uid, node);
+    });
     const all = () => {
       for (const ds of this.daemonSets.list()) this.enqueue(`${ds.metadata.namespace}/${ds.metadata.name}`);
     };
     this.daemonSets.addHandlers({ onAdd: all, onUpdate: all });
-    nodes.addHandlers({ onAdd: all, onDelete: all });
+    nodes.addHandlers({
+      onAdd: (n) => {
+        for (const nodes of this.unsure.values()) nodes.add(n.metadata.name);
+        all();
+      },
+      onDelete: all,
+    });
     pods.addHandlers({
       onAdd: (p) => this.podEvent(p),
+      onUpdate: (p, old) => {
+        this.mayUncover(p);
+        this.mayUncover(old);
+      },
       onDelete: (p) => this.podEvent(p),
     });
   }
@@ -40,28 +65,54 @@ export class DaemonSetController extends Controller {
     super.stop();
     this.daemonSets.halt();
     this.pending.clear();
+    this.unsure.clear();
   }
 
   private podEvent(pod: Pod): void {
+    this.mayUncover(pod);
     const owner = pod.metadata.ownerReferences?.find((r) => r.kind === 'DaemonSet');
     if (!owner) return;
-    this.pending.delete(`${owner.uid}/${targetNode(pod)}`);
+    this.endPending(owner.uid, targetNode(pod));
     this.enqueue(`${pod.metadata.namespace}/${owner.name}`);
+  }
+
+  /** A DaemonSet's pod changed or went: its node may now lack one. */
+  private mayUncover(pod: Pod): void {
+    const node = targetNode(pod);
+    if (node === undefined) return;
+    for (const r of pod.metadata.ownerReferences ?? []) this.unsure.get(r.uid)?.add(node);
+  }
+
+  private endPending(uid: string, node: string | undefined): void {
+    this.pending.delete(`${uid}/${node}`);
+    if (node !== undefined) this.unsure.get(uid)?.add(node);
   }
 
   protected reconcile(key: string): void {
     const [namespace, name] = key.split('/') as [string, string];
     const ds = this.daemonSets.get(namespace, name);
     if (!ds) return;
-    const owned = [...this.pods.list()].filter((p) => ownedBy(p, ds.metadata.uid) && isActive(p));
-    const covered = new Set(owned.map(targetNode));
-    const nodes = [...this.nodes.list()].map((n) => n.metadata.name);
-    const missing = nodes.filter((n) => !covered.has(n) && !this.pending.has(`${ds.metadata.uid}/${n}`));
+    const uid = ds.metadata.uid;
+    const basis = `${this.pods.generation}/${this.nodes.generation}`;
+    if (basis !== this.basis) {
+      this.unsure.clear();
+      this.basis = basis;
+    }
+    const unsure = this.unsure.get(uid);
+    const look = unsure ? this.nodes.inOrder(unsure) : [...this.nodes.list()];
+    this.unsure.set(uid, new Set());
+    const missing = look
+      .map((n) => n.metadata.name)
+      .filter(
+        (n) =>
+          this.pods.countIndex(ACTIVE_BY_OWNER_AND_NODE, coverKey(uid, n)) === 0 &&
+          !this.pending.has(`${uid}/${n}`),
+      );
     for (const node of missing) this.createFor(ds, node);
     this.note({
       key,
-      desired: `one pod on each of ${nodes.length} node(s)`,
-      actual: `${owned.length} pod(s)`,
+      desired: `one pod on each of ${this.nodes.size} node(s)`,
+      actual: `${this.pods.countIndex(ACTIVE_BY_OWNER, uid)} pod(s)`,
       diff: missing.length ? `missing on ${missing.join(', ')}` : 'none',
       action: missing.length ? `create ${missing.length} pod(s)` : 'none',
     });
@@ -101,7 +152,7 @@ export class DaemonSetController extends Controller {
         if (r.ok)
           this.recorder.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`);
         else {
-          this.pending.delete(`${ds.metadata.uid}/${node}`);
+          this.endPending(ds.metadata.uid, node);
           this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 1_000);
         }
       },
@@ -109,6 +160,12 @@ export class DaemonSetController extends Controller {
     );
   }
 }
+
+/** Pod indexes: active pods by their controller's uid (as ownedBy sees it), and by that uid and their node. */
+const ACTIVE_BY_OWNER = 'controller.uid';
+const ACTIVE_BY_OWNER_AND_NODE = 'controller.uid+node';
+
+const coverKey = (uid: string, node: string) => `${uid}/${node}`;
 
 /** The node a DaemonSet pod is meant for (its hostname affinity), or where it is bound. */
 function targetNode(pod: Pod): string | undefined {

@@ -15,6 +15,7 @@ import { Informer } from '../client/informer';
 import { timestamp } from '../core/time';
 import type { Sim } from '../sim';
 import { Controller, KCM } from './controller';
+import { BY_NODE, indexPodsByNode } from './podControl';
 
 export const NODE_MONITOR_PERIOD_MS = 5_000;
 export const NODE_MONITOR_GRACE_MS = 50_000;
@@ -40,6 +41,7 @@ export class NodeLifecycleController extends Controller {
     private readonly pods: Informer<'Pod'>,
   ) {
     super(sim, api);
+    indexPodsByNode(pods);
     this.nodes = new Informer(api, KCM, 'Node', undefined, () => true);
     this.leases = new Informer(
       api,
@@ -167,9 +169,8 @@ export class NodeLifecycleController extends Controller {
    * EndpointSlices drop them and Services stop sending them traffic; kubectl shows them 0/1 Running.
    */
   private markPodsNotReady(nodeName: string, now: string): void {
-    for (const pod of this.pods.list()) {
-      if (pod.spec.nodeName !== nodeName || pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed')
-        continue;
+    for (const pod of this.pods.byIndex(BY_NODE, nodeName)) {
+      if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue;
       const ready = pod.status.conditions?.find((c) => c.type === 'Ready');
       if (ready?.status === 'False') continue;
       const conditions = (pod.status.conditions ?? []).map((c) =>
@@ -237,7 +238,7 @@ export class NodeLifecycleController extends Controller {
     }
     // Only a NoExecute taint can evict; most updates (status reports) leave none, and the pods are not looked at.
     if ((node.spec.taints ?? []).some((t) => t.effect === 'NoExecute')) {
-      for (const pod of this.pods.list()) if (pod.spec.nodeName === name) this.considerEviction(pod, node);
+      for (const pod of this.pods.byIndex(BY_NODE, name)) this.considerEviction(pod, node);
     }
   }
 

@@ -1,6 +1,7 @@
 /** What controllers share for pods: making one from a template, and ranking which to delete first. */
 import { controllerOf, isPodReady } from '../api/pods';
 import type { OwnerReference, Pod, PodTemplate } from '../api/types';
+import type { Informer } from '../client/informer';
 
 /** A new pod from a controller's template, owned by (and named after) the controller. */
 export function podFromTemplate(
@@ -47,3 +48,11 @@ export function deletionOrder(a: Pod, b: Pod): number {
 }
 
 export const ownedBy = (pod: Pod, uid: string) => controllerOf(pod.metadata)?.uid === uid;
+
+/** The name of a pod informer's index by the node each pod is bound to (see `indexPodsByNode`). */
+export const BY_NODE = 'spec.nodeName';
+
+/** Indexes a pod informer by node, so a node's pods are found without going through every pod. */
+export function indexPodsByNode(pods: Informer<'Pod'>): void {
+  pods.addIndex(BY_NODE, (p) => p.spec.nodeName);
+}

@@ -6,6 +6,7 @@ import type { ApiServer } from '../apiserver/apiServer';
 import type { Informer } from '../client/informer';
 import type { Sim } from '../sim';
 import { Controller, KCM } from './controller';
+import { BY_NODE, indexPodsByNode } from './podControl';
 
 const QUARANTINE_MS = 40_000;
 
@@ -20,6 +21,7 @@ export class PodGarbageCollector extends Controller {
     private readonly nodes: Informer<'Node'>,
   ) {
     super(sim, api);
+    indexPodsByNode(pods);
     nodes.addHandlers({
       onDelete: (node) => {
         const epoch = this.epoch;
@@ -32,7 +34,7 @@ export class PodGarbageCollector extends Controller {
 
   protected reconcile(nodeName: string): void {
     if (this.nodes.get(undefined, nodeName)) return;
-    const orphans = [...this.pods.list()].filter((p) => p.spec.nodeName === nodeName);
+    const orphans = this.pods.byIndex(BY_NODE, nodeName);
     for (const pod of orphans) {
       this.api.request(
         KCM,

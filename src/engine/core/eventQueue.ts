@@ -1,7 +1,11 @@
-/** The run's one event queue: a binary heap ordered by (time, sequence), so ties run in scheduling order. */
+/**
+ * The run's one event queue: a binary heap ordered by (time, sequence), so ties run in scheduling
+ * order. Stored by column (times, sequences and message ids in typed arrays): a busy run pushes and
+ * pops millions of events, and one object each would keep the garbage collector busy.
+ */
 import type { SimMillis } from './time';
 
-interface Entry {
+export interface Entry {
   readonly time: SimMillis;
   readonly seq: number;
   readonly run: () => void;
@@ -10,52 +14,103 @@ interface Entry {
 }
 
 export class EventQueue {
-  private heap: Entry[] = [];
+  private times = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
+  private messages = new Float64Array(1024);
+  private readonly runs: ((() => void) | undefined)[] = [];
+  private n = 0;
   private seq = 0;
+  /** The time of the event `popRun` returned last. */
+  poppedTime = 0 as SimMillis;
+  /** The trace message of the event `popRun` returned last, or -1 for a timer. */
+  poppedMessage = -1;
 
   get size(): number {
-    return this.heap.length;
+    return this.n;
   }
 
   /** The time of the next event, or undefined when there is none. */
   peekTime(): SimMillis | undefined {
-    return this.heap[0]?.time;
+    return this.n > 0 ? (this.times[0] as SimMillis) : undefined;
   }
 
   push(time: SimMillis, run: () => void, message = -1): void {
-    const heap = this.heap;
-    const entry: Entry = { time, seq: this.seq++, run, message };
-    heap.push(entry);
-    let i = heap.length - 1;
+    if (this.n === this.times.length) this.grow();
+    const { times, seqs, messages, runs } = this;
+    const seq = this.seq++;
+    let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent]!;
-      if (before(p, entry)) break;
-      heap[i] = p;
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && seqs[parent]! < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      messages[i] = messages[parent]!;
+      runs[i] = runs[parent];
       i = parent;
     }
-    heap[i] = entry;
+    times[i] = time;
+    seqs[i] = seq;
+    messages[i] = message;
+    runs[i] = run;
   }
 
-  pop(): Entry | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (!top || !last || heap.length === 0) return top;
+  /** Takes the next event: returns what it runs, and sets `poppedTime` and `poppedMessage`. */
+  popRun(): (() => void) | undefined {
+    if (this.n === 0) return undefined;
+    const { times, seqs, messages, runs } = this;
+    const run = runs[0]!;
+    this.poppedTime = times[0] as SimMillis;
+    this.poppedMessage = messages[0]!;
+    const n = --this.n;
+    // The last entry fills the hole at the top and sinks to its place.
+    const time = times[n]!;
+    const seq = seqs[n]!;
+    const message = messages[n]!;
+    const last = runs[n];
+    runs[n] = undefined;
     let i = 0;
-    const n = heap.length;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const child = r < n && before(heap[r]!, heap[l]!) ? r : l;
-      if (before(last, heap[child]!)) break;
-      heap[i] = heap[child]!;
+      const child =
+        r < n && (times[r]! < times[l]! || (times[r] === times[l] && seqs[r]! < seqs[l]!)) ? r : l;
+      const ct = times[child]!;
+      if (time < ct || (time === ct && seq < seqs[child]!)) break;
+      times[i] = ct;
+      seqs[i] = seqs[child]!;
+      messages[i] = messages[child]!;
+      runs[i] = runs[child];
       i = child;
     }
-    heap[i] = last;
-    return top;
+    if (n > 0) {
+      times[i] = time;
+      seqs[i] = seq;
+      messages[i] = message;
+      runs[i] = last;
+    }
+    return run;
+  }
+
+  /** Takes the next event, as an object. */
+  pop(): Entry | undefined {
+    const seq = this.n > 0 ? this.seqs[0]! : 0;
+    const run = this.popRun();
+    if (!run) return undefined;
+    return { time: this.poppedTime, seq, run, message: this.poppedMessage };
+  }
+
+  private grow(): void {
+    const size = this.times.length * 2;
+    const times = new Float64Array(size);
+    const seqs = new Float64Array(size);
+    const messages = new Float64Array(size);
+    times.set(this.times);
+    seqs.set(this.seqs);
+    messages.set(this.messages);
+    this.times = times;
+    this.seqs = seqs;
+    this.messages = messages;
   }
 }
-
-const before = (a: Entry, b: Entry) => a.time < b.time || (a.time === b.time && a.seq < b.seq);

@@ -24,9 +24,57 @@ export interface Change {
   readonly messageId: number | null;
 }
 
+/**
+ * The keys under one resource prefix (`/registry/pods/`), kept in key order for range reads. New
+ * and deleted keys are noted and merged in at the next read, so writes stay cheap.
+ */
+class KeySet {
+  private sorted: string[] = [];
+  private added: string[] = [];
+  private removed = false;
+
+  add(key: string): void {
+    this.added.push(key);
+  }
+
+  remove(): void {
+    this.removed = true;
+  }
+
+  /** Every live key, in order. */
+  keys(live: (key: string) => boolean): readonly string[] {
+    if (this.added.length === 0 && !this.removed) return this.sorted;
+    const fresh = [...new Set(this.added.filter(live))].sort(compare);
+    const isFresh = new Set(fresh);
+    const kept = this.sorted.filter((k) => !isFresh.has(k) && (!this.removed || live(k)));
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < kept.length && j < fresh.length) merged.push(kept[i]! < fresh[j]! ? kept[i++]! : fresh[j++]!);
+    while (i < kept.length) merged.push(kept[i++]!);
+    while (j < fresh.length) merged.push(fresh[j++]!);
+    this.sorted = merged;
+    this.added = [];
+    this.removed = false;
+    return merged;
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A key's resource prefix: `/registry/pods/default/nginx` → `/registry/pods/`; undefined when it has none. */
+function bucketOf(key: string): string | undefined {
+  const first = key.indexOf('/', 1);
+  const second = first < 0 ? -1 : key.indexOf('/', first + 1);
+  return second < 0 ? undefined : key.slice(0, second + 1);
+}
+
 export class Etcd {
   private rev = 1;
   private readonly data = new Map<string, KeyValue>();
+  /** Keys by resource prefix, so a range reads one resource's keys, not the whole store. */
+  private readonly buckets = new Map<string, KeySet>();
+  private readonly live = (key: string) => this.data.has(key);
   readonly changes: Change[] = [];
 
   get revision(): number {
@@ -40,8 +88,30 @@ export class Etcd {
   /** Every key under `prefix`, in key order as etcd's range returns them. */
   range(prefix: string): KeyValue[] {
     const out: KeyValue[] = [];
-    for (const kv of this.data.values()) if (kv.key.startsWith(prefix)) out.push(kv);
-    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const bucket = bucketOf(prefix);
+    if (bucket === undefined) {
+      for (const kv of this.data.values()) if (kv.key.startsWith(prefix)) out.push(kv);
+      return out.sort((a, b) => compare(a.key, b.key));
+    }
+    const keys = this.buckets.get(bucket)?.keys(this.live) ?? [];
+    // Keys are in order: those under the prefix are one run, found by binary search.
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) out.push(this.data.get(keys[i]!)!);
+    return out;
+  }
+
+  private keySet(key: string): KeySet | undefined {
+    const bucket = bucketOf(key);
+    if (bucket === undefined) return undefined;
+    let set = this.buckets.get(bucket);
+    if (!set) this.buckets.set(bucket, (set = new KeySet()));
+    return set;
   }
 
   /**
@@ -59,6 +129,7 @@ export class Etcd {
       stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
     }
     const previous = this.data.get(key);
+    if (!previous) this.keySet(key)?.add(key);
     const kv: KeyValue = {
       key,
       value: stored,
@@ -76,6 +147,7 @@ export class Etcd {
     if (!previous) return undefined;
     const revision = ++this.rev;
     this.data.delete(key);
+    this.keySet(key)?.remove();
     this.changes.push({ revision, key, value: null, time, messageId });
     return previous;
   }

@@ -6,6 +6,7 @@
 import { formatPod, isPodReady, isTerminal } from '../api/pods';
 import type { Container, ContainerState, Lease, Node, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
+import type { ApiResult } from '../apiserver/request';
 import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
 import { microTimestamp, timestamp } from '../core/time';
@@ -13,6 +14,7 @@ import { bytes, milliCpu } from '../core/quantity';
 import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
 import type { Sim } from '../sim';
+import type { ObjectRef } from '../trace';
 import { componentId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
@@ -27,6 +29,7 @@ export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 /** Image pull and crash back-off: 10 s doubling to 300 s (imageBackOffPeriod, MaxContainerBackOff). */
 export const IMAGE_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
+const ROUTINE = { routine: true } as const;
 /** Time from kubelet start until the runtime and the CNI report ready. */
 const NETWORK_READY_AFTER_MS = 1_500;
 
@@ -40,6 +43,8 @@ interface PodWorker {
   startedAt?: number;
   /** Restarts so far, per container. */
   readonly restarts: Map<string, number>;
+  /** The pod as its CRI messages name it (made once). */
+  ref?: ObjectRef;
 }
 
 export class Kubelet {
@@ -64,7 +69,7 @@ export class Kubelet {
     private readonly staticPods: readonly Pod[] = [],
   ) {
     this.id = componentId('kubelet', runtime.node);
-    this.pods = new Informer(api, this.id, 'Pod', (p) => p.spec.nodeName === shape.name);
+    this.pods = new Informer(api, this.id, 'Pod', { nodeName: shape.name });
     this.recorder = new EventRecorder(sim, api, this.id, { component: 'kubelet', host: shape.name });
     this.pods.addHandlers({
       onAdd: (p) => this.syncPod(p),
@@ -257,13 +262,15 @@ export class Kubelet {
     this.api.request(
       this.id,
       { verb: this.leaseExists ? 'update' : 'create', kind: 'Lease', object: lease },
-      (r) => {
-        if (r.ok || r.error.reason === 'AlreadyExists') this.leaseExists = true;
-        else if (r.error.reason === 'NotFound') this.leaseExists = false;
-      },
-      { routine: true },
+      this.leaseRenewed,
+      ROUTINE,
     );
   }
+
+  private readonly leaseRenewed = (r: ApiResult) => {
+    if (r.ok || r.error.reason === 'AlreadyExists') this.leaseExists = true;
+    else if (r.error.reason === 'NotFound') this.leaseExists = false;
+  };
 
   private networkReady(): boolean {
     return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
@@ -426,7 +433,11 @@ export class Kubelet {
       {
         kind: 'cri',
         summary,
-        object: { kind: 'Pod', namespace: w.pod.metadata.namespace ?? 'default', name: w.pod.metadata.name },
+        object: (w.ref ??= {
+          kind: 'Pod',
+          namespace: w.pod.metadata.namespace ?? 'default',
+          name: w.pod.metadata.name,
+        }),
       },
       call,
     );
