@@ -23,7 +23,7 @@ const TAIL = 60_000;
 /** The longest run the player records (virtual ms). */
 export const MAX_RUN = 60 * 60_000;
 /** Wall ms of recording per frame at most, so a frame stays smooth. */
-const RECORD_BUDGET = 4;
+const RECORD_BUDGET = 3;
 /** Wall ms per frame for recording up to the starting moment: under a long task, and few frames in all. */
 const START_BUDGET = 40;
 /** Virtual ms recorded per slice, to start with, and its bounds. */
@@ -34,6 +34,9 @@ const MAX_SLICE = 2_000;
 const LOOKAHEAD = 8_000;
 /** How often (wall ms) change listeners hear of a moving cursor. */
 const CHANGE_EVERY = 250;
+
+/** What a change listener is told about: the cursor only, the objects at it, or everything. */
+export type ChangeKind = 'time' | 'objects' | 'all';
 
 export interface PlayerOptions {
   readonly heartbeats?: HeartbeatMode;
@@ -53,7 +56,9 @@ export class Player {
   private lastFrame = 0;
   private lastChange = -Infinity;
   private readonly frameListeners = new Set<(p: number) => void>();
-  private readonly changeListeners = new Set<() => void>();
+  private readonly changeListeners = new Set<(what: ChangeKind) => void>();
+  /** Frames until the objects part of a periodic change is told (it follows the time part). */
+  private objectsDue = -1;
 
   constructor(
     spec: RunSpec,
@@ -144,7 +149,12 @@ export class Player {
     return () => this.frameListeners.delete(listener);
   }
 
-  onChange(listener: () => void): () => void {
+  /**
+   * Told of changes: 'all' after a jump or a control; while playing, 'time' (the cursor moved) four
+   * times a second and 'objects' (the cluster's objects too) two frames after each, so the two
+   * redraws never land in the same frame.
+   */
+  onChange(listener: (what: ChangeKind) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -290,15 +300,23 @@ export class Player {
       }
     }
     this.lastFrame = now;
-    if (this.run.recordedUntil < this.horizon)
+    const telling = this.objectsDue === 0 || now - this.lastChange >= CHANGE_EVERY;
+    // Recording waits on frames that already redraw something.
+    if (this.run.recordedUntil < this.horizon && !telling)
       this.record(this.horizon - this.run.recordedUntil, RECORD_BUDGET);
     if (this.isPlaying && this.p >= this.end) {
       this.p = this.end;
       if (this.run.recordedUntil >= MAX_RUN) this.isPlaying = false;
     }
     for (const listener of this.frameListeners) listener(this.p);
+    if (this.objectsDue === 0) this.tell('objects');
+    if (this.objectsDue >= 0) this.objectsDue--;
     this.changed(false);
     this.schedule();
+  }
+
+  private tell(what: ChangeKind): void {
+    for (const listener of this.changeListeners) listener(what);
   }
 
   private moved(): void {
@@ -311,7 +329,13 @@ export class Player {
     const now = this.clock.now();
     if (!force && now - this.lastChange < CHANGE_EVERY) return;
     this.lastChange = now;
-    for (const listener of this.changeListeners) listener();
+    if (force) {
+      this.objectsDue = -1;
+      this.tell('all');
+    } else {
+      this.objectsDue = 2;
+      this.tell('time');
+    }
   }
 }
 

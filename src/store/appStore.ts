@@ -13,7 +13,7 @@ import {
   MIN_NODES,
 } from '../engine/clusterConfig';
 import { buildTopology, type ComponentId, type Topology } from '../engine/topology';
-import type { FrameClock, Player, PlayerOptions } from '../playback/player';
+import type { ChangeKind, FrameClock, Player, PlayerOptions } from '../playback/player';
 import type { RunSpec } from '../playback/run';
 import type { HeartbeatMode } from '../playback/presentation';
 import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
@@ -173,7 +173,7 @@ const NO_PLAYER = {
   setHeartbeats: nothing,
 };
 
-function snapshot(player: Player): PlaybackState {
+function snapshot(player: Player, withObjects = true): PlaybackState {
   return {
     playing: player.playing,
     speed: player.speed,
@@ -181,7 +181,7 @@ function snapshot(player: Player): PlaybackState {
     end: player.end,
     virtualTime: player.virtualTime,
     heartbeats: player.heartbeats,
-    objectsVersion: player.objectsVersion,
+    objectsVersion: withObjects ? player.objectsVersion : -1,
     recorded: player.run.cluster.sim.trace.length,
     ready: player.ready,
   };
@@ -214,9 +214,14 @@ export function createAppStore(init: AppStoreInit): AppStore {
         ...(fork ? { heartbeats: fork.heartbeats } : {}),
       });
       const names = topology.nodes.map((n) => n.name);
-      const refresh = () => {
+      const refresh = (what: ChangeKind) => {
         const state = get();
         if (state.player !== player) return;
+        if (what === 'time') {
+          // The cursor only: the objects (and the diagram drawn from them) follow two frames later.
+          set({ playback: { ...snapshot(player, false), objectsVersion: state.playback.objectsVersion } });
+          return;
+        }
         const playback = snapshot(player);
         const view =
           playback.objectsVersion === state.playback.objectsVersion
