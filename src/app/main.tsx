@@ -58,5 +58,20 @@ createRoot(root).render(
     </I18nextProvider>
   </StrictMode>,
 );
-// Once the architecture is on screen, and a frame later (so it has been painted), fetch the simulation.
-void whenDrawn().then(() => requestAnimationFrame(() => setTimeout(startEngine, 0)));
+// The simulation is fetched right after the first contentful paint (or once the diagram is drawn,
+// where paint timing is not reported), so the first picture never waits for it.
+let engineAsked = false;
+const askEngine = () => {
+  if (engineAsked) return;
+  engineAsked = true;
+  startEngine();
+};
+if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length) {
+      observer.disconnect();
+      askEngine();
+    }
+  }).observe({ type: 'paint', buffered: true });
+}
+void whenDrawn().then(() => requestAnimationFrame(() => setTimeout(askEngine, 0)));

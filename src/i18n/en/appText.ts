@@ -89,7 +89,8 @@ export const appEn = {
     messages: 'Messages',
     noEvents: 'No events yet. Press Play to start the cluster.',
     noMessages: 'No messages yet. Press Play to start the cluster.',
-    starting: 'Starting the cluster…',
+    starting:
+      'Starting the cluster… Its Events will be listed here as kubectl get events lists them, and under Messages every message between the components in plain words, always in step with the timeline. Click an entry to jump to that moment.',
   },
   messages: {
     podsOn: 'the pods on {{node}}',

@@ -26,7 +26,14 @@ const fixed = {
   deletable: false,
 } as const;
 
-const sized = (box: Box) => ({ position: { x: box.x, y: box.y }, width: box.w, height: box.h, ...fixed });
+// Sizes are known from the layout: React Flow need not measure them before showing anything.
+const sized = (box: Box) => ({
+  position: { x: box.x, y: box.y },
+  width: box.w,
+  height: box.h,
+  measured: { width: box.w, height: box.h },
+  ...fixed,
+});
 
 export function toFlowNodes(layout: DiagramLayout): FlowNode[] {
   const members = (n: NodeLayout) =>

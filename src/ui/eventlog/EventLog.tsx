@@ -186,7 +186,12 @@ export function EventLog() {
       >
         <div>
           {!ready ? (
-            <p className="px-3 py-2 text-sm text-slate-500 dark:text-slate-400">{t('eventLog.starting')}</p>
+            <p
+              className="max-w-4xl px-3 py-2 text-sm leading-6 text-slate-600 dark:text-slate-300"
+              data-starting
+            >
+              {t('eventLog.starting')}
+            </p>
           ) : tab === 'events' ? (
             <Events />
           ) : (
