@@ -15,8 +15,10 @@ export interface EventRow {
   readonly object: string;
   readonly message: string;
   readonly count: number;
-  /** Virtual ms of the last occurrence. */
+  /** Virtual ms of the last occurrence (timestamps have whole seconds: its second's last ms, when it has surely happened). */
   readonly time: number;
+  /** etcd's revision of the Event: the order writes happened in, within one second too. */
+  readonly revision: number;
   readonly namespace: string;
   readonly involvedKind: string;
   readonly involvedName: string;
@@ -29,22 +31,23 @@ export function eventRows(objects: ReadonlyMap<string, KubeObject>, now: number)
   for (const [key, o] of objects) {
     if (o.kind !== 'Event') continue;
     const e = o as KubeEvent;
-    const time = virtualTimeOf(e.lastTimestamp);
+    const time = virtualTimeOf(e.lastTimestamp) + 999;
     rows.push({
       key,
-      lastSeen: humanDuration(now - time),
+      lastSeen: humanDuration(now - (time - 999)),
       type: e.type,
       reason: e.reason,
       object: `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`,
       message: e.message,
       count: e.count,
       time,
+      revision: Number(e.metadata.resourceVersion) || 0,
       namespace: e.metadata.namespace ?? 'default',
       involvedKind: e.involvedObject.kind,
       involvedName: e.involvedObject.name,
     });
   }
-  return rows.sort((a, b) => a.time - b.time || (a.key < b.key ? -1 : 1));
+  return rows.sort((a, b) => a.time - b.time || a.revision - b.revision);
 }
 
 export { humanDuration };

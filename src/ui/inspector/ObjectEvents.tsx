@@ -27,7 +27,12 @@ export function ObjectEvents({
       (namespace === undefined || o.involvedObject.namespace === namespace)
     )
       events.push(o);
-  events.sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0));
+  // By time, then by etcd revision: the order the writes happened in, within one second too.
+  events.sort(
+    (a, b) =>
+      (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0) ||
+      Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+  );
   if (!events.length) return <p className="text-slate-500 dark:text-slate-400">{t('inspector.noEvents')}</p>;
   return (
     <div className="overflow-x-auto">
@@ -43,7 +48,8 @@ export function ObjectEvents({
         </thead>
         <tbody>
           {events.map((e) => {
-            const time = virtualTimeOf(e.lastTimestamp);
+            // Timestamps have whole seconds: jump to the end of that second, when it has surely happened.
+            const time = virtualTimeOf(e.lastTimestamp) + 999;
             return (
               <tr
                 key={e.metadata.name}
@@ -52,7 +58,7 @@ export function ObjectEvents({
               >
                 <td className="pr-2">{e.type}</td>
                 <td className="pr-2">{e.reason}</td>
-                <td className="whitespace-nowrap pr-2">{humanDuration(now - time)}</td>
+                <td className="whitespace-nowrap pr-2">{humanDuration(now - (time - 999))}</td>
                 <td className="pr-2">{e.source.component}</td>
                 <td>{e.message}</td>
               </tr>
