@@ -101,7 +101,9 @@ test('the event log, the diagram and the Details panel agree', async ({ page }) 
   // Clicking an Event jumps to a moment where it has happened: it is still listed there.
   await log.getByText('Started container nginx').first().click();
   await expect(log.getByText('Started container nginx').first()).toBeVisible();
-  await explorer.button('Step forward').click();
+  await explorer.timeline.focus();
+  await page.keyboard.press('End');
+  await expect(log.getByText('Started container nginx')).toHaveCount(3);
 
   // A pod on the diagram: its Details show the same STATUS and node, and kubelet's Events.
   const chip = explorer.podsOn('minikube-m02', 'Running').first();
