@@ -1,6 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Explorer } from './pages/explorer';
+
+/** axe's serious and critical violations on the page, each with up to five of its targets. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
+}
 
 const VIEWS = [
   { query: '?nodes=3', open: null },
@@ -19,17 +33,7 @@ for (const view of VIEWS) {
       await explorer.component(view.open).click();
       await expect(explorer.details).toBeVisible();
     }
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 5)
-            .join(', ')}`,
-      );
-    expect(bad).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
@@ -56,16 +60,6 @@ for (const view of LIVE) {
     if (view.then === 'messages') await page.getByRole('button', { name: 'Messages', exact: true }).click();
     if (view.then === 'shortcuts') await page.keyboard.press('?');
     if (view.then === 'pod' || view.then === 'kube-scheduler') await expect(explorer.details).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 5)
-            .join(', ')}`,
-      );
-    expect(bad).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }

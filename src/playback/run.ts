@@ -52,5 +52,3 @@ export class Run {
     if (until > this.cluster.now) this.cluster.run(until - this.cluster.now);
   }
 }
-
-export { lastIndexAtOrBefore } from './timeSearch';

@@ -1,8 +1,6 @@
 /** The cluster's objects at the cursor, for the inspector; re-renders only when they change. */
 import { useMemo } from 'react';
 import type { KubeObject } from '../../engine/api/types';
-import { etcdKey } from '../../engine/api/resources';
-import type { Kind } from '../../engine/api/types';
 import { useAppStore } from '../storeContext';
 
 export function useLiveObjects(): ReadonlyMap<string, KubeObject> {
@@ -13,13 +11,4 @@ export function useLiveObjects(): ReadonlyMap<string, KubeObject> {
     // A copy: the cursor's map changes in place as playback moves on.
     return new Map(player?.objectsNow() ?? []);
   }, [player, version]);
-}
-
-export function useLiveObject(
-  kind: Kind,
-  namespace: string | undefined,
-  name: string,
-): KubeObject | undefined {
-  const objects = useLiveObjects();
-  return objects.get(etcdKey(kind, namespace, name));
 }
