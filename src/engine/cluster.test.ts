@@ -399,6 +399,20 @@ describe('the reference run', () => {
 });
 
 describe('nodes coming and going', () => {
+  it('a node kept off at boot joins when started, with its own size', () => {
+    const t = TestCluster.ready({
+      nodes: 3,
+      offAtBoot: ['minikube-m03'],
+      nodeSizes: { 'minikube-m03': { cpu: '8', memory: '16Gi' } },
+    });
+    expect(t.nodeReady('minikube-m02')).toBe('True');
+    expect(t.cluster.get('Node', undefined, 'minikube-m03')).toBeUndefined();
+    t.act((c) => c.startNode('minikube-m03')).advance('20s');
+    expect(t.nodeReady('minikube-m03')).toBe('True');
+    expect(t.cluster.get('Node', undefined, 'minikube-m03')?.status.capacity?.cpu).toBe('8');
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')?.status.capacity?.cpu).toBe('2');
+  });
+
   it('a node that loses power comes back with its pods restarted', () => {
     const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('p', 2)).advance('30s');
     const onM02 = t.podsOf('p-').filter((p) => p.spec.nodeName === 'minikube-m02');

@@ -34,6 +34,10 @@ export interface ClusterOptions {
   /** Per-node capacity. */
   readonly nodeCpu?: string;
   readonly nodeMemory?: string;
+  /** Nodes sized apart from the rest (by name), e.g. a bigger worker. */
+  readonly nodeSizes?: Readonly<Record<string, { readonly cpu?: string; readonly memory?: string }>>;
+  /** Nodes that exist as machines but stay off at boot; `startNode` boots them and they join. */
+  readonly offAtBoot?: readonly string[];
 }
 
 export interface ClusterNodeParts {
@@ -82,10 +86,12 @@ export class Cluster {
     this.coreDns.start();
     const joinAt = options.workerJoinAt ?? 2_000;
     const every = options.workerJoinEvery ?? 1_000;
+    const off = new Set(options.offAtBoot ?? []);
+    let joining = 0;
     for (let i = 0; i < this.config.nodeCount; i++) {
       const parts = this.createNode(i);
       if (i === 0) this.join(parts);
-      else this.sim.at(joinAt + (i - 1) * every, () => this.join(parts));
+      else if (!off.has(parts.name)) this.sim.at(joinAt + joining++ * every, () => this.join(parts));
     }
   }
 
@@ -131,8 +137,8 @@ export class Cluster {
       index,
       controlPlane: index === 0,
       runtime: this.config.runtime,
-      cpu: this.options.nodeCpu ?? '2',
-      memory: this.options.nodeMemory ?? '4015880Ki',
+      cpu: this.options.nodeSizes?.[name]?.cpu ?? this.options.nodeCpu ?? '2',
+      memory: this.options.nodeSizes?.[name]?.memory ?? this.options.nodeMemory ?? '4015880Ki',
     };
     const statics = index === 0 ? staticPods(name) : [];
     // The control plane's containers were started by kubelet from its manifests before kube-apiserver existed.

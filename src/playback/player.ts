@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../engine/api/types';
 import { Presentation, type HeartbeatMode } from './presentation';
-import { Run, type RunSpec } from './run';
+import { Run, type RunSpec, type StepRecord } from './run';
 import { MAX_SPEED, MIN_SPEED } from './speeds';
 import { StateCursor } from './stateCursor';
 
@@ -59,6 +59,8 @@ export class Player {
   private readonly changeListeners = new Set<(what: ChangeKind) => void>();
   /** Frames until the objects part of a periodic change is told (it follows the time part). */
   private objectsDue = -1;
+  /** The script step whose end stops playing (a guided workflow waits for the learner there). */
+  private stopAtStep: number | null = null;
 
   constructor(
     spec: RunSpec,
@@ -120,9 +122,9 @@ export class Player {
     return this.presentation.mode;
   }
 
-  /** Whether the whole run (to its horizon) is recorded. */
+  /** Whether the whole run (to its horizon, and every step of its script) is recorded. */
   get complete(): boolean {
-    return this.run.recordedUntil >= this.horizon;
+    return this.run.recordedUntil >= this.horizon && this.run.scriptDone;
   }
 
   get virtualTime(): number {
@@ -226,6 +228,65 @@ export class Player {
     this.play();
   }
 
+  // --- Script steps --------------------------------------------------------------------------
+
+  /** Step `i` of the script, recording until it has begun (undefined if the run never gets there). */
+  step(i: number): StepRecord | undefined {
+    this.finishStart();
+    while (this.run.steps[i] === undefined && !this.run.scriptDone && this.run.recordedUntil < MAX_RUN)
+      this.record(SLICE * 8, Infinity);
+    return this.run.steps[i];
+  }
+
+  /** Step `i` recorded to its end (undefined if the run never gets there). */
+  finishedStep(i: number): StepRecord | undefined {
+    let record = this.step(i);
+    while (record && record.end === null && this.run.recordedUntil < MAX_RUN) {
+      this.record(SLICE * 8, Infinity);
+      record = this.run.steps[i];
+    }
+    return record;
+  }
+
+  /** Plays step `i` from its beginning and stops where it has done what it promised. */
+  playStep(i: number): void {
+    const record = this.step(i);
+    if (!record) return;
+    this.isPlaying = false;
+    this.seek(this.presentation.toPresentation(record.start));
+    this.stopAtStep = i;
+    this.play();
+  }
+
+  /** Shows step `i` at its beginning or its end, paused. */
+  showStep(i: number, at: 'start' | 'end'): void {
+    const record = at === 'end' ? this.finishedStep(i) : this.step(i);
+    if (!record) return;
+    this.stopAtStep = null;
+    this.isPlaying = false;
+    this.seek(
+      this.presentation.toPresentation(at === 'end' && record.end !== null ? record.end : record.start),
+    );
+  }
+
+  /** Plays on from the cursor, stopping at the end of step `i`. */
+  playToEndOf(i: number): void {
+    this.stopAtStep = i;
+    this.play();
+  }
+
+  /** Plays on without stopping at a step's end. */
+  playThrough(): void {
+    this.stopAtStep = null;
+    this.play();
+  }
+
+  /** The presentation time step `i` ends at, if recorded. */
+  private stepEnd(i: number): number | undefined {
+    const end = this.run.steps[i]?.end;
+    return end === null || end === undefined ? undefined : this.presentation.toPresentation(end);
+  }
+
   setSpeed(speed: number): void {
     this.rate = clampSpeed(speed);
     this.changed(true);
@@ -280,6 +341,7 @@ export class Player {
   private tick(): void {
     this.frame = null;
     const now = this.clock.now();
+    let stopped = false;
     if (this.pendingStart !== null) {
       this.record(this.pendingStart - this.run.recordedUntil + SLICE, START_BUDGET);
       if (this.run.recordedUntil >= this.pendingStart) {
@@ -298,7 +360,17 @@ export class Player {
       if (this.end - this.p < LOOKAHEAD * this.rate) {
         this.horizon = Math.min(MAX_RUN, Math.max(this.horizon, this.run.recordedUntil + SLICE));
       }
+      const stop = this.stopAtStep === null ? undefined : this.stepEnd(this.stopAtStep);
+      if (stop !== undefined && this.p >= stop) {
+        this.p = stop;
+        this.isPlaying = false;
+        this.stopAtStep = null;
+        stopped = true;
+      }
     }
+    // A script records on to its last step's end, in the background.
+    if (!this.run.scriptDone)
+      this.horizon = Math.min(MAX_RUN, Math.max(this.horizon, this.run.recordedUntil + SLICE));
     this.lastFrame = now;
     const telling = this.objectsDue === 0 || now - this.lastChange >= CHANGE_EVERY;
     // Recording waits on frames that already redraw something.
@@ -311,7 +383,7 @@ export class Player {
     for (const listener of this.frameListeners) listener(this.p);
     if (this.objectsDue === 0) this.tell('objects');
     if (this.objectsDue >= 0) this.objectsDue--;
-    this.changed(false);
+    this.changed(stopped);
     this.schedule();
   }
 

@@ -18,11 +18,15 @@ import type { RunSpec } from '../playback/run';
 import type { HeartbeatMode } from '../playback/presentation';
 import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
 import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
+import { inspectTarget, resolveFocus, type GuideState, type Scenario } from './guide';
+import { scenarioConfig, scenarioSpec } from './scenarioScript';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 
 export type { Flight, HeartbeatMode } from '../playback/presentation';
 export type { Player } from '../playback/player';
 export type { UserAction } from './userActions';
+export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
+export { WORKFLOWS } from './guide';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,7 +50,9 @@ export interface ParamNotice {
     | 'expectSpeed'
     | 'expectSeed'
     | 'expectPods'
-    | 'expectAutoplay';
+    | 'expectAutoplay'
+    | 'expectScenario'
+    | 'expectStep';
   readonly fallback: string;
 }
 
@@ -90,6 +96,10 @@ export interface AppState {
   readonly shortcutsOpen: boolean;
   /** What the learner has done to the cluster, at which virtual times. */
   readonly actions: readonly RecordedAction[];
+  /** The guided workflow being followed; null in free play. */
+  readonly guide: GuideState | null;
+  /** Steps advance by themselves (`autoplay=1` in a workflow). */
+  readonly autoplay: boolean;
 }
 
 export interface AppActions {
@@ -114,6 +124,14 @@ export interface AppActions {
   setShortcutsOpen(open: boolean): void;
   /** Does something to the cluster at the cursor: the run forks there. */
   perform(action: UserAction): void;
+  /** Follows a workflow from step `step` (0-based), or goes back to free play with null. */
+  openScenario(scenario: Scenario | null, step?: number): void;
+  /** Goes to step `step` of the workflow and plays it (or asks its prediction first). */
+  goToStep(step: number): void;
+  nextStep(): void;
+  previousStep(): void;
+  /** The learner's guess at the step's prediction; the step then plays and reveals the answer. */
+  predict(choice: string | null): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -131,6 +149,11 @@ export interface AppStoreInit {
   readonly clock: FrameClock;
   /** The simulation and player: loaded after the first paint in the page, given at once in tests. */
   readonly engine: PlaybackEngine | Promise<PlaybackEngine>;
+  /** A workflow to open at a step (0-based); loaded lazily, so it may still be on its way. */
+  readonly guide?: {
+    readonly scenario: Scenario | Promise<Scenario | null>;
+    readonly step?: number;
+  };
 }
 
 /** What the store needs of the lazily loaded engine. */
@@ -192,6 +215,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
   let engine: PlaybackEngine | null = null;
   const seed = init.seed ?? DEFAULT_SEED;
   const pods = init.pods ?? DEFAULT_PODS;
+  const initialScenario = init.guide?.scenario;
+  /** The workflow the run is built from (null: free play); a workflow still loading holds the run back. */
+  let scenario: Scenario | null =
+    initialScenario && !(initialScenario instanceof Promise) ? initialScenario : null;
+  let scenarioLoading = initialScenario instanceof Promise;
   return createStore<AppState & AppActions>()((set, get) => {
     let unsubscribe = () => {};
     /** Builds the run for a config and follows its player (no player until the engine is loaded). */
@@ -206,8 +234,9 @@ export function createAppStore(init: AppStoreInit): AppStore {
     ) => {
       unsubscribe();
       const topology = buildTopology(config);
-      if (!engine) return { player: null, topology, playback: { ...IDLE_PLAYBACK, speed }, view: EMPTY_VIEW };
-      const base = freePlaySpec(config, seed, pods);
+      if (!engine || scenarioLoading)
+        return { player: null, topology, playback: { ...IDLE_PLAYBACK, speed }, view: EMPTY_VIEW };
+      const base = scenario ? scenarioSpec(scenario, config, seed) : freePlaySpec(config, seed, pods);
       const spec = fork ? withActions(base, fork.actions, fork.at) : base;
       const player = engine.createPlayer(spec, clock, {
         speed,
@@ -227,7 +256,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
           playback.objectsVersion === state.playback.objectsVersion
             ? state.view
             : deriveClusterView(player.objectsNow(), names, state.view);
-        set({ playback, view });
+        set({ playback, view, guide: followCursor(state.guide, player, state.topology) });
       };
       unsubscribe = player.onChange(refresh);
       const playback = snapshot(player);
@@ -239,7 +268,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       };
     };
     const reconfigure = (config: ClusterConfig) => {
-      const { selection, player, playback } = get();
+      const { selection, player, playback, guide } = get();
       const speed = playback.speed;
       player?.dispose();
       const next = start(config, speed);
@@ -248,22 +277,93 @@ export function createAppStore(init: AppStoreInit): AppStore {
         ...next,
         actions: [],
         selection: stillExists(selection, next.topology) ? selection : null,
+        guide: guide
+          ? { ...guide, focus: resolveFocus(guide.scenario.steps[guide.step]?.focus, next.topology) }
+          : null,
       });
+      if (guide) goToStep(guide.step);
     };
     const attach = (loaded: PlaybackEngine) => {
       engine = loaded;
+      if (scenarioLoading) return;
       const next = start(get().config, get().playback.speed);
       set(next);
-      if (init.autoplay) next.player?.play();
+      const { guide } = get();
+      if (guide) goToStep(guide.step);
+      else if (init.autoplay) next.player?.play();
     };
+    /** Shows step `step` and plays it, or waits at its beginning for the learner's guess. */
+    const goToStep = (step: number) => {
+      const { guide, player, topology } = get();
+      if (!guide) return;
+      const index = Math.min(Math.max(0, Math.round(step)), guide.scenario.steps.length - 1);
+      const next = guide.scenario.steps[index];
+      if (!next) return;
+      const target = inspectTarget(next, topology);
+      set({
+        guide: {
+          ...guide,
+          step: index,
+          phase: next.predict ? 'predict' : 'playing',
+          guess: null,
+          answer: null,
+          focus: resolveFocus(next.focus, topology),
+        },
+        ...(target ? { selection: { kind: 'component' as const, id: target }, focusDetails: false } : {}),
+      });
+      if (!player) return;
+      if (next.predict) player.showStep(index, 'start');
+      else player.playStep(index);
+    };
+    const guidedPlay = () => {
+      const { guide, player } = get();
+      if (!guide || !player) return;
+      if (guide.phase === 'done') {
+        if (guide.step < guide.scenario.steps.length - 1) goToStep(guide.step + 1);
+        else player.playThrough();
+        return;
+      }
+      if (guide.phase === 'predict') set({ guide: { ...guide, phase: 'playing' } });
+      player.playToEndOf(guide.step);
+    };
+    /** Opens a workflow (or free play) with the current runtime; the run is rebuilt from scratch. */
+    const openScenario = (next: Scenario | null, step = 0) => {
+      scenario = next;
+      scenarioLoading = false;
+      const { player, playback, config } = get();
+      player?.dispose();
+      const nextConfig = next ? scenarioConfig(next, config.runtime) : config;
+      const started = start(nextConfig, playback.speed);
+      set({
+        config: nextConfig,
+        ...started,
+        actions: [],
+        selection: null,
+        guide: next
+          ? {
+              scenario: next,
+              step: 0,
+              phase: 'playing',
+              guess: null,
+              answer: null,
+              focus: resolveFocus(next.steps[0]?.focus, started.topology),
+            }
+          : null,
+      });
+      if (next) goToStep(step);
+    };
+    if (initialScenario instanceof Promise)
+      void initialScenario.then((loaded) => openScenario(loaded, init.guide?.step ?? 0));
     if (init.engine instanceof Promise) void init.engine.then(attach);
     else engine = init.engine;
-    const initial = start(init.config, init.speed ?? 1);
-    if (init.autoplay) initial.player?.play();
+    const initialConfig = scenario ? scenarioConfig(scenario, init.config.runtime) : init.config;
+    const initial = start(initialConfig, init.speed ?? 1);
+    if (init.autoplay && !scenario) initial.player?.play();
     /** Runs `fn` on the player once there is one; controls do nothing before the engine has loaded. */
     const player = () => get().player ?? NO_PLAYER;
+    if (scenario && initial.player) queueMicrotask(() => goToStep(init.guide?.step ?? 0));
     return {
-      config: init.config,
+      config: initialConfig,
       seed,
       pods,
       ...initial,
@@ -274,6 +374,17 @@ export function createAppStore(init: AppStoreInit): AppStore {
       notices: init.notices ?? [],
       shortcutsOpen: false,
       actions: [],
+      guide: scenario
+        ? {
+            scenario,
+            step: 0,
+            phase: 'playing',
+            guess: null,
+            answer: null,
+            focus: resolveFocus(scenario.steps[0]?.focus, initial.topology),
+          }
+        : null,
+      autoplay: init.autoplay ?? false,
       select: (selection, options) => set({ selection, focusDetails: options?.fromKeyboard ?? false }),
       setLanguage: (language) => set({ language }),
       setTheme: (theme) => set({ theme }),
@@ -285,12 +396,15 @@ export function createAppStore(init: AppStoreInit): AppStore {
         if (runtime !== get().config.runtime) reconfigure({ ...get().config, runtime });
       },
       dismissNotice: (notice) => set({ notices: get().notices.filter((n) => n !== notice) }),
-      play: () => player().play(),
+      play: () => (get().guide ? guidedPlay() : player().play()),
       pause: () => player().pause(),
-      togglePlay: () => player().toggle(),
+      togglePlay: () => {
+        if (get().playback.playing || !get().guide) player().toggle();
+        else guidedPlay();
+      },
       stepForward: () => player().stepForward(),
       stepBack: () => player().stepBack(),
-      restart: () => player().restart(),
+      restart: () => (get().guide ? goToStep(0) : player().restart()),
       seek: (p) => player().seek(p),
       seekVirtual: (v) => player().seekVirtual(v),
       seekMessage: (id) => player().seekMessage(id),
@@ -302,7 +416,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       setHeartbeats: (mode) => player().setHeartbeats(mode),
       setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
       perform: (action) => {
-        const { player: current, config, playback } = get();
+        const { player: current, config, playback, guide } = get();
         if (!current) return;
         const at = Math.round(current.virtualTime);
         const wasPlaying = current.playing;
@@ -313,8 +427,59 @@ export function createAppStore(init: AppStoreInit): AppStore {
         set({ ...next, actions });
         // A fork is replayed at once: the learner stays exactly where they acted.
         next.player?.seekVirtual(at);
-        if (wasPlaying) next.player?.play();
+        if (wasPlaying) {
+          if (guide && guide.phase !== 'done') next.player?.playToEndOf(guide.step);
+          else next.player?.playThrough();
+        }
+      },
+      openScenario,
+      goToStep,
+      nextStep: () => {
+        const { guide } = get();
+        if (guide && guide.step < guide.scenario.steps.length - 1) goToStep(guide.step + 1);
+      },
+      previousStep: () => {
+        const { guide } = get();
+        if (guide && guide.step > 0) goToStep(guide.step - 1);
+      },
+      predict: (choice) => {
+        const { guide, player: current } = get();
+        if (!guide || guide.phase !== 'predict') return;
+        set({ guide: { ...guide, guess: choice, phase: 'playing' } });
+        current?.playToEndOf(guide.step);
       },
     };
   });
+}
+
+/**
+ * The guide after the cursor moved: a step that has played to its end is done (its answer
+ * revealed); a jump into another step (the timeline, the event log) makes that the current step.
+ */
+function followCursor(guide: GuideState | null, player: Player, topology: Topology): GuideState | null {
+  if (!guide) return guide;
+  const steps = player.run.steps;
+  const v = player.virtualTime;
+  let at = guide.step;
+  const current = steps[at];
+  if (current && (v < current.start || (current.end !== null && v > current.end + 1))) {
+    at = -1;
+    for (let i = 0; i < steps.length && steps[i]!.start <= v; i++) at = i;
+  }
+  if (at < 0) return guide;
+  const record = steps[at];
+  const finished = !!record && record.end !== null && v >= record.end && !player.playing;
+  if (at === guide.step) {
+    if (guide.phase === 'playing' && finished)
+      return { ...guide, phase: 'done', answer: record?.answer ?? null };
+    return guide;
+  }
+  return {
+    ...guide,
+    step: at,
+    phase: finished ? 'done' : 'playing',
+    guess: null,
+    answer: finished ? (record?.answer ?? null) : null,
+    focus: resolveFocus(guide.scenario.steps[at]?.focus, topology),
+  };
 }

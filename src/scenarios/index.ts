@@ -1,0 +1,30 @@
+/**
+ * The built-in workflows, in teaching order. Each is loaded when first opened (its own chunk), so
+ * the page carries only their titles until a learner picks one.
+ */
+import type { Scenario, Text } from './types';
+
+export type { Action, Prediction, Scenario, Selector, Step, Text, Until } from './types';
+
+export interface WorkflowEntry {
+  readonly id: string;
+  readonly title: Text;
+  readonly load: () => Promise<Scenario>;
+}
+
+export const WORKFLOWS: readonly WorkflowEntry[] = [
+  {
+    id: 'tour',
+    title: { en: 'Tour of the architecture', zh: '架构总览' },
+    load: () => import('./workflows/tour').then((m) => m.tour),
+  },
+  {
+    id: 'apply-to-running',
+    title: { en: 'From kubectl apply to a running pod', zh: '从 kubectl apply 到运行的 Pod' },
+    load: () => import('./workflows/applyToRunning').then((m) => m.applyToRunning),
+  },
+];
+
+export function findWorkflow(id: string): WorkflowEntry | undefined {
+  return WORKFLOWS.find((w) => w.id === id);
+}
