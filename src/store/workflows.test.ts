@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RUN } from '../playback/player';
 import { Run } from '../playback/run';
-import { scenarioConfig, scenarioSpec } from '../store/scenarioScript';
-import { WORKFLOWS } from '.';
-import type { Scenario, Text } from './types';
+import { scenarioConfig, scenarioSpec } from './scenarioScript';
+import { WORKFLOWS } from '../scenarios';
+import type { Scenario, Text } from '../scenarios/types';
 
 function texts(scenario: Scenario): [string, Text][] {
   const found: [string, Text][] = [
