@@ -8,16 +8,18 @@ import { createAppStore, WORKFLOWS, type PlaybackEngine } from '../store/appStor
 import { whenDrawn } from '../ui/drawn';
 import { StoreContext } from '../ui/storeContext';
 import { App } from './App';
-import { loadWorkflow } from './loadWorkflow';
+import { INLINE, inlineWorkflow, loadWorkflow } from './loadWorkflow';
 import { settingsToSearch, parseUrlParams } from './urlParams';
 import '../index.css';
 
 const preferredLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-const init = parseUrlParams(
+const parsed = parseUrlParams(
   window.location.search,
   preferredLanguage,
   WORKFLOWS.map((w) => w.id),
 );
+// A workflow written inline in the fragment (a course page's own) wins over `?scenario=`.
+const init = inlineWorkflow(window.location.hash) !== null ? { ...parsed, scenario: INLINE } : parsed;
 /** The simulation loads once the architecture has been drawn, so the first paint never waits for it. */
 let startEngine: () => void = () => {};
 const engine = new Promise<PlaybackEngine>((resolve) => {
@@ -66,6 +68,8 @@ store.subscribe((state, previous) => {
     state.guide?.step !== previous.guide?.step;
   if (changed) syncUrl();
 });
+// A workflow may have opened while the catalog loaded: the address names its step from the start.
+if (store.getState().guide) syncUrl();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -172,7 +172,8 @@ export function settingsToSearch(
   setOrDrop('speed', settings.playback.speed === 1 ? null : String(settings.playback.speed));
   const autoplay = params.get('autoplay');
   if (autoplay !== null && autoplay.trim() !== '0' && autoplay.trim() !== '1') params.delete('autoplay');
-  setOrDrop('scenario', settings.guide ? settings.guide.source : null);
+  // An inline workflow lives in the fragment, which is kept as it is.
+  setOrDrop('scenario', settings.guide && settings.guide.source !== '#' ? settings.guide.source : null);
   setOrDrop('step', settings.guide ? String(settings.guide.step + 1) : null);
   // A workflow sets its own cluster size.
   if (settings.guide) params.delete('nodes');

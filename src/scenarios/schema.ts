@@ -138,6 +138,8 @@ const step = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
+  /** Where an editor finds this schema (ignored here). */
+  $schema: z.string().max(500).optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40'),
   title: text,
   summary: text,
