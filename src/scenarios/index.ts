@@ -33,6 +33,16 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     title: { en: 'From kubectl apply to a running pod', zh: '从 kubectl apply 到运行的 Pod' },
     load: () => import('./workflows/applyToRunning').then((m) => m.applyToRunning),
   },
+  {
+    id: 'reconciliation',
+    title: { en: 'Reconciliation: desired vs actual', zh: '调和：期望状态与实际状态' },
+    load: () => import('./workflows/reconciliation').then((m) => m.reconciliation),
+  },
+  {
+    id: 'node-failure',
+    title: { en: 'Node failure and pod eviction', zh: '节点故障与 Pod 驱逐' },
+    load: () => import('./workflows/nodeFailure').then((m) => m.nodeFailure),
+  },
 ];
 
 export function findWorkflow(id: string): WorkflowEntry | undefined {
