@@ -84,6 +84,10 @@ const until = z.strictObject({
     .strictObject({ selector: SELECTOR, count: z.number().int().min(0).max(100), namespace: NAME.optional() })
     .optional(),
   podUnschedulable: z.strictObject({ selector: SELECTOR }).optional(),
+  podCount: z
+    .strictObject({ selector: SELECTOR, count: z.number().int().min(0).max(100), namespace: NAME.optional() })
+    .optional(),
+  nodeUntainted: z.strictObject({ node: NODE, key: z.string().min(1).max(253) }).optional(),
   podScheduled: z
     .strictObject({ selector: SELECTOR, count: z.number().int().min(1).max(100).optional() })
     .optional(),
