@@ -36,7 +36,11 @@ async function expectFocus(page: Page, step: Step) {
 async function expectPromise(page: Page, until: Until | undefined) {
   if (!until) return;
   const explorer = new Explorer(page);
-  if (until.podsRunning) {
+  // System pods (kube-system's) are counted, not drawn, on a node: only the workload's are checked.
+  const systemPods =
+    until.podsRunning?.namespace === 'kube-system' ||
+    /^(k8s-app|component|tier)=/.test(until.podsRunning?.selector ?? '');
+  if (until.podsRunning && !systemPods) {
     // Workflows name their pods after the selector's value (Deployment `web` → pods `web-…`).
     const value = until.podsRunning.selector.split(',')[0]!.split('=')[1]!;
     const names = await page
