@@ -22,6 +22,7 @@ export function App() {
   const theme = useAppStore((s) => s.theme);
   const shortcutsOpen = useAppStore((s) => s.shortcutsOpen);
   const guided = useAppStore((s) => s.guide !== null);
+  const embed = useAppStore((s) => s.embed);
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
   const tall = useMediaQuery('(min-height: 640px)');
@@ -32,6 +33,8 @@ export function App() {
     document.documentElement.classList.toggle('dark', dark);
     document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   }, [dark]);
+
+  if (embed) return <EmbeddedApp wide={wide} guided={guided} />;
 
   return (
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -87,6 +90,46 @@ export function App() {
           <ShortcutsDialog />
         </Suspense>
       )}
+    </div>
+  );
+}
+
+/**
+ * Embedded in a course page (`embed=1`): the diagram, playback and the workflow's narration only,
+ * filling whatever frame it is given without page scrollbars (panels scroll inside themselves).
+ */
+function EmbeddedApp({ wide, guided }: { wide: boolean; guided: boolean }) {
+  const narration = (
+    <Suspense fallback={null}>
+      <Narration />
+    </Suspense>
+  );
+  return (
+    <div
+      className="flex h-full flex-col overflow-hidden bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+      data-embed
+    >
+      <Notices />
+      <main className={`flex min-h-0 flex-1 ${wide ? 'flex-row' : 'flex-col'}`}>
+        {guided && wide && (
+          <div className="w-[300px] shrink-0 border-r border-slate-200 dark:border-slate-700">
+            {narration}
+          </div>
+        )}
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <div className="min-h-[8rem] flex-1">
+            <ReactFlowProvider>
+              <Diagram compact={!wide} />
+            </ReactFlowProvider>
+          </div>
+          {guided && !wide && (
+            <div className="max-h-[45%] min-h-[8rem] shrink border-t border-slate-200 dark:border-slate-700">
+              {narration}
+            </div>
+          )}
+          <PlaybackBar />
+        </div>
+      </main>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { createAppStore, WORKFLOWS, type PlaybackEngine } from '../store/appStor
 import { whenDrawn } from '../ui/drawn';
 import { StoreContext } from '../ui/storeContext';
 import { App } from './App';
+import { connectEmbed } from './embedBridge';
 import { INLINE, inlineWorkflow, loadWorkflow } from './loadWorkflow';
 import { settingsToSearch, parseUrlParams } from './urlParams';
 import '../index.css';
@@ -70,6 +71,8 @@ store.subscribe((state, previous) => {
 });
 // A workflow may have opened while the catalog loaded: the address names its step from the start.
 if (store.getState().guide) syncUrl();
+// In a course page's iframe, the host page can drive the workflow and follow it.
+if (init.embed) connectEmbed(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -11,6 +11,7 @@ describe('parseUrlParams', () => {
       seed: 1,
       pods: 3,
       autoplay: false,
+      embed: false,
     });
   });
 
@@ -73,7 +74,7 @@ describe('parseUrlParams', () => {
 describe('settingsToSearch', () => {
   it('writes only what differs from the defaults and keeps other parameters', () => {
     expect(
-      settingsToSearch('?scenario=scheduling&nodes=4', {
+      settingsToSearch('?course=intro&nodes=4', {
         config: { nodeCount: 1, runtime: 'containerd' },
         language: 'zh',
         theme: null,
@@ -81,7 +82,7 @@ describe('settingsToSearch', () => {
         pods: 3,
         playback: { speed: 1 },
       }),
-    ).toBe('?scenario=scheduling&runtime=containerd&lang=zh');
+    ).toBe('?course=intro&runtime=containerd&lang=zh');
   });
 
   it('round-trips through parseUrlParams', () => {
@@ -94,12 +95,50 @@ describe('settingsToSearch', () => {
       playback: { speed: 4 },
     };
     const init = parseUrlParams(settingsToSearch('', settings));
-    expect({ ...init, notices: undefined, autoplay: undefined }).toEqual({
+    expect({ ...init, notices: undefined, autoplay: undefined, embed: undefined }).toEqual({
       ...settings,
       speed: 4,
       playback: undefined,
       notices: undefined,
       autoplay: undefined,
+      embed: undefined,
     });
+  });
+
+  it('names the workflow and its step, and leaves the cluster size to the workflow', () => {
+    const search = settingsToSearch('?nodes=4&embed=1&steps=2-4', {
+      config: { nodeCount: 3, runtime: 'docker' },
+      language: 'en',
+      theme: null,
+      seed: 1,
+      pods: 3,
+      playback: { speed: 1 },
+      guide: { source: 'scheduling', step: 2 },
+    });
+    expect(search).toBe('?embed=1&steps=2-4&scenario=scheduling&step=3&lang=en');
+    expect(parseUrlParams(search, 'en', ['scheduling'])).toMatchObject({
+      scenario: 'scheduling',
+      step: 2,
+      embed: true,
+      steps: { from: 1, to: 3 },
+    });
+  });
+
+  it.each([
+    ['scenario', 'https://evil.example/x.json'],
+    ['scenario', '//evil.example/x.json'],
+    ['scenario', '../../etc/passwd.json'],
+    ['scenario', 'javascript:alert(1)'],
+    ['scenario', 'nope'],
+    ['embed', 'yes'],
+  ])('refuses ?%s=%s with a notice', (name, value) => {
+    const query = `${name === 'scenario' ? '?' : '?scenario=tour&'}${name}=${encodeURIComponent(value)}`;
+    const init = parseUrlParams(query, 'en', ['tour']);
+    expect(init.notices.map((n) => n.name)).toContain(name);
+  });
+
+  it.each(['0-2', '5-3', 'a-b', '3'])('refuses ?steps=%s', (value) => {
+    const init = parseUrlParams(`?scenario=tour&steps=${value}`, 'en', ['tour']);
+    expect(init.notices.map((n) => n.name)).toEqual(['steps']);
   });
 });

@@ -24,6 +24,10 @@ export interface ParsedUrl extends Omit<AppStoreInit, 'clock' | 'engine' | 'guid
   readonly scenario?: string;
   /** 0-based step of it (the URL counts from 1). */
   readonly step?: number;
+  /** Only the diagram, playback and narration (`embed=1`), for an iframe on a course page. */
+  readonly embed: boolean;
+  /** An embed locked to these steps of its workflow (0-based, inclusive; the URL's `steps=3-7` counts from 1). */
+  readonly steps?: { readonly from: number; readonly to: number };
 }
 
 /** A workflow id as the built-ins spell them. */
@@ -128,8 +132,28 @@ export function parseUrlParams(
     else reject('step', stepParam, 'expectStep', '1');
   }
 
+  let embed = false;
+  const embedParam = params.get('embed');
+  if (embedParam !== null) {
+    const wanted = embedParam.trim();
+    if (wanted === '1' || wanted === '0') embed = wanted === '1';
+    else reject('embed', embedParam, 'expectEmbed', '0');
+  }
+
+  let steps: { from: number; to: number } | undefined;
+  const stepsParam = params.get('steps');
+  if (stepsParam !== null && scenario !== undefined) {
+    const m = /^(\d{1,3})-(\d{1,3})$/.exec(stepsParam.trim());
+    const from = m ? Number(m[1]) : NaN;
+    const to = m ? Number(m[2]) : NaN;
+    if (from >= 1 && to >= from) steps = { from: from - 1, to: to - 1 };
+    else reject('steps', stepsParam, 'expectSteps', '');
+  }
+
   const config: ClusterConfig = { nodeCount, runtime };
   return {
+    embed,
+    ...(steps ? { steps } : {}),
     ...(scenario !== undefined ? { scenario } : {}),
     ...(step !== undefined ? { step } : {}),
     config,
@@ -175,6 +199,10 @@ export function settingsToSearch(
   // An inline workflow lives in the fragment, which is kept as it is.
   setOrDrop('scenario', settings.guide && settings.guide.source !== '#' ? settings.guide.source : null);
   setOrDrop('step', settings.guide ? String(settings.guide.step + 1) : null);
+  const embed = params.get('embed');
+  if (embed !== null && embed.trim() !== '0' && embed.trim() !== '1') params.delete('embed');
+  const steps = params.get('steps');
+  if (steps !== null && (!settings.guide || !/^\d{1,3}-\d{1,3}$/.test(steps.trim()))) params.delete('steps');
   // A workflow sets its own cluster size.
   if (settings.guide) params.delete('nodes');
   setOrDrop('lang', settings.language);

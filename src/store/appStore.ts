@@ -53,6 +53,8 @@ export interface ParamNotice {
     | 'expectAutoplay'
     | 'expectScenario'
     | 'expectStep'
+    | 'expectEmbed'
+    | 'expectSteps'
     | 'badScenario';
   readonly fallback: string;
   /** What went wrong, for a workflow file that could not be used. */
@@ -103,6 +105,10 @@ export interface AppState {
   readonly guide: GuideState | null;
   /** Steps advance by themselves (`autoplay=1` in a workflow). */
   readonly autoplay: boolean;
+  /** Only the diagram, playback and narration: the page is embedded in a course page. */
+  readonly embed: boolean;
+  /** The steps a locked embed may show (0-based, inclusive); null: all of them. */
+  readonly stepRange: { readonly from: number; readonly to: number } | null;
 }
 
 export interface AppActions {
@@ -159,6 +165,9 @@ export interface AppStoreInit {
   readonly clock: FrameClock;
   /** The simulation and player: loaded after the first paint in the page, given at once in tests. */
   readonly engine: PlaybackEngine | Promise<PlaybackEngine>;
+  readonly embed?: boolean;
+  /** Locks the workflow to these steps (0-based, inclusive). */
+  readonly steps?: { readonly from: number; readonly to: number };
   /** A workflow to open at a step (0-based); loaded lazily, so it may still be on its way. */
   readonly guide?: {
     readonly scenario: Scenario | Promise<Scenario | null>;
@@ -307,7 +316,8 @@ export function createAppStore(init: AppStoreInit): AppStore {
     const goToStep = (step: number) => {
       const { guide, player, topology } = get();
       if (!guide) return;
-      const index = Math.min(Math.max(0, Math.round(step)), guide.scenario.steps.length - 1);
+      const { from, to } = stepBounds(guide, get().stepRange);
+      const index = Math.min(Math.max(from, Math.round(step)), to);
       const next = guide.scenario.steps[index];
       if (!next) return;
       const target = inspectTarget(next, topology);
@@ -330,8 +340,8 @@ export function createAppStore(init: AppStoreInit): AppStore {
       const { guide, player } = get();
       if (!guide || !player) return;
       if (guide.phase === 'done') {
-        if (guide.step < guide.scenario.steps.length - 1) goToStep(guide.step + 1);
-        else player.playThrough();
+        if (guide.step < stepBounds(guide, get().stepRange).to) goToStep(guide.step + 1);
+        else if (!get().stepRange) player.playThrough();
         return;
       }
       if (guide.phase === 'predict') set({ guide: { ...guide, phase: 'playing' } });
@@ -362,9 +372,25 @@ export function createAppStore(init: AppStoreInit): AppStore {
             }
           : null,
       });
-      if (next && step >= next.steps.length) {
-        addNotice({ name: 'step', value: String(step + 1), expected: 'expectStep', fallback: '1' });
-        goToStep(0);
+      const range = get().stepRange;
+      if (next && range && range.to >= next.steps.length) {
+        addNotice({
+          name: 'steps',
+          value: `${range.from + 1}-${range.to + 1}`,
+          expected: 'expectSteps',
+          fallback: '',
+        });
+        set({ stepRange: null });
+      }
+      const bounds = next ? stepBounds({ scenario: next }, get().stepRange) : { from: 0, to: 0 };
+      if (next && (step >= next.steps.length || step < bounds.from || step > bounds.to)) {
+        addNotice({
+          name: 'step',
+          value: String(step + 1),
+          expected: 'expectStep',
+          fallback: String(bounds.from + 1),
+        });
+        goToStep(bounds.from);
       } else if (next) goToStep(step);
     };
     const addNotice = (notice: ParamNotice) => {
@@ -405,6 +431,8 @@ export function createAppStore(init: AppStoreInit): AppStore {
           }
         : null,
       autoplay: init.autoplay ?? false,
+      embed: init.embed ?? false,
+      stepRange: init.steps ?? null,
       select: (selection, options) => set({ selection, focusDetails: options?.fromKeyboard ?? false }),
       setLanguage: (language) => set({ language }),
       setTheme: (theme) => set({ theme }),
@@ -456,17 +484,21 @@ export function createAppStore(init: AppStoreInit): AppStore {
       openWorkflow: (id) => {
         if (id === null) return openScenario(null);
         const entry = WORKFLOWS.find((w) => w.id === id);
-        if (entry) void entry.load().then((loaded) => openScenario(loaded, 0, id));
+        if (entry)
+          void entry.load().then((loaded) => {
+            set({ stepRange: null });
+            openScenario(loaded, 0, id);
+          });
       },
       addNotice,
       goToStep,
       nextStep: () => {
-        const { guide } = get();
-        if (guide && guide.step < guide.scenario.steps.length - 1) goToStep(guide.step + 1);
+        const { guide, stepRange } = get();
+        if (guide && guide.step < stepBounds(guide, stepRange).to) goToStep(guide.step + 1);
       },
       previousStep: () => {
-        const { guide } = get();
-        if (guide && guide.step > 0) goToStep(guide.step - 1);
+        const { guide, stepRange } = get();
+        if (guide && guide.step > stepBounds(guide, stepRange).from) goToStep(guide.step - 1);
       },
       predict: (choice) => {
         const { guide, player: current } = get();
@@ -508,4 +540,14 @@ function followCursor(guide: GuideState | null, player: Player, topology: Topolo
     answer: finished ? (record?.answer ?? null) : null,
     focus: resolveFocus(guide.scenario.steps[at]?.focus, topology),
   };
+}
+
+/** The first and last step the learner may visit: the whole workflow, or an embed's locked range. */
+export function stepBounds(
+  guide: { readonly scenario: Scenario },
+  range: { readonly from: number; readonly to: number } | null,
+): { from: number; to: number } {
+  const last = guide.scenario.steps.length - 1;
+  if (!range || range.to > last) return { from: 0, to: last };
+  return { from: range.from, to: range.to };
 }

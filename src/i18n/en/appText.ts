@@ -207,6 +207,8 @@ export const appEn = {
     expectScenario: 'expected a workflow id (tour, apply-to-running, …) or a .json file on this site',
     expectStep: 'expected a step number of the workflow',
     badScenario: 'The workflow {{source}} could not be used: {{error}}',
+    expectEmbed: 'expected 1 or 0',
+    expectSteps: 'expected a range of the workflow’s steps such as 3-7',
     defaultTheme: 'the system theme',
   },
   guide: {

@@ -209,6 +209,8 @@ export const appZh: typeof appEn = {
     expectScenario: '应为工作流程 id（tour、apply-to-running 等）或本站的 .json 文件',
     expectStep: '应为该工作流程中的步骤编号',
     badScenario: '无法使用工作流程 {{source}}：{{error}}',
+    expectEmbed: '应为 1 或 0',
+    expectSteps: '应为工作流程中的步骤范围，例如 3-7',
     defaultTheme: '系统主题',
   },
   guide: {

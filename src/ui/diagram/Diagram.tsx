@@ -37,6 +37,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
   const theme = useAppStore((s) => s.theme);
   const select = useAppStore((s) => s.select);
   const hasSelection = useAppStore((s) => s.selection !== null);
+  const embed = useAppStore((s) => s.embed);
   const layout = useMemo(() => layoutDiagram(topology), [topology]);
   const nodes = useMemo<FlowNode[]>(() => toFlowNodes(layout), [layout]);
   const ariaLabelConfig = useMemo(
@@ -57,7 +58,8 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         <div className="pointer-events-auto">
           <Legend />
         </div>
-        {!hasSelection && (
+        {/* An embed shows no Details, so it does not invite clicks for them. */}
+        {!hasSelection && !embed && (
           <p className="mx-auto max-w-md rounded-full border border-slate-200 bg-white/95 px-4 py-1.5 text-center text-xs text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200">
             {t('diagram.hint')}
           </p>

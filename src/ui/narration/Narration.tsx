@@ -5,7 +5,7 @@
  */
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideState, Step } from '../../store/appStore';
+import { stepBounds, type GuideState, type Step } from '../../store/appStore';
 import { CommandLine } from '../inspector/CommandLine';
 import { useActions, useAppStore } from '../storeContext';
 import { Prediction } from './Prediction';
@@ -27,10 +27,14 @@ function GuidePanel({ guide }: { guide: GuideState }) {
   const { nextStep, previousStep, goToStep, openScenario } = useActions();
   const playing = useAppStore((s) => s.playback.playing);
   const ready = useAppStore((s) => s.playback.ready && s.player !== null);
+  const embed = useAppStore((s) => s.embed);
+  const range = useAppStore((s) => s.stepRange);
   const { scenario, step: index, phase } = guide;
   const step = scenario.steps[index]!;
   const count = scenario.steps.length;
-  const last = index === count - 1;
+  const bounds = stepBounds(guide, range);
+  const first = index <= bounds.from;
+  const last = index >= bounds.to;
   useAutoAdvance(guide);
 
   const status = !ready
@@ -65,19 +69,21 @@ function GuidePanel({ guide }: { guide: GuideState }) {
             {t('guide.stepOf', { step: index + 1, count })}
           </p>
         </div>
-        <button
-          type="button"
-          onClick={() => openScenario(null)}
-          aria-label={t('guide.close')}
-          title={t('guide.close')}
-          className="rounded-md p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s dark:text-slate-400 dark:hover:bg-slate-800"
-        >
-          <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden="true">
-            <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
-        </button>
+        {!embed && (
+          <button
+            type="button"
+            onClick={() => openScenario(null)}
+            aria-label={t('guide.close')}
+            title={t('guide.close')}
+            className="rounded-md p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s dark:text-slate-400 dark:hover:bg-slate-800"
+          >
+            <svg width="16" height="16" viewBox="0 0 20 20" aria-hidden="true">
+              <path d="M5 5l10 10M15 5L5 15" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          </button>
+        )}
       </header>
-      <StepDots guide={guide} onPick={goToStep} />
+      <StepDots guide={guide} bounds={bounds} onPick={goToStep} />
       <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-3">
         {/* Read out as each step arrives. */}
         <div aria-live="polite" aria-atomic="true" data-narration>
@@ -96,7 +102,7 @@ function GuidePanel({ guide }: { guide: GuideState }) {
         <button
           type="button"
           onClick={previousStep}
-          disabled={index === 0}
+          disabled={first}
           className={`${NAV_BUTTON} text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800`}
         >
           <span aria-hidden="true">‹</span>
@@ -124,31 +130,41 @@ function GuidePanel({ guide }: { guide: GuideState }) {
 }
 
 /** One button per step: where the learner is, and a way to any step. */
-function StepDots({ guide, onPick }: { guide: GuideState; onPick: (step: number) => void }) {
+function StepDots({
+  guide,
+  bounds,
+  onPick,
+}: {
+  guide: GuideState;
+  bounds: { from: number; to: number };
+  onPick: (step: number) => void;
+}) {
   const { t } = useTranslation();
   const text = useText();
   return (
     <nav aria-label={t('guide.progress')} className="px-4 pt-2">
       <ol className="flex gap-1">
-        {guide.scenario.steps.map((s, i) => (
-          <li key={i} className="min-w-0 flex-1">
-            <button
-              type="button"
-              onClick={() => onPick(i)}
-              aria-label={t('guide.goToStep', { step: i + 1, title: text(s.title) })}
-              aria-current={i === guide.step ? 'step' : undefined}
-              title={text(s.title)}
-              className={[
-                'block h-2 w-full rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-k8s',
-                i < guide.step || (i === guide.step && guide.phase === 'done')
-                  ? 'bg-k8s'
-                  : i === guide.step
-                    ? 'bg-k8s/50'
-                    : 'bg-slate-200 hover:bg-slate-300 dark:bg-slate-700 dark:hover:bg-slate-600',
-              ].join(' ')}
-            />
-          </li>
-        ))}
+        {guide.scenario.steps.map((s, i) =>
+          i < bounds.from || i > bounds.to ? null : (
+            <li key={i} className="min-w-0 flex-1">
+              <button
+                type="button"
+                onClick={() => onPick(i)}
+                aria-label={t('guide.goToStep', { step: i + 1, title: text(s.title) })}
+                aria-current={i === guide.step ? 'step' : undefined}
+                title={text(s.title)}
+                className={[
+                  'block h-2 w-full rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-k8s',
+                  i < guide.step || (i === guide.step && guide.phase === 'done')
+                    ? 'bg-k8s'
+                    : i === guide.step
+                      ? 'bg-k8s/50'
+                      : 'bg-slate-200 hover:bg-slate-300 dark:bg-slate-700 dark:hover:bg-slate-600',
+                ].join(' ')}
+              />
+            </li>
+          ),
+        )}
       </ol>
     </nav>
   );
@@ -174,6 +190,7 @@ function TryIt({ step }: { step: Step }) {
 /** With autoplay, a finished step moves on by itself after a pause long enough to read it. */
 function useAutoAdvance(guide: GuideState) {
   const autoplay = useAppStore((s) => s.autoplay);
+  const range = useAppStore((s) => s.stepRange);
   const { nextStep, predict } = useActions();
   const text = useText();
   const narration = guide.scenario.steps[guide.step]!.narration;
@@ -184,10 +201,10 @@ function useAutoAdvance(guide: GuideState) {
       const timer = setTimeout(() => predict(null), reading);
       return () => clearTimeout(timer);
     }
-    if (guide.phase === 'done' && guide.step < guide.scenario.steps.length - 1) {
+    if (guide.phase === 'done' && guide.step < stepBounds(guide, range).to) {
       const timer = setTimeout(nextStep, reading);
       return () => clearTimeout(timer);
     }
     return undefined;
-  }, [autoplay, guide.phase, guide.step, guide.scenario, narration, nextStep, predict, text]);
+  }, [autoplay, range, guide, narration, nextStep, predict, text]);
 }
