@@ -23,6 +23,11 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     title: { en: 'From kubectl apply to a running pod', zh: '从 kubectl apply 到运行的 Pod' },
     load: () => import('./workflows/applyToRunning').then((m) => m.applyToRunning),
   },
+  {
+    id: 'scheduling',
+    title: { en: 'Scheduling in depth', zh: '深入调度' },
+    load: () => import('./workflows/scheduling').then((m) => m.scheduling),
+  },
 ];
 
 export function findWorkflow(id: string): WorkflowEntry | undefined {

@@ -34,6 +34,8 @@ export type Action =
       };
     }
   | { readonly untaint: { readonly node: string; readonly key: string } }
+  /** `kubectl label node <node> <key>=<value>`: sets (or changes) one label on a Node. */
+  | { readonly label: { readonly node: string; readonly key: string; readonly value: string } }
   | { readonly startNode: string }
   | { readonly stopNode: string }
   | { readonly startKubelet: string }
@@ -75,6 +77,8 @@ export interface Until {
   readonly nodeReady?: { readonly node: string; readonly status: 'True' | 'False' | 'Unknown' };
   /** The node carries a taint with this key. */
   readonly nodeTaint?: { readonly node: string; readonly key: string };
+  /** The node carries this label (with this value). */
+  readonly nodeLabel?: { readonly node: string; readonly key: string; readonly value: string };
   /** A Service has this many ready endpoints. */
   readonly endpoints?: { readonly service: string; readonly count: number; readonly namespace?: string };
 }

@@ -140,6 +140,10 @@ function holds(cluster: Cluster, until: Until, step: StepContext, arrived: boole
     const node = cluster.get('Node', undefined, until.nodeTaint.node);
     if (!node?.spec.taints?.some((t) => t.key === until.nodeTaint!.key)) return false;
   }
+  if (until.nodeLabel) {
+    const { node, key, value } = until.nodeLabel;
+    if (cluster.get('Node', undefined, node)?.metadata.labels?.[key] !== value) return false;
+  }
   if (until.endpoints) {
     const { service, count, namespace = 'default' } = until.endpoints;
     const ready = cluster
@@ -242,6 +246,16 @@ function perform(cluster: Cluster, action: Action): void {
     return cluster.taint(node, { key, effect, ...(value !== undefined ? { value } : {}) });
   }
   if ('untaint' in action) return cluster.untaint(action.untaint.node, action.untaint.key);
+  if ('label' in action) {
+    // kubectl label: an update of the Node with one more label (kubelet's status updates keep labels).
+    const { node, key, value } = action.label;
+    const current = cluster.get('Node', undefined, node);
+    if (!current) return;
+    return cluster.apply({
+      ...current,
+      metadata: { ...current.metadata, labels: { ...current.metadata.labels, [key]: value } },
+    });
+  }
   const onNode = (name: string, fn: () => void) => {
     // A workflow may name a node the cluster does not have (a course author's typo): nothing happens.
     if (cluster.nodes.some((n) => n.name === name)) fn();
