@@ -28,6 +28,11 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     title: { en: 'Scheduling in depth', zh: '深入调度' },
     load: () => import('./workflows/scheduling').then((m) => m.scheduling),
   },
+  {
+    id: 'services',
+    title: { en: 'Services and traffic', zh: 'Service 与流量' },
+    load: () => import('./workflows/services').then((m) => m.services),
+  },
 ];
 
 export function findWorkflow(id: string): WorkflowEntry | undefined {

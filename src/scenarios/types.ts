@@ -81,6 +81,8 @@ export interface Until {
   readonly nodeLabel?: { readonly node: string; readonly key: string; readonly value: string };
   /** A Service has this many ready endpoints. */
   readonly endpoints?: { readonly service: string; readonly count: number; readonly namespace?: string };
+  /** kube-proxy on every running node has rules sending each of the Service's ports to this many backends. */
+  readonly proxyRules?: { readonly service: string; readonly count: number; readonly namespace?: string };
 }
 
 /** A "predict, then reveal" moment: the learner guesses before the step plays, then sees the answer. */

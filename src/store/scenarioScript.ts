@@ -153,6 +153,16 @@ function holds(cluster: Cluster, until: Until, step: StepContext, arrived: boole
       .filter((e) => e.conditions?.ready).length;
     if (ready < count) return false;
   }
+  if (until.proxyRules) {
+    const { service, count, namespace = 'default' } = until.proxyRules;
+    const svc = cluster.get('Service', namespace, service);
+    if (!svc?.spec.clusterIP) return false;
+    for (const node of cluster.nodes) {
+      if (!node.proxy.up) continue;
+      for (const port of svc.spec.ports)
+        if ((node.proxy.rules.get(`${svc.spec.clusterIP}:${port.port}`)?.length ?? 0) < count) return false;
+    }
+  }
   return true;
 }
 
