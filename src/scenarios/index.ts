@@ -33,6 +33,11 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     title: { en: 'Services and traffic', zh: 'Service 与流量' },
     load: () => import('./workflows/services').then((m) => m.services),
   },
+  {
+    id: 'runtimes',
+    title: { en: 'The runtime is pluggable', zh: '可插拔的容器运行时' },
+    load: () => import('./workflows/runtimes').then((m) => m.runtimes),
+  },
 ];
 
 export function findWorkflow(id: string): WorkflowEntry | undefined {
