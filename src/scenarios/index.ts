@@ -38,6 +38,11 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     title: { en: 'The runtime is pluggable', zh: '可插拔的容器运行时' },
     load: () => import('./workflows/runtimes').then((m) => m.runtimes),
   },
+  {
+    id: 'addons',
+    title: { en: 'Addons', zh: '插件' },
+    load: () => import('./workflows/addons').then((m) => m.addons),
+  },
 ];
 
 export function findWorkflow(id: string): WorkflowEntry | undefined {
