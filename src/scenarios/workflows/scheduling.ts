@@ -35,8 +35,8 @@ export const scheduling: Scenario = {
     {
       title: { en: 'Three nodes, two sizes', zh: '三个节点，两种规格' },
       narration: {
-        en: 'Three nodes run: minikube and minikube-m02 have 2 CPUs and about 3.8 GiB of memory each, minikube-m03 has 4 CPUs and 8 GiB. kube-scheduler never measures how busy a node really is: it adds up the resource requests of the pods bound to it and compares them with the node’s allocatable. On minikube the control-plane pods already request 650m CPU. A fourth machine, minikube-m04, is still switched off.',
-        zh: '集群里有三个节点在运行：minikube 和 minikube-m02 各有 2 个 CPU、约 3.8 GiB 内存，minikube-m03 有 4 个 CPU、8 GiB 内存。kube-scheduler 从不测量节点实际有多忙：它把已绑定到节点的 Pod 的资源请求（requests）加起来，与节点的可分配量（allocatable）比较。在 minikube 上，控制面的 Pod 已经请求了 650m CPU。第四台机器 minikube-m04 还没开机。',
+        en: 'Three nodes run: minikube and minikube-m02 have 2 CPUs and about 3.8 GiB of memory each, minikube-m03 has 4 CPUs and 8 GiB. kube-scheduler never measures how busy a node really is: it adds up the resource requests of the pods bound to it and compares them with the node’s allocatable. On minikube the control-plane pods already request 650m CPU. A fourth machine, minikube-m04, is still switched off. (minikube itself gives every node the same size; here they differ to make the scores tell.)',
+        zh: '集群里有三个节点在运行：minikube 和 minikube-m02 各有 2 个 CPU、约 3.8 GiB 内存，minikube-m03 有 4 个 CPU、8 GiB 内存。kube-scheduler 从不测量节点实际有多忙：它把已绑定到节点的 Pod 的资源请求（requests）加起来，与节点的可分配量（allocatable）比较。在 minikube 上，控制面的 Pod 已经请求了 650m CPU。第四台机器 minikube-m04 还没开机。（minikube 本身会给所有节点相同的规格；这里让它们不同，分数的差别才明显。）',
       },
       focus: ['minikube', 'minikube-m02', 'minikube-m03'],
       until: { seconds: 3 },
@@ -74,7 +74,7 @@ export const scheduling: Scenario = {
         choices: 'nodes',
         answer: { podNode: 'run=web' },
         explain: {
-          en: 'minikube-m03. minikube-m02 is filtered out first: TaintToleration reports “node(s) had untolerated taint {dedicated: gpu}”. minikube and minikube-m03 both pass and both get TaintToleration 100 (weight 3). The difference is NodeResourcesFit, whose LeastAllocated strategy favours free room: minikube, whose 2 CPUs the control plane already uses up largely, scores 48; the bigger, nearly empty minikube-m03 scores 89. NodeResourcesBalancedAllocation adds 83 and 95, so the totals are 431 and 484: minikube-m03 wins.',
+          en: 'minikube-m03. minikube-m02 is filtered out first: TaintToleration reports “node(s) had untolerated taint {dedicated: gpu}”. minikube and minikube-m03 both pass and both get TaintToleration 100 (weight 3). The difference is NodeResourcesFit, whose LeastAllocated strategy favours free room: minikube, where the control plane already requests a good part of the 2 CPUs, scores 48; the bigger, nearly empty minikube-m03 scores 89. NodeResourcesBalancedAllocation adds 83 and 95, so the totals are 431 and 484: minikube-m03 wins.',
           zh: 'minikube-m03。minikube-m02 首先被过滤掉：TaintToleration 报告“node(s) had untolerated taint {dedicated: gpu}”。minikube 和 minikube-m03 都通过了过滤，TaintToleration 都得 100 分（权重 3）。差别在 NodeResourcesFit：它的 LeastAllocated 策略偏爱剩余空间多的节点。minikube 的 2 个 CPU 已被控制面占去不少，只得 48 分；更大、几乎空闲的 minikube-m03 得 89 分。NodeResourcesBalancedAllocation 再分别加上 83 和 95，总分 431 对 484：minikube-m03 胜出。',
         },
       },
