@@ -12,6 +12,7 @@ import { useMediaQuery } from '../ui/useMediaQuery';
 
 // Loaded when first needed: the Details panel on the first selection, the shortcuts on the first `?`.
 const Inspector = lazy(() => import('../ui/inspector/Inspector').then((m) => ({ default: m.Inspector })));
+const Narration = lazy(() => import('../ui/narration/Narration').then((m) => ({ default: m.Narration })));
 const ShortcutsDialog = lazy(() =>
   import('../ui/shell/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })),
 );
@@ -20,6 +21,7 @@ export function App() {
   const hasSelection = useAppStore((s) => s.selection !== null);
   const theme = useAppStore((s) => s.theme);
   const shortcutsOpen = useAppStore((s) => s.shortcutsOpen);
+  const guided = useAppStore((s) => s.guide !== null);
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
   const tall = useMediaQuery('(min-height: 640px)');
@@ -36,15 +38,29 @@ export function App() {
       <TopBar prefersDark={prefersDark} />
       <Notices />
       <main className={`flex min-h-0 flex-1 ${wide ? 'flex-row' : 'flex-col'}`}>
+        {guided && wide && (
+          <div className="w-[340px] shrink-0 border-r border-slate-200 dark:border-slate-700">
+            <Suspense fallback={null}>
+              <Narration />
+            </Suspense>
+          </div>
+        )}
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">
           <div className="min-h-0 flex-1">
             <ReactFlowProvider>
               <Diagram compact={!wide} />
             </ReactFlowProvider>
           </div>
+          {guided && !wide && !hasSelection && (
+            <div className="max-h-[45%] min-h-[12rem] shrink-0 border-t border-slate-200 dark:border-slate-700">
+              <Suspense fallback={null}>
+                <Narration />
+              </Suspense>
+            </div>
+          )}
           <PlaybackBar />
           {/* On a phone the Details sheet takes the log's place while it is open. */}
-          {(wide || !hasSelection) && (
+          {(wide || (!hasSelection && !guided)) && (
             <div
               className={`${tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
             >

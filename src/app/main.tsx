@@ -4,21 +4,41 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, showLanguage } from '../i18n/i18n';
 import { browserClock } from '../playback/browserClock';
-import { createAppStore, type PlaybackEngine } from '../store/appStore';
+import { createAppStore, WORKFLOWS, type PlaybackEngine } from '../store/appStore';
 import { whenDrawn } from '../ui/drawn';
 import { StoreContext } from '../ui/storeContext';
 import { App } from './App';
+import { INLINE, inlineWorkflow, loadWorkflow } from './loadWorkflow';
 import { settingsToSearch, parseUrlParams } from './urlParams';
 import '../index.css';
 
 const preferredLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-const init = parseUrlParams(window.location.search, preferredLanguage);
+const parsed = parseUrlParams(
+  window.location.search,
+  preferredLanguage,
+  WORKFLOWS.map((w) => w.id),
+);
+// A workflow written inline in the fragment (a course page's own) wins over `?scenario=`.
+const init = inlineWorkflow(window.location.hash) !== null ? { ...parsed, scenario: INLINE } : parsed;
 /** The simulation loads once the architecture has been drawn, so the first paint never waits for it. */
 let startEngine: () => void = () => {};
 const engine = new Promise<PlaybackEngine>((resolve) => {
   startEngine = () => resolve(import('../playback/engine'));
 });
-const store = createAppStore({ ...init, clock: browserClock, engine });
+const store = createAppStore({
+  ...init,
+  clock: browserClock,
+  engine,
+  ...(init.scenario !== undefined
+    ? {
+        guide: {
+          scenario: loadWorkflow(init.scenario, (notice) => store.getState().addNotice(notice)),
+          source: init.scenario,
+          ...(init.step !== undefined ? { step: init.step } : {}),
+        },
+      }
+    : {}),
+});
 const i18n = await createI18n(init.language);
 const htmlLang = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
 const showDocumentLanguage = () => {
@@ -43,9 +63,13 @@ store.subscribe((state, previous) => {
     state.config !== previous.config ||
     state.language !== previous.language ||
     state.theme !== previous.theme ||
-    state.playback.speed !== previous.playback.speed;
+    state.playback.speed !== previous.playback.speed ||
+    state.guide?.source !== previous.guide?.source ||
+    state.guide?.step !== previous.guide?.step;
   if (changed) syncUrl();
 });
+// A workflow may have opened while the catalog loaded: the address names its step from the start.
+if (store.getState().guide) syncUrl();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

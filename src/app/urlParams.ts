@@ -18,12 +18,30 @@ const MAX_QUOTED = 40;
 
 const quote = (value: string) => (value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
 
-export interface ParsedUrl extends Omit<AppStoreInit, 'clock' | 'engine'> {
+export interface ParsedUrl extends Omit<AppStoreInit, 'clock' | 'engine' | 'guide'> {
   readonly notices: readonly ParamNotice[];
+  /** The workflow to open: a built-in id, or a same-origin path to a course author's JSON file. */
+  readonly scenario?: string;
+  /** 0-based step of it (the URL counts from 1). */
+  readonly step?: number;
+}
+
+/** A workflow id as the built-ins spell them. */
+const WORKFLOW_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** A same-origin path to a workflow file: relative or rooted, no scheme, no `//host`, ends in `.json`. */
+const WORKFLOW_PATH = /^(?!.*\/\/)(?!.*\.\.)[\w\-./~%]{1,200}\.json$/;
+
+/** Whether `value` names a workflow the app can open: a built-in id or a same-origin `.json` path. */
+export function isWorkflowRef(value: string, builtIn: readonly string[]): boolean {
+  return builtIn.includes(value) || (WORKFLOW_PATH.test(value) && !value.includes(':'));
 }
 
 /** Parses `search` (e.g. `?nodes=3&lang=zh`); `preferredLanguage` is used when `lang` is absent. */
-export function parseUrlParams(search: string, preferredLanguage: Language = 'en'): ParsedUrl {
+export function parseUrlParams(
+  search: string,
+  preferredLanguage: Language = 'en',
+  workflowIds: readonly string[] = [],
+): ParsedUrl {
   const params = new URLSearchParams(search);
   const notices: ParamNotice[] = [];
   const reject = (name: string, value: string, expected: ParamNotice['expected'], fallback: string) =>
@@ -93,8 +111,27 @@ export function parseUrlParams(search: string, preferredLanguage: Language = 'en
     else reject('pods', podsParam, 'expectPods', String(pods));
   }
 
+  let scenario: string | undefined;
+  const scenarioParam = params.get('scenario');
+  if (scenarioParam !== null && scenarioParam.trim() !== '') {
+    const wanted = scenarioParam.trim();
+    if (isWorkflowRef(wanted, workflowIds) || (WORKFLOW_ID.test(wanted) && workflowIds.length === 0))
+      scenario = wanted;
+    else reject('scenario', scenarioParam, 'expectScenario', '');
+  }
+
+  let step: number | undefined;
+  const stepParam = params.get('step');
+  if (stepParam !== null && scenario !== undefined) {
+    const n = /^\d{1,3}$/.test(stepParam.trim()) ? Number(stepParam.trim()) : NaN;
+    if (n >= 1) step = n - 1;
+    else reject('step', stepParam, 'expectStep', '1');
+  }
+
   const config: ClusterConfig = { nodeCount, runtime };
   return {
+    ...(scenario !== undefined ? { scenario } : {}),
+    ...(step !== undefined ? { step } : {}),
     config,
     language,
     theme,
@@ -116,6 +153,7 @@ export function settingsToSearch(
     seed: number;
     pods: number;
     playback: { speed: number };
+    guide?: { source: string; step: number } | null;
   },
 ): string {
   const params = new URLSearchParams(current);
@@ -134,6 +172,11 @@ export function settingsToSearch(
   setOrDrop('speed', settings.playback.speed === 1 ? null : String(settings.playback.speed));
   const autoplay = params.get('autoplay');
   if (autoplay !== null && autoplay.trim() !== '0' && autoplay.trim() !== '1') params.delete('autoplay');
+  // An inline workflow lives in the fragment, which is kept as it is.
+  setOrDrop('scenario', settings.guide && settings.guide.source !== '#' ? settings.guide.source : null);
+  setOrDrop('step', settings.guide ? String(settings.guide.step + 1) : null);
+  // A workflow sets its own cluster size.
+  if (settings.guide) params.delete('nodes');
   setOrDrop('lang', settings.language);
   setOrDrop('theme', settings.theme);
   const query = params.toString();

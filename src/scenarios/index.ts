@@ -19,6 +19,16 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     load: () => import('./workflows/tour').then((m) => m.tour),
   },
   {
+    id: 'node-joins',
+    title: { en: 'A node joins the cluster', zh: '节点加入集群' },
+    load: () => import('./workflows/nodeJoins').then((m) => m.nodeJoins),
+  },
+  {
+    id: 'status-reports',
+    title: { en: 'Status reports: Leases and node status', zh: '状态上报：Lease 与节点状态' },
+    load: () => import('./workflows/statusReports').then((m) => m.statusReports),
+  },
+  {
     id: 'apply-to-running',
     title: { en: 'From kubectl apply to a running pod', zh: '从 kubectl apply 到运行的 Pod' },
     load: () => import('./workflows/applyToRunning').then((m) => m.applyToRunning),
@@ -27,6 +37,16 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     id: 'scheduling',
     title: { en: 'Scheduling in depth', zh: '深入调度' },
     load: () => import('./workflows/scheduling').then((m) => m.scheduling),
+  },
+  {
+    id: 'reconciliation',
+    title: { en: 'Reconciliation: desired vs actual', zh: '调和：期望状态与实际状态' },
+    load: () => import('./workflows/reconciliation').then((m) => m.reconciliation),
+  },
+  {
+    id: 'node-failure',
+    title: { en: 'Node failure and pod eviction', zh: '节点故障与 Pod 驱逐' },
+    load: () => import('./workflows/nodeFailure').then((m) => m.nodeFailure),
   },
   {
     id: 'services',

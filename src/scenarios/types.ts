@@ -60,6 +60,11 @@ export interface Until {
   readonly seconds?: number;
   /** This many pods matching the selector are Running (all namespaces unless given). */
   readonly podsRunning?: { readonly selector: Selector; readonly count: number; readonly namespace?: string };
+  /**
+   * Exactly this many pods matching the selector exist, terminating ones included (all namespaces
+   * unless given): after a scale-down or an eviction, the extra pods are really gone.
+   */
+  readonly podCount?: { readonly selector: Selector; readonly count: number; readonly namespace?: string };
   /** A pod matching the selector is Pending with PodScheduled=False (the scheduler found no node). */
   readonly podUnschedulable?: { readonly selector: Selector };
   /** This many pods matching the selector (default 1) are bound to a node. */
@@ -77,6 +82,8 @@ export interface Until {
   readonly nodeReady?: { readonly node: string; readonly status: 'True' | 'False' | 'Unknown' };
   /** The node carries a taint with this key. */
   readonly nodeTaint?: { readonly node: string; readonly key: string };
+  /** The node no longer carries any taint with this key (e.g. once it is Ready again). */
+  readonly nodeUntainted?: { readonly node: string; readonly key: string };
   /** The node carries this label (with this value). */
   readonly nodeLabel?: { readonly node: string; readonly key: string; readonly value: string };
   /** A Service has this many ready endpoints. */

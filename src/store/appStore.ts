@@ -18,7 +18,7 @@ import type { RunSpec } from '../playback/run';
 import type { HeartbeatMode } from '../playback/presentation';
 import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
 import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
-import { inspectTarget, resolveFocus, type GuideState, type Scenario } from './guide';
+import { inspectTarget, resolveFocus, WORKFLOWS, type GuideState, type Scenario } from './guide';
 import { scenarioConfig, scenarioSpec } from './scenarioScript';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 
@@ -52,8 +52,11 @@ export interface ParamNotice {
     | 'expectPods'
     | 'expectAutoplay'
     | 'expectScenario'
-    | 'expectStep';
+    | 'expectStep'
+    | 'badScenario';
   readonly fallback: string;
+  /** What went wrong, for a workflow file that could not be used. */
+  readonly detail?: string;
 }
 
 /** The playback cursor and controls, as the UI shows them. */
@@ -124,8 +127,15 @@ export interface AppActions {
   setShortcutsOpen(open: boolean): void;
   /** Does something to the cluster at the cursor: the run forks there. */
   perform(action: UserAction): void;
-  /** Follows a workflow from step `step` (0-based), or goes back to free play with null. */
-  openScenario(scenario: Scenario | null, step?: number): void;
+  /**
+   * Follows a workflow from step `step` (0-based), or goes back to free play with null. `source` is
+   * what the URL names it by (its id, or the path of a course author's file).
+   */
+  openScenario(scenario: Scenario | null, step?: number, source?: string): void;
+  /** Opens a built-in workflow by id (loading it first), or free play with null. */
+  openWorkflow(id: string | null): void;
+  /** Shows a notice (e.g. a workflow file that could not be loaded). */
+  addNotice(notice: ParamNotice): void;
   /** Goes to step `step` of the workflow and plays it (or asks its prediction first). */
   goToStep(step: number): void;
   nextStep(): void;
@@ -153,6 +163,7 @@ export interface AppStoreInit {
   readonly guide?: {
     readonly scenario: Scenario | Promise<Scenario | null>;
     readonly step?: number;
+    readonly source?: string;
   };
 }
 
@@ -327,7 +338,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       player.playToEndOf(guide.step);
     };
     /** Opens a workflow (or free play) with the current runtime; the run is rebuilt from scratch. */
-    const openScenario = (next: Scenario | null, step = 0) => {
+    const openScenario = (next: Scenario | null, step = 0, source = next?.id ?? '') => {
       scenario = next;
       scenarioLoading = false;
       const { player, playback, config } = get();
@@ -342,6 +353,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
         guide: next
           ? {
               scenario: next,
+              source,
               step: 0,
               phase: 'playing',
               guess: null,
@@ -350,10 +362,17 @@ export function createAppStore(init: AppStoreInit): AppStore {
             }
           : null,
       });
-      if (next) goToStep(step);
+      if (next && step >= next.steps.length) {
+        addNotice({ name: 'step', value: String(step + 1), expected: 'expectStep', fallback: '1' });
+        goToStep(0);
+      } else if (next) goToStep(step);
+    };
+    const addNotice = (notice: ParamNotice) => {
+      if (!get().notices.some((n) => n.name === notice.name && n.value === notice.value))
+        set({ notices: [...get().notices, notice] });
     };
     if (initialScenario instanceof Promise)
-      void initialScenario.then((loaded) => openScenario(loaded, init.guide?.step ?? 0));
+      void initialScenario.then((loaded) => openScenario(loaded, init.guide?.step ?? 0, init.guide?.source));
     if (init.engine instanceof Promise) void init.engine.then(attach);
     else engine = init.engine;
     const initialConfig = scenario ? scenarioConfig(scenario, init.config.runtime) : init.config;
@@ -377,6 +396,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       guide: scenario
         ? {
             scenario,
+            source: init.guide?.source ?? scenario.id,
             step: 0,
             phase: 'playing',
             guess: null,
@@ -433,6 +453,12 @@ export function createAppStore(init: AppStoreInit): AppStore {
         }
       },
       openScenario,
+      openWorkflow: (id) => {
+        if (id === null) return openScenario(null);
+        const entry = WORKFLOWS.find((w) => w.id === id);
+        if (entry) void entry.load().then((loaded) => openScenario(loaded, 0, id));
+      },
+      addNotice,
       goToStep,
       nextStep: () => {
         const { guide } = get();

@@ -10,6 +10,8 @@ export { WORKFLOWS, findWorkflow, type WorkflowEntry } from '../scenarios';
 
 export interface GuideState {
   readonly scenario: Scenario;
+  /** What the URL names the workflow by: a built-in id, or the path of a course author's file. */
+  readonly source: string;
   /** 0-based; the URL and the UI count from 1. */
   readonly step: number;
   /**

@@ -1,8 +1,91 @@
-/** Script actions and conditions that workflows share: here, labelling a node. */
+/**
+ * The actions and `until` conditions added for the workflows: podCount, nodeUntainted, the label
+ * action with nodeLabel.
+ */
 import { describe, expect, it } from 'vitest';
+import { MAX_RUN } from '../playback/player';
 import { Run } from '../playback/run';
-import type { Scenario } from '../scenarios/types';
+import type { Scenario, Step } from '../scenarios/types';
 import { scenarioConfig, scenarioSpec } from './scenarioScript';
+
+const text = { en: 'x', zh: '中' };
+const step = (rest: Partial<Step>): Step => ({ title: text, narration: text, ...rest });
+const deployment = (replicas: number) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'demo' },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app: 'demo' } },
+    template: {
+      metadata: { labels: { app: 'demo' } },
+      spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+    },
+  },
+});
+
+function play(steps: Step[]): Run {
+  const scenario: Scenario = {
+    id: 'demo',
+    title: text,
+    summary: text,
+    setup: [{ apply: deployment(3) }],
+    setupUntil: { podsRunning: { selector: 'app=demo', count: 3 } },
+    steps,
+  };
+  const run = new Run(scenarioSpec(scenario, scenarioConfig(scenario), 1));
+  while (!run.scriptDone && run.recordedUntil < MAX_RUN) run.extendTo(run.recordedUntil + 10_000);
+  return run;
+}
+
+const demoPods = (run: Run) =>
+  run.cluster.list('Pod', 'default').filter((p) => p.metadata.labels?.app === 'demo');
+
+describe('until podCount', () => {
+  it('holds once exactly that many pods exist, terminating ones included', () => {
+    const run = play([
+      step({
+        actions: [{ scale: { deployment: 'demo', replicas: 1 } }],
+        until: { podCount: { selector: 'app=demo', count: 1 } },
+        limit: 60,
+      }),
+    ]);
+    expect(run.steps[0]!.timedOut).toBeFalsy();
+    // Still true right at the end: the two extra pods were gone, not merely Terminating.
+    expect(demoPods(run)).toHaveLength(1);
+  });
+
+  it('does not hold while there are more (or fewer) pods', () => {
+    const run = play([step({ until: { podCount: { selector: 'app=demo', count: 2 } }, limit: 20 })]);
+    expect(run.steps[0]!.timedOut).toBe(true);
+  });
+});
+
+describe('until nodeUntainted', () => {
+  it('waits for the taint to be removed', () => {
+    const run = play([
+      step({
+        actions: [{ taint: { node: 'minikube', key: 'demo', effect: 'NoSchedule' } }],
+        until: { nodeTaint: { node: 'minikube', key: 'demo' } },
+        limit: 10,
+      }),
+      step({ until: { nodeUntainted: { node: 'minikube', key: 'demo' } }, limit: 10 }),
+      step({
+        actions: [{ untaint: { node: 'minikube', key: 'demo' } }],
+        until: { nodeUntainted: { node: 'minikube', key: 'demo' } },
+        limit: 10,
+      }),
+    ]);
+    expect(run.steps[0]!.timedOut).toBeFalsy();
+    expect(run.steps[1]!.timedOut).toBe(true);
+    expect(run.steps[2]!.timedOut).toBeFalsy();
+  });
+
+  it('does not hold for a node that does not exist', () => {
+    const run = play([step({ until: { nodeUntainted: { node: 'minikube-m09', key: 'demo' } }, limit: 5 })]);
+    expect(run.steps[0]!.timedOut).toBe(true);
+  });
+});
 
 const labelled: Scenario = {
   id: 'label-test',

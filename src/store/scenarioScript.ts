@@ -110,6 +110,10 @@ function holds(cluster: Cluster, until: Until, step: StepContext, arrived: boole
     );
     if (running.length < count) return false;
   }
+  if (until.podCount) {
+    const { selector, count, namespace } = until.podCount;
+    if (pods(cluster, selector, namespace).length !== count) return false;
+  }
   if (until.podUnschedulable) {
     const stuck = pods(cluster, until.podUnschedulable.selector).some((p) =>
       p.status.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'),
@@ -139,6 +143,11 @@ function holds(cluster: Cluster, until: Until, step: StepContext, arrived: boole
   if (until.nodeTaint) {
     const node = cluster.get('Node', undefined, until.nodeTaint.node);
     if (!node?.spec.taints?.some((t) => t.key === until.nodeTaint!.key)) return false;
+  }
+  if (until.nodeUntainted) {
+    const { node: name, key } = until.nodeUntainted;
+    const node = cluster.get('Node', undefined, name);
+    if (!node || node.spec.taints?.some((t) => t.key === key)) return false;
   }
   if (until.nodeLabel) {
     const { node, key, value } = until.nodeLabel;

@@ -12,6 +12,7 @@ export const appEn = {
     nodes: 'Nodes',
     runtime: 'Runtime',
     settings: 'Cluster settings',
+    nodesSetByWorkflow: 'The workflow sets the number of nodes',
   },
   diagram: {
     label: 'Cluster architecture diagram',
@@ -222,7 +223,7 @@ export const appEn = {
     paused: 'Paused. Press Play to go on.',
     done: 'Done. Press Next when you are ready.',
     finished: 'That is the whole workflow. Pick another one above, or keep playing freely.',
-    replay: 'Replay this step',
+    replay: 'Replay',
     predict: 'Predict',
     predictHint: 'Make your guess, then watch what the cluster does.',
     skipPredict: 'Just show me',

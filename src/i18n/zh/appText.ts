@@ -14,6 +14,7 @@ export const appZh: typeof appEn = {
     nodes: '节点数',
     runtime: '容器运行时',
     settings: '集群设置',
+    nodesSetByWorkflow: '节点数量由工作流程决定',
   },
   diagram: {
     label: '集群架构图',
@@ -224,7 +225,7 @@ export const appZh: typeof appEn = {
     paused: '已暂停。按“播放”继续。',
     done: '本步完成。准备好后点击“下一步”。',
     finished: '整个工作流程到此结束。可以在上方选择其他流程，或继续自由播放。',
-    replay: '重播这一步',
+    replay: '重播',
     predict: '预测',
     predictHint: '先猜一猜，再看集群怎么做。',
     skipPredict: '直接看答案',

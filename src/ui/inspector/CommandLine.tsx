@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function CommandLine({ cmd, says }: { cmd: string; says: string }) {
+export function CommandLine({ cmd, says }: { cmd: string; says?: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = () => {
@@ -28,7 +28,7 @@ export function CommandLine({ cmd, says }: { cmd: string; says: string }) {
           {copied ? t('inspector.copied') : t('inspector.copy')}
         </button>
       </div>
-      <p className="text-[13px] leading-5 text-slate-600 dark:text-slate-400">{says}</p>
+      {says && <p className="text-[13px] leading-5 text-slate-600 dark:text-slate-400">{says}</p>}
     </li>
   );
 }

@@ -15,12 +15,14 @@ export function Notices() {
       {notices.map((n) => (
         <p key={n.name} className="flex items-start gap-3">
           <span className="min-w-0 flex-1 break-words">
-            {t('notices.badParam', {
-              name: n.name,
-              value: n.value,
-              expected: t(`notices.${n.expected}`),
-              fallback: n.expected === 'expectTheme' ? t('notices.defaultTheme') : n.fallback,
-            })}
+            {n.expected === 'badScenario'
+              ? t('notices.badScenario', { source: n.value, error: n.detail ?? '' })
+              : t('notices.badParam', {
+                  name: n.name,
+                  value: n.value,
+                  expected: t(`notices.${n.expected}`),
+                  fallback: n.expected === 'expectTheme' ? t('notices.defaultTheme') : n.fallback,
+                })}
           </span>
           <button
             type="button"

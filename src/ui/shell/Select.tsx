@@ -6,11 +6,15 @@ export function Select<T extends string>({
   value,
   options,
   onChange,
+  disabled,
+  title,
 }: {
   label: string;
   value: T;
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
+  disabled?: boolean;
+  title?: string;
 }) {
   const id = useId();
   return (
@@ -21,8 +25,10 @@ export function Select<T extends string>({
       <select
         id={id}
         value={value}
+        disabled={disabled}
+        title={title}
         onChange={(e) => onChange(e.target.value as T)}
-        className="rounded-md border border-slate-300 bg-white py-1 pl-2 pr-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-k8s dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        className="rounded-md border border-slate-300 bg-white py-1 pl-2 pr-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-k8s dark:border-slate-600 disabled:opacity-50 dark:bg-slate-800 dark:text-slate-100"
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

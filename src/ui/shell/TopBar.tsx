@@ -1,7 +1,7 @@
 /** The title and the cluster, language and theme controls. */
 import { useTranslation } from 'react-i18next';
 import { MAX_NODES, RUNTIMES, type RuntimeName } from '../../engine/clusterConfig';
-import { LANGUAGES, type Language, type Theme } from '../../store/appStore';
+import { LANGUAGES, WORKFLOWS, type Language, type Theme } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
 import { Select } from './Select';
 
@@ -17,6 +17,19 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
   const setRuntime = useAppStore((s) => s.setRuntime);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const setTheme = useAppStore((s) => s.setTheme);
+  const workflow = useAppStore((s) => s.guide?.source ?? '');
+  const workflowTitle = useAppStore((s) => s.guide?.scenario.title);
+  const openWorkflow = useAppStore((s) => s.openWorkflow);
+  const guided = workflow !== '';
+  const pick = (l: { en: string; zh: string }) => l[language] || l.en;
+  const workflowOptions = [
+    { value: '', label: t('guide.freePlay') },
+    ...WORKFLOWS.map((w, i) => ({ value: w.id, label: `${i + 1}. ${pick(w.title)}` })),
+    // A course author's own workflow, opened from its file.
+    ...(guided && !WORKFLOWS.some((w) => w.id === workflow) && workflowTitle
+      ? [{ value: workflow, label: pick(workflowTitle) }]
+      : []),
+  ];
 
   return (
     <header className="flex flex-wrap items-center gap-x-6 gap-y-1.5 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
@@ -30,10 +43,18 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
         className="flex flex-wrap items-center gap-x-4 gap-y-1.5"
       >
         <Select
+          label={t('guide.workflow')}
+          value={workflow}
+          options={workflowOptions}
+          onChange={(id) => openWorkflow(id === '' ? null : id)}
+        />
+        <Select
           label={t('controls.nodes')}
           value={String(nodeCount)}
           options={NODE_COUNTS.map((n) => ({ value: n, label: n }))}
           onChange={(n) => setNodeCount(Number(n))}
+          disabled={guided}
+          {...(guided ? { title: t('controls.nodesSetByWorkflow') } : {})}
         />
         <Select<RuntimeName>
           label={t('controls.runtime')}

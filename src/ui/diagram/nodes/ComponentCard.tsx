@@ -30,6 +30,8 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
   const selected = useAppStore((s) => isSelected(s.selection, s.topology, component.id));
   const related = useAppStore((s) => isRelated(s.selection, s.topology, component.id));
   const dimmed = useAppStore((s) => s.selection !== null && s.selection.kind !== 'pod') && !related;
+  // A workflow step points at the components it is about.
+  const focused = useAppStore((s) => s.guide?.focus.has(component.id) ?? false);
   const select = useAppStore((s) => s.select);
   const addon = component.placement === 'addon';
   const label = component.node ? `${component.name} ${component.node}` : component.name;
@@ -47,6 +49,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
         aria-label={label}
         aria-pressed={selected}
         data-kind={component.kind}
+        data-focus={focused || undefined}
         onClick={(e) =>
           select(selected ? null : { kind: 'component', id: component.id }, { fromKeyboard: e.detail === 0 })
         }
@@ -60,6 +63,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
               ? 'border-k8s/70'
               : 'border-slate-300 dark:border-slate-600',
           dimmed ? 'opacity-45' : '',
+          focused && !selected ? 'outline-3 outline-offset-2 outline-amber-400 dark:outline-amber-300' : '',
         ].join(' ')}
       >
         <img

@@ -57,6 +57,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
   const select = useAppStore((s) => s.select);
   const live = useAppStore((s) => s.view.nodes.get(node.name));
   const registered = live?.registered ?? false;
+  const focused = useAppStore((s) => s.guide?.focus.has(node.name) ?? false);
 
   return (
     <div
@@ -70,7 +71,9 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
             ? 'border-k8s'
             : 'border-slate-300 dark:border-slate-600'
           : 'border-red-500 dark:border-red-500',
+        focused ? 'outline-3 outline-offset-4 outline-amber-400 dark:outline-amber-300' : '',
       ].join(' ')}
+      data-focus={focused || undefined}
       data-node-status={
         !registered
           ? 'joining'
