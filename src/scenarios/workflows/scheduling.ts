@@ -75,7 +75,7 @@ export const scheduling: Scenario = {
         answer: { podNode: 'run=web' },
         explain: {
           en: 'minikube-m03. minikube-m02 is filtered out first: TaintToleration reports “node(s) had untolerated taint {dedicated: gpu}”. minikube and minikube-m03 both pass and both get TaintToleration 100 (weight 3). The difference is NodeResourcesFit, whose LeastAllocated strategy favours free room: minikube, where the control plane already requests a good part of the 2 CPUs, scores 48; the bigger, nearly empty minikube-m03 scores 89. NodeResourcesBalancedAllocation adds 83 and 95, so the totals are 431 and 484: minikube-m03 wins.',
-          zh: 'minikube-m03。minikube-m02 首先被过滤掉：TaintToleration 报告“node(s) had untolerated taint {dedicated: gpu}”。minikube 和 minikube-m03 都通过了过滤，TaintToleration 都得 100 分（权重 3）。差别在 NodeResourcesFit：它的 LeastAllocated 策略偏爱剩余空间多的节点。minikube 的 2 个 CPU 已被控制面占去不少，只得 48 分；更大、几乎空闲的 minikube-m03 得 89 分。NodeResourcesBalancedAllocation 再分别加上 83 和 95，总分 431 对 484：minikube-m03 胜出。',
+          zh: 'minikube-m03。minikube-m02 首先被过滤掉：TaintToleration 报告“node(s) had untolerated taint {dedicated: gpu}”。minikube 和 minikube-m03 都通过了过滤，TaintToleration 都得 100 分（权重 3）。差别在 NodeResourcesFit：它的 LeastAllocated 策略偏爱剩余空间多的节点。控制面已经请求了 minikube 那 2 个 CPU 中的一大部分，它只得 48 分；更大、几乎空闲的 minikube-m03 得 89 分。NodeResourcesBalancedAllocation 再分别加上 83 和 95，总分 431 对 484：minikube-m03 胜出。',
         },
       },
       tryIt: ['kubectl get pod web -o wide', 'kubectl describe pod web'],
