@@ -63,3 +63,33 @@ for (const view of LIVE) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+/** Workflow screens: a step being narrated, a prediction asked, its answer revealed, in both themes and languages. */
+const GUIDED = [
+  { query: '?scenario=apply-to-running&step=4&speed=16', phase: 'done' },
+  { query: '?scenario=node-failure&step=2&speed=16&theme=dark&lang=zh', phase: 'predict' },
+  { query: '?scenario=node-failure&step=2&speed=16&theme=dark', phase: 'reveal' },
+  { query: '?scenario=tour&speed=16', phase: 'phone' },
+] as const;
+
+for (const view of GUIDED) {
+  test(`has no serious or critical axe violations in a workflow: ${view.query} (${view.phase})`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    if (view.phase === 'phone') await page.setViewportSize({ width: 390, height: 760 });
+    const explorer = new Explorer(page);
+    await explorer.open(view.query);
+    const panel = page.locator('[data-guide]');
+    if (view.phase === 'reveal') {
+      await expect(panel).toHaveAttribute('data-phase', 'predict', { timeout: 30_000 });
+      await panel.locator('[data-predict] [role="group"] button').first().click();
+      await expect(panel.locator('[data-reveal]')).toBeVisible({ timeout: 100_000 });
+    } else {
+      await expect(panel).toHaveAttribute('data-phase', view.phase === 'phone' ? 'done' : view.phase, {
+        timeout: 60_000,
+      });
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -36,7 +36,11 @@ async function expectFocus(page: Page, step: Step) {
 async function expectPromise(page: Page, until: Until | undefined) {
   if (!until) return;
   const explorer = new Explorer(page);
-  if (until.podsRunning) {
+  // System pods (kube-system's) are counted, not drawn, on a node: only the workload's are checked.
+  const systemPods =
+    until.podsRunning?.namespace === 'kube-system' ||
+    /^(k8s-app|component|tier)=/.test(until.podsRunning?.selector ?? '');
+  if (until.podsRunning && !systemPods) {
     // Workflows name their pods after the selector's value (Deployment `web` → pods `web-…`).
     const value = until.podsRunning.selector.split(',')[0]!.split('=')[1]!;
     const names = await page
@@ -76,7 +80,20 @@ async function playWorkflow(page: Page, scenario: Scenario, lang: 'en' | 'zh') {
       await panel.locator('[data-predict] [role="group"] button').first().click();
     }
     await expect(panel, `step ${i + 1} done`).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
-    if (step.predict) await expect(panel.locator('[data-reveal] [data-answer]')).toBeVisible();
+    if (step.predict) {
+      const answer = panel.locator('[data-reveal] [data-answer]');
+      await expect(answer).toBeVisible();
+      // "Which node?": the pod is drawn on the node the answer names.
+      const { answer: expected } = step.predict;
+      if (typeof expected === 'object') {
+        const node = await answer.getAttribute('data-answer');
+        const value = expected.podNode.split(',')[0]!.split('=')[1]!;
+        await expect(
+          explorer.podsOn(node!).and(page.locator(`[aria-label^="${value}"]`)),
+          `a ${expected.podNode} pod on ${node}`,
+        ).not.toHaveCount(0);
+      }
+    }
     await expectPromise(page, step.until);
     expect(new URL(page.url()).searchParams.get('step')).toBe(String(i + 1));
     if (i < scenario.steps.length - 1) await next.click();
@@ -106,6 +123,16 @@ test('a step opens directly from the URL, and the URL follows Next and Back', as
   await page.getByRole('button', { name: /^Step 6:/ }).click();
   await expect(panel).toHaveAttribute('data-step', '6');
   await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('6');
+});
+
+test('with autoplay a finished step moves on by itself, after a pause to read it', async ({ page }) => {
+  test.setTimeout(60_000);
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=tour&autoplay=1&speed=16');
+  const panel = page.locator('[data-guide="tour"]');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 15_000 });
+  await expect(panel).toHaveAttribute('data-step', '2', { timeout: 15_000 });
+  await expect(panel).toHaveAttribute('data-step', '3', { timeout: 20_000 });
 });
 
 test('the Workflow picker opens a workflow and goes back to free play', async ({ page }) => {

@@ -46,6 +46,19 @@ const SHOTS = [
     size: [1440, 860],
   },
   { file: 'docs/screenshot-10-nodes.png', query: '?nodes=10', click: null, size: [1440, 900] },
+  // Guided workflows: shown when the step has done what it promised (or asks its prediction).
+  {
+    file: 'docs/screenshot-workflow.png',
+    query: '?scenario=apply-to-running&step=4&speed=16',
+    guide: 'done',
+    size: [1440, 900],
+  },
+  {
+    file: 'docs/screenshot-workflow-predict-zh.png',
+    query: '?scenario=node-failure&step=2&speed=16&lang=zh&theme=dark',
+    guide: 'predict',
+    size: [1440, 900],
+  },
 ];
 
 try {
@@ -85,6 +98,8 @@ try {
         await page.getByRole('button', { name: /^(Step back|后退一步)$/ }).click();
       }
     }
+    if (shot.guide)
+      await page.waitForSelector(`[data-guide][data-phase="${shot.guide}"]`, { timeout: 120_000 });
     if (shot.click) await page.getByRole('button', { name: shot.click, exact: true }).click();
     if (shot.pod) await page.locator('[data-pod-status="Running"][aria-label^="web-"]').first().click();
     await page.waitForTimeout(400);

@@ -49,6 +49,8 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
   const words = useWords();
   const player = useAppStore((s) => s.player);
   const heartbeats = useAppStore((s) => s.playback.heartbeats);
+  // In a workflow step, messages to or from the components it is about stand out; others fade.
+  const focus = useAppStore((s) => s.guide?.focus);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const nameOf = useEndpointName();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -126,6 +128,13 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
 
     const placed: { x: number; y: number }[] = [];
     let lastLabels = '';
+    /** Whether an endpoint (a component, or a node's pods) is one the step points at. */
+    const focused =
+      focus && focus.size > 0
+        ? (endpoint: string) =>
+            // A node in focus brings everything on it: its kubelet, runtime, kube-proxy and pods.
+            focus.has(endpoint) || focus.has(endpoint.split('/')[1] ?? '')
+        : null;
 
     const draw = (p: number) => {
       const { tx: ox, ty: oy, zoom: k } = view.current;
@@ -144,8 +153,10 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
         const f = flights[i]!;
         const info = infoOf(f.id);
         if (!info.route) continue;
-        // Shown heartbeats are messages like any other; dimmed ones are faint dots.
-        const routine = heartbeats === 'dim' && info.routine;
+        // Shown heartbeats are messages like any other; dimmed ones are faint dots, and so are
+        // messages a workflow step is not about.
+        const aside = focused !== null && !focused(info.from) && !focused(info.to);
+        const routine = (heartbeats === 'dim' && info.routine) || aside;
         const at = pointAlong(info.route, reducedMotion ? 0.5 : f.progress);
         const label = !routine && labelled < maxLabels;
         if (label) labelled++;
@@ -230,7 +241,7 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       redraw.current = () => {};
       for (const id of glowing) card(id)?.removeAttribute('data-glow');
     };
-  }, [player, layout, reducedMotion, words, nameOf, heartbeats]);
+  }, [player, layout, reducedMotion, words, nameOf, heartbeats, focus]);
 
   return (
     <canvas

@@ -1,0 +1,80 @@
+/**
+ * What a terminal command needs and gives. A command is parsed once; a read (`kubectl get`,
+ * `docker ps` inside a node) is answered from the objects at one moment, a write (`kubectl scale`,
+ * `minikube node add`) is done to the running engine as kubectl would do it (API requests to
+ * kube-apiserver) and prints when the answer comes back. The same code serves the page's terminal
+ * (reads at the playback cursor, writes forking the run there) and the headless `npm run sim`.
+ */
+import type { Kind, ObjectOfKind } from '../engine/api/types';
+import type { Cluster } from '../engine/cluster';
+import type { RuntimeName } from '../engine/clusterConfig';
+
+/** The cluster's objects at one moment, as kubectl can see them (and what `minikube` knows). */
+export interface ClusterReader {
+  /**
+   * The moment, in virtual ms. Objects' timestamps are ISO strings of RUN_EPOCH_MS + virtual ms
+   * (engine/core/time.ts), so an AGE is `RUN_EPOCH_MS + now - Date.parse(creationTimestamp)`.
+   */
+  readonly now: number;
+  list<K extends Kind>(kind: K, namespace?: string): ObjectOfKind<K>[];
+  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> | undefined;
+  readonly runtime: RuntimeName;
+  /** minikube's addons and whether each is enabled. */
+  readonly addons: ReadonlyMap<string, boolean>;
+  /** The machines minikube knows (whether or not they run), in order. */
+  readonly machines: readonly string[];
+}
+
+/** What the terminal prints for a command: text as the real tool prints it, and whether it failed. */
+export interface Output {
+  readonly text: string;
+  /** Printed to stderr by the real tool (the terminal shows it in red) and exit code ≠ 0. */
+  readonly error: boolean;
+}
+
+/** Where the prompt is: the learner's machine, or inside a node after `minikube ssh`. */
+export interface ShellState {
+  /** null on the learner's machine; a node's name inside `minikube ssh`. */
+  readonly node: string | null;
+}
+
+/** A parsed command line, ready to run. */
+export type Command =
+  /** Answered from the objects at one moment; changes nothing. */
+  | { readonly type: 'read'; run(reader: ClusterReader, shell: ShellState): Output }
+  /**
+   * Changes the cluster: done to the running engine at its current time. `print` is called once
+   * per line of output as the API answers (kubectl prints each object's result as it comes).
+   */
+  | {
+      readonly type: 'write';
+      /** How the command is shown in the run's record, e.g. `kubectl scale deployment web --replicas=5`. */
+      readonly line: string;
+      run(cluster: Cluster, print: (output: Output) => void): void;
+    }
+  /**
+   * `kubectl get … -w`: prints the list once, then a line for each change as time goes on. The
+   * terminal calls `next` with each later moment; it returns the lines to add (maybe none).
+   */
+  | {
+      readonly type: 'watch';
+      first(reader: ClusterReader): Output;
+      next(reader: ClusterReader): Output | null;
+    }
+  /** Changes only the terminal: `clear`, `minikube ssh` (into a node), `exit`, `minikube dashboard`. */
+  | { readonly type: 'terminal'; readonly effect: TerminalEffect; readonly output?: Output }
+  /** Refused before anything runs (unknown command, bad flag, bad input), with the real tool's words. */
+  | { readonly type: 'error'; readonly output: Output };
+
+export type TerminalEffect =
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'enter'; readonly node: string }
+  | { readonly kind: 'exit' }
+  | { readonly kind: 'dashboard' }
+  | { readonly kind: 'none' };
+
+/** What a command line may read besides itself: a pasted or uploaded manifest (`apply -f -`, `apply -f web.yaml`). */
+export interface CommandInput {
+  readonly stdin?: string;
+  readonly files?: ReadonlyMap<string, string>;
+}
