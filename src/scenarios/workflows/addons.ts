@@ -65,8 +65,13 @@ export const addons: Scenario = {
         en: 'Addon pods get no special treatment. The Deployment controller creates a ReplicaSet for each Deployment, the ReplicaSet controller a Pod, kube-scheduler binds both to minikube, and kubelet pulls the images and starts the containers. The dashboard image is large, so its pull takes several seconds; the endpointslice-controller adds each pod to its Service’s EndpointSlice once it is Ready.',
         zh: '插件的 Pod 没有任何特殊待遇。Deployment 控制器为每个 Deployment 创建 ReplicaSet，ReplicaSet 控制器创建 Pod，kube-scheduler 把它们绑定到 minikube，kubelet 拉取镜像并启动容器。dashboard 镜像较大，拉取要花好几秒；Pod 就绪后，endpointslice-controller 会把它加入对应 Service 的 EndpointSlice。',
       },
-      // The runtime's answer to StartContainer (the diagram draws these pods as the Dashboard card).
-      until: { message: { kind: 'cri-reply', summary: 'started kubernetes-dashboard' } },
+      until: {
+        podsRunning: {
+          selector: 'k8s-app=kubernetes-dashboard',
+          count: 1,
+          namespace: 'kubernetes-dashboard',
+        },
+      },
       focus: ['kube-controller-manager', 'kube-scheduler', 'kubelet', 'container runtime'],
       inspect: 'kube-controller-manager',
       tryIt: ['kubectl get pod -A', 'kubectl get deployment -n kubernetes-dashboard'],
@@ -77,7 +82,13 @@ export const addons: Scenario = {
         en: 'dashboard-metrics-scraper starts next: kubelet pulls images one at a time by default, so its pull waited for the dashboard’s. It collects CPU and memory figures from the Metrics API for the Dashboard’s graphs, which only has data once the metrics-server addon is enabled too (minikube addons enable metrics-server).',
         zh: '接着启动的是 dashboard-metrics-scraper：kubelet 默认一次只拉取一个镜像，所以它的拉取要等 dashboard 的完成。它从 Metrics API 收集 CPU 和内存数据，供 Dashboard 绘图；只有同时开启 metrics-server 插件（minikube addons enable metrics-server）后，才会有这些数据。',
       },
-      until: { message: { kind: 'cri-reply', summary: 'started dashboard-metrics-scraper' } },
+      until: {
+        podsRunning: {
+          selector: 'k8s-app=dashboard-metrics-scraper',
+          count: 1,
+          namespace: 'kubernetes-dashboard',
+        },
+      },
       focus: ['kubelet', 'container runtime'],
       tryIt: ['kubectl get pod -n kubernetes-dashboard -o wide'],
     },
