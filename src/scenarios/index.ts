@@ -34,6 +34,11 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     load: () => import('./workflows/applyToRunning').then((m) => m.applyToRunning),
   },
   {
+    id: 'scheduling',
+    title: { en: 'Scheduling in depth', zh: '深入调度' },
+    load: () => import('./workflows/scheduling').then((m) => m.scheduling),
+  },
+  {
     id: 'reconciliation',
     title: { en: 'Reconciliation: desired vs actual', zh: '调和：期望状态与实际状态' },
     load: () => import('./workflows/reconciliation').then((m) => m.reconciliation),
@@ -42,6 +47,21 @@ export const WORKFLOWS: readonly WorkflowEntry[] = [
     id: 'node-failure',
     title: { en: 'Node failure and pod eviction', zh: '节点故障与 Pod 驱逐' },
     load: () => import('./workflows/nodeFailure').then((m) => m.nodeFailure),
+  },
+  {
+    id: 'services',
+    title: { en: 'Services and traffic', zh: 'Service 与流量' },
+    load: () => import('./workflows/services').then((m) => m.services),
+  },
+  {
+    id: 'runtimes',
+    title: { en: 'The runtime is pluggable', zh: '可插拔的容器运行时' },
+    load: () => import('./workflows/runtimes').then((m) => m.runtimes),
+  },
+  {
+    id: 'addons',
+    title: { en: 'Addons', zh: '插件' },
+    load: () => import('./workflows/addons').then((m) => m.addons),
   },
 ];
 

@@ -19,6 +19,17 @@ const SELECTOR = z
   .string()
   .max(200)
   .regex(/^[\w./-]+=[\w.-]*(,[\w./-]+=[\w.-]*)*$/, 'a label selector such as app=web');
+const LABEL_KEY = z
+  .string()
+  .max(316)
+  .regex(
+    /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/,
+    'a label key such as disktype or example.com/tier',
+  );
+const LABEL_VALUE = z
+  .string()
+  .max(63)
+  .regex(/^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/, 'a label value such as ssd');
 const QUANTITY = z
   .string()
   .regex(/^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/, 'a quantity such as 500m, 2 or 4Gi');
@@ -61,6 +72,7 @@ const action = z.union([
     }),
   }),
   z.strictObject({ untaint: z.strictObject({ node: NODE, key: z.string().min(1).max(253) }) }),
+  z.strictObject({ label: z.strictObject({ node: NODE, key: LABEL_KEY, value: LABEL_VALUE }) }),
   z.strictObject({ startNode: NODE }),
   z.strictObject({ stopNode: NODE }),
   z.strictObject({ startKubelet: NODE }),
@@ -104,7 +116,11 @@ const until = z.strictObject({
     .optional(),
   nodeReady: z.strictObject({ node: NODE, status: z.enum(['True', 'False', 'Unknown']) }).optional(),
   nodeTaint: z.strictObject({ node: NODE, key: z.string().min(1).max(253) }).optional(),
+  nodeLabel: z.strictObject({ node: NODE, key: LABEL_KEY, value: LABEL_VALUE }).optional(),
   endpoints: z
+    .strictObject({ service: NAME, count: z.number().int().min(0).max(100), namespace: NAME.optional() })
+    .optional(),
+  proxyRules: z
     .strictObject({ service: NAME, count: z.number().int().min(0).max(100), namespace: NAME.optional() })
     .optional(),
 });

@@ -34,6 +34,8 @@ export type Action =
       };
     }
   | { readonly untaint: { readonly node: string; readonly key: string } }
+  /** `kubectl label node <node> <key>=<value>`: sets (or changes) one label on a Node. */
+  | { readonly label: { readonly node: string; readonly key: string; readonly value: string } }
   | { readonly startNode: string }
   | { readonly stopNode: string }
   | { readonly startKubelet: string }
@@ -82,8 +84,12 @@ export interface Until {
   readonly nodeTaint?: { readonly node: string; readonly key: string };
   /** The node no longer carries any taint with this key (e.g. once it is Ready again). */
   readonly nodeUntainted?: { readonly node: string; readonly key: string };
+  /** The node carries this label (with this value). */
+  readonly nodeLabel?: { readonly node: string; readonly key: string; readonly value: string };
   /** A Service has this many ready endpoints. */
   readonly endpoints?: { readonly service: string; readonly count: number; readonly namespace?: string };
+  /** kube-proxy on every running node has rules sending each of the Service's ports to this many backends. */
+  readonly proxyRules?: { readonly service: string; readonly count: number; readonly namespace?: string };
 }
 
 /** A "predict, then reveal" moment: the learner guesses before the step plays, then sees the answer. */

@@ -149,6 +149,10 @@ function holds(cluster: Cluster, until: Until, step: StepContext, arrived: boole
     const node = cluster.get('Node', undefined, name);
     if (!node || node.spec.taints?.some((t) => t.key === key)) return false;
   }
+  if (until.nodeLabel) {
+    const { node, key, value } = until.nodeLabel;
+    if (cluster.get('Node', undefined, node)?.metadata.labels?.[key] !== value) return false;
+  }
   if (until.endpoints) {
     const { service, count, namespace = 'default' } = until.endpoints;
     const ready = cluster
@@ -157,6 +161,16 @@ function holds(cluster: Cluster, until: Until, step: StepContext, arrived: boole
       .flatMap((s) => s.endpoints ?? [])
       .filter((e) => e.conditions?.ready).length;
     if (ready < count) return false;
+  }
+  if (until.proxyRules) {
+    const { service, count, namespace = 'default' } = until.proxyRules;
+    const svc = cluster.get('Service', namespace, service);
+    if (!svc?.spec.clusterIP) return false;
+    for (const node of cluster.nodes) {
+      if (!node.proxy.up) continue;
+      for (const port of svc.spec.ports)
+        if ((node.proxy.rules.get(`${svc.spec.clusterIP}:${port.port}`)?.length ?? 0) < count) return false;
+    }
   }
   return true;
 }
@@ -251,6 +265,16 @@ function perform(cluster: Cluster, action: Action): void {
     return cluster.taint(node, { key, effect, ...(value !== undefined ? { value } : {}) });
   }
   if ('untaint' in action) return cluster.untaint(action.untaint.node, action.untaint.key);
+  if ('label' in action) {
+    // kubectl label: an update of the Node with one more label (kubelet's status updates keep labels).
+    const { node, key, value } = action.label;
+    const current = cluster.get('Node', undefined, node);
+    if (!current) return;
+    return cluster.apply({
+      ...current,
+      metadata: { ...current.metadata, labels: { ...current.metadata.labels, [key]: value } },
+    });
+  }
   const onNode = (name: string, fn: () => void) => {
     // A workflow may name a node the cluster does not have (a course author's typo): nothing happens.
     if (cluster.nodes.some((n) => n.name === name)) fn();
