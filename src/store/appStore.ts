@@ -19,6 +19,7 @@ import type { HeartbeatMode } from '../playback/presentation';
 import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
 import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
 import { inspectTarget, resolveFocus, WORKFLOWS, type GuideState, type Scenario } from './guide';
+import { runLog, type RunLog } from './runLog';
 import { scenarioConfig, scenarioSpec } from './scenarioScript';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 
@@ -27,6 +28,7 @@ export type { Player } from '../playback/player';
 export type { UserAction } from './userActions';
 export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
 export { WORKFLOWS } from './guide';
+export type { RunLog } from './runLog';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -142,6 +144,8 @@ export interface AppActions {
   openWorkflow(id: string | null): void;
   /** Shows a notice (e.g. a workflow file that could not be loaded). */
   addNotice(notice: ParamNotice): void;
+  /** The run so far (to the cursor) as a JSON-ready log; null before the engine has loaded. */
+  runLog(): RunLog | null;
   /** Goes to step `step` of the workflow and plays it (or asks its prediction first). */
   goToStep(step: number): void;
   nextStep(): void;
@@ -491,6 +495,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
           });
       },
       addNotice,
+      runLog: () => {
+        const { player: current, config, guide } = get();
+        if (!current) return null;
+        return runLog(current, config, seed, guide ? { id: guide.source, step: guide.step + 1 } : null);
+      },
       goToStep,
       nextStep: () => {
         const { guide, stepRange } = get();

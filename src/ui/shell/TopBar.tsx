@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { MAX_NODES, RUNTIMES, type RuntimeName } from '../../engine/clusterConfig';
 import { LANGUAGES, WORKFLOWS, type Language, type Theme } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
+import { lazy, Suspense, useState } from 'react';
 import { Select } from './Select';
+
+const ShareDialog = lazy(() => import('../share/ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 const NODE_COUNTS = Array.from({ length: MAX_NODES }, (_, i) => String(i + 1));
 
@@ -21,6 +24,7 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
   const workflowTitle = useAppStore((s) => s.guide?.scenario.title);
   const openWorkflow = useAppStore((s) => s.openWorkflow);
   const guided = workflow !== '';
+  const [sharing, setSharing] = useState(false);
   const pick = (l: { en: string; zh: string }) => l[language] || l.en;
   const workflowOptions = [
     { value: '', label: t('guide.freePlay') },
@@ -77,7 +81,19 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
           ]}
           onChange={setTheme}
         />
+        <button
+          type="button"
+          onClick={() => setSharing(true)}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          {t('share.open')}
+        </button>
       </div>
+      {sharing && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }
