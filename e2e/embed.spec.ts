@@ -157,3 +157,11 @@ test('the embed ignores messages of any other shape, and from any window but its
   );
   await expect(panel).toHaveAttribute('data-step', '3');
 });
+
+test('a course author’s workflow file plays in the strict sandbox under the CSP', async ({ page }) => {
+  test.setTimeout(60_000);
+  const violations = await serve(page, `${APP}/?embed=1&scenario=workflows/example.json&speed=16`, 900, 600);
+  const panel = page.frameLocator('#k8s').locator('[data-guide="my-course-scale"]');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+  expect(violations).toEqual([]);
+});

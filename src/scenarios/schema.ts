@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { Scenario } from './types';
 
+// Never generate code at run time: the app runs under a Content-Security-Policy without 'unsafe-eval'.
+z.config({ jitless: true });
+
 const MAX_TEXT = 4_000;
 const MAX_STEPS = 60;
 const NODE = z
