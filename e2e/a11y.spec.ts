@@ -93,3 +93,25 @@ for (const view of GUIDED) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('has no serious or critical axe violations in embed mode, on a phone and wide', async ({ page }) => {
+  test.setTimeout(60_000);
+  for (const size of [
+    { width: 320, height: 480 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    const explorer = new Explorer(page);
+    await explorer.open('?embed=1&scenario=tour&steps=2-4&step=2&speed=16&theme=dark');
+    await expect(page.locator('[data-guide]')).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+});
+
+test('has no serious or critical axe violations with the Share dialog open', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=tour&lang=zh');
+  await page.getByRole('button', { name: '分享', exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
