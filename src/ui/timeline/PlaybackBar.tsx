@@ -45,6 +45,32 @@ const Markers = memo(function Markers() {
   );
 });
 
+/** Where each step of a workflow begins, under the slider (the current step's start stronger). */
+const StepMarks = memo(function StepMarks() {
+  const player = useAppStore((s) => s.player);
+  const step = useAppStore((s) => s.guide?.step ?? null);
+  const recorded = useAppStore((s) => Math.floor(s.playback.recorded / 500));
+  const end = useAppStore((s) => s.playback.end);
+  if (!player || step === null || end <= 0) return null;
+  void recorded;
+  return (
+    <div
+      className="pointer-events-none absolute inset-x-[7px] bottom-0 h-1.5"
+      aria-hidden="true"
+      data-step-marks
+    >
+      {player.run.steps.map((s, i) => (
+        <span
+          key={i}
+          data-step-mark={i + 1}
+          className={`absolute bottom-0 h-1.5 w-[2px] -translate-x-1/2 ${i === step ? 'bg-slate-700 dark:bg-slate-200' : 'bg-slate-400 dark:bg-slate-500'}`}
+          style={{ left: `${(player.timeline.toPresentation(s.start) / end) * 100}%` }}
+        />
+      ))}
+    </div>
+  );
+});
+
 export function PlaybackBar() {
   const { t } = useTranslation();
   const playing = useAppStore((s) => s.playback.playing);
@@ -148,6 +174,7 @@ export function PlaybackBar() {
       </span>
       <div className="relative min-w-[10rem] flex-1 pt-2">
         <Markers />
+        <StepMarks />
         <input
           ref={slider}
           type="range"
