@@ -165,3 +165,19 @@ test('a course author’s workflow file plays in the strict sandbox under the CS
   await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
   expect(violations).toEqual([]);
 });
+
+test('the build works from a sub-path of another host', async ({ page }) => {
+  test.setTimeout(60_000);
+  const BASE = 'http://static.test/courses/k8s/explorer/';
+  await page.route('http://static.test/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace('/courses/k8s/explorer', '');
+    const response = await route.fetch({ url: `${APP}${path}` });
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': APP_CSP } });
+  });
+  await page.goto(`${BASE}?scenario=tour&speed=16`);
+  await expect(page.locator('[data-guide="tour"]')).toHaveAttribute('data-phase', 'done', {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('button', { name: 'kube-apiserver', exact: true })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/courses/k8s/explorer/');
+});
