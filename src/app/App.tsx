@@ -1,5 +1,6 @@
 /** The page: top bar, notices, the diagram with the Details panel beside it, playback and the event log below. */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Diagram } from '../ui/diagram/Diagram';
 import { EventLog } from '../ui/eventlog/EventLog';
@@ -40,57 +41,110 @@ export function App() {
     <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <TopBar prefersDark={prefersDark} />
       <Notices />
-      <main className={`flex min-h-0 flex-1 ${wide ? 'flex-row' : 'flex-col'}`}>
-        {guided && wide && (
-          <div className="w-[340px] shrink-0 border-r border-slate-200 dark:border-slate-700">
-            <Suspense fallback={null}>
-              <Narration />
-            </Suspense>
-          </div>
-        )}
-        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-          <div className="min-h-0 flex-1">
-            <ReactFlowProvider>
-              <Diagram compact={!wide} />
-            </ReactFlowProvider>
-          </div>
-          {guided && !wide && !hasSelection && (
-            <div className="max-h-[45%] min-h-[12rem] shrink-0 border-t border-slate-200 dark:border-slate-700">
+      {wide ? (
+        <main className="flex min-h-0 flex-1 flex-row">
+          {guided && (
+            <div className="w-[340px] shrink-0 border-r border-slate-200 dark:border-slate-700">
               <Suspense fallback={null}>
                 <Narration />
               </Suspense>
             </div>
           )}
-          <PlaybackBar />
-          {/* On a phone the Details sheet takes the log's place while it is open. */}
-          {(wide || (!hasSelection && !guided)) && (
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+            <div className="min-h-0 flex-1">
+              <ReactFlowProvider>
+                <Diagram compact={false} />
+              </ReactFlowProvider>
+            </div>
+            <PlaybackBar />
             <div
               className={`${tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
             >
               <EventLog />
             </div>
-          )}
-        </div>
-        {hasSelection && (
-          <div
-            className={
-              wide
-                ? 'w-[400px] shrink-0 border-l border-slate-200 shadow-lg dark:border-slate-700'
-                : 'h-[58%] shrink-0 overflow-hidden rounded-t-2xl border-t border-slate-200 shadow-[0_-8px_24px_rgba(0,0,0,0.12)] dark:border-slate-700'
-            }
-          >
-            <Suspense fallback={null}>
-              <Inspector />
-            </Suspense>
           </div>
-        )}
-      </main>
+          {hasSelection && (
+            <div className="w-[400px] shrink-0 border-l border-slate-200 shadow-lg dark:border-slate-700">
+              <Suspense fallback={null}>
+                <Inspector />
+              </Suspense>
+            </div>
+          )}
+        </main>
+      ) : (
+        <PhoneLayout guided={guided} hasSelection={hasSelection} />
+      )}
       {shortcutsOpen && (
         <Suspense fallback={null}>
           <ShortcutsDialog />
         </Suspense>
       )}
     </div>
+  );
+}
+
+type PhonePanel = 'guide' | 'log' | 'details';
+
+/**
+ * A phone in portrait: the diagram and playback on top, and the panels folded into tabs below —
+ * the workflow's narration, the event log, and Details while something is selected.
+ */
+function PhoneLayout({ guided, hasSelection }: { guided: boolean; hasSelection: boolean }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<PhonePanel>(guided ? 'guide' : 'log');
+  const [seen, setSeen] = useState({ guided, hasSelection });
+  // A new selection brings Details forward; closing it, or opening a workflow, goes back.
+  if (seen.guided !== guided || seen.hasSelection !== hasSelection) {
+    setSeen({ guided, hasSelection });
+    setChosen(hasSelection && !seen.hasSelection ? 'details' : guided ? 'guide' : 'log');
+  }
+  const panels: PhonePanel[] = [
+    ...(guided ? ['guide' as const] : []),
+    'log',
+    ...(hasSelection ? ['details' as const] : []),
+  ];
+  const tab = panels.includes(chosen) ? chosen : panels[0]!;
+  const ids = { guide: 'phone-tab-guide', log: 'phone-tab-log', details: 'phone-tab-details' };
+  return (
+    <main className="flex min-h-0 flex-1 flex-col">
+      <div className="min-h-[9rem] flex-1">
+        <ReactFlowProvider>
+          <Diagram compact />
+        </ReactFlowProvider>
+      </div>
+      <PlaybackBar />
+      <div className="flex h-[45%] min-h-[12rem] shrink-0 flex-col border-t border-slate-200 dark:border-slate-700">
+        <div
+          role="tablist"
+          aria-label={t('layout.panels')}
+          className="flex shrink-0 gap-1 border-b border-slate-200 px-2 pt-1 dark:border-slate-700"
+        >
+          {panels.map((p) => (
+            <button
+              key={p}
+              id={ids[p]}
+              type="button"
+              role="tab"
+              aria-selected={tab === p}
+              aria-controls={`${ids[p]}-panel`}
+              onClick={() => setChosen(p)}
+              className={`rounded-t-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-k8s ${
+                tab === p
+                  ? 'bg-white text-k8s shadow-[0_-1px_0_#326ce5_inset] dark:bg-slate-900 dark:text-sky-300'
+                  : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+              }`}
+            >
+              {t(`layout.${p}`)}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`${ids[tab]}-panel`} aria-labelledby={ids[tab]} className="min-h-0 flex-1">
+          <Suspense fallback={null}>
+            {tab === 'guide' ? <Narration /> : tab === 'details' ? <Inspector /> : <EventLog />}
+          </Suspense>
+        </div>
+      </div>
+    </main>
   );
 }
 

@@ -211,6 +211,12 @@ export const appEn = {
     expectSteps: 'expected a range of the workflow’s steps such as 3-7',
     defaultTheme: 'the system theme',
   },
+  layout: {
+    panels: 'Panels',
+    guide: 'Workflow',
+    log: 'Log',
+    details: 'Details',
+  },
   share: {
     open: 'Share',
     title: 'Share and export',

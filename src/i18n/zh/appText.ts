@@ -213,6 +213,12 @@ export const appZh: typeof appEn = {
     expectSteps: '应为工作流程中的步骤范围，例如 3-7',
     defaultTheme: '系统主题',
   },
+  layout: {
+    panels: '面板',
+    guide: '工作流程',
+    log: '日志',
+    details: '详情',
+  },
   share: {
     open: '分享',
     title: '分享与导出',
