@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
-const APP = 'http://127.0.0.1:4173';
+const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 const HOST = 'http://course.test';
 /** The policy README.md documents for the app's files. */
 export const APP_CSP =
