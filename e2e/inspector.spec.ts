@@ -147,7 +147,8 @@ test('reaches the legend, then kubectl and the control plane first when tabbing'
   const explorer = new Explorer(page);
   await explorer.open('?nodes=2');
   const order: string[] = [];
-  for (let i = 0; i < 16; i++) {
+  // The top bar first (Workflow, Nodes, Runtime, Language, Theme, Share), then the diagram.
+  for (let i = 0; i < 24; i++) {
     await page.keyboard.press('Tab');
     order.push(
       await page.evaluate(
