@@ -22,6 +22,7 @@ export function App() {
   const theme = useAppStore((s) => s.theme);
   const shortcutsOpen = useAppStore((s) => s.shortcutsOpen);
   const guided = useAppStore((s) => s.guide !== null);
+  const terminal = useAppStore((s) => s.panel === 'terminal');
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
   const tall = useMediaQuery('(min-height: 640px)');
@@ -62,7 +63,7 @@ export function App() {
           {/* On a phone the Details sheet takes the log's place while it is open. */}
           {(wide || (!hasSelection && !guided)) && (
             <div
-              className={`${tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
+              className={`${terminal ? (tall ? 'h-[38%] min-h-56' : 'h-[45%]') : tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
             >
               <EventLog />
             </div>
