@@ -2,11 +2,15 @@
 import { GLOBAL_FLAGS, type Verb } from './commands/context';
 import { get } from './commands/getVerb';
 import { scale } from './commands/scale';
+import { describe } from './describe/describe';
+import { apply } from './apply/apply';
+import { create } from './commands/create';
+import { deleteVerb } from './commands/delete';
 import { errorCommand } from './output';
 import { parseFlags } from './parse/flags';
 import type { Command, CommandInput } from './types';
 
-export const VERBS: Record<string, Verb> = { get, scale };
+export const VERBS: Record<string, Verb> = { get, scale, describe, apply, create, delete: deleteVerb };
 
 /** The verb is the first word that is neither a flag nor a global flag's value. */
 function findVerb(words: readonly string[]): number {
