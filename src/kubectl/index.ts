@@ -4,6 +4,7 @@
  */
 export { parseCommand } from './shell';
 export { clusterReader } from './reader';
+export { prepareManifests } from './apply/yamlModule';
 export { MAX_COMMAND_LENGTH, MAX_MANIFEST_BYTES } from './limits';
 export type * from './types';
 

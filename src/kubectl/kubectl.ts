@@ -2,11 +2,36 @@
 import { GLOBAL_FLAGS, type Verb } from './commands/context';
 import { get } from './commands/getVerb';
 import { scale } from './commands/scale';
+import { describe } from './describe/describe';
+import { apply } from './apply/apply';
+import { create } from './commands/create';
+import { deleteVerb } from './commands/delete';
+import { cordon, drain, taint, uncordon } from './commands/nodes';
+import { rollout } from './commands/rollout';
+import { logs } from './commands/logs';
+import { apiResources, clusterInfo, explain, version } from './commands/info';
 import { errorCommand } from './output';
 import { parseFlags } from './parse/flags';
 import type { Command, CommandInput } from './types';
 
-export const VERBS: Record<string, Verb> = { get, scale };
+export const VERBS: Record<string, Verb> = {
+  get,
+  describe,
+  apply,
+  create,
+  delete: deleteVerb,
+  scale,
+  cordon,
+  uncordon,
+  drain,
+  taint,
+  rollout,
+  logs,
+  'cluster-info': clusterInfo,
+  version,
+  'api-resources': apiResources,
+  explain,
+};
 
 /** The verb is the first word that is neither a flag nor a global flag's value. */
 function findVerb(words: readonly string[]): number {

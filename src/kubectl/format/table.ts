@@ -3,23 +3,8 @@
  * padding with spaces (cli-runtime printers/tabwriter.go). Each cell but a row's last is padded to
  * its column's widest cell + 3 (at least 6); the last cell is printed as it is.
  */
-const MIN_WIDTH = 6;
-const PADDING = 3;
-
-const width = (s: string) => [...s].length;
+import { tabwrite } from './tabwriter';
 
 export function table(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, i) => {
-      if (i === row.length - 1) return;
-      widths[i] = Math.max(widths[i] ?? 0, Math.max(MIN_WIDTH, width(cell) + PADDING));
-    });
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell))))
-        .join(''),
-    )
-    .join('\n');
+  return tabwrite(rows.map((r) => r.join('\t')).join('\n'), 6, 3);
 }

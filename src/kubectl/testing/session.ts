@@ -3,6 +3,7 @@ import type { Deployment } from '../../engine/api/types';
 import { TestCluster, type TestClusterOptions } from '../../engine/testing/testCluster';
 import { clusterReader } from '../reader';
 import { parseCommand } from '../shell';
+import { runWrite } from '../runWrite';
 import type { CommandInput, Output, ShellState } from '../types';
 
 export function webDeployment(replicas = 3, name = 'web'): Deployment {
@@ -64,9 +65,7 @@ export function run(
     case 'watch':
       return command.first(clusterReader(t.cluster));
     case 'write': {
-      const lines: Output[] = [];
-      command.run(t.cluster, (o) => lines.push(o));
-      for (let i = 0; i < 100 && lines.length === 0; i++) t.advance('100ms');
+      const lines = runWrite(t.cluster, command).filter((l) => l.text !== '');
       return { text: lines.map((l) => l.text).join('\n'), error: lines.some((l) => l.error) };
     }
   }
