@@ -278,16 +278,20 @@ export function createAppStore(init: AppStoreInit): AppStore {
         },
         performCommand: (action) => {
           get().perform(action);
-          const { player: current, guide } = get();
-          // The learner sees the command being done: kubectl's request, then what follows.
+          const { player: current, guide, terminal: shown } = get();
+          // The learner sees the command being done: kubectl's request, then what follows. A command
+          // refused at once (only errors printed) changed nothing: there is nothing to watch.
           if (!current || current.playing) return;
+          const printed = shown.entries.find((e) => e.id === action.id)?.output ?? [];
+          if (printed.length > 0 && printed.every((o) => o.error)) return;
           if (guide && guide.phase === 'playing') current.playToEndOf(guide.step);
           else current.playThrough();
         },
         openDashboard: () =>
           set({ selection: { kind: 'component', id: componentId('dashboard') }, focusDetails: false }),
       },
-      () => import('../kubectl'),
+      // kubectl and the YAML parser its apply needs (replays parse manifests synchronously).
+      () => import('../kubectl').then((m) => m.prepareManifests().then(() => m)),
       init.kubectl,
     );
     /** Builds the run for a config and follows its player (no player until the engine is loaded). */

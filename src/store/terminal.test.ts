@@ -135,6 +135,14 @@ describe('the terminal in the store', () => {
     expect(texts(store, 1)).toEqual(['scaled to 2']);
   });
 
+  it('does not play on when the write was refused at once', () => {
+    const { store } = make();
+    store.getState().seekVirtual(3_000);
+    store.getState().runCommand('scale 5');
+    expect(entries(store)[0]!.output[0]).toMatchObject({ error: true });
+    expect(store.getState().playback.playing).toBe(false);
+  });
+
   it('prints a late answer when the run records it', () => {
     const { store, frame } = make();
     store.getState().seekVirtual(20_000);

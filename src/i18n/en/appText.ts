@@ -249,6 +249,7 @@ export const appEn = {
     dashboardOpened: 'The Dashboard is selected in the diagram and its Details are open.',
     candidates: 'Completions',
     copyAll: 'Copy output',
+    copy: 'Copy',
     copyEntry: 'Copy the output of {{command}}',
     copied: 'Copied',
     clear: 'Clear',

@@ -251,6 +251,7 @@ export const appZh: typeof appEn = {
     dashboardOpened: '已在图中选中 Dashboard，并打开了它的详情。',
     candidates: '可补全',
     copyAll: '复制输出',
+    copy: '复制',
     copyEntry: '复制 {{command}} 的输出',
     copied: '已复制',
     clear: '清屏',

@@ -23,6 +23,12 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [kubectlSays, setKubectlSays] = useState<string | null>(null);
+  /** Text or a file refused for its size: it never entered the editor. */
+  const [refused, setRefused] = useState<Problem | null>(null);
+  const edit = (next: string) => {
+    setRefused(null);
+    setText(next);
+  };
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLPreElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -52,8 +58,9 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
   const lineCount = Math.min(MAX_NUMBERED, text.split('\n').length);
   const numbers = Array.from({ length: lineCount }, (_, i) => i + 1).join('\n');
   const checked = verdict !== null && limit !== null;
-  const problems: readonly Problem[] = verdict?.problems ?? [];
-  const canApply = checked && problems.length === 0 && kubectlSays === null && (verdict?.count ?? 0) > 0;
+  const problems: readonly Problem[] = refused ? [refused] : (verdict?.problems ?? []);
+  const canApply =
+    !refused && checked && problems.length === 0 && kubectlSays === null && (verdict?.count ?? 0) > 0;
 
   const goTo = (line: number | undefined) => {
     const el = area.current;
@@ -74,14 +81,21 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
     if (!file) return;
     if (limit !== null && file.size > limit) {
       // Not even read: the editor says how big it is.
-      setText('');
-      setVerdict({
-        problems: [{ key: 'manifest.error.tooBig', values: { size: file.size, limit } }],
-        count: 0,
-      });
+      setRefused({ key: 'manifest.error.tooBig', values: { size: file.size, limit } });
       return;
     }
-    void file.text().then(setText);
+    void file.text().then((content) => {
+      if (!refuseIfTooBig(content)) edit(content);
+    });
+  };
+
+  /** Text over the limit never enters the editor (drawing a megabyte in a textarea alone freezes the page). */
+  const refuseIfTooBig = (incoming: string): boolean => {
+    if (limit === null) return false;
+    const size = incoming.length > limit ? byteLength(incoming) : 0;
+    if (size <= limit) return false;
+    setRefused({ key: 'manifest.error.tooBig', values: { size, limit } });
+    return true;
   };
 
   const apply = () => {
@@ -122,12 +136,7 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
             {t('manifest.examples')}:
           </span>
           {(Object.keys(MANIFEST_EXAMPLES) as ExampleName[]).map((name) => (
-            <button
-              key={name}
-              type="button"
-              className={BUTTON}
-              onClick={() => setText(MANIFEST_EXAMPLES[name])}
-            >
+            <button key={name} type="button" className={BUTTON} onClick={() => edit(MANIFEST_EXAMPLES[name])}>
               {t(`manifest.example.${name}`)}
             </button>
           ))}
@@ -153,7 +162,13 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
             ref={area}
             value={text}
             aria-label={t('manifest.editor')}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              if (!refuseIfTooBig(e.target.value)) edit(e.target.value);
+            }}
+            onPaste={(e) => {
+              const pasted = e.clipboardData.getData('text/plain');
+              if (refuseIfTooBig(text + pasted)) e.preventDefault();
+            }}
             onScroll={(e) => {
               if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop;
             }}
@@ -166,11 +181,7 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
           />
         </div>
         <div aria-live="polite" className="max-h-36 overflow-auto" data-manifest-status>
-          {!checked || text.trim() === '' ? (
-            <p className="text-slate-500 dark:text-slate-400">
-              {text.trim() === '' ? t('manifest.empty') : t('manifest.checking')}
-            </p>
-          ) : problems.length || kubectlSays ? (
+          {problems.length || (kubectlSays && !refused) ? (
             <>
               <h3 className="text-xs font-semibold text-red-700 dark:text-red-400">
                 {t('manifest.problems')}
@@ -186,13 +197,17 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
                     {t(p.key, p.values)}
                   </li>
                 ))}
-                {kubectlSays && (
+                {kubectlSays && !refused && (
                   <li className="whitespace-pre-wrap text-red-700 dark:text-red-400" data-problem>
                     {t('manifest.error.kubectl', { message: kubectlSays })}
                   </li>
                 )}
               </ul>
             </>
+          ) : !checked || text.trim() === '' ? (
+            <p className="text-slate-500 dark:text-slate-400">
+              {text.trim() === '' ? t('manifest.empty') : t('manifest.checking')}
+            </p>
           ) : (
             <p className="text-emerald-700 dark:text-emerald-400">
               {t('manifest.valid', { count: verdict?.count ?? 0 })}

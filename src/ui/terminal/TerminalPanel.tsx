@@ -64,7 +64,7 @@ const Entry = memo(function Entry({
           aria-label={t('terminal.copyEntry', { command: entry.command.slice(0, 60) })}
           className="absolute right-1 top-0 rounded px-1.5 text-[11px] text-slate-300 opacity-0 hover:bg-slate-700 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-400 group-hover:opacity-100"
         >
-          {copied ? t('terminal.copied') : t('inspector.copy')}
+          {copied ? t('terminal.copied') : t('terminal.copy')}
         </button>
       )}
     </div>

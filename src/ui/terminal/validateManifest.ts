@@ -51,7 +51,11 @@ export async function validateManifest(
   docs.forEach((doc, i) => {
     const n = i + 1;
     for (const error of doc.errors) {
-      const message = error.message.split('\n')[0] ?? error.message;
+      // The position is shown apart, so the message leaves out its own "at line 3, column 7:".
+      const message = (error.message.split('\n')[0] ?? error.message).replace(
+        / at line \d+, column \d+:?$/,
+        '',
+      );
       const pos = error.linePos?.[0];
       problems.push({
         key: 'manifest.error.syntax',
