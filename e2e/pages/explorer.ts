@@ -77,6 +77,40 @@ export class Explorer {
     await this.button(/^(Pause|暂停)$/).click();
   }
 
+  /** The terminal's textbox (the Terminal tab opens it). */
+  get terminal(): Locator {
+    return this.page.getByRole('textbox', { name: /^(Terminal|终端)$/ });
+  }
+
+  get terminalOutput(): Locator {
+    return this.page.getByRole('log', { name: /^(Terminal output|终端输出)$/ });
+  }
+
+  /** Opens the Terminal tab below the diagram and waits for kubectl's code. */
+  async openTerminal() {
+    await this.page.getByRole('button', { name: /^(Terminal|终端)$/ }).click();
+    await expect(this.terminal).toBeFocused();
+  }
+
+  /** Types a line into the terminal and presses Enter. */
+  async run(line: string) {
+    await this.terminal.fill(line);
+    await this.terminal.press('Enter');
+  }
+
+  /** The output of the last command (without its prompt line), as text. */
+  async lastOutput(): Promise<string> {
+    const entry = this.terminalOutput.locator('[data-entry]').last();
+    const parts = await entry.locator('pre').allTextContents();
+    return parts.slice(1).join('\n');
+  }
+
+  /** The drawn web pods (by STATUS, if given). */
+  webPods(status?: string): Locator {
+    const pods = this.page.locator('[data-pod-status][aria-label^="web-"]');
+    return status ? pods.and(this.page.locator(`[data-pod-status="${status}"]`)) : pods;
+  }
+
   async screenshot(name: string) {
     await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }

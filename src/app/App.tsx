@@ -24,6 +24,7 @@ export function App() {
   const shortcutsOpen = useAppStore((s) => s.shortcutsOpen);
   const guided = useAppStore((s) => s.guide !== null);
   const embed = useAppStore((s) => s.embed);
+  const terminal = useAppStore((s) => s.panel === 'terminal');
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
   const tall = useMediaQuery('(min-height: 640px)');
@@ -58,7 +59,7 @@ export function App() {
             </div>
             <PlaybackBar />
             <div
-              className={`${tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
+              className={`${terminal ? (tall ? 'h-[38%] min-h-56' : 'h-[45%]') : tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
             >
               <EventLog />
             </div>

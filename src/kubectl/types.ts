@@ -62,7 +62,16 @@ export type Command =
       next(reader: ClusterReader): Output | null;
     }
   /** Changes only the terminal: `clear`, `minikube ssh` (into a node), `exit`, `minikube dashboard`. */
-  | { readonly type: 'terminal'; readonly effect: TerminalEffect; readonly output?: Output }
+  | {
+      readonly type: 'terminal';
+      readonly effect: TerminalEffect;
+      readonly output?: Output;
+      /**
+       * Checked against the cluster before the effect (e.g. `minikube ssh -n NODE` needs the node):
+       * an Output means print it as an error and leave the terminal as it is.
+       */
+      readonly check?: (reader: ClusterReader) => Output | null;
+    }
   /** Refused before anything runs (unknown command, bad flag, bad input), with the real tool's words. */
   | { readonly type: 'error'; readonly output: Output };
 

@@ -12,7 +12,7 @@ import {
   MAX_NODES,
   MIN_NODES,
 } from '../engine/clusterConfig';
-import { buildTopology, type ComponentId, type Topology } from '../engine/topology';
+import { buildTopology, componentId, type ComponentId, type Topology } from '../engine/topology';
 import type { ChangeKind, FrameClock, Player, PlayerOptions } from '../playback/player';
 import type { RunSpec } from '../playback/run';
 import type { HeartbeatMode } from '../playback/presentation';
@@ -22,10 +22,21 @@ import { inspectTarget, resolveFocus, WORKFLOWS, type GuideState, type Scenario 
 import { runLog, type RunLog } from './runLog';
 import { scenarioConfig, scenarioSpec } from './scenarioScript';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
+import { showsMachines, topologyOf } from './machines';
+import {
+  createTerminal,
+  EMPTY_TERMINAL,
+  objectsReader,
+  type KubectlModule,
+  type TerminalState,
+} from './terminal';
+import type { Output } from '../kubectl/types';
 
 export type { Flight, HeartbeatMode } from '../playback/presentation';
 export type { Player } from '../playback/player';
 export type { UserAction } from './userActions';
+export type { TerminalEntry, TerminalState } from './terminal';
+export { MANIFEST_KINDS } from './terminal';
 export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
 export { WORKFLOWS } from './guide';
 export type { RunLog } from './runLog';
@@ -33,6 +44,8 @@ export type { RunLog } from './runLog';
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Theme = 'light' | 'dark';
+/** What the panel below the diagram shows. */
+export type BottomPanel = 'events' | 'messages' | 'terminal';
 
 /** What the inspector shows: a component, a node as a whole, or a pod. */
 export type Selection =
@@ -111,6 +124,9 @@ export interface AppState {
   readonly embed: boolean;
   /** The steps a locked embed may show (0-based, inclusive); null: all of them. */
   readonly stepRange: { readonly from: number; readonly to: number } | null;
+  /** The terminal: what was typed and printed, the history, the shell the prompt is in. */
+  readonly terminal: TerminalState;
+  readonly panel: BottomPanel;
 }
 
 export interface AppActions {
@@ -152,6 +168,21 @@ export interface AppActions {
   previousStep(): void;
   /** The learner's guess at the step's prediction; the step then plays and reveals the answer. */
   predict(choice: string | null): void;
+  /**
+   * Runs a terminal line: a read answers from the objects at the cursor, a write forks the run
+   * there and plays on, a watch prints as the cursor moves on. `input` is a manifest on stdin.
+   */
+  runCommand(line: string, input?: { readonly stdin?: string }): void;
+  /** Ctrl+C: stops a watch. */
+  interruptCommand(): void;
+  clearTerminal(): void;
+  /** Tab: the candidates for the word being typed at the end of `line`. */
+  completeCommand(line: string): string[];
+  /** Fetches kubectl's code ahead of the first command. */
+  loadTerminal(): Promise<void>;
+  /** What kubectl refuses in this line before running it (null: it would run, or kubectl is not loaded). */
+  checkCommand(line: string, input?: { readonly stdin?: string }): Output | null;
+  setPanel(panel: BottomPanel): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -172,6 +203,8 @@ export interface AppStoreInit {
   readonly embed?: boolean;
   /** Locks the workflow to these steps (0-based, inclusive). */
   readonly steps?: { readonly from: number; readonly to: number };
+  /** kubectl's code (tests give it at once; the page loads it when the terminal is first used). */
+  readonly kubectl?: KubectlModule;
   /** A workflow to open at a step (0-based); loaded lazily, so it may still be on its way. */
   readonly guide?: {
     readonly scenario: Scenario | Promise<Scenario | null>;
@@ -246,6 +279,34 @@ export function createAppStore(init: AppStoreInit): AppStore {
   let scenarioLoading = initialScenario instanceof Promise;
   return createStore<AppState & AppActions>()((set, get) => {
     let unsubscribe = () => {};
+    const terminal = createTerminal(
+      {
+        getTerminal: () => get().terminal,
+        setTerminal: (next) => set({ terminal: next }),
+        readerNow: () => {
+          const { player: current, config, topology } = get();
+          if (!current) return null;
+          const machines = topology.nodes.map((n) => n.name);
+          return objectsReader(current.objectsNow(), current.virtualTime, config.runtime, machines);
+        },
+        performCommand: (action) => {
+          get().perform(action);
+          const { player: current, guide, terminal: shown } = get();
+          // The learner sees the command being done: kubectl's request, then what follows. A command
+          // refused at once (only errors printed) changed nothing: there is nothing to watch.
+          if (!current || current.playing) return;
+          const printed = shown.entries.find((e) => e.id === action.id)?.output ?? [];
+          if (printed.length > 0 && printed.every((o) => o.error)) return;
+          if (guide && guide.phase === 'playing') current.playToEndOf(guide.step);
+          else current.playThrough();
+        },
+        openDashboard: () =>
+          set({ selection: { kind: 'component', id: componentId('dashboard') }, focusDetails: false }),
+      },
+      // kubectl and the YAML parser its apply needs (replays parse manifests synchronously).
+      () => import('../kubectl').then((m) => m.prepareManifests().then(() => m)),
+      init.kubectl,
+    );
     /** Builds the run for a config and follows its player (no player until the engine is loaded). */
     const start = (
       config: ClusterConfig,
@@ -261,12 +322,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
       if (!engine || scenarioLoading)
         return { player: null, topology, playback: { ...IDLE_PLAYBACK, speed }, view: EMPTY_VIEW };
       const base = scenario ? scenarioSpec(scenario, config, seed) : freePlaySpec(config, seed, pods);
-      const spec = fork ? withActions(base, fork.actions, fork.at) : base;
+      const spec = fork ? withActions(base, fork.actions, fork.at, terminal.replay) : base;
       const player = engine.createPlayer(spec, clock, {
         speed,
         ...(fork ? { heartbeats: fork.heartbeats } : {}),
       });
-      const names = topology.nodes.map((n) => n.name);
       const refresh = (what: ChangeKind) => {
         const state = get();
         if (state.player !== player) return;
@@ -276,11 +336,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
           return;
         }
         const playback = snapshot(player);
-        const view =
-          playback.objectsVersion === state.playback.objectsVersion
-            ? state.view
-            : deriveClusterView(player.objectsNow(), names, state.view);
+        const moved = playback.objectsVersion !== state.playback.objectsVersion;
+        const names = state.topology.nodes.map((n) => n.name);
+        const view = moved ? deriveClusterView(player.objectsNow(), names, state.view) : state.view;
         set({ playback, view, guide: followCursor(state.guide, player, state.topology) });
+        if (moved) terminal.cursorMoved();
       };
       unsubscribe = player.onChange(refresh);
       const playback = snapshot(player);
@@ -288,8 +348,23 @@ export function createAppStore(init: AppStoreInit): AppStore {
         player,
         topology,
         playback,
-        view: deriveClusterView(player.objectsNow(), names, EMPTY_VIEW),
+        view: deriveClusterView(
+          player.objectsNow(),
+          topology.nodes.map((n) => n.name),
+          EMPTY_VIEW,
+        ),
       };
+    };
+    /** After a fork: the diagram shows the machines the run has (`minikube node add` / `node delete`). */
+    const followMachines = () => {
+      const { player: current, topology, config } = get();
+      if (!current) return;
+      const names = current.run.cluster.nodes.map((n) => n.name);
+      if (showsMachines(topology, names)) return;
+      set({
+        topology: topologyOf(names, config.runtime),
+        view: deriveClusterView(current.objectsNow(), names, EMPTY_VIEW),
+      });
     };
     const reconfigure = (config: ClusterConfig) => {
       const { selection, player, playback, guide } = get();
@@ -437,6 +512,17 @@ export function createAppStore(init: AppStoreInit): AppStore {
       autoplay: init.autoplay ?? false,
       embed: init.embed ?? false,
       stepRange: init.steps ?? null,
+      terminal: init.kubectl
+        ? { ...EMPTY_TERMINAL, loaded: true, manifestLimit: init.kubectl.MAX_MANIFEST_BYTES }
+        : EMPTY_TERMINAL,
+      runCommand: (line, input) => terminal.run(line, input),
+      interruptCommand: () => terminal.interrupt(),
+      clearTerminal: () => terminal.clear(),
+      completeCommand: (line) => terminal.complete(line),
+      loadTerminal: () => terminal.load(),
+      checkCommand: (line, input) => terminal.check(line, input),
+      panel: 'events',
+      setPanel: (panel) => set({ panel }),
       select: (selection, options) => set({ selection, focusDetails: options?.fromKeyboard ?? false }),
       setLanguage: (language) => set({ language }),
       setTheme: (theme) => set({ theme }),
@@ -479,6 +565,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
         set({ ...next, actions });
         // A fork is replayed at once: the learner stays exactly where they acted.
         next.player?.seekVirtual(at);
+        followMachines();
         if (wasPlaying) {
           if (guide && guide.phase !== 'done') next.player?.playToEndOf(guide.step);
           else next.player?.playThrough();

@@ -4,7 +4,25 @@
  * there (the run is replayed up to that moment with the action added; what followed before is
  * replaced by what follows now).
  */
+import type { Cluster } from '../engine/cluster';
 import type { RunSpec, TimedAction } from '../playback/run';
+
+/**
+ * A terminal command that changes the cluster (`kubectl scale`, `minikube node add`): re-parsed and
+ * run each time the run is recorded; `id` is its entry in the terminal, which shows what it prints.
+ */
+export interface CommandAction {
+  readonly type: 'command';
+  readonly id: number;
+  readonly line: string;
+  /** The node's shell it was typed in (`minikube ssh`), if any. */
+  readonly node?: string;
+  /** A manifest given on stdin (`kubectl apply -f -`). */
+  readonly stdin?: string;
+}
+
+/** Runs a recorded terminal command inside a run as it is recorded. */
+export type CommandRunner = (action: CommandAction, cluster: Cluster) => void;
 
 export type UserAction =
   | { readonly type: 'stopKubelet'; readonly node: string }
@@ -13,14 +31,15 @@ export type UserAction =
   | { readonly type: 'startNode'; readonly node: string }
   | { readonly type: 'cordon'; readonly node: string }
   | { readonly type: 'uncordon'; readonly node: string }
-  | { readonly type: 'deletePod'; readonly namespace: string; readonly name: string };
+  | { readonly type: 'deletePod'; readonly namespace: string; readonly name: string }
+  | CommandAction;
 
 export interface RecordedAction {
   readonly at: number;
   readonly action: UserAction;
 }
 
-function toTimed({ at, action }: RecordedAction): TimedAction {
+function toTimed({ at, action }: RecordedAction, commands?: CommandRunner): TimedAction {
   return {
     at,
     run: (c) => {
@@ -39,14 +58,21 @@ function toTimed({ at, action }: RecordedAction): TimedAction {
           return c.uncordon(action.node);
         case 'deletePod':
           return c.delete('Pod', action.namespace, action.name);
+        case 'command':
+          return commands?.(action, c);
       }
     },
   };
 }
 
 /** The run with the learner's actions added to what the scenario does by itself. */
-export function withActions(spec: RunSpec, actions: readonly RecordedAction[], startAt: number): RunSpec {
-  return { ...spec, startAt, actions: [...spec.actions, ...actions.map(toTimed)] };
+export function withActions(
+  spec: RunSpec,
+  actions: readonly RecordedAction[],
+  startAt: number,
+  commands?: CommandRunner,
+): RunSpec {
+  return { ...spec, startAt, actions: [...spec.actions, ...actions.map((a) => toTimed(a, commands))] };
 }
 
 /** Whether the node's kubelet (or the whole node) is stopped at virtual time `t`, by the learner's actions. */

@@ -2,7 +2,7 @@
  * The event log (`Cluster events`): the cluster's Events as `kubectl get events` lists them, or the
  * messages in plain words, always as they are at the cursor. Clicking an entry jumps there.
  */
-import { memo, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventRows, type EventRow } from '../../store/eventRows';
 import { describeMessage } from '../timeline/messageText';
@@ -14,7 +14,12 @@ import { useActions, useAppStore } from '../storeContext';
 /** Rows kept on screen: the latest ones before the cursor. */
 const ROWS = 40;
 
-type Tab = 'events' | 'messages';
+type Tab = 'events' | 'messages' | 'terminal';
+
+// The terminal and kubectl's code load when the Terminal tab is first opened.
+const TerminalPanel = lazy(() =>
+  import('../terminal/TerminalPanel').then((m) => ({ default: m.TerminalPanel })),
+);
 
 const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[] }) {
   const { t } = useTranslation();
@@ -149,7 +154,8 @@ function Messages() {
 
 export function EventLog() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('events');
+  const tab = useAppStore((s) => s.panel);
+  const { setPanel: setTab } = useActions();
   const ready = useAppStore((s) => s.playback.ready);
   const tabButton = (value: Tab) => (
     <button
@@ -176,29 +182,36 @@ export function EventLog() {
         </h2>
         {tabButton('events')}
         {tabButton('messages')}
+        {tabButton('terminal')}
       </header>
-      {/* column-reverse keeps the newest entry in view without measuring anything (no forced layout). */}
-      <div
-        role="log"
-        aria-label={t('eventLog.title')}
-        tabIndex={0}
-        className="flex min-h-0 flex-1 flex-col-reverse overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
-      >
-        <div>
-          {!ready ? (
-            <p
-              className="max-w-4xl px-3 py-2 text-sm leading-6 text-slate-600 dark:text-slate-300"
-              data-starting
-            >
-              {t('eventLog.starting')}
-            </p>
-          ) : tab === 'events' ? (
-            <Events />
-          ) : (
-            <Messages />
-          )}
+      {tab === 'terminal' ? (
+        <Suspense fallback={<p className="px-3 py-2 text-sm text-slate-500">{t('terminal.loading')}</p>}>
+          <TerminalPanel />
+        </Suspense>
+      ) : (
+        // column-reverse keeps the newest entry in view without measuring anything (no forced layout).
+        <div
+          role="log"
+          aria-label={t('eventLog.title')}
+          tabIndex={0}
+          className="flex min-h-0 flex-1 flex-col-reverse overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
+        >
+          <div>
+            {!ready ? (
+              <p
+                className="max-w-4xl px-3 py-2 text-sm leading-6 text-slate-600 dark:text-slate-300"
+                data-starting
+              >
+                {t('eventLog.starting')}
+              </p>
+            ) : tab === 'events' ? (
+              <Events />
+            ) : (
+              <Messages />
+            )}
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,399 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { Explorer } from './pages/explorer';
+
+/** Long tasks (ms) since the page loaded or since the last reset. */
+async function watchLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return {
+    reset: () =>
+      page.evaluate(() => void ((window as unknown as { __longTasks: number[] }).__longTasks = [])),
+    longest: () =>
+      page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks)),
+  };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}`);
+}
+
+/** A free-play cluster of `nodes` nodes with its web pods running, paused, the terminal open. */
+async function runningCluster(page: Page, nodes = 2, lang = 'en') {
+  const explorer = new Explorer(page);
+  await explorer.open(`?nodes=${nodes}&speed=16&lang=${lang}`);
+  await explorer.ready();
+  await explorer.playUntil(async () => (await explorer.webPods('Running').count()) === 3);
+  await explorer.openTerminal();
+  return explorer;
+}
+
+test.describe('the terminal', () => {
+  test('kubectl get nodes prints the real table for a 2-node cluster', async ({ page }) => {
+    const explorer = new Explorer(page);
+    await explorer.open('?nodes=2');
+    await explorer.ready();
+    await explorer.openTerminal();
+    await explorer.run('kubectl get nodes');
+    await expect(explorer.terminalOutput.locator('[data-entry]')).toHaveCount(1);
+    const lines = (await explorer.lastOutput()).split('\n');
+    expect(lines[0]).toBe('NAME           STATUS   ROLES           AGE   VERSION');
+    expect(lines[1]).toMatch(/^minikube {7}Ready {4}control-plane {3}\d+s +v1\.34\.0$/);
+    expect(lines[2]).toMatch(/^minikube-m02 {3}Ready {4}<none> {10}\d+s +v1\.34\.0$/);
+    expect(lines).toHaveLength(3);
+    // AGE may be 5s or 12s: VERSION stays in its column either way.
+    for (const line of lines.slice(1)) expect(line.indexOf('v1.34.0')).toBe(lines[0]!.indexOf('VERSION'));
+    // The line as typed, after the prompt.
+    await expect(explorer.terminalOutput.locator('[data-entry] pre').first()).toHaveText(
+      '$ kubectl get nodes',
+    );
+  });
+
+  test('kubectl scale: kubectl → kube-apiserver flies, the run plays on and 5 web pods are drawn', async ({
+    page,
+  }) => {
+    const explorer = await runningCluster(page);
+    const before = await explorer.clock.textContent();
+    await explorer.run('kubectl scale deployment web --replicas=5');
+    await expect(explorer.terminalOutput).toContainText('deployment.apps/web scaled');
+    await expect(explorer.button(/^(Pause|暂停)$/)).toBeVisible();
+    await expect(explorer.webPods('Running')).toHaveCount(5, { timeout: 30_000 });
+    expect(await explorer.clock.textContent()).not.toBe(before);
+  });
+
+  test('kubectl cordon shows SchedulingDisabled on the node', async ({ page }) => {
+    const explorer = await runningCluster(page);
+    await explorer.run('kubectl cordon minikube-m02');
+    await expect(explorer.terminalOutput).toContainText('node/minikube-m02 cordoned');
+    await expect(explorer.node('minikube-m02')).toContainText('SchedulingDisabled', { timeout: 15_000 });
+    await explorer.button(/^(Pause|暂停)$/).click();
+    await explorer.run('kubectl get nodes');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'Ready,SchedulingDisabled',
+    );
+  });
+
+  test('minikube node add: a new node is drawn and joins', async ({ page }) => {
+    const explorer = await runningCluster(page);
+    await explorer.run('minikube node add');
+    await expect(explorer.node('minikube-m03')).toBeVisible({ timeout: 15_000 });
+    await expect(explorer.node('minikube-m03')).toContainText('Ready', { timeout: 30_000 });
+  });
+
+  test('minikube ssh, docker ps | grep kube-proxy, exit', async ({ page }) => {
+    const explorer = await runningCluster(page);
+    await explorer.run('minikube ssh');
+    await expect(page.getByText('docker@minikube:~$', { exact: true })).toBeVisible();
+    await explorer.run('docker ps | grep kube-proxy');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText('k8s_kube-proxy');
+    await explorer.run('exit');
+    await expect(page.getByText('docker@minikube:~$', { exact: true })).toHaveCount(0);
+    await expect(explorer.terminalOutput.locator('[data-entry] pre').last()).toBeVisible();
+  });
+
+  test('↑/↓ recall the history; Tab completes; Ctrl+L clears', async ({ page }) => {
+    const explorer = new Explorer(page);
+    await explorer.open('?nodes=2');
+    await explorer.ready();
+    await explorer.openTerminal();
+    await explorer.run('kubectl get nodes');
+    await explorer.run('kubectl get pods');
+    await explorer.terminal.press('ArrowUp');
+    await expect(explorer.terminal).toHaveValue('kubectl get pods');
+    await explorer.terminal.press('ArrowUp');
+    await expect(explorer.terminal).toHaveValue('kubectl get nodes');
+    await explorer.terminal.press('ArrowDown');
+    await expect(explorer.terminal).toHaveValue('kubectl get pods');
+    await explorer.terminal.press('ArrowDown');
+    await expect(explorer.terminal).toHaveValue('');
+
+    await explorer.terminal.fill('kubectl get no');
+    await explorer.terminal.press('Tab');
+    await expect(explorer.terminal).toHaveValue('kubectl get nodes ');
+    await explorer.terminal.fill('kubectl d');
+    await explorer.terminal.press('Tab');
+    await expect(page.locator('[data-candidates]')).toContainText('describe');
+    await expect(page.locator('[data-candidates]')).toContainText('delete');
+
+    await explorer.terminal.press('Control+l');
+    await expect(explorer.terminalOutput.locator('[data-entry]')).toHaveCount(0);
+    await explorer.run('kubectl get nodes');
+    await explorer.run('clear');
+    await expect(explorer.terminalOutput.locator('[data-entry]')).toHaveCount(0);
+  });
+
+  test('in Chinese: 终端 and 终端输出', async ({ page }) => {
+    const explorer = new Explorer(page);
+    await explorer.open('?nodes=2&lang=zh');
+    await explorer.ready();
+    await explorer.openTerminal();
+    await expect(page.getByRole('textbox', { name: '终端', exact: true })).toBeFocused();
+    await explorer.run('kubectl get nodes');
+    await expect(page.getByRole('log', { name: '终端输出', exact: true })).toContainText('minikube-m02');
+    await page.getByRole('button', { name: '清单（Manifest）…' }).click();
+    await expect(page.getByRole('dialog', { name: '清单编辑器' })).toBeVisible();
+  });
+});
+
+/** Bad input: a clear error at once, the page keeps working, the cluster unchanged, no long task. */
+test.describe('bad input never breaks the page', () => {
+  const TERMINAL_CASES: { name: string; line: string; error: RegExp }[] = [
+    {
+      name: 'an enormous replica count',
+      line: 'kubectl scale deployment web --replicas=1000000',
+      error: /replicas/,
+    },
+    {
+      name: 'a negative replica count',
+      line: 'kubectl scale deployment web --replicas=-1',
+      error: /replicas|invalid/i,
+    },
+    {
+      name: 'an unknown resource type',
+      line: 'kubectl get foos',
+      error: /doesn't have a resource type "foos"/,
+    },
+    { name: 'an unknown command', line: 'kubectl frobnicate', error: /unknown command "frobnicate"/ },
+    { name: 'an invalid name', line: 'kubectl scale deployment Bad_Name! --replicas=2', error: /.+/ },
+    {
+      name: 'a 10,000-character command',
+      line: `kubectl get pods ${'x'.repeat(10_000)}`,
+      error: /4096|long/,
+    },
+    {
+      name: 'HTML in a name',
+      line: 'kubectl get pod "<img src=x onerror=window.__pwned=1>"',
+      error: /<img src=x onerror=window.__pwned=1>|not found|invalid/,
+    },
+    {
+      name: 'a script in a name',
+      line: 'kubectl describe pod <script>window.__pwned=1</script>',
+      error: /.+/,
+    },
+  ];
+
+  for (const c of TERMINAL_CASES) {
+    test(`terminal: ${c.name}`, async ({ page }) => {
+      const tasks = await watchLongTasks(page);
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      const explorer = await runningCluster(page);
+      const pods = await explorer.webPods().count();
+      await tasks.reset();
+      const started = Date.now();
+      await explorer.run(c.line);
+      const error = explorer.terminalOutput.locator('[data-entry]').last().locator('[data-error]');
+      await expect(error).toBeVisible({ timeout: 1_000 });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await expect(error).toHaveText(c.error);
+      expect(await tasks.longest()).toBeLessThan(200);
+      // Nothing injected or run; the cluster as it was; the page still answers.
+      expect(dialogs).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      await expect(explorer.terminalOutput.locator('img, script')).toHaveCount(0);
+      await expect(explorer.webPods()).toHaveCount(pods);
+      // A refused command has nothing to show: the run stays paused where it was.
+      await expect(explorer.button(/^(Play|播放)$/)).toBeVisible();
+      await explorer.run('kubectl get nodes');
+      await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText('minikube-m02');
+    });
+  }
+
+  const BOMB = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`;
+  const MIB = `apiVersion: v1
+kind: Pod
+metadata:
+  name: huge
+  annotations:
+    filler: "${'x'.repeat(1024 * 1024)}"
+spec:
+  containers:
+    - name: c
+      image: nginx
+`;
+  const EDITOR_CASES: { name: string; text: string; problem: RegExp }[] = [
+    { name: 'a YAML alias bomb (billion laughs)', text: BOMB, problem: /alias/i },
+    { name: 'a manifest over 1 MiB', text: MIB, problem: /1048576 bytes|1,048,576/ },
+    {
+      name: 'an unknown kind',
+      text: 'apiVersion: v1\nkind: Frobnicator\nmetadata:\n  name: x\n',
+      problem: /line 2, column 7.*Frobnicator/,
+    },
+    {
+      name: 'missing kind and name',
+      text: 'apiVersion: v1\nmetadata:\n  labels: {}\n',
+      problem: /has no kind/,
+    },
+    {
+      name: 'broken YAML',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n',
+      problem: /line \d+, column \d+/,
+    },
+    {
+      name: 'HTML in values',
+      text: 'apiVersion: v1\nkind: "<img src=x onerror=window.__pwned=1>"\nmetadata:\n  name: "<script>window.__pwned=1</script>"\n',
+      problem: /<img src=x onerror=window.__pwned=1>/,
+    },
+  ];
+
+  for (const c of EDITOR_CASES) {
+    test(`manifest editor: ${c.name}`, async ({ page }) => {
+      test.skip(
+        c.name === 'a YAML alias bomb (billion laughs)' && BOMB.length !== 342,
+        'the classic is 342 bytes',
+      );
+      const tasks = await watchLongTasks(page);
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      const explorer = await runningCluster(page);
+      const pods = await explorer.webPods().count();
+      await page.getByRole('button', { name: 'Manifest…' }).click();
+      const editor = page.getByRole('dialog', { name: 'Manifest editor' });
+      await expect(editor).toBeVisible();
+      await tasks.reset();
+      const area = editor.getByRole('textbox', { name: 'Manifest YAML' });
+      if (c.text.length > 1024 * 1024)
+        // Pasted, as a learner would (filling a megabyte in at once is not something a person can do).
+        await area.evaluate((el, text) => {
+          const data = new DataTransfer();
+          data.setData('text/plain', text);
+          el.dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+        }, c.text);
+      else await area.fill(c.text);
+      await expect(editor.locator('[data-problem]').first()).toBeVisible({ timeout: 1_500 });
+      await expect(editor.locator('[data-problem]').filter({ hasText: c.problem })).not.toHaveCount(0);
+      await expect(editor.getByRole('button', { name: 'Apply' })).toBeDisabled();
+      expect(await tasks.longest()).toBeLessThan(200);
+      expect(dialogs).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      await expect(editor.locator('img, script')).toHaveCount(0);
+      await editor.getByRole('button', { name: 'Close' }).click();
+      await expect(explorer.terminal).toBeFocused();
+      await expect(explorer.webPods()).toHaveCount(pods);
+    });
+  }
+
+  test('the alias bomb is the classic 342 bytes', () => {
+    expect(BOMB.length).toBe(342);
+  });
+});
+
+test.describe('the manifest editor', () => {
+  test('applies an example: kubectl apply -f - prints in the terminal and the pods are drawn', async ({
+    page,
+  }) => {
+    const explorer = await runningCluster(page);
+    await page.getByRole('button', { name: 'Manifest…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Manifest editor' });
+    await editor.getByRole('button', { name: 'A Deployment' }).click();
+    await expect(editor.locator('[data-manifest-status]')).toContainText('Ready to apply: 1 object(s).');
+    await editor.getByRole('button', { name: 'Apply' }).click();
+    await expect(editor).toHaveCount(0);
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'deployment.apps/hello created',
+    );
+    await expect(page.locator('[data-pod-status="Running"][aria-label^="hello-"]')).toHaveCount(2, {
+      timeout: 30_000,
+    });
+  });
+
+  test('refuses a file over 1 MiB without reading it', async ({ page }) => {
+    const tasks = await watchLongTasks(page);
+    const explorer = await runningCluster(page);
+    await page.getByRole('button', { name: 'Manifest…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Manifest editor' });
+    await tasks.reset();
+    // A file on disk, as a learner picks one (a buffer would be decoded inside the page by the test tool).
+    const huge = test.info().outputPath('huge.yaml');
+    writeFileSync(huge, Buffer.alloc(1024 * 1024 + 1, 'a'));
+    await editor.locator('input[type=file]').setInputFiles(huge);
+    await expect(editor.locator('[data-problem]')).toHaveText(
+      'The manifest is 1048577 bytes; the limit is 1048576 bytes.',
+    );
+    await expect(editor.getByRole('textbox', { name: 'Manifest YAML' })).toHaveValue('');
+    await expect(editor.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    expect(await tasks.longest()).toBeLessThan(200);
+    void explorer;
+  });
+
+  test('opens a file', async ({ page }) => {
+    const explorer = await runningCluster(page);
+    await page.getByRole('button', { name: 'Manifest…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Manifest editor' });
+    await editor.locator('input[type=file]').setInputFiles({
+      name: 'svc.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: hello\nspec:\n  ports:\n    - port: 80\n',
+      ),
+    });
+    await expect(editor.getByRole('textbox', { name: 'Manifest YAML' })).toHaveValue(/kind: Service/);
+    await expect(editor.locator('[data-manifest-status]')).toContainText('Ready to apply');
+    void explorer;
+  });
+});
+
+test.describe('accessibility and screenshots', () => {
+  test('axe: the terminal with output, then the manifest editor', async ({ page }) => {
+    const explorer = await runningCluster(page);
+    await explorer.run('kubectl get pods');
+    await explorer.run('kubectl get foos');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Manifest…' }).click();
+    await page.getByRole('textbox', { name: 'Manifest YAML' }).fill('apiVersion: v1\nkind: Nope\n');
+    await expect(page.locator('[data-problem]').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  for (const lang of ['en', 'zh'] as const)
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 760 },
+    ])
+      test(`screenshots: ${lang} ${size.width}×${size.height}`, async ({ page }) => {
+        await page.setViewportSize(size);
+        const explorer = await runningCluster(page, 2, lang);
+        await explorer.run('kubectl get nodes');
+        await explorer.run('kubectl get pods -o wide');
+        await explorer.run('kubectl get deploy');
+        await explorer.run('kubectl get foos');
+        await explorer.screenshot(`terminal-${lang}-${size.width}`);
+        await expect(explorer.terminal).toBeVisible();
+        await page.getByRole('button', { name: lang === 'en' ? 'Manifest…' : '清单（Manifest）…' }).click();
+        await page
+          .getByRole('button', { name: lang === 'en' ? 'A Pod that fits nowhere' : '哪里都放不下的 Pod' })
+          .click();
+        await page.getByRole('textbox', { name: lang === 'en' ? 'Manifest YAML' : '清单 YAML' }).press('End');
+        await page
+          .getByRole('textbox', { name: lang === 'en' ? 'Manifest YAML' : '清单 YAML' })
+          .pressSequentially('\nkind: Bogus');
+        await expect(page.locator('[data-problem]').first()).toBeVisible();
+        await explorer.screenshot(`manifest-${lang}-${size.width}`);
+      });
+});

@@ -1,0 +1,48 @@
+/** `kubectl scale deployment/NAME --replicas=N` (also `deployment NAME`, ReplicaSets). */
+import { MAX_REPLICAS } from '../limits';
+import { errorCommand, fail, ok, serverError } from '../output';
+import { resolveTargets } from '../get/get';
+import type { Command } from '../types';
+import type { Verb } from './context';
+
+export const replicasLimit = (asked: number) =>
+  `error: this simulated cluster allows at most ${MAX_REPLICAS} replicas per Deployment or ReplicaSet (asked for ${asked})`;
+
+/** pflag's message for a bad integer. */
+export const badInt = (value: string, flag: string) =>
+  `error: invalid argument "${value}" for "--${flag}" flag: strconv.ParseInt: parsing "${value}": ${
+    /^[-+]?\d+$/.test(value) ? 'value out of range' : 'invalid syntax'
+  }`;
+
+export const scale: Verb = {
+  flags: { replicas: { type: 'string' }, 'current-replicas': { type: 'string' } },
+  run({ args, namespace, line }): Command {
+    const text = args.flags.get('replicas');
+    if (text === undefined) return errorCommand('error: required flag(s) "replicas" not set');
+    if (!/^[-+]?\d+$/.test(text) || Math.abs(Number(text)) > 2 ** 63)
+      return errorCommand(`${badInt(text, 'replicas')}\nSee 'kubectl scale --help' for usage.`);
+    const replicas = Number(text);
+    if (replicas < 0)
+      return errorCommand(
+        'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+      );
+    if (replicas > MAX_REPLICAS) return errorCommand(replicasLimit(replicas));
+    const targets = resolveTargets(args.positional, 'scale');
+    if (typeof targets === 'string') return errorCommand(targets);
+    if (!targets.names.length)
+      return errorCommand('error: resource(s) were provided, but no name was specified');
+    for (const t of targets.names)
+      if (t.type.kind !== 'Deployment' && t.type.kind !== 'ReplicaSet')
+        return errorCommand(`Error from server (NotFound): the server could not find the requested resource`);
+    return {
+      type: 'write',
+      line,
+      run(cluster, print) {
+        for (const t of targets.names)
+          cluster.scale(t.type.kind as 'Deployment' | 'ReplicaSet', namespace, t.name, replicas, (r) =>
+            print(r.ok ? ok(`${t.type.prefix}/${t.name} scaled`) : fail(serverError(r.error))),
+          );
+      },
+    };
+  },
+};

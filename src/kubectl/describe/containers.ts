@@ -1,0 +1,78 @@
+/** The `Containers:` section of describe pod and the pod template of describe deployment. */
+import type { Container, ContainerState, ContainerStatus } from '../../engine/api/types';
+import { rfc1123z } from './common';
+
+function ports(c: Container): { port: string; host: string } {
+  const list = c.ports ?? [];
+  return {
+    port: list.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') || '<none>',
+    host: list.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') || '<none>',
+  };
+}
+
+function state(title: string, s: ContainerState, indent: string): string[] {
+  if (s.running)
+    return [`${indent}${title}:\tRunning`, `${indent}  Started:\t${rfc1123z(s.running.startedAt)}`];
+  if (s.waiting) return [`${indent}${title}:\tWaiting`, `${indent}  Reason:\t${s.waiting.reason}`];
+  if (s.terminated)
+    return [
+      `${indent}${title}:\tTerminated`,
+      `${indent}  Reason:\t${s.terminated.reason}`,
+      `${indent}  Exit Code:\t${s.terminated.exitCode}`,
+      `${indent}  Started:\t${rfc1123z(s.terminated.startedAt)}`,
+      `${indent}  Finished:\t${rfc1123z(s.terminated.finishedAt)}`,
+    ];
+  return [`${indent}${title}:\tWaiting`];
+}
+
+/** One container; `status` only for a pod. `mount` is the service-account token volume, if any. */
+export function container(
+  c: Container,
+  status: ContainerStatus | undefined,
+  indent: string,
+  nameIndent: string,
+  mount: string | undefined,
+  withStatus: boolean,
+): string[] {
+  const p = ports(c);
+  const lines = [`${nameIndent}${c.name}:`];
+  if (withStatus && status?.containerID) lines.push(`${indent}Container ID:\t${status.containerID}`);
+  lines.push(`${indent}Image:\t${c.image}`);
+  if (withStatus && status) lines.push(`${indent}Image ID:\t${status.imageID}`);
+  lines.push(
+    p.port.includes(',') ? `${indent}Ports:\t${p.port}` : `${indent}Port:\t${p.port}`,
+    p.host.includes(',') ? `${indent}Host Ports:\t${p.host}` : `${indent}Host Port:\t${p.host}`,
+  );
+  if (c.command?.length) lines.push(`${indent}Command:`, ...c.command.map((x) => `${indent}  ${x}`));
+  if (withStatus && status) {
+    lines.push(...state('State', status.state, indent));
+    if (status.lastState?.terminated) lines.push(...state('Last State', status.lastState, indent));
+    lines.push(
+      `${indent}Ready:\t${status.ready ? 'True' : 'False'}`,
+      `${indent}Restart Count:\t${status.restartCount}`,
+    );
+  } else if (withStatus) {
+    lines.push(
+      `${indent}State:\tWaiting`,
+      `${indent}  Reason:\tContainerCreating`,
+      `${indent}Ready:\tFalse`,
+      `${indent}Restart Count:\t0`,
+    );
+  }
+  for (const [title, list] of [
+    ['Limits', c.resources?.limits],
+    ['Requests', c.resources?.requests],
+  ] as const) {
+    const entries = Object.entries(list ?? {}).filter(([, v]) => v !== undefined);
+    if (entries.length)
+      lines.push(`${indent}${title}:`, ...entries.sort().map(([k, v]) => `${indent}  ${k}:\t${v}`));
+  }
+  lines.push(`${indent}Environment:\t<none>`);
+  if (mount)
+    lines.push(
+      `${indent}Mounts:`,
+      `${indent}  /var/run/secrets/kubernetes.io/serviceaccount from ${mount} (ro)`,
+    );
+  else lines.push(`${indent}Mounts:\t<none>`);
+  return lines;
+}

@@ -1,0 +1,237 @@
+/** `kubectl get TYPE[,TYPE] [NAME…] | TYPE/NAME… [-n NS | -A] [-o wide|yaml|json|name] [-l SEL] [--show-labels] [-w]`. */
+import { errorCommand, fail, ok } from '../output';
+import type { VerbContext } from '../commands/context';
+import { flagTrue } from '../parse/flags';
+import { matches, parseSelector, type Selector } from '../parse/selector';
+import { resourceType, unknownType, type ResourceType } from '../resourceTypes';
+import { table } from '../format/table';
+import { asList, toJson, toYaml } from '../format/yaml';
+import type { ClusterReader, Command, Output } from '../types';
+import { listing, type Item, type Listing } from './items';
+import { labelString } from './printer';
+
+const OUTPUTS = ['wide', 'yaml', 'json', 'name'];
+const ALL = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'];
+
+export const GET_FLAGS = {
+  'all-namespaces': { type: 'bool', short: 'A' },
+  output: { type: 'string', short: 'o' },
+  selector: { type: 'string', short: 'l' },
+  watch: { type: 'bool', short: 'w' },
+  'show-labels': { type: 'bool' },
+  'no-headers': { type: 'bool' },
+} as const;
+
+export const NO_TYPE = [
+  'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.',
+  '',
+  'error: Required resource not specified.',
+  'Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).',
+  "See 'kubectl get -h' for help and examples",
+].join('\n');
+
+interface Request {
+  readonly types: ResourceType[];
+  /** Names asked for, per type index; empty means list all. */
+  readonly names: { type: ResourceType; name: string }[];
+}
+
+/** Resolves `pods`, `pods,svc`, `all`, `pod/x deploy/y`, `pods x y`. */
+export function resolveTargets(positional: readonly string[], verb: string): Request | string {
+  if (!positional.length)
+    return verb === 'get' ? NO_TYPE : `error: you must specify the type of resource to ${verb}`;
+  if (positional[0]!.includes('/')) {
+    const names: Request['names'] = [];
+    for (const p of positional) {
+      const slash = p.indexOf('/');
+      if (slash < 0)
+        return `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl ${verb} resource/<resource_name>' instead of 'kubectl ${verb} resource resource/<resource_name>'`;
+      const type = resourceType(p.slice(0, slash));
+      if (!type) return unknownType(p.slice(0, slash));
+      const name = p.slice(slash + 1);
+      if (!name) return 'error: arguments in resource/name form must have a single resource and name';
+      names.push({ type, name });
+    }
+    return { types: [...new Set(names.map((n) => n.type))], names };
+  }
+  const words = positional[0]!.split(',').filter(Boolean);
+  const types: ResourceType[] = [];
+  for (const w of words) {
+    if (w.toLowerCase() === 'all') types.push(...ALL.map((a) => resourceType(a)!));
+    else {
+      const type = resourceType(w);
+      if (!type) return unknownType(w);
+      types.push(type);
+    }
+  }
+  const rest = positional.slice(1);
+  if (rest.length && types.length > 1) return 'error: you may only specify a single resource type';
+  return { types, names: rest.map((name) => ({ type: types[0]!, name })) };
+}
+
+export function getCommand(ctx: VerbContext): Command {
+  const { args } = ctx;
+  const output = args.flags.get('output') ?? '';
+  if (output && !OUTPUTS.includes(output))
+    return errorCommand(
+      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
+    );
+  let selector: Selector = [];
+  const selText = args.flags.get('selector');
+  if (selText !== undefined) {
+    const parsed = parseSelector(selText);
+    if (typeof parsed === 'string') return errorCommand(parsed);
+    selector = parsed;
+  }
+  const request = resolveTargets(args.positional, 'get');
+  if (typeof request === 'string') return errorCommand(request);
+  const all = flagTrue(args, 'all-namespaces');
+  const options: Options = {
+    namespace: all ? undefined : ctx.namespace,
+    output,
+    selector,
+    showLabels: flagTrue(args, 'show-labels'),
+    noHeaders: flagTrue(args, 'no-headers'),
+  };
+  if (flagTrue(args, 'watch')) {
+    if (request.types.length > 1) return errorCommand('error: you may only specify a single resource type');
+    return watchCommand(request, options);
+  }
+  return { type: 'read', run: (reader) => get(request, options, reader) };
+}
+
+interface Options {
+  readonly namespace: string | undefined;
+  readonly output: string;
+  readonly selector: Selector;
+  readonly showLabels: boolean;
+  readonly noHeaders: boolean;
+}
+
+/** One type's selected rows (by name or selector), and the names not found. */
+function select(type: ResourceType, request: Request, options: Options, reader: ClusterReader) {
+  const list = listing(type, reader, options.namespace ?? (type.namespaced ? undefined : undefined));
+  const wanted = request.names.filter((n) => n.type === type).map((n) => n.name);
+  const missing: string[] = [];
+  let items: Item[];
+  if (wanted.length) {
+    items = [];
+    for (const name of wanted) {
+      const found = list.items.find((i) => i.name === name);
+      if (found) items.push(found);
+      else missing.push(name);
+    }
+  } else items = list.items.filter((i) => matches(options.selector, i.labels));
+  return { list, items, missing };
+}
+
+function get(request: Request, options: Options, reader: ClusterReader): Output {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const objects: unknown[] = [];
+  const multi = request.types.length > 1 || new Set(request.names.map((n) => n.type)).size > 1;
+  const allNs = options.namespace === undefined;
+  for (const type of request.types) {
+    const { list, items, missing } = select(type, request, options, reader);
+    for (const m of missing) errors.push(`Error from server (NotFound): ${qualified(type)} "${m}" not found`);
+    if (!items.length) continue;
+    if (options.output === 'yaml' || options.output === 'json') objects.push(...items.map((i) => i.object));
+    else if (options.output === 'name') out.push(...items.map((i) => `${type.prefix}/${i.name}`));
+    else {
+      if (out.length) out.push('');
+      out.push(renderTable(list, items, type, { ...options, multi, allNs: allNs && type.namespaced }));
+    }
+  }
+  if (options.output === 'yaml' || options.output === 'json') {
+    const single = objects.length === 1 && request.names.length === 1;
+    const value = single ? objects[0] : asList(objects);
+    if (objects.length || !errors.length) out.push(options.output === 'yaml' ? toYaml(value) : toJson(value));
+  }
+  if (!out.length && !errors.length)
+    return ok(
+      allNs || request.types.every((t) => !t.namespaced)
+        ? 'No resources found'
+        : `No resources found in ${options.namespace} namespace.`,
+    );
+  const text = [...out, ...errors].join('\n');
+  return errors.length ? fail(text) : ok(text);
+}
+
+const qualified = (type: ResourceType) => {
+  const group = type.apiVersion.includes('/') ? type.apiVersion.slice(0, type.apiVersion.indexOf('/')) : '';
+  return group ? `${type.name}.${group}` : type.name;
+};
+
+interface TableOptions extends Options {
+  readonly multi: boolean;
+  readonly allNs: boolean;
+}
+
+function headerRow(list: Listing, options: TableOptions): string[] {
+  return [
+    ...(options.allNs ? ['NAMESPACE'] : []),
+    ...list.headers,
+    ...(options.output === 'wide' ? list.wideHeaders : []),
+    ...(options.showLabels ? ['LABELS'] : []),
+  ];
+}
+
+function itemRow(item: Item, list: Listing, type: ResourceType, options: TableOptions): string[] {
+  const row = [...item.row];
+  if (options.multi && list.nameFirst) row[0] = `${type.prefix}/${row[0]}`;
+  return [
+    ...(options.allNs ? [item.namespace ?? ''] : []),
+    ...row,
+    ...(options.output === 'wide' ? item.wide : []),
+    ...(options.showLabels ? [labelString(item.labels)] : []),
+  ];
+}
+
+function renderTable(list: Listing, items: Item[], type: ResourceType, options: TableOptions): string {
+  const rows = items.map((i) => itemRow(i, list, type, options));
+  return table(options.noHeaders ? rows : [headerRow(list, options), ...rows]);
+}
+
+/**
+ * `-w`: the table once, then a row for each object that was added, changed or deleted since the last
+ * moment. kubectl flushes its tabwriter after every event, so each later row is aligned on its own.
+ */
+function watchCommand(request: Request, options: Options): Command {
+  const type = request.types[0]!;
+  let seen = new Map<string, Item>();
+  const key = (i: Item) => `${i.namespace ?? ''}/${i.name}`;
+  const snapshot = (reader: ClusterReader) => select(type, request, options, reader);
+  const tableOptions = {
+    ...options,
+    multi: false,
+    allNs: options.namespace === undefined && type.namespaced,
+  };
+  return {
+    type: 'watch',
+    first(reader) {
+      const { list, items } = snapshot(reader);
+      seen = new Map(items.map((i) => [key(i), i]));
+      if (!items.length)
+        return ok(
+          tableOptions.allNs || !type.namespaced
+            ? 'No resources found'
+            : `No resources found in ${options.namespace} namespace.`,
+        );
+      return ok(renderTable(list, items, type, tableOptions));
+    },
+    next(reader) {
+      const { list, items } = snapshot(reader);
+      const now = new Map(items.map((i) => [key(i), i]));
+      const lines: string[] = [];
+      for (const item of items) {
+        const before = seen.get(key(item));
+        if (!before || before.version !== item.version)
+          lines.push(table([itemRow(item, list, type, tableOptions)]));
+      }
+      for (const [k, item] of seen)
+        if (!now.has(k)) lines.push(table([itemRow(item, list, type, tableOptions)]));
+      seen = now;
+      return lines.length ? ok(lines.join('\n')) : null;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The terminal's commands: kubectl, minikube and a node's shell, parsed into Commands (types.ts)
+ * that the page's store and the headless runner run.
+ */
+export { parseCommand, prompt } from './shell';
+export { clusterReader } from './reader';
+export { prepareManifests } from './apply/yamlModule';
+export { MAX_COMMAND_LENGTH, MAX_MANIFEST_BYTES } from './limits';
+export type * from './types';
+
+import type { ClusterReader, ShellState } from './types';
+
+/** Candidates for the word being typed at the end of `line`. */
+export function completions(_line: string, _reader: ClusterReader, _shell: ShellState): string[] {
+  return [];
+}

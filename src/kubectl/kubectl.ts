@@ -1,0 +1,80 @@
+/** `kubectl …`: global flags, the verb, its flags, and kubectl's errors for what it does not know. */
+import { GLOBAL_FLAGS, type Verb } from './commands/context';
+import { get } from './commands/getVerb';
+import { scale } from './commands/scale';
+import { describe } from './describe/describe';
+import { apply } from './apply/apply';
+import { create } from './commands/create';
+import { deleteVerb } from './commands/delete';
+import { cordon, drain, taint, uncordon } from './commands/nodes';
+import { rollout } from './commands/rollout';
+import { logs } from './commands/logs';
+import { apiResources, clusterInfo, explain, version } from './commands/info';
+import { errorCommand } from './output';
+import { parseFlags } from './parse/flags';
+import type { Command, CommandInput } from './types';
+
+export const VERBS: Record<string, Verb> = {
+  get,
+  describe,
+  apply,
+  create,
+  delete: deleteVerb,
+  scale,
+  cordon,
+  uncordon,
+  drain,
+  taint,
+  rollout,
+  logs,
+  'cluster-info': clusterInfo,
+  version,
+  'api-resources': apiResources,
+  explain,
+};
+
+/** The verb is the first word that is neither a flag nor a global flag's value. */
+function findVerb(words: readonly string[]): number {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.startsWith('-')) return i;
+    if ((w === '-n' || w === '--namespace' || w === '--context' || w === '--kubeconfig') && !w.includes('='))
+      i++;
+  }
+  return -1;
+}
+
+export function kubectl(words: readonly string[], line: string, input: CommandInput | undefined): Command {
+  const at = findVerb(words);
+  if (at < 0) return errorCommand(USAGE);
+  const name = words[at]!;
+  const verb = VERBS[name];
+  if (!verb) return errorCommand(`error: unknown command "${name}" for "kubectl"`);
+  const rest = [...words.slice(0, at), ...words.slice(at + 1)];
+  const parsed = parseFlags(rest, { ...GLOBAL_FLAGS, ...verb.flags });
+  if (!parsed.ok) return errorCommand(`error: ${parsed.message}\nSee 'kubectl ${name} --help' for usage.`);
+  const ns = parsed.args.flags.get('namespace');
+  if (ns !== undefined && ns === '') return errorCommand('error: a namespace must be specified');
+  return verb.run({
+    args: parsed.args,
+    namespace: ns ?? 'default',
+    namespaceSet: ns !== undefined,
+    line,
+    input,
+  });
+}
+
+const USAGE = [
+  'kubectl controls the Kubernetes cluster manager.',
+  '',
+  ' Find more information at: https://kubernetes.io/docs/reference/kubectl/',
+  '',
+  'Basic Commands (Beginner):',
+  '  create          Create a resource from a file or from stdin',
+  '  get             Display one or many resources',
+  '  explain         Get documentation for a resource',
+  '  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  '',
+  'Usage:',
+  '  kubectl [flags] [options]',
+].join('\n');

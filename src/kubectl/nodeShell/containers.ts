@@ -1,0 +1,108 @@
+/** The containers a node's runtime holds at a moment, derived from the pods bound to it: one sandbox (pause) per pod, then its containers. */
+import type { Pod } from '../../engine/api/types';
+import type { ClusterReader } from '../types';
+
+export interface RuntimeContainer {
+  /** 64 hex characters. */
+  readonly id: string;
+  readonly image: string;
+  /** The image's ID (sha256 hex), as docker shows for images kubelet pulled by reference. */
+  readonly imageId: string;
+  readonly command: string;
+  readonly createdMs: number;
+  readonly running: boolean;
+  readonly name: string;
+  readonly pause: boolean;
+  readonly pod: Pod;
+  readonly podSandboxId: string;
+  readonly attempt: number;
+}
+
+/** A stable hex string from text (FNV-1a, repeated), for IDs the engine does not keep. */
+export function hexOf(text: string, length: number): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < length; round++) {
+    for (const ch of `${round}:${text}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}
+
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10.1';
+
+/** The command a container runs: the control plane's with their real flags, known images' entrypoints. */
+export function containerCommand(pod: Pod, name: string, image: string, nodeIP: string): string {
+  const c = pod.spec.containers.find((x) => x.name === name);
+  if (c?.command?.length) return c.command.join(' ');
+  const base = image.split('@')[0]!.split('/').pop()!.split(':')[0]!;
+  switch (base) {
+    case 'kube-apiserver':
+      return `kube-apiserver --advertise-address=${nodeIP} --allow-privileged=true --authorization-mode=Node,RBAC --client-ca-file=/var/lib/minikube/certs/ca.crt --enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,DefaultStorageClass,DefaultTolerationSeconds,NodeRestriction,MutatingAdmissionWebhook,ValidatingAdmissionWebhook,ResourceQuota --enable-bootstrap-token-auth=true --etcd-servers=https://127.0.0.1:2379 --secure-port=8443 --service-cluster-ip-range=10.96.0.0/12`;
+    case 'etcd':
+      return `etcd --advertise-client-urls=https://${nodeIP}:2379 --data-dir=/var/lib/minikube/etcd --listen-client-urls=https://127.0.0.1:2379,https://${nodeIP}:2379 --name=minikube`;
+    case 'kube-scheduler':
+      return 'kube-scheduler --authentication-kubeconfig=/etc/kubernetes/scheduler.conf --bind-address=127.0.0.1 --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=false';
+    case 'kube-controller-manager':
+      return 'kube-controller-manager --allocate-node-cidrs=true --bind-address=127.0.0.1 --cluster-cidr=10.244.0.0/16 --cluster-name=mk --kubeconfig=/etc/kubernetes/controller-manager.conf --leader-elect=false --service-cluster-ip-range=10.96.0.0/12 --use-service-account-credentials=true';
+    case 'kube-proxy':
+      return `/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override=${pod.spec.nodeName}`;
+    case 'coredns':
+      return '/coredns -conf /etc/coredns/Corefile';
+    case 'storage-provisioner':
+      return '/storage-provisioner';
+    case 'nginx':
+      return '/docker-entrypoint.sh nginx -g daemon off;';
+    default:
+      return `/${base}`;
+  }
+}
+
+/** Every container on `node`, newest first (as `docker ps` and `crictl ps` list them). */
+export function nodeContainers(reader: ClusterReader, node: string): RuntimeContainer[] {
+  const ip =
+    reader.get('Node', undefined, node)?.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+  const out: RuntimeContainer[] = [];
+  for (const pod of reader.list('Pod')) {
+    if (pod.spec.nodeName !== node) continue;
+    const statuses = pod.status.containerStatuses ?? [];
+    const created = pod.status.startTime
+      ? Date.parse(pod.status.startTime)
+      : Date.parse(pod.metadata.creationTimestamp);
+    const uid = pod.metadata.uid;
+    const sandbox = hexOf(`sandbox:${uid}`, 64);
+    if (!pod.spec.hostNetwork || statuses.length) {
+      out.push({
+        id: sandbox,
+        image: PAUSE_IMAGE,
+        imageId: hexOf('pause', 64),
+        command: '/pause',
+        createdMs: created,
+        running: pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed',
+        name: 'POD',
+        pause: true,
+        pod,
+        podSandboxId: sandbox,
+        attempt: 0,
+      });
+    }
+    for (const s of statuses) {
+      if (!s.containerID) continue;
+      const since = s.state.running?.startedAt ?? s.state.terminated?.startedAt;
+      out.push({
+        id: s.containerID.slice(s.containerID.indexOf('://') + 3).padEnd(64, '0'),
+        image: s.image,
+        imageId: hexOf(`image:${s.image}`, 64),
+        command: containerCommand(pod, s.name, s.image, ip),
+        createdMs: since ? Date.parse(since) : created,
+        running: !!s.state.running,
+        name: s.name,
+        pause: false,
+        pod,
+        podSandboxId: sandbox,
+        attempt: s.restartCount,
+      });
+    }
+  }
+  return out.sort((a, b) => b.createdMs - a.createdMs || (a.id < b.id ? -1 : 1));
+}

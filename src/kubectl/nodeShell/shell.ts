@@ -1,0 +1,107 @@
+/** The shell inside a node after `minikube ssh`: docker, crictl, ps, hostname, systemctl, exit; bash's error for the rest. */
+import { errorCommand, fail, ok } from '../output';
+import type { Command, ShellState } from '../types';
+import { crictlPods, crictlPs } from './crictl';
+import { dockerPs } from './docker';
+import { psEf } from './ps';
+
+const SOCKETS = {
+  docker: 'unix:///var/run/cri-dockerd.sock',
+  containerd: 'unix:///run/containerd/containerd.sock',
+  'cri-o': 'unix:///var/run/crio/crio.sock',
+} as const;
+
+function docker(args: readonly string[], node: string): Command {
+  const [sub, ...rest] = args;
+  if (sub !== 'ps')
+    return errorCommand(
+      sub
+        ? `docker: unknown command: docker ${sub}\n\nRun 'docker --help' for more information`
+        : 'Usage:  docker [OPTIONS] COMMAND',
+    );
+  const all = rest.includes('-a') || rest.includes('--all');
+  return {
+    type: 'read',
+    run: (reader) =>
+      reader.runtime === 'docker'
+        ? ok(dockerPs(reader, node, all))
+        : fail(
+            'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+          ),
+  };
+}
+
+function crictl(args: readonly string[], node: string, sudo: boolean): Command {
+  const [sub, ...rest] = args;
+  if (sub !== 'ps' && sub !== 'pods')
+    return errorCommand(sub ? `No help topic for '${sub}'` : 'NAME:\n   crictl - client for CRI');
+  const all = rest.includes('-a') || rest.includes('--all');
+  return {
+    type: 'read',
+    run(reader) {
+      if (!sudo)
+        return fail(
+          `FATA[0000] validate service connection: validate CRI v1 runtime API for endpoint "${SOCKETS[reader.runtime]}": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix ${SOCKETS[reader.runtime].slice(7)}: connect: permission denied"`,
+        );
+      return ok(sub === 'ps' ? crictlPs(reader, node, all) : crictlPods(reader, node));
+    },
+  };
+}
+
+export function nodeCommand(words: readonly string[], shell: ShellState & { node: string }): Command {
+  const sudo = words[0] === 'sudo';
+  const [program, ...args] = sudo ? words.slice(1) : words;
+  const node = shell.node;
+  switch (program) {
+    case undefined:
+      return errorCommand('usage: sudo -h | -K | -k | -V');
+    case 'exit':
+    case 'logout':
+      return { type: 'terminal', effect: { kind: 'exit' }, output: ok('logout') };
+    case 'clear':
+      return { type: 'terminal', effect: { kind: 'clear' } };
+    case 'hostname':
+      return { type: 'read', run: () => ok(node) };
+    case 'whoami':
+      return { type: 'read', run: () => ok(sudo ? 'root' : 'docker') };
+    case 'docker':
+      return docker(args, node);
+    case 'crictl':
+      return crictl(args, node, sudo);
+    case 'ps':
+      if (args.join(' ') !== '-ef' && args.join(' ') !== 'aux' && args.join(' ') !== '-e -f')
+        return errorCommand('this node shell supports `ps -ef`');
+      return { type: 'read', run: (reader) => ok(psEf(reader, node)) };
+    case 'systemctl':
+      if (args[0] !== 'status' || !args[1])
+        return errorCommand('this node shell supports `systemctl status kubelet`');
+      return {
+        type: 'read',
+        run(reader) {
+          const unit = args[1]!.replace(/\.service$/, '');
+          if (unit !== 'kubelet') return fail(`Unit ${unit}.service could not be found.`);
+          const ready = reader
+            .get('Node', undefined, node)
+            ?.status.conditions.find((c) => c.type === 'Ready');
+          const active = ready?.status === 'True' ? 'active (running)' : 'inactive (dead)';
+          return ok(
+            [
+              '● kubelet.service - kubelet: The Kubernetes Node Agent',
+              '     Loaded: loaded (/lib/systemd/system/kubelet.service; enabled; preset: enabled)',
+              '    Drop-In: /etc/systemd/system/kubelet.service.d',
+              '             └─10-kubeadm.conf',
+              `     Active: ${active}`,
+              '       Docs: http://kubernetes.io/docs/',
+              `   Main PID: 1043 (kubelet)`,
+              '     CGroup: /system.slice/kubelet.service',
+              `             └─1043 /var/lib/minikube/binaries/v1.34.0/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --config=/var/lib/kubelet/config.yaml --hostname-override=${node} --kubeconfig=/etc/kubernetes/kubelet.conf`,
+            ].join('\n'),
+          );
+        },
+      };
+    case 'kubectl':
+      return errorCommand('-bash: kubectl: command not found');
+    default:
+      return errorCommand(`-bash: ${program}: command not found`);
+  }
+}

@@ -1,0 +1,69 @@
+/** Command-line flags as cobra/pflag parse them: `--name=value`, `--name value`, `-n value`, `-nvalue`, `-A`. */
+
+export interface FlagSpec {
+  readonly type: 'bool' | 'string';
+  readonly short?: string;
+}
+
+export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
+
+export interface ParsedArgs {
+  readonly positional: string[];
+  /** Values by long name; bools are 'true' / 'false'; a repeated flag keeps the last value. */
+  readonly flags: Map<string, string>;
+}
+
+export type ParseResult = { ok: true; args: ParsedArgs } | { ok: false; message: string };
+
+/** pflag's messages: `unknown flag: --x`, `unknown shorthand flag: 'x' in -x`, `flag needs an argument: --x`. */
+export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseResult {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  const byShort = new Map<string, string>();
+  for (const [name, spec] of Object.entries(specs)) if (spec.short) byShort.set(spec.short, name);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') {
+      positional.push(...words.slice(i + 1));
+      break;
+    }
+    if (w.startsWith('--')) {
+      const eq = w.indexOf('=');
+      const name = eq < 0 ? w.slice(2) : w.slice(2, eq);
+      const spec = specs[name];
+      if (!spec) return { ok: false, message: `unknown flag: --${name}` };
+      if (spec.type === 'bool') flags.set(name, eq < 0 ? 'true' : w.slice(eq + 1));
+      else if (eq >= 0) flags.set(name, w.slice(eq + 1));
+      else if (i + 1 < words.length) flags.set(name, words[++i]!);
+      else return { ok: false, message: `flag needs an argument: --${name}` };
+    } else if (w.startsWith('-') && w.length > 1 && !/^-\d/.test(w)) {
+      // A group of shorthands: -Aw, -owide, -n=kube-system.
+      for (let j = 1; j < w.length; j++) {
+        const ch = w[j]!;
+        const name = byShort.get(ch);
+        if (!name) return { ok: false, message: `unknown shorthand flag: '${ch}' in ${w}` };
+        if (specs[name]!.type === 'bool') {
+          flags.set(name, 'true');
+          continue;
+        }
+        let value = w.slice(j + 1);
+        if (value.startsWith('=')) value = value.slice(1);
+        if (value === '') {
+          if (i + 1 >= words.length)
+            return { ok: false, message: `flag needs an argument: '${ch}' in -${ch}` };
+          value = words[++i]!;
+        }
+        flags.set(name, value);
+        break;
+      }
+    } else {
+      positional.push(w);
+    }
+  }
+  return { ok: true, args: { positional, flags } };
+}
+
+export const flagTrue = (args: ParsedArgs, name: string) => {
+  const v = args.flags.get(name);
+  return v !== undefined && v !== 'false';
+};

@@ -1,0 +1,14 @@
+/** A ClusterReader over a live Cluster: what the headless runner and tests read from. */
+import type { Cluster } from '../engine/cluster';
+import type { ClusterReader } from './types';
+
+export function clusterReader(cluster: Cluster): ClusterReader {
+  return {
+    now: cluster.now,
+    list: (kind, namespace) => cluster.list(kind, namespace),
+    get: (kind, namespace, name) => cluster.get(kind, namespace, name),
+    runtime: cluster.config.runtime,
+    addons: new Map(cluster.addons),
+    machines: cluster.nodes.map((n) => n.name),
+  };
+}

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as kubectl from '../kubectl';
+import { manualClock } from '../playback/manualClock';
+import * as engine from '../playback/engine';
+import { createAppStore, type AppStore } from './appStore';
+
+/** The store with the real kubectl: what the page's terminal does, without the page. */
+function make() {
+  const { clock, frame } = manualClock();
+  const store = createAppStore({
+    config: { nodeCount: 2, runtime: 'docker' },
+    language: 'en',
+    theme: null,
+    clock,
+    engine,
+    kubectl,
+    speed: 16,
+  });
+  return { store, frame };
+}
+
+const last = (store: AppStore) => store.getState().terminal.entries.at(-1)!;
+const lastText = (store: AppStore) =>
+  last(store)
+    .output.map((o) => o.text)
+    .join('\n');
+const running = (store: AppStore, prefix: string) =>
+  [...store.getState().view.nodes.values()]
+    .flatMap((n) => n.pods)
+    .filter((p) => p.name.startsWith(prefix) && p.status === 'Running');
+
+describe('the terminal with the real kubectl', () => {
+  beforeAll(() => kubectl.prepareManifests());
+
+  it('reads, scales and applies at the cursor; a replay prints nothing twice', () => {
+    const { store, frame } = make();
+    store.getState().play();
+    for (let i = 0; i < 20_000 && running(store, 'web-').length < 3; i++) frame();
+    store.getState().pause();
+    // A quiet moment: the Deployment's status has settled (scaling while it changes meets a 409 today).
+    store.getState().seekVirtual(store.getState().playback.virtualTime + 15_000);
+    store.getState().runCommand('kubectl get nodes');
+    expect(lastText(store).split('\n')[0]).toBe('NAME           STATUS   ROLES           AGE   VERSION');
+
+    store.getState().runCommand('kubectl scale deployment web --replicas=5');
+    expect(lastText(store)).toBe('deployment.apps/web scaled');
+    expect(store.getState().playback.playing).toBe(true);
+    for (let i = 0; i < 20_000 && running(store, 'web-').length < 5; i++) frame();
+    expect(running(store, 'web-')).toHaveLength(5);
+    store.getState().pause();
+
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: solo',
+      'spec:',
+      '  containers:',
+      '    - name: nginx',
+      '      image: nginx:1.27',
+    ].join('\n');
+    store.getState().runCommand('kubectl apply -f -', { stdin: manifest });
+    expect(lastText(store)).toBe('pod/solo created');
+    for (let i = 0; i < 20_000 && running(store, 'solo').length < 1; i++) frame();
+    expect(running(store, 'solo')).toHaveLength(1);
+    const entries = store.getState().terminal.entries;
+    expect(entries.map((e) => e.output.length)).toEqual([1, 1, 1]);
+  });
+
+  it('refuses an enormous replica count before anything runs', () => {
+    const { store } = make();
+    const player = store.getState().player;
+    store.getState().runCommand('kubectl scale deployment web --replicas=1000000');
+    expect(last(store).output[0]).toMatchObject({ error: true });
+    expect(store.getState().player).toBe(player);
+    expect(store.getState().actions).toEqual([]);
+  });
+});

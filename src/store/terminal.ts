@@ -1,0 +1,298 @@
+/**
+ * The terminal: what was typed and printed, the command history and where the prompt is. A read
+ * is answered from the objects at the playback cursor; a write is a user action (the run forks at
+ * the cursor and replays), and what kubectl prints as kube-apiserver answers is appended as it is
+ * recorded; a watch prints again each time the objects at the cursor change. kubectl's code is
+ * loaded when the terminal is first used, never with the page.
+ */
+import type { Kind, KubeObject, ObjectOfKind } from '../engine/api/types';
+import { etcdKey, RESOURCES } from '../engine/api/resources';
+import type { Cluster } from '../engine/cluster';
+import type { RuntimeName } from '../engine/clusterConfig';
+import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
+import type { CommandAction } from './userActions';
+
+/** What the store needs of src/kubectl (loaded lazily in the page, given at once in tests). */
+export interface KubectlModule {
+  parseCommand(line: string, shell: ShellState, input?: CommandInput): Command;
+  completions(line: string, reader: ClusterReader, shell: ShellState): string[];
+  readonly MAX_COMMAND_LENGTH: number;
+  readonly MAX_MANIFEST_BYTES: number;
+}
+
+/** One command in the terminal: its prompt and line as typed, then what it printed. */
+export interface TerminalEntry {
+  readonly id: number;
+  readonly prompt: string;
+  readonly command: string;
+  readonly output: readonly Output[];
+  /** How many outputs the run's record has given this command (a replay's repeats are skipped). */
+  readonly printed: number;
+  /** 'waiting': a write whose answer has not been recorded yet; 'watching': `-w` streams. */
+  readonly state: 'done' | 'waiting' | 'watching';
+  /** Something the app did besides printing, for the panel to say: the Dashboard opened. */
+  readonly note?: 'dashboard';
+}
+
+export interface TerminalState {
+  readonly entries: readonly TerminalEntry[];
+  /** Lines entered, oldest first. */
+  readonly history: readonly string[];
+  readonly shell: ShellState;
+  /** kubectl's code has loaded (commands typed before run as soon as it has). */
+  readonly loaded: boolean;
+  /** The largest manifest kubectl takes (bytes), once loaded. */
+  readonly manifestLimit: number | null;
+}
+
+export const EMPTY_TERMINAL: TerminalState = {
+  entries: [],
+  history: [],
+  shell: { node: null },
+  loaded: false,
+  manifestLimit: null,
+};
+
+/** The kinds this cluster serves, as a manifest names them. */
+export const MANIFEST_KINDS: readonly string[] = Object.keys(RESOURCES);
+
+/** Entries kept (the oldest go first), lines of history kept, and characters of a long line shown. */
+export const MAX_ENTRIES = 300;
+export const MAX_HISTORY = 200;
+const SHOWN_CHARS = 200;
+
+/** The prompt as minikube's shell and the learner's shell show it. */
+export function promptOf(shell: ShellState): string {
+  return shell.node === null ? '$ ' : `docker@${shell.node}:~$ `;
+}
+
+/** What kubectl can see at the cursor: the objects there (etcd key → object), read as etcd ranges are. */
+export function objectsReader(
+  objects: ReadonlyMap<string, KubeObject>,
+  now: number,
+  runtime: RuntimeName,
+  machines: readonly string[],
+): ClusterReader {
+  let sorted: [string, KubeObject][] | null = null;
+  const entries = () => (sorted ??= [...objects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const dashboard = [...objects.keys()].some((k) =>
+    k.startsWith('/registry/deployments/kubernetes-dashboard/'),
+  );
+  return {
+    now,
+    runtime,
+    machines,
+    addons: new Map([
+      ['dashboard', dashboard],
+      ['default-storageclass', true],
+      ['storage-provisioner', true],
+    ]),
+    list<K extends Kind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
+      const info = RESOURCES[kind];
+      const prefix = info.etcdPrefix + (namespace && info.namespaced ? `${namespace}/` : '');
+      return entries()
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([, o]) => o as ObjectOfKind<K>);
+    },
+    get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> | undefined {
+      const ns = RESOURCES[kind].namespaced ? (namespace ?? 'default') : undefined;
+      return objects.get(etcdKey(kind, ns, name)) as ObjectOfKind<K> | undefined;
+    },
+  };
+}
+
+/** The line as the terminal shows it: a very long one is cut, saying how long it was. */
+export function shownLine(line: string): string {
+  return line.length > SHOWN_CHARS
+    ? `${line.slice(0, SHOWN_CHARS)}… (${line.length.toLocaleString('en')} characters)`
+    : line;
+}
+
+/** The terminal's side of the store: what the rest of the store gives it. */
+export interface TerminalHost {
+  getTerminal(): TerminalState;
+  setTerminal(terminal: TerminalState): void;
+  /** The cluster's objects at the cursor, with the cursor's virtual time, runtime and machines. */
+  readerNow(): ClusterReader | null;
+  /** Forks the run at the cursor with this command done there, and plays on. */
+  performCommand(action: CommandAction): void;
+  openDashboard(): void;
+}
+
+export interface Terminal {
+  run(line: string, input?: CommandInput): void;
+  interrupt(): void;
+  clear(): void;
+  complete(line: string): string[];
+  check(line: string, input?: CommandInput): Output | null;
+  load(): Promise<void>;
+  /** Runs a recorded command inside a run being recorded (a replay at fork time, or later). */
+  replay(action: CommandAction, cluster: Cluster): void;
+  /** The objects at the cursor changed: a watch prints what is new. */
+  cursorMoved(): void;
+}
+
+/** Builds the terminal's logic around the store (`load` fetches kubectl's code; tests pass it in). */
+export function createTerminal(
+  host: TerminalHost,
+  loader: () => Promise<KubectlModule>,
+  given?: KubectlModule,
+): Terminal {
+  let kubectl: KubectlModule | null = given ?? null;
+  let loading: Promise<void> | null = null;
+  let nextId = 1;
+  let watch: {
+    readonly id: number;
+    readonly command: Extract<Command, { type: 'watch' }>;
+    at: number;
+  } | null = null;
+
+  const update = (change: (t: TerminalState) => TerminalState) =>
+    host.setTerminal(change(host.getTerminal()));
+  const patchEntry = (id: number, change: (e: TerminalEntry) => TerminalEntry) =>
+    update((t) => ({ ...t, entries: t.entries.map((e) => (e.id === id ? change(e) : e)) }));
+  const stopWatch = () => {
+    if (!watch) return;
+    const id = watch.id;
+    watch = null;
+    patchEntry(id, (e) => ({ ...e, state: 'done' }));
+  };
+
+  const load = (): Promise<void> => {
+    if (kubectl) return Promise.resolve();
+    loading ??= loader().then((m) => {
+      kubectl = m;
+      update((t) => ({ ...t, loaded: true, manifestLimit: m.MAX_MANIFEST_BYTES }));
+    });
+    return loading;
+  };
+
+  const execute = (k: KubectlModule, line: string, input?: CommandInput) => {
+    stopWatch();
+    const { shell } = host.getTerminal();
+    const trimmed = line.trim();
+    const id = nextId++;
+    const entry: TerminalEntry = {
+      id,
+      prompt: promptOf(shell),
+      command: shownLine(line),
+      output: [],
+      printed: 0,
+      state: 'done',
+    };
+    update((t) => {
+      const last = t.history[t.history.length - 1];
+      const keep = trimmed !== '' && trimmed !== last && line.length <= k.MAX_COMMAND_LENGTH;
+      return {
+        ...t,
+        entries: [...t.entries, entry].slice(-MAX_ENTRIES),
+        history: keep ? [...t.history, trimmed].slice(-MAX_HISTORY) : t.history,
+      };
+    });
+    if (trimmed === '') return;
+    const command = k.parseCommand(line, shell, input);
+    const print = (output: Output) => patchEntry(id, (e) => ({ ...e, output: [...e.output, output] }));
+    switch (command.type) {
+      case 'error':
+        return print(command.output);
+      case 'read': {
+        const reader = host.readerNow();
+        if (reader) print(command.run(reader, shell));
+        return;
+      }
+      case 'watch': {
+        const reader = host.readerNow();
+        if (!reader) return;
+        print(command.first(reader));
+        watch = { id, command, at: reader.now };
+        patchEntry(id, (e) => ({ ...e, state: 'watching' }));
+        return;
+      }
+      case 'terminal': {
+        const { effect } = command;
+        if (effect.kind === 'clear') {
+          update((t) => ({ ...t, entries: [] }));
+          return;
+        }
+        if (command.output) print(command.output);
+        if (effect.kind === 'enter') update((t) => ({ ...t, shell: { node: effect.node } }));
+        if (effect.kind === 'exit') update((t) => ({ ...t, shell: { node: null } }));
+        if (effect.kind === 'dashboard' && !command.output?.error) {
+          host.openDashboard();
+          patchEntry(id, (e) => ({ ...e, note: 'dashboard' }));
+        }
+        return;
+      }
+      case 'write': {
+        patchEntry(id, (e) => ({ ...e, state: 'waiting' }));
+        host.performCommand({
+          type: 'command',
+          id,
+          line,
+          ...(shell.node !== null ? { node: shell.node } : {}),
+          ...(input?.stdin !== undefined ? { stdin: input.stdin } : {}),
+        });
+        return;
+      }
+    }
+  };
+
+  return {
+    run(line, input) {
+      if (kubectl) execute(kubectl, line, input);
+      else void load().then(() => execute(kubectl!, line, input));
+    },
+    interrupt() {
+      if (watch) {
+        const id = watch.id;
+        stopWatch();
+        patchEntry(id, (e) => ({ ...e, output: [...e.output, { text: '^C', error: false }] }));
+      }
+    },
+    clear() {
+      stopWatch();
+      update((t) => ({ ...t, entries: [] }));
+    },
+    complete(line) {
+      const reader = host.readerNow();
+      if (!kubectl || !reader) return [];
+      return kubectl.completions(line, reader, host.getTerminal().shell);
+    },
+    check(line, input) {
+      if (!kubectl) return null;
+      const command = kubectl.parseCommand(line, host.getTerminal().shell, input);
+      return command.type === 'error' ? command.output : null;
+    },
+    load,
+    replay(action, cluster) {
+      if (!kubectl) return;
+      const input = action.stdin !== undefined ? { stdin: action.stdin } : undefined;
+      const command = kubectl.parseCommand(action.line, { node: action.node ?? null }, input);
+      if (command.type !== 'write') return;
+      let index = 0;
+      command.run(cluster, (output) => {
+        const at = index++;
+        const entry = host.getTerminal().entries.find((e) => e.id === action.id);
+        // A replay prints again what the terminal already shows: only what is new is added.
+        if (!entry || entry.printed !== at) return;
+        patchEntry(action.id, (e) => ({
+          ...e,
+          output: [...e.output, output],
+          printed: at + 1,
+          state: e.state === 'waiting' ? 'done' : e.state,
+        }));
+      });
+    },
+    cursorMoved() {
+      if (!watch) return;
+      const reader = host.readerNow();
+      if (!reader || reader.now <= watch.at) return;
+      watch.at = reader.now;
+      const output = watch.command.next(reader);
+      if (output && output.text !== '') {
+        const id = watch.id;
+        patchEntry(id, (e) => ({ ...e, output: [...e.output, output] }));
+      }
+    },
+  };
+}
