@@ -62,6 +62,18 @@ export interface ScheduleResult {
 /** A shared empty list for the fields most pods leave empty (never written to). */
 const NONE: never[] = [];
 
+/** One-image lists by image, shared by every pod with one container of that image (never written to). */
+const imageLists = new Map<string, readonly string[]>();
+
+function imageList(image: string): readonly string[] {
+  let list = imageLists.get(image);
+  if (!list) {
+    if (imageLists.size >= 10_000) imageLists.clear();
+    imageLists.set(image, (list = [normalizedImageName(image)]));
+  }
+  return list;
+}
+
 function hasKeys(record: Readonly<Record<string, string>> | undefined): boolean {
   for (const _ in record) return true;
   return false;
@@ -74,9 +86,15 @@ export function cycleState(
 ): CycleState {
   const r = podRequests(pod);
   const nz = nonZeroRequests(pod);
-  const hostPorts: string[] = [];
-  for (const c of pod.spec.containers)
-    for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  let hostPorts: string[] = NONE;
+  const containers = pod.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const ports = containers[i]!.ports;
+    if (ports)
+      for (const p of ports)
+        if (p.hostPort)
+          (hostPorts === NONE ? (hostPorts = []) : hostPorts).push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  }
   const tolerations = pod.spec.tolerations ?? NONE;
   const required =
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
@@ -87,7 +105,10 @@ export function cycleState(
       ? tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
       : NONE,
     constrained: hasKeys(pod.spec.nodeSelector) || (required?.length ?? 0) > 0,
-    images: pod.spec.containers.map((c) => normalizedImageName(c.image)),
+    images:
+      containers.length === 1
+        ? imageList(containers[0]!.image)
+        : containers.map((c) => normalizedImageName(c.image)),
     podCpu: r.milliCpu,
     podMem: r.memory,
     podNonZeroCpu: nz.milliCpu,
