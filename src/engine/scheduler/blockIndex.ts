@@ -98,10 +98,10 @@ export class ShapeIndex {
     readonly podCpu: number,
     readonly podMem: number,
     private readonly images: readonly string[],
-    private readonly spreads: readonly number[],
-    /** How many nodes had each image, and how many nodes there were, when the shape was made. */
-    private readonly imageCounts: readonly number[],
-    private readonly totalNodes: number,
+    private spreads: readonly number[],
+    /** How many nodes had each image, and how many nodes there were, that `spreads` come from. */
+    private imageCounts: readonly number[],
+    private totalNodes: number,
   ) {
     this.score = new Int16Array(list.n);
     this.max = new Int32Array(list.blocks);
@@ -113,12 +113,30 @@ export class ShapeIndex {
   /** Whether this is the shape of the cycle's pod (its non-zero requests are checked by the caller). */
   fits(state: CycleState): boolean {
     const images = state.images;
-    if (state.totalNodes !== this.totalNodes || images.length !== this.images.length) return false;
+    if (images.length !== this.images.length) return false;
+    let sameSpread = state.totalNodes === this.totalNodes;
     for (let j = 0; j < images.length; j++) {
       const name = images[j]!;
-      if (name !== this.images[j] || (state.imageNodeCounts.get(name) ?? 1) !== this.imageCounts[j])
-        return false;
+      if (name !== this.images[j]) return false;
+      if ((state.imageNodeCounts.get(name) ?? 1) !== this.imageCounts[j]) sameSpread = false;
     }
+    return sameSpread || this.respread(state);
+  }
+
+  /**
+   * The pod's images are on a different share of the nodes than this shape's scores assume: the
+   * shape still serves if ImageLocality gives every image set it has scored the same score with
+   * the new spread (it changes in steps, so a node pulling an image rarely changes any); then it
+   * takes the new spread.
+   */
+  private respread(state: CycleState): boolean {
+    const spreads = imageSpreads(state);
+    const scores = this.imageScores;
+    for (let set = 1; set < scores.length; set++)
+      if (scores[set]! >= 0 && imageSetScore(set, this.images, spreads) !== scores[set]) return false;
+    this.spreads = spreads;
+    this.imageCounts = state.images.map((name) => state.imageNodeCounts.get(name) ?? 1);
+    this.totalNodes = state.totalNodes;
     return true;
   }
 
