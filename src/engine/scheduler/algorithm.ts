@@ -127,6 +127,47 @@ export function countImages(nodes: readonly NodeInfo[]): Map<string, number> {
   return counts;
 }
 
+/** Per node list (by identity, as blockIndex.ts keeps them): each name's position, null when a name is listed twice. */
+const positions = new WeakMap<readonly NodeInfo[], Map<string, number> | null>();
+
+function positionsOf(nodes: readonly NodeInfo[]): Map<string, number> | null {
+  let byName = positions.get(nodes);
+  if (byName === undefined || (byName !== null && byName.size !== nodes.length)) {
+    byName = new Map();
+    for (let i = 0; i < nodes.length; i++) {
+      if (byName.has(nodes[i]!.name)) {
+        byName = null;
+        break;
+      }
+      byName.set(nodes[i]!.name, i);
+    }
+    positions.set(nodes, byName);
+  }
+  return byName;
+}
+
+/**
+ * The nodes named in `pinned`, in list order: what filtering the list by name gives, found by
+ * name (a DaemonSet pod names one node of thousands). A name the memo does not place where the
+ * list has it now sends it back to filtering the list.
+ */
+function pinnedNodes(nodes: readonly NodeInfo[], pinned: ReadonlySet<string>): NodeInfo[] {
+  const byName = pinned.size <= 16 ? positionsOf(nodes) : null;
+  if (byName) {
+    const at: number[] = [];
+    for (const name of pinned) {
+      const i = byName.get(name);
+      if (i === undefined || nodes[i]?.name !== name) {
+        at.length = 0;
+        break;
+      }
+      at.push(i);
+    }
+    if (at.length === pinned.size) return at.sort((a, b) => a - b).map((i) => nodes[i]!);
+  }
+  return nodes.filter((node) => pinned.has(node.name));
+}
+
 /**
  * Schedules one pod onto one of `nodes`. On long lists the default profile keeps summaries of the
  * list by its identity (blockIndex.ts): hand in a new array when nodes join or leave rather than
@@ -163,7 +204,7 @@ export function schedulePod(
 
   // PreFilter: a pod pinned to named nodes is filtered only there; the others fail at once.
   const pinned = preFilterNodeNames(pod);
-  const candidates = pinned ? nodes.filter((node) => pinned.has(node.name)) : nodes;
+  const candidates = pinned ? pinnedNodes(nodes, pinned) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
   const m = candidates.length;
   const first = start % Math.max(m, 1);
