@@ -49,6 +49,8 @@ export interface ScheduleOptions {
   readonly record?: boolean;
   /** false: run the plugins one by one even for the default profile (tests compare both ways). */
   readonly fused?: boolean;
+  /** Each node's position in `nodes` by name, if the caller keeps it (the scheduler's cache does). */
+  readonly nodePositions?: ReadonlyMap<string, number>;
   /** On how many nodes each image is, if the caller keeps it up to date (the scheduler's cache does). */
   readonly imageNodeCounts?: ReadonlyMap<string, number>;
 }
@@ -127,33 +129,17 @@ export function countImages(nodes: readonly NodeInfo[]): Map<string, number> {
   return counts;
 }
 
-/** Per node list (by identity, as blockIndex.ts keeps them): each name's position, null when a name is listed twice. */
-const positions = new WeakMap<readonly NodeInfo[], Map<string, number> | null>();
-
-function positionsOf(nodes: readonly NodeInfo[]): Map<string, number> | null {
-  let byName = positions.get(nodes);
-  if (byName === undefined || (byName !== null && byName.size !== nodes.length)) {
-    byName = new Map();
-    for (let i = 0; i < nodes.length; i++) {
-      if (byName.has(nodes[i]!.name)) {
-        byName = null;
-        break;
-      }
-      byName.set(nodes[i]!.name, i);
-    }
-    positions.set(nodes, byName);
-  }
-  return byName;
-}
-
 /**
  * The nodes named in `pinned`, in list order: what filtering the list by name gives, found by
- * name (a DaemonSet pod names one node of thousands). A name the memo does not place where the
- * list has it now sends it back to filtering the list.
+ * name when the caller keeps the nodes' positions (a DaemonSet pod names one node of thousands).
+ * A name not found where the list has it sends it back to filtering the list.
  */
-function pinnedNodes(nodes: readonly NodeInfo[], pinned: ReadonlySet<string>): NodeInfo[] {
-  const byName = pinned.size <= 16 ? positionsOf(nodes) : null;
-  if (byName) {
+function pinnedNodes(
+  nodes: readonly NodeInfo[],
+  pinned: ReadonlySet<string>,
+  byName: ReadonlyMap<string, number> | undefined,
+): NodeInfo[] {
+  if (byName && pinned.size <= 16) {
     const at: number[] = [];
     for (const name of pinned) {
       const i = byName.get(name);
@@ -204,7 +190,7 @@ export function schedulePod(
 
   // PreFilter: a pod pinned to named nodes is filtered only there; the others fail at once.
   const pinned = preFilterNodeNames(pod);
-  const candidates = pinned ? pinnedNodes(nodes, pinned) : nodes;
+  const candidates = pinned ? pinnedNodes(nodes, pinned, options.nodePositions) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
   const m = candidates.length;
   const first = start % Math.max(m, 1);

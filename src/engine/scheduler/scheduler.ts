@@ -62,6 +62,8 @@ export class Scheduler {
         if (info) this.countImagesOf(info, -1);
         this.infos.delete(n.metadata.name);
         this.nodeList = null;
+        this.nodePositions.clear();
+        for (const name of this.infos.keys()) this.nodePositions.set(name, this.nodePositions.size);
       },
     });
     this.pods.addHandlers({
@@ -108,8 +110,9 @@ export class Scheduler {
 
   /** Image → number of nodes with it (what countImages gives for all the nodes), kept up to date as nodes change. */
   private readonly imageCounts = new Map<string, number>();
-  /** The nodes as an array, rebuilt only when one is added or removed. */
+  /** The nodes as an array, rebuilt only when one is added or removed; and each one's position in it. */
   private nodeList: NodeInfo[] | null = null;
+  private readonly nodePositions = new Map<string, number>();
 
   private countImagesOf(info: NodeInfo, sign: 1 | -1): void {
     const counts = this.imageCounts;
@@ -127,7 +130,9 @@ export class Scheduler {
       info.setNode(node);
     } else {
       this.infos.set(node.metadata.name, (info = new NodeInfo(node)));
+      // The list is the Map's values in order: a new node goes last.
       this.nodeList = null;
+      this.nodePositions.set(node.metadata.name, this.infos.size - 1);
     }
     this.countImagesOf(info, 1);
     // A node joined or changed (readiness, taints, cordon): parked pods may fit now.
@@ -193,6 +198,7 @@ export class Scheduler {
     const nodes = (this.nodeList ??= [...this.infos.values()]);
     const { decision, nextStart } = schedulePod(pod, nodes, this.nextStart, this.sim.rng, {
       imageNodeCounts: this.imageCounts,
+      nodePositions: this.nodePositions,
     });
     this.nextStart = nextStart;
     const record = { ...decision, time: this.sim.now };
