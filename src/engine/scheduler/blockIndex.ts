@@ -74,9 +74,6 @@ export function imageSetScore(set: number, images: readonly string[], spreads: r
 export const imageSpreads = (state: CycleState): number[] =>
   state.images.map((name) => (state.imageNodeCounts.get(name) ?? 1) / Math.max(state.totalNodes, 1));
 
-/** How many of its latest changes a block remembers (a power of two). */
-const RING = 16;
-
 /** At most this many pod shapes are indexed per list (the oldest is dropped first). */
 const MAX_SHAPES = 128;
 
@@ -168,20 +165,21 @@ export class ShapeIndex {
     const fresh = this.fresh[b]!;
     if (fresh >= list.blockChanged[b]!) return;
     const base = b << BLOCK_BITS;
+    const end = Math.min(base + BLOCK, list.n);
+    const changed = list.changed;
     const score = this.score;
     const plain = list.plain[b]!;
     let recount = fresh < 0;
     let max = this.max[b]!;
     let ties = this.ties[b]!;
     const counted = this.counted[b]!;
-    for (let bits = recount ? list.all(b) : list.changedSince(b, fresh); bits !== 0; bits &= bits - 1) {
-      const i = 31 - Math.clz32(bits & -bits);
-      const pos = base + i;
+    for (let pos = base; pos < end; pos++) {
+      if (changed[pos]! <= fresh) continue;
       const old = score[pos]!;
       const now = this.scoreAt(pos);
       score[pos] = now;
       if (recount) continue;
-      const bit = 1 << i;
+      const bit = 1 << (pos - base);
       if ((counted & bit) !== 0 && old === max && --ties === 0) {
         recount = true;
         continue;
@@ -231,14 +229,6 @@ export class ListIndex {
   /** Per position and per block: when the node (a node of the block) last changed, as a CHANGE_LOG count. */
   readonly changed: Float64Array;
   readonly blockChanged: Float64Array;
-  /**
-   * Per block, its last RING changes (CHANGE_LOG count and position in the block), written round
-   * and round from ringHead; every change after ringFloor is still in the ring.
-   */
-  private readonly ringStamp: Float64Array;
-  private readonly ringPos: Uint8Array;
-  private readonly ringHead: Int32Array;
-  private readonly ringFloor: Float64Array;
   private readonly marks: Int32Array;
   private stamp = 0;
   private synced: number;
@@ -263,10 +253,6 @@ export class ListIndex {
     this.taintSet = new Int32Array(this.blocks);
     this.changed = new Float64Array(this.n);
     this.blockChanged = new Float64Array(this.blocks);
-    this.ringStamp = new Float64Array(this.blocks * RING);
-    this.ringPos = new Uint8Array(this.blocks * RING);
-    this.ringHead = new Int32Array(this.blocks);
-    this.ringFloor = new Float64Array(this.blocks);
     this.marks = new Int32Array(this.blocks);
     for (let b = 0; b < this.blocks; b++) this.summarize(b);
     this.synced = CHANGE_LOG.seq;
@@ -310,31 +296,6 @@ export class ListIndex {
     this.taintSet[b] = tainted === 0 ? -1 : taintSet;
   }
 
-  /** Bit i set for every position 32·b + i in the list. */
-  all(b: number): number {
-    const size = Math.min(BLOCK, this.n - (b << BLOCK_BITS));
-    return size === BLOCK ? -1 : (1 << size) - 1;
-  }
-
-  /** The positions in block `b` (bit i: position 32·b + i) that changed after CHANGE_LOG count `since`. */
-  changedSince(b: number, since: number): number {
-    let bits = 0;
-    if (since >= this.ringFloor[b]!) {
-      const head = this.ringHead[b]!;
-      const stop = Math.max(head - RING, 0);
-      for (let k = head - 1; k >= stop; k--) {
-        const at = b * RING + (k & (RING - 1));
-        if (this.ringStamp[at]! <= since) break;
-        bits |= 1 << this.ringPos[at]!;
-      }
-      return bits;
-    }
-    const base = b << BLOCK_BITS;
-    const end = Math.min(base + BLOCK, this.n);
-    for (let pos = base; pos < end; pos++) if (this.changed[pos]! > since) bits |= 1 << (pos - base);
-    return bits;
-  }
-
   /** Catches up with CHANGE_LOG. */
   sync(): void {
     const seq = CHANGE_LOG.seq;
@@ -343,7 +304,6 @@ export class ListIndex {
       // Too far behind to tell which nodes changed: all of them may have.
       this.changed.fill(seq);
       this.blockChanged.fill(seq);
-      this.ringFloor.fill(seq);
       for (let b = 0; b < this.blocks; b++) this.summarize(b);
     } else {
       const stamp = ++this.stamp;
@@ -355,13 +315,6 @@ export class ListIndex {
         const b = pos >> BLOCK_BITS;
         this.changed[pos] = i + 1;
         this.blockChanged[b] = i + 1;
-        const head = this.ringHead[b]!;
-        const at = b * RING + (head & (RING - 1));
-        this.ringHead[b] = head + 1;
-        // The change this one overwrites, and those before it, are no longer in the ring.
-        if (head >= RING) this.ringFloor[b] = Math.max(this.ringFloor[b]!, this.ringStamp[at]!);
-        this.ringStamp[at] = i + 1;
-        this.ringPos[at] = pos - (b << BLOCK_BITS);
         if (this.marks[b] === stamp) continue;
         this.marks[b] = stamp;
         this.summarize(b);
