@@ -86,7 +86,7 @@ function benchPod(i: number, rng: Prng): Pod {
 }
 
 /** The scheduling cycle alone: queue, Filter, Score (percentageOfNodesToScore), select, assume. */
-function schedulerBench(nodesCount: number, initial: number, measured: number): void {
+function schedulerBench(nodesCount: number, initial: number, measuredPods: number): void {
   const rng = Prng.fromSeed(1);
   const nodes = Array.from({ length: nodesCount }, (_, i) => new NodeInfo(benchNode(i, rng)));
   const byName = new Map(nodes.map((n) => [n.name, n]));
@@ -108,9 +108,10 @@ function schedulerBench(nodesCount: number, initial: number, measured: number): 
     return bound;
   };
   scheduleAll(Array.from({ length: initial }, (_, i) => benchPod(i, rng)));
-  const pods = Array.from({ length: measured }, (_, i) => benchPod(initial + i, rng));
+  const pods = Array.from({ length: measuredPods }, (_, i) => benchPod(initial + i, rng));
+  gc?.();
   const t0 = performance.now();
-  const bound = scheduleAll(pods);
+  const bound = measured('scheduler', () => scheduleAll(pods));
   const seconds = (performance.now() - t0) / 1000;
   print('scheduler', bound / seconds, 'pods/s');
 }
@@ -137,6 +138,7 @@ function engineBench(nodesCount: number, initial: number, measuredPods: number):
   });
   print('engine-setup', (performance.now() - setupStart) / 1000, 's (nodes join, initial pods run)');
   const messagesBefore = cluster.sim.trace.length;
+  gc?.();
   const t0 = performance.now();
   create(initial, measuredPods);
   // Counts Running measured pods from etcd's change log as it grows: listing every pod each second
@@ -178,6 +180,7 @@ function idleBench(name: string, nodesCount: number): Cluster {
     workerJoinEvery: 5,
   });
   cluster.run(120_000);
+  gc?.();
   const t0 = performance.now();
   measured(name, () => cluster.run(3_600_000));
   print(name, (performance.now() - t0) / 1000, 's');

@@ -101,20 +101,21 @@ export class NodeLifecycleController extends Controller {
   /** monitorNodeHealth: a new heartbeat or Lease renewal resets the node's probe time. */
   private monitor(): void {
     const now = this.sim.now;
-    for (const [name, h] of this.health) {
+    // forEach, not for…of over entries: no [name, health] pair made per node per pass.
+    this.health.forEach((h, name) => {
       // A heartbeat seen since the last pass counts from this pass, as tryUpdateNodeHealth records it.
       if (h.fresh) {
         h.probe = now;
         h.fresh = false;
-        continue;
+        return;
       }
-      if (now - h.probe <= NODE_MONITOR_GRACE_MS) continue;
+      if (now - h.probe <= NODE_MONITOR_GRACE_MS) return;
       const node = this.nodes.get(undefined, name);
-      if (!node) continue;
+      if (!node) return;
       const ready = readyOf(node);
       const grace = ready ? NODE_MONITOR_GRACE_MS : NODE_STARTUP_GRACE_MS;
       if (now - h.probe > grace && ready?.status !== 'Unknown') this.markUnknown(node, ready === undefined);
-    }
+    });
   }
 
   /** A new Ready heartbeat or Lease renewTime marks the node alive at the next monitor pass. */

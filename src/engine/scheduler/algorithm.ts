@@ -49,6 +49,8 @@ export interface ScheduleOptions {
   readonly record?: boolean;
   /** false: run the plugins one by one even for the default profile (tests compare both ways). */
   readonly fused?: boolean;
+  /** Each node's position in `nodes` by name, if the caller keeps it (the scheduler's cache does). */
+  readonly nodePositions?: ReadonlyMap<string, number>;
   /** On how many nodes each image is, if the caller keeps it up to date (the scheduler's cache does). */
   readonly imageNodeCounts?: ReadonlyMap<string, number>;
 }
@@ -62,6 +64,18 @@ export interface ScheduleResult {
 /** A shared empty list for the fields most pods leave empty (never written to). */
 const NONE: never[] = [];
 
+/** One-image lists by image, shared by every pod with one container of that image (never written to). */
+const imageLists = new Map<string, readonly string[]>();
+
+function imageList(image: string): readonly string[] {
+  let list = imageLists.get(image);
+  if (!list) {
+    if (imageLists.size >= 10_000) imageLists.clear();
+    imageLists.set(image, (list = [normalizedImageName(image)]));
+  }
+  return list;
+}
+
 function hasKeys(record: Readonly<Record<string, string>> | undefined): boolean {
   for (const _ in record) return true;
   return false;
@@ -74,9 +88,15 @@ export function cycleState(
 ): CycleState {
   const r = podRequests(pod);
   const nz = nonZeroRequests(pod);
-  const hostPorts: string[] = [];
-  for (const c of pod.spec.containers)
-    for (const p of c.ports ?? []) if (p.hostPort) hostPorts.push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  let hostPorts: string[] = NONE;
+  const containers = pod.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const ports = containers[i]!.ports;
+    if (ports)
+      for (const p of ports)
+        if (p.hostPort)
+          (hostPorts === NONE ? (hostPorts = []) : hostPorts).push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  }
   const tolerations = pod.spec.tolerations ?? NONE;
   const required =
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
@@ -87,7 +107,10 @@ export function cycleState(
       ? tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
       : NONE,
     constrained: hasKeys(pod.spec.nodeSelector) || (required?.length ?? 0) > 0,
-    images: pod.spec.containers.map((c) => normalizedImageName(c.image)),
+    images:
+      containers.length === 1
+        ? imageList(containers[0]!.image)
+        : containers.map((c) => normalizedImageName(c.image)),
     podCpu: r.milliCpu,
     podMem: r.memory,
     podNonZeroCpu: nz.milliCpu,
@@ -104,6 +127,31 @@ export function countImages(nodes: readonly NodeInfo[]): Map<string, number> {
   for (const node of nodes)
     for (const name of node.images.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * The nodes named in `pinned`, in list order: what filtering the list by name gives, found by
+ * name when the caller keeps the nodes' positions (a DaemonSet pod names one node of thousands).
+ * A name not found where the list has it sends it back to filtering the list.
+ */
+function pinnedNodes(
+  nodes: readonly NodeInfo[],
+  pinned: ReadonlySet<string>,
+  byName: ReadonlyMap<string, number> | undefined,
+): NodeInfo[] {
+  if (byName && pinned.size <= 16) {
+    const at: number[] = [];
+    for (const name of pinned) {
+      const i = byName.get(name);
+      if (i === undefined || nodes[i]?.name !== name) {
+        at.length = 0;
+        break;
+      }
+      at.push(i);
+    }
+    if (at.length === pinned.size) return at.sort((a, b) => a - b).map((i) => nodes[i]!);
+  }
+  return nodes.filter((node) => pinned.has(node.name));
 }
 
 /**
@@ -142,7 +190,7 @@ export function schedulePod(
 
   // PreFilter: a pod pinned to named nodes is filtered only there; the others fail at once.
   const pinned = preFilterNodeNames(pod);
-  const candidates = pinned ? nodes.filter((node) => pinned.has(node.name)) : nodes;
+  const candidates = pinned ? pinnedNodes(nodes, pinned, options.nodePositions) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
   const m = candidates.length;
   const first = start % Math.max(m, 1);

@@ -92,16 +92,49 @@ export class ShapeIndex {
 
   constructor(
     private readonly list: ListIndex,
-    private readonly podCpu: number,
-    private readonly podMem: number,
+    readonly podCpu: number,
+    readonly podMem: number,
     private readonly images: readonly string[],
-    private readonly spreads: readonly number[],
+    private spreads: readonly number[],
+    /** How many nodes had each image, and how many nodes there were, that `spreads` come from. */
+    private imageCounts: readonly number[],
+    private totalNodes: number,
   ) {
     this.score = new Int16Array(list.n);
     this.max = new Int32Array(list.blocks);
     this.ties = new Int32Array(list.blocks);
     this.fresh = new Float64Array(list.blocks).fill(-1);
     this.counted = new Int32Array(list.blocks);
+  }
+
+  /** Whether this is the shape of the cycle's pod (its non-zero requests are checked by the caller). */
+  fits(state: CycleState): boolean {
+    const images = state.images;
+    if (images.length !== this.images.length) return false;
+    let sameSpread = state.totalNodes === this.totalNodes;
+    for (let j = 0; j < images.length; j++) {
+      const name = images[j]!;
+      if (name !== this.images[j]) return false;
+      if ((state.imageNodeCounts.get(name) ?? 1) !== this.imageCounts[j]) sameSpread = false;
+    }
+    return sameSpread || this.respread(state);
+  }
+
+  /**
+   * The pod's images are on a different share of the nodes than this shape's scores assume: the
+   * shape still serves if ImageLocality gives every image set it has scored the same score with
+   * the new spread (it changes in steps, so a node pulling an image rarely changes any); then it
+   * takes the new spread.
+   */
+  private respread(state: CycleState): boolean {
+    const spreads = imageSpreads(state);
+    const scores = this.imageScores;
+    for (let set = 1; set < scores.length; set++)
+      if (scores[set]! >= 0 && imageSetScore(set, this.images, spreads) !== scores[set]) return false;
+    this.spreads = spreads;
+    this.imageCounts = state.images.map((name) => state.imageNodeCounts.get(name) ?? 1);
+    this.totalNodes = state.totalNodes;
+    return true;
   }
 
   private scoreAt(pos: number): number {
@@ -199,7 +232,9 @@ export class ListIndex {
   private readonly marks: Int32Array;
   private stamp = 0;
   private synced: number;
-  private readonly shapes = new Map<string, ShapeIndex>();
+  /** Shapes by non-zero cpu, then non-zero memory; and all of them, oldest first. */
+  private readonly shapes = new Map<number, Map<number, ShapeIndex[]>>();
+  private readonly made: ShapeIndex[] = [];
 
   constructor(readonly nodes: readonly NodeInfo[]) {
     this.n = nodes.length;
@@ -291,15 +326,29 @@ export class ListIndex {
   /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
   shape(state: CycleState): ShapeIndex {
     // What the scores depend on: non-zero requests, images, and how many nodes have each image.
-    let key = `${state.podNonZeroCpu}/${state.podNonZeroMem}/${state.totalNodes}`;
-    for (const name of state.images) key += ` ${name}:${state.imageNodeCounts.get(name) ?? 1}`;
-    let shape = this.shapes.get(key);
-    if (!shape) {
-      if (this.shapes.size >= MAX_SHAPES) this.shapes.delete(this.shapes.keys().next().value!);
-      const spreads = imageSpreads(state);
-      shape = new ShapeIndex(this, state.podNonZeroCpu, state.podNonZeroMem, state.images, spreads);
-      this.shapes.set(key, shape);
+    let byMem = this.shapes.get(state.podNonZeroCpu);
+    if (!byMem) this.shapes.set(state.podNonZeroCpu, (byMem = new Map()));
+    let same = byMem.get(state.podNonZeroMem);
+    if (!same) byMem.set(state.podNonZeroMem, (same = []));
+    for (let i = 0; i < same.length; i++) if (same[i]!.fits(state)) return same[i]!;
+    if (this.made.length >= MAX_SHAPES) {
+      const oldest = this.made.shift()!;
+      const list = this.shapes.get(oldest.podCpu)!.get(oldest.podMem)!;
+      list.splice(list.indexOf(oldest), 1);
     }
+    const counts = state.images.map((name) => state.imageNodeCounts.get(name) ?? 1);
+    const spreads = imageSpreads(state);
+    const shape = new ShapeIndex(
+      this,
+      state.podNonZeroCpu,
+      state.podNonZeroMem,
+      state.images,
+      spreads,
+      counts,
+      state.totalNodes,
+    );
+    same.push(shape);
+    this.made.push(shape);
     return shape;
   }
 }

@@ -223,7 +223,6 @@ export function defaultCycle(
   // normalising; TaintToleration and NodeAffinity do, over all feasible nodes.
   const podNonZeroCpu = state.podNonZeroCpu;
   const podNonZeroMem = state.podNonZeroMem;
-  const spreads = imageSpreads(state);
   const preferred = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
   // NaN when the pod requests none: NodeResourcesFit then never refuses for that resource.
   const needCpu = podCpu > 0 ? podCpu : NaN;
@@ -233,6 +232,7 @@ export function defaultCycle(
     const indexed = list && indexedCycle(state, list, start, want, rng, needCpu, needMem);
     if (indexed) return indexed;
   }
+  const spreads = imageSpreads(state);
   let anyTaintRaw = false;
   let anyAffinityRaw = false;
   let top = -Infinity;

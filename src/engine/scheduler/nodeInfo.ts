@@ -145,6 +145,8 @@ export class NodeInfo {
   readonly usedPorts = new Map<string, number>();
   /** Images on the node and their sizes. */
   readonly images: Map<string, number>;
+  /** The status image list `images` was made from (null once the map is changed by other means). */
+  private imageList: Node['status']['images'] | null = null;
 
   constructor(node: Node) {
     this.node = node;
@@ -153,6 +155,7 @@ export class NodeInfo {
     const images = new ImageMap();
     images.onChange = () => {
       NODE_TABLE.meta[this.slot * META + IMAGE_SET] = STALE;
+      this.imageList = null;
       logChange(this.slot);
     };
     this.images = images;
@@ -207,10 +210,16 @@ export class NodeInfo {
     NODE_TABLE.num[row + ALLOC_CPU] = a.cpu ? milliCpu(a.cpu) : 0;
     NODE_TABLE.num[row + ALLOC_MEM] = a.memory ? bytes(a.memory) : 0;
     this.allocPods = a.pods ? Number(a.pods) : 110;
-    this.images.clear();
-    for (const image of node.status.images ?? [])
-      for (const name of image.names) this.images.set(normalizedImageName(name), image.sizeBytes);
-    this.imageSet();
+    // Objects are never mutated: the image list the map was made from (a status report that changed
+    // no image passes it on) gives the same map, unless the map was changed since.
+    const images = node.status.images;
+    if (images === undefined || images !== this.imageList) {
+      this.images.clear();
+      for (const image of images ?? [])
+        for (const name of image.names) this.images.set(normalizedImageName(name), image.sizeBytes);
+      this.imageList = images ?? null;
+      this.imageSet();
+    }
     this.changed();
   }
 

@@ -10,11 +10,10 @@ export const MAX_BACKOFF_MS = 10_000;
 export const MAX_UNSCHEDULABLE_MS = 5 * 60_000;
 
 interface QueuedPod {
-  readonly key: string;
   pod: Pod;
   /** The pod's priority, kept with it so that heap comparisons need not reach into the pod. */
   priority: number;
-  /** Bumped on every entry into activeQ, so stale heap entries are skipped (lazy deletion). */
+  /** Bumped on every entry into activeQ, so stale heap entries are skipped (lazy deletion); -1 when not in activeQ. */
   activeSeq: number;
   /** When the pod was first added (PrioritySort's tie-breaker). */
   readonly since: number;
@@ -25,70 +24,75 @@ interface QueuedPod {
   parkedAt: number;
 }
 
-const key = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`;
-
-/** activeQ: a binary heap by (priority desc, arrival asc), with a map saying which entries are current. */
+/**
+ * activeQ: a binary heap by (priority desc, arrival asc). Each heap entry is a pod and the
+ * sequence number it entered with, in two parallel arrays; an entry whose pod has since left (or
+ * entered again) is skipped when it comes up.
+ */
 class ActiveQueue {
-  private readonly heap: { q: QueuedPod; seq: number }[] = [];
-  private readonly members = new Map<string, QueuedPod>();
+  private readonly heap: QueuedPod[] = [];
+  private readonly seqs: number[] = [];
+  private members = 0;
   private seq = 0;
 
   get size(): number {
-    return this.members.size;
+    return this.members;
   }
 
-  set(k: string, q: QueuedPod): void {
-    this.members.set(k, q);
-    q.activeSeq = ++this.seq;
-    const heap = this.heap;
-    const entry = { q, seq: q.activeSeq };
-    heap.push(entry);
-    let i = heap.length - 1;
+  add(q: QueuedPod): void {
+    if (q.activeSeq === -1) this.members++;
+    const seq = (q.activeSeq = ++this.seq);
+    const { heap, seqs } = this;
+    let i = heap.length;
+    heap.push(q);
+    seqs.push(seq);
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const above = heap[parent]!;
-      if (!higher(q, above.q)) break;
+      if (!higher(q, above)) break;
       heap[i] = above;
-      heap[parent] = entry;
+      seqs[i] = seqs[parent]!;
       i = parent;
     }
+    heap[i] = q;
+    seqs[i] = seq;
   }
 
-  delete(k: string): void {
-    const q = this.members.get(k);
-    if (q) q.activeSeq = -1;
-    this.members.delete(k);
-  }
-
-  values(): IterableIterator<QueuedPod> {
-    return this.members.values();
+  delete(q: QueuedPod): void {
+    if (q.activeSeq === -1) return;
+    q.activeSeq = -1;
+    this.members--;
   }
 
   pop(): QueuedPod | undefined {
-    const heap = this.heap;
+    const { heap, seqs } = this;
     while (heap.length > 0) {
       const top = heap[0]!;
+      const topSeq = seqs[0]!;
       const last = heap.pop()!;
-      if (heap.length > 0) {
-        heap[0] = last;
+      const lastSeq = seqs.pop()!;
+      const n = heap.length;
+      if (n > 0) {
+        // Sift `last` down from the root.
         let i = 0;
         for (;;) {
           const l = 2 * i + 1;
-          if (l >= heap.length) break;
+          if (l >= n) break;
           const r = l + 1;
-          const child = r < heap.length && higher(heap[r]!.q, heap[l]!.q) ? r : l;
+          const child = r < n && higher(heap[r]!, heap[l]!) ? r : l;
           const below = heap[child]!;
-          const current = heap[i]!;
-          if (!higher(below.q, current.q)) break;
+          if (!higher(below, last)) break;
           heap[i] = below;
-          heap[child] = current;
+          seqs[i] = seqs[child]!;
           i = child;
         }
+        heap[i] = last;
+        seqs[i] = lastSeq;
       }
-      if (top.q.activeSeq === top.seq) {
-        this.members.delete(top.q.key);
-        top.q.activeSeq = -1;
-        return top.q;
+      if (top.activeSeq === topSeq) {
+        top.activeSeq = -1;
+        this.members--;
+        return top;
       }
     }
     return undefined;
@@ -97,9 +101,11 @@ class ActiveQueue {
 
 export class SchedulingQueue {
   private readonly active = new ActiveQueue();
-  private readonly backoff = new Map<string, QueuedPod>();
-  private readonly unschedulable = new Map<string, QueuedPod>();
-  private readonly known = new Map<string, QueuedPod>();
+  /** backoffQ and the unschedulable pods, each in the order they entered. */
+  private readonly backoff = new Set<QueuedPod>();
+  private readonly unschedulable = new Set<QueuedPod>();
+  /** Every queued pod, by namespace and name. */
+  private readonly known = new Map<string, Map<string, QueuedPod>>();
 
   get activeCount(): number {
     return this.active.size;
@@ -113,20 +119,25 @@ export class SchedulingQueue {
     return this.unschedulable.size;
   }
 
+  private find(pod: Pod): QueuedPod | undefined {
+    return this.known.get(pod.metadata.namespace ?? '')?.get(pod.metadata.name);
+  }
+
   has(pod: Pod): boolean {
-    return this.known.has(key(pod));
+    return this.find(pod) !== undefined;
   }
 
   /** A new pod to schedule goes straight to activeQ. */
   add(pod: Pod, now: number): void {
-    const k = key(pod);
-    const existing = this.known.get(k);
+    const namespace = pod.metadata.namespace ?? '';
+    let byName = this.known.get(namespace);
+    if (!byName) this.known.set(namespace, (byName = new Map()));
+    const existing = byName.get(pod.metadata.name);
     if (existing) {
       setPod(existing, pod);
       return;
     }
     const q: QueuedPod = {
-      key: k,
       pod,
       priority: pod.spec.priority ?? 0,
       activeSeq: -1,
@@ -135,22 +146,24 @@ export class SchedulingQueue {
       backoffUntil: 0,
       parkedAt: 0,
     };
-    this.known.set(k, q);
-    this.active.set(k, q);
+    byName.set(pod.metadata.name, q);
+    this.active.add(q);
   }
 
   /** The pod changed (or went away): keep the newest copy, or forget it. */
   update(pod: Pod): void {
-    const q = this.known.get(key(pod));
+    const q = this.find(pod);
     if (q) setPod(q, pod);
   }
 
   remove(pod: Pod): void {
-    const k = key(pod);
-    this.known.delete(k);
-    this.active.delete(k);
-    this.backoff.delete(k);
-    this.unschedulable.delete(k);
+    const byName = this.known.get(pod.metadata.namespace ?? '');
+    const q = byName?.get(pod.metadata.name);
+    if (!q) return;
+    byName!.delete(pod.metadata.name);
+    this.active.delete(q);
+    this.backoff.delete(q);
+    this.unschedulable.delete(q);
   }
 
   /** Pops the highest-priority, longest-waiting pod from activeQ. */
@@ -163,16 +176,15 @@ export class SchedulingQueue {
 
   /** The cycle failed: park the pod as unschedulable (plugins refused it) or back it off (an error). */
   requeue(pod: Pod, now: number, unschedulable: boolean): void {
-    const k = key(pod);
-    const q = this.known.get(k);
+    const q = this.find(pod);
     if (!q) return;
     setPod(q, pod);
     q.backoffUntil = now + backoffDuration(q.attempts);
     if (unschedulable) {
       q.parkedAt = now;
-      this.unschedulable.set(k, q);
+      this.unschedulable.add(q);
     } else {
-      this.backoff.set(k, q);
+      this.backoff.add(q);
     }
   }
 
@@ -183,35 +195,35 @@ export class SchedulingQueue {
 
   /** A cluster change that may help: every parked pod moves to backoffQ, or activeQ if its backoff is over. */
   moveAllToActiveOrBackoff(now: number): void {
-    for (const [k, q] of this.unschedulable) {
-      this.unschedulable.delete(k);
-      if (q.backoffUntil > now) this.backoff.set(k, q);
-      else this.active.set(k, q);
+    for (const q of this.unschedulable) {
+      this.unschedulable.delete(q);
+      if (q.backoffUntil > now) this.backoff.add(q);
+      else this.active.add(q);
     }
   }
 
   /** Background flushes: backoffs that ended (every 1 s) and pods parked over 5 minutes (every 30 s). */
   flushBackoff(now: number): void {
-    for (const [k, q] of this.backoff) {
+    for (const q of this.backoff) {
       if (q.backoffUntil <= now) {
-        this.backoff.delete(k);
-        this.active.set(k, q);
+        this.backoff.delete(q);
+        this.active.add(q);
       }
     }
   }
 
   flushUnschedulableLeftover(now: number): void {
-    for (const [k, q] of this.unschedulable) {
+    for (const q of this.unschedulable) {
       if (now - q.parkedAt >= MAX_UNSCHEDULABLE_MS) {
-        this.unschedulable.delete(k);
-        if (q.backoffUntil > now) this.backoff.set(k, q);
-        else this.active.set(k, q);
+        this.unschedulable.delete(q);
+        if (q.backoffUntil > now) this.backoff.add(q);
+        else this.active.add(q);
       }
     }
   }
 
   attemptsOf(pod: Pod): number {
-    return this.known.get(key(pod))?.attempts ?? 0;
+    return this.find(pod)?.attempts ?? 0;
   }
 }
 

@@ -15,10 +15,13 @@ import { schedulePod, type Decision } from './algorithm';
 import { FILTER_PLUGINS } from './profile';
 import { NodeInfo } from './nodeInfo';
 import { SchedulingQueue } from './queue';
-import { cycleState, countImages } from './algorithm';
+import { cycleState } from './algorithm';
 import { SCHEDULER_NAME } from './profile';
 
 export const SCHEDULER = componentId('kube-scheduler');
+
+/** The Filter plugins the binding cycle re-runs do not look at images. */
+const NO_IMAGES: ReadonlyMap<string, number> = new Map();
 
 /** Virtual time one scheduling cycle takes. */
 const CYCLE_MS = 2;
@@ -55,9 +58,12 @@ export class Scheduler {
       onAdd: (n) => this.nodeChanged(n),
       onUpdate: (n) => this.nodeChanged(n),
       onDelete: (n) => {
+        const info = this.infos.get(n.metadata.name);
+        if (info) this.countImagesOf(info, -1);
         this.infos.delete(n.metadata.name);
-        this.imageCountsCache = null;
         this.nodeList = null;
+        this.nodePositions.clear();
+        for (const name of this.infos.keys()) this.nodePositions.set(name, this.nodePositions.size);
       },
     });
     this.pods.addHandlers({
@@ -102,23 +108,33 @@ export class Scheduler {
     return this.infos.get(name);
   }
 
-  private imageCountsCache: Map<string, number> | null = null;
-  /** The nodes as an array, rebuilt only when one is added or removed. */
+  /** Image → number of nodes with it (what countImages gives for all the nodes), kept up to date as nodes change. */
+  private readonly imageCounts = new Map<string, number>();
+  /** The nodes as an array, rebuilt only when one is added or removed; and each one's position in it. */
   private nodeList: NodeInfo[] | null = null;
+  private readonly nodePositions = new Map<string, number>();
 
-  /** Image → number of nodes with it, recounted only after a node changed. */
-  private imageCounts(nodes: readonly NodeInfo[]): Map<string, number> {
-    return (this.imageCountsCache ??= countImages(nodes));
+  private countImagesOf(info: NodeInfo, sign: 1 | -1): void {
+    const counts = this.imageCounts;
+    for (const name of info.images.keys()) {
+      const n = (counts.get(name) ?? 0) + sign;
+      if (n > 0) counts.set(name, n);
+      else counts.delete(name);
+    }
   }
 
   private nodeChanged(node: Node): void {
-    this.imageCountsCache = null;
-    const info = this.infos.get(node.metadata.name);
-    if (info) info.setNode(node);
-    else {
-      this.infos.set(node.metadata.name, new NodeInfo(node));
+    let info = this.infos.get(node.metadata.name);
+    if (info) {
+      this.countImagesOf(info, -1);
+      info.setNode(node);
+    } else {
+      this.infos.set(node.metadata.name, (info = new NodeInfo(node)));
+      // The list is the Map's values in order: a new node goes last.
       this.nodeList = null;
+      this.nodePositions.set(node.metadata.name, this.infos.size - 1);
     }
+    this.countImagesOf(info, 1);
     // A node joined or changed (readiness, taints, cordon): parked pods may fit now.
     this.queue.moveAllToActiveOrBackoff(this.sim.now);
     this.kick();
@@ -181,7 +197,8 @@ export class Scheduler {
     if (!pod) return;
     const nodes = (this.nodeList ??= [...this.infos.values()]);
     const { decision, nextStart } = schedulePod(pod, nodes, this.nextStart, this.sim.rng, {
-      imageNodeCounts: this.imageCounts(nodes),
+      imageNodeCounts: this.imageCounts,
+      nodePositions: this.nodePositions,
     });
     this.nextStart = nextStart;
     const record = { ...decision, time: this.sim.now };
@@ -207,7 +224,7 @@ export class Scheduler {
       info !== undefined &&
       (() => {
         info.removePod(pod);
-        const state = cycleState(pod, [info], countImages([info]));
+        const state = cycleState(pod, [info], NO_IMAGES);
         const ok = FILTER_PLUGINS.every((f) => f.filter(state, info) === null);
         info.addPod(pod);
         return ok;
