@@ -208,3 +208,20 @@ test('an inline workflow in the URL fragment plays; a broken one is refused with
   await expect(page.locator('[data-guide]')).toHaveCount(0);
   await explorer.ready();
 });
+
+test('“Try it yourself” runs a command in the terminal, against the cluster at that step', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=tour&speed=16');
+  await expect(page.locator('[data-guide="tour"]')).toHaveAttribute('data-phase', 'done', {
+    timeout: 20_000,
+  });
+  await page.getByRole('button', { name: 'Run in the terminal: kubectl get node' }).click();
+  await expect(explorer.terminalOutput).toContainText('NAME', { timeout: 15_000 });
+  const output = await explorer.lastOutput();
+  expect(output).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
+  expect(output).toMatch(/\nminikube\s+Ready\s+control-plane\s/);
+  expect(output).toMatch(/\nminikube-m02\s+Ready\s+<none>\s/);
+});

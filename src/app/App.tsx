@@ -93,11 +93,14 @@ type PhonePanel = 'guide' | 'log' | 'details';
 function PhoneLayout({ guided, hasSelection }: { guided: boolean; hasSelection: boolean }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<PhonePanel>(guided ? 'guide' : 'log');
-  const [seen, setSeen] = useState({ guided, hasSelection });
-  // A new selection brings Details forward; closing it, or opening a workflow, goes back.
-  if (seen.guided !== guided || seen.hasSelection !== hasSelection) {
-    setSeen({ guided, hasSelection });
-    setChosen(hasSelection && !seen.hasSelection ? 'details' : guided ? 'guide' : 'log');
+  const terminal = useAppStore((s) => s.panel === 'terminal');
+  const [seen, setSeen] = useState({ guided, hasSelection, terminal });
+  // A new selection brings Details forward; closing it, or opening a workflow, goes back; a command
+  // run from a workflow's "Try it" brings the log (with the terminal) forward.
+  if (seen.guided !== guided || seen.hasSelection !== hasSelection || seen.terminal !== terminal) {
+    setSeen({ guided, hasSelection, terminal });
+    if (terminal && !seen.terminal) setChosen('log');
+    else setChosen(hasSelection && !seen.hasSelection ? 'details' : guided ? 'guide' : 'log');
   }
   const panels: PhonePanel[] = [
     ...(guided ? ['guide' as const] : []),

@@ -262,6 +262,8 @@ export const appEn = {
     wrong: 'Not quite.',
     answer: 'Answer: {{answer}}.',
     tryIt: 'Try it yourself',
+    run: 'Run',
+    runInTerminal: 'Run in the terminal: {{cmd}}',
     tryItHint: 'Run these in a terminal of a real cluster (or in the app’s terminal, once it is open):',
     focus: 'Look at: {{names}}',
     close: 'Close the workflow',

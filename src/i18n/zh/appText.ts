@@ -263,6 +263,8 @@ export const appZh: typeof appEn = {
     wrong: '不太对。',
     answer: '答案：{{answer}}。',
     tryIt: '自己动手试试',
+    run: '运行',
+    runInTerminal: '在终端中运行：{{cmd}}',
     tryItHint: '在真实集群的终端里运行这些命令（或在本应用的终端中运行）：',
     focus: '请看：{{names}}',
     close: '关闭工作流程',

@@ -170,8 +170,13 @@ function StepDots({
   );
 }
 
+/** Whether the terminal can run a command as written (it has no file to read `-f web.yaml` from). */
+const runnable = (cmd: string) => !/\s-f\s+(?!-(\s|$))/.test(cmd);
+
 function TryIt({ step }: { step: Step }) {
   const { t } = useTranslation();
+  const { runCommand, setPanel } = useActions();
+  const embed = useAppStore((s) => s.embed);
   if (!step.tryIt?.length) return null;
   return (
     <div className="space-y-1.5">
@@ -180,7 +185,25 @@ function TryIt({ step }: { step: Step }) {
       </h3>
       <ul className="space-y-1.5">
         {step.tryIt.map((cmd) => (
-          <CommandLine key={cmd} cmd={cmd} />
+          <li key={cmd} className="flex items-start gap-1.5">
+            <ul className="min-w-0 flex-1">
+              <CommandLine cmd={cmd} />
+            </ul>
+            {!embed && runnable(cmd) && (
+              <button
+                type="button"
+                onClick={() => {
+                  setPanel('terminal');
+                  runCommand(cmd);
+                }}
+                aria-label={t('guide.runInTerminal', { cmd })}
+                title={t('guide.runInTerminal', { cmd })}
+                className="mt-1 shrink-0 rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                {t('guide.run')}
+              </button>
+            )}
+          </li>
         ))}
       </ul>
     </div>
