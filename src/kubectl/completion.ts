@@ -29,6 +29,7 @@ const NAMED_TYPES: Record<string, readonly string[]> = {
   create: ['deployment', 'namespace'],
   explain: RESOURCE_TYPES.map((r) => r.name),
   taint: ['nodes'],
+  set: ['image'],
 };
 const NODE_VERBS = new Set(['cordon', 'uncordon', 'drain']);
 
