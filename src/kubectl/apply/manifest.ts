@@ -4,9 +4,18 @@
  * the API server would refuse to decode, and replicas.
  */
 import type { KubeObject } from '../../engine/api/types';
-import { MAX_DOCUMENTS, MAX_MANIFEST_BYTES, MAX_REPLICAS, MAX_YAML_ALIASES } from '../limits';
+import {
+  MAX_DOCUMENTS,
+  MAX_MANIFEST_BYTES,
+  MAX_MANIFEST_LINES,
+  MAX_REPLICAS,
+  MAX_YAML_ALIASES,
+} from '../limits';
 import { yamlModule } from './yamlModule';
 import { checkShape } from './shape';
+import { invalid } from '../../engine/apiserver/request';
+import { validate } from '../../engine/apiserver/validation';
+import { serverError } from '../output';
 
 export const APPLICABLE: Record<string, string> = {
   Pod: 'v1',
@@ -31,10 +40,16 @@ const utf8Length = (s: string) => {
 /** `source` is how kubectl names the input: `STDIN` or the file name. */
 export function parseManifest(text: string, source: string): ManifestResult {
   const size = utf8Length(text);
-  if (size > MAX_MANIFEST_BYTES)
+  if (size >= MAX_MANIFEST_BYTES)
     return {
       ok: false,
-      error: `error: ${source} is ${size} bytes; this simulated cluster takes manifests of at most ${MAX_MANIFEST_BYTES} bytes (1 MiB)`,
+      error: `error: ${source} is ${size} bytes; this simulated cluster takes manifests smaller than ${MAX_MANIFEST_BYTES} bytes (1 MiB)`,
+    };
+  const lines = text.match(/\n/g)?.length ?? 0;
+  if (lines > MAX_MANIFEST_LINES)
+    return {
+      ok: false,
+      error: `error: ${source} has ${lines} lines; this simulated cluster takes manifests of at most ${MAX_MANIFEST_LINES} lines`,
     };
   const separators = text.match(/^---/gm)?.length ?? 0;
   if (separators + 1 > MAX_DOCUMENTS + 1)
@@ -107,20 +122,23 @@ function toObject(value: unknown, source: string): KubeObject[] | string {
     spec.replicas > MAX_REPLICAS
   )
     return `error: ${o.kind} "${name}": this simulated cluster allows at most ${MAX_REPLICAS} replicas (asked for ${spec.replicas})`;
-  return [
-    {
-      ...o,
-      metadata: {
-        ...meta,
-        name,
-        uid: '',
-        resourceVersion: '',
-        creationTimestamp: '',
-      },
-      ...(o.kind === 'Namespace' ? { spec: {}, status: { phase: 'Active' } } : { status: {} }),
-      ...((o.kind === 'Deployment' || o.kind === 'ReplicaSet') && spec && spec.replicas === undefined
-        ? { spec: { ...spec, replicas: 1 } }
-        : {}),
-    } as unknown as KubeObject,
-  ];
+  const object = {
+    ...o,
+    metadata: {
+      ...meta,
+      name,
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+    },
+    ...(o.kind === 'Namespace' ? { spec: {}, status: { phase: 'Active' } } : { status: {} }),
+    ...((o.kind === 'Deployment' || o.kind === 'ReplicaSet') && spec?.replicas === undefined
+      ? { spec: { ...spec, replicas: 1 } }
+      : {}),
+  } as unknown as KubeObject;
+  // What kube-apiserver's validation would refuse is refused here with its words: the engine's
+  // defaulting expects the structure validation guarantees.
+  const problems = validate(object);
+  if (problems.length) return serverError(invalid(object.kind, name, problems));
+  return [object];
 }

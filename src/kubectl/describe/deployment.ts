@@ -29,7 +29,9 @@ export function describeDeployment(d: Deployment, reader: ClusterReader): string
     );
   const t = d.spec.template;
   l.push('Pod Template:', ...labels('Labels', t.metadata.labels, '  '));
-  if (t.spec.serviceAccountName) l.push(`  Service Account:\t${t.spec.serviceAccountName}`);
+  // The API server defaults a pod's service account, not a template's: only one set by hand is shown.
+  if (t.spec.serviceAccountName && t.spec.serviceAccountName !== 'default')
+    l.push(`  Service Account:\t${t.spec.serviceAccountName}`);
   l.push('  Containers:');
   for (const c of t.spec.containers) l.push(...container(c, undefined, '    ', '   ', undefined, false));
   l.push(
@@ -47,16 +49,17 @@ export function describeDeployment(d: Deployment, reader: ClusterReader): string
   const sets = reader
     .list('ReplicaSet', d.metadata.namespace)
     .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid && o.controller));
-  const hash = (x: { metadata: { labels?: Record<string, string> } }) =>
-    x.metadata.labels?.['pod-template-hash'];
-  const templateHash = sets.find((rs) => JSON.stringify(rs.spec.template.spec) === JSON.stringify(t.spec));
-  const newRs = templateHash;
+  const same = (x: typeof t) =>
+    JSON.stringify([x.spec, x.metadata.annotations ?? {}]) ===
+    JSON.stringify([t.spec, t.metadata.annotations ?? {}]);
+  const newRs = sets
+    .filter((rs) => same(rs.spec.template))
+    .sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? 1 : -1))[0];
   const old = sets.filter((rs) => rs !== newRs && rs.spec.replicas > 0);
   const created = (rs: (typeof sets)[number]) =>
     `${rs.metadata.name} (${rs.status.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
   l.push(`OldReplicaSets:\t${old.length ? old.map(created).join(', ') : '<none>'}`);
   l.push(`NewReplicaSet:\t${newRs ? created(newRs) : '<none>'}`);
-  void hash;
   l.push(...events(reader, d));
   return flush(l);
 }
