@@ -35,7 +35,7 @@ export type { Flight, HeartbeatMode } from '../playback/presentation';
 export type { Player } from '../playback/player';
 export type { UserAction } from './userActions';
 export type { TerminalEntry, TerminalState } from './terminal';
-export { MANIFEST_KINDS } from './terminal';
+export { MANIFEST_KINDS, promptOf } from './terminal';
 export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
 export { WORKFLOWS } from './guide';
 

@@ -20,7 +20,12 @@ const fakeKubectl: KubectlModule = {
     if (line.length > 100) return { type: 'error', output: { text: 'error: too long', error: true } };
     if (tool === 'clear') return { type: 'terminal', effect: { kind: 'clear' } };
     if (tool === 'exit') return { type: 'terminal', effect: { kind: 'exit' }, output: ok('logout') };
-    if (tool === 'ssh') return { type: 'terminal', effect: { kind: 'enter', node: verb! } };
+    if (tool === 'ssh')
+      return {
+        type: 'terminal',
+        effect: { kind: 'enter', node: verb! },
+        check: (r) => (r.machines.includes(verb!) ? null : { text: `no node ${verb}`, error: true }),
+      };
     if (tool === 'dashboard')
       return { type: 'terminal', effect: { kind: 'dashboard' }, output: ok('opening') };
     if (tool === 'nodes')
@@ -195,6 +200,10 @@ describe('the terminal in the store', () => {
 
   it('goes into a node and out again; the prompt says where', () => {
     const { store } = make();
+    store.getState().runCommand('ssh minikube-m09');
+    expect(store.getState().terminal.shell).toEqual({ node: null });
+    expect(texts(store, 0)).toEqual(['no node minikube-m09']);
+    store.getState().runCommand('clear');
     store.getState().runCommand('ssh minikube-m02');
     expect(store.getState().terminal.shell).toEqual({ node: 'minikube-m02' });
     store.getState().runCommand('nodes');

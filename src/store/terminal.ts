@@ -210,6 +210,9 @@ export function createTerminal(
       }
       case 'terminal': {
         const { effect } = command;
+        const reader = command.check ? host.readerNow() : null;
+        const refused = reader && command.check ? command.check(reader) : null;
+        if (refused) return print(refused);
         if (effect.kind === 'clear') {
           update((t) => ({ ...t, entries: [] }));
           return;
