@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'e2e/**', '*.config.{js,ts}', 'bench/**'],
+    files: ['scripts/**', 'e2e/**', '*.config.{js,ts}', 'bench/**', 'sim/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   boundary('engine', ['ui', 'store', 'playback', 'scenarios', 'kubectl', 'app', 'i18n'], UI_LIBS),

@@ -8,9 +8,4 @@ export { prepareManifests } from './apply/yamlModule';
 export { MAX_COMMAND_LENGTH, MAX_MANIFEST_BYTES } from './limits';
 export type * from './types';
 
-import type { ClusterReader, ShellState } from './types';
-
-/** Candidates for the word being typed at the end of `line`. */
-export function completions(_line: string, _reader: ClusterReader, _shell: ShellState): string[] {
-  return [];
-}
+export { completions } from './completion';

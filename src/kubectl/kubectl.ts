@@ -8,6 +8,7 @@ import { create } from './commands/create';
 import { deleteVerb } from './commands/delete';
 import { cordon, drain, taint, uncordon } from './commands/nodes';
 import { rollout } from './commands/rollout';
+import { set } from './commands/set';
 import { logs } from './commands/logs';
 import { apiResources, clusterInfo, explain, version } from './commands/info';
 import { errorCommand } from './output';
@@ -26,6 +27,7 @@ export const VERBS: Record<string, Verb> = {
   drain,
   taint,
   rollout,
+  set,
   logs,
   'cluster-info': clusterInfo,
   version,

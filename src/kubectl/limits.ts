@@ -2,8 +2,10 @@
 
 /** The longest command line the terminal takes (characters). */
 export const MAX_COMMAND_LENGTH = 4096;
-/** The largest manifest `apply -f` takes (bytes, UTF-8): 1 MiB, near the API server's 1.5 MiB request limit. */
+/** Manifests for `apply -f` must be smaller than this (bytes, UTF-8): 1 MiB, under the API server's 1.5 MiB request limit. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** The most lines one manifest may have (the YAML parser runs on the page's main thread). */
+export const MAX_MANIFEST_LINES = 5_000;
 /** The most YAML documents one manifest may hold. */
 export const MAX_DOCUMENTS = 100;
 /** YAML aliases one document may use (an alias bomb fails at once). */

@@ -4,7 +4,13 @@
  * the API server would refuse to decode, and replicas.
  */
 import type { KubeObject } from '../../engine/api/types';
-import { MAX_DOCUMENTS, MAX_MANIFEST_BYTES, MAX_REPLICAS, MAX_YAML_ALIASES } from '../limits';
+import {
+  MAX_DOCUMENTS,
+  MAX_MANIFEST_BYTES,
+  MAX_MANIFEST_LINES,
+  MAX_REPLICAS,
+  MAX_YAML_ALIASES,
+} from '../limits';
 import { yamlModule } from './yamlModule';
 import { checkShape } from './shape';
 
@@ -31,10 +37,16 @@ const utf8Length = (s: string) => {
 /** `source` is how kubectl names the input: `STDIN` or the file name. */
 export function parseManifest(text: string, source: string): ManifestResult {
   const size = utf8Length(text);
-  if (size > MAX_MANIFEST_BYTES)
+  if (size >= MAX_MANIFEST_BYTES)
     return {
       ok: false,
-      error: `error: ${source} is ${size} bytes; this simulated cluster takes manifests of at most ${MAX_MANIFEST_BYTES} bytes (1 MiB)`,
+      error: `error: ${source} is ${size} bytes; this simulated cluster takes manifests smaller than ${MAX_MANIFEST_BYTES} bytes (1 MiB)`,
+    };
+  const lines = text.match(/\n/g)?.length ?? 0;
+  if (lines > MAX_MANIFEST_LINES)
+    return {
+      ok: false,
+      error: `error: ${source} has ${lines} lines; this simulated cluster takes manifests of at most ${MAX_MANIFEST_LINES} lines`,
     };
   const separators = text.match(/^---/gm)?.length ?? 0;
   if (separators + 1 > MAX_DOCUMENTS + 1)

@@ -118,7 +118,6 @@ export const explain: Verb = {
     const [typeWord, ...path] = what.split('.');
     const type = resourceType(typeWord!);
     if (!type) return errorCommand(`error: the server doesn't have a resource type "${typeWord}"`);
-    if (path.length) return errorCommand(`error: field "${path[0]}" does not exist`);
     const group = type.apiVersion.includes('/') ? type.apiVersion.split('/')[0] : '';
     const version = type.apiVersion.split('/').pop();
     const objectFields =
@@ -145,6 +144,30 @@ export const explain: Verb = {
             ],
           ]),
     ];
+    if (path.length) {
+      const field = fields.find(([n]) => n === path[0]);
+      if (!field) return errorCommand(`error: field "${path[0]}" does not exist`);
+      if (path.length > 1)
+        return errorCommand(
+          `error: this simulated cluster explains only the top-level fields of ${type.kind} (${fields.map(([n]) => n).join(', ')})`,
+        );
+      return {
+        type: 'read',
+        run: () =>
+          ok(
+            [
+              `KIND:       ${type.kind}`,
+              ...(group ? [`GROUP:      ${group}`] : []),
+              `VERSION:    ${version}`,
+              '',
+              `FIELD: ${field[0]} ${field[1]}`,
+              '',
+              'DESCRIPTION:',
+              `    ${field[2]}`,
+            ].join('\n'),
+          ),
+      };
+    }
     return {
       type: 'read',
       run: () =>

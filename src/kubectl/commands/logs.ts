@@ -67,7 +67,12 @@ export const logs: Verb = {
         const spec = pod.spec.containers.find((c) => c.name === name);
         if (!spec) return fail(`error: container ${name} is not valid for pod ${pod.metadata.name}`);
         const status = pod.status.containerStatuses?.find((s) => s.name === name);
-        const startedAt = status?.state.running?.startedAt ?? status?.state.terminated?.startedAt;
+        const startedAt =
+          status?.state.running?.startedAt ??
+          status?.state.terminated?.startedAt ??
+          (flagTrue(args, 'previous') || status?.state.waiting?.reason === 'CrashLoopBackOff'
+            ? status?.lastState?.terminated?.startedAt
+            : undefined);
         if (!startedAt) {
           const reason = status?.state.waiting?.reason ?? 'ContainerCreating';
           return fail(

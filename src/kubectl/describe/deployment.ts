@@ -47,16 +47,17 @@ export function describeDeployment(d: Deployment, reader: ClusterReader): string
   const sets = reader
     .list('ReplicaSet', d.metadata.namespace)
     .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid && o.controller));
-  const hash = (x: { metadata: { labels?: Record<string, string> } }) =>
-    x.metadata.labels?.['pod-template-hash'];
-  const templateHash = sets.find((rs) => JSON.stringify(rs.spec.template.spec) === JSON.stringify(t.spec));
-  const newRs = templateHash;
+  const same = (x: typeof t) =>
+    JSON.stringify([x.spec, x.metadata.annotations ?? {}]) ===
+    JSON.stringify([t.spec, t.metadata.annotations ?? {}]);
+  const newRs = sets
+    .filter((rs) => same(rs.spec.template))
+    .sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? 1 : -1))[0];
   const old = sets.filter((rs) => rs !== newRs && rs.spec.replicas > 0);
   const created = (rs: (typeof sets)[number]) =>
     `${rs.metadata.name} (${rs.status.replicas ?? 0}/${rs.spec.replicas} replicas created)`;
   l.push(`OldReplicaSets:\t${old.length ? old.map(created).join(', ') : '<none>'}`);
   l.push(`NewReplicaSet:\t${newRs ? created(newRs) : '<none>'}`);
-  void hash;
   l.push(...events(reader, d));
   return flush(l);
 }

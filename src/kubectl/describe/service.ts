@@ -1,6 +1,7 @@
 /** `kubectl describe service`. */
 import type { Service } from '../../engine/api/types';
 import { endpointsOf } from '../get/network';
+import type { ServicePort } from '../../engine/api/types';
 import type { ClusterReader } from '../types';
 import { annotations, events, flush, labels } from './common';
 
@@ -8,7 +9,6 @@ export function describeService(s: Service, reader: ClusterReader): string {
   const selector = Object.entries(s.spec.selector ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-  const ep = endpointsOf(reader, s.metadata.namespace).find((e) => e.name === s.metadata.name);
   const l: string[] = [
     `Name:\t${s.metadata.name}`,
     `Namespace:\t${s.metadata.namespace}`,
@@ -26,13 +26,33 @@ export function describeService(s: Service, reader: ClusterReader): string {
     l.push(`Port:\t${p.name || '<unset>'}\t${p.port}/${proto}`);
     l.push(`TargetPort:\t${p.targetPort ?? p.port}/${proto}`);
     if (p.nodePort) l.push(`NodePort:\t${p.name || '<unset>'}\t${p.nodePort}/${proto}`);
-    const target = String(p.targetPort ?? p.port);
-    const addrs = (ep?.addresses ?? []).filter((a) => a.endsWith(`:${target}`));
-    l.push(`Endpoints:\t${addrs.join(',')}`);
+    l.push(`Endpoints:\t${portEndpoints(reader, s, p.name, p.targetPort ?? p.port).join(',')}`);
   }
   l.push('Session Affinity:\tNone');
   if (s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer')
     l.push('External Traffic Policy:\tCluster');
   l.push('Internal Traffic Policy:\tCluster', ...events(reader, s));
   return flush(l);
+}
+
+/** The ready addresses behind one Service port (matched by name, as the Endpoints subsets are). */
+function portEndpoints(
+  reader: ClusterReader,
+  s: Service,
+  name: ServicePort['name'],
+  target: number,
+): string[] {
+  const slices = reader
+    .list('EndpointSlice', s.metadata.namespace)
+    .filter((e) => e.metadata.labels?.['kubernetes.io/service-name'] === s.metadata.name);
+  if (!slices.length)
+    return (
+      endpointsOf(reader, s.metadata.namespace).find((e) => e.name === s.metadata.name)?.addresses ?? []
+    ).filter((a) => a.endsWith(`:${target}`));
+  const out: string[] = [];
+  for (const slice of slices)
+    for (const p of slice.ports.filter((x) => (name ? x.name === name : x.port === target)))
+      for (const e of slice.endpoints)
+        if (e.conditions.ready) for (const a of e.addresses) out.push(`${a}:${p.port}`);
+  return [...new Set(out)];
 }

@@ -3,7 +3,7 @@
  * two-space indent, lists not indented under their key, ambiguous strings double-quoted).
  */
 
-const PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./ :,=()@+-]*$/;
+const PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./ :,=()@+%-]*$/;
 const AMBIGUOUS =
   /^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|\d{4}-\d\d-\d\d.*)$/i;
 

@@ -3,6 +3,7 @@ import { errorCommand, fail, ok } from '../output';
 import type { VerbContext } from '../commands/context';
 import { flagTrue } from '../parse/flags';
 import { matches, parseSelector, type Selector } from '../parse/selector';
+import { fieldsMatch, parseFieldSelector, type FieldSelector } from '../parse/fieldSelector';
 import { resourceType, unknownType, type ResourceType } from '../resourceTypes';
 import { table } from '../format/table';
 import { asList, toJson, toYaml } from '../format/yaml';
@@ -20,6 +21,7 @@ export const GET_FLAGS = {
   watch: { type: 'bool', short: 'w' },
   'show-labels': { type: 'bool' },
   'no-headers': { type: 'bool' },
+  'field-selector': { type: 'string' },
 } as const;
 
 export const NO_TYPE = [
@@ -83,6 +85,13 @@ export function getCommand(ctx: VerbContext): Command {
     if (typeof parsed === 'string') return errorCommand(parsed);
     selector = parsed;
   }
+  let fields: FieldSelector = [];
+  const fieldText = args.flags.get('field-selector');
+  if (fieldText !== undefined) {
+    const parsed = parseFieldSelector(fieldText);
+    if (typeof parsed === 'string') return errorCommand(parsed);
+    fields = parsed;
+  }
   const request = resolveTargets(args.positional, 'get');
   if (typeof request === 'string') return errorCommand(request);
   const all = flagTrue(args, 'all-namespaces');
@@ -90,6 +99,7 @@ export function getCommand(ctx: VerbContext): Command {
     namespace: all ? undefined : ctx.namespace,
     output,
     selector,
+    fields,
     showLabels: flagTrue(args, 'show-labels'),
     noHeaders: flagTrue(args, 'no-headers'),
   };
@@ -104,13 +114,14 @@ interface Options {
   readonly namespace: string | undefined;
   readonly output: string;
   readonly selector: Selector;
+  readonly fields: FieldSelector;
   readonly showLabels: boolean;
   readonly noHeaders: boolean;
 }
 
 /** One type's selected rows (by name or selector), and the names not found. */
 function select(type: ResourceType, request: Request, options: Options, reader: ClusterReader) {
-  const list = listing(type, reader, options.namespace ?? (type.namespaced ? undefined : undefined));
+  const list = listing(type, reader, options.namespace);
   const wanted = request.names.filter((n) => n.type === type).map((n) => n.name);
   const missing: string[] = [];
   let items: Item[];
@@ -121,7 +132,10 @@ function select(type: ResourceType, request: Request, options: Options, reader: 
       if (found) items.push(found);
       else missing.push(name);
     }
-  } else items = list.items.filter((i) => matches(options.selector, i.labels));
+  } else
+    items = list.items.filter(
+      (i) => matches(options.selector, i.labels) && fieldsMatch(options.fields, i.object),
+    );
   return { list, items, missing };
 }
 

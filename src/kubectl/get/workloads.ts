@@ -1,6 +1,7 @@
 /** `kubectl get deployments | replicasets | daemonsets`. */
 import type { DaemonSet, Deployment, LabelSelector, PodTemplate, ReplicaSet } from '../../engine/api/types';
 import { age } from '../format/age';
+import type { ClusterReader } from '../types';
 import type { Printer } from './printer';
 
 const selectorString = (s: LabelSelector) =>
@@ -40,20 +41,42 @@ export const replicaSetPrinter: Printer<ReplicaSet> = {
   wideRow: (rs) => containers(rs.spec.template, rs.spec.selector),
 };
 
+/** A DaemonSet's counts, from its pods (the engine's DaemonSet controller leaves status to them). */
+function daemonCounts(ds: DaemonSet, r: ClusterReader) {
+  const pods = r
+    .list('Pod', ds.metadata.namespace)
+    .filter(
+      (p) =>
+        p.metadata.ownerReferences?.some((o) => o.uid === ds.metadata.uid) && !p.metadata.deletionTimestamp,
+    );
+  const ready = pods.filter((p) =>
+    p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+  ).length;
+  const current = Math.max(ds.status.currentNumberScheduled ?? 0, pods.length);
+  return {
+    desired: Math.max(ds.status.desiredNumberScheduled ?? 0, current),
+    current,
+    ready: Math.max(ds.status.numberReady ?? 0, ready),
+  };
+}
+
 export const daemonSetPrinter: Printer<DaemonSet> = {
   headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-  row: (ds, r) => [
-    ds.metadata.name,
-    String(ds.status.desiredNumberScheduled ?? 0),
-    String(ds.status.currentNumberScheduled ?? 0),
-    String(ds.status.numberReady ?? 0),
-    String(ds.status.currentNumberScheduled ?? 0),
-    String(ds.status.numberReady ?? 0),
-    Object.entries(ds.spec.template.spec.nodeSelector ?? {})
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',') || '<none>',
-    age(r.now, ds.metadata.creationTimestamp),
-  ],
+  row: (ds, r) => {
+    const n = daemonCounts(ds, r);
+    return [
+      ds.metadata.name,
+      String(n.desired),
+      String(n.current),
+      String(n.ready),
+      String(n.current),
+      String(n.ready),
+      Object.entries(ds.spec.template.spec.nodeSelector ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',') || '<none>',
+      age(r.now, ds.metadata.creationTimestamp),
+    ];
+  },
   wideRow: (ds) => containers(ds.spec.template, ds.spec.selector),
 };

@@ -71,13 +71,18 @@ export function nodeContainers(reader: ClusterReader, node: string): RuntimeCont
       : Date.parse(pod.metadata.creationTimestamp);
     const uid = pod.metadata.uid;
     const sandbox = hexOf(`sandbox:${uid}`, 64);
+    const starts = statuses
+      .map((s) => s.state.running?.startedAt ?? s.state.terminated?.startedAt)
+      .filter((t): t is string => !!t)
+      .map((t) => Date.parse(t));
+    const sandboxCreated = Math.min(created, ...starts);
     if (!pod.spec.hostNetwork || statuses.length) {
       out.push({
         id: sandbox,
         image: PAUSE_IMAGE,
         imageId: hexOf('pause', 64),
         command: '/pause',
-        createdMs: created,
+        createdMs: sandboxCreated,
         running: pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed',
         name: 'POD',
         pause: true,

@@ -1,0 +1,62 @@
+/** `kubectl set image deployment/NAME CONTAINER=IMAGE…`: a new template, so the Deployment rolls out. */
+import type { Deployment } from '../../engine/api/types';
+import { resolveTargets } from '../get/get';
+import { errorCommand, fail, ok, serverError } from '../output';
+import type { Command } from '../types';
+import type { Verb } from './context';
+
+export const set: Verb = {
+  flags: { all: { type: 'bool' } },
+  run({ args, namespace, line }): Command {
+    const [what, ...rest] = args.positional;
+    if (what !== 'image')
+      return errorCommand(
+        what
+          ? `error: unknown command "${what}" for "kubectl set"`
+          : "error: Required resource not specified.\nSee 'kubectl set -h' for help and examples",
+      );
+    const pairs = rest.filter((w) => w.includes('='));
+    const targets = resolveTargets(
+      rest.filter((w) => !w.includes('=')),
+      'set',
+    );
+    if (typeof targets === 'string') return errorCommand(targets);
+    const target = targets.names[0];
+    if (!target || !pairs.length) return errorCommand('error: at least one image update is required');
+    if (target.type.kind !== 'Deployment')
+      return errorCommand(`error: this simulated cluster sets images on deployments only`);
+    const images = new Map(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+    return {
+      type: 'write',
+      line,
+      run(cluster, print) {
+        const d = cluster.get('Deployment', namespace, target.name);
+        if (!d)
+          return print(fail(`Error from server (NotFound): deployments.apps "${target.name}" not found`));
+        const names = d.spec.template.spec.containers.map((c) => c.name);
+        for (const name of images.keys())
+          if (name !== '*' && !names.includes(name))
+            return print(fail(`error: unable to find container named "${name}"`));
+        const next: Deployment = {
+          ...d,
+          spec: {
+            ...d.spec,
+            template: {
+              ...d.spec.template,
+              spec: {
+                ...d.spec.template.spec,
+                containers: d.spec.template.spec.containers.map((c) => {
+                  const image = images.get(c.name) ?? images.get('*');
+                  return image ? { ...c, image } : c;
+                }),
+              },
+            },
+          },
+        };
+        cluster.apply(next, (r) =>
+          print(r.ok ? ok(`deployment.apps/${target.name} image updated`) : fail(serverError(r.error))),
+        );
+      },
+    };
+  },
+};

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { tabwrite } from './tabwriter';
+import { table } from './table';
+import { toYaml } from './yaml';
+
+describe('table: kubectl’s tabwriter (minwidth 6, padding 3)', () => {
+  test('matches real `kubectl get pods -n kube-system` on minikube (k8s-facts §7.2)', () => {
+    const real = [
+      'NAME                               READY   STATUS    RESTARTS      AGE',
+      'coredns-668d6bf9bc-4xq7v           1/1     Running   0             2m10s',
+      'etcd-minikube                      1/1     Running   0             2m16s',
+      'kube-apiserver-minikube            1/1     Running   0             2m16s',
+      'kube-controller-manager-minikube   1/1     Running   0             2m16s',
+      'kube-proxy-9fz6k                   1/1     Running   0             2m10s',
+      'kube-scheduler-minikube            1/1     Running   0             2m16s',
+      'storage-provisioner                1/1     Running   1 (99s ago)   2m14s',
+    ].join('\n');
+    const rows = real.split('\n').map((l) => l.split(/ {2,}/));
+    expect(table(rows)).toBe(real);
+  });
+
+  test('short columns are at least six wide; the last column is not padded', () => {
+    expect(
+      table([
+        ['A', 'B', 'C'],
+        ['x', 'yy', 'z'],
+      ]),
+    ).toBe('A     B     C\nx     yy    z');
+  });
+
+  test('describe’s blocks: a line without a tab ends the column block', () => {
+    expect(
+      tabwrite(
+        'Name:\tweb\nService Account:\tdefault\nIPs:\n  IP:\t10.0.0.1\nControlled By:\tReplicaSet/x',
+        0,
+        2,
+      ),
+    ).toBe(
+      [
+        'Name:             web',
+        'Service Account:  default',
+        'IPs:',
+        '  IP:           10.0.0.1',
+        'Controlled By:  ReplicaSet/x',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('toYaml: kubectl -o yaml', () => {
+  test('sorted keys, lists under their key, ambiguous strings (and keys) quoted as go-yaml does', () => {
+    expect(
+      toYaml({
+        metadata: { resourceVersion: '12', name: 'web', labels: { app: 'web' } },
+        spec: { ports: [{ port: 80, name: 'http' }], empty: {} },
+        on: 'true',
+        surge: '25%',
+      }),
+    ).toBe(
+      [
+        'metadata:',
+        '  labels:',
+        '    app: web',
+        '  name: web',
+        '  resourceVersion: "12"',
+        '"on": "true"',
+        'spec:',
+        '  empty: {}',
+        '  ports:',
+        '  - name: http',
+        '    port: 80',
+        'surge: 25%',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { parseFlags } from './flags';
+import { grepFilter } from './grep';
+import { matches, parseSelector } from './selector';
+import { tokenize } from './tokenize';
+
+describe('tokenize', () => {
+  test('quotes, escapes, pipes and comments as bash splits them', () => {
+    expect(tokenize(`kubectl get pod 'a b' "c \\"d\\"" e\\ f | grep -v x # note`)).toEqual({
+      stages: [
+        ['kubectl', 'get', 'pod', 'a b', 'c "d"', 'e f'],
+        ['grep', '-v', 'x'],
+      ],
+      unterminated: false,
+    });
+    expect(tokenize(`echo "open`).unterminated).toBe(true);
+    expect(tokenize(`a|b`).stages).toEqual([['a'], ['b']]);
+    expect(tokenize(`x ''`).stages).toEqual([['x', '']]);
+  });
+});
+
+describe('parseFlags (pflag)', () => {
+  const specs = {
+    namespace: { type: 'string', short: 'n' },
+    'all-namespaces': { type: 'bool', short: 'A' },
+    output: { type: 'string', short: 'o' },
+    watch: { type: 'bool', short: 'w' },
+  } as const;
+  test('long, short, grouped and = forms', () => {
+    const r = parseFlags(
+      ['pods', '-n', 'kube-system', '-owide', '--watch', '-Aw', '--output=yaml', 'x'],
+      specs,
+    );
+    expect(r).toEqual({
+      ok: true,
+      args: {
+        positional: ['pods', 'x'],
+        flags: new Map([
+          ['namespace', 'kube-system'],
+          ['output', 'yaml'],
+          ['watch', 'true'],
+          ['all-namespaces', 'true'],
+        ]),
+      },
+    });
+  });
+  test('errors as pflag words them', () => {
+    expect(parseFlags(['--bogus'], specs)).toEqual({ ok: false, message: 'unknown flag: --bogus' });
+    expect(parseFlags(['-z'], specs)).toEqual({ ok: false, message: "unknown shorthand flag: 'z' in -z" });
+    expect(parseFlags(['--namespace'], specs)).toEqual({
+      ok: false,
+      message: 'flag needs an argument: --namespace',
+    });
+  });
+  test('negative numbers are values, not flags', () => {
+    expect(parseFlags(['-1'], specs)).toMatchObject({ ok: true, args: { positional: ['-1'] } });
+  });
+});
+
+describe('label selectors', () => {
+  test('=, ==, !=, exists, !exists, in, notin', () => {
+    const labels = { app: 'web', tier: 'front' };
+    const ok = (s: string) => {
+      const sel = parseSelector(s);
+      if (typeof sel === 'string') throw new Error(sel);
+      return matches(sel, labels);
+    };
+    expect(ok('app=web')).toBe(true);
+    expect(ok('app==web,tier=front')).toBe(true);
+    expect(ok('app!=web')).toBe(false);
+    expect(ok('tier')).toBe(true);
+    expect(ok('!tier')).toBe(false);
+    expect(ok('app in (api, web)')).toBe(true);
+    expect(ok('tier notin (front)')).toBe(false);
+    expect(parseSelector('a=b=c')).toMatch(/^error: unable to parse requirement/);
+  });
+});
+
+describe('grep', () => {
+  const text = 'NAME   READY\nweb-1   1/1\napi-2   0/1';
+  const grep = (...words: string[]) => {
+    const f = grepFilter(words);
+    if (typeof f === 'string') throw new Error(f);
+    return f(text);
+  };
+  test('-v, -i, -c, -E, -F and anchors', () => {
+    expect(grep('web')).toBe('web-1   1/1');
+    expect(grep('-v', 'web')).toBe('NAME   READY\napi-2   0/1');
+    expect(grep('-i', 'NAME')).toBe('NAME   READY');
+    expect(grep('-c', '/1')).toBe('2');
+    expect(grep('-E', 'web|api')).toBe('web-1   1/1\napi-2   0/1');
+    expect(grep('^a.*1$')).toBe('api-2   0/1');
+    expect(grep('-F', '.')).toBe('');
+  });
+  test('refuses what could hang', () => {
+    expect(grepFilter(['a*a*a*a*a*'])).toContain('at most 4 repetitions');
+    expect(grepFilter(['x'.repeat(201)])).toContain('longer than 200');
+  });
+});

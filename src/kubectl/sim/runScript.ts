@@ -1,0 +1,109 @@
+/**
+ * The headless runner's core: a fresh cluster, run until its nodes have joined, then each line of
+ * a script as the terminal would run it, printing `$ <line>` and the output. `sleep 30s` advances
+ * virtual time; writes run the engine until their answers come; `-w` and `rollout status` follow
+ * for up to WATCH_MS; `minikube ssh` runs the following lines inside the node until `exit`;
+ * `<<EOF … EOF` gives a command its stdin.
+ */
+import { Cluster } from '../../engine/cluster';
+import { isRuntimeName, MAX_NODES, MIN_NODES, type RuntimeName } from '../../engine/clusterConfig';
+import { prepareManifests } from '../apply/yamlModule';
+import { clusterReader } from '../reader';
+import { runWrite } from '../runWrite';
+import { parseCommand, prompt } from '../shell';
+import type { ShellState } from '../types';
+
+export interface RunOptions {
+  readonly nodes?: number;
+  readonly runtime?: RuntimeName;
+  readonly seed?: number;
+  /** Files `apply -f NAME` may read. */
+  readonly files?: ReadonlyMap<string, string>;
+}
+
+/** How long a watch follows the cluster in a script (virtual ms). */
+export const WATCH_MS = 30_000;
+/** The longest single sleep a script may ask for. */
+export const MAX_SLEEP_MS = 24 * 3_600_000;
+
+/** When the last node has joined and reported Ready (workers join 2 s in, one a second). */
+export const settledAt = (nodes: number) => 2_000 + Math.max(0, nodes - 2) * 1_000 + 3_000;
+
+export function parseSleep(arg: string | undefined): number | null {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(arg ?? '');
+  if (!m) return null;
+  return Math.round(Number(m[1]) * { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms']);
+}
+
+export async function runScript(script: string, options: RunOptions = {}): Promise<string> {
+  await prepareManifests();
+  const nodes = Math.min(MAX_NODES, Math.max(MIN_NODES, Math.floor(options.nodes ?? 1)));
+  const runtime = options.runtime ?? 'docker';
+  if (!isRuntimeName(runtime)) throw new Error(`unknown runtime ${String(runtime)}`);
+  const cluster = new Cluster({ seed: options.seed ?? 1, config: { nodeCount: nodes, runtime } });
+  cluster.run(settledAt(nodes));
+  const out: string[] = [];
+  let shell: ShellState = { node: null };
+  const lines = script.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!.trim();
+    if (!line || line.startsWith('#')) continue;
+    let stdin: string | undefined;
+    const heredoc = /<<-?\s*'?"?(\w+)'?"?\s*$/.exec(line);
+    out.push(prompt(shell) + line);
+    if (heredoc) {
+      const body: string[] = [];
+      for (i++; i < lines.length && lines[i]!.trim() !== heredoc[1]; i++) body.push(lines[i]!);
+      out.push(...body.map((b) => `> ${b}`), `> ${heredoc[1]}`);
+      stdin = body.join('\n') + '\n';
+      line = line.slice(0, heredoc.index).trim();
+    }
+    const words = line.split(/\s+/);
+    if (words[0] === 'sleep' && shell.node === null) {
+      const ms = parseSleep(words[1]);
+      if (ms === null || ms > MAX_SLEEP_MS) out.push(`sleep: invalid time interval '${words[1] ?? ''}'`);
+      else cluster.run(ms);
+      continue;
+    }
+    const command = parseCommand(line, shell, {
+      ...(stdin !== undefined ? { stdin } : {}),
+      files: options.files ?? new Map(),
+    });
+    const print = (text: string) => {
+      if (text !== '') out.push(text);
+    };
+    switch (command.type) {
+      case 'error':
+        print(command.output.text);
+        break;
+      case 'read':
+        print(command.run(clusterReader(cluster), shell).text);
+        break;
+      case 'write':
+        for (const o of runWrite(cluster, command)) print(o.text);
+        break;
+      case 'watch': {
+        print(command.first(clusterReader(cluster)).text);
+        for (let t = 0; t < WATCH_MS; t += 1_000) {
+          cluster.run(1_000);
+          const next = command.next(clusterReader(cluster));
+          if (next) print(next.text);
+          if (next?.text.includes('successfully rolled out')) break;
+        }
+        break;
+      }
+      case 'terminal': {
+        const refused = command.check?.(clusterReader(cluster));
+        if (refused) {
+          print(refused.text);
+          break;
+        }
+        if (command.output) print(command.output.text);
+        if (command.effect.kind === 'enter') shell = { node: command.effect.node };
+        if (command.effect.kind === 'exit') shell = { node: null };
+        break;
+      }
+    }
+  }
+  return out.join('\n') + '\n';
+}
