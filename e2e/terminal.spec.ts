@@ -149,9 +149,13 @@ test.describe('the terminal', () => {
     await explorer.terminal.press('ArrowDown');
     await expect(explorer.terminal).toHaveValue('');
 
-    await explorer.terminal.fill('kubectl get no');
+    await explorer.terminal.fill('kubectl get deploym');
     await explorer.terminal.press('Tab');
-    await expect(explorer.terminal).toHaveValue('kubectl get nodes ');
+    await expect(explorer.terminal).toHaveValue('kubectl get deployments ');
+    // Names come from the cluster at the cursor.
+    await explorer.terminal.fill('kubectl cordon minikube-m');
+    await explorer.terminal.press('Tab');
+    await expect(explorer.terminal).toHaveValue('kubectl cordon minikube-m02 ');
     await explorer.terminal.fill('kubectl d');
     await explorer.terminal.press('Tab');
     await expect(page.locator('[data-candidates]')).toContainText('describe');
