@@ -13,6 +13,9 @@ import {
 } from '../limits';
 import { yamlModule } from './yamlModule';
 import { checkShape } from './shape';
+import { invalid } from '../../engine/apiserver/request';
+import { validate } from '../../engine/apiserver/validation';
+import { serverError } from '../output';
 
 export const APPLICABLE: Record<string, string> = {
   Pod: 'v1',
@@ -119,20 +122,23 @@ function toObject(value: unknown, source: string): KubeObject[] | string {
     spec.replicas > MAX_REPLICAS
   )
     return `error: ${o.kind} "${name}": this simulated cluster allows at most ${MAX_REPLICAS} replicas (asked for ${spec.replicas})`;
-  return [
-    {
-      ...o,
-      metadata: {
-        ...meta,
-        name,
-        uid: '',
-        resourceVersion: '',
-        creationTimestamp: '',
-      },
-      ...(o.kind === 'Namespace' ? { spec: {}, status: { phase: 'Active' } } : { status: {} }),
-      ...((o.kind === 'Deployment' || o.kind === 'ReplicaSet') && spec && spec.replicas === undefined
-        ? { spec: { ...spec, replicas: 1 } }
-        : {}),
-    } as unknown as KubeObject,
-  ];
+  const object = {
+    ...o,
+    metadata: {
+      ...meta,
+      name,
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+    },
+    ...(o.kind === 'Namespace' ? { spec: {}, status: { phase: 'Active' } } : { status: {} }),
+    ...((o.kind === 'Deployment' || o.kind === 'ReplicaSet') && spec?.replicas === undefined
+      ? { spec: { ...spec, replicas: 1 } }
+      : {}),
+  } as unknown as KubeObject;
+  // What kube-apiserver's validation would refuse is refused here with its words: the engine's
+  // defaulting expects the structure validation guarantees.
+  const problems = validate(object);
+  if (problems.length) return serverError(invalid(object.kind, name, problems));
+  return [object];
 }

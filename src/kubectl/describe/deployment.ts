@@ -29,7 +29,9 @@ export function describeDeployment(d: Deployment, reader: ClusterReader): string
     );
   const t = d.spec.template;
   l.push('Pod Template:', ...labels('Labels', t.metadata.labels, '  '));
-  if (t.spec.serviceAccountName) l.push(`  Service Account:\t${t.spec.serviceAccountName}`);
+  // The API server defaults a pod's service account, not a template's: only one set by hand is shown.
+  if (t.spec.serviceAccountName && t.spec.serviceAccountName !== 'default')
+    l.push(`  Service Account:\t${t.spec.serviceAccountName}`);
   l.push('  Containers:');
   for (const c of t.spec.containers) l.push(...container(c, undefined, '    ', '   ', undefined, false));
   l.push(
