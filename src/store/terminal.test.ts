@@ -40,6 +40,8 @@ const fakeKubectl: KubectlModule = {
           ),
       };
     if (tool === 'machines') return { type: 'read', run: (r) => ok(r.machines.join(' ')) };
+    if (tool === 'addons') return { type: 'read', run: (r) => ok(String(r.addons.get('dashboard'))) };
+    if (line.startsWith('minikube addons enable')) return { type: 'write', line, run: () => {} };
     if (tool === 'watch') {
       let seen = 0;
       const count = (r: Parameters<Extract<Command, { type: 'watch' }>['first']>[0]) =>
@@ -237,6 +239,20 @@ describe('the terminal in the store', () => {
     expect(long.command.length).toBeLessThan(260);
     expect(long.command).toContain('10,000 characters');
     expect(long.output).toEqual([{ text: 'error: too long', error: true }]);
+  });
+
+  it('knows an addon is enabled as soon as minikube was told, before its objects exist', () => {
+    const { store } = make();
+    store.getState().seekVirtual(20_000);
+    store.getState().runCommand('addons');
+    store.getState().pause();
+    store.getState().runCommand('minikube addons enable dashboard');
+    store.getState().pause();
+    store.getState().runCommand('addons');
+    expect(entries(store).map((e) => e.output.map((o) => o.text).join())).toEqual(['false', '', 'true']);
+    store.getState().seekVirtual(10_000);
+    store.getState().runCommand('addons');
+    expect(texts(store, 3)).toEqual(['false']);
   });
 
   it('completes from kubectl\u2019s candidates', () => {
