@@ -62,6 +62,11 @@ test.describe('the terminal', () => {
     page,
   }) => {
     const explorer = await runningCluster(page);
+    // Until the Deployment's own status has caught up (its controller writes it as the pods start).
+    await explorer.playUntil(async () => {
+      await explorer.run('kubectl get deployment web');
+      return /^web\s+3\/3\s+3\s+3\s/m.test(await explorer.lastOutput());
+    });
     const before = await explorer.clock.textContent();
     await explorer.run('kubectl scale deployment web --replicas=5');
     await expect(explorer.terminalOutput).toContainText('deployment.apps/web scaled');
