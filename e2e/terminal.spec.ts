@@ -62,6 +62,11 @@ test.describe('the terminal', () => {
     page,
   }) => {
     const explorer = await runningCluster(page);
+    // Until the Deployment's own status has caught up (its controller writes it as the pods start).
+    await explorer.playUntil(async () => {
+      await explorer.run('kubectl get deployment web');
+      return /^web\s+3\/3\s+3\s+3\s/m.test(await explorer.lastOutput());
+    });
     const before = await explorer.clock.textContent();
     await explorer.run('kubectl scale deployment web --replicas=5');
     await expect(explorer.terminalOutput).toContainText('deployment.apps/web scaled');
@@ -91,13 +96,46 @@ test.describe('the terminal', () => {
 
   test('minikube ssh, docker ps | grep kube-proxy, exit', async ({ page }) => {
     const explorer = await runningCluster(page);
+    await expect(explorer.prompt).toHaveText('$');
     await explorer.run('minikube ssh');
-    await expect(page.getByText('docker@minikube:~$', { exact: true })).toBeVisible();
+    await expect(explorer.prompt).toHaveText('docker@minikube:~$');
     await explorer.run('docker ps | grep kube-proxy');
     await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText('k8s_kube-proxy');
+    await explorer.run('ps -ef | grep kubelet');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      '/var/lib/minikube/binaries/',
+    );
     await explorer.run('exit');
-    await expect(page.getByText('docker@minikube:~$', { exact: true })).toHaveCount(0);
-    await expect(explorer.terminalOutput.locator('[data-entry] pre').last()).toBeVisible();
+    await expect(explorer.prompt).toHaveText('$');
+    await expect(explorer.terminalOutput.locator('[data-entry] pre').first()).toHaveText('$ minikube ssh');
+  });
+
+  test('minikube addons enable dashboard, then minikube dashboard opens its Details', async ({ page }) => {
+    const explorer = await runningCluster(page);
+    await explorer.run('minikube addons enable dashboard');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText('dashboard');
+    await explorer.button(/^(Pause|暂停)$/).click();
+    await explorer.run('minikube dashboard');
+    await expect(explorer.details).toBeVisible();
+    await expect(explorer.details).toContainText('Dashboard');
+    await expect(explorer.terminalOutput).toContainText(
+      'The Dashboard is selected in the diagram and its Details are open.',
+    );
+  });
+
+  test('kubectl get pods -w streams as the run plays; Ctrl+C stops it', async ({ page }) => {
+    const explorer = new Explorer(page);
+    await explorer.open('?nodes=2&speed=4');
+    await explorer.ready();
+    await explorer.openTerminal();
+    await explorer.run('kubectl get pods -w');
+    const entry = explorer.terminalOutput.locator('[data-entry]').last();
+    await expect(entry).toContainText('watching');
+    await explorer.button(/^(Play|播放)$/).click();
+    await expect(entry).toContainText(/web-\w+-\w+ +0\/1 +Pending/, { timeout: 20_000 });
+    await explorer.terminal.press('Control+c');
+    await expect(entry).not.toContainText('watching');
+    await expect(entry.locator('pre').last()).toHaveText('^C');
   });
 
   test('↑/↓ recall the history; Tab completes; Ctrl+L clears', async ({ page }) => {
@@ -116,9 +154,13 @@ test.describe('the terminal', () => {
     await explorer.terminal.press('ArrowDown');
     await expect(explorer.terminal).toHaveValue('');
 
-    await explorer.terminal.fill('kubectl get no');
+    await explorer.terminal.fill('kubectl get deploym');
     await explorer.terminal.press('Tab');
-    await expect(explorer.terminal).toHaveValue('kubectl get nodes ');
+    await expect(explorer.terminal).toHaveValue('kubectl get deployments ');
+    // Names come from the cluster at the cursor.
+    await explorer.terminal.fill('kubectl cordon minikube-m');
+    await explorer.terminal.press('Tab');
+    await expect(explorer.terminal).toHaveValue('kubectl cordon minikube-m02 ');
     await explorer.terminal.fill('kubectl d');
     await explorer.terminal.press('Tab');
     await expect(page.locator('[data-candidates]')).toContainText('describe');

@@ -86,6 +86,11 @@ export class Explorer {
     return this.page.getByRole('log', { name: /^(Terminal output|终端输出)$/ });
   }
 
+  /** The prompt in front of the terminal's textbox. */
+  get prompt(): Locator {
+    return this.page.locator('[data-prompt]');
+  }
+
   /** Opens the Terminal tab below the diagram and waits for kubectl's code. */
   async openTerminal() {
     await this.page.getByRole('button', { name: /^(Terminal|终端)$/ }).click();

@@ -59,7 +59,7 @@ export function App() {
             </div>
             <PlaybackBar />
             <div
-              className={`${terminal ? (tall ? 'h-[38%] min-h-56' : 'h-[45%]') : tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
+              className={`${terminal ? (!wide ? 'h-[50%]' : tall ? 'h-[38%] min-h-56' : 'h-[45%]') : tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
             >
               <EventLog />
             </div>

@@ -24,6 +24,7 @@ import { scenarioConfig, scenarioSpec } from './scenarioScript';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 import { showsMachines, topologyOf } from './machines';
 import {
+  addonsTold,
   createTerminal,
   EMPTY_TERMINAL,
   objectsReader,
@@ -36,7 +37,7 @@ export type { Flight, HeartbeatMode } from '../playback/presentation';
 export type { Player } from '../playback/player';
 export type { UserAction } from './userActions';
 export type { TerminalEntry, TerminalState } from './terminal';
-export { MANIFEST_KINDS } from './terminal';
+export { MANIFEST_KINDS, promptOf } from './terminal';
 export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
 export { WORKFLOWS } from './guide';
 export type { RunLog } from './runLog';
@@ -284,10 +285,12 @@ export function createAppStore(init: AppStoreInit): AppStore {
         getTerminal: () => get().terminal,
         setTerminal: (next) => set({ terminal: next }),
         readerNow: () => {
-          const { player: current, config, topology } = get();
+          const { player: current, config, topology, actions } = get();
           if (!current) return null;
           const machines = topology.nodes.map((n) => n.name);
-          return objectsReader(current.objectsNow(), current.virtualTime, config.runtime, machines);
+          const v = current.virtualTime;
+          const told = addonsTold(actions, v);
+          return objectsReader(current.objectsNow(), v, config.runtime, machines, told);
         },
         performCommand: (action) => {
           get().perform(action);

@@ -20,7 +20,12 @@ const fakeKubectl: KubectlModule = {
     if (line.length > 100) return { type: 'error', output: { text: 'error: too long', error: true } };
     if (tool === 'clear') return { type: 'terminal', effect: { kind: 'clear' } };
     if (tool === 'exit') return { type: 'terminal', effect: { kind: 'exit' }, output: ok('logout') };
-    if (tool === 'ssh') return { type: 'terminal', effect: { kind: 'enter', node: verb! } };
+    if (tool === 'ssh')
+      return {
+        type: 'terminal',
+        effect: { kind: 'enter', node: verb! },
+        check: (r) => (r.machines.includes(verb!) ? null : { text: `no node ${verb}`, error: true }),
+      };
     if (tool === 'dashboard')
       return { type: 'terminal', effect: { kind: 'dashboard' }, output: ok('opening') };
     if (tool === 'nodes')
@@ -35,6 +40,8 @@ const fakeKubectl: KubectlModule = {
           ),
       };
     if (tool === 'machines') return { type: 'read', run: (r) => ok(r.machines.join(' ')) };
+    if (tool === 'addons') return { type: 'read', run: (r) => ok(String(r.addons.get('dashboard'))) };
+    if (line.startsWith('minikube addons enable')) return { type: 'write', line, run: () => {} };
     if (tool === 'watch') {
       let seen = 0;
       const count = (r: Parameters<Extract<Command, { type: 'watch' }>['first']>[0]) =>
@@ -195,6 +202,10 @@ describe('the terminal in the store', () => {
 
   it('goes into a node and out again; the prompt says where', () => {
     const { store } = make();
+    store.getState().runCommand('ssh minikube-m09');
+    expect(store.getState().terminal.shell).toEqual({ node: null });
+    expect(texts(store, 0)).toEqual(['no node minikube-m09']);
+    store.getState().runCommand('clear');
     store.getState().runCommand('ssh minikube-m02');
     expect(store.getState().terminal.shell).toEqual({ node: 'minikube-m02' });
     store.getState().runCommand('nodes');
@@ -228,6 +239,20 @@ describe('the terminal in the store', () => {
     expect(long.command.length).toBeLessThan(260);
     expect(long.command).toContain('10,000 characters');
     expect(long.output).toEqual([{ text: 'error: too long', error: true }]);
+  });
+
+  it('knows an addon is enabled as soon as minikube was told, before its objects exist', () => {
+    const { store } = make();
+    store.getState().seekVirtual(20_000);
+    store.getState().runCommand('addons');
+    store.getState().pause();
+    store.getState().runCommand('minikube addons enable dashboard');
+    store.getState().pause();
+    store.getState().runCommand('addons');
+    expect(entries(store).map((e) => e.output.map((o) => o.text).join())).toEqual(['false', '', 'true']);
+    store.getState().seekVirtual(10_000);
+    store.getState().runCommand('addons');
+    expect(texts(store, 3)).toEqual(['false']);
   });
 
   it('completes from kubectl\u2019s candidates', () => {

@@ -10,7 +10,7 @@ import { etcdKey, RESOURCES } from '../engine/api/resources';
 import type { Cluster } from '../engine/cluster';
 import type { RuntimeName } from '../engine/clusterConfig';
 import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
-import type { CommandAction } from './userActions';
+import type { CommandAction, RecordedAction } from './userActions';
 
 /** What the store needs of src/kubectl (loaded lazily in the page, given at once in tests). */
 export interface KubectlModule {
@@ -72,6 +72,8 @@ export function objectsReader(
   now: number,
   runtime: RuntimeName,
   machines: readonly string[],
+  /** Addons minikube was told to enable or disable by then (its own config changes at once). */
+  told: ReadonlyMap<string, boolean> = new Map(),
 ): ClusterReader {
   let sorted: [string, KubeObject][] | null = null;
   const entries = () => (sorted ??= [...objects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -83,9 +85,9 @@ export function objectsReader(
     runtime,
     machines,
     addons: new Map([
-      ['dashboard', dashboard],
-      ['default-storageclass', true],
-      ['storage-provisioner', true],
+      ['dashboard', told.get('dashboard') ?? dashboard],
+      ['default-storageclass', told.get('default-storageclass') ?? true],
+      ['storage-provisioner', told.get('storage-provisioner') ?? true],
     ]),
     list<K extends Kind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
       const info = RESOURCES[kind];
@@ -99,6 +101,17 @@ export function objectsReader(
       return objects.get(etcdKey(kind, ns, name)) as ObjectOfKind<K> | undefined;
     },
   };
+}
+
+/** What `minikube addons enable|disable NAME` commands done by virtual time `t` left each addon at. */
+export function addonsTold(actions: readonly RecordedAction[], t: number): Map<string, boolean> {
+  const told = new Map<string, boolean>();
+  for (const { at, action } of actions) {
+    if (at > t || action.type !== 'command') continue;
+    const m = /^\s*minikube\s+addons\s+(enable|disable)\s+([\w-]+)\s*$/.exec(action.line);
+    if (m) told.set(m[2]!, m[1] === 'enable');
+  }
+  return told;
 }
 
 /** The line as the terminal shows it: a very long one is cut, saying how long it was. */
@@ -210,6 +223,9 @@ export function createTerminal(
       }
       case 'terminal': {
         const { effect } = command;
+        const reader = command.check ? host.readerNow() : null;
+        const refused = reader && command.check ? command.check(reader) : null;
+        if (refused) return print(refused);
         if (effect.kind === 'clear') {
           update((t) => ({ ...t, entries: [] }));
           return;

@@ -176,7 +176,7 @@ export function EventLog() {
       <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-1 dark:border-slate-700">
         <h2
           id="event-log-title"
-          className="mr-2 text-xs font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400"
+          className="sr-only mr-2 text-xs font-semibold uppercase tracking-wider text-slate-500 sm:not-sr-only dark:text-slate-400"
         >
           {t('eventLog.title')}
         </h2>

@@ -112,6 +112,20 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
           e.preventDefault();
           e.stopPropagation();
           onClose();
+        } else if (e.key === 'Tab' && dialog.current) {
+          // Focus stays inside the dialog while it is open.
+          const focusable = [
+            ...dialog.current.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, input'),
+          ];
+          const first = focusable[0];
+          const last = focusable[focusable.length - 1];
+          if (e.shiftKey && document.activeElement === first) {
+            e.preventDefault();
+            last?.focus();
+          } else if (!e.shiftKey && document.activeElement === last) {
+            e.preventDefault();
+            first?.focus();
+          }
         }
       }}
     >

@@ -5,7 +5,7 @@
  */
 import { lazy, memo, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TerminalEntry } from '../../store/appStore';
+import { promptOf, type TerminalEntry } from '../../store/appStore';
 import { useActions, useAppStore } from '../storeContext';
 import { completeLine } from './completeLine';
 
@@ -85,7 +85,7 @@ export function TerminalPanel() {
   /** Where ↑/↓ is in the history (history.length: the line being typed). */
   const recall = useRef<{ index: number; draft: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const prompt = shell.node === null ? '$ ' : `docker@${shell.node}:~$ `;
+  const prompt = promptOf(shell);
 
   useEffect(() => {
     void loadTerminal();
@@ -200,7 +200,7 @@ export function TerminalPanel() {
           submit();
         }}
       >
-        <span className="shrink-0 select-none whitespace-pre text-emerald-400" aria-hidden="true">
+        <span className="shrink-0 select-none whitespace-pre text-emerald-400" aria-hidden="true" data-prompt>
           {prompt}
         </span>
         <input
