@@ -5,6 +5,9 @@ import { resolveTargets } from '../get/get';
 import type { Command } from '../types';
 import type { Verb } from './context';
 
+/** How often a scale is sent again after a resourceVersion conflict. */
+const MAX_CONFLICT_RETRIES = 5;
+
 export const replicasLimit = (asked: number) =>
   `error: this simulated cluster allows at most ${MAX_REPLICAS} replicas per Deployment or ReplicaSet (asked for ${asked})`;
 
@@ -38,10 +41,14 @@ export const scale: Verb = {
       type: 'write',
       line,
       run(cluster, print) {
-        for (const t of targets.names)
-          cluster.scale(t.type.kind as 'Deployment' | 'ReplicaSet', namespace, t.name, replicas, (r) =>
-            print(r.ok ? ok(`${t.type.prefix}/${t.name} scaled`) : fail(serverError(r.error))),
-          );
+        // kubectl scales through the /scale subresource, which a concurrent status write never
+        // conflicts with; here the whole object is updated, so a 409 is met by reading it again.
+        const attempt = (t: (typeof targets.names)[number], tries: number) =>
+          cluster.scale(t.type.kind as 'Deployment' | 'ReplicaSet', namespace, t.name, replicas, (r) => {
+            if (!r.ok && r.error.code === 409 && tries < MAX_CONFLICT_RETRIES) return attempt(t, tries + 1);
+            print(r.ok ? ok(`${t.type.prefix}/${t.name} scaled`) : fail(serverError(r.error)));
+          });
+        for (const t of targets.names) attempt(t, 0);
       },
     };
   },
