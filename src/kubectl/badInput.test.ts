@@ -59,7 +59,7 @@ describe('bad input', () => {
 
   test('a 1 MiB manifest is refused, saying the limit', () => {
     const big = deployment('big') + '#'.repeat(MAX_MANIFEST_BYTES);
-    refused('kubectl apply -f -', `smaller than ${MAX_MANIFEST_BYTES} bytes (1 MiB)`, big);
+    refused('kubectl apply -f -', `smaller than ${MAX_MANIFEST_BYTES} bytes (256 KiB`, big);
   });
 
   test('more lines than the limit are refused before parsing', () => {

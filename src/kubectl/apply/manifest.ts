@@ -43,7 +43,7 @@ export function parseManifest(text: string, source: string): ManifestResult {
   if (size >= MAX_MANIFEST_BYTES)
     return {
       ok: false,
-      error: `error: ${source} is ${size} bytes; this simulated cluster takes manifests smaller than ${MAX_MANIFEST_BYTES} bytes (1 MiB)`,
+      error: `error: ${source} is ${size} bytes; this simulated cluster takes manifests smaller than ${MAX_MANIFEST_BYTES} bytes (256 KiB, so the page parses it without freezing)`,
     };
   const lines = text.match(/\n/g)?.length ?? 0;
   if (lines > MAX_MANIFEST_LINES)
