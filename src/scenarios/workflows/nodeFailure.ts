@@ -4,29 +4,9 @@
  * elsewhere; then the node comes back.
  */
 import type { Scenario } from '../types';
+import { webDeployment } from './webDeployment';
 
-const deployment = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', labels: { app: 'web' } },
-  spec: {
-    replicas: 3,
-    selector: { matchLabels: { app: 'web' } },
-    template: {
-      metadata: { labels: { app: 'web' } },
-      spec: {
-        containers: [
-          {
-            name: 'nginx',
-            image: 'nginx:1.27',
-            ports: [{ containerPort: 80 }],
-            resources: { requests: { cpu: '100m', memory: '64Mi' } },
-          },
-        ],
-      },
-    },
-  },
-};
+const deployment = webDeployment(3);
 
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 

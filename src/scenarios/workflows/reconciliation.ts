@@ -1,28 +1,8 @@
 /** Workflow 6: reconciliation — a deleted pod is replaced by the ReplicaSet controller; scaling up and down. */
 import type { Scenario } from '../types';
+import { webDeployment } from './webDeployment';
 
-const deployment = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', labels: { app: 'web' } },
-  spec: {
-    replicas: 3,
-    selector: { matchLabels: { app: 'web' } },
-    template: {
-      metadata: { labels: { app: 'web' } },
-      spec: {
-        containers: [
-          {
-            name: 'nginx',
-            image: 'nginx:1.27',
-            ports: [{ containerPort: 80 }],
-            resources: { requests: { cpu: '100m', memory: '64Mi' } },
-          },
-        ],
-      },
-    },
-  },
-};
+const deployment = webDeployment(3);
 
 export const reconciliation: Scenario = {
   id: 'reconciliation',

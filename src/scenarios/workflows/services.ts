@@ -3,29 +3,9 @@
  * its rules, CoreDNS resolves the name, and a request from a pod reaches a backend on another node.
  */
 import type { Scenario } from '../types';
+import { webDeployment } from './webDeployment';
 
-const deployment = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'web', labels: { app: 'web' } },
-  spec: {
-    replicas: 2,
-    selector: { matchLabels: { app: 'web' } },
-    template: {
-      metadata: { labels: { app: 'web' } },
-      spec: {
-        containers: [
-          {
-            name: 'nginx',
-            image: 'nginx:1.27',
-            ports: [{ containerPort: 80 }],
-            resources: { requests: { cpu: '100m', memory: '64Mi' } },
-          },
-        ],
-      },
-    },
-  },
-};
+const deployment = webDeployment(2);
 
 const service = {
   apiVersion: 'v1',
