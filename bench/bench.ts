@@ -24,7 +24,19 @@ const engineNodes = Number(
 );
 /** `--profile=NAME`: write a CPU profile of that workload's measured part to NAME.cpuprofile. */
 const profileName = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+/** `--cpu`: also print each workload's CPU time (steadier than wall time when other work shares the machine). */
+const showCpu = process.argv.includes('--cpu');
 function measured<T>(name: string, fn: () => T): T {
+  if (showCpu) {
+    const before = process.cpuUsage();
+    const result = measuredOnce(name, fn);
+    const used = process.cpuUsage(before);
+    console.log(`${name}-cpu: ${((used.user + used.system) / 1e6).toFixed(2)} s`);
+    return result;
+  }
+  return measuredOnce(name, fn);
+}
+function measuredOnce<T>(name: string, fn: () => T): T {
   if (profileName !== name) return fn();
   const session = new Session();
   session.connect();

@@ -10,7 +10,7 @@ import { timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
 import type { Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
-import { objectRef, type ObjectRef } from '../trace';
+import { objectRef } from '../trace';
 import { admitCreate } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
@@ -26,12 +26,13 @@ import {
   type ListResult,
   type StatusError,
 } from './request';
+import { storedKeys, type StoredKeys, type WatchEventType } from './storedKeys';
 import { validate } from './validation';
 
 export const APISERVER = componentId('kube-apiserver');
 export const ETCD = componentId('etcd');
 
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export type { WatchEventType };
 
 export interface Watch {
   readonly watcher: Endpoint;
@@ -44,7 +45,8 @@ export interface Watch {
    * other node's watch being asked.
    */
   readonly nodeName?: string;
-  readonly onEvent: (type: WatchEventType, object: KubeObject) => void;
+  /** `key`: the object's informer key (`namespace/name`), made once for every watch told. */
+  readonly onEvent: (type: WatchEventType, object: KubeObject, key: string) => void;
   /** Routine traffic (leases, status reports) is marked so the UI can dim it. */
   readonly routine?: (object: KubeObject) => boolean;
 }
@@ -116,17 +118,23 @@ export class ApiServer {
     options: RequestOptions = {},
   ): void {
     const user = options.as ?? userOf(from);
+    // A create with only a generateName has no key until kube-apiserver picks the name.
+    const name = req.name ?? req.object?.metadata.name;
+    const keys = name ? storedKeys(req.kind, req.namespace ?? req.object?.metadata.namespace, name) : null;
     this.sim.send(
       from,
       APISERVER,
       {
         kind: 'request',
-        summary: summaryOf(req),
-        object: refOf(req),
+        summary:
+          keys && (req.verb === 'update' || req.verb === 'updateStatus')
+            ? keys.updateText(req.verb === 'updateStatus')
+            : describe(req),
+        object: keys?.ref ?? refOf(req),
         latency: LATENCY.request,
         routine: options.routine === true,
       },
-      () => this.handle(from, user, req, done ?? noop, options.routine ?? false),
+      () => this.handle(from, user, req, keys, done ?? noop, options.routine ?? false),
     );
   }
 
@@ -214,22 +222,10 @@ export class ApiServer {
     from: Endpoint,
     user: UserInfo,
     req: ApiRequest,
+    named: StoredKeys | null,
     done: (r: ApiResult) => void,
     routine: boolean,
   ): void {
-    const fail = (error: StatusError) => {
-      this.sim.send(
-        APISERVER,
-        from,
-        {
-          kind: 'error',
-          summary: `${error.code} ${error.reason}`,
-          object: refOf(req),
-          latency: LATENCY.watch,
-        },
-        () => done({ ok: false, error }),
-      );
-    };
     const info = RESOURCES[req.kind];
     const namespace = info.namespaced
       ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
@@ -238,28 +234,36 @@ export class ApiServer {
     if (req.verb === 'create' && !name && req.object?.metadata.generateName) {
       name = `${req.object.metadata.generateName}${this.sim.rng.suffix(5)}`;
     }
-    const key = etcdKey(req.kind, namespace, name);
+    const keys = named ?? storedKeys(req.kind, namespace, name);
+    const key = keys.key;
     const current = this.etcd.get(key)?.value;
 
     const refusal = authorize(user, req.verb, req.kind, req.object, current);
     if (refusal !== null)
-      return fail(
+      return this.fail(
+        from,
+        req,
+        done,
         forbidden(user.name, req.verb, req.kind, namespace, name || undefined, refusal || undefined),
       );
 
     if (namespace && req.verb === 'create' && !this.etcd.get(etcdKey('Namespace', undefined, namespace))) {
-      return fail(notFound('Namespace', namespace));
+      return this.fail(from, req, done, notFound('Namespace', namespace));
     }
 
     const now = timestamp(this.sim.now);
     switch (req.verb) {
       case 'get':
-        if (!current) return fail(notFound(req.kind, name));
+        if (!current) return this.fail(from, req, done, notFound(req.kind, name));
         return done({ ok: true, object: current });
       case 'create': {
         if (!req.object)
-          return fail({ code: 400, reason: 'BadRequest', message: 'the request has no object' });
-        if (current) return fail(alreadyExists(req.kind, name));
+          return this.fail(from, req, done, {
+            code: 400,
+            reason: 'BadRequest',
+            message: 'the request has no object',
+          });
+        if (current) return this.fail(from, req, done, alreadyExists(req.kind, name));
         const draft = {
           ...req.object,
           metadata: {
@@ -274,27 +278,34 @@ export class ApiServer {
         } as KubeObject;
         const admitted = admitCreate(draft, now, (svc) => this.allocateClusterIP(svc));
         const errors = validate(admitted);
-        if (errors.length) return fail(invalid(req.kind, name, errors));
-        return this.persist(from, key, admitted, undefined, done, fail, routine, true);
+        if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
+        return this.persist(from, keys, admitted, undefined, done, req, routine, true);
       }
       case 'update':
       case 'updateStatus': {
-        if (!current || !req.object) return fail(notFound(req.kind, name));
+        if (!current || !req.object) return this.fail(from, req, done, notFound(req.kind, name));
         const rv = req.object.metadata.resourceVersion;
-        if (rv && rv !== current.metadata.resourceVersion) return fail(conflict(req.kind, name));
+        if (rv && rv !== current.metadata.resourceVersion)
+          return this.fail(from, req, done, conflict(req.kind, name));
         const next = mergeUpdate(req.verb, current, req.object);
-        const errors = validate(next, true);
-        if (errors.length) return fail(invalid(req.kind, name, errors));
+        // The /status subresource validates only what it may change (ValidatePodStatusUpdate and
+        // the like): the spec it carries is the stored one, already valid.
+        const errors = req.verb === 'updateStatus' ? NO_ERRORS : validate(next, true);
+        if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
         // An update's merged object and metadata are new (see mergeUpdate); a status update shares metadata.
-        return this.persist(from, key, next, current, done, fail, routine, req.verb === 'update');
+        return this.persist(from, keys, next, current, done, req, routine, req.verb === 'update');
       }
       case 'bind': {
-        if (!current || current.kind !== 'Pod') return fail(notFound('Pod', name));
+        if (!current || current.kind !== 'Pod') return this.fail(from, req, done, notFound('Pod', name));
         if (current.spec.nodeName)
-          return fail(
+          return this.fail(
+            from,
+            req,
+            done,
             conflict('Pod', name, `pod ${name} is already assigned to node "${current.spec.nodeName}"`),
           );
-        if (current.metadata.deletionTimestamp) return fail(conflict('Pod', name, 'pod is being deleted'));
+        if (current.metadata.deletionTimestamp)
+          return this.fail(from, req, done, conflict('Pod', name, 'pod is being deleted'));
         const bound: Pod = {
           ...current,
           spec: { ...current.spec, nodeName: req.target ?? '' },
@@ -306,10 +317,10 @@ export class ApiServer {
             ],
           },
         };
-        return this.persist(from, key, bound, current, done, fail, routine);
+        return this.persist(from, keys, bound, current, done, req, routine);
       }
       case 'delete': {
-        if (!current) return fail(notFound(req.kind, name));
+        if (!current) return this.fail(from, req, done, notFound(req.kind, name));
         if (
           current.kind === 'Pod' &&
           current.spec.nodeName &&
@@ -327,89 +338,97 @@ export class ApiServer {
                 deletionGracePeriodSeconds: grace,
               },
             };
-            return this.persist(from, key, terminating, current, done, fail, routine);
+            return this.persist(from, keys, terminating, current, done, req, routine);
           }
         }
-        return this.persistDelete(from, key, current, done, fail, routine);
+        return this.persistDelete(from, keys, current, done, req, routine);
       }
       case 'list':
-        return fail({ code: 400, reason: 'BadRequest', message: 'use list()' });
+        return this.fail(from, req, done, { code: 400, reason: 'BadRequest', message: 'use list()' });
     }
+  }
+
+  /** Refuses a request: the error goes back to the client as a message. */
+  private fail(from: Endpoint, req: ApiRequest, done: (r: ApiResult) => void, error: StatusError): void {
+    this.sim.send(
+      APISERVER,
+      from,
+      {
+        kind: 'error',
+        summary: `${error.code} ${error.reason}`,
+        object: refOf(req),
+        latency: LATENCY.watch,
+      },
+      () => done({ ok: false, error }),
+    );
   }
 
   private persist(
     from: Endpoint,
-    key: string,
+    keys: StoredKeys,
     next: KubeObject,
     previous: KubeObject | undefined,
     done: (r: ApiResult) => void,
-    fail: (e: StatusError) => void,
+    req: ApiRequest,
     routine: boolean,
     owned = false,
   ): void {
-    const ref = refOfObject(next);
     this.sim.send(
       APISERVER,
       ETCD,
-      {
-        kind: 'etcd',
-        summary: memoText('PUT', key),
-        object: ref,
-        latency: LATENCY.etcd,
-        routine,
-      },
+      { kind: 'etcd', summary: keys.putText, object: keys.ref, latency: LATENCY.etcd, routine },
       () => {
+        const key = keys.key;
         if (next.kind === 'Pod') this.indexPod(key, this.etcd.get(key)?.value, next);
         const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
-        this.fanOut(key, ref, kv.value, previous, routine);
+        this.fanOut(keys, kv.value, previous, routine);
         done({ ok: true, object: kv.value });
       },
     );
-    this.whenEtcdDown(fail);
+    this.whenEtcdDown(from, req, done);
   }
 
   private persistDelete(
     from: Endpoint,
-    key: string,
+    keys: StoredKeys,
     current: KubeObject,
     done: (r: ApiResult) => void,
-    fail: (e: StatusError) => void,
+    req: ApiRequest,
     routine: boolean,
   ): void {
-    const ref = refOfObject(current);
     this.sim.send(
       APISERVER,
       ETCD,
-      { kind: 'etcd', summary: memoText('DELETE', key), object: ref, latency: LATENCY.etcd },
+      { kind: 'etcd', summary: keys.deleteText, object: keys.ref, latency: LATENCY.etcd },
       () => {
+        const key = keys.key;
         const gone = this.etcd.delete(key, this.sim.now, this.sim.cause);
         if (gone?.value.kind === 'Pod') this.indexPod(key, gone.value, undefined);
         if (gone) {
           if (current.kind === 'Service' && current.spec.clusterIP)
             this.usedClusterIPs.delete(current.spec.clusterIP);
-          this.fanOut(key, ref, undefined, gone.value, routine);
+          this.fanOut(keys, undefined, gone.value, routine);
         }
         done({ ok: true, object: current });
       },
     );
-    this.whenEtcdDown(fail);
+    this.whenEtcdDown(from, req, done);
   }
 
   /** With etcd down the write never lands; the client hears the timeout. */
-  private whenEtcdDown(fail: (e: StatusError) => void): void {
-    if (!this.sim.isUp(ETCD)) this.sim.after(LATENCY.etcd + 1, () => fail(etcdUnavailable()));
+  private whenEtcdDown(from: Endpoint, req: ApiRequest, done: (r: ApiResult) => void): void {
+    if (!this.sim.isUp(ETCD))
+      this.sim.after(LATENCY.etcd + 1, () => this.fail(from, req, done, etcdUnavailable()));
   }
 
-  /** Tells the watches about a change at `key` (`ref` names its object). */
+  /** Tells the watches about a change to the object `keys` names. */
   private fanOut(
-    key: string,
-    ref: ObjectRef,
+    keys: StoredKeys,
     next: KubeObject | undefined,
     previous: KubeObject | undefined,
     routine: boolean,
   ): void {
-    const changed = (next ?? previous)!;
-    const kindWatches = this.watches.get(changed.kind);
+    const kindWatches = this.watches.get(keys.kind);
     if (!kindWatches) return;
     const { all, byNode } = kindWatches;
     // The watches that may care: every watch without a node selector, and those on the pod's node
@@ -419,7 +438,7 @@ export class ApiServer {
     const onBefore = nodeBefore === undefined ? undefined : byNode.get(nodeBefore);
     const onAfter = nodeAfter === undefined || nodeAfter === nodeBefore ? undefined : byNode.get(nodeAfter);
     if (!onBefore && !onAfter) {
-      for (let i = 0; i < all.length; i++) this.notify(all[i]!.watch, key, ref, next, previous, routine);
+      for (let i = 0; i < all.length; i++) this.notify(all[i]!.watch, keys, next, previous, routine);
       return;
     }
     const lists = [all, onBefore ?? NONE, onAfter ?? NONE];
@@ -435,15 +454,14 @@ export class ApiServer {
         }
       }
       if (pick < 0) return;
-      this.notify(lists[pick]![at[pick]!++]!.watch, key, ref, next, previous, routine);
+      this.notify(lists[pick]![at[pick]!++]!.watch, keys, next, previous, routine);
     }
   }
 
   /** Tells one watch about a change, if the object matches it before or after. */
   private notify(
     w: Watch,
-    key: string,
-    ref: ObjectRef,
+    keys: StoredKeys,
     next: KubeObject | undefined,
     previous: KubeObject | undefined,
     routine: boolean,
@@ -459,12 +477,12 @@ export class ApiServer {
       w.watcher,
       {
         kind: 'watch',
-        summary: watchText(type, key, object),
-        object: ref,
+        summary: keys.watchText(type),
+        object: keys.ref,
         latency: LATENCY.watch,
         routine: quiet,
       },
-      () => w.onEvent(type, object),
+      () => w.onEvent(type, object, keys.objectKey),
     );
   }
 
@@ -490,6 +508,7 @@ export class ApiServer {
 }
 
 const noop = () => {};
+const NO_ERRORS: readonly string[] = [];
 const NONE: readonly Registered[] = [];
 
 /** The node a pod is bound to (what a `spec.nodeName` watch selects on); undefined for other kinds. */
@@ -498,36 +517,6 @@ const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
 
 const matches = (w: Watch, o: KubeObject) =>
   (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
-
-// Trace summaries repeat exactly (every Lease renewal of a node reads the same): each text is made once and shared.
-const etcdTexts = new Map<string, string>();
-/** Per etcd key: its watch events' texts, `ADDED Pod default/nginx` and so on (made on first use). */
-const watchTexts = new Map<string, Partial<Record<WatchEventType, string>>>();
-function watchText(type: WatchEventType, key: string, object: KubeObject): string {
-  let texts = watchTexts.get(key);
-  if (!texts) watchTexts.set(key, (texts = {}));
-  return (texts[type] ??= `${type} ${object.kind} ${displayName(object)}`);
-}
-function memoText(verb: 'PUT' | 'DELETE', key: string): string {
-  const cacheKey = verb === 'PUT' ? key : `-${key}`;
-  let text = etcdTexts.get(cacheKey);
-  if (text === undefined) etcdTexts.set(cacheKey, (text = `${verb} ${key}`));
-  return text;
-}
-
-/** describe(req), made once per object and verb for updates (the frequent repeats); creates and binds are rarer. */
-const described = { update: new Map<string, string>(), updateStatus: new Map<string, string>() };
-function summaryOf(req: ApiRequest): string {
-  if (req.verb !== 'update' && req.verb !== 'updateStatus') return describe(req);
-  const ns = RESOURCES[req.kind].namespaced
-    ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
-    : undefined;
-  const key = etcdKey(req.kind, ns, req.name ?? req.object?.metadata.name ?? '');
-  const cache = described[req.verb];
-  let text = cache.get(key);
-  if (text === undefined) cache.set(key, (text = describe(req)));
-  return text;
-}
 
 /** update keeps the stored status; updateStatus changes only status (the /status subresource). */
 function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
@@ -554,11 +543,6 @@ function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incom
   if (meta.deletionTimestamp) merged.metadata.deletionTimestamp = meta.deletionTimestamp;
   return merged;
 }
-
-const displayName = (o: KubeObject) =>
-  o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
-
-const refOfObject = (o: KubeObject) => objectRef(o.kind, o.metadata.namespace, o.metadata.name);
 
 function refOf(req: ApiRequest) {
   const name = req.name ?? req.object?.metadata.name ?? req.object?.metadata.generateName ?? '';

@@ -134,7 +134,7 @@ export class Informer<K extends Kind> {
       ...(nodeName !== undefined ? { nodeName } : {}),
       ...(filter ? { filter } : {}),
       ...(routine ? { routine } : {}),
-      onEvent: (type, object) => this.apply(type, object as ObjectOfKind<K>),
+      onEvent: (type, object, key) => this.apply(type, object as ObjectOfKind<K>, key),
     });
     this.api.list(
       this.owner,
@@ -164,8 +164,11 @@ export class Informer<K extends Kind> {
     this.synced = false;
   }
 
-  private apply(type: WatchEventType, object: ObjectOfKind<K>): void {
-    const key = objectKey(object.metadata.namespace, object.metadata.name);
+  private apply(
+    type: WatchEventType,
+    object: ObjectOfKind<K>,
+    key = objectKey(object.metadata.namespace, object.metadata.name),
+  ): void {
     const old = this.cache.get(key);
     if (type === 'DELETED') {
       if (!old) return;
