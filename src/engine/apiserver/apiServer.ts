@@ -8,7 +8,7 @@ import { etcdKey, RESOURCES } from '../api/resources';
 import type { Kind, KubeObject, Pod, Service } from '../api/types';
 import { timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
-import type { Sim } from '../sim';
+import type { Route, Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
 import { objectRef } from '../trace';
 import { admitCreate } from './admission';
@@ -65,6 +65,14 @@ const SERVICE_CIDR_BASE = [10, 96, 0];
 interface Registered {
   readonly watch: Watch;
   readonly seq: number;
+  /** kube-apiserver → the watcher, checked when the watch began. */
+  readonly route: Route;
+}
+
+/** A client as kube-apiserver knows it: who its credentials say it is, and its checked route in. */
+interface Client {
+  readonly user: UserInfo;
+  readonly route: Route;
 }
 
 /** The watches on one kind: those without a node selector, and those with one, by node. */
@@ -77,11 +85,22 @@ export class ApiServer {
   private readonly watches = new Map<Kind, KindWatches>();
   private watchSeq = 0;
   private readonly usedClusterIPs = new Set<string>();
+  private readonly clients = new Map<Endpoint, Client>();
+  private readonly toEtcd: Route;
 
   constructor(
     private readonly sim: Sim,
     private readonly etcd: Etcd,
-  ) {}
+  ) {
+    this.toEtcd = sim.route(APISERVER, ETCD);
+  }
+
+  private client(from: Endpoint): Client {
+    let client = this.clients.get(from);
+    if (!client)
+      this.clients.set(from, (client = { user: userOf(from), route: this.sim.route(from, APISERVER) }));
+    return client;
+  }
 
   get up(): boolean {
     return this.sim.isUp(APISERVER);
@@ -91,7 +110,7 @@ export class ApiServer {
   watch(w: Watch): () => void {
     let kindWatches = this.watches.get(w.kind);
     if (!kindWatches) this.watches.set(w.kind, (kindWatches = { all: [], byNode: new Map() }));
-    const entry: Registered = { watch: w, seq: this.watchSeq++ };
+    const entry: Registered = { watch: w, seq: this.watchSeq++, route: this.sim.route(APISERVER, w.watcher) };
     const { byNode } = kindWatches;
     if (w.nodeName === undefined) kindWatches.all.push(entry);
     else {
@@ -117,13 +136,13 @@ export class ApiServer {
     done?: (result: ApiResult) => void,
     options: RequestOptions = {},
   ): void {
-    const user = options.as ?? userOf(from);
+    const client = this.client(from);
+    const user = options.as ?? client.user;
     // A create with only a generateName has no key until kube-apiserver picks the name.
     const name = req.name ?? req.object?.metadata.name;
     const keys = name ? storedKeys(req.kind, req.namespace ?? req.object?.metadata.namespace, name) : null;
-    this.sim.send(
-      from,
-      APISERVER,
+    this.sim.sendOn(
+      client.route,
       {
         kind: 'request',
         summary:
@@ -373,9 +392,8 @@ export class ApiServer {
     routine: boolean,
     owned = false,
   ): void {
-    this.sim.send(
-      APISERVER,
-      ETCD,
+    this.sim.sendOn(
+      this.toEtcd,
       { kind: 'etcd', summary: keys.putText, object: keys.ref, latency: LATENCY.etcd, routine },
       () => {
         const key = keys.key;
@@ -396,9 +414,8 @@ export class ApiServer {
     req: ApiRequest,
     routine: boolean,
   ): void {
-    this.sim.send(
-      APISERVER,
-      ETCD,
+    this.sim.sendOn(
+      this.toEtcd,
       { kind: 'etcd', summary: keys.deleteText, object: keys.ref, latency: LATENCY.etcd },
       () => {
         const key = keys.key;
@@ -438,7 +455,7 @@ export class ApiServer {
     const onBefore = nodeBefore === undefined ? undefined : byNode.get(nodeBefore);
     const onAfter = nodeAfter === undefined || nodeAfter === nodeBefore ? undefined : byNode.get(nodeAfter);
     if (!onBefore && !onAfter) {
-      for (let i = 0; i < all.length; i++) this.notify(all[i]!.watch, keys, next, previous, routine);
+      for (let i = 0; i < all.length; i++) this.notify(all[i]!, keys, next, previous, routine);
       return;
     }
     const lists = [all, onBefore ?? NONE, onAfter ?? NONE];
@@ -454,13 +471,13 @@ export class ApiServer {
         }
       }
       if (pick < 0) return;
-      this.notify(lists[pick]![at[pick]!++]!.watch, keys, next, previous, routine);
+      this.notify(lists[pick]![at[pick]!++]!, keys, next, previous, routine);
     }
   }
 
   /** Tells one watch about a change, if the object matches it before or after. */
   private notify(
-    w: Watch,
+    { watch: w, route }: Registered,
     keys: StoredKeys,
     next: KubeObject | undefined,
     previous: KubeObject | undefined,
@@ -472,9 +489,8 @@ export class ApiServer {
     const type: WatchEventType = !before ? 'ADDED' : !after ? 'DELETED' : 'MODIFIED';
     const object = (after ? next : previous)!;
     const quiet = routine || (w.routine?.(object) ?? false);
-    this.sim.send(
-      APISERVER,
-      w.watcher,
+    this.sim.sendOn(
+      route,
       {
         kind: 'watch',
         summary: keys.watchText(type),
