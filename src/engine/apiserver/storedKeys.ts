@@ -29,9 +29,16 @@ export class StoredKeys {
     readonly name: string,
   ) {
     const ns = namespace || undefined;
-    this.key = etcdKey(kind, ns, name);
-    this.objectKey = objectKey(ns, name);
-    this.ref = objectRef(kind, ns, name);
+    if (kind === 'Event') {
+      // Every Event has a name of its own, written once or twice: nothing to share, so nothing is kept.
+      this.key = `${RESOURCES.Event.etcdPrefix}${namespace}/${name}`;
+      this.objectKey = `${namespace}/${name}`;
+      this.ref = { kind, name, namespace };
+    } else {
+      this.key = etcdKey(kind, ns, name);
+      this.objectKey = objectKey(ns, name);
+      this.ref = objectRef(kind, ns, name);
+    }
   }
 
   /** `PUT /registry/...`, kube-apiserver's write to etcd. */
@@ -68,6 +75,7 @@ const records = new Map<Kind, Map<string, Map<string, StoredKeys>>>();
 /** The record for an object; `namespace` is ignored for cluster-scoped kinds and defaults to `default`. */
 export function storedKeys(kind: Kind, namespace: string | undefined, name: string): StoredKeys {
   const ns = RESOURCES[kind].namespaced ? (namespace ?? 'default') : '';
+  if (kind === 'Event') return new StoredKeys(kind, ns, name);
   let byNamespace = records.get(kind);
   if (!byNamespace) records.set(kind, (byNamespace = new Map()));
   let byName = byNamespace.get(ns);

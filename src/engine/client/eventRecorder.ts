@@ -20,6 +20,8 @@ export class EventRecorder {
   /** The keys of `seen` from oldest to newest, from `oldest` on (a Map's first key is slow to find after many deletes). */
   private readonly order: string[] = [];
   private oldest = 0;
+  /** `source`, as every Event this recorder writes carries it (stored objects never change, so one is shared). */
+  private readonly eventSource: KubeEvent['source'];
 
   constructor(
     private readonly sim: Sim,
@@ -27,7 +29,9 @@ export class EventRecorder {
     private readonly from: Endpoint,
     private readonly source: EventSource,
     private readonly options: RequestOptions = {},
-  ) {}
+  ) {
+    this.eventSource = { component: source.component, ...(source.host ? { host: source.host } : {}) };
+  }
 
   /** client-go's correlator keeps the last 4096 events it sent; older repeats start a new Event. */
   private remember(key: string, event: KubeEvent): void {
@@ -54,14 +58,14 @@ export class EventRecorder {
     message: string,
     extra: { fieldPath?: string; action?: string } = {},
   ): void {
-    const involved: ObjectReference = {
+    const involved: { -readonly [K in keyof ObjectReference]: ObjectReference[K] } = {
       kind: object.kind,
       name: object.metadata.name,
       uid: object.metadata.uid,
       apiVersion: RESOURCES[object.kind].apiVersion,
-      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
-      ...(extra.fieldPath ? { fieldPath: extra.fieldPath } : {}),
     };
+    if (object.metadata.namespace) involved.namespace = object.metadata.namespace;
+    if (extra.fieldPath) involved.fieldPath = extra.fieldPath;
     const now = timestamp(this.sim.now);
     const key = `${involved.uid}|${involved.fieldPath ?? ''}|${type}|${reason}|${message}`;
     const previous = this.seen.get(key);
@@ -97,7 +101,7 @@ export class EventRecorder {
       reason,
       message,
       type,
-      source: { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) },
+      source: this.eventSource,
       reportingComponent: this.source.component,
       ...(extra.action ? { action: extra.action } : {}),
       firstTimestamp: now,
