@@ -5,8 +5,8 @@ import type { Verb, VerbContext } from '../commands/context';
 import { errorCommand, fail, ok, serverError } from '../output';
 import { typeOfKind } from '../resourceTypes';
 import type { Command, Output } from '../types';
-import { parseManifest } from './manifest';
-import { isSubset, overlay } from './merge';
+import { parseManifest, writtenManifest } from './manifest';
+import { sameJson, sortedJson, threeWayMerge } from './merge';
 
 export const prefixOf = (kind: string) => typeOfKind(kind)?.prefix ?? kind.toLowerCase();
 
@@ -36,11 +36,19 @@ function manifestCommand(ctx: VerbContext, mode: 'apply' | 'create'): Command {
   if (typeof input === 'string') return errorCommand(input);
   const parsed = parseManifest(input.text, input.source);
   if (!parsed.ok) return errorCommand(parsed.error);
-  const objects: KubeObject[] = [];
+  const objects: { object: KubeObject; written: Written }[] = [];
   for (const o of parsed.objects) {
     const placed = withNamespace(o, ctx);
     if (typeof placed === 'string') return errorCommand(placed);
-    objects.push(placed);
+    // kubectl sets the namespace on the object before it keeps the manifest in its annotation.
+    const asWritten = writtenManifest(o) ?? {};
+    const metadata = (asWritten.metadata ?? {}) as Record<string, unknown>;
+    objects.push({
+      object: placed,
+      written: placed.metadata.namespace
+        ? { ...asWritten, metadata: { ...metadata, namespace: placed.metadata.namespace } }
+        : asWritten,
+    });
   }
   return {
     type: 'write',
@@ -49,7 +57,7 @@ function manifestCommand(ctx: VerbContext, mode: 'apply' | 'create'): Command {
       // Sent in order, one after the other as kubectl does: the next goes when the last has its answer.
       const next = (i: number) => {
         if (i >= objects.length) return;
-        applyOne(cluster, objects[i]!, mode, input.source, (out) => {
+        applyOne(cluster, objects[i]!.object, objects[i]!.written, mode, input.source, print, (out) => {
           print(out);
           next(i + 1);
         });
@@ -59,11 +67,16 @@ function manifestCommand(ctx: VerbContext, mode: 'apply' | 'create'): Command {
   };
 }
 
+/** A manifest's document as written, namespace set. */
+type Written = Record<string, unknown>;
+
 function applyOne(
   cluster: Cluster,
   o: KubeObject,
+  written: Written,
   mode: 'apply' | 'create',
   source: string,
+  warn: (out: Output) => void,
   done: (out: Output) => void,
 ): void {
   const id = `${prefixOf(o.kind)}/${o.metadata.name}`;
@@ -72,27 +85,10 @@ function applyOne(
     done(fail(`Error from server (AlreadyExists): error when creating "${source}": ${alreadyExists(o)}`));
     return;
   }
-  const asked = {
-    spec: (o as { spec?: unknown }).spec,
-    labels: o.metadata.labels ?? {},
-    annotations: o.metadata.annotations ?? {},
-  };
-  if (existing) {
-    const live = {
-      spec: (existing as { spec?: unknown }).spec,
-      labels: existing.metadata.labels ?? {},
-      annotations: existing.metadata.annotations ?? {},
-    };
-    if (isSubset(asked, live)) {
-      done(ok(`${id} unchanged`));
-      return;
-    }
-    const merged = overlay(live, asked) as typeof live;
-    o = {
-      ...o,
-      metadata: { ...o.metadata, labels: merged.labels, annotations: merged.annotations },
-      spec: merged.spec,
-    } as KubeObject;
+  if (mode === 'apply') {
+    const merged = appliedObject(o, written, existing, warn, done);
+    if (!merged) return;
+    o = merged;
   }
   cluster.apply(o, (r) => {
     if (r.ok) done(ok(`${id} ${existing ? 'configured' : 'created'}`));
@@ -105,6 +101,71 @@ function applyOne(
       );
   });
 }
+
+/** The annotation in which `kubectl apply` keeps the manifest it applied last. */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The parts of an object a manifest sets and apply merges: labels, annotations and spec. */
+const appliedParts = (o: KubeObject) => ({
+  metadata: { labels: o.metadata.labels ?? {}, annotations: o.metadata.annotations ?? {} },
+  spec: (o as { spec?: unknown }).spec,
+});
+
+/**
+ * What client-side apply sends: a new object carries its manifest in the last-applied annotation;
+ * an existing one gets the three-way merge of that annotation, the manifest and the live object.
+ * Undefined (after printing `unchanged`) when the merge changes nothing.
+ */
+function appliedObject(
+  o: KubeObject,
+  written: Written,
+  existing: KubeObject | undefined,
+  warn: (out: Output) => void,
+  done: (out: Output) => void,
+): KubeObject | undefined {
+  const ownAnnotations = { ...o.metadata.annotations };
+  delete ownAnnotations[LAST_APPLIED];
+  // kubectl keeps the manifest as written, with an empty annotations map where it had none, as
+  // Go writes JSON (keys sorted), and a newline.
+  const writtenMeta = (written.metadata ?? {}) as Record<string, unknown>;
+  const lastApplied = `${sortedJson({ ...written, metadata: { ...writtenMeta, annotations: ownAnnotations } })}\n`;
+  const annotated = {
+    ...o,
+    metadata: { ...o.metadata, annotations: { ...ownAnnotations, [LAST_APPLIED]: lastApplied } },
+  } as KubeObject;
+  if (!existing) return annotated;
+  const id = `${prefixOf(o.kind)}/${o.metadata.name}`;
+  const previous = existing.metadata.annotations?.[LAST_APPLIED];
+  let original: KubeObject | undefined;
+  try {
+    original = previous ? (JSON.parse(previous) as KubeObject) : undefined;
+  } catch {
+    original = undefined;
+  }
+  const current = appliedParts(existing);
+  const merged = threeWayMerge(
+    original ? appliedParts(original) : {},
+    appliedParts(annotated),
+    current,
+  ) as typeof current;
+  if (sameJson(merged, current)) {
+    done(ok(`${id} unchanged`));
+    return undefined;
+  }
+  if (previous === undefined) warn(fail(missingAnnotationWarning(existing)));
+  return {
+    ...annotated,
+    metadata: {
+      ...annotated.metadata,
+      labels: merged.metadata.labels,
+      annotations: merged.metadata.annotations,
+    },
+    spec: merged.spec,
+  } as KubeObject;
+}
+
+const missingAnnotationWarning = (o: KubeObject) =>
+  `Warning: resource ${typeOfKind(o.kind)?.name ?? o.kind.toLowerCase()}/${o.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`;
 
 const alreadyExists = (o: KubeObject) => {
   const t = typeOfKind(o.kind);

@@ -26,6 +26,12 @@ export const APPLICABLE: Record<string, string> = {
   DaemonSet: 'apps/v1',
 };
 
+/** Each parsed object's document as written (what `kubectl apply` keeps in its annotation). */
+const written = new WeakMap<KubeObject, Record<string, unknown>>();
+
+/** The document an object was parsed from, before defaults were filled in. */
+export const writtenManifest = (o: KubeObject) => written.get(o);
+
 export type ManifestResult = { ok: true; objects: KubeObject[] } | { ok: false; error: string };
 
 const utf8Length = (s: string) => {
@@ -140,5 +146,6 @@ function toObject(value: unknown, source: string): KubeObject[] | string {
   // defaulting expects the structure validation guarantees.
   const problems = validate(object);
   if (problems.length) return serverError(invalid(object.kind, name, problems));
+  written.set(object, o);
   return [object];
 }

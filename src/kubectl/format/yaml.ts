@@ -23,6 +23,16 @@ function scalar(value: unknown): string {
   return s;
 }
 
+/** A string go-yaml writes as a literal block: it has a line break and no other control character or edge space. */
+function isBlock(s: string): boolean {
+  if (!s.includes('\n') || s.startsWith(' ') || s.endsWith('\n\n')) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x0a) || c === 0x7f) return false;
+  }
+  return true;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -38,6 +48,11 @@ function lines(value: unknown, indent: string, out: string[]): void {
       } else if (Array.isArray(v) && v.length) {
         out.push(`${indent}${k}:`);
         lines(v, indent, out);
+      } else if (typeof v === 'string' && isBlock(v)) {
+        // go-yaml writes a multi-line string as a literal block (`|`, or `|-` without a final newline).
+        const body = v.endsWith('\n') ? v.slice(0, -1) : v;
+        out.push(`${indent}${k}: ${v.endsWith('\n') ? '|' : '|-'}`);
+        for (const line of body.split('\n')) out.push(line ? `${indent}  ${line}` : '');
       } else out.push(`${indent}${k}: ${isObject(v) ? '{}' : Array.isArray(v) ? '[]' : scalar(v)}`);
     }
   } else if (Array.isArray(value)) {
