@@ -30,9 +30,9 @@ export function labels(title: string, m: Record<string, string> | undefined, ind
   return entries.map(([k, v], i) => (i === 0 ? `${indent}${title}:\t${k}=${v}` : `${indent}\t${k}=${v}`));
 }
 
-/** printAnnotationsMultiline: `key: value`. */
+/** printAnnotationsMultiline: `key: value`; kubectl apply's own annotation is left out (skipAnnotations). */
 export function annotations(title: string, m: Record<string, string> | undefined, indent = ''): string[] {
-  const entries = sortedEntries(m);
+  const entries = sortedEntries(m).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
   if (!entries.length) return [`${indent}${title}:\t<none>`];
   return entries.map(([k, v], i) => (i === 0 ? `${indent}${title}:\t${k}: ${v}` : `${indent}\t${k}: ${v}`));
 }
