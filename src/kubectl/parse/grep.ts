@@ -1,5 +1,6 @@
 /**
- * `| grep [-v] [-i] [-c] [-E|-F] PATTERN`, the one filter the terminal's pipes take. Patterns are
+ * `| grep [-v] [-i] [-c] [-n] [-E|-F] [-A|-B|-C NUM] PATTERN`, the one filter the terminal's pipes
+ * take (context groups are parted by `--`, as GNU grep parts them). Patterns are
  * literal text plus `.`, `*`, `^`, `$`, `[…]` and (with -E) `+`, `?`, `|`; groups are literal, and at
  * most a few repetitions are allowed, so no pattern can make the page hang.
  */
@@ -43,15 +44,33 @@ export function grepFilter(words: readonly string[]): Filter | string {
   let invert = false;
   let ignoreCase = false;
   let count = false;
+  let numbers = false;
   let extended = false;
   let fixed = false;
+  let after = 0;
+  let before = 0;
   let pattern: string | undefined;
-  for (const w of words) {
-    if (pattern === undefined && /^-[a-zA-Z]+$/.test(w)) {
-      for (const f of w.slice(1)) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (pattern === undefined && /^-[a-zA-Z]/.test(w)) {
+      for (let j = 1; j < w.length; j++) {
+        const f = w[j]!;
+        if (f === 'A' || f === 'B' || f === 'C') {
+          // The number follows at once (-A3) or is the next word (-A 3).
+          const rest = w.slice(j + 1);
+          const text = rest !== '' ? rest : words[++i];
+          if (text === undefined)
+            return `grep: option requires an argument -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...`;
+          if (!/^\d{1,9}$/.test(text)) return `grep: ${text}: invalid context length argument`;
+          const n = Number(text);
+          if (f !== 'B') after = n;
+          if (f !== 'A') before = n;
+          break;
+        }
         if (f === 'v') invert = true;
         else if (f === 'i') ignoreCase = true;
         else if (f === 'c') count = true;
+        else if (f === 'n') numbers = true;
         else if (f === 'E') extended = true;
         else if (f === 'F') fixed = true;
         else return `grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...`;
@@ -64,7 +83,37 @@ export function grepFilter(words: readonly string[]): Filter | string {
   const re = toRegExp(pattern, extended, fixed, ignoreCase);
   if (typeof re === 'string') return re;
   return (text) => {
-    const lines = text === '' ? [] : text.split('\n').filter((l) => re.test(l) !== invert);
-    return count ? String(lines.length) : lines.join('\n');
+    const lines = text === '' ? [] : text.split('\n');
+    const hit = lines.map((l) => re.test(l) !== invert);
+    if (count) return String(hit.filter(Boolean).length);
+    return withContext(lines, hit, before, after, numbers).join('\n');
   };
+}
+
+/** The matching lines with `before` and `after` lines of context around each, groups parted by `--`. */
+function withContext(
+  lines: string[],
+  hit: boolean[],
+  before: number,
+  after: number,
+  numbers: boolean,
+): string[] {
+  const out: string[] = [];
+  let last = -1; // the last line printed
+  let until = -1; // context after a match runs to here
+  for (let i = 0; i < lines.length; i++) {
+    const shown = hit[i] || i <= until;
+    if (hit[i]) {
+      const from = Math.max(last + 1, i - before);
+      if (last >= 0 && from > last + 1 && (before > 0 || after > 0)) out.push('--');
+      for (let j = from; j < i; j++) out.push(numbers ? `${j + 1}-${lines[j]}` : lines[j]!);
+      until = i + after;
+    }
+    if (shown) {
+      if (!hit[i] && last >= 0 && i > last + 1 && (before > 0 || after > 0)) out.push('--');
+      out.push(numbers ? `${i + 1}${hit[i] ? ':' : '-'}${lines[i]}` : lines[i]!);
+      last = i;
+    }
+  }
+  return out;
 }

@@ -92,6 +92,18 @@ describe('grep', () => {
     expect(grep('^a.*1$')).toBe('api-2   0/1');
     expect(grep('-F', '.')).toBe('');
   });
+  test('-A, -B, -C and -n, with groups parted by --, as GNU grep prints them', () => {
+    const ten = 'a\nb\nc\nd\ne\nf\ng\nh\ni\nj';
+    const run = (...words: string[]) => (grepFilter(words) as (t: string) => string)(ten);
+    expect(run('-A1', '[ch]')).toBe('c\nd\n--\nh\ni');
+    expect(run('-B', '1', '[ch]')).toBe('b\nc\n--\ng\nh');
+    expect(run('-C1', '[ch]')).toBe('b\nc\nd\n--\ng\nh\ni');
+    expect(run('-C3', '[ch]')).toBe('a\nb\nc\nd\ne\nf\ng\nh\ni\nj');
+    expect(run('-n', '-A1', '[ch]')).toBe('3:c\n4-d\n--\n8:h\n9-i');
+    expect(run('-nA1', 'j')).toBe('10:j');
+    expect(grepFilter(['-A', 'x', 'a'])).toBe('grep: x: invalid context length argument');
+    expect(grepFilter(['-A'])).toContain("option requires an argument -- 'A'");
+  });
   test('refuses what could hang', () => {
     expect(grepFilter(['a*a*a*a*a*'])).toContain('at most 4 repetitions');
     expect(grepFilter(['x'.repeat(201)])).toContain('longer than 200');
