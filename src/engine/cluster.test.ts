@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from './api/pods';
+import { RUN_EPOCH_MS } from './core/time';
 import { makeDeployment, makePod, makeService } from './testing/builders';
 import { referenceRun } from './testing/referenceRun';
 import { TestCluster } from './testing/testCluster';
@@ -355,6 +356,39 @@ describe('the API', () => {
         tolerationSeconds: 300,
       },
     ]);
+  });
+
+  it('keeps an Event for an hour after its last write (--event-ttl), then etcd drops it and the watchers hear', () => {
+    const t = TestCluster.ready().apply(makePod('p').build()).advance('30s');
+    const scheduled = () => t.eventsFor('p').find((e) => e.reason === 'Scheduled');
+    const event = scheduled()!;
+    expect(event).toBeDefined();
+    const watched: string[] = [];
+    t.cluster.api.watch({
+      watcher: 'kubectl' as never,
+      kind: 'Event',
+      onEvent: (type, o) => watched.push(`${type} ${o.metadata.name}`),
+    });
+    t.advance('59m');
+    expect(scheduled()).toBeDefined();
+    t.advance('2m');
+    expect(scheduled()).toBeUndefined();
+    expect(watched).toContain(`DELETED ${event.metadata.name}`);
+    // etcd dropped it on its own (no request caused it) and told kube-apiserver with a message.
+    const change = t.cluster.etcd.changes.findLast((c) => c.key.endsWith(`/${event.metadata.name}`))!;
+    expect(change.value).toBeNull();
+    expect(change.messageId).toBeNull();
+    const writtenAt = Date.parse(event.lastTimestamp) - RUN_EPOCH_MS;
+    expect(change.time - writtenAt).toBeGreaterThanOrEqual(3_600_000);
+    expect(change.time - writtenAt).toBeLessThan(3_601_000);
+    expect(
+      t.cluster.sim.trace.some(
+        (m) =>
+          m.from === 'etcd' &&
+          m.to === 'kube-apiserver' &&
+          m.summary.endsWith(`${event.metadata.name} (lease expired)`),
+      ),
+    ).toBe(true);
   });
 
   it('refuses an update made from a stale resourceVersion with 409 Conflict', () => {

@@ -59,6 +59,9 @@ export interface RequestOptions {
 
 const LATENCY = { request: 2, etcd: 3, watch: 1 } as const;
 
+/** kube-apiserver's --event-ttl: etcd keeps an Event for an hour after its last write. */
+export const EVENT_TTL_MS = 3_600_000;
+
 const SERVICE_CIDR_BASE = [10, 96, 0];
 
 /** A registered watch and its place in registration order (watch events go out in that order). */
@@ -87,12 +90,14 @@ export class ApiServer {
   private readonly usedClusterIPs = new Set<string>();
   private readonly clients = new Map<Endpoint, Client>();
   private readonly toEtcd: Route;
+  private readonly fromEtcd: Route;
 
   constructor(
     private readonly sim: Sim,
     private readonly etcd: Etcd,
   ) {
     this.toEtcd = sim.route(APISERVER, ETCD);
+    this.fromEtcd = sim.route(ETCD, APISERVER);
   }
 
   private client(from: Endpoint): Client {
@@ -399,6 +404,7 @@ export class ApiServer {
         const key = keys.key;
         if (next.kind === 'Pod') this.indexPod(key, this.etcd.get(key)?.value, next);
         const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
+        if (keys.kind === 'Event') this.expireLater(keys, kv.modRevision);
         this.fanOut(keys, kv.value, previous, routine);
         done({ ok: true, object: kv.value });
       },
@@ -430,6 +436,27 @@ export class ApiServer {
       },
     );
     this.whenEtcdDown(from, req, done);
+  }
+
+  /**
+   * Events are written with an etcd lease of the event TTL; each write attaches a fresh one. When
+   * the lease of the last write runs out, etcd deletes the Event on its own and kube-apiserver's
+   * watch on etcd hears of it (a message from etcd), then tells the watchers.
+   */
+  private expireLater(keys: StoredKeys, revision: number): void {
+    const expire = () => {
+      const kv = this.etcd.get(keys.key);
+      if (!kv || kv.modRevision !== revision) return;
+      // A stopped etcd counts no lease time; the lease runs out once it is back.
+      if (!this.sim.isUp(ETCD)) return this.sim.after(1_000, expire);
+      const gone = this.etcd.delete(keys.key, this.sim.now, null)!;
+      this.sim.sendOn(
+        this.fromEtcd,
+        { kind: 'etcd', summary: `${keys.deleteText} (lease expired)`, object: keys.ref, routine: true },
+        () => this.fanOut(keys, undefined, gone.value, true),
+      );
+    };
+    this.sim.after(EVENT_TTL_MS, expire);
   }
 
   /** With etcd down the write never lands; the client hears the timeout. */
