@@ -52,6 +52,18 @@ describe('bad input', () => {
     return { out, revision: before };
   }
 
+  test.each([
+    ['kubectl toString', 'error: unknown command "toString" for "kubectl"'],
+    ['kubectl constructor', 'error: unknown command "constructor" for "kubectl"'],
+    ['kubectl __proto__', 'error: unknown command "__proto__" for "kubectl"'],
+    ['kubectl get pods --constructor', 'error: unknown flag: --constructor'],
+    ['kubectl get pods --toString=1', 'error: unknown flag: --toString'],
+    ['kubectl get constructor', 'error: the server doesn\'t have a resource type "constructor"'],
+    ['kubectl label pod hasOwnProperty', 'error: at least one label update is required'],
+  ])('names of Object.prototype are unknown words, not crashes: %s', (line, expected) => {
+    refused(line, expected);
+  });
+
   test('a 342-byte billion-laughs document fails at once', () => {
     expect(BILLION_LAUGHS.length).toBe(342);
     refused('kubectl apply -f -', 'Excessive alias count', BILLION_LAUGHS);

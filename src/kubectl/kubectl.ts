@@ -10,6 +10,9 @@ import { cordon, drain, taint, uncordon } from './commands/nodes';
 import { rollout } from './commands/rollout';
 import { set } from './commands/set';
 import { logs } from './commands/logs';
+import { expose } from './commands/expose';
+import { annotate, label } from './commands/labels';
+import { config, notSimulated, top } from './commands/elsewhere';
 import { apiResources, clusterInfo, explain, version } from './commands/info';
 import { errorCommand } from './output';
 import { parseFlags } from './parse/flags';
@@ -29,6 +32,11 @@ export const VERBS: Record<string, Verb> = {
   rollout,
   set,
   logs,
+  expose,
+  label,
+  annotate,
+  top,
+  config,
   'cluster-info': clusterInfo,
   version,
   'api-resources': apiResources,
@@ -50,8 +58,12 @@ export function kubectl(words: readonly string[], line: string, input: CommandIn
   const at = findVerb(words);
   if (at < 0) return errorCommand(USAGE);
   const name = words[at]!;
-  const verb = VERBS[name];
-  if (!verb) return errorCommand(`error: unknown command "${name}" for "kubectl"`);
+  // Own properties only: `kubectl toString` is a typo, not Object.prototype.toString.
+  const verb = Object.hasOwn(VERBS, name) ? VERBS[name] : undefined;
+  if (!verb) {
+    const why = notSimulated(name);
+    return errorCommand(why ?? `error: unknown command "${name}" for "kubectl"`);
+  }
   const rest = [...words.slice(0, at), ...words.slice(at + 1)];
   const parsed = parseFlags(rest, { ...GLOBAL_FLAGS, ...verb.flags });
   if (!parsed.ok) return errorCommand(`error: ${parsed.message}\nSee 'kubectl ${name} --help' for usage.`);

@@ -18,7 +18,7 @@ const GROUPED: Record<string, string> = {
 /** The qualified resource at the start of an apiserver message: `deployments "x"` → `deployments.apps "x"`. */
 function qualify(message: string): string {
   return message.replace(/^([a-z]+)( "|\/)/, (whole, resource: string, rest: string) =>
-    GROUPED[resource] ? `${resource}.${GROUPED[resource]}${rest}` : whole,
+    Object.hasOwn(GROUPED, resource) ? `${resource}.${GROUPED[resource]}${rest}` : whole,
   );
 }
 

@@ -31,7 +31,7 @@ const MERGE_KEYS: Record<string, string> = {
  */
 function mergeKeyOf(field: string, parent: JsonObject | undefined): string | undefined {
   if (field === 'ports') return parent && 'image' in parent ? 'containerPort' : 'port';
-  return MERGE_KEYS[field];
+  return Object.hasOwn(MERGE_KEYS, field) ? MERGE_KEYS[field] : undefined;
 }
 
 export function threeWayMerge(original: Json, modified: Json, current: Json): Json {

@@ -30,7 +30,8 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
     if (w.startsWith('--')) {
       const eq = w.indexOf('=');
       const name = eq < 0 ? w.slice(2) : w.slice(2, eq);
-      const spec = specs[name];
+      // Own properties only: `--constructor` is an unknown flag, not Object.prototype.constructor.
+      const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
       if (!spec) return { ok: false, message: `unknown flag: --${name}` };
       if (spec.type === 'bool') flags.set(name, eq < 0 ? 'true' : w.slice(eq + 1));
       else if (eq >= 0) flags.set(name, w.slice(eq + 1));
