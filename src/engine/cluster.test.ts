@@ -119,7 +119,28 @@ describe('running a Deployment', () => {
     const scaling = t.events((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message);
     expect(scaling.some((m) => /^Scaled down replica set app-\w+ from 4 to \d$/.test(m))).toBe(true);
   });
+
+  it('numbers its templates as revisions, and a template used again becomes the newest revision', () => {
+    const revisions = (t: TestCluster) => ({
+      deployment: t.cluster.get('Deployment', 'default', 'app')?.metadata.annotations?.[REVISION],
+      sets: Object.fromEntries(
+        t.cluster
+          .list('ReplicaSet', 'default')
+          .map((rs) => [rs.spec.template.spec.containers[0]!.image, rs.metadata.annotations?.[REVISION]]),
+      ),
+    });
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('app', 2)).advance('30s');
+    expect(revisions(t)).toEqual({ deployment: '1', sets: { 'nginx:1.27': '1' } });
+    const rs = t.cluster.list('ReplicaSet', 'default')[0]!;
+    expect(rs.metadata.annotations?.['deployment.kubernetes.io/max-replicas']).toBe('3');
+    t.apply(makeDeployment('app', 2, { image: 'nginx:1.28' })).advance('60s');
+    expect(revisions(t)).toEqual({ deployment: '2', sets: { 'nginx:1.27': '1', 'nginx:1.28': '2' } });
+    t.apply(makeDeployment('app', 2)).advance('60s');
+    expect(revisions(t)).toEqual({ deployment: '3', sets: { 'nginx:1.27': '3', 'nginx:1.28': '2' } });
+  });
 });
+
+const REVISION = 'deployment.kubernetes.io/revision';
 
 describe('scheduling', () => {
   it('leaves a pod no node can take Pending, Unschedulable, with the FailedScheduling message, and binds it when room appears', () => {

@@ -78,11 +78,14 @@ export class DeploymentController extends Controller {
     const total = owned.reduce((n, rs) => n + rs.spec.replicas, 0);
     const desired = d.spec.replicas;
 
+    // Each ReplicaSet the Deployment ever had carries a revision; the current one has the highest.
+    const lastOld = Math.max(0, ...oldRSs.map(revisionOf));
     if (!newRS) {
       const { maxSurge } = surgeAndUnavailable(d);
       const start =
         oldRSs.length === 0 ? desired : Math.max(0, Math.min(desired, desired + maxSurge - total));
-      this.createReplicaSet(d, hash, start);
+      this.createReplicaSet(d, hash, start, lastOld + 1);
+      this.setRevision(d, lastOld + 1);
       this.note({
         key,
         desired: `template ${hash}, ${desired} replicas`,
@@ -92,6 +95,10 @@ export class DeploymentController extends Controller {
       });
       return;
     }
+
+    // Back to an older template (a rollback): its ReplicaSet becomes the newest revision again.
+    if (revisionOf(newRS) <= lastOld) this.setReplicaSetRevision(d, newRS, lastOld + 1);
+    this.setRevision(d, Math.max(revisionOf(newRS), lastOld + 1));
 
     if (oldRSs.every((rs) => rs.spec.replicas === 0)) {
       // No rollout in progress: just scale.
@@ -141,7 +148,52 @@ export class DeploymentController extends Controller {
     this.updateStatus(d, owned, newRS);
   }
 
-  private createReplicaSet(d: Deployment, hash: string, replicas: number): void {
+  /** The Deployment shows its current revision in an annotation, as `kubectl describe` and `rollout history` read it. */
+  private setRevision(d: Deployment, revision: number): void {
+    if (d.metadata.annotations?.[REVISION] === String(revision)) return;
+    this.api.request(
+      KCM,
+      {
+        verb: 'update',
+        kind: 'Deployment',
+        object: {
+          ...d,
+          metadata: {
+            ...d.metadata,
+            annotations: { ...d.metadata.annotations, [REVISION]: String(revision) },
+          },
+        },
+      },
+      (r) => {
+        if (!r.ok && r.error.reason === 'Conflict') this.retry(keyOf(d), 10);
+      },
+      this.options,
+    );
+  }
+
+  private setReplicaSetRevision(d: Deployment, rs: ReplicaSet, revision: number): void {
+    this.api.request(
+      KCM,
+      {
+        verb: 'update',
+        kind: 'ReplicaSet',
+        object: {
+          ...rs,
+          metadata: {
+            ...rs.metadata,
+            annotations: { ...rs.metadata.annotations, [REVISION]: String(revision) },
+          },
+        },
+      },
+      (r) => {
+        if (!r.ok) this.retry(keyOf(d), 10);
+      },
+      this.options,
+    );
+  }
+
+  private createReplicaSet(d: Deployment, hash: string, replicas: number, revision: number): void {
+    const { maxSurge } = surgeAndUnavailable(d);
     const labels = { ...(d.spec.template.metadata.labels ?? {}), 'pod-template-hash': hash };
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',
@@ -155,7 +207,8 @@ export class DeploymentController extends Controller {
         labels,
         annotations: {
           'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas),
-          'deployment.kubernetes.io/revision': '1',
+          'deployment.kubernetes.io/max-replicas': String(d.spec.replicas + maxSurge),
+          [REVISION]: String(revision),
         },
         ownerReferences: [
           {
@@ -234,6 +287,10 @@ export class DeploymentController extends Controller {
     );
   }
 }
+
+const REVISION = 'deployment.kubernetes.io/revision';
+
+const revisionOf = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
 
 const keyOf = (o: { metadata: { namespace?: string; name: string } }) =>
   objectKey(o.metadata.namespace, o.metadata.name);
