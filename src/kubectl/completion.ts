@@ -25,7 +25,12 @@ const NAMED_TYPES: Record<string, readonly string[]> = {
   describe: TYPE_WORDS,
   delete: TYPE_WORDS,
   scale: ['deployment', 'replicaset'],
-  rollout: ['status', 'restart'],
+  rollout: ['history', 'restart', 'status', 'undo'],
+  expose: ['deployment', 'pod', 'replicaset', 'service'],
+  label: TYPE_WORDS,
+  annotate: TYPE_WORDS,
+  top: ['nodes', 'pods'],
+  config: ['current-context', 'get-clusters', 'get-contexts', 'use-context'],
   create: ['deployment', 'namespace'],
   explain: RESOURCE_TYPES.map((r) => r.name),
   taint: ['nodes'],
@@ -51,7 +56,7 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   );
   const verb = positional[0];
   if (!verb) return Object.keys(VERBS);
-  const spec = VERBS[verb];
+  const spec = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!spec) return [];
   if (current.startsWith('-')) return Object.keys({ ...GLOBAL_FLAGS, ...spec.flags }).map((f) => `--${f}`);
   const args = positional.slice(1);
@@ -60,7 +65,7 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   if (verb === 'taint')
     return args.length === 0 ? ['nodes'] : args.length === 1 ? names(reader, 'Node', namespace) : [];
   if (verb === 'rollout') {
-    if (args.length === 0) return ['restart', 'status'];
+    if (args.length === 0) return ['history', 'restart', 'status', 'undo'];
     return reader.list('Deployment', namespace).map((d) => `deployment/${d.metadata.name}`);
   }
   if (current.includes('/')) {
@@ -69,8 +74,8 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
     const prefix = current.slice(0, current.indexOf('/') + 1);
     return names(reader, type.engineKind, namespace).map((n) => prefix + n);
   }
-  if (args.length === 0) return [...(NAMED_TYPES[verb] ?? [])];
-  if (verb === 'create' || verb === 'explain') return [];
+  if (args.length === 0) return [...((Object.hasOwn(NAMED_TYPES, verb) && NAMED_TYPES[verb]) || [])];
+  if (verb === 'create' || verb === 'explain' || verb === 'top' || verb === 'config') return [];
   const type = resourceType(args[0]!.split(',')[0]!);
   return type?.engineKind ? names(reader, type.engineKind, namespace) : [];
 }

@@ -100,7 +100,10 @@ function restart(name: string, namespace: string, line: string): Command {
 const REVISION = 'deployment.kubernetes.io/revision';
 
 /** The Deployment's ReplicaSets by revision, oldest first. */
-function revisions(reader: Pick<ClusterReader, 'list'>, d: Deployment): { revision: number; rs: ReplicaSet }[] {
+function revisions(
+  reader: Pick<ClusterReader, 'list'>,
+  d: Deployment,
+): { revision: number; rs: ReplicaSet }[] {
   return reader
     .list('ReplicaSet', d.metadata.namespace)
     .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.controller && o.uid === d.metadata.uid))
