@@ -87,6 +87,52 @@ test.describe('the terminal', () => {
     );
   });
 
+  test('kubectl expose, label, set image and rollout undo: the Service gets endpoints, revisions are listed, pods are redrawn', async ({
+    page,
+  }) => {
+    const explorer = await runningCluster(page);
+    // A write forks the run at the cursor and plays on: each check below reads the cluster as it moves.
+    await explorer.run('kubectl expose deployment web --port=80');
+    await expect(explorer.terminalOutput).toContainText('service/web exposed');
+    // The EndpointSlice controller fills the Service's endpoints with the three ready pods' IPs.
+    await expect
+      .poll(
+        async () => {
+          await explorer.run('kubectl get endpoints web');
+          return /^web\s+(10\.244\.\d+\.\d+:80,?){3}\s/m.test(await explorer.lastOutput());
+        },
+        { timeout: 60_000, intervals: [250] },
+      )
+      .toBe(true);
+    await explorer.run('kubectl label pods -l app=web tier=front');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText('labeled');
+    await explorer.run('kubectl set image deployment/web nginx=nginx:1.28');
+    await expect(explorer.terminalOutput).toContainText('deployment.apps/web image updated');
+    await expect
+      .poll(
+        async () => {
+          await explorer.run('kubectl rollout history deployment/web');
+          return /^2\s+<none>$/m.test(await explorer.lastOutput());
+        },
+        { timeout: 60_000, intervals: [250] },
+      )
+      .toBe(true);
+    await explorer.run('kubectl rollout undo deployment/web');
+    await expect(explorer.terminalOutput).toContainText('deployment.apps/web rolled back');
+    await expect
+      .poll(
+        async () => {
+          await explorer.run('kubectl get deployment web -o wide');
+          return /^web\s+3\/3\s+3\s+3\s.*nginx:1\.27/m.test(await explorer.lastOutput());
+        },
+        { timeout: 60_000, intervals: [250] },
+      )
+      .toBe(true);
+    await expect(explorer.webPods('Running')).toHaveCount(3, { timeout: 30_000 });
+    await explorer.run('kubectl rollout history deployment/web');
+    expect(await explorer.lastOutput()).toMatch(/^2\s+<none>\n3\s+<none>/m);
+  });
+
   test('minikube node add: a new node is drawn and joins', async ({ page }) => {
     const explorer = await runningCluster(page);
     await explorer.run('minikube node add');
