@@ -13,8 +13,10 @@
  * checks for.
  *
  * The list catches up with CHANGE_LOG on every cycle (typically one node changed: the one the last
- * pod went to); a shape's block is worked out again only when a cycle needs it and a node in it
- * changed since, and then only for the nodes that changed.
+ * pod went to) and scores each changed node again for every shape at once, while its row is fresh
+ * in the cache; the shapes' scores of a block sit side by side, so that costs a few cache lines,
+ * not one per shape. A shape works a block out in full only the first time a cycle needs it, and
+ * counts its best score again only when the best score lost its last node.
  */
 import type { CycleState } from './framework';
 import { MAX_NODE_SCORE } from './framework';
@@ -77,21 +79,19 @@ export const imageSpreads = (state: CycleState): number[] =>
 /** At most this many pod shapes are indexed per list (the oldest is dropped first). */
 const MAX_SHAPES = 128;
 
+/** A shape's state for one block: never worked out, up to date, or scores up to date but not the best and ties. */
+const UNKNOWN = 0;
+const VALID = 1;
+const RECOUNT = 2;
+
 export class ShapeIndex {
-  /** Per node (by position): the shape's NodeResourcesFit + BalancedAllocation + ImageLocality score. */
-  readonly score: Int16Array;
-  /** Per block: the best score among its plain nodes (-1 when it has none), and how many have it. */
-  readonly max: Int32Array;
-  readonly ties: Int32Array;
-  /** Per block: the list's change stamp its scores and summary are up to date with (-1: never worked out). */
-  private readonly fresh: Float64Array;
-  /** Per block: the plain nodes `max` and `ties` count (the list's may have changed since). */
-  private readonly counted: Int32Array;
   /** Per image set id: ImageLocality's score for this shape, -1 until worked out. */
   private imageScores = new Int16Array(0);
 
   constructor(
     private readonly list: ListIndex,
+    /** This shape's column in the list's per-block tables. */
+    readonly id: number,
     readonly podCpu: number,
     readonly podMem: number,
     private readonly images: readonly string[],
@@ -99,13 +99,7 @@ export class ShapeIndex {
     /** How many nodes had each image, and how many nodes there were, that `spreads` come from. */
     private imageCounts: readonly number[],
     private totalNodes: number,
-  ) {
-    this.score = new Int16Array(list.n);
-    this.max = new Int32Array(list.blocks);
-    this.ties = new Int32Array(list.blocks);
-    this.fresh = new Float64Array(list.blocks).fill(-1);
-    this.counted = new Int32Array(list.blocks);
-  }
+  ) {}
 
   /** Whether this is the shape of the cycle's pod (its non-zero requests are checked by the caller). */
   fits(state: CycleState): boolean {
@@ -137,7 +131,8 @@ export class ShapeIndex {
     return true;
   }
 
-  private scoreAt(pos: number): number {
+  /** NodeResourcesFit + BalancedAllocation + ImageLocality of the node at `pos`. */
+  scoreNode(pos: number): number {
     const slot = this.list.slots[pos]!;
     let total = resourceScore(NODE_TABLE.num, slot * ROW, this.podCpu, this.podMem);
     let set = NODE_TABLE.meta[slot * META + IMAGE_SET]!;
@@ -155,56 +150,49 @@ export class ShapeIndex {
     return total;
   }
 
-  /**
-   * Brings block `b` up to date: scores again the nodes that changed since it last was (all of
-   * them the first time), and moves its best score and ties along; it counts them again only
-   * when the best score lost its last node.
-   */
+  /** The score of the node at `pos` (valid once its block is ensured). */
+  score(pos: number): number {
+    const list = this.list;
+    return list.scores[
+      (((pos >> BLOCK_BITS) * list.capacity + this.id) << BLOCK_BITS) | (pos & (BLOCK - 1))
+    ]!;
+  }
+
+  /** The best score among block `b`'s plain nodes (-1 when it has none), once ensured. */
+  max(b: number): number {
+    return this.list.tops[b * this.list.capacity + this.id]!;
+  }
+
+  /** How many of block `b`'s plain nodes have its best score, once ensured. */
+  ties(b: number): number {
+    return this.list.tieCounts[b * this.list.capacity + this.id]!;
+  }
+
+  /** Brings block `b` up to date: scores every node the first time, counts the best score again when needed. */
   ensure(b: number): void {
     const list = this.list;
-    const fresh = this.fresh[b]!;
-    if (fresh >= list.blockChanged[b]!) return;
+    const k = b * list.capacity + this.id;
+    const state = list.states[k]!;
+    if (state === VALID) return;
     const base = b << BLOCK_BITS;
-    const end = Math.min(base + BLOCK, list.n);
-    const changed = list.changed;
-    const score = this.score;
-    const plain = list.plain[b]!;
-    let recount = fresh < 0;
-    let max = this.max[b]!;
-    let ties = this.ties[b]!;
-    const counted = this.counted[b]!;
-    for (let pos = base; pos < end; pos++) {
-      if (changed[pos]! <= fresh) continue;
-      const old = score[pos]!;
-      const now = this.scoreAt(pos);
-      score[pos] = now;
-      if (recount) continue;
-      const bit = 1 << (pos - base);
-      if ((counted & bit) !== 0 && old === max && --ties === 0) {
-        recount = true;
-        continue;
-      }
-      if ((plain & bit) === 0) continue;
-      if (now > max) {
-        max = now;
+    const scores = list.scores;
+    const at = k << BLOCK_BITS;
+    if (state === UNKNOWN) {
+      const end = Math.min(base + BLOCK, list.n);
+      for (let pos = base; pos < end; pos++) scores[at + pos - base] = this.scoreNode(pos);
+    }
+    let max = -1;
+    let ties = 0;
+    for (let bits = list.plain[b]!; bits !== 0; bits &= bits - 1) {
+      const s = scores[at + 31 - Math.clz32(bits & -bits)]!;
+      if (s > max) {
+        max = s;
         ties = 1;
-      } else if (now === max) ties++;
+      } else if (s === max) ties++;
     }
-    if (recount) {
-      max = -1;
-      ties = 0;
-      for (let bits = plain; bits !== 0; bits &= bits - 1) {
-        const s = score[base + 31 - Math.clz32(bits & -bits)]!;
-        if (s > max) {
-          max = s;
-          ties = 1;
-        } else if (s === max) ties++;
-      }
-    }
-    this.max[b] = max;
-    this.ties[b] = ties;
-    this.counted[b] = plain;
-    this.fresh[b] = list.blockChanged[b]!;
+    list.tops[k] = max;
+    list.tieCounts[k] = ties;
+    list.states[k] = VALID;
   }
 }
 
@@ -226,10 +214,23 @@ export class ListIndex {
    */
   readonly tainted: Int32Array;
   readonly taintSet: Int32Array;
-  /** Per position and per block: when the node (a node of the block) last changed, as a CHANGE_LOG count. */
-  readonly changed: Float64Array;
-  readonly blockChanged: Float64Array;
+  /**
+   * Per block and shape (entry block·capacity + shape id): its state (UNKNOWN, VALID, RECOUNT),
+   * the best score among the block's plain nodes and how many have it; and the scores of the
+   * block's nodes, 32 entries from (entry << 5).
+   */
+  capacity = 8;
+  states: Uint8Array;
+  tops: Int32Array;
+  tieCounts: Int32Array;
+  scores: Int16Array;
+  /** Shapes by id (null: a free id). */
+  private readonly byId: (ShapeIndex | null)[] = [];
+  private readonly freeIds: number[] = [];
   private readonly marks: Int32Array;
+  private readonly posMarks: Int32Array;
+  /** Per block: its plain nodes before the sync in progress summarised it again. */
+  private readonly plainBefore: Int32Array;
   private stamp = 0;
   private synced: number;
   /** Shapes by non-zero cpu, then non-zero memory; and all of them, oldest first. */
@@ -251,9 +252,13 @@ export class ListIndex {
     this.minFreeMem = new Float64Array(this.blocks);
     this.tainted = new Int32Array(this.blocks);
     this.taintSet = new Int32Array(this.blocks);
-    this.changed = new Float64Array(this.n);
-    this.blockChanged = new Float64Array(this.blocks);
+    this.states = new Uint8Array(this.blocks * this.capacity);
+    this.tops = new Int32Array(this.blocks * this.capacity);
+    this.tieCounts = new Int32Array(this.blocks * this.capacity);
+    this.scores = new Int16Array((this.blocks * this.capacity) << BLOCK_BITS);
     this.marks = new Int32Array(this.blocks);
+    this.posMarks = new Int32Array(this.n);
+    this.plainBefore = new Int32Array(this.blocks);
     for (let b = 0; b < this.blocks; b++) this.summarize(b);
     this.synced = CHANGE_LOG.seq;
   }
@@ -296,31 +301,87 @@ export class ListIndex {
     this.taintSet[b] = tainted === 0 ? -1 : taintSet;
   }
 
-  /** Catches up with CHANGE_LOG. */
+  /** Catches up with CHANGE_LOG: each changed node's block summarised again and the node scored again for every shape. */
   sync(): void {
     const seq = CHANGE_LOG.seq;
     if (this.synced === seq) return;
     if (seq - this.synced > CHANGE_LOG_MASK + 1) {
       // Too far behind to tell which nodes changed: all of them may have.
-      this.changed.fill(seq);
-      this.blockChanged.fill(seq);
       for (let b = 0; b < this.blocks; b++) this.summarize(b);
+      this.states.fill(UNKNOWN);
     } else {
       const stamp = ++this.stamp;
       const log = CHANGE_LOG.slots;
       for (let i = this.synced; i < seq; i++) {
         const slot = log[i & CHANGE_LOG_MASK]!;
         const pos = slot < this.positions.length ? this.positions[slot]! : -1;
-        if (pos < 0) continue;
+        if (pos < 0 || this.posMarks[pos] === stamp) continue;
+        this.posMarks[pos] = stamp;
         const b = pos >> BLOCK_BITS;
-        this.changed[pos] = i + 1;
-        this.blockChanged[b] = i + 1;
-        if (this.marks[b] === stamp) continue;
-        this.marks[b] = stamp;
-        this.summarize(b);
+        if (this.marks[b] !== stamp) {
+          this.marks[b] = stamp;
+          this.plainBefore[b] = this.plain[b]!;
+          this.summarize(b);
+        }
+        this.rescore(pos, b);
       }
     }
     this.synced = seq;
+  }
+
+  /**
+   * Scores the node at `pos` again for every shape that has its block worked out, and moves the
+   * block's best score and ties along (or marks them to be counted again when the best score lost
+   * its last node).
+   */
+  private rescore(pos: number, b: number): void {
+    const bit = 1 << (pos & (BLOCK - 1));
+    const wasPlain = (this.plainBefore[b]! & bit) !== 0;
+    const isPlain = (this.plain[b]! & bit) !== 0;
+    const { states, tops, tieCounts, scores, byId } = this;
+    const first = b * this.capacity;
+    const end = first + byId.length;
+    for (let k = first, id = 0; k < end; k++, id++) {
+      const state = states[k]!;
+      if (state === UNKNOWN) continue;
+      const now = byId[id]!.scoreNode(pos);
+      const at = (k << BLOCK_BITS) | (pos & (BLOCK - 1));
+      const old = scores[at]!;
+      scores[at] = now;
+      if (state !== VALID) continue;
+      if (wasPlain && old === tops[k] && --tieCounts[k]! === 0) {
+        states[k] = RECOUNT;
+        continue;
+      }
+      if (!isPlain) continue;
+      if (now > tops[k]!) {
+        tops[k] = now;
+        tieCounts[k] = 1;
+      } else if (now === tops[k]) tieCounts[k]!++;
+    }
+  }
+
+  /** Room for shape ids up to `capacity` (a table twice as wide, each block's entries copied over). */
+  private widen(capacity: number): void {
+    const old = this.capacity;
+    const states = new Uint8Array(this.blocks * capacity);
+    const tops = new Int32Array(this.blocks * capacity);
+    const tieCounts = new Int32Array(this.blocks * capacity);
+    const scores = new Int16Array((this.blocks * capacity) << BLOCK_BITS);
+    for (let b = 0; b < this.blocks; b++) {
+      states.set(this.states.subarray(b * old, (b + 1) * old), b * capacity);
+      tops.set(this.tops.subarray(b * old, (b + 1) * old), b * capacity);
+      tieCounts.set(this.tieCounts.subarray(b * old, (b + 1) * old), b * capacity);
+      scores.set(
+        this.scores.subarray((b * old) << BLOCK_BITS, ((b + 1) * old) << BLOCK_BITS),
+        (b * capacity) << BLOCK_BITS,
+      );
+    }
+    this.capacity = capacity;
+    this.states = states;
+    this.tops = tops;
+    this.tieCounts = tieCounts;
+    this.scores = scores;
   }
 
   /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
@@ -335,11 +396,17 @@ export class ListIndex {
       const oldest = this.made.shift()!;
       const list = this.shapes.get(oldest.podCpu)!.get(oldest.podMem)!;
       list.splice(list.indexOf(oldest), 1);
+      this.byId[oldest.id] = null;
+      this.freeIds.push(oldest.id);
+      for (let b = 0; b < this.blocks; b++) this.states[b * this.capacity + oldest.id] = UNKNOWN;
     }
+    const id = this.freeIds.pop() ?? this.byId.length;
+    if (id >= this.capacity) this.widen(this.capacity * 2);
     const counts = state.images.map((name) => state.imageNodeCounts.get(name) ?? 1);
     const spreads = imageSpreads(state);
     const shape = new ShapeIndex(
       this,
+      id,
       state.podNonZeroCpu,
       state.podNonZeroMem,
       state.images,
@@ -347,6 +414,7 @@ export class ListIndex {
       counts,
       state.totalNodes,
     );
+    this.byId[id] = shape;
     same.push(shape);
     this.made.push(shape);
     return shape;

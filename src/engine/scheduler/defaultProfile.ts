@@ -332,10 +332,10 @@ const UNTAINTED = MAX_NODE_SCORE * TaintTolerationScore.weight;
 function totalAt(list: ListIndex, shape: ShapeIndex, pos: number, maxRaw: number, state: CycleState): number {
   const meta = NODE_TABLE.meta;
   const at = list.slots[pos]! * META;
-  if ((meta[at + FLAGS]! & TAINTED) === 0) return shape.score[pos]! + UNTAINTED;
+  if ((meta[at + FLAGS]! & TAINTED) === 0) return shape.score(pos) + UNTAINTED;
   const raw = taintVerdictOf(meta[at + TAINT_SET]!, state);
   const normalised = MAX_NODE_SCORE - (maxRaw === 0 ? 0 : Math.floor((MAX_NODE_SCORE * raw) / maxRaw));
-  return shape.score[pos]! + normalised * TaintTolerationScore.weight;
+  return shape.score(pos) + normalised * TaintTolerationScore.weight;
 }
 
 /**
@@ -444,11 +444,11 @@ function indexedCycle(
     const plainBits = plain[b]!;
     let each = mask;
     if ((mask & plainBits) === plainBits && plainBits !== 0) {
-      const max = shape.max[b]! + UNTAINTED;
+      const max = shape.max(b) + UNTAINTED;
       if (max > top) {
         top = max;
-        ties = shape.ties[b]!;
-      } else if (max === top) ties += shape.ties[b]!;
+        ties = shape.ties(b);
+      } else if (max === top) ties += shape.ties(b);
       each = mask & ~plainBits;
     }
     for (; each !== 0; each &= each - 1) {
@@ -470,7 +470,7 @@ function indexedCycle(
     let here = 0;
     let each = mask;
     if ((mask & plainBits) === plainBits && plainBits !== 0) {
-      if (shape.max[b]! + UNTAINTED === top) here = shape.ties[b]!;
+      if (shape.max(b) + UNTAINTED === top) here = shape.ties(b);
       each = mask & ~plainBits;
     }
     for (; each !== 0; each &= each - 1)
