@@ -46,6 +46,12 @@ import { imageLocalityScore } from './plugins/imageLocality';
 export const BLOCK_BITS = 5;
 export const BLOCK = 1 << BLOCK_BITS;
 
+/** leastRequestedScore (NodeResourcesFit's LeastAllocated) for one resource, 0–100. */
+const leastRequested = (requested: number, allocatable: number): number =>
+  allocatable === 0 || requested > allocatable
+    ? 0
+    : Math.floor(((allocatable - requested) * MAX_NODE_SCORE) / allocatable);
+
 /** NodeResourcesFit (LeastAllocated) + BalancedAllocation for a node row and a pod's non-zero requests. */
 export function resourceScore(num: Float64Array, row: number, podCpu: number, podMem: number): number {
   const allocCpu = num[row + ALLOC_CPU]!;
@@ -53,12 +59,60 @@ export function resourceScore(num: Float64Array, row: number, podCpu: number, po
   const cpu = num[row + NON_ZERO_CPU]! + podCpu;
   const mem = num[row + NON_ZERO_MEM]! + podMem;
   // leastRequestedScore for cpu and memory, averaged (both are whole numbers 0–100).
-  const cpuScore =
-    allocCpu === 0 || cpu > allocCpu ? 0 : Math.floor(((allocCpu - cpu) * MAX_NODE_SCORE) / allocCpu);
-  const memScore =
-    allocMem === 0 || mem > allocMem ? 0 : Math.floor(((allocMem - mem) * MAX_NODE_SCORE) / allocMem);
-  const fit = Math.floor((cpuScore + memScore) / 2);
+  const fit = Math.floor((leastRequested(cpu, allocCpu) + leastRequested(mem, allocMem)) / 2);
   return allocCpu === 0 || allocMem === 0 ? fit : fit + balancedScore(cpu / allocCpu, mem / allocMem);
+}
+
+/**
+ * The distinct values of one of the shapes' requests (non-zero cpu, or memory), each with an id,
+ * so that a node scored again for every shape works out each value's share of the node once.
+ */
+class RequestValues {
+  /** By id: the value (NaN for a free id). */
+  readonly values: number[] = [];
+  private readonly users: number[] = [];
+  private readonly ids = new Map<number, number>();
+  private readonly free: number[] = [];
+
+  acquire(value: number): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.free.pop() ?? this.values.length;
+      this.ids.set(value, id);
+      this.values[id] = value;
+      this.users[id] = 0;
+    }
+    this.users[id]!++;
+    return id;
+  }
+
+  release(id: number): void {
+    if (--this.users[id]! > 0) return;
+    this.ids.delete(this.values[id]!);
+    this.values[id] = NaN;
+    this.free.push(id);
+  }
+}
+
+/** Per request value id, for the node being scored again: leastRequestedScore and the requested share. */
+let cpuLeast = new Float64Array(16);
+let cpuShare = new Float64Array(16);
+let memLeast = new Float64Array(16);
+let memShare = new Float64Array(16);
+
+/** Fills `least` and `share` for each value: requested = node's non-zero request + value. */
+function shares(
+  values: readonly number[],
+  nodeRequested: number,
+  allocatable: number,
+  least: Float64Array,
+  share: Float64Array,
+): void {
+  for (let id = 0; id < values.length; id++) {
+    const requested = nodeRequested + values[id]!;
+    least[id] = leastRequested(requested, allocatable);
+    share[id] = requested / allocatable;
+  }
 }
 
 /** ImageLocality for a node with the images of IMAGE_SETS[set]; `spreads` as in ShapeIndex. */
@@ -94,6 +148,9 @@ export class ShapeIndex {
     readonly id: number,
     readonly podCpu: number,
     readonly podMem: number,
+    /** The ids of podCpu and podMem among the list's RequestValues. */
+    readonly cpuId: number,
+    readonly memId: number,
     private readonly images: readonly string[],
     private spreads: readonly number[],
     /** How many nodes had each image, and how many nodes there were, that `spreads` come from. */
@@ -134,20 +191,22 @@ export class ShapeIndex {
   /** NodeResourcesFit + BalancedAllocation + ImageLocality of the node at `pos`. */
   scoreNode(pos: number): number {
     const slot = this.list.slots[pos]!;
-    let total = resourceScore(NODE_TABLE.num, slot * ROW, this.podCpu, this.podMem);
+    const total = resourceScore(NODE_TABLE.num, slot * ROW, this.podCpu, this.podMem);
     let set = NODE_TABLE.meta[slot * META + IMAGE_SET]!;
     if (set === STALE) set = this.list.nodes[pos]!.imageSet();
-    if (set !== 0) {
-      if (set >= this.imageScores.length) {
-        const scores = new Int16Array(Math.max(set + 1, this.imageScores.length * 2)).fill(-1);
-        scores.set(this.imageScores);
-        this.imageScores = scores;
-      }
-      let image = this.imageScores[set]!;
-      if (image < 0) this.imageScores[set] = image = imageSetScore(set, this.images, this.spreads);
-      total += image;
+    return set === 0 ? total : total + this.imageScore(set);
+  }
+
+  /** ImageLocality's score for a node with the images of IMAGE_SETS[set] (not 0). */
+  imageScore(set: number): number {
+    if (set >= this.imageScores.length) {
+      const scores = new Int16Array(Math.max(set + 1, this.imageScores.length * 2)).fill(-1);
+      scores.set(this.imageScores);
+      this.imageScores = scores;
     }
-    return total;
+    let image = this.imageScores[set]!;
+    if (image < 0) this.imageScores[set] = image = imageSetScore(set, this.images, this.spreads);
+    return image;
   }
 
   /** The score of the node at `pos` (valid once its block is ensured). */
@@ -227,6 +286,8 @@ export class ListIndex {
   /** Shapes by id (null: a free id). */
   private readonly byId: (ShapeIndex | null)[] = [];
   private readonly freeIds: number[] = [];
+  private readonly cpuValues = new RequestValues();
+  private readonly memValues = new RequestValues();
   private readonly marks: Int32Array;
   private readonly posMarks: Int32Array;
   /** Per block: its plain nodes before the sync in progress summarised it again. */
@@ -339,12 +400,37 @@ export class ListIndex {
     const wasPlain = (this.plainBefore[b]! & bit) !== 0;
     const isPlain = (this.plain[b]! & bit) !== 0;
     const { states, tops, tieCounts, scores, byId } = this;
+    // What resourceScore works out, a request value at a time rather than a shape at a time.
+    const num = NODE_TABLE.num;
+    const slot = this.slots[pos]!;
+    const row = slot * ROW;
+    const allocCpu = num[row + ALLOC_CPU]!;
+    const allocMem = num[row + ALLOC_MEM]!;
+    const balanced = allocCpu !== 0 && allocMem !== 0;
+    const cpuValues = this.cpuValues.values;
+    const memValues = this.memValues.values;
+    if (cpuLeast.length < cpuValues.length || memLeast.length < memValues.length) {
+      const size = 2 * Math.max(cpuValues.length, memValues.length);
+      cpuLeast = new Float64Array(size);
+      cpuShare = new Float64Array(size);
+      memLeast = new Float64Array(size);
+      memShare = new Float64Array(size);
+    }
+    shares(cpuValues, num[row + NON_ZERO_CPU]!, allocCpu, cpuLeast, cpuShare);
+    shares(memValues, num[row + NON_ZERO_MEM]!, allocMem, memLeast, memShare);
+    let set = NODE_TABLE.meta[slot * META + IMAGE_SET]!;
+    if (set === STALE) set = this.nodes[pos]!.imageSet();
     const first = b * this.capacity;
     const end = first + byId.length;
     for (let k = first, id = 0; k < end; k++, id++) {
       const state = states[k]!;
       if (state === UNKNOWN) continue;
-      const now = byId[id]!.scoreNode(pos);
+      const shape = byId[id]!;
+      const c = shape.cpuId;
+      const m = shape.memId;
+      let now = Math.floor((cpuLeast[c]! + memLeast[m]!) / 2);
+      if (balanced) now += balancedScore(cpuShare[c]!, memShare[m]!);
+      if (set !== 0) now += shape.imageScore(set);
       const at = (k << BLOCK_BITS) | (pos & (BLOCK - 1));
       const old = scores[at]!;
       scores[at] = now;
@@ -397,6 +483,8 @@ export class ListIndex {
       const list = this.shapes.get(oldest.podCpu)!.get(oldest.podMem)!;
       list.splice(list.indexOf(oldest), 1);
       this.byId[oldest.id] = null;
+      this.cpuValues.release(oldest.cpuId);
+      this.memValues.release(oldest.memId);
       this.freeIds.push(oldest.id);
       for (let b = 0; b < this.blocks; b++) this.states[b * this.capacity + oldest.id] = UNKNOWN;
     }
@@ -409,6 +497,8 @@ export class ListIndex {
       id,
       state.podNonZeroCpu,
       state.podNonZeroMem,
+      this.cpuValues.acquire(state.podNonZeroCpu),
+      this.memValues.acquire(state.podNonZeroMem),
       state.images,
       spreads,
       counts,
