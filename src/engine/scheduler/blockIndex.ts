@@ -135,7 +135,7 @@ const MAX_SHAPES = 128;
 
 /** A shape's state for one block: never worked out, up to date, or scores up to date but not the best and ties. */
 const UNKNOWN = 0;
-const VALID = 1;
+export const VALID = 1;
 const RECOUNT = 2;
 
 export class ShapeIndex {
