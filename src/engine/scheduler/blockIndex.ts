@@ -133,10 +133,17 @@ export const imageSpreads = (state: CycleState): number[] =>
 /** At most this many pod shapes are indexed per list (the oldest is dropped first). */
 const MAX_SHAPES = 128;
 
-/** A shape's state for one block: never worked out, up to date, or scores up to date but not the best and ties. */
-const UNKNOWN = 0;
-export const VALID = 1;
-const RECOUNT = 2;
+/**
+ * A shape's summary of one block, packed in one number so that a cycle reads one entry per block:
+ * 0 while never worked out; else SCORED (its nodes' scores are up to date), COUNTED (so are the
+ * best score among its plain nodes, plus one, in the low 16 bits, and how many have it, in bits
+ * 16–23).
+ */
+const SCORED = 1 << 29;
+export const COUNTED = 1 << 30;
+export const headTop = (head: number): number => (head & 0xffff) - 1;
+export const headTies = (head: number): number => (head >>> 16) & 0xff;
+const counted = (top: number, ties: number): number => SCORED | COUNTED | (ties << 16) | (top + 1);
 
 export class ShapeIndex {
   /** Per image set id: ImageLocality's score for this shape, -1 until worked out. */
@@ -219,24 +226,24 @@ export class ShapeIndex {
 
   /** The best score among block `b`'s plain nodes (-1 when it has none), once ensured. */
   max(b: number): number {
-    return this.list.tops[b * this.list.capacity + this.id]!;
+    return headTop(this.list.heads[b * this.list.capacity + this.id]!);
   }
 
   /** How many of block `b`'s plain nodes have its best score, once ensured. */
   ties(b: number): number {
-    return this.list.tieCounts[b * this.list.capacity + this.id]!;
+    return headTies(this.list.heads[b * this.list.capacity + this.id]!);
   }
 
   /** Brings block `b` up to date: scores every node the first time, counts the best score again when needed. */
   ensure(b: number): void {
     const list = this.list;
     const k = b * list.capacity + this.id;
-    const state = list.states[k]!;
-    if (state === VALID) return;
+    const head = list.heads[k]!;
+    if ((head & COUNTED) !== 0) return;
     const base = b << BLOCK_BITS;
     const scores = list.scores;
     const at = k << BLOCK_BITS;
-    if (state === UNKNOWN) {
+    if ((head & SCORED) === 0) {
       const end = Math.min(base + BLOCK, list.n);
       for (let pos = base; pos < end; pos++) scores[at + pos - base] = this.scoreNode(pos);
     }
@@ -249,9 +256,7 @@ export class ShapeIndex {
         ties = 1;
       } else if (s === max) ties++;
     }
-    list.tops[k] = max;
-    list.tieCounts[k] = ties;
-    list.states[k] = VALID;
+    list.heads[k] = counted(max, ties);
   }
 }
 
@@ -274,14 +279,11 @@ export class ListIndex {
   readonly tainted: Int32Array;
   readonly taintSet: Int32Array;
   /**
-   * Per block and shape (entry block·capacity + shape id): its state (UNKNOWN, VALID, RECOUNT),
-   * the best score among the block's plain nodes and how many have it; and the scores of the
-   * block's nodes, 32 entries from (entry << 5).
+   * Per block and shape (entry block·capacity + shape id): the shape's summary of the block (see
+   * COUNTED), and the scores of the block's nodes, 32 entries from (entry << 5).
    */
   capacity = 8;
-  states: Uint8Array;
-  tops: Int32Array;
-  tieCounts: Int32Array;
+  heads: Int32Array;
   scores: Int16Array;
   /** Shapes by id (null: a free id). */
   private readonly byId: (ShapeIndex | null)[] = [];
@@ -313,9 +315,7 @@ export class ListIndex {
     this.minFreeMem = new Float64Array(this.blocks);
     this.tainted = new Int32Array(this.blocks);
     this.taintSet = new Int32Array(this.blocks);
-    this.states = new Uint8Array(this.blocks * this.capacity);
-    this.tops = new Int32Array(this.blocks * this.capacity);
-    this.tieCounts = new Int32Array(this.blocks * this.capacity);
+    this.heads = new Int32Array(this.blocks * this.capacity);
     this.scores = new Int16Array((this.blocks * this.capacity) << BLOCK_BITS);
     this.marks = new Int32Array(this.blocks);
     this.posMarks = new Int32Array(this.n);
@@ -369,7 +369,7 @@ export class ListIndex {
     if (seq - this.synced > CHANGE_LOG_MASK + 1) {
       // Too far behind to tell which nodes changed: all of them may have.
       for (let b = 0; b < this.blocks; b++) this.summarize(b);
-      this.states.fill(UNKNOWN);
+      this.heads.fill(0);
     } else {
       const stamp = ++this.stamp;
       const log = CHANGE_LOG.slots;
@@ -399,7 +399,7 @@ export class ListIndex {
     const bit = 1 << (pos & (BLOCK - 1));
     const wasPlain = (this.plainBefore[b]! & bit) !== 0;
     const isPlain = (this.plain[b]! & bit) !== 0;
-    const { states, tops, tieCounts, scores, byId } = this;
+    const { heads, scores, byId } = this;
     // What resourceScore works out, a request value at a time rather than a shape at a time.
     const num = NODE_TABLE.num;
     const slot = this.slots[pos]!;
@@ -423,8 +423,8 @@ export class ListIndex {
     const first = b * this.capacity;
     const end = first + byId.length;
     for (let k = first, id = 0; k < end; k++, id++) {
-      const state = states[k]!;
-      if (state === UNKNOWN) continue;
+      const head = heads[k]!;
+      if (head === 0) continue;
       const shape = byId[id]!;
       const c = shape.cpuId;
       const m = shape.memId;
@@ -434,39 +434,38 @@ export class ListIndex {
       const at = (k << BLOCK_BITS) | (pos & (BLOCK - 1));
       const old = scores[at]!;
       scores[at] = now;
-      if (state !== VALID) continue;
-      if (wasPlain && old === tops[k] && --tieCounts[k]! === 0) {
-        states[k] = RECOUNT;
+      if ((head & COUNTED) === 0) continue;
+      let top = headTop(head);
+      let ties = headTies(head);
+      if (wasPlain && old === top && --ties === 0) {
+        // The best score lost its last node: counted again when a cycle needs it.
+        heads[k] = SCORED;
         continue;
       }
-      if (!isPlain) continue;
-      if (now > tops[k]!) {
-        tops[k] = now;
-        tieCounts[k] = 1;
-      } else if (now === tops[k]) tieCounts[k]!++;
+      if (isPlain) {
+        if (now > top) {
+          top = now;
+          ties = 1;
+        } else if (now === top) ties++;
+      }
+      heads[k] = counted(top, ties);
     }
   }
 
   /** Room for shape ids up to `capacity` (a table twice as wide, each block's entries copied over). */
   private widen(capacity: number): void {
     const old = this.capacity;
-    const states = new Uint8Array(this.blocks * capacity);
-    const tops = new Int32Array(this.blocks * capacity);
-    const tieCounts = new Int32Array(this.blocks * capacity);
+    const heads = new Int32Array(this.blocks * capacity);
     const scores = new Int16Array((this.blocks * capacity) << BLOCK_BITS);
     for (let b = 0; b < this.blocks; b++) {
-      states.set(this.states.subarray(b * old, (b + 1) * old), b * capacity);
-      tops.set(this.tops.subarray(b * old, (b + 1) * old), b * capacity);
-      tieCounts.set(this.tieCounts.subarray(b * old, (b + 1) * old), b * capacity);
+      heads.set(this.heads.subarray(b * old, (b + 1) * old), b * capacity);
       scores.set(
         this.scores.subarray((b * old) << BLOCK_BITS, ((b + 1) * old) << BLOCK_BITS),
         (b * capacity) << BLOCK_BITS,
       );
     }
     this.capacity = capacity;
-    this.states = states;
-    this.tops = tops;
-    this.tieCounts = tieCounts;
+    this.heads = heads;
     this.scores = scores;
   }
 
@@ -486,7 +485,7 @@ export class ListIndex {
       this.cpuValues.release(oldest.cpuId);
       this.memValues.release(oldest.memId);
       this.freeIds.push(oldest.id);
-      for (let b = 0; b < this.blocks; b++) this.states[b * this.capacity + oldest.id] = UNKNOWN;
+      for (let b = 0; b < this.blocks; b++) this.heads[b * this.capacity + oldest.id] = 0;
     }
     const id = this.freeIds.pop() ?? this.byId.length;
     if (id >= this.capacity) this.widen(this.capacity * 2);

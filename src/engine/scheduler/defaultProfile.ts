@@ -19,7 +19,9 @@ import {
   resourceScore,
   type ListIndex,
   type ShapeIndex,
-  VALID,
+  COUNTED,
+  headTies,
+  headTop,
 } from './blockIndex';
 import { MAX_NODE_SCORE, type CycleState, type FilterStatus } from './framework';
 import {
@@ -375,7 +377,7 @@ function indexedCycle(
     segmentTies = new Int32Array(size);
   }
   // The shape's per-block tables (no shape is made or dropped until this cycle ends).
-  const { states, tops, tieCounts, scores, capacity } = list;
+  const { heads, scores, capacity } = list;
   const id = shape.id;
   // Filter: the window's feasible nodes, as segments.
   let segments = 0;
@@ -435,15 +437,19 @@ function indexedCycle(
     }
     if (mask !== 0) {
       const k = b * capacity + id;
-      if (states[k] !== VALID) shape.ensure(b);
+      let head = heads[k]!;
+      if ((head & COUNTED) === 0) {
+        shape.ensure(b);
+        head = heads[k]!;
+      }
       // Score: the best shape score in the segment and how many have it; a segment holding all
       // its block's plain nodes takes them from the block's summary.
       let max = -1;
       let ties = 0;
       let each = mask;
       if ((mask & plainBits) === plainBits && plainBits !== 0) {
-        max = tops[k]!;
-        ties = tieCounts[k]!;
+        max = headTop(head);
+        ties = headTies(head);
         each = mask & ~plainBits;
       }
       const at = k << BLOCK_BITS;
