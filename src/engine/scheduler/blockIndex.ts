@@ -290,7 +290,12 @@ export class ListIndex {
   private readonly freeIds: number[] = [];
   private readonly cpuValues = new RequestValues();
   private readonly memValues = new RequestValues();
+  /** Per position: the free room its block's summary last saw. */
+  private readonly freeCpu: Float64Array;
+  private readonly freeMem: Float64Array;
+  /** Per block: the sync (stamp) that last touched it, and that last summarised it in full. */
   private readonly marks: Int32Array;
+  private readonly summarized: Int32Array;
   private readonly posMarks: Int32Array;
   /** Per block: its plain nodes before the sync in progress summarised it again. */
   private readonly plainBefore: Int32Array;
@@ -318,6 +323,9 @@ export class ListIndex {
     this.heads = new Int32Array(this.blocks * this.capacity);
     this.scores = new Int16Array((this.blocks * this.capacity) << BLOCK_BITS);
     this.marks = new Int32Array(this.blocks);
+    this.summarized = new Int32Array(this.blocks);
+    this.freeCpu = new Float64Array(this.n);
+    this.freeMem = new Float64Array(this.n);
     this.posMarks = new Int32Array(this.n);
     this.plainBefore = new Int32Array(this.blocks);
     for (let b = 0; b < this.blocks; b++) this.summarize(b);
@@ -347,11 +355,13 @@ export class ListIndex {
         const set = meta[slot * META + TAINT_SET]!;
         taintSet = taintSet === 0 || taintSet === set ? set : -1;
       }
-      if (flags !== 0) continue;
-      plain |= 1 << (pos - base);
       // NaN free room (never refused) is left out of the minimum.
       const c = num[slot * ROW + FREE_CPU]!;
       const m = num[slot * ROW + FREE_MEM]!;
+      this.freeCpu[pos] = c;
+      this.freeMem[pos] = m;
+      if (flags !== 0) continue;
+      plain |= 1 << (pos - base);
       if (c < cpu) cpu = c;
       if (m < mem) mem = m;
     }
@@ -360,6 +370,25 @@ export class ListIndex {
     this.minFreeMem[b] = mem;
     this.tainted[b] = tainted;
     this.taintSet[b] = tainted === 0 ? -1 : taintSet;
+  }
+
+  /**
+   * Moves block `b`'s summary along for the node at `pos` when it was and is plain and its free
+   * room shrank or stayed (a pod landed on it); false when the block must be summarised again.
+   */
+  private shrink(pos: number, b: number): boolean {
+    const slot = this.slots[pos]!;
+    if (NODE_TABLE.meta[slot * META + FLAGS] !== 0 || (this.plain[b]! & (1 << (pos & (BLOCK - 1)))) === 0)
+      return false;
+    const row = slot * ROW;
+    const c = NODE_TABLE.num[row + FREE_CPU]!;
+    const m = NODE_TABLE.num[row + FREE_MEM]!;
+    if (!(c <= this.freeCpu[pos]!) || !(m <= this.freeMem[pos]!)) return false;
+    this.freeCpu[pos] = c;
+    this.freeMem[pos] = m;
+    if (c < this.minFreeCpu[b]!) this.minFreeCpu[b] = c;
+    if (m < this.minFreeMem[b]!) this.minFreeMem[b] = m;
+    return true;
   }
 
   /** Catches up with CHANGE_LOG: each changed node's block summarised again and the node scored again for every shape. */
@@ -382,6 +411,9 @@ export class ListIndex {
         if (this.marks[b] !== stamp) {
           this.marks[b] = stamp;
           this.plainBefore[b] = this.plain[b]!;
+        }
+        if (this.summarized[b] !== stamp && !this.shrink(pos, b)) {
+          this.summarized[b] = stamp;
           this.summarize(b);
         }
         this.rescore(pos, b);
