@@ -543,18 +543,23 @@ export class ListIndex {
 }
 
 const lists = new WeakMap<readonly NodeInfo[], ListIndex | null>();
+/** The list the last cycle used (the scheduler hands in the same one cycle after cycle). */
+let lastNodes: readonly NodeInfo[] | null = null;
+let lastList: ListIndex | null | undefined;
 
 /**
  * The index of a node list, up to date; null when the list cannot be indexed. A list is indexed
  * by identity: callers hand in a new array when nodes join or leave, never the same array changed.
  */
 export function listIndex(nodes: readonly NodeInfo[]): ListIndex | null {
-  let list = lists.get(nodes);
+  let list = nodes === lastNodes ? lastList : lists.get(nodes);
   if (list === undefined || (list !== null && list.n !== nodes.length)) {
     list = new ListIndex(nodes);
     if (!list.distinct) list = null;
     lists.set(nodes, list);
   }
+  lastNodes = nodes;
+  lastList = list;
   list?.sync();
   return list;
 }

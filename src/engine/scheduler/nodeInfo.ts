@@ -134,6 +134,8 @@ class ImageMap extends Map<string, number> {
 
 export class NodeInfo {
   node: Node;
+  /** The node's name (kept here: a cycle reads it for the winner without reaching into the object). */
+  name: string;
   /** This node's row in NODE_TABLE. */
   readonly slot: number;
   /** The node's taints, null when it has none. */
@@ -150,6 +152,7 @@ export class NodeInfo {
 
   constructor(node: Node) {
     this.node = node;
+    this.name = node.metadata.name;
     this.slot = allocateSlot();
     slots.register(this, this.slot);
     const images = new ImageMap();
@@ -160,10 +163,6 @@ export class NodeInfo {
     };
     this.images = images;
     this.setNode(node);
-  }
-
-  get name(): string {
-    return this.node.metadata.name;
   }
 
   private num(column: number): number {
@@ -202,6 +201,7 @@ export class NodeInfo {
 
   setNode(node: Node): void {
     this.node = node;
+    this.name = node.metadata.name;
     this.unschedulable = node.spec.unschedulable === true;
     this.taints = node.spec.taints?.length ? node.spec.taints : null;
     NODE_TABLE.meta[this.slot * META + TAINT_SET] = taintSetId(node.spec.taints);
