@@ -8,7 +8,7 @@ export interface Requests {
 }
 
 /** A pod's requests, with the non-zero requests the scheduler scores with. */
-interface PodRequests extends Requests {
+export interface PodRequests extends Requests {
   readonly nonZero: Requests;
 }
 
@@ -18,7 +18,7 @@ const requestsMemo = new WeakMap<Pod, PodRequests>();
 
 function requestsOf(pod: Pod): PodRequests {
   let r = requestsMemo.get(pod);
-  if (!r) requestsMemo.set(pod, (r = computeRequests(pod)));
+  if (!r) requestsMemo.set(pod, (r = requestsAndNonZero(pod)));
   return r;
 }
 
@@ -35,7 +35,11 @@ export function nonZeroRequests(pod: Pod): Requests {
   return requestsOf(pod).nonZero;
 }
 
-function computeRequests(pod: Pod): PodRequests {
+/**
+ * Both kinds of requests, worked out afresh: for a caller that reads them once or twice per pod
+ * (the scheduler), cheaper than a memo entry per pod.
+ */
+export function requestsAndNonZero(pod: Pod): PodRequests {
   let cpu = 0;
   let memory = 0;
   let nonZeroCpu = 0;

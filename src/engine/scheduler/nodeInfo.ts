@@ -4,7 +4,7 @@
  * a row per NodeInfo, so that filtering and scoring thousands of nodes reads contiguous typed
  * arrays rather than thousands of scattered objects.
  */
-import { nonZeroRequests, podRequests } from '../api/pods';
+import { requestsAndNonZero } from '../api/pods';
 import type { Node, Pod, Taint } from '../api/types';
 import { bytes, milliCpu } from '../core/quantity';
 import { normalizedImageName } from './plugins/imageLocality';
@@ -237,8 +237,8 @@ export class NodeInfo {
   }
 
   private account(pod: Pod, sign: 1 | -1): void {
-    const r = podRequests(pod);
-    const nz = nonZeroRequests(pod);
+    const r = requestsAndNonZero(pod);
+    const nz = r.nonZero;
     const num = NODE_TABLE.num;
     const row = this.slot * ROW;
     num[row + REQ_CPU]! += sign * r.milliCpu;
