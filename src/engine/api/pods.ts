@@ -7,26 +7,24 @@ export interface Requests {
   readonly memory: number;
 }
 
-// Requests are read on every scheduling cycle and cache update; objects are immutable, so each is computed once.
-const requestsMemo = new WeakMap<Pod, Requests>();
-const nonZeroMemo = new WeakMap<Pod, Requests>();
+/** A pod's requests, with the non-zero requests the scheduler scores with. */
+export interface PodRequests extends Requests {
+  readonly nonZero: Requests;
+}
 
-/** The sum of the containers' requests (what the scheduler's Fit filter compares with allocatable). */
-export function podRequests(pod: Pod): Requests {
+// Requests are read on every scheduling cycle and cache update; objects are immutable, so each is
+// computed once, both kinds in one pass and one memo entry.
+const requestsMemo = new WeakMap<Pod, PodRequests>();
+
+function requestsOf(pod: Pod): PodRequests {
   let r = requestsMemo.get(pod);
-  if (!r) requestsMemo.set(pod, (r = computeRequests(pod)));
+  if (!r) requestsMemo.set(pod, (r = requestsAndNonZero(pod)));
   return r;
 }
 
-function computeRequests(pod: Pod): Requests {
-  let cpu = 0;
-  let memory = 0;
-  for (const c of pod.spec.containers) {
-    const r = c.resources?.requests;
-    if (r?.cpu) cpu += milliCpu(r.cpu);
-    if (r?.memory) memory += bytes(r.memory);
-  }
-  return { milliCpu: cpu, memory };
+/** The sum of the containers' requests (what the scheduler's Fit filter compares with allocatable). */
+export function podRequests(pod: Pod): Requests {
+  return requestsOf(pod);
 }
 
 /** For scoring only, containers with no request count as 100m CPU and 200Mi memory (pkg/scheduler/util). */
@@ -34,20 +32,28 @@ export const DEFAULT_MILLI_CPU_REQUEST = 100;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 export function nonZeroRequests(pod: Pod): Requests {
-  let r = nonZeroMemo.get(pod);
-  if (!r) nonZeroMemo.set(pod, (r = computeNonZero(pod)));
-  return r;
+  return requestsOf(pod).nonZero;
 }
 
-function computeNonZero(pod: Pod): Requests {
+/**
+ * Both kinds of requests, worked out afresh: for a caller that reads them once or twice per pod
+ * (the scheduler), cheaper than a memo entry per pod.
+ */
+export function requestsAndNonZero(pod: Pod): PodRequests {
   let cpu = 0;
   let memory = 0;
+  let nonZeroCpu = 0;
+  let nonZeroMemory = 0;
   for (const c of pod.spec.containers) {
     const r = c.resources?.requests;
-    cpu += r?.cpu ? milliCpu(r.cpu) : DEFAULT_MILLI_CPU_REQUEST;
-    memory += r?.memory ? bytes(r.memory) : DEFAULT_MEMORY_REQUEST;
+    const containerCpu = r?.cpu ? milliCpu(r.cpu) : 0;
+    const containerMemory = r?.memory ? bytes(r.memory) : 0;
+    cpu += containerCpu;
+    memory += containerMemory;
+    nonZeroCpu += r?.cpu ? containerCpu : DEFAULT_MILLI_CPU_REQUEST;
+    nonZeroMemory += r?.memory ? containerMemory : DEFAULT_MEMORY_REQUEST;
   }
-  return { milliCpu: cpu, memory };
+  return { milliCpu: cpu, memory, nonZero: { milliCpu: nonZeroCpu, memory: nonZeroMemory } };
 }
 
 export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {

@@ -372,4 +372,34 @@ describe('the fused default profile on long node lists (block summaries)', () =>
       { numRuns: 30 },
     );
   }, 60_000);
+
+  it('decides as the plugins do with more pod shapes than the index keeps (its tables widen and drop the oldest)', () => {
+    const nodes = Array.from({ length: 160 }, (_, i) =>
+      makeNode(`n${i}`)
+        .cpu(i % 5 === 0 ? '2' : '8')
+        .taint(...(i % 7 === 0 ? [taint('spot', 'PreferNoSchedule')] : []))
+        .info(),
+    );
+    const rng = Prng.fromSeed(3);
+    let next = 0;
+    for (let step = 0; step < 400; step++) {
+      // 150 distinct cpu requests and 3 memory requests: up to 450 shapes, more than the 128 kept.
+      const pod = makePod(`p${step}`)
+        .requests({ cpu: `${10 * ((step * 37) % 150) + 10}m`, memory: `${64 * (step % 3) + 64}Mi` })
+        .build();
+      pod.metadata.uid = `p${step}`;
+      const seed = rng.int(0, 1_000_000);
+      const fused = schedulePod(pod, nodes, next, Prng.fromSeed(seed), { record: false });
+      const plain = schedulePod(pod, nodes, next, Prng.fromSeed(seed), { record: false, fused: false });
+      expect(fused).toEqual(plain);
+      next = fused.nextStart;
+      if (fused.decision.winner) nodes.find((n) => n.name === fused.decision.winner)!.addPod(pod);
+      // Now and then a pod leaves, so nodes' free room grows back as well as shrinks.
+      if (step % 9 === 8) {
+        const node = nodes[step % nodes.length]!;
+        const first = node.pods.values().next().value;
+        if (first) node.removePod(first);
+      }
+    }
+  });
 });

@@ -3,7 +3,7 @@
  * until enough feasible nodes are found, Score them with every plugin, normalise, weight, and pick
  * the best, ties broken by reservoir sampling with the run's seeded PRNG.
  */
-import { nonZeroRequests, podRequests } from '../api/pods';
+import { requestsAndNonZero } from '../api/pods';
 import type { Pod } from '../api/types';
 import type { Prng } from '../core/prng';
 import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './framework';
@@ -86,8 +86,8 @@ export function cycleState(
   nodes: readonly NodeInfo[],
   imageNodeCounts: ReadonlyMap<string, number>,
 ): CycleState {
-  const r = podRequests(pod);
-  const nz = nonZeroRequests(pod);
+  const r = requestsAndNonZero(pod);
+  const nz = r.nonZero;
   let hostPorts: string[] = NONE;
   const containers = pod.spec.containers;
   for (let i = 0; i < containers.length; i++) {

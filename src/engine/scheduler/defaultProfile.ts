@@ -19,6 +19,9 @@ import {
   resourceScore,
   type ListIndex,
   type ShapeIndex,
+  COUNTED,
+  headTies,
+  headTop,
 } from './blockIndex';
 import { MAX_NODE_SCORE, type CycleState, type FilterStatus } from './framework';
 import {
@@ -310,9 +313,14 @@ export function defaultCycle(
 /** Lists at least this long are filtered and scored a block at a time (see blockIndex.ts). */
 const INDEXED_NODES = 128;
 
-/** The window's feasible nodes as (block, bit mask of positions in it), in window order. */
+/**
+ * The window's feasible nodes as (block, bit mask of positions in it), in window order, and per
+ * segment the best shape score among them and how many have it.
+ */
 let segmentBlock = new Int32Array(256);
 let segmentMask = new Int32Array(256);
+let segmentMax = new Int32Array(256);
+let segmentTies = new Int32Array(256);
 
 const lowestBit = (bits: number) => 31 - Math.clz32(bits & -bits);
 
@@ -332,10 +340,10 @@ const UNTAINTED = MAX_NODE_SCORE * TaintTolerationScore.weight;
 function totalAt(list: ListIndex, shape: ShapeIndex, pos: number, maxRaw: number, state: CycleState): number {
   const meta = NODE_TABLE.meta;
   const at = list.slots[pos]! * META;
-  if ((meta[at + FLAGS]! & TAINTED) === 0) return shape.score[pos]! + UNTAINTED;
+  if ((meta[at + FLAGS]! & TAINTED) === 0) return shape.score(pos) + UNTAINTED;
   const raw = taintVerdictOf(meta[at + TAINT_SET]!, state);
   const normalised = MAX_NODE_SCORE - (maxRaw === 0 ? 0 : Math.floor((MAX_NODE_SCORE * raw) / maxRaw));
-  return shape.score[pos]! + normalised * TaintTolerationScore.weight;
+  return shape.score(pos) + normalised * TaintTolerationScore.weight;
 }
 
 /**
@@ -343,6 +351,11 @@ function totalAt(list: ListIndex, shape: ShapeIndex, pos: number, maxRaw: number
  * selector, affinity or host ports), a block of the list at a time: plain nodes come from the
  * block's summaries when the pod fits the block's least free room; nodes with FLAGS are filtered
  * and scored one by one. Null when no node fits (the caller then builds every node's status).
+ *
+ * While no feasible node has a raw TaintToleration score (an untolerated PreferNoSchedule taint),
+ * every feasible node's total is its shape score plus UNTAINTED, so segments are ranked by shape
+ * score as they are filtered; otherwise totals are worked out once the window's highest raw score
+ * is known.
  */
 function indexedCycle(
   state: CycleState,
@@ -355,11 +368,17 @@ function indexedCycle(
 ): DefaultCycle | null {
   const shape = list.shape(state);
   const { num, meta } = NODE_TABLE;
-  const { n, slots, plain, minFreeCpu, minFreeMem, nodes } = list;
+  const { n, slots, plain, minFreeCpu, minFreeMem, nodes, tainted, taintSet: blockTaintSet } = list;
   if (segmentBlock.length < list.blocks + 1) {
-    segmentBlock = new Int32Array(list.blocks + 1);
-    segmentMask = new Int32Array(list.blocks + 1);
+    const size = list.blocks + 1;
+    segmentBlock = new Int32Array(size);
+    segmentMask = new Int32Array(size);
+    segmentMax = new Int32Array(size);
+    segmentTies = new Int32Array(size);
   }
+  // The shape's per-block tables (no shape is made or dropped until this cycle ends).
+  const { heads, scores, capacity } = list;
+  const id = shape.id;
   // Filter: the window's feasible nodes, as segments.
   let segments = 0;
   let count = 0;
@@ -383,9 +402,9 @@ function indexedCycle(
     }
     // Nodes with FLAGS, one by one, but for tainted ones whose shared taints the pod does not tolerate.
     let flagged = range & ~plainBits;
-    const taintSet = list.taintSet[b]!;
-    if (taintSet >= 0 && (flagged & list.tainted[b]!) !== 0 && taintVerdictOf(taintSet, state) < 0)
-      flagged &= ~list.tainted[b]!;
+    const taintSet = blockTaintSet[b]!;
+    if (taintSet >= 0 && (flagged & tainted[b]!) !== 0 && taintVerdictOf(taintSet, state) < 0)
+      flagged &= ~tainted[b]!;
     for (let bits = flagged; bits !== 0; bits &= bits - 1) {
       const i = lowestBit(bits);
       const slot = slots[base + i]!;
@@ -417,23 +436,78 @@ function indexedCycle(
       count += found;
     }
     if (mask !== 0) {
-      shape.ensure(b);
-      segmentBlock[segments] = b;
-      segmentMask[segments++] = mask;
-      // TaintToleration's raw scores, for normalising: only tainted nodes have any.
-      for (let bits = mask & ~plainBits; bits !== 0; bits &= bits - 1) {
-        const at = slots[base + lowestBit(bits)]! * META;
-        if ((meta[at + FLAGS]! & TAINTED) === 0) continue;
-        const raw = taintVerdictOf(meta[at + TAINT_SET]!, state);
-        if (raw > maxRaw) maxRaw = raw;
+      const k = b * capacity + id;
+      let head = heads[k]!;
+      if ((head & COUNTED) === 0) {
+        shape.ensure(b);
+        head = heads[k]!;
       }
+      // Score: the best shape score in the segment and how many have it; a segment holding all
+      // its block's plain nodes takes them from the block's summary.
+      let max = -1;
+      let ties = 0;
+      let each = mask;
+      if ((mask & plainBits) === plainBits && plainBits !== 0) {
+        max = headTop(head);
+        ties = headTies(head);
+        each = mask & ~plainBits;
+      }
+      const at = k << BLOCK_BITS;
+      for (; each !== 0; each &= each - 1) {
+        const i = lowestBit(each);
+        const m = slots[base + i]! * META;
+        // TaintToleration's raw scores, for normalising: only tainted nodes have any.
+        if ((meta[m + FLAGS]! & TAINTED) !== 0) {
+          const raw = taintVerdictOf(meta[m + TAINT_SET]!, state);
+          if (raw > maxRaw) maxRaw = raw;
+        }
+        const score = scores[at + i]!;
+        if (score > max) {
+          max = score;
+          ties = 1;
+        } else if (score === max) ties++;
+      }
+      segmentBlock[segments] = b;
+      segmentMask[segments] = mask;
+      segmentMax[segments] = max;
+      segmentTies[segments++] = ties;
     }
     pos = base + off + avail;
     if (pos >= n) pos = 0;
   }
   if (count === 0) return null;
 
-  // Score (totalAt): the top total and how many have it; a segment holding all its block's plain
+  if (maxRaw === 0) {
+    // Every total is the shape score plus UNTAINTED: the top, its ties, and the pick-th of them.
+    let top = -1;
+    let ties = 0;
+    for (let k = 0; k < segments; k++) {
+      const max = segmentMax[k]!;
+      if (max > top) {
+        top = max;
+        ties = segmentTies[k]!;
+      } else if (max === top) ties += segmentTies[k]!;
+    }
+    let pick = ties > 1 ? rng.int(0, ties - 1) : 0;
+    for (let k = 0; k < segments; k++) {
+      if (segmentMax[k] !== top) continue;
+      if (pick >= segmentTies[k]!) {
+        pick -= segmentTies[k]!;
+        continue;
+      }
+      const b = segmentBlock[k]!;
+      const base = b << BLOCK_BITS;
+      const at = (b * capacity + id) << BLOCK_BITS;
+      for (let bits = segmentMask[k]!; ; bits &= bits - 1) {
+        const i = lowestBit(bits);
+        if (scores[at + i] === top && pick-- === 0)
+          return { processed, feasible: count, winner: nodes[base + i]! };
+      }
+    }
+    throw new Error('selectHost: the top score has fewer nodes than counted');
+  }
+
+  // Totals (totalAt): the top total and how many have it; a segment holding all its block's plain
   // nodes takes them from the block's summary.
   let top = -1;
   let ties = 0;
@@ -444,11 +518,11 @@ function indexedCycle(
     const plainBits = plain[b]!;
     let each = mask;
     if ((mask & plainBits) === plainBits && plainBits !== 0) {
-      const max = shape.max[b]! + UNTAINTED;
+      const max = shape.max(b) + UNTAINTED;
       if (max > top) {
         top = max;
-        ties = shape.ties[b]!;
-      } else if (max === top) ties += shape.ties[b]!;
+        ties = shape.ties(b);
+      } else if (max === top) ties += shape.ties(b);
       each = mask & ~plainBits;
     }
     for (; each !== 0; each &= each - 1) {
@@ -470,7 +544,7 @@ function indexedCycle(
     let here = 0;
     let each = mask;
     if ((mask & plainBits) === plainBits && plainBits !== 0) {
-      if (shape.max[b]! + UNTAINTED === top) here = shape.ties[b]!;
+      if (shape.max(b) + UNTAINTED === top) here = shape.ties(b);
       each = mask & ~plainBits;
     }
     for (; each !== 0; each &= each - 1)

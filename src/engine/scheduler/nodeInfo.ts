@@ -4,7 +4,7 @@
  * a row per NodeInfo, so that filtering and scoring thousands of nodes reads contiguous typed
  * arrays rather than thousands of scattered objects.
  */
-import { nonZeroRequests, podRequests } from '../api/pods';
+import { requestsAndNonZero } from '../api/pods';
 import type { Node, Pod, Taint } from '../api/types';
 import { bytes, milliCpu } from '../core/quantity';
 import { normalizedImageName } from './plugins/imageLocality';
@@ -134,6 +134,8 @@ class ImageMap extends Map<string, number> {
 
 export class NodeInfo {
   node: Node;
+  /** The node's name (kept here: a cycle reads it for the winner without reaching into the object). */
+  name: string;
   /** This node's row in NODE_TABLE. */
   readonly slot: number;
   /** The node's taints, null when it has none. */
@@ -150,6 +152,7 @@ export class NodeInfo {
 
   constructor(node: Node) {
     this.node = node;
+    this.name = node.metadata.name;
     this.slot = allocateSlot();
     slots.register(this, this.slot);
     const images = new ImageMap();
@@ -160,10 +163,6 @@ export class NodeInfo {
     };
     this.images = images;
     this.setNode(node);
-  }
-
-  get name(): string {
-    return this.node.metadata.name;
   }
 
   private num(column: number): number {
@@ -202,6 +201,7 @@ export class NodeInfo {
 
   setNode(node: Node): void {
     this.node = node;
+    this.name = node.metadata.name;
     this.unschedulable = node.spec.unschedulable === true;
     this.taints = node.spec.taints?.length ? node.spec.taints : null;
     NODE_TABLE.meta[this.slot * META + TAINT_SET] = taintSetId(node.spec.taints);
@@ -237,8 +237,8 @@ export class NodeInfo {
   }
 
   private account(pod: Pod, sign: 1 | -1): void {
-    const r = podRequests(pod);
-    const nz = nonZeroRequests(pod);
+    const r = requestsAndNonZero(pod);
+    const nz = r.nonZero;
     const num = NODE_TABLE.num;
     const row = this.slot * ROW;
     num[row + REQ_CPU]! += sign * r.milliCpu;
