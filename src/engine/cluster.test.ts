@@ -481,6 +481,12 @@ describe('a node that stops reporting', () => {
     }
     const notReady = t.events((e) => e.reason === 'NodeNotReady' && e.involvedObject.name.startsWith('web-'));
     expect(notReady.map((e) => e.involvedObject.name).sort()).toEqual([...onM02].sort());
+    // Upstream's node lifecycle controller records as `node-controller` (its recorder's EventSource).
+    const nodeEvents = t.events((e) => e.reason === 'NodeNotReady' || e.reason === 'RegisteredNode');
+    expect(nodeEvents.some((e) => e.involvedObject.kind === 'Node' && e.reason === 'NodeNotReady')).toBe(
+      true,
+    );
+    expect(new Set(nodeEvents.map((e) => e.source.component))).toEqual(new Set(['node-controller']));
     const ip = t.cluster.get('Service', 'default', 'web')!.spec.clusterIP!;
     const backends = t.cluster.node('minikube').proxy.rules.get(`${ip}:80`)!;
     expect(backends.every((b) => b.node === 'minikube')).toBe(true);
