@@ -291,6 +291,54 @@ describe('Services', () => {
     expect(t.podsOf('web-').map((p) => p.metadata.name)).toContain(backend);
   });
 
+  it.each([
+    [
+      'the Dashboard addon',
+      (t: TestCluster) => t.act((c) => c.enableAddon('dashboard')),
+      'kubernetes-dashboard',
+    ],
+    [
+      'a Service applied just after its Deployment',
+      (t: TestCluster) =>
+        t
+          .apply(makeDeployment('web', 3))
+          .advance(10)
+          .apply(makeService('web', { app: 'web' })),
+      'default',
+    ],
+  ])(
+    'keeps one EndpointSlice per Service when pods change while its own create is in flight (%s)',
+    (_, act, namespace) => {
+      const t = TestCluster.ready();
+      act(t).advance('60s');
+      const services = t.cluster.list('Service', namespace).filter((s) => s.spec.selector);
+      expect(services.length).toBeGreaterThan(0);
+      for (const svc of services) {
+        const slices = t.cluster
+          .list('EndpointSlice', namespace)
+          .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
+        expect(slices, svc.metadata.name).toHaveLength(1);
+        expect(slices[0]!.endpoints.length, svc.metadata.name).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('recreates an EndpointSlice someone deleted', () => {
+    const t = TestCluster.ready()
+      .apply(makeDeployment('web', 2), makeService('web', { app: 'web' }))
+      .advance('30s');
+    const sliceOf = () =>
+      t.cluster
+        .list('EndpointSlice', 'default')
+        .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web');
+    const [first] = sliceOf();
+    t.act((c) => c.delete('EndpointSlice', 'default', first!.metadata.name)).advance('5s');
+    const after = sliceOf();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.metadata.name).not.toBe(first!.metadata.name);
+    expect(after[0]!.endpoints).toHaveLength(2);
+  });
+
   it('resolves service names through CoreDNS, and stops resolving when CoreDNS is down', () => {
     const t = TestCluster.ready()
       .apply(makeService('api', { app: 'api' }))
