@@ -509,6 +509,40 @@ describe('addons', () => {
     expect(t.pods('kubernetes-dashboard')).toHaveLength(0);
     expect(t.cluster.dashboard.up).toBe(false);
   });
+
+  it('starts the Dashboard web UI (its list and watches) only once its container runs on a node', () => {
+    const t = TestCluster.ready();
+    t.act((c) => c.enableAddon('dashboard')).advance('2s');
+    // The objects are applied, but the pod is still being scheduled and its image pulled.
+    expect(t.cluster.dashboard.up).toBe(false);
+    expect(t.cluster.sim.trace.some((m) => m.from === 'dashboard')).toBe(false);
+    t.advance('60s');
+    expect(t.cluster.dashboard.up).toBe(true);
+    const uiContainer = () =>
+      t.cluster.nodes
+        .flatMap((n) => [...n.runtime.containers.values()])
+        .find(
+          (c) =>
+            c.podNamespace === 'kubernetes-dashboard' &&
+            c.name === 'kubernetes-dashboard' &&
+            c.state === 'running',
+        )!;
+    const lists = () =>
+      t.cluster.sim.trace.filter((m) => m.from === 'dashboard' && m.summary === 'GET /api/v1/pods');
+    const first = uiContainer();
+    expect(lists()).toHaveLength(1);
+    expect(lists()[0]!.sentAt).toBeGreaterThanOrEqual(first.startedAt!);
+    // Its pod replaced, the process ends with its container; the new container's process lists afresh.
+    const pod = t
+      .pods('kubernetes-dashboard')
+      .find((p) => p.metadata.name.startsWith('kubernetes-dashboard-'))!;
+    t.act((c) => c.delete('Pod', 'kubernetes-dashboard', pod.metadata.name)).advance('60s');
+    expect(t.cluster.dashboard.up).toBe(true);
+    const second = uiContainer();
+    expect(second.id).not.toBe(first.id);
+    expect(lists()).toHaveLength(2);
+    expect(lists()[1]!.sentAt).toBeGreaterThanOrEqual(second.startedAt!);
+  });
 });
 
 describe('a node that stops reporting', () => {

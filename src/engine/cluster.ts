@@ -132,6 +132,7 @@ export class Cluster {
     this.nextNodeIndex = Math.max(this.nextNodeIndex, index + 1);
     const name = nodeNameAt(index);
     const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, podCidrPrefix(index));
+    runtime.onProcess = (c, running) => this.dashboard.processChanged(c, running);
     const shape = {
       name,
       index,
@@ -348,12 +349,11 @@ export class Cluster {
     return true;
   }
 
-  /** `minikube addons enable dashboard`: its objects are applied, and the web UI starts watching. */
+  /** `minikube addons enable dashboard`: its objects are applied; the web UI starts watching once its container runs. */
   enableAddon(name: string): boolean {
     if (!this.addons.has(name)) return false;
     if (name === 'dashboard' && !this.addons.get(name)) {
       DASHBOARD_OBJECTS.forEach((o, i) => this.sim.after(i * 5, () => this.apply(o)));
-      this.sim.after(DASHBOARD_OBJECTS.length * 5, () => this.dashboard.start());
     }
     this.addons.set(name, true);
     return true;

@@ -173,6 +173,7 @@ export class ContainerRuntime {
     this.reply(WORK.start, `started ${c.name}`, () => {
       c.state = 'running';
       c.startedAt = this.sim.now;
+      this.onProcess?.(c, true);
       done();
     });
     const lifetime = processLifetime(c.image, c.command);
@@ -181,12 +182,15 @@ export class ContainerRuntime {
 
   /** Told when a container's process ends by itself (kubelet's PLEG notices). */
   onExit: ((container: RuntimeContainer) => void) | null = null;
+  /** Told when a container's process starts (`running`) or ends for any reason: what the process itself would do. */
+  onProcess: ((container: RuntimeContainer, running: boolean) => void) | null = null;
 
   private exited(c: RuntimeContainer, exitCode: number): void {
     if (!this.up || c.state !== 'running' || this.containers.get(c.id) !== c) return;
     c.state = 'exited';
     c.exitCode = exitCode;
     c.finishedAt = this.sim.now;
+    this.onProcess?.(c, false);
     this.sim.send(
       this.id,
       this.kubelet,
@@ -206,9 +210,11 @@ export class ContainerRuntime {
       () => {},
     );
     this.reply(WORK.stop, `stopped ${c.name}`, () => {
+      const wasRunning = c.state === 'running';
       c.state = 'exited';
       c.finishedAt = this.sim.now;
       c.exitCode = 0;
+      if (wasRunning) this.onProcess?.(c, false);
       done();
     });
   }
@@ -246,6 +252,8 @@ export class ContainerRuntime {
 
   /** The node lost power: every container is gone; images stay on disk. */
   wipe(): void {
+    if (this.onProcess)
+      for (const c of this.containers.values()) if (c.state === 'running') this.onProcess(c, false);
     this.containers.clear();
     this.sandboxes.clear();
     this.pullQueueFreeAt = 0;
