@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from './api/pods';
+import type { ApiResult } from './apiserver/request';
 import { makeDeployment, makePod, makeService } from './testing/builders';
 import { referenceRun } from './testing/referenceRun';
 import { TestCluster } from './testing/testCluster';
@@ -357,6 +358,51 @@ describe('Services', () => {
 });
 
 describe('the API', () => {
+  it('writes compare-and-swap in etcd: of two racing writes, a stale update is refused and a status update is redone', () => {
+    const t = TestCluster.ready();
+    const node = t.cluster.get('Node', undefined, 'minikube')!;
+    const results: string[] = [];
+    const note = (what: string) => (r: ApiResult) => results.push(`${what}: ${r.ok ? 'ok' : r.error.reason}`);
+    // Both are checked against the same stored Node; the first to reach etcd wins the swap.
+    t.act((c) => {
+      c.api.request(
+        'kubectl' as never,
+        {
+          verb: 'update',
+          kind: 'Node',
+          object: { ...node, metadata: { ...node.metadata, labels: { a: '1' } } },
+        },
+        note('label a'),
+      );
+      c.api.request(
+        'kubectl' as never,
+        {
+          verb: 'update',
+          kind: 'Node',
+          object: { ...node, metadata: { ...node.metadata, labels: { b: '1' } } },
+        },
+        note('label b'),
+      );
+      c.api.request(
+        'kubectl' as never,
+        {
+          verb: 'updateStatus',
+          kind: 'Node',
+          object: {
+            ...node,
+            metadata: { ...node.metadata, resourceVersion: '' },
+            status: { ...node.status, images: [] },
+          },
+        },
+        note('status'),
+      );
+    }).advance('1s');
+    expect(results).toEqual(['label a: ok', 'label b: Conflict', 'status: ok']);
+    const stored = t.cluster.get('Node', undefined, 'minikube')!;
+    expect(stored.metadata.labels).toEqual({ a: '1' });
+    expect(stored.status.images).toEqual([]);
+  });
+
   it.each([
     [
       makePod('Bad_Name').build(),

@@ -252,6 +252,8 @@ export class ApiServer {
     }
 
     const now = timestamp(this.sim.now);
+    // etcd writes compare-and-swap on what was read: a write that lost a race is worked out again (GuaranteedUpdate).
+    const again = () => this.handle(from, user, req, done, routine);
     switch (req.verb) {
       case 'get':
         if (!current) return fail(notFound(req.kind, name));
@@ -275,7 +277,7 @@ export class ApiServer {
         const admitted = admitCreate(draft, now, (svc) => this.allocateClusterIP(svc));
         const errors = validate(admitted);
         if (errors.length) return fail(invalid(req.kind, name, errors));
-        return this.persist(from, key, admitted, undefined, done, fail, routine, true);
+        return this.persist(from, key, admitted, undefined, done, fail, routine, again, true);
       }
       case 'update':
       case 'updateStatus': {
@@ -286,7 +288,7 @@ export class ApiServer {
         const errors = validate(next, true);
         if (errors.length) return fail(invalid(req.kind, name, errors));
         // An update's merged object and metadata are new (see mergeUpdate); a status update shares metadata.
-        return this.persist(from, key, next, current, done, fail, routine, req.verb === 'update');
+        return this.persist(from, key, next, current, done, fail, routine, again, req.verb === 'update');
       }
       case 'bind': {
         if (!current || current.kind !== 'Pod') return fail(notFound('Pod', name));
@@ -306,7 +308,7 @@ export class ApiServer {
             ],
           },
         };
-        return this.persist(from, key, bound, current, done, fail, routine);
+        return this.persist(from, key, bound, current, done, fail, routine, again);
       }
       case 'delete': {
         if (!current) return fail(notFound(req.kind, name));
@@ -327,7 +329,7 @@ export class ApiServer {
                 deletionGracePeriodSeconds: grace,
               },
             };
-            return this.persist(from, key, terminating, current, done, fail, routine);
+            return this.persist(from, key, terminating, current, done, fail, routine, again);
           }
         }
         return this.persistDelete(from, key, current, done, fail, routine);
@@ -345,6 +347,7 @@ export class ApiServer {
     done: (r: ApiResult) => void,
     fail: (e: StatusError) => void,
     routine: boolean,
+    again: () => void,
     owned = false,
   ): void {
     const ref = refOfObject(next);
@@ -359,7 +362,9 @@ export class ApiServer {
         routine,
       },
       () => {
-        if (next.kind === 'Pod') this.indexPod(key, this.etcd.get(key)?.value, next);
+        const stored = this.etcd.get(key)?.value;
+        if (stored !== previous) return again();
+        if (next.kind === 'Pod') this.indexPod(key, stored, next);
         const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
         this.fanOut(key, ref, kv.value, previous, routine);
         done({ ok: true, object: kv.value });

@@ -299,7 +299,7 @@ export class Kubelet {
   }
 
   /** Computes node status every 10 s; posts it when something changed or 5 minutes have passed. */
-  private updateNodeStatus(epoch: number): void {
+  private updateNodeStatus(epoch: number, attempt = 0): void {
     const node = this.node;
     if (!node || !this.alive(epoch)) return;
     const ready = this.networkReady();
@@ -314,6 +314,7 @@ export class Kubelet {
       images,
     };
     const becameReady = ready && this.lastReportedReady !== true;
+    const reported = { ready: this.lastReportedReady, images: this.lastReportedImages };
     this.lastReportAt = this.sim.now;
     this.lastReportedReady = ready;
     this.lastReportedImages = imagesKey;
@@ -321,6 +322,13 @@ export class Kubelet {
       this.id,
       { verb: 'updateStatus', kind: 'Node', object: { ...current, status } },
       (r) => {
+        // A conflict (the Node changed meanwhile) is tried again at once, up to nodeStatusUpdateRetry (5) times.
+        if (!r.ok && r.error.reason === 'Conflict' && attempt < 4 && this.alive(epoch)) {
+          this.lastReportedReady = reported.ready;
+          this.lastReportedImages = reported.images;
+          this.lastReportAt = -Infinity;
+          return this.updateNodeStatus(epoch, attempt + 1);
+        }
         if (r.ok && r.object.kind === 'Node') this.node = r.object;
         if (r.ok && becameReady)
           this.recorder.record(
