@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from './api/pods';
+import type { Node } from './api/types';
 import type { ApiResult } from './apiserver/request';
 import { makeDeployment, makePod, makeService } from './testing/builders';
 import { referenceRun } from './testing/referenceRun';
@@ -489,6 +490,63 @@ describe('the reference run', () => {
     const a = referenceRun(42);
     expect(referenceRun(42)).toEqual(a);
     expect(a.messages).toBeGreaterThan(500);
+  });
+});
+
+describe('pod ranges (node-ipam-controller)', () => {
+  const etcdValues = (t: TestCluster, key: string) =>
+    t.cluster.etcd.changes.filter((c) => c.key === key).map((c) => c.value as Node | null);
+
+  it('kubelet registers its Node without a range; kube-controller-manager PATCHes one in and kubelet hands it to the runtime', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('web', 4)).advance('30s');
+    for (const [name, cidr] of [
+      ['minikube', '10.244.0.0/24'],
+      ['minikube-m02', '10.244.1.0/24'],
+    ] as const) {
+      const [registered] = etcdValues(t, `/registry/minions/${name}`);
+      expect(registered!.spec.podCIDR).toBeUndefined();
+      expect(t.cluster.get('Node', undefined, name)!.spec).toMatchObject({ podCIDR: cidr, podCIDRs: [cidr] });
+      const trace = t.cluster.sim.trace;
+      const patch = trace.filter(
+        (m) => m.from === 'kube-controller-manager' && m.summary === `PATCH /api/v1/nodes/${name}`,
+      );
+      expect(patch).toHaveLength(1);
+      const update = trace.filter(
+        (m) => m.from === `kubelet/${name}` && m.summary === `UpdateRuntimeConfig podCIDR=${cidr}`,
+      );
+      expect(update).toHaveLength(1);
+      expect(update[0]!.sentAt).toBeGreaterThan(patch[0]!.sentAt);
+      expect(t.cluster.node(name).runtime.podCidr).toBe(cidr);
+    }
+    // Pod IPs come from the node's range; host-network pods have the node's own address.
+    for (const p of t.podsOf('web-'))
+      expect(p.status.podIP!.startsWith(p.spec.nodeName === 'minikube' ? '10.244.0.' : '10.244.1.')).toBe(
+        true,
+      );
+    expect(t.cluster.get('Pod', 'kube-system', 'storage-provisioner')!.status.podIP).toBe('192.168.49.2');
+    expect(t.violations).toEqual([]);
+  });
+
+  it('a node that joins while kube-controller-manager is down stays NotReady until it gets a range', () => {
+    const t = TestCluster.ready({ nodes: 2, offAtBoot: ['minikube-m02'] });
+    t.act((c) => c.stopComponent('kube-controller-manager'))
+      .act((c) => c.startNode('minikube-m02'))
+      .advance('30s');
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')!.spec.podCIDR).toBeUndefined();
+    expect(t.nodeReady('minikube-m02')).toBe('False');
+    t.act((c) => c.startComponent('kube-controller-manager')).advance('15s');
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')!.spec.podCIDR).toBe('10.244.1.0/24');
+    expect(t.nodeReady('minikube-m02')).toBe('True');
+  });
+
+  it('gives a new node the next range, not the one a removed node just freed (cidrset round-robin)', () => {
+    const t = TestCluster.ready({ nodes: 3 });
+    expect(t.cluster.removeNode('minikube-m03')).toBe(true);
+    t.advance('10s');
+    const added = t.cluster.addNode();
+    t.advance('30s');
+    expect(t.cluster.get('Node', undefined, added)!.spec.podCIDR).toBe('10.244.3.0/24');
+    expect(t.nodeReady(added)).toBe('True');
   });
 });
 

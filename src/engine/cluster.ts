@@ -18,7 +18,7 @@ import { KCM } from './controllers/controller';
 import { timestamp } from './core/time';
 import { Etcd } from './etcd/etcd';
 import { Kubelet } from './kubelet/kubelet';
-import { podCidrPrefix } from './kubelet/nodeObject';
+import { nodeIP } from './kubelet/nodeObject';
 import { KubeProxy, type Backend } from './proxy/kubeProxy';
 import { ContainerRuntime } from './runtime/containerRuntime';
 import { Scheduler, SCHEDULER } from './scheduler/scheduler';
@@ -38,6 +38,8 @@ export interface ClusterOptions {
   readonly nodeSizes?: Readonly<Record<string, { readonly cpu?: string; readonly memory?: string }>>;
   /** Nodes that exist as machines but stay off at boot; `startNode` boots them and they join. */
   readonly offAtBoot?: readonly string[];
+  /** kube-controller-manager's `--cluster-cidr`, cut into one /24 per node (default minikube's 10.244.0.0/16: 256 nodes). */
+  readonly clusterCidr?: string;
 }
 
 export interface ClusterNodeParts {
@@ -77,7 +79,7 @@ export class Cluster {
     this.sim = new Sim(options.seed ?? 1);
     this.api = new ApiServer(this.sim, this.etcd);
     this.scheduler = new Scheduler(this.sim, this.api);
-    this.controllerManager = new ControllerManager(this.sim, this.api);
+    this.controllerManager = new ControllerManager(this.sim, this.api, options.clusterCidr);
     this.coreDns = new CoreDns(this.sim, this.api);
     this.dashboard = new Dashboard(this.sim, this.api);
     this.seed();
@@ -131,7 +133,7 @@ export class Cluster {
   private createNode(index: number): ClusterNodeParts {
     this.nextNodeIndex = Math.max(this.nextNodeIndex, index + 1);
     const name = nodeNameAt(index);
-    const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, podCidrPrefix(index));
+    const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, nodeIP(index));
     runtime.onProcess = (c, running) => this.dashboard.processChanged(c, running);
     const shape = {
       name,

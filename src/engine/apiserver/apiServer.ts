@@ -40,8 +40,8 @@ export interface Watch {
   readonly filter?: (object: KubeObject) => boolean;
   /**
    * The field selector `spec.nodeName=<node>` (a kubelet's pod watch): only pods bound to that
-   * node. kube-apiserver's watch cache indexes it, so a change reaches such a watch without every
-   * other node's watch being asked.
+   * node; on Nodes, `metadata.name=<node>` (a kubelet's watch on its own Node). kube-apiserver's
+   * watch cache indexes it, so a change reaches such a watch without every other node's watch being asked.
    */
   readonly nodeName?: string;
   readonly onEvent: (type: WatchEventType, object: KubeObject) => void;
@@ -132,7 +132,8 @@ export class ApiServer {
 
   /**
    * Lists objects of a kind (from the watch cache, as informers' initial list does); the answer is
-   * a message back. `nodeName`: only pods bound to that node (`spec.nodeName=<node>`), read from the index.
+   * a message back. `nodeName`: only pods bound to that node (`spec.nodeName=<node>`), read from
+   * the index, or that Node alone.
    */
   list(
     from: Endpoint,
@@ -156,9 +157,11 @@ export class ApiServer {
           return;
         }
         const stored =
-          kind === 'Pod' && nodeName !== undefined
-            ? this.podsOn(nodeName)
-            : this.etcd.range(RESOURCES[kind].etcdPrefix).map((kv) => kv.value);
+          nodeName === undefined
+            ? this.etcd.range(RESOURCES[kind].etcdPrefix).map((kv) => kv.value)
+            : kind === 'Pod'
+              ? this.podsOn(nodeName)
+              : [this.etcd.get(etcdKey(kind, undefined, nodeName))?.value].filter((o) => o !== undefined);
         const items = filter ? stored.filter(filter) : stored;
         this.sim.send(
           APISERVER,
@@ -289,6 +292,15 @@ export class ApiServer {
         if (errors.length) return fail(invalid(req.kind, name, errors));
         // An update's merged object and metadata are new (see mergeUpdate); a status update shares metadata.
         return this.persist(from, key, next, current, done, fail, routine, again, req.verb === 'update');
+      }
+      case 'patch': {
+        if (!current || !req.object || !('spec' in current) || !('spec' in req.object))
+          return fail(notFound(req.kind, name));
+        // A merge patch of spec onto what is stored: nothing else changes, and no resourceVersion is checked.
+        const next = { ...current, spec: { ...current.spec, ...req.object.spec } } as KubeObject;
+        const errors = validate(next, true);
+        if (errors.length) return fail(invalid(req.kind, name, errors));
+        return this.persist(from, key, next, current, done, fail, routine, again);
       }
       case 'bind': {
         if (!current || current.kind !== 'Pod') return fail(notFound('Pod', name));
@@ -497,9 +509,12 @@ export class ApiServer {
 const noop = () => {};
 const NONE: readonly Registered[] = [];
 
-/** The node a pod is bound to (what a `spec.nodeName` watch selects on); undefined for other kinds. */
+/**
+ * The node a pod is bound to (what a `spec.nodeName` watch selects on), or a Node's own name (a
+ * kubelet's `metadata.name` watch on its Node); undefined for other kinds.
+ */
 const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
-  o?.kind === 'Pod' ? o.spec.nodeName : undefined;
+  o?.kind === 'Pod' ? o.spec.nodeName : o?.kind === 'Node' ? o.metadata.name : undefined;
 
 const matches = (w: Watch, o: KubeObject) =>
   (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
@@ -593,6 +608,8 @@ export function describe(req: ApiRequest): string {
       return `PUT ${item}`;
     case 'updateStatus':
       return `PUT ${item}/status`;
+    case 'patch':
+      return `PATCH ${item}`;
     case 'bind':
       return `POST ${item}/binding → ${req.target}`;
     case 'delete':
