@@ -356,6 +356,31 @@ describe('Services', () => {
     t.act((c) => c.resolve('minikube', 'api', (a) => (answer = a.ok ? a.ip : a.rcode))).advance('10s');
     expect(answer).toBe('TIMEOUT');
   });
+
+  it('sends CoreDNS’s answer back the way the query came, to the asking pod', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(makeService('api', { app: 'api' }))
+      .advance('10s');
+    const ip = t.cluster.get('Service', 'default', 'api')!.spec.clusterIP!;
+    const from = t.cluster.sim.trace.length;
+    let answeredAt = -1;
+    t.act((c) =>
+      c.resolve('minikube-m02', 'api.default.svc.cluster.local', () => (answeredAt = c.now)),
+    ).advance('1s');
+    const hops = t.cluster.sim.trace
+      .slice(from)
+      .filter((m) => m.kind === 'traffic')
+      .map((m) => `${m.from} → ${m.to}: ${m.summary}`);
+    expect(hops).toEqual([
+      'pods/minikube-m02 → kube-proxy/minikube-m02: DNS query api.default.svc.cluster.local → 10.96.0.10:53',
+      'kube-proxy/minikube-m02 → coredns: DNS query api.default.svc.cluster.local',
+      `coredns → kube-proxy/minikube-m02: DNS answer api.default.svc.cluster.local: A ${ip}`,
+      `kube-proxy/minikube-m02 → pods/minikube-m02: DNS answer api.default.svc.cluster.local: A ${ip} (from 10.96.0.10)`,
+    ]);
+    // The resolver hears the answer when that last message arrives.
+    const last = t.cluster.sim.trace.filter((m) => m.summary.endsWith('(from 10.96.0.10)')).at(-1)!;
+    expect(answeredAt).toBe(last.deliverAt);
+  });
 });
 
 describe('the API', () => {

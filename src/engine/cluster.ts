@@ -465,7 +465,10 @@ export class Cluster {
     });
   }
 
-  /** A pod on `fromNode` looks a name up: its resolver asks 10.96.0.10, which kube-proxy's rules send to CoreDNS. */
+  /**
+   * A pod on `fromNode` looks a name up: its resolver asks 10.96.0.10, which kube-proxy's rules send
+   * to CoreDNS; the answer comes back the same way (conntrack on the pod's node undoes the DNAT).
+   */
   resolve(fromNode: string, name: string, done: (answer: DnsAnswer) => void, namespace = 'default'): void {
     const n = this.node(fromNode);
     this.sim.send(
@@ -477,9 +480,18 @@ export class Cluster {
           this.sim.after(5_000, () => done({ ok: false, rcode: 'TIMEOUT' }));
           return;
         }
-        this.sim.send(n.proxy.id, COREDNS, { kind: 'traffic', summary: `DNS query ${name}` }, () =>
-          done(this.coreDns.resolve(name, namespace)),
-        );
+        this.sim.send(n.proxy.id, COREDNS, { kind: 'traffic', summary: `DNS query ${name}` }, () => {
+          const answer = this.coreDns.resolve(name, namespace);
+          const summary = `DNS answer ${name}: ${answer.ok ? `A ${answer.ip}` : answer.rcode}`;
+          this.sim.send(COREDNS, n.proxy.id, { kind: 'traffic', summary }, () =>
+            this.sim.send(
+              n.proxy.id,
+              podsId(n.name),
+              { kind: 'traffic', summary: `${summary} (from 10.96.0.10)` },
+              () => done(answer),
+            ),
+          );
+        });
       },
     );
   }
