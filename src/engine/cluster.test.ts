@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from './api/pods';
+import type { Node } from './api/types';
+import type { ApiResult } from './apiserver/request';
 import { RUN_EPOCH_MS } from './core/time';
 import { makeDeployment, makePod, makeService } from './testing/builders';
 import { referenceRun } from './testing/referenceRun';
@@ -313,6 +315,54 @@ describe('Services', () => {
     expect(t.podsOf('web-').map((p) => p.metadata.name)).toContain(backend);
   });
 
+  it.each([
+    [
+      'the Dashboard addon',
+      (t: TestCluster) => t.act((c) => c.enableAddon('dashboard')),
+      'kubernetes-dashboard',
+    ],
+    [
+      'a Service applied just after its Deployment',
+      (t: TestCluster) =>
+        t
+          .apply(makeDeployment('web', 3))
+          .advance(10)
+          .apply(makeService('web', { app: 'web' })),
+      'default',
+    ],
+  ])(
+    'keeps one EndpointSlice per Service when pods change while its own create is in flight (%s)',
+    (_, act, namespace) => {
+      const t = TestCluster.ready();
+      act(t).advance('60s');
+      const services = t.cluster.list('Service', namespace).filter((s) => s.spec.selector);
+      expect(services.length).toBeGreaterThan(0);
+      for (const svc of services) {
+        const slices = t.cluster
+          .list('EndpointSlice', namespace)
+          .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
+        expect(slices, svc.metadata.name).toHaveLength(1);
+        expect(slices[0]!.endpoints.length, svc.metadata.name).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('recreates an EndpointSlice someone deleted', () => {
+    const t = TestCluster.ready()
+      .apply(makeDeployment('web', 2), makeService('web', { app: 'web' }))
+      .advance('30s');
+    const sliceOf = () =>
+      t.cluster
+        .list('EndpointSlice', 'default')
+        .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web');
+    const [first] = sliceOf();
+    t.act((c) => c.delete('EndpointSlice', 'default', first!.metadata.name)).advance('5s');
+    const after = sliceOf();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.metadata.name).not.toBe(first!.metadata.name);
+    expect(after[0]!.endpoints).toHaveLength(2);
+  });
+
   it('resolves service names through CoreDNS, and stops resolving when CoreDNS is down', () => {
     const t = TestCluster.ready()
       .apply(makeService('api', { app: 'api' }))
@@ -328,9 +378,79 @@ describe('Services', () => {
     t.act((c) => c.resolve('minikube', 'api', (a) => (answer = a.ok ? a.ip : a.rcode))).advance('10s');
     expect(answer).toBe('TIMEOUT');
   });
+
+  it('sends CoreDNS’s answer back the way the query came, to the asking pod', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(makeService('api', { app: 'api' }))
+      .advance('10s');
+    const ip = t.cluster.get('Service', 'default', 'api')!.spec.clusterIP!;
+    const from = t.cluster.sim.trace.length;
+    let answeredAt = -1;
+    t.act((c) =>
+      c.resolve('minikube-m02', 'api.default.svc.cluster.local', () => (answeredAt = c.now)),
+    ).advance('1s');
+    const hops = t.cluster.sim.trace
+      .slice(from)
+      .filter((m) => m.kind === 'traffic')
+      .map((m) => `${m.from} → ${m.to}: ${m.summary}`);
+    expect(hops).toEqual([
+      'pods/minikube-m02 → kube-proxy/minikube-m02: DNS query api.default.svc.cluster.local → 10.96.0.10:53',
+      'kube-proxy/minikube-m02 → coredns: DNS query api.default.svc.cluster.local',
+      `coredns → kube-proxy/minikube-m02: DNS answer api.default.svc.cluster.local: A ${ip}`,
+      `kube-proxy/minikube-m02 → pods/minikube-m02: DNS answer api.default.svc.cluster.local: A ${ip} (from 10.96.0.10)`,
+    ]);
+    // The resolver hears the answer when that last message arrives.
+    const last = t.cluster.sim.trace.filter((m) => m.summary.endsWith('(from 10.96.0.10)')).at(-1)!;
+    expect(answeredAt).toBe(last.deliverAt);
+  });
 });
 
 describe('the API', () => {
+  it('writes compare-and-swap in etcd: of two racing writes, a stale update is refused and a status update is redone', () => {
+    const t = TestCluster.ready();
+    const node = t.cluster.get('Node', undefined, 'minikube')!;
+    const results: string[] = [];
+    const note = (what: string) => (r: ApiResult) => results.push(`${what}: ${r.ok ? 'ok' : r.error.reason}`);
+    // Both are checked against the same stored Node; the first to reach etcd wins the swap.
+    t.act((c) => {
+      c.api.request(
+        'kubectl' as never,
+        {
+          verb: 'update',
+          kind: 'Node',
+          object: { ...node, metadata: { ...node.metadata, labels: { a: '1' } } },
+        },
+        note('label a'),
+      );
+      c.api.request(
+        'kubectl' as never,
+        {
+          verb: 'update',
+          kind: 'Node',
+          object: { ...node, metadata: { ...node.metadata, labels: { b: '1' } } },
+        },
+        note('label b'),
+      );
+      c.api.request(
+        'kubectl' as never,
+        {
+          verb: 'updateStatus',
+          kind: 'Node',
+          object: {
+            ...node,
+            metadata: { ...node.metadata, resourceVersion: '' },
+            status: { ...node.status, images: [] },
+          },
+        },
+        note('status'),
+      );
+    }).advance('1s');
+    expect(results).toEqual(['label a: ok', 'label b: Conflict', 'status: ok']);
+    const stored = t.cluster.get('Node', undefined, 'minikube')!;
+    expect(stored.metadata.labels).toEqual({ a: '1' });
+    expect(stored.status.images).toEqual([]);
+  });
+
   it.each([
     [
       makePod('Bad_Name').build(),
@@ -453,6 +573,63 @@ describe('the reference run', () => {
   });
 });
 
+describe('pod ranges (node-ipam-controller)', () => {
+  const etcdValues = (t: TestCluster, key: string) =>
+    t.cluster.etcd.changes.filter((c) => c.key === key).map((c) => c.value as Node | null);
+
+  it('kubelet registers its Node without a range; kube-controller-manager PATCHes one in and kubelet hands it to the runtime', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('web', 4)).advance('30s');
+    for (const [name, cidr] of [
+      ['minikube', '10.244.0.0/24'],
+      ['minikube-m02', '10.244.1.0/24'],
+    ] as const) {
+      const [registered] = etcdValues(t, `/registry/minions/${name}`);
+      expect(registered!.spec.podCIDR).toBeUndefined();
+      expect(t.cluster.get('Node', undefined, name)!.spec).toMatchObject({ podCIDR: cidr, podCIDRs: [cidr] });
+      const trace = t.cluster.sim.trace;
+      const patch = trace.filter(
+        (m) => m.from === 'kube-controller-manager' && m.summary === `PATCH /api/v1/nodes/${name}`,
+      );
+      expect(patch).toHaveLength(1);
+      const update = trace.filter(
+        (m) => m.from === `kubelet/${name}` && m.summary === `UpdateRuntimeConfig podCIDR=${cidr}`,
+      );
+      expect(update).toHaveLength(1);
+      expect(update[0]!.sentAt).toBeGreaterThan(patch[0]!.sentAt);
+      expect(t.cluster.node(name).runtime.podCidr).toBe(cidr);
+    }
+    // Pod IPs come from the node's range; host-network pods have the node's own address.
+    for (const p of t.podsOf('web-'))
+      expect(p.status.podIP!.startsWith(p.spec.nodeName === 'minikube' ? '10.244.0.' : '10.244.1.')).toBe(
+        true,
+      );
+    expect(t.cluster.get('Pod', 'kube-system', 'storage-provisioner')!.status.podIP).toBe('192.168.49.2');
+    expect(t.violations).toEqual([]);
+  });
+
+  it('a node that joins while kube-controller-manager is down stays NotReady until it gets a range', () => {
+    const t = TestCluster.ready({ nodes: 2, offAtBoot: ['minikube-m02'] });
+    t.act((c) => c.stopComponent('kube-controller-manager'))
+      .act((c) => c.startNode('minikube-m02'))
+      .advance('30s');
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')!.spec.podCIDR).toBeUndefined();
+    expect(t.nodeReady('minikube-m02')).toBe('False');
+    t.act((c) => c.startComponent('kube-controller-manager')).advance('15s');
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')!.spec.podCIDR).toBe('10.244.1.0/24');
+    expect(t.nodeReady('minikube-m02')).toBe('True');
+  });
+
+  it('gives a new node the next range, not the one a removed node just freed (cidrset round-robin)', () => {
+    const t = TestCluster.ready({ nodes: 3 });
+    expect(t.cluster.removeNode('minikube-m03')).toBe(true);
+    t.advance('10s');
+    const added = t.cluster.addNode();
+    t.advance('30s');
+    expect(t.cluster.get('Node', undefined, added)!.spec.podCIDR).toBe('10.244.3.0/24');
+    expect(t.nodeReady(added)).toBe('True');
+  });
+});
+
 describe('nodes coming and going', () => {
   it('a node kept off at boot joins when started, with its own size', () => {
     const t = TestCluster.ready({
@@ -516,6 +693,40 @@ describe('addons', () => {
     expect(t.pods('kubernetes-dashboard')).toHaveLength(0);
     expect(t.cluster.dashboard.up).toBe(false);
   });
+
+  it('starts the Dashboard web UI (its list and watches) only once its container runs on a node', () => {
+    const t = TestCluster.ready();
+    t.act((c) => c.enableAddon('dashboard')).advance('2s');
+    // The objects are applied, but the pod is still being scheduled and its image pulled.
+    expect(t.cluster.dashboard.up).toBe(false);
+    expect(t.cluster.sim.trace.some((m) => m.from === 'dashboard')).toBe(false);
+    t.advance('60s');
+    expect(t.cluster.dashboard.up).toBe(true);
+    const uiContainer = () =>
+      t.cluster.nodes
+        .flatMap((n) => [...n.runtime.containers.values()])
+        .find(
+          (c) =>
+            c.podNamespace === 'kubernetes-dashboard' &&
+            c.name === 'kubernetes-dashboard' &&
+            c.state === 'running',
+        )!;
+    const lists = () =>
+      t.cluster.sim.trace.filter((m) => m.from === 'dashboard' && m.summary === 'GET /api/v1/pods');
+    const first = uiContainer();
+    expect(lists()).toHaveLength(1);
+    expect(lists()[0]!.sentAt).toBeGreaterThanOrEqual(first.startedAt!);
+    // Its pod replaced, the process ends with its container; the new container's process lists afresh.
+    const pod = t
+      .pods('kubernetes-dashboard')
+      .find((p) => p.metadata.name.startsWith('kubernetes-dashboard-'))!;
+    t.act((c) => c.delete('Pod', 'kubernetes-dashboard', pod.metadata.name)).advance('60s');
+    expect(t.cluster.dashboard.up).toBe(true);
+    const second = uiContainer();
+    expect(second.id).not.toBe(first.id);
+    expect(lists()).toHaveLength(2);
+    expect(lists()[1]!.sentAt).toBeGreaterThanOrEqual(second.startedAt!);
+  });
 });
 
 describe('a node that stops reporting', () => {
@@ -536,6 +747,12 @@ describe('a node that stops reporting', () => {
     }
     const notReady = t.events((e) => e.reason === 'NodeNotReady' && e.involvedObject.name.startsWith('web-'));
     expect(notReady.map((e) => e.involvedObject.name).sort()).toEqual([...onM02].sort());
+    // Upstream's node lifecycle controller records as `node-controller` (its recorder's EventSource).
+    const nodeEvents = t.events((e) => e.reason === 'NodeNotReady' || e.reason === 'RegisteredNode');
+    expect(nodeEvents.some((e) => e.involvedObject.kind === 'Node' && e.reason === 'NodeNotReady')).toBe(
+      true,
+    );
+    expect(new Set(nodeEvents.map((e) => e.source.component))).toEqual(new Set(['node-controller']));
     const ip = t.cluster.get('Service', 'default', 'web')!.spec.clusterIP!;
     const backends = t.cluster.node('minikube').proxy.rules.get(`${ip}:80`)!;
     expect(backends.every((b) => b.node === 'minikube')).toBe(true);

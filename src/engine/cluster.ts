@@ -18,7 +18,7 @@ import { KCM } from './controllers/controller';
 import { timestamp } from './core/time';
 import { Etcd } from './etcd/etcd';
 import { Kubelet } from './kubelet/kubelet';
-import { podCidrPrefix } from './kubelet/nodeObject';
+import { nodeIP } from './kubelet/nodeObject';
 import { KubeProxy, type Backend } from './proxy/kubeProxy';
 import { ContainerRuntime } from './runtime/containerRuntime';
 import { Scheduler, SCHEDULER } from './scheduler/scheduler';
@@ -38,6 +38,8 @@ export interface ClusterOptions {
   readonly nodeSizes?: Readonly<Record<string, { readonly cpu?: string; readonly memory?: string }>>;
   /** Nodes that exist as machines but stay off at boot; `startNode` boots them and they join. */
   readonly offAtBoot?: readonly string[];
+  /** kube-controller-manager's `--cluster-cidr`, cut into one /24 per node (default minikube's 10.244.0.0/16: 256 nodes). */
+  readonly clusterCidr?: string;
 }
 
 export interface ClusterNodeParts {
@@ -77,7 +79,7 @@ export class Cluster {
     this.sim = new Sim(options.seed ?? 1);
     this.api = new ApiServer(this.sim, this.etcd);
     this.scheduler = new Scheduler(this.sim, this.api);
-    this.controllerManager = new ControllerManager(this.sim, this.api);
+    this.controllerManager = new ControllerManager(this.sim, this.api, options.clusterCidr);
     this.coreDns = new CoreDns(this.sim, this.api);
     this.dashboard = new Dashboard(this.sim, this.api);
     this.seed();
@@ -131,7 +133,8 @@ export class Cluster {
   private createNode(index: number): ClusterNodeParts {
     this.nextNodeIndex = Math.max(this.nextNodeIndex, index + 1);
     const name = nodeNameAt(index);
-    const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, podCidrPrefix(index));
+    const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, nodeIP(index));
+    runtime.onProcess = (c, running) => this.dashboard.processChanged(c, running);
     const shape = {
       name,
       index,
@@ -348,12 +351,11 @@ export class Cluster {
     return true;
   }
 
-  /** `minikube addons enable dashboard`: its objects are applied, and the web UI starts watching. */
+  /** `minikube addons enable dashboard`: its objects are applied; the web UI starts watching once its container runs. */
   enableAddon(name: string): boolean {
     if (!this.addons.has(name)) return false;
     if (name === 'dashboard' && !this.addons.get(name)) {
       DASHBOARD_OBJECTS.forEach((o, i) => this.sim.after(i * 5, () => this.apply(o)));
-      this.sim.after(DASHBOARD_OBJECTS.length * 5, () => this.dashboard.start());
     }
     this.addons.set(name, true);
     return true;
@@ -463,7 +465,10 @@ export class Cluster {
     });
   }
 
-  /** A pod on `fromNode` looks a name up: its resolver asks 10.96.0.10, which kube-proxy's rules send to CoreDNS. */
+  /**
+   * A pod on `fromNode` looks a name up: its resolver asks 10.96.0.10, which kube-proxy's rules send
+   * to CoreDNS; the answer comes back the same way (conntrack on the pod's node undoes the DNAT).
+   */
   resolve(fromNode: string, name: string, done: (answer: DnsAnswer) => void, namespace = 'default'): void {
     const n = this.node(fromNode);
     this.sim.send(
@@ -475,9 +480,18 @@ export class Cluster {
           this.sim.after(5_000, () => done({ ok: false, rcode: 'TIMEOUT' }));
           return;
         }
-        this.sim.send(n.proxy.id, COREDNS, { kind: 'traffic', summary: `DNS query ${name}` }, () =>
-          done(this.coreDns.resolve(name, namespace)),
-        );
+        this.sim.send(n.proxy.id, COREDNS, { kind: 'traffic', summary: `DNS query ${name}` }, () => {
+          const answer = this.coreDns.resolve(name, namespace);
+          const summary = `DNS answer ${name}: ${answer.ok ? `A ${answer.ip}` : answer.rcode}`;
+          this.sim.send(COREDNS, n.proxy.id, { kind: 'traffic', summary }, () =>
+            this.sim.send(
+              n.proxy.id,
+              podsId(n.name),
+              { kind: 'traffic', summary: `${summary} (from 10.96.0.10)` },
+              () => done(answer),
+            ),
+          );
+        });
       },
     );
   }

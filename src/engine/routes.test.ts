@@ -19,6 +19,10 @@ describe('isAllowedRoute', () => {
     ['kube-scheduler', 'kubelet/minikube', false],
     ['kube-controller-manager', 'kube-scheduler', false],
     ['coredns', 'etcd', false],
+    ['kube-proxy/minikube', 'coredns', true],
+    ['coredns', 'kube-proxy/minikube-m02', true],
+    ['coredns', 'pods/minikube', false],
+    ['coredns', 'kubelet/minikube', false],
     ['dashboard', 'kubelet/minikube', false],
   ])('%s → %s: %s', (from, to, allowed) => {
     expect(isAllowedRoute(from as never, to as never)).toBe(allowed);

@@ -1,7 +1,8 @@
 /**
  * The only routes a message may take, by the kinds of its two ends: every component talks only to
  * kube-apiserver; only kube-apiserver talks to etcd; a kubelet drives its own node's runtime; the
- * runtime runs its node's pods; kube-proxy's rules carry Service traffic to pods on any node.
+ * runtime runs its node's pods; kube-proxy's rules carry Service traffic to pods on any node, and
+ * bring CoreDNS's answers back.
  */
 import type { NodeName } from './clusterConfig';
 import type { ComponentKind, Endpoint } from './topology';
@@ -52,5 +53,7 @@ function routeAllowed(from: Endpoint, to: Endpoint): boolean {
   // Service traffic: a pod's packet meets its own node's kube-proxy rules, which send it to a backend anywhere.
   if (a.kind === 'pods' && b.kind === 'kube-proxy') return a.node === b.node;
   if (a.kind === 'kube-proxy') return b.kind === 'pods' || b.kind === 'coredns';
+  // CoreDNS's answer goes back through the asking pod's node, whose conntrack entry (from kube-proxy's DNAT) returns it.
+  if (a.kind === 'coredns') return b.kind === 'kube-proxy';
   return false;
 }

@@ -52,6 +52,24 @@ describe('workflow node-joins', () => {
     expect(ready(p.at(2).node(NODE))?.status).toBe('False');
   });
 
+  it('gets its pod range from node-ipam-controller (a PATCH through kube-apiserver), which kubelet hands to the runtime', () => {
+    const sent = [0, 1, 2, 3].flatMap((i) => p.messages(i));
+    const patch = sent.find(
+      (m) =>
+        m.from === 'kube-controller-manager' &&
+        m.kind === 'request' &&
+        m.summary === `PATCH /api/v1/nodes/${NODE}`,
+    );
+    const update = sent.find(
+      (m) =>
+        endpointIs(m.from, `kubelet ${NODE}`) && m.summary === 'UpdateRuntimeConfig podCIDR=10.244.1.0/24',
+    );
+    expect(patch).toBeDefined();
+    expect(update!.sentAt).toBeGreaterThan(patch!.sentAt);
+    expect(p.at(0).node(NODE)!.spec.podCIDR).toBeUndefined();
+    expect(p.at(3).node(NODE)!.spec).toMatchObject({ podCIDR: '10.244.1.0/24', podCIDRs: ['10.244.1.0/24'] });
+  });
+
   it('turns Ready with a NodeReady Event, then loses the not-ready taints', () => {
     expect(ready(p.at(3).node(NODE))).toMatchObject({ status: 'True', reason: 'KubeletReady' });
     expect(p.events(4).some((e) => e.reason === 'NodeReady' && e.involvedObject.name === NODE)).toBe(true);

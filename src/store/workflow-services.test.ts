@@ -48,7 +48,7 @@ describe('workflow services', () => {
     expect(at(step.end!)).toEqual([2, 2, 2]);
   });
 
-  it('resolves web through minikube-m02’s kube-proxy rules to CoreDNS, which knows its ClusterIP', () => {
+  it('resolves web through minikube-m02’s kube-proxy rules to CoreDNS, whose answer (its ClusterIP) comes back the same way', () => {
     const step = run.steps[4]!;
     const sent = run.cluster.sim.trace
       .slice(step.firstMessage, run.steps[5]!.firstMessage)
@@ -56,7 +56,13 @@ describe('workflow services', () => {
     expect(sent.map((m) => [m.from, m.to])).toEqual([
       ['pods/minikube-m02', 'kube-proxy/minikube-m02'],
       ['kube-proxy/minikube-m02', 'coredns'],
+      ['coredns', 'kube-proxy/minikube-m02'],
+      ['kube-proxy/minikube-m02', 'pods/minikube-m02'],
     ]);
+    expect(sent.at(-1)!.summary).toBe(
+      `DNS answer web.default.svc.cluster.local: A ${clusterIP()} (from 10.96.0.10)`,
+    );
+    expect(sent.at(-1)!.deliverAt).toBeLessThanOrEqual(step.end!);
     expect(run.cluster.coreDns.resolve('web.default.svc.cluster.local')).toEqual({
       ok: true,
       ip: clusterIP(),

@@ -1,16 +1,18 @@
 /**
  * The Dashboard addon, off until `minikube addons enable dashboard` (or `minikube dashboard`):
  * its namespace, Deployments and Services as the minikube addon creates them, and the web UI's
- * own watches on kube-apiserver while it runs.
+ * own watches on kube-apiserver while its container runs.
  */
 import type { Deployment, KubeObject, Namespace, Service } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
+import type { RuntimeContainer } from '../runtime/containerRuntime';
 import type { Sim } from '../sim';
 import { componentId } from '../topology';
 
 export const DASHBOARD = componentId('dashboard');
 export const DASHBOARD_NAMESPACE = 'kubernetes-dashboard';
+const DASHBOARD_CONTAINER = 'kubernetes-dashboard';
 
 const meta = (name: string, labels: Record<string, string>) => ({
   name,
@@ -72,6 +74,8 @@ export const DASHBOARD_OBJECTS: readonly KubeObject[] = [
 export class Dashboard {
   readonly pods: Informer<'Pod'>;
   readonly nodes: Informer<'Node'>;
+  /** The container the web UI runs in, while it runs. */
+  private container: string | null = null;
 
   constructor(
     private readonly sim: Sim,
@@ -86,13 +90,26 @@ export class Dashboard {
     return this.sim.isUp(DASHBOARD);
   }
 
-  start(): void {
+  /**
+   * A container's process started or ended somewhere: the web UI is the `kubernetes-dashboard`
+   * container of its pod, so it starts (lists, then watches) only once that runs on a node.
+   */
+  processChanged(c: RuntimeContainer, running: boolean): void {
+    if (c.podNamespace !== DASHBOARD_NAMESPACE || c.name !== DASHBOARD_CONTAINER) return;
+    if (running) {
+      this.container = c.id;
+      this.start();
+    } else if (c.id === this.container) this.stop();
+  }
+
+  private start(): void {
     this.sim.setUp(DASHBOARD, true);
     this.pods.start();
     this.nodes.start();
   }
 
   stop(): void {
+    this.container = null;
     this.sim.setUp(DASHBOARD, false);
     this.pods.halt();
     this.nodes.halt();

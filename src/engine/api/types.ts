@@ -167,7 +167,7 @@ export interface Node {
   apiVersion: 'v1';
   kind: 'Node';
   metadata: ObjectMeta;
-  spec: { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string };
+  spec: { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string; podCIDRs?: string[] };
   status: {
     capacity: ResourceList;
     allocatable: ResourceList;

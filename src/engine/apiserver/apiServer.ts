@@ -41,8 +41,8 @@ export interface Watch {
   readonly filter?: (object: KubeObject) => boolean;
   /**
    * The field selector `spec.nodeName=<node>` (a kubelet's pod watch): only pods bound to that
-   * node. kube-apiserver's watch cache indexes it, so a change reaches such a watch without every
-   * other node's watch being asked.
+   * node; on Nodes, `metadata.name=<node>` (a kubelet's watch on its own Node). kube-apiserver's
+   * watch cache indexes it, so a change reaches such a watch without every other node's watch being asked.
    */
   readonly nodeName?: string;
   /** `key`: the object's informer key (`namespace/name`), made once for every watch told. */
@@ -164,7 +164,8 @@ export class ApiServer {
 
   /**
    * Lists objects of a kind (from the watch cache, as informers' initial list does); the answer is
-   * a message back. `nodeName`: only pods bound to that node (`spec.nodeName=<node>`), read from the index.
+   * a message back. `nodeName`: only pods bound to that node (`spec.nodeName=<node>`), read from
+   * the index, or that Node alone.
    */
   list(
     from: Endpoint,
@@ -188,9 +189,11 @@ export class ApiServer {
           return;
         }
         const stored =
-          kind === 'Pod' && nodeName !== undefined
-            ? this.podsOn(nodeName)
-            : this.etcd.range(RESOURCES[kind].etcdPrefix).map((kv) => kv.value);
+          nodeName === undefined
+            ? this.etcd.range(RESOURCES[kind].etcdPrefix).map((kv) => kv.value)
+            : kind === 'Pod'
+              ? this.podsOn(nodeName)
+              : [this.etcd.get(etcdKey(kind, undefined, nodeName))?.value].filter((o) => o !== undefined);
         const items = filter ? stored.filter(filter) : stored;
         this.sim.send(
           APISERVER,
@@ -303,7 +306,7 @@ export class ApiServer {
         const admitted = admitCreate(draft, now, (svc) => this.allocateClusterIP(svc));
         const errors = validate(admitted);
         if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
-        return this.persist(from, keys, admitted, undefined, done, req, routine, true);
+        return this.persist(from, user, keys, admitted, undefined, done, req, routine, true);
       }
       case 'update':
       case 'updateStatus': {
@@ -317,7 +320,16 @@ export class ApiServer {
         const errors = req.verb === 'updateStatus' ? NO_ERRORS : validate(next, true);
         if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
         // An update's merged object and metadata are new (see mergeUpdate); a status update shares metadata.
-        return this.persist(from, keys, next, current, done, req, routine, req.verb === 'update');
+        return this.persist(from, user, keys, next, current, done, req, routine, req.verb === 'update');
+      }
+      case 'patch': {
+        if (!current || !req.object || !('spec' in current) || !('spec' in req.object))
+          return this.fail(from, req, done, notFound(req.kind, name));
+        // A merge patch of spec onto what is stored: nothing else changes, and no resourceVersion is checked.
+        const next = { ...current, spec: { ...current.spec, ...req.object.spec } } as KubeObject;
+        const errors = validate(next, true);
+        if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
+        return this.persist(from, user, keys, next, current, done, req, routine);
       }
       case 'bind': {
         if (!current || current.kind !== 'Pod') return this.fail(from, req, done, notFound('Pod', name));
@@ -341,7 +353,7 @@ export class ApiServer {
             ],
           },
         };
-        return this.persist(from, keys, bound, current, done, req, routine);
+        return this.persist(from, user, keys, bound, current, done, req, routine);
       }
       case 'delete': {
         if (!current) return this.fail(from, req, done, notFound(req.kind, name));
@@ -362,7 +374,7 @@ export class ApiServer {
                 deletionGracePeriodSeconds: grace,
               },
             };
-            return this.persist(from, keys, terminating, current, done, req, routine);
+            return this.persist(from, user, keys, terminating, current, done, req, routine);
           }
         }
         return this.persistDelete(from, keys, current, done, req, routine);
@@ -389,6 +401,7 @@ export class ApiServer {
 
   private persist(
     from: Endpoint,
+    user: UserInfo,
     keys: StoredKeys,
     next: KubeObject,
     previous: KubeObject | undefined,
@@ -402,7 +415,11 @@ export class ApiServer {
       { kind: 'etcd', summary: keys.putText, object: keys.ref, latency: LATENCY.etcd, routine },
       () => {
         const key = keys.key;
-        if (next.kind === 'Pod') this.indexPod(key, this.etcd.get(key)?.value, next);
+        const stored = this.etcd.get(key)?.value;
+        // etcd writes compare-and-swap on what was read: a write that lost a race is worked out again
+        // on the newer object (GuaranteedUpdate), as the same request from the same client.
+        if (stored !== previous) return this.handle(from, user, req, null, done, routine);
+        if (next.kind === 'Pod') this.indexPod(key, stored, next);
         const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
         if (keys.kind === 'Event') this.expireLater(keys, kv.modRevision);
         this.fanOut(keys, kv.value, previous, routine);
@@ -554,9 +571,12 @@ const noop = () => {};
 const NO_ERRORS: readonly string[] = [];
 const NONE: readonly Registered[] = [];
 
-/** The node a pod is bound to (what a `spec.nodeName` watch selects on); undefined for other kinds. */
+/**
+ * The node a pod is bound to (what a `spec.nodeName` watch selects on), or a Node's own name (a
+ * kubelet's `metadata.name` watch on its Node); undefined for other kinds.
+ */
 const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
-  o?.kind === 'Pod' ? o.spec.nodeName : undefined;
+  o?.kind === 'Pod' ? o.spec.nodeName : o?.kind === 'Node' ? o.metadata.name : undefined;
 
 const matches = (w: Watch, o: KubeObject) =>
   (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
@@ -615,6 +635,8 @@ export function describe(req: ApiRequest): string {
       return `PUT ${item}`;
     case 'updateStatus':
       return `PUT ${item}/status`;
+    case 'patch':
+      return `PATCH ${item}`;
     case 'bind':
       return `POST ${item}/binding → ${req.target}`;
     case 'delete':

@@ -40,7 +40,7 @@ const RULES: Record<string, readonly Rule[]> = {
     { kinds: ['Event'], verbs: ['create', 'update'] },
   ],
   'system:serviceaccount:kube-system:node-controller': [
-    { kinds: ['Node'], verbs: [...READ, 'update', 'updateStatus'] },
+    { kinds: ['Node'], verbs: [...READ, 'update', 'updateStatus', 'patch'] },
     { kinds: ['Pod'], verbs: [...READ, 'updateStatus', 'delete'] },
     { kinds: ['Lease'], verbs: READ },
     { kinds: ['Event'], verbs: ['create', 'update'] },

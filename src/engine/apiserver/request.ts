@@ -2,13 +2,14 @@
 import type { Kind, KubeObject } from '../api/types';
 import { RESOURCES } from '../api/resources';
 
-export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'patch' | 'delete' | 'bind';
 
 export interface ApiRequest {
   readonly verb: Verb;
   readonly kind: Kind;
   readonly namespace?: string;
   readonly name?: string;
+  /** For `patch`: the object whose `spec` fields are merged onto the stored spec (a merge patch, no resourceVersion precondition). */
   readonly object?: KubeObject;
   /** For `bind`: the node the pod goes to. */
   readonly target?: string;

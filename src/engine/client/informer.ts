@@ -13,7 +13,7 @@ export interface InformerHandlers<T> {
   onDelete?(object: T): void;
 }
 
-/** The field selector `spec.nodeName=<node>`: only the pods bound to one node (a kubelet's view). */
+/** The field selector `spec.nodeName=<node>`: only the pods bound to one node (a kubelet's view); on Nodes, that Node. */
 export interface NodeSelector {
   readonly nodeName: string;
 }

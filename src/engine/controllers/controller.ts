@@ -36,6 +36,10 @@ export abstract class Controller {
   abstract readonly name: string;
   /** Its service account, e.g. `replicaset-controller`, `node-controller`. */
   abstract readonly serviceAccount: string;
+  /** `source.component` of its Events: the controller's name unless upstream's recorder says otherwise. */
+  protected get eventComponent(): string {
+    return this.name;
+  }
   readonly history: Reconciliation[] = [];
   private readonly queue = new Set<string>();
   private busy = false;
@@ -57,7 +61,7 @@ export abstract class Controller {
       this.sim,
       this.api,
       KCM,
-      { component: this.name.replace(/-controller$/, '-controller') },
+      { component: this.eventComponent },
       this.options,
     ));
   }

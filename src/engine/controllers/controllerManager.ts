@@ -7,6 +7,7 @@ import { DaemonSetController } from './daemonSetController';
 import { DeploymentController } from './deploymentController';
 import { EndpointSliceController } from './endpointSliceController';
 import { GarbageCollector } from './garbageCollector';
+import { NodeIpamController } from './nodeIpamController';
 import { NodeLifecycleController } from './nodeLifecycleController';
 import { PodGarbageCollector } from './podGarbageCollector';
 import { ReplicaSetController } from './replicaSetController';
@@ -16,6 +17,7 @@ export class ControllerManager {
   readonly replicaSet: ReplicaSetController;
   readonly deployment: DeploymentController;
   readonly nodeLifecycle: NodeLifecycleController;
+  readonly nodeIpam: NodeIpamController;
   readonly endpointSlice: EndpointSliceController;
   readonly daemonSet: DaemonSetController;
   readonly garbageCollector: GarbageCollector;
@@ -25,11 +27,13 @@ export class ControllerManager {
   constructor(
     private readonly sim: Sim,
     api: ApiServer,
+    clusterCidr?: string,
   ) {
     this.pods = new Informer(api, KCM, 'Pod');
     this.replicaSet = new ReplicaSetController(sim, api, this.pods);
     this.deployment = new DeploymentController(sim, api, this.replicaSet.replicaSets);
     this.nodeLifecycle = new NodeLifecycleController(sim, api, this.pods);
+    this.nodeIpam = new NodeIpamController(sim, api, this.nodeLifecycle.nodes, clusterCidr);
     this.endpointSlice = new EndpointSliceController(sim, api, this.pods);
     this.daemonSet = new DaemonSetController(sim, api, this.pods, this.nodeLifecycle.nodes);
     this.garbageCollector = new GarbageCollector(
@@ -46,6 +50,7 @@ export class ControllerManager {
     this.podGarbageCollector = new PodGarbageCollector(sim, api, this.pods, this.nodeLifecycle.nodes);
     this.controllers = [
       this.nodeLifecycle,
+      this.nodeIpam,
       this.replicaSet,
       this.deployment,
       this.endpointSlice,

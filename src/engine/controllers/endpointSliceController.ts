@@ -8,12 +8,22 @@ import type { Sim } from '../sim';
 import { Controller, KCM } from './controller';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+/** How long a write may go unanswered before the sync gives up on it (a client-side timeout). */
+const WRITE_TIMEOUT_MS = 10_000;
 
 export class EndpointSliceController extends Controller {
   readonly name = 'endpointslice-controller';
   readonly serviceAccount = 'endpointslice-controller';
   readonly services: Informer<'Service'>;
   readonly slices: Informer<'EndpointSlice'>;
+  /**
+   * upstream's EndpointSliceTracker: per Service, the slice this controller last wrote and the
+   * resourceVersion the write returned. Until the informer holds that version, its cache is stale
+   * and the Service is not synced (else a second slice would be created beside the first).
+   */
+  private readonly tracker = new Map<string, { name: string; resourceVersion: number }>();
+  /** Services with a write in flight, and when it was sent: like a key held by its worker, not synced again until it returns. */
+  private readonly writing = new Map<string, number>();
 
   constructor(
     sim: Sim,
@@ -26,6 +36,18 @@ export class EndpointSliceController extends Controller {
     this.services.addHandlers({
       onAdd: (s) => this.enqueue(keyOf(s)),
       onUpdate: (s) => this.enqueue(keyOf(s)),
+      onDelete: (s) => this.tracker.delete(keyOf(s)),
+    });
+    // A slice someone else deleted is no longer expected: the Service is synced again to recreate it.
+    this.slices.addHandlers({
+      onDelete: (s) => {
+        const service = s.metadata.labels?.[SERVICE_NAME_LABEL];
+        if (service === undefined) return;
+        const key = objectKey(s.metadata.namespace, service);
+        if (this.tracker.get(key)?.name !== s.metadata.name) return;
+        this.tracker.delete(key);
+        this.enqueue(key);
+      },
     });
     const podChanged = (p: Pod) => {
       for (const svc of this.services.list()) {
@@ -46,14 +68,30 @@ export class EndpointSliceController extends Controller {
 
   override stop(): void {
     super.stop();
+    this.tracker.clear();
+    this.writing.clear();
     this.services.halt();
     this.slices.halt();
   }
 
   protected reconcile(key: string): void {
+    const sent = this.writing.get(key);
+    if (sent !== undefined) {
+      if (this.sim.now - sent < WRITE_TIMEOUT_MS) return this.retry(key, 50);
+      this.writing.delete(key); // no answer (kube-apiserver down): the request timed out
+    }
     const [namespace, name] = key.split('/') as [string, string];
     const svc = this.services.get(namespace, name);
     if (!svc || !svc.spec.selector) return;
+    const tracked = this.tracker.get(key);
+    if (tracked) {
+      const cached = this.slices.get(namespace, tracked.name);
+      // StaleSlices: "EndpointSlice informer cache is out of date"; the key is requeued.
+      if (!cached || Number(cached.metadata.resourceVersion) < tracked.resourceVersion) {
+        this.retry(key, 50);
+        return;
+      }
+    }
     const endpoints: Endpoint[] = [...this.pods.list()]
       .filter(
         (p) =>
@@ -117,11 +155,18 @@ export class EndpointSliceController extends Controller {
       endpoints,
       ports,
     };
+    const epoch = this.epoch;
+    const sentAt = this.sim.now;
+    this.writing.set(key, sentAt);
     this.api.request(
       KCM,
       { verb: existing ? 'update' : 'create', kind: 'EndpointSlice', object: slice },
       (r) => {
-        if (!r.ok) this.retry(key, 50);
+        if (epoch !== this.epoch) return;
+        if (this.writing.get(key) === sentAt) this.writing.delete(key);
+        if (!r.ok) return this.retry(key, 50);
+        const { name: written, resourceVersion } = r.object.metadata;
+        this.tracker.set(key, { name: written, resourceVersion: Number(resourceVersion) });
       },
       this.options,
     );

@@ -24,6 +24,10 @@ export const NODE_STARTUP_GRACE_MS = 60_000;
 export class NodeLifecycleController extends Controller {
   readonly name = 'node-lifecycle-controller';
   readonly serviceAccount = 'node-controller';
+  /** Upstream's recorder: `v1.EventSource{Component: "node-controller"}` (NodeNotReady, RegisteredNode). */
+  protected override get eventComponent(): string {
+    return 'node-controller';
+  }
   readonly nodes: Informer<'Node'>;
   readonly leases: Informer<'Lease'>;
   /** Per node: when we last saw it alive, and the heartbeat values we saw then. */

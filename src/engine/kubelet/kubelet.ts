@@ -14,7 +14,7 @@ import { bytes, milliCpu } from '../core/quantity';
 import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
 import type { Sim } from '../sim';
-import type { ObjectRef } from '../trace';
+import { objectRef, type ObjectRef } from '../trace';
 import { componentId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
@@ -32,6 +32,10 @@ export const MAX_BACKOFF_MS = 300_000;
 const ROUTINE = { routine: true } as const;
 /** Time from kubelet start until the runtime and the CNI report ready. */
 const NETWORK_READY_AFTER_MS = 1_500;
+/** kubelet's pod worker back-off after a failed sync (`backOffPeriod`). */
+const NETWORK_RETRY_MS = 10_000;
+const NETWORK_NOT_READY =
+  'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
 
 type WorkerState = 'starting' | 'running' | 'terminating' | 'terminated';
 
@@ -50,6 +54,10 @@ interface PodWorker {
 export class Kubelet {
   readonly id: ComponentId;
   readonly pods: Informer<'Pod'>;
+  /** Its own Node (`metadata.name=<node>`): where node-ipam-controller's pod range arrives. */
+  readonly ownNode: Informer<'Node'>;
+  /** The pod range last handed to the runtime (none after a restart until the Node shows it). */
+  private podCidr: string | undefined;
   private readonly recorder: EventRecorder;
   private readonly workers = new Map<string, PodWorker>();
   private epoch = 0;
@@ -70,6 +78,8 @@ export class Kubelet {
   ) {
     this.id = componentId('kubelet', runtime.node);
     this.pods = new Informer(api, this.id, 'Pod', { nodeName: shape.name });
+    this.ownNode = new Informer(api, this.id, 'Node', { nodeName: shape.name });
+    this.ownNode.addHandlers({ onAdd: (n) => this.nodeChanged(n), onUpdate: (n) => this.nodeChanged(n) });
     this.recorder = new EventRecorder(sim, api, this.id, { component: 'kubelet', host: shape.name });
     this.pods.addHandlers({
       onAdd: (p) => this.syncPod(p),
@@ -187,6 +197,7 @@ export class Kubelet {
     this.pullBackoff.clear();
     this.leaseMeta = null;
     this.leaseExists = false;
+    this.podCidr = undefined;
     this.register(epoch);
   }
 
@@ -194,6 +205,30 @@ export class Kubelet {
     this.sim.setUp(this.id, false);
     this.epoch++;
     this.pods.halt();
+    this.ownNode.halt();
+  }
+
+  /** updatePodCIDR: a new pod range on the Node goes to the runtime (CRI UpdateRuntimeConfig) for its CNI plugin. */
+  private nodeChanged(node: Node): void {
+    const cidr = node.spec.podCIDR;
+    if (!cidr || cidr === this.podCidr) return;
+    this.podCidr = cidr;
+    const epoch = this.epoch;
+    this.sim.send(
+      this.id,
+      this.runtime.id,
+      {
+        kind: 'cri',
+        summary: `UpdateRuntimeConfig podCIDR=${cidr}`,
+        object: objectRef('Node', undefined, node.metadata.name),
+      },
+      () =>
+        this.runtime.updateRuntimeConfig(cidr, () => {
+          // As fastStatusUpdateOnce: once the network is ready, the node reports Ready without waiting for the next tick.
+          if (this.alive(epoch) && this.lastReportedReady === false && this.networkReady())
+            this.updateNodeStatus(epoch);
+        }),
+    );
   }
 
   private alive(epoch: number): boolean {
@@ -231,6 +266,7 @@ export class Kubelet {
       this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
       this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => this.updateNodeStatus(epoch));
       this.pods.start();
+      this.ownNode.start();
       this.createMirrorPods(epoch);
     });
   }
@@ -272,8 +308,13 @@ export class Kubelet {
     else if (r.error.reason === 'NotFound') this.leaseExists = false;
   };
 
+  /** The runtime is up and its CNI has the node's pod range (NetworkReady), some time after kubelet started. */
   private networkReady(): boolean {
-    return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
+    return (
+      this.runtime.up &&
+      this.runtime.podCidr !== undefined &&
+      this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS
+    );
   }
 
   private imagesMemo: {
@@ -299,7 +340,7 @@ export class Kubelet {
   }
 
   /** Computes node status every 10 s; posts it when something changed or 5 minutes have passed. */
-  private updateNodeStatus(epoch: number): void {
+  private updateNodeStatus(epoch: number, attempt = 0): void {
     const node = this.node;
     if (!node || !this.alive(epoch)) return;
     const ready = this.networkReady();
@@ -314,6 +355,7 @@ export class Kubelet {
       images,
     };
     const becameReady = ready && this.lastReportedReady !== true;
+    const reported = { ready: this.lastReportedReady, images: this.lastReportedImages };
     this.lastReportAt = this.sim.now;
     this.lastReportedReady = ready;
     this.lastReportedImages = imagesKey;
@@ -321,6 +363,13 @@ export class Kubelet {
       this.id,
       { verb: 'updateStatus', kind: 'Node', object: { ...current, status } },
       (r) => {
+        // A conflict (the Node changed meanwhile) is tried again at once, up to nodeStatusUpdateRetry (5) times.
+        if (!r.ok && r.error.reason === 'Conflict' && attempt < 4 && this.alive(epoch)) {
+          this.lastReportedReady = reported.ready;
+          this.lastReportedImages = reported.images;
+          this.lastReportAt = -Infinity;
+          return this.updateNodeStatus(epoch, attempt + 1);
+        }
         if (r.ok && r.object.kind === 'Node') this.node = r.object;
         if (r.ok && becameReady)
           this.recorder.record(
@@ -446,17 +495,32 @@ export class Kubelet {
   private startPod(w: PodWorker): void {
     const epoch = this.epoch;
     const { pod } = w;
+    if (!pod.spec.hostNetwork && this.runtime.podCidr === undefined) {
+      // syncPod refuses a pod-network pod while the network is not ready; its worker tries again later.
+      this.recorder.record(pod, 'Warning', 'NetworkNotReady', NETWORK_NOT_READY);
+      this.sim.after(NETWORK_RETRY_MS, () => {
+        if (this.alive(epoch) && w.state === 'starting' && this.workers.get(pod.metadata.uid) === w)
+          this.startPod(w);
+      });
+      return;
+    }
     const now = timestamp(this.sim.now);
     w.startedAt = this.sim.now;
     this.postStatus(w, pendingStatus(pod, now, nodeIP(this.shape.index)));
     const name = pod.metadata.name;
     const namespace = pod.metadata.namespace ?? 'default';
     this.cri(`RunPodSandbox ${namespace}/${name}`, w, () =>
-      this.runtime.runPodSandbox(pod.metadata.uid, name, namespace, (sandbox) => {
-        if (!this.alive(epoch) || w.state !== 'starting') return;
-        w.sandbox = sandbox;
-        this.startContainers(w, 0, epoch);
-      }),
+      this.runtime.runPodSandbox(
+        pod.metadata.uid,
+        name,
+        namespace,
+        pod.spec.hostNetwork === true,
+        (sandbox) => {
+          if (!this.alive(epoch) || w.state !== 'starting') return;
+          w.sandbox = sandbox;
+          this.startContainers(w, 0, epoch);
+        },
+      ),
     );
   }
 

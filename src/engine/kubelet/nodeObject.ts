@@ -47,7 +47,6 @@ export function nodeConditions(
 }
 
 export const nodeIP = (index: number) => `192.168.49.${index + 2}`;
-export const podCidrPrefix = (index: number) => `10.244.${index}`;
 
 export function newNodeObject(shape: NodeShape, now: string): Node {
   const labels: Record<string, string> = {
@@ -76,7 +75,8 @@ export function newNodeObject(shape: NodeShape, now: string): Node {
       labels,
       annotations: { 'node.alpha.kubernetes.io/ttl': '0' },
     },
-    spec: { podCIDR: `${podCidrPrefix(shape.index)}.0/24` },
+    // No spec.podCIDR: node-ipam-controller assigns the node's pod range once it is registered.
+    spec: {},
     status: {
       capacity: resources,
       allocatable: resources,

@@ -51,12 +51,16 @@ export class ContainerRuntime {
   readonly sandboxes = new Map<string, Sandbox>();
   private pullQueueFreeAt = 0;
   private nextIp = 2;
+  /** The node's pod range, once kubelet passes it on (CRI UpdateRuntimeConfig); the CNI plugin allocates pod IPs from it. */
+  podCidr: string | undefined;
+  private podCidrPrefix = '';
 
   constructor(
     private readonly sim: Sim,
     readonly node: NodeName,
     readonly runtime: RuntimeName,
-    private readonly podCidrPrefix: string,
+    /** The node's own address: the IP of host-network pods. */
+    private readonly hostIP: string,
   ) {
     this.id = componentId('container-runtime', node);
     this.kubelet = componentId('kubelet', node);
@@ -90,16 +94,32 @@ export class ContainerRuntime {
     return this.images.has(image);
   }
 
-  /** Starts a pod's sandbox (its pause container and network namespace); replies with its IP. */
+  /** UpdateRuntimeConfig: the node's pod range (`10.244.1.0/24`), from which pod IPs are given out from .2 on. */
+  updateRuntimeConfig(podCidr: string, done: () => void): void {
+    const prefix = podCidr.slice(0, podCidr.lastIndexOf('.'));
+    this.podCidr = podCidr;
+    if (prefix !== this.podCidrPrefix) {
+      this.podCidrPrefix = prefix;
+      this.nextIp = 2;
+    }
+    this.reply(1, `runtime config updated: podCIDR ${podCidr}`, done);
+  }
+
+  /**
+   * Starts a pod's sandbox (its pause container and network namespace); replies with its IP: the
+   * node's own for a host-network pod, else the next one from the node's pod range.
+   */
   runPodSandbox(
     podUid: string,
     podName: string,
     podNamespace: string,
+    hostNetwork: boolean,
     done: (sandbox: Sandbox) => void,
   ): void {
     const existing = this.sandboxes.get(podUid);
     if (existing) return this.reply(1, `sandbox ${existing.id.slice(0, 12)} ready`, () => done(existing));
-    const sandbox: Sandbox = { id: this.newId(), podUid, ip: `${this.podCidrPrefix}.${this.nextIp++}` };
+    const ip = hostNetwork ? this.hostIP : `${this.podCidrPrefix}.${this.nextIp++}`;
+    const sandbox: Sandbox = { id: this.newId(), podUid, ip };
     this.sandboxes.set(podUid, sandbox);
     this.sim.send(
       this.id,
@@ -173,6 +193,7 @@ export class ContainerRuntime {
     this.reply(WORK.start, `started ${c.name}`, () => {
       c.state = 'running';
       c.startedAt = this.sim.now;
+      this.onProcess?.(c, true);
       done();
     });
     const lifetime = processLifetime(c.image, c.command);
@@ -181,12 +202,15 @@ export class ContainerRuntime {
 
   /** Told when a container's process ends by itself (kubelet's PLEG notices). */
   onExit: ((container: RuntimeContainer) => void) | null = null;
+  /** Told when a container's process starts (`running`) or ends for any reason: what the process itself would do. */
+  onProcess: ((container: RuntimeContainer, running: boolean) => void) | null = null;
 
   private exited(c: RuntimeContainer, exitCode: number): void {
     if (!this.up || c.state !== 'running' || this.containers.get(c.id) !== c) return;
     c.state = 'exited';
     c.exitCode = exitCode;
     c.finishedAt = this.sim.now;
+    this.onProcess?.(c, false);
     this.sim.send(
       this.id,
       this.kubelet,
@@ -206,9 +230,11 @@ export class ContainerRuntime {
       () => {},
     );
     this.reply(WORK.stop, `stopped ${c.name}`, () => {
+      const wasRunning = c.state === 'running';
       c.state = 'exited';
       c.finishedAt = this.sim.now;
       c.exitCode = 0;
+      if (wasRunning) this.onProcess?.(c, false);
       done();
     });
   }
@@ -229,7 +255,7 @@ export class ContainerRuntime {
     image: string,
   ): RuntimeContainer {
     if (!this.sandboxes.has(podUid))
-      this.sandboxes.set(podUid, { id: this.newId(), podUid, ip: '192.168.49.2' });
+      this.sandboxes.set(podUid, { id: this.newId(), podUid, ip: this.hostIP });
     const c: RuntimeContainer = {
       id: this.newId(),
       name,
@@ -246,9 +272,13 @@ export class ContainerRuntime {
 
   /** The node lost power: every container is gone; images stay on disk. */
   wipe(): void {
+    if (this.onProcess)
+      for (const c of this.containers.values()) if (c.state === 'running') this.onProcess(c, false);
     this.containers.clear();
     this.sandboxes.clear();
     this.pullQueueFreeAt = 0;
+    // Its network config is pushed again by kubelet when it starts (the pod IPs handed out are remembered on disk).
+    this.podCidr = undefined;
   }
 
   containersOf(podUid: string): RuntimeContainer[] {

@@ -349,7 +349,7 @@ export const componentsEn = {
     role: "Turns names into addresses inside the cluster. A Pod asks for nginx.default.svc.cluster.local (or just nginx, from the same namespace) and CoreDNS answers with that Service's ClusterIP; names outside the cluster it forwards to the node's own DNS servers. It is an addon, not a core component, but kubeadm (and so minikube) installs it on every cluster.",
     talksTo: [
       'kube-apiserver — watches Services, EndpointSlices and Namespaces to keep its records current',
-      "Pods — DNS queries on port 53, sent to 10.96.0.10 (the kube-dns Service), which the kernel, following kube-proxy's rules, sends on to a CoreDNS Pod",
+      "Pods — DNS queries on port 53, sent to 10.96.0.10 (the kube-dns Service), which the kernel, following kube-proxy's rules, sends on to a CoreDNS Pod; the answer goes back the same way, and connection tracking on the asking Pod's node makes it come from 10.96.0.10",
       "upstream DNS — forwards every name outside cluster.local to the servers in the node's /etc/resolv.conf",
     ],
     neverTalksTo:

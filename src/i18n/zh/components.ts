@@ -328,7 +328,7 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
     role: '在集群内部把名字翻译成地址。Pod 查询 nginx.default.svc.cluster.local（在同一 namespace 内直接查 nginx 即可），CoreDNS 就回答该 Service 的 ClusterIP；集群之外的名字则转发给节点自己的 DNS 服务器。它是插件（addon），不是核心组件，但 kubeadm（因而 minikube 也一样）会在每个集群里安装它。',
     talksTo: [
       'kube-apiserver — watch Service、EndpointSlice 和 Namespace，让自己的记录保持最新',
-      'Pod — 发往 10.96.0.10（kube-dns Service）53 端口的 DNS 查询，由内核按 kube-proxy 写下的规则转给某个 CoreDNS Pod',
+      'Pod — 发往 10.96.0.10（kube-dns Service）53 端口的 DNS 查询，由内核按 kube-proxy 写下的规则转给某个 CoreDNS Pod；应答沿原路返回，提问 Pod 所在节点的连接跟踪让它看起来来自 10.96.0.10',
       '上游 DNS — cluster.local 之外的名字一律转发给节点 /etc/resolv.conf 中列出的服务器',
     ],
     neverTalksTo:

@@ -69,7 +69,11 @@ export function describeNode(node: Node, reader: ClusterReader): string {
     `  Kubelet Version:\t${info.kubeletVersion}`,
     `  Kube-Proxy Version:\t${info.kubeProxyVersion}`,
   );
-  if (node.spec.podCIDR) l.push(`PodCIDR:\t${node.spec.podCIDR}`, `PodCIDRs:\t${node.spec.podCIDR}`);
+  if (node.spec.podCIDR)
+    l.push(
+      `PodCIDR:\t${node.spec.podCIDR}`,
+      `PodCIDRs:\t${(node.spec.podCIDRs ?? [node.spec.podCIDR]).join(',')}`,
+    );
   const pods = reader
     .list('Pod')
     .filter((p) => p.spec.nodeName === node.metadata.name && !isTerminal(p))

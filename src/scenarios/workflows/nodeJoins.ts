@@ -48,8 +48,8 @@ export const nodeJoins: Scenario = {
     {
       title: { en: 'The node turns Ready', zh: '节点变为 Ready' },
       narration: {
-        en: 'kubelet recomputes the node’s status every 10 seconds (nodeStatusUpdateFrequency). Once the runtime and the pod network are ready, the Ready condition changes to True (KubeletReady, “kubelet is posting ready status”), so kubelet sends the status at once and records the NodeReady Event.',
-        zh: 'kubelet 每 10 秒（nodeStatusUpdateFrequency）重新计算一次节点状态。运行时和 Pod 网络就绪后，Ready 条件变为 True（KubeletReady，“kubelet is posting ready status”），状态有了变化，kubelet 立刻上报，并记录 NodeReady 事件。',
+        en: 'The pod network needs a range for the node’s pods: right after the Node was stored, the node-ipam-controller in kube-controller-manager gave it 10.244.1.0/24 by PATCHing spec.podCIDR through kube-apiserver, and kubelet, which watches its own Node, handed that range to the container runtime (CRI UpdateRuntimeConfig). kubelet recomputes the node’s status every 10 seconds (nodeStatusUpdateFrequency). Once the runtime and the pod network are ready, the Ready condition changes to True (KubeletReady, “kubelet is posting ready status”), so kubelet sends the status at once and records the NodeReady Event.',
+        zh: 'Pod 网络需要为这个节点的 Pod 准备一个网段：Node 刚存入 etcd，kube-controller-manager 中的 node-ipam-controller 就通过 kube-apiserver PATCH 了 spec.podCIDR，分给它 10.244.1.0/24；kubelet 监视着自己的 Node，看到后把这个网段交给容器运行时（CRI UpdateRuntimeConfig）。kubelet 每 10 秒（nodeStatusUpdateFrequency）重新计算一次节点状态。运行时和 Pod 网络就绪后，Ready 条件变为 True（KubeletReady，“kubelet is posting ready status”），状态有了变化，kubelet 立刻上报，并记录 NodeReady 事件。',
       },
       until: { nodeReady: { node: 'minikube-m02', status: 'True' } },
       limit: 30,

@@ -82,11 +82,11 @@ export const services: Scenario = {
     {
       title: { en: 'CoreDNS resolves the name', zh: 'CoreDNS 解析域名' },
       narration: {
-        en: 'The client asks for web. Its /etc/resolv.conf (search default.svc.cluster.local svc.cluster.local cluster.local, nameserver 10.96.0.10) turns that into web.default.svc.cluster.local and sends the query to 10.96.0.10, the ClusterIP of the kube-dns Service, which kube-proxy’s rules forward to CoreDNS. CoreDNS watches Services too, and answers with web’s ClusterIP.',
-        zh: 'client 查询 web。它的 /etc/resolv.conf（search default.svc.cluster.local svc.cluster.local cluster.local，nameserver 10.96.0.10）把名字补全为 web.default.svc.cluster.local，并把查询发往 10.96.0.10，即 kube-dns Service 的 ClusterIP，kube-proxy 的规则再把它转发给 CoreDNS。CoreDNS 同样监视着 Service，于是用 web 的 ClusterIP 作答。',
+        en: 'The client asks for web. Its /etc/resolv.conf (search default.svc.cluster.local svc.cluster.local cluster.local, nameserver 10.96.0.10) turns that into web.default.svc.cluster.local and sends the query to 10.96.0.10, the ClusterIP of the kube-dns Service, which kube-proxy’s rules forward to CoreDNS. CoreDNS watches Services too, and answers with web’s ClusterIP. The answer returns the way the query came: on minikube-m02 the connection-tracking entry left by that DNAT hands it to the client as if from 10.96.0.10.',
+        zh: 'client 查询 web。它的 /etc/resolv.conf（search default.svc.cluster.local svc.cluster.local cluster.local，nameserver 10.96.0.10）把名字补全为 web.default.svc.cluster.local，并把查询发往 10.96.0.10，即 kube-dns Service 的 ClusterIP，kube-proxy 的规则再把它转发给 CoreDNS。CoreDNS 同样监视着 Service，于是用 web 的 ClusterIP 作答。应答沿查询的原路返回：在 minikube-m02 上，那次 DNAT 留下的连接跟踪（conntrack）条目把它交给 client，看起来就像来自 10.96.0.10。',
       },
       actions: [{ resolve: { fromNode: 'minikube-m02', name: 'web.default.svc.cluster.local' } }],
-      until: { message: { to: 'coredns', summary: 'DNS query' } },
+      until: { message: { to: 'pods minikube-m02', summary: 'DNS answer' } },
       focus: ['minikube-m02', 'kube-proxy minikube-m02', 'CoreDNS'],
       tryIt: ['kubectl exec client -- nslookup web', 'kubectl get service -n kube-system kube-dns'],
     },

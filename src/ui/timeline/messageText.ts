@@ -111,6 +111,14 @@ export function describeMessage(m: Message, nameOf: (endpoint: string) => string
     case 'run':
       return both(m.summary.startsWith('stop') ? 'runStop' : 'runStart');
     case 'traffic':
-      return both(m.summary.startsWith('DNS') ? 'dns' : m.summary.startsWith('DNAT') ? 'dnat' : 'connect');
+      return both(
+        m.summary.startsWith('DNS answer')
+          ? 'dnsAnswer'
+          : m.summary.startsWith('DNS')
+            ? 'dns'
+            : m.summary.startsWith('DNAT')
+              ? 'dnat'
+              : 'connect',
+      );
   }
 }
