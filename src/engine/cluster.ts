@@ -245,6 +245,21 @@ export class Cluster {
   }
 
   /** `kubectl scale deployment/x --replicas=N` (also ReplicaSets). */
+  /** kubectl's merge PATCH (`patch` holds only what changes: labels, annotations, spec; null removes). */
+  patch(
+    kind: Kind,
+    namespace: string | undefined,
+    name: string,
+    patch: unknown,
+    done?: (r: ApiResult) => void,
+  ): void {
+    this.api.request(
+      KUBECTL,
+      { verb: 'patch', kind, ...(namespace ? { namespace } : {}), name, object: patch as KubeObject },
+      done,
+    );
+  }
+
   scale(
     kind: 'Deployment' | 'ReplicaSet',
     namespace: string,

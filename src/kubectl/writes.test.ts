@@ -25,6 +25,39 @@ describe('writes are API requests', () => {
     expect(t.cluster.get('Deployment', 'default', 'api')).toBeDefined();
   });
 
+  test('apply creates with POST, then changes with a merge PATCH of only what differs', () => {
+    const manifest = (replicas: number, tier?: string) =>
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: shop',
+        '  labels:',
+        '    app: shop',
+        ...(tier ? [`    tier: ${tier}`] : []),
+        'spec:',
+        `  replicas: ${replicas}`,
+        '  selector: {matchLabels: {app: shop}}',
+        '  template:',
+        '    metadata: {labels: {app: shop}}',
+        '    spec: {containers: [{name: shop, image: nginx}]}',
+        '',
+      ].join('\n');
+    const summaries = () => fromKubectl().map((m) => m.summary);
+    expect(run(t, 'kubectl apply -f -', { node: null }, { stdin: manifest(1, 'front') }).text).toBe(
+      'deployment.apps/shop created',
+    );
+    expect(summaries().at(-1)).toBe('POST /apis/apps/v1/namespaces/default/deployments');
+    expect(run(t, 'kubectl apply -f -', { node: null }, { stdin: manifest(2) }).text).toBe(
+      'deployment.apps/shop configured',
+    );
+    expect(summaries().at(-1)).toBe('PATCH /apis/apps/v1/namespaces/default/deployments/shop');
+    const shop = t.cluster.get('Deployment', 'default', 'shop')!;
+    expect(shop.spec.replicas).toBe(2);
+    expect(shop.metadata.labels).toEqual({ app: 'shop' });
+    expect(shop.metadata.generation).toBe(2);
+  });
+
   test('reads and refused commands send nothing', () => {
     const before = fromKubectl().length;
     run(t, 'kubectl get pods -A -o wide');

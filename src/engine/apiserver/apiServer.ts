@@ -26,6 +26,7 @@ import {
   type ListResult,
   type StatusError,
 } from './request';
+import { applyMergePatch } from '../api/mergePatch';
 import { storedKeys, type StoredKeys, type WatchEventType } from './storedKeys';
 import { validate } from './validation';
 
@@ -323,10 +324,10 @@ export class ApiServer {
         return this.persist(from, user, keys, next, current, done, req, routine, req.verb === 'update');
       }
       case 'patch': {
-        if (!current || !req.object || !('spec' in current) || !('spec' in req.object))
-          return this.fail(from, req, done, notFound(req.kind, name));
-        // A merge patch of spec onto what is stored: nothing else changes, and no resourceVersion is checked.
-        const next = { ...current, spec: { ...current.spec, ...req.object.spec } } as KubeObject;
+        if (!current || !req.object) return this.fail(from, req, done, notFound(req.kind, name));
+        // A JSON merge patch of labels, annotations and spec onto what is stored, with no
+        // resourceVersion precondition (kubectl apply, node-ipam-controller).
+        const next = patched(current, req.object);
         const errors = validate(next, true);
         if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
         return this.persist(from, user, keys, next, current, done, req, routine);
@@ -580,6 +581,28 @@ const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
 
 const matches = (w: Watch, o: KubeObject) =>
   (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
+
+/** A merge patch's labels, annotations and spec laid over the stored object; a changed spec is a new generation. */
+function patched(current: KubeObject, patch: KubeObject): KubeObject {
+  const meta = current.metadata;
+  const asked = (patch.metadata ?? {}) as Partial<KubeObject['metadata']>;
+  const metadata = { ...meta };
+  if (asked.labels !== undefined)
+    metadata.labels = applyMergePatch(meta.labels, asked.labels) as Record<string, string>;
+  if (asked.annotations !== undefined)
+    metadata.annotations = applyMergePatch(meta.annotations, asked.annotations) as Record<string, string>;
+  const next = { ...current, metadata } as KubeObject & { spec?: unknown };
+  const spec = (patch as { spec?: unknown }).spec;
+  if (spec !== undefined && 'spec' in current) {
+    next.spec = applyMergePatch(current.spec, spec);
+    if (
+      (current.kind === 'Deployment' || current.kind === 'ReplicaSet') &&
+      JSON.stringify(current.spec) !== JSON.stringify(next.spec)
+    )
+      metadata.generation = (meta.generation ?? 1) + 1;
+  }
+  return next;
+}
 
 /** update keeps the stored status; updateStatus changes only status (the /status subresource). */
 function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {

@@ -149,7 +149,13 @@ export class NodeIpamController extends Controller {
     const epoch = this.epoch;
     this.api.request(
       KCM,
-      { verb: 'patch', kind: 'Node', object: { ...node, spec: { podCIDR: cidr, podCIDRs: [cidr] } } },
+      {
+        verb: 'patch',
+        kind: 'Node',
+        name,
+        // Only what changes: {"spec":{"podCIDR":…,"podCIDRs":[…]}}.
+        object: { metadata: { name }, spec: { podCIDR: cidr, podCIDRs: [cidr] } } as unknown as Node,
+      },
       // The reservation ends when the informer shows the range on the Node.
       (r) => epoch === this.epoch && !r.ok && this.retry(name, 1_000),
       this.options,

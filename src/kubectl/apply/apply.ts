@@ -6,6 +6,8 @@ import { errorCommand, fail, ok, serverError } from '../output';
 import { typeOfKind } from '../resourceTypes';
 import type { Command, Output } from '../types';
 import { parseManifest, writtenManifest } from './manifest';
+import { createMergePatch } from '../../engine/api/mergePatch';
+import type { ApiResult } from '../../engine/apiserver/request';
 import { sameJson, sortedJson, threeWayMerge } from './merge';
 
 export const prefixOf = (kind: string) => typeOfKind(kind)?.prefix ?? kind.toLowerCase();
@@ -85,12 +87,7 @@ function applyOne(
     done(fail(`Error from server (AlreadyExists): error when creating "${source}": ${alreadyExists(o)}`));
     return;
   }
-  if (mode === 'apply') {
-    const merged = appliedObject(o, written, existing, warn, done);
-    if (!merged) return;
-    o = merged;
-  }
-  cluster.apply(o, (r) => {
+  const answer = (r: ApiResult) => {
     if (r.ok) done(ok(`${id} ${existing ? 'configured' : 'created'}`));
     else if (r.error.reason === 'Invalid') done(fail(serverError(r.error)));
     else
@@ -99,7 +96,20 @@ function applyOne(
           `Error from server (${r.error.reason}): error when ${existing ? 'applying patch' : 'creating'} "${source}": ${serverError(r.error).replace(/^Error from server \([A-Za-z]+\): /, '')}`,
         ),
       );
-  });
+  };
+  if (mode === 'create') return cluster.apply(o, answer);
+  const applied = appliedObject(o, written, existing, warn, done);
+  if (!applied) return;
+  // A new object is created; an existing one gets a merge PATCH of what changes (no resourceVersion,
+  // so a controller writing status meanwhile is no conflict).
+  if (!existing) return cluster.apply(applied, answer);
+  cluster.patch(
+    existing.kind,
+    existing.metadata.namespace,
+    existing.metadata.name,
+    createMergePatch(appliedParts(existing), appliedParts(applied)) ?? {},
+    answer,
+  );
 }
 
 /** The annotation in which `kubectl apply` keeps the manifest it applied last. */
