@@ -24,7 +24,7 @@ const init = inlineWorkflow(window.location.hash) !== null ? { ...parsed, scenar
 /** The simulation loads once the architecture has been drawn, so the first paint never waits for it. */
 let startEngine: () => void = () => {};
 const engine = new Promise<PlaybackEngine>((resolve) => {
-  startEngine = () => resolve(import('../playback/engine'));
+  startEngine = () => resolve(import('../store/engine'));
 });
 const store = createAppStore({
   ...init,
