@@ -1,5 +1,6 @@
 /** The page: top bar, notices, the diagram with the Details panel beside it, playback and the event log below. */
 import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Diagram } from '../ui/diagram/Diagram';
 import { EventLog } from '../ui/eventlog/EventLog';
@@ -9,6 +10,7 @@ import { TopBar } from '../ui/shell/TopBar';
 import { useShortcuts } from '../ui/shell/useShortcuts';
 import { useAppStore } from '../ui/storeContext';
 import { useMediaQuery } from '../ui/useMediaQuery';
+import { loadComponentDetails } from '../i18n/i18n';
 import type { LayoutParts } from './layoutParts';
 
 // Loaded when first needed: the Details panel on the first selection, the narration when a workflow
@@ -34,6 +36,13 @@ export function App() {
   const tall = useMediaQuery('(min-height: 640px)');
   const dark = (theme ?? (prefersDark ? 'dark' : 'light')) === 'dark';
   useShortcuts();
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  // The components' Details text loads beside the Details panel's code (and, from then on, before
+  // any language switched to is shown, so open Details never wait for it).
+  useEffect(() => {
+    if (hasSelection) void loadComponentDetails(i18n, language);
+  }, [hasSelection, i18n, language]);
 
   useEffect(() => {
     document.documentElement.classList.toggle('dark', dark);

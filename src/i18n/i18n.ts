@@ -19,8 +19,11 @@ const DETAILS: Record<LanguageCode, () => Promise<Record<string, ComponentDetail
   zh: () => import('./zh/components').then((m) => m.componentsZh),
 };
 
-/** Per instance: the languages whose Details text is loaded or on its way. */
-const detailsLoaded = new WeakMap<i18n, Map<string, Promise<void>>>();
+/**
+ * Per instance, the languages whose Details text is loaded or on its way. Keyed by the instance's
+ * resource store: react-i18next hands components a copy of the instance each language change.
+ */
+const detailsLoaded = new WeakMap<object, Map<string, Promise<void>>>();
 
 /** Creates an i18next instance showing `language`, with its catalog loaded. */
 export async function createI18n(language: LanguageCode): Promise<i18n> {
@@ -40,8 +43,8 @@ export async function createI18n(language: LanguageCode): Promise<i18n> {
  * component can suspend on it); once asked for, a language switched to later loads it too.
  */
 export function loadComponentDetails(instance: i18n, language: string): Promise<void> {
-  let loaded = detailsLoaded.get(instance);
-  if (!loaded) detailsLoaded.set(instance, (loaded = new Map()));
+  let loaded = detailsLoaded.get(instance.store);
+  if (!loaded) detailsLoaded.set(instance.store, (loaded = new Map()));
   let promise = loaded.get(language);
   if (!promise) {
     const code: LanguageCode = language === 'zh' ? 'zh' : 'en';
@@ -53,6 +56,9 @@ export function loadComponentDetails(instance: i18n, language: string): Promise<
       );
       instance.addResourceBundle(language, 'translation', { components }, false, true);
     });
+    // Marked as React's `use` reads it, so a component never suspends on text already loaded.
+    const marked = Object.assign(promise, { status: 'pending' });
+    void promise.then(() => Object.assign(marked, { status: 'fulfilled', value: undefined }));
     loaded.set(language, promise);
   }
   return promise;
@@ -64,6 +70,6 @@ export async function showLanguage(instance: i18n, language: LanguageCode): Prom
     instance.addResourceBundle(language, 'translation', await LOADERS[language]());
   }
   // Details open (or opened before) in the other language: its text is there before the switch.
-  if (detailsLoaded.get(instance)?.size) await loadComponentDetails(instance, language);
+  if (detailsLoaded.get(instance.store)?.size) await loadComponentDetails(instance, language);
   await instance.changeLanguage(language);
 }
