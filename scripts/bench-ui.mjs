@@ -6,13 +6,14 @@
 // Workload (issue bar in brackets): 10 nodes, a Deployment of 100 pods, speed 16×, 10 s of playback:
 // frame interval p95 [≤ 17.5 ms], long tasks over 50 ms [0], main-thread time per frame [≤ 8 ms];
 // page load: gzipped JavaScript before the first paint [≤ 180 KB] and the largest contentful paint [≤ 1.0 s].
+// BENCH_UI_PORT sets the preview server's port (4175 by default).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium-path.mjs';
 
-const PORT = 4175;
+const PORT = Number(process.env.BENCH_UI_PORT ?? 4175);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const PLAY_MS = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice(10) ?? 10) * 1000;
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);

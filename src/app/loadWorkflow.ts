@@ -4,17 +4,10 @@
  * cannot be used leaves a notice saying why, and the page opens in free play.
  */
 import { WORKFLOWS, type ParamNotice, type Scenario } from '../store/appStore';
+import { INLINE, inlineWorkflow } from './urlParams';
 
 /** The largest workflow file taken (a long course workflow is a few tens of KB). */
 export const MAX_WORKFLOW_BYTES = 512 * 1024;
-
-/** The URL fragment's inline workflow (`#scenario=<JSON, percent-encoded>`), if there is one. */
-export function inlineWorkflow(hash: string): string | null {
-  return new URLSearchParams(hash.replace(/^#/, '')).get('scenario');
-}
-
-/** Where an inline workflow comes from, as the address names it. */
-export const INLINE = '#';
 
 export async function loadWorkflow(
   source: string,

@@ -8,9 +8,7 @@ import { createAppStore, WORKFLOWS, type PlaybackEngine } from '../store/appStor
 import { whenDrawn } from '../ui/drawn';
 import { StoreContext } from '../ui/storeContext';
 import { App } from './App';
-import { connectEmbed } from './embedBridge';
-import { INLINE, inlineWorkflow, loadWorkflow } from './loadWorkflow';
-import { settingsToSearch, parseUrlParams } from './urlParams';
+import { INLINE, inlineWorkflow, settingsToSearch, parseUrlParams } from './urlParams';
 import '../index.css';
 
 const preferredLanguage = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
@@ -24,23 +22,32 @@ const init = inlineWorkflow(window.location.hash) !== null ? { ...parsed, scenar
 /** The simulation loads once the architecture has been drawn, so the first paint never waits for it. */
 let startEngine: () => void = () => {};
 const engine = new Promise<PlaybackEngine>((resolve) => {
-  startEngine = () => resolve(import('../playback/engine'));
+  startEngine = () => resolve(import('../store/engine'));
 });
+const source = init.scenario;
 const store = createAppStore({
   ...init,
   clock: browserClock,
   engine,
-  ...(init.scenario !== undefined
+  ...(source !== undefined
     ? {
         guide: {
-          scenario: loadWorkflow(init.scenario, (notice) => store.getState().addNotice(notice)),
-          source: init.scenario,
+          scenario: import('./loadWorkflow').then((m) =>
+            m.loadWorkflow(source, (notice) => store.getState().addNotice(notice)),
+          ),
+          source,
           ...(init.step !== undefined ? { step: init.step } : {}),
         },
       }
     : {}),
 });
-const i18n = await createI18n(init.language);
+// The language's catalog, and the code only an embed or a phone needs, load side by side.
+const [i18n, embedBridge] = await Promise.all([
+  createI18n(init.language),
+  init.embed ? import('./embedBridge') : null,
+  init.embed ? import('./EmbeddedApp') : null,
+  !init.embed && !window.matchMedia('(min-width: 768px)').matches ? import('./PhoneLayout') : null,
+]);
 const htmlLang = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
 const showDocumentLanguage = () => {
   document.documentElement.lang = htmlLang(i18n.language);
@@ -72,7 +79,7 @@ store.subscribe((state, previous) => {
 // A workflow may have opened while the catalog loaded: the address names its step from the start.
 if (store.getState().guide) syncUrl();
 // In a course page's iframe, the host page can drive the workflow and follow it.
-if (init.embed) connectEmbed(store);
+if (embedBridge) embedBridge.connectEmbed(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -210,3 +210,11 @@ export function settingsToSearch(
   const query = params.toString();
   return query ? `?${query}` : '';
 }
+
+/** The URL fragment's inline workflow (`#scenario=<JSON, percent-encoded>`), if there is one. */
+export function inlineWorkflow(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('scenario');
+}
+
+/** Where an inline workflow comes from, as the address names it. */
+export const INLINE = '#';

@@ -15,3 +15,6 @@ export interface ComponentText {
   /** Real commands that show it; `cmd` is never translated, `says` explains what you see. */
   commands: { cmd: string; says: string }[];
 }
+
+/** A component's text but its card label: what Details loads when it first opens. */
+export type ComponentDetails = Omit<ComponentText, 'short'>;

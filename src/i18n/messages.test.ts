@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from './i18n';
+import { createI18n, loadComponentDetails, showLanguage } from './i18n';
 import { MESSAGES } from './messages';
 
 type Tree = { [key: string]: string | Tree | Tree[] | string[] };
@@ -39,11 +39,23 @@ describe('message catalogs', () => {
   it('fill in the node name in component texts, in either language', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const i18n = await createI18n(lang);
+      await loadComponentDetails(i18n, lang);
       const text = JSON.stringify(
         i18n.t('components.kubelet', { returnObjects: true, node: 'minikube-m03', runtime: 'docker' }),
       );
       expect(text).toContain('minikube-m03');
       expect(text).not.toContain('{{');
     }
+  });
+
+  it("load the components' Details text when asked, and again for a language switched to", async () => {
+    const i18n = await createI18n('en');
+    expect(i18n.t('components.kubelet.short')).toBe(MESSAGES.en.components.kubelet.short);
+    expect(i18n.exists('components.kubelet.analogy')).toBe(false);
+    await loadComponentDetails(i18n, 'en');
+    expect(i18n.t('components.kubelet.analogy')).toBe(MESSAGES.en.components.kubelet.analogy);
+    await showLanguage(i18n, 'zh');
+    expect(i18n.t('components.kubelet.analogy')).toBe(MESSAGES.zh.components.kubelet.analogy);
+    expect(i18n.t('components.kubelet.short')).toBe(MESSAGES.zh.components.kubelet.short);
   });
 });

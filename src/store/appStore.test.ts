@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { componentId } from '../engine/topology';
 import { nodeNameAt } from '../engine/clusterConfig';
 import { manualClock } from '../playback/manualClock';
-import * as engine from '../playback/engine';
+import * as engine from './engine';
 import { createAppStore } from './appStore';
 
 const make = (clock = manualClock().clock) =>

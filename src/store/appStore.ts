@@ -18,26 +18,26 @@ import type { RunSpec } from '../playback/run';
 import type { HeartbeatMode } from '../playback/presentation';
 import { deriveClusterView, EMPTY_VIEW, type ClusterView } from './clusterView';
 import { DEFAULT_PODS, DEFAULT_SEED, freePlaySpec } from './freePlay';
-import { inspectTarget, resolveFocus, WORKFLOWS, type GuideState, type Scenario } from './guide';
+import {
+  inspectTarget,
+  resolveFocus,
+  scenarioConfig,
+  WORKFLOWS,
+  type GuideState,
+  type Scenario,
+} from './guide';
 import { runLog, type RunLog } from './runLog';
-import { scenarioConfig, scenarioSpec } from './scenarioScript';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 import { showsMachines, topologyOf } from './machines';
-import {
-  addonsTold,
-  createTerminal,
-  EMPTY_TERMINAL,
-  objectsReader,
-  type KubectlModule,
-  type TerminalState,
-} from './terminal';
+import type { createTerminal, KubectlModule, Terminal } from './terminal';
+import { EMPTY_TERMINAL, type TerminalState } from './terminalState';
 import type { Output } from '../kubectl/types';
 
 export type { Flight, HeartbeatMode } from '../playback/presentation';
 export type { Player } from '../playback/player';
 export type { UserAction } from './userActions';
-export type { TerminalEntry, TerminalState } from './terminal';
-export { MANIFEST_KINDS, promptOf } from './terminal';
+export type { TerminalEntry, TerminalState } from './terminalState';
+export { promptOf } from './terminalState';
 export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
 export { WORKFLOWS } from './guide';
 export type { RunLog } from './runLog';
@@ -214,9 +214,12 @@ export interface AppStoreInit {
   };
 }
 
-/** What the store needs of the lazily loaded engine. */
+/** What the store needs of the lazily loaded engine (src/store/engine.ts). */
 export interface PlaybackEngine {
   createPlayer(spec: RunSpec, clock: FrameClock, options: PlayerOptions): Player;
+  /** The run a workflow makes. */
+  scenarioSpec(scenario: Scenario, config: ClusterConfig, seed: number): RunSpec;
+  readonly createTerminal: typeof createTerminal;
 }
 
 const IDLE_PLAYBACK: PlaybackState = {
@@ -280,36 +283,51 @@ export function createAppStore(init: AppStoreInit): AppStore {
   let scenarioLoading = initialScenario instanceof Promise;
   return createStore<AppState & AppActions>()((set, get) => {
     let unsubscribe = () => {};
-    const terminal = createTerminal(
-      {
-        getTerminal: () => get().terminal,
-        setTerminal: (next) => set({ terminal: next }),
-        readerNow: () => {
-          const { player: current, config, topology, actions } = get();
-          if (!current) return null;
-          const machines = topology.nodes.map((n) => n.name);
-          const v = current.virtualTime;
-          const told = addonsTold(actions, v);
-          return objectsReader(current.objectsNow(), v, config.runtime, machines, told);
+    /** The terminal's logic: it comes with the engine (until then, commands wait for it). */
+    let terminal: Terminal | null = null;
+    const waitingForTerminal: ((t: Terminal) => void)[] = [];
+    const withTerminal = (fn: (t: Terminal) => void) => {
+      if (terminal) fn(terminal);
+      else waitingForTerminal.push(fn);
+    };
+    const makeTerminal = (loaded: PlaybackEngine) => {
+      terminal = loaded.createTerminal(
+        {
+          getTerminal: () => get().terminal,
+          setTerminal: (next) => set({ terminal: next }),
+          cursorNow: () => {
+            const { player: current, config, topology, actions } = get();
+            if (!current) return null;
+            return {
+              objects: current.objectsNow(),
+              now: current.virtualTime,
+              runtime: config.runtime,
+              machines: topology.nodes.map((n) => n.name),
+              actions,
+            };
+          },
+          performCommand: (action) => {
+            get().perform(action);
+            const { player: current, guide, terminal: shown } = get();
+            // The learner sees the command being done: kubectl's request, then what follows. A command
+            // refused at once (only errors printed) changed nothing: there is nothing to watch.
+            if (!current || current.playing) return;
+            const printed = shown.entries.find((e) => e.id === action.id)?.output ?? [];
+            if (printed.length > 0 && printed.every((o) => o.error)) return;
+            if (guide && guide.phase === 'playing') current.playToEndOf(guide.step);
+            else current.playThrough();
+          },
+          openDashboard: () =>
+            set({ selection: { kind: 'component', id: componentId('dashboard') }, focusDetails: false }),
         },
-        performCommand: (action) => {
-          get().perform(action);
-          const { player: current, guide, terminal: shown } = get();
-          // The learner sees the command being done: kubectl's request, then what follows. A command
-          // refused at once (only errors printed) changed nothing: there is nothing to watch.
-          if (!current || current.playing) return;
-          const printed = shown.entries.find((e) => e.id === action.id)?.output ?? [];
-          if (printed.length > 0 && printed.every((o) => o.error)) return;
-          if (guide && guide.phase === 'playing') current.playToEndOf(guide.step);
-          else current.playThrough();
-        },
-        openDashboard: () =>
-          set({ selection: { kind: 'component', id: componentId('dashboard') }, focusDetails: false }),
-      },
-      // kubectl and the YAML parser its apply needs (replays parse manifests synchronously).
-      () => import('../kubectl').then((m) => m.prepareManifests().then(() => m)),
-      init.kubectl,
-    );
+        // kubectl and the YAML parser its apply needs (replays parse manifests synchronously).
+        () => import('../kubectl').then((m) => m.prepareManifests().then(() => m)),
+        init.kubectl,
+      );
+      for (const fn of waitingForTerminal.splice(0)) fn(terminal);
+    };
+    /** Resolves once the terminal's logic is there. */
+    const terminalReady = () => new Promise<Terminal>((resolve) => withTerminal(resolve));
     /** Builds the run for a config and follows its player (no player until the engine is loaded). */
     const start = (
       config: ClusterConfig,
@@ -324,8 +342,9 @@ export function createAppStore(init: AppStoreInit): AppStore {
       const topology = buildTopology(config);
       if (!engine || scenarioLoading)
         return { player: null, topology, playback: { ...IDLE_PLAYBACK, speed }, view: EMPTY_VIEW };
-      const base = scenario ? scenarioSpec(scenario, config, seed) : freePlaySpec(config, seed, pods);
-      const spec = fork ? withActions(base, fork.actions, fork.at, terminal.replay) : base;
+      const base = scenario ? engine.scenarioSpec(scenario, config, seed) : freePlaySpec(config, seed, pods);
+      const replay = terminal?.replay ?? (() => {});
+      const spec = fork ? withActions(base, fork.actions, fork.at, replay) : base;
       const player = engine.createPlayer(spec, clock, {
         speed,
         ...(fork ? { heartbeats: fork.heartbeats } : {}),
@@ -343,7 +362,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
         const names = state.topology.nodes.map((n) => n.name);
         const view = moved ? deriveClusterView(player.objectsNow(), names, state.view) : state.view;
         set({ playback, view, guide: followCursor(state.guide, player, state.topology) });
-        if (moved) terminal.cursorMoved();
+        if (moved) terminal?.cursorMoved();
       };
       unsubscribe = player.onChange(refresh);
       const playback = snapshot(player);
@@ -387,6 +406,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
     };
     const attach = (loaded: PlaybackEngine) => {
       engine = loaded;
+      makeTerminal(loaded);
       if (scenarioLoading) return;
       const next = start(get().config, get().playback.speed);
       set(next);
@@ -482,7 +502,10 @@ export function createAppStore(init: AppStoreInit): AppStore {
     if (initialScenario instanceof Promise)
       void initialScenario.then((loaded) => openScenario(loaded, init.guide?.step ?? 0, init.guide?.source));
     if (init.engine instanceof Promise) void init.engine.then(attach);
-    else engine = init.engine;
+    else {
+      engine = init.engine;
+      makeTerminal(init.engine);
+    }
     const initialConfig = scenario ? scenarioConfig(scenario, init.config.runtime) : init.config;
     const initial = start(initialConfig, init.speed ?? 1);
     if (init.autoplay && !scenario) initial.player?.play();
@@ -518,12 +541,12 @@ export function createAppStore(init: AppStoreInit): AppStore {
       terminal: init.kubectl
         ? { ...EMPTY_TERMINAL, loaded: true, manifestLimit: init.kubectl.MAX_MANIFEST_BYTES }
         : EMPTY_TERMINAL,
-      runCommand: (line, input) => terminal.run(line, input),
-      interruptCommand: () => terminal.interrupt(),
-      clearTerminal: () => terminal.clear(),
-      completeCommand: (line) => terminal.complete(line),
-      loadTerminal: () => terminal.load(),
-      checkCommand: (line, input) => terminal.check(line, input),
+      runCommand: (line, input) => withTerminal((t) => t.run(line, input)),
+      interruptCommand: () => withTerminal((t) => t.interrupt()),
+      clearTerminal: () => withTerminal((t) => t.clear()),
+      completeCommand: (line) => terminal?.complete(line) ?? [],
+      loadTerminal: () => terminalReady().then((t) => t.load()),
+      checkCommand: (line, input) => terminal?.check(line, input) ?? null,
       panel: 'events',
       setPanel: (panel) => set({ panel }),
       select: (selection, options) => set({ selection, focusDetails: options?.fromKeyboard ?? false }),

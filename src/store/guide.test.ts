@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../playback/manualClock';
-import * as engine from '../playback/engine';
+import * as engine from './engine';
 import { applyToRunning } from '../scenarios/workflows/applyToRunning';
 import { tour } from '../scenarios/workflows/tour';
 import { createAppStore, type AppStore } from './appStore';

@@ -2,6 +2,7 @@
  * A guided workflow in progress: which step the learner is on, whether they are guessing, watching
  * or done with it, and what the step points at in the diagram.
  */
+import type { ClusterConfig, RuntimeName } from '../engine/clusterConfig';
 import type { ComponentId, Topology } from '../engine/topology';
 import type { Scenario, Step } from '../scenarios/types';
 
@@ -58,4 +59,12 @@ export function inspectTarget(step: Step, topology: Topology): ComponentId | und
   if (!step.inspect) return undefined;
   const [id] = resolveFocus([step.inspect], topology);
   return topology.components.find((c) => c.id === id)?.id;
+}
+
+/** The cluster a workflow asks for (the learner's runtime, if they chose one). */
+export function scenarioConfig(scenario: Scenario, runtime?: RuntimeName): ClusterConfig {
+  return {
+    nodeCount: scenario.cluster?.nodes ?? 1,
+    runtime: runtime ?? scenario.cluster?.runtime ?? 'docker',
+  };
 }

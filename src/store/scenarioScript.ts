@@ -6,22 +6,17 @@ import { matchesLabels } from '../engine/api/pods';
 import { RESOURCES } from '../engine/api/resources';
 import type { Kind, KubeObject, Node, Pod } from '../engine/api/types';
 import type { Cluster } from '../engine/cluster';
-import type { ClusterConfig, RuntimeName } from '../engine/clusterConfig';
+import type { ClusterConfig } from '../engine/clusterConfig';
 import type { Endpoint } from '../engine/topology';
 import type { RunSpec, Script, ScriptStep, StepContext } from '../playback/run';
 import type { Action, Scenario, Selector, Until } from '../scenarios/types';
 import { settledAt } from './freePlay';
 
+export { scenarioConfig } from './guide';
+
 /** A step ends after this long if nothing it waits for happens (virtual ms). */
 const DEFAULT_LIMIT = 600_000;
 const DEFAULT_UNTIL: Until = { seconds: 2 };
-
-export function scenarioConfig(scenario: Scenario, runtime?: RuntimeName): ClusterConfig {
-  return {
-    nodeCount: scenario.cluster?.nodes ?? 1,
-    runtime: runtime ?? scenario.cluster?.runtime ?? 'docker',
-  };
-}
 
 /** The run a workflow makes: the cluster boots and settles, the setup is done, then the steps one by one. */
 export function scenarioSpec(scenario: Scenario, config: ClusterConfig, seed: number): RunSpec {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as kubectl from '../kubectl';
 import { manualClock } from '../playback/manualClock';
-import * as engine from '../playback/engine';
+import * as engine from './engine';
 import { createAppStore, type AppStore } from './appStore';
 
 /** The store with the real kubectl: what the page's terminal does, without the page. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, Output } from '../kubectl/types';
 import { manualClock } from '../playback/manualClock';
-import * as engine from '../playback/engine';
+import * as engine from './engine';
 import { createAppStore, type AppStore } from './appStore';
 import { settledAt } from './freePlay';
 import { promptOf, type KubectlModule } from './terminal';

@@ -10,7 +10,10 @@ import { etcdKey, RESOURCES } from '../engine/api/resources';
 import type { Cluster } from '../engine/cluster';
 import type { RuntimeName } from '../engine/clusterConfig';
 import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
+import { promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 import type { CommandAction, RecordedAction } from './userActions';
+
+export { EMPTY_TERMINAL, promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 
 /** What the store needs of src/kubectl (loaded lazily in the page, given at once in tests). */
 export interface KubectlModule {
@@ -20,39 +23,6 @@ export interface KubectlModule {
   readonly MAX_MANIFEST_BYTES: number;
 }
 
-/** One command in the terminal: its prompt and line as typed, then what it printed. */
-export interface TerminalEntry {
-  readonly id: number;
-  readonly prompt: string;
-  readonly command: string;
-  readonly output: readonly Output[];
-  /** How many outputs the run's record has given this command (a replay's repeats are skipped). */
-  readonly printed: number;
-  /** 'waiting': a write whose answer has not been recorded yet; 'watching': `-w` streams. */
-  readonly state: 'done' | 'waiting' | 'watching';
-  /** Something the app did besides printing, for the panel to say: the Dashboard opened. */
-  readonly note?: 'dashboard';
-}
-
-export interface TerminalState {
-  readonly entries: readonly TerminalEntry[];
-  /** Lines entered, oldest first. */
-  readonly history: readonly string[];
-  readonly shell: ShellState;
-  /** kubectl's code has loaded (commands typed before run as soon as it has). */
-  readonly loaded: boolean;
-  /** The largest manifest kubectl takes (bytes), once loaded. */
-  readonly manifestLimit: number | null;
-}
-
-export const EMPTY_TERMINAL: TerminalState = {
-  entries: [],
-  history: [],
-  shell: { node: null },
-  loaded: false,
-  manifestLimit: null,
-};
-
 /** The kinds this cluster serves, as a manifest names them. */
 export const MANIFEST_KINDS: readonly string[] = Object.keys(RESOURCES);
 
@@ -60,11 +30,6 @@ export const MANIFEST_KINDS: readonly string[] = Object.keys(RESOURCES);
 export const MAX_ENTRIES = 300;
 export const MAX_HISTORY = 200;
 const SHOWN_CHARS = 200;
-
-/** The prompt as minikube's shell and the learner's shell show it. */
-export function promptOf(shell: ShellState): string {
-  return shell.node === null ? '$ ' : `docker@${shell.node}:~$ `;
-}
 
 /** What kubectl can see at the cursor: the objects there (etcd key → object), read as etcd ranges are. */
 export function objectsReader(
@@ -121,12 +86,22 @@ export function shownLine(line: string): string {
     : line;
 }
 
+/** What the cluster is at the playback cursor, as the store has it. */
+export interface CursorObjects {
+  readonly objects: ReadonlyMap<string, KubeObject>;
+  /** The cursor's virtual time. */
+  readonly now: number;
+  readonly runtime: RuntimeName;
+  readonly machines: readonly string[];
+  readonly actions: readonly RecordedAction[];
+}
+
 /** The terminal's side of the store: what the rest of the store gives it. */
 export interface TerminalHost {
   getTerminal(): TerminalState;
   setTerminal(terminal: TerminalState): void;
-  /** The cluster's objects at the cursor, with the cursor's virtual time, runtime and machines. */
-  readerNow(): ClusterReader | null;
+  /** The cluster's objects at the cursor, with the cursor's virtual time, runtime, machines and the learner's actions. */
+  cursorNow(): CursorObjects | null;
   /** Forks the run at the cursor with this command done there, and plays on. */
   performCommand(action: CommandAction): void;
   openDashboard(): void;
@@ -160,6 +135,11 @@ export function createTerminal(
     at: number;
   } | null = null;
 
+  const readerNow = (): ClusterReader | null => {
+    const at = host.cursorNow();
+    if (!at) return null;
+    return objectsReader(at.objects, at.now, at.runtime, at.machines, addonsTold(at.actions, at.now));
+  };
   const update = (change: (t: TerminalState) => TerminalState) =>
     host.setTerminal(change(host.getTerminal()));
   const patchEntry = (id: number, change: (e: TerminalEntry) => TerminalEntry) =>
@@ -209,12 +189,12 @@ export function createTerminal(
       case 'error':
         return print(command.output);
       case 'read': {
-        const reader = host.readerNow();
+        const reader = readerNow();
         if (reader) print(command.run(reader, shell));
         return;
       }
       case 'watch': {
-        const reader = host.readerNow();
+        const reader = readerNow();
         if (!reader) return;
         print(command.first(reader));
         watch = { id, command, at: reader.now };
@@ -223,7 +203,7 @@ export function createTerminal(
       }
       case 'terminal': {
         const { effect } = command;
-        const reader = command.check ? host.readerNow() : null;
+        const reader = command.check ? readerNow() : null;
         const refused = reader && command.check ? command.check(reader) : null;
         if (refused) return print(refused);
         if (effect.kind === 'clear') {
@@ -270,7 +250,7 @@ export function createTerminal(
       update((t) => ({ ...t, entries: [] }));
     },
     complete(line) {
-      const reader = host.readerNow();
+      const reader = readerNow();
       if (!kubectl || !reader) return [];
       return kubectl.completions(line, reader, host.getTerminal().shell);
     },
@@ -301,7 +281,7 @@ export function createTerminal(
     },
     cursorMoved() {
       if (!watch) return;
-      const reader = host.readerNow();
+      const reader = readerNow();
       if (!reader || reader.now <= watch.at) return;
       watch.at = reader.now;
       const output = watch.command.next(reader);

@@ -1,4 +1,4 @@
-import type { ComponentText } from '../componentText';
+import type { ComponentDetails } from '../componentText';
 
 /** Every component kind the inspector can explain. */
 export type ComponentTextKey =
@@ -18,7 +18,8 @@ export type ComponentTextKey =
   | 'controlPlaneNode';
 
 /**
- * Inspector text for each component, in English (the source of truth).
+ * Inspector text for each component, in English (the source of truth); the card labels are in
+ * componentShort.ts. Loaded when Details first opens.
  * Placeholders: {{node}} is the node's name (minikube, minikube-m02, …);
  * {{runtime}} is the node's container runtime (docker, containerd or cri-o);
  * {{ps}} is the command that lists the node's containers, to run inside minikube ssh
@@ -26,7 +27,6 @@ export type ComponentTextKey =
  */
 export const componentsEn = {
   kubectl: {
-    short: 'Command-line client',
     analogy: 'The remote control',
     role: "The command-line client on your own machine, outside the cluster. It reads ~/.kube/config to learn where kube-apiserver is (with minikube's docker driver, https://192.168.49.2:8443) and which certificate proves who you are. Every command that touches the cluster becomes an HTTPS request to kube-apiserver's REST API, and the answer is printed as a table, YAML or JSON; a few, such as kubectl config, only read or edit that local file.",
     talksTo: [
@@ -59,7 +59,6 @@ export const componentsEn = {
   },
 
   'kube-apiserver': {
-    short: 'API server',
     analogy: 'The liaison',
     role: 'The front door of the cluster, and the only one. Every request is authenticated (who are you?) and authorized (may you do this?). A write (create, update, patch, delete) then goes through admission (defaults and policies) and validation, and only then is written to etcd; every component watching that kind of object is told about the change at once. A read is answered straight away, mostly from the watch cache, its in-memory copy of etcd. The other components never talk to each other directly: they all meet here.',
     talksTo: [
@@ -93,7 +92,6 @@ export const componentsEn = {
   },
 
   etcd: {
-    short: 'Cluster store',
     analogy: 'The configuration keeper',
     role: "The cluster's memory: a consistent key-value store that holds every object under keys such as /registry/pods/default/nginx. Every write raises one cluster-wide revision number, which kube-apiserver shows as the object's resourceVersion, and a watcher can ask for every change after a given revision. In a production high-availability cluster, 3 or 5 etcd members agree on each write through the Raft protocol; minikube runs a single member.",
     talksTo: [
@@ -121,7 +119,6 @@ export const componentsEn = {
   },
 
   'kube-scheduler': {
-    short: 'Scheduler',
     analogy: 'The dispatcher',
     role: 'Picks a node for every new Pod that has none. Filter plugins (NodeResourcesFit, TaintToleration, NodeAffinity, …) drop the nodes that cannot take the Pod; Score plugins rate the rest from 0 to 100, and the highest weighted total wins. It records its choice by writing a Binding through kube-apiserver, with the Event “Successfully assigned default/nginx to minikube”. When no node fits, the Pod stays Pending with a FailedScheduling Event such as “0/3 nodes are available: 3 Insufficient cpu. …”',
     talksTo: [
@@ -151,7 +148,6 @@ export const componentsEn = {
   },
 
   'kube-controller-manager': {
-    short: 'Controllers',
     analogy: 'The operations watcher',
     role: "One process running dozens of controllers. Each is a control loop: watch the objects it owns, compare the desired state with the actual state, and act through kube-apiserver to close the gap. The replicaset-controller creates a Pod when a ReplicaSet has too few. The node-lifecycle-controller marks a node Ready=Unknown when its kubelet has been silent for 50 s and taints it node.kubernetes.io/unreachable. Once a Pod's 300 s toleration of that taint runs out, the taint-eviction-controller (split out of node-lifecycle in 1.29) evicts it; only Pods owned by a controller, such as a ReplicaSet, get a replacement.",
     talksTo: [
@@ -181,7 +177,6 @@ export const componentsEn = {
   },
 
   kubelet: {
-    short: 'Node agent',
     analogy: "The node's steward",
     role: "The agent on {{node}}. It registers the Node, renews its Lease every 10 s and reports the node's status. It watches for Pods bound to {{node}} and makes them real: through the CRI it asks {{runtime}} to pull the images, create the Pod sandbox and the containers, and start them. Then it keeps them running (probes, restarts) and reports each Pod's status back to kube-apiserver.",
     talksTo: [
@@ -215,7 +210,6 @@ export const componentsEn = {
   },
 
   'kube-proxy': {
-    short: 'Service proxy',
     analogy: 'The postman',
     role: "Makes Services work on {{node}}: like a postman, it decides where each Service's packets go, by writing the routing rules the kernel follows. It watches Services and EndpointSlices and turns them into the node's rules (iptables by default; ipvs and nftables are the other modes), so each new connection to a Service's ClusterIP is rewritten (DNAT) to a ready Pod picked at random. The kernel forwards the packets by those rules; in iptables mode kube-proxy itself is not in the packets' path.",
     talksTo: [
@@ -244,7 +238,6 @@ export const componentsEn = {
   },
 
   docker: {
-    short: 'Container runtime',
     analogy: 'The labourer',
     role: "Runs the containers on {{node}}; minikube's default runtime. Since dockershim was removed in Kubernetes v1.24, kubelet no longer speaks Docker's own API: it speaks CRI to cri-dockerd, a small adapter, which drives Docker Engine (and Docker Engine uses containerd and runc underneath). Each Pod becomes a pause container holding the Pod's network, plus one container per container in the Pod.",
     talksTo: [
@@ -278,7 +271,6 @@ export const componentsEn = {
   },
 
   containerd: {
-    short: 'Container runtime',
     analogy: 'The labourer',
     role: 'Runs the containers on {{node}}. containerd has the CRI built in as a plugin, so kubelet talks to it directly, with no adapter in between. It pulls images, keeps them in its own store, and starts containers through runc. minikube uses it when started with --container-runtime=containerd.',
     talksTo: [
@@ -311,7 +303,6 @@ export const componentsEn = {
   },
 
   'cri-o': {
-    short: 'Container runtime',
     analogy: 'The labourer',
     role: "Runs the containers on {{node}}. CRI-O was made for one job only, Kubernetes' CRI, and its versions follow Kubernetes' own. kubelet talks to it directly; it pulls images and starts containers through an OCI runtime such as crun or runc. minikube uses it when started with --container-runtime=cri-o.",
     talksTo: [
@@ -344,7 +335,6 @@ export const componentsEn = {
   },
 
   coredns: {
-    short: 'Cluster DNS',
     analogy: 'The phone book',
     role: "Turns names into addresses inside the cluster. A Pod asks for nginx.default.svc.cluster.local (or just nginx, from the same namespace) and CoreDNS answers with that Service's ClusterIP; names outside the cluster it forwards to the node's own DNS servers. It is an addon, not a core component, but kubeadm (and so minikube) installs it on every cluster.",
     talksTo: [
@@ -377,7 +367,6 @@ export const componentsEn = {
   },
 
   dashboard: {
-    short: 'Web UI',
     analogy: 'The control-room screen',
     role: 'A web page for browsing and changing the cluster: workloads, Pods and their logs, Services, Events. It keeps no state of its own: every list and every button is a call to kube-apiserver, just like kubectl. It is an addon, and minikube leaves it off until you ask for it.',
     talksTo: [
@@ -406,7 +395,6 @@ export const componentsEn = {
   },
 
   node: {
-    short: 'Worker node',
     analogy: 'The workshop',
     role: '{{node}} is a machine that runs Pods. Every node carries the same three parts: kubelet, kube-proxy and a container runtime. Under minikube a node is a container (docker driver) or a virtual machine; extra nodes are named minikube-m02, minikube-m03, … and added with minikube node add.',
     talksTo: [
@@ -440,7 +428,6 @@ export const componentsEn = {
   },
 
   controlPlaneNode: {
-    short: 'Control plane node',
     analogy: 'The head office',
     role: "minikube, the node that runs the control plane: kube-apiserver, etcd, kube-scheduler and kube-controller-manager. The control plane decides what should run and where; the data plane, the nodes running Pods and carrying their traffic, does the work. Production clusters usually keep the two apart, with dedicated control plane nodes (once called masters) tainted to keep ordinary Pods off, but minikube's first node is both: it has no control-plane taint, so ordinary Pods run here too.",
     talksTo: [
@@ -472,4 +459,4 @@ export const componentsEn = {
       },
     ],
   },
-} satisfies Record<ComponentTextKey, ComponentText>;
+} satisfies Record<ComponentTextKey, ComponentDetails>;

@@ -1,13 +1,12 @@
-import type { ComponentText } from '../componentText';
+import type { ComponentDetails } from '../componentText';
 import type { ComponentTextKey } from '../en/components';
 
 /**
  * Inspector text for each component, in Simplified Chinese.
  * Same keys and placeholders as the English catalog; `cmd` is never translated.
  */
-export const componentsZh: Record<ComponentTextKey, ComponentText> = {
+export const componentsZh: Record<ComponentTextKey, ComponentDetails> = {
   kubectl: {
-    short: '命令行客户端',
     analogy: '遥控器',
     role: '装在你自己电脑上的命令行客户端，位于集群之外。它从 ~/.kube/config 读取 kube-apiserver 的地址（minikube 使用 docker 驱动时是 https://192.168.49.2:8443），以及证明你身份的证书。凡是要访问集群的命令，都会变成一个发往 kube-apiserver REST API 的 HTTPS 请求，返回结果再以表格、YAML 或 JSON 的形式打印出来；也有少数命令（例如 kubectl config）只读写这个本地文件。',
     talksTo: [
@@ -40,7 +39,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   'kube-apiserver': {
-    short: 'API 服务器',
     analogy: '联络员',
     role: '集群的大门，而且是唯一的一道门。每个请求都要先经过认证（你是谁？）和鉴权（你能做这件事吗？）。写请求（create、update、patch、delete）还要再经过准入（补默认值、执行策略）和校验，之后才写入 etcd；所有 watch 这类对象的组件都会立刻收到变更通知。读请求则直接作答，大多由 watch 缓存（它在内存里保存的一份 etcd 副本）提供。其他组件之间从不直接对话：它们都在这里碰头。',
     talksTo: [
@@ -74,7 +72,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   etcd: {
-    short: '集群存储',
     analogy: '配置管理员',
     role: '集群的记忆：一个强一致的键值存储，所有对象都存放在这里，键名形如 /registry/pods/default/nginx。每次写入都会让全集群共用的 revision 计数加一，kube-apiserver 把它作为对象的 resourceVersion 展示出来；watcher 可以要求获取某个 revision 之后的全部变更。在生产环境的高可用集群中，由 3 个或 5 个 etcd 成员通过 Raft 协议对每次写入达成一致；minikube 只运行一个成员。',
     talksTo: [
@@ -102,7 +99,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   'kube-scheduler': {
-    short: '调度器',
     analogy: '部署人员',
     role: '为每个还没有节点的新 Pod 挑选一个节点。Filter 插件（NodeResourcesFit、TaintToleration、NodeAffinity 等）先排除容纳不了这个 Pod 的节点；Score 插件再给剩下的节点打 0 到 100 分，加权总分最高的节点胜出。它通过 kube-apiserver 写入一个 Binding 来记录这个选择，并产生 Event“Successfully assigned default/nginx to minikube”。如果没有任何节点合适，Pod 会一直处于 Pending，并带有 FailedScheduling Event，例如“0/3 nodes are available: 3 Insufficient cpu. …”。',
     talksTo: [
@@ -132,7 +128,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   'kube-controller-manager': {
-    short: '控制器',
     analogy: '监控运维人员',
     role: '一个进程里运行着几十个控制器。每个控制器都是一个控制循环：watch 自己负责的对象，比较期望状态与实际状态，再通过 kube-apiserver 采取行动来消除差距。ReplicaSet 的 Pod 不够时，replicaset-controller 会创建新的 Pod。某个节点的 kubelet 沉默超过 50 秒时，node-lifecycle-controller 会把它标记为 Ready=Unknown，并打上污点（taint）node.kubernetes.io/unreachable。Pod 对这个污点的 300 秒容忍期一过，taint-eviction-controller（1.29 起从 node-lifecycle 中拆分出来）就会驱逐它；只有归控制器管理的 Pod（例如属于某个 ReplicaSet 的 Pod）才会有新的 Pod 替代。',
     talksTo: [
@@ -162,7 +157,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   kubelet: {
-    short: '节点代理',
     analogy: '节点管家',
     role: '{{node}} 上的代理程序。它注册 Node，每 10 秒续约一次 Lease，并上报节点状态。它 watch 绑定到 {{node}} 的 Pod，并让它们真正跑起来：通过 CRI 让 {{runtime}} 拉取镜像、创建 Pod 沙箱（sandbox）和容器，然后启动它们。之后它持续照看这些容器（探针、重启），并把每个 Pod 的状态报告给 kube-apiserver。',
     talksTo: [
@@ -196,7 +190,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   'kube-proxy': {
-    short: '网络代理',
     analogy: '邮差',
     role: '让 Service 在 {{node}} 上生效：它像邮差一样决定每个 Service 的数据包该送到哪里，办法是写下内核遵循的路由规则。它 watch Service 和 EndpointSlice，把它们翻译成节点上的规则（默认为 iptables，另有 ipvs 和 nftables 模式），于是每个发往 Service ClusterIP 的新连接都会被改写（DNAT）到随机挑选的一个就绪 Pod。数据包由内核按这些规则转发；在 iptables 模式下，kube-proxy 自己并不在数据包的转发路径上。',
     talksTo: [
@@ -225,7 +218,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   docker: {
-    short: '容器运行时',
     analogy: '干活的工人',
     role: '在 {{node}} 上运行容器，是 minikube 的默认运行时。自从 Kubernetes v1.24 移除 dockershim 以来，kubelet 不再直接使用 Docker 自己的 API，而是通过 CRI 与一个小型适配器 cri-dockerd 通信，再由 cri-dockerd 驱动 Docker Engine（Docker Engine 底层又使用 containerd 和 runc）。每个 Pod 对应一个持有 Pod 网络的 pause 容器，再加上 Pod 中每个容器各一个。',
     talksTo: [
@@ -259,7 +251,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   containerd: {
-    short: '容器运行时',
     analogy: '干活的工人',
     role: '在 {{node}} 上运行容器。containerd 以插件形式内置了 CRI，所以 kubelet 直接与它通信，中间不需要适配器。它负责拉取镜像、保存在自己的存储中，并通过 runc 启动容器。用 --container-runtime=containerd 启动 minikube 时，就会使用它。',
     talksTo: [
@@ -291,7 +282,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   'cri-o': {
-    short: '容器运行时',
     analogy: '干活的工人',
     role: '在 {{node}} 上运行容器。CRI-O 生来只为一件事：实现 Kubernetes 的 CRI，它的版本号也与 Kubernetes 保持同步。kubelet 直接与它通信；它负责拉取镜像，并通过 crun 或 runc 等 OCI 运行时启动容器。用 --container-runtime=cri-o 启动 minikube 时，就会使用它。',
     talksTo: [
@@ -323,7 +313,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   coredns: {
-    short: '集群 DNS',
     analogy: '电话簿',
     role: '在集群内部把名字翻译成地址。Pod 查询 nginx.default.svc.cluster.local（在同一 namespace 内直接查 nginx 即可），CoreDNS 就回答该 Service 的 ClusterIP；集群之外的名字则转发给节点自己的 DNS 服务器。它是插件（addon），不是核心组件，但 kubeadm（因而 minikube 也一样）会在每个集群里安装它。',
     talksTo: [
@@ -356,7 +345,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   dashboard: {
-    short: 'Web 界面',
     analogy: '监控大屏',
     role: '一个用来浏览和修改集群的网页：工作负载、Pod 及其日志、Service、Event。它自己不保存任何状态：每个列表、每个按钮都是对 kube-apiserver 的一次调用，和 kubectl 一样。它是插件（addon），minikube 默认不启用，需要你主动开启。',
     talksTo: [
@@ -385,7 +373,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   node: {
-    short: '工作节点',
     analogy: '车间',
     role: '{{node}} 是一台运行 Pod 的机器。每个节点都有同样的三个组成部分：kubelet、kube-proxy 和容器运行时。在 minikube 中，节点是一个容器（docker 驱动）或一台虚拟机；新增的节点依次命名为 minikube-m02、minikube-m03……，用 minikube node add 添加。',
     talksTo: [
@@ -419,7 +406,6 @@ export const componentsZh: Record<ComponentTextKey, ComponentText> = {
   },
 
   controlPlaneNode: {
-    short: '控制面节点',
     analogy: '总部',
     role: 'minikube 是运行控制面的节点：kube-apiserver、etcd、kube-scheduler 和 kube-controller-manager 都在这里。控制面负责决策，决定该运行什么、运行在哪里；数据面，也就是运行 Pod 并承载其流量的那些节点，负责干活。生产集群通常把两者分开，使用专门的控制面节点（旧称 master），并用污点把普通 Pod 挡在外面；但 minikube 的第一个节点身兼二职：它没有 control-plane 污点，所以普通 Pod 也会运行在这里。',
     talksTo: [

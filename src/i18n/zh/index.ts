@@ -1,6 +1,6 @@
 /** The Chinese catalog: typed as the English one, so a missing key fails to compile. */
-import type { Messages } from '../en';
+import type { FirstMessages } from '../en';
 import { appZh } from './appText';
-import { componentsZh } from './components';
+import { componentShortZh } from './componentShort';
 
-export const messagesZh: Messages = { ...appZh, components: componentsZh };
+export const messagesZh: FirstMessages = { ...appZh, components: componentShortZh };

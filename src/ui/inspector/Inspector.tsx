@@ -10,7 +10,7 @@ import { NodeLive } from './NodeLive';
 import { PodDetails } from './PodDetails';
 import { SchedulerDecisions } from './SchedulerDecisions';
 import { Section } from './Section';
-import { useInspected, type Category } from './useInspected';
+import { useComponentDetails, useInspected, type Category } from './useInspected';
 
 const BADGE = 'rounded-full px-2 py-0.5 text-[11px] font-medium';
 
@@ -22,6 +22,7 @@ const CATEGORY_STYLES: Record<Category, string> = {
 };
 
 export function Inspector() {
+  useComponentDetails();
   const selection = useAppStore((s) => s.selection);
   if (selection?.kind === 'pod') return <PodDetails namespace={selection.namespace} name={selection.name} />;
   return <ComponentInspector />;

@@ -1,5 +1,7 @@
 /** What the inspector is showing, resolved from the selection: its title, icon, text and badges. */
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadComponentDetails } from '../../i18n/i18n';
 import type { Placement, RunsAs } from '../../engine/topology';
 import { runsAs } from '../../engine/topology';
 import type { ComponentText } from '../../i18n/componentText';
@@ -25,6 +27,12 @@ const CATEGORIES: Record<Placement, Category> = {
   addon: 'addon',
   outside: 'client',
 };
+
+/** Suspends until the components' Details text is loaded in the language shown (its own chunk). */
+export function useComponentDetails(): void {
+  const { i18n } = useTranslation();
+  use(loadComponentDetails(i18n, i18n.language));
+}
 
 /** The command that lists a node's containers: docker's own CLI, or crictl for the CRI-native runtimes. */
 const psCommand = (runtime: string) => (runtime === 'docker' ? 'docker ps' : 'sudo crictl ps');

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MANIFEST_KINDS } from '../../store/appStore';
+import { MANIFEST_KINDS } from '../../store/terminal';
 import { useActions, useAppStore } from '../storeContext';
 import { MANIFEST_EXAMPLES, type ExampleName } from './manifestExamples';
 import { byteLength, validateManifest, type Problem, type Verdict } from './validateManifest';

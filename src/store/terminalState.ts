@@ -1,0 +1,43 @@
+/**
+ * What the terminal shows, as the store holds it: the entries, the history and where the prompt is.
+ * The terminal's logic (src/store/terminal.ts) loads with the simulation, not with the page.
+ */
+import type { Output, ShellState } from '../kubectl/types';
+
+/** One command in the terminal: its prompt and line as typed, then what it printed. */
+export interface TerminalEntry {
+  readonly id: number;
+  readonly prompt: string;
+  readonly command: string;
+  readonly output: readonly Output[];
+  /** How many outputs the run's record has given this command (a replay's repeats are skipped). */
+  readonly printed: number;
+  /** 'waiting': a write whose answer has not been recorded yet; 'watching': `-w` streams. */
+  readonly state: 'done' | 'waiting' | 'watching';
+  /** Something the app did besides printing, for the panel to say: the Dashboard opened. */
+  readonly note?: 'dashboard';
+}
+
+export interface TerminalState {
+  readonly entries: readonly TerminalEntry[];
+  /** Lines entered, oldest first. */
+  readonly history: readonly string[];
+  readonly shell: ShellState;
+  /** kubectl's code has loaded (commands typed before run as soon as it has). */
+  readonly loaded: boolean;
+  /** The largest manifest kubectl takes (bytes), once loaded. */
+  readonly manifestLimit: number | null;
+}
+
+export const EMPTY_TERMINAL: TerminalState = {
+  entries: [],
+  history: [],
+  shell: { node: null },
+  loaded: false,
+  manifestLimit: null,
+};
+
+/** The prompt as minikube's shell and the learner's shell show it. */
+export function promptOf(shell: ShellState): string {
+  return shell.node === null ? '$ ' : `docker@${shell.node}:~$ `;
+}
