@@ -126,7 +126,11 @@ export class Etcd {
       value.metadata.resourceVersion = String(revision);
       stored = value;
     } else {
-      stored = { ...value, metadata: { ...value.metadata, resourceVersion: String(revision) } } as KubeObject;
+      // Spread, then set (one literal with a spread and more keys takes V8's slow path).
+      const metadata = { ...value.metadata };
+      metadata.resourceVersion = String(revision);
+      stored = { ...value } as KubeObject;
+      stored.metadata = metadata;
     }
     const previous = this.data.get(key);
     if (!previous) this.keySet(key)?.add(key);

@@ -654,13 +654,15 @@ export class Kubelet {
   }
 
   private postStatus(w: PodWorker, status: PodStatus): void {
-    const pod = { ...w.pod, status };
+    // Spread, then set: one literal with a spread and more keys takes V8's slow path.
+    const pod = { ...w.pod };
+    pod.status = status;
     w.pod = pod;
-    this.api.request(this.id, {
-      verb: 'updateStatus',
-      kind: 'Pod',
-      object: { ...pod, metadata: { ...pod.metadata, resourceVersion: '' } },
-    });
+    const metadata = { ...pod.metadata };
+    metadata.resourceVersion = '';
+    const sent = { ...pod };
+    sent.metadata = metadata;
+    this.api.request(this.id, { verb: 'updateStatus', kind: 'Pod', object: sent });
   }
 
   /** Graceful termination: stop each container (Killing), remove the sandbox, then delete the pod for good. */
