@@ -10,6 +10,7 @@ import { asList, toJson, toYaml } from '../format/yaml';
 import type { ClusterReader, Command, Output } from '../types';
 import { listing, type Item, type Listing } from './items';
 import { labelString } from './printer';
+import { parseSortBy, sortByPath, type FieldPath } from './sortBy';
 
 const OUTPUTS = ['wide', 'yaml', 'json', 'name'];
 const ALL = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'];
@@ -22,6 +23,7 @@ export const GET_FLAGS = {
   'show-labels': { type: 'bool' },
   'no-headers': { type: 'bool' },
   'field-selector': { type: 'string' },
+  'sort-by': { type: 'string' },
 } as const;
 
 export const NO_TYPE = [
@@ -94,6 +96,9 @@ export function getCommand(ctx: VerbContext): Command {
   }
   const request = resolveTargets(args.positional, 'get');
   if (typeof request === 'string') return errorCommand(request);
+  const sortText = args.flags.get('sort-by');
+  const sortBy = sortText === undefined || sortText === '' ? undefined : parseSortBy(sortText);
+  if (typeof sortBy === 'string') return errorCommand(sortBy);
   const all = flagTrue(args, 'all-namespaces');
   const options: Options = {
     namespace: all ? undefined : ctx.namespace,
@@ -102,6 +107,7 @@ export function getCommand(ctx: VerbContext): Command {
     fields,
     showLabels: flagTrue(args, 'show-labels'),
     noHeaders: flagTrue(args, 'no-headers'),
+    ...(sortBy ? { sortBy, sortText: sortText! } : {}),
   };
   if (flagTrue(args, 'watch')) {
     if (request.types.length > 1) return errorCommand('error: you may only specify a single resource type');
@@ -117,6 +123,8 @@ interface Options {
   readonly fields: FieldSelector;
   readonly showLabels: boolean;
   readonly noHeaders: boolean;
+  readonly sortBy?: FieldPath;
+  readonly sortText?: string;
 }
 
 /** One type's selected rows (by name or selector), and the names not found. */
@@ -136,7 +144,11 @@ function select(type: ResourceType, request: Request, options: Options, reader: 
     items = list.items.filter(
       (i) => matches(options.selector, i.labels) && fieldsMatch(options.fields, i.object),
     );
-  return { list, items, missing };
+  if (!options.sortBy) return { list, items, missing };
+  const sorted = sortByPath(items, options.sortBy, options.sortText ?? '');
+  return typeof sorted === 'string'
+    ? { list, items: [], missing, error: sorted }
+    : { list, items: sorted, missing };
 }
 
 function get(request: Request, options: Options, reader: ClusterReader): Output {
@@ -146,7 +158,8 @@ function get(request: Request, options: Options, reader: ClusterReader): Output 
   const multi = request.types.length > 1 || new Set(request.names.map((n) => n.type)).size > 1;
   const allNs = options.namespace === undefined;
   for (const type of request.types) {
-    const { list, items, missing } = select(type, request, options, reader);
+    const { list, items, missing, error } = select(type, request, options, reader);
+    if (error) return fail(error);
     for (const m of missing) errors.push(`Error from server (NotFound): ${qualified(type)} "${m}" not found`);
     if (!items.length) continue;
     if (options.output === 'yaml' || options.output === 'json') objects.push(...items.map((i) => i.object));
