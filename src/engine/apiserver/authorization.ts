@@ -84,8 +84,8 @@ export function authorize(
   current: KubeObject | undefined,
 ): string | null {
   if (user.groups.includes('system:masters')) return null;
-  if (user.groups.includes('system:nodes'))
-    return authorizeNode(user.name.slice('system:node:'.length), verb, kind, object, current);
+  // A kubelet's credential names its node once (not sliced from the user name on every request).
+  if (user.node !== undefined) return authorizeNode(user.node, verb, kind, object, current);
   return allows(RULES[user.name] ?? [], verb, kind) ? null : '';
 }
 

@@ -5,6 +5,8 @@ import type { Endpoint } from '../topology';
 export interface UserInfo {
   readonly name: string;
   readonly groups: readonly string[];
+  /** For a kubelet (`system:node:<node>` in group `system:nodes`): its node, for the Node authorizer. */
+  readonly node?: string;
 }
 
 /** kube-controller-manager runs each controller with its own service account (--use-service-account-credentials). */
@@ -33,7 +35,7 @@ function authenticate(endpoint: Endpoint): UserInfo {
     case 'kube-controller-manager':
       return { name: 'system:kube-controller-manager', groups: ['system:authenticated'] };
     case 'kubelet':
-      return { name: `system:node:${node}`, groups: ['system:nodes', 'system:authenticated'] };
+      return { name: `system:node:${node}`, groups: ['system:nodes', 'system:authenticated'], node: node! };
     case 'kube-proxy':
       return {
         name: 'system:serviceaccount:kube-system:kube-proxy',
