@@ -1,5 +1,6 @@
 /**
- * The run's one event queue: a binary heap ordered by (time, sequence), so ties run in scheduling
+ * The run's one event queue: a 4-ary heap (half the depth of a binary one, so fewer moves per pop
+ * on a busy run) ordered by (time, sequence), so ties run in scheduling
  * order. Stored by column (times, sequences and message ids in typed arrays): a busy run pushes and
  * pops millions of events, and one object each would keep the garbage collector busy.
  */
@@ -40,7 +41,7 @@ export class EventQueue {
     const seq = this.seq++;
     let i = this.n++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pt = times[parent]!;
       if (pt < time || (pt === time && seqs[parent]! < seq)) break;
       times[i] = pt;
@@ -71,15 +72,24 @@ export class EventQueue {
     runs[n] = undefined;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const child =
-        r < n && (times[r]! < times[l]! || (times[r] === times[l] && seqs[r]! < seqs[l]!)) ? r : l;
-      const ct = times[child]!;
-      if (time < ct || (time === ct && seq < seqs[child]!)) break;
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      // The earliest of up to four children.
+      let child = first;
+      let ct = times[first]!;
+      let cs = seqs[first]!;
+      const end = Math.min(first + 4, n);
+      for (let c = first + 1; c < end; c++) {
+        const t = times[c]!;
+        if (t < ct || (t === ct && seqs[c]! < cs)) {
+          child = c;
+          ct = t;
+          cs = seqs[c]!;
+        }
+      }
+      if (time < ct || (time === ct && seq < cs)) break;
       times[i] = ct;
-      seqs[i] = seqs[child]!;
+      seqs[i] = cs;
       messages[i] = messages[child]!;
       runs[i] = runs[child];
       i = child;
