@@ -582,6 +582,11 @@ const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
 const matches = (w: Watch, o: KubeObject) =>
   (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
 
+/** Whether a Deployment's or ReplicaSet's spec changes (a new generation); other kinds keep none. */
+const specChanged = (current: KubeObject, spec: unknown) =>
+  (current.kind === 'Deployment' || current.kind === 'ReplicaSet') &&
+  JSON.stringify(current.spec) !== JSON.stringify(spec);
+
 /** A merge patch's labels, annotations and spec laid over the stored object; a changed spec is a new generation. */
 function patched(current: KubeObject, patch: KubeObject): KubeObject {
   const meta = current.metadata;
@@ -595,11 +600,7 @@ function patched(current: KubeObject, patch: KubeObject): KubeObject {
   const spec = (patch as { spec?: unknown }).spec;
   if (spec !== undefined && 'spec' in current) {
     next.spec = applyMergePatch(current.spec, spec);
-    if (
-      (current.kind === 'Deployment' || current.kind === 'ReplicaSet') &&
-      JSON.stringify(current.spec) !== JSON.stringify(next.spec)
-    )
-      metadata.generation = (meta.generation ?? 1) + 1;
+    if (specChanged(current, next.spec)) metadata.generation = (meta.generation ?? 1) + 1;
   }
   return next;
 }
@@ -621,10 +622,7 @@ function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incom
   const merged = { ...incoming } as KubeObject;
   merged.metadata = metadata;
   if ('status' in current) (merged as { status: unknown }).status = current.status;
-  if (
-    (current.kind === 'Deployment' || current.kind === 'ReplicaSet') &&
-    JSON.stringify(current.spec) !== JSON.stringify((incoming as typeof current).spec)
-  ) {
+  if (specChanged(current, (incoming as { spec?: unknown }).spec)) {
     merged.metadata.generation = (current.metadata.generation ?? 1) + 1;
   }
   if (meta.deletionTimestamp) merged.metadata.deletionTimestamp = meta.deletionTimestamp;

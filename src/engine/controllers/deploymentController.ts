@@ -288,7 +288,8 @@ export class DeploymentController extends Controller {
   }
 }
 
-const REVISION = 'deployment.kubernetes.io/revision';
+/** The annotation a Deployment and its ReplicaSets carry their revision in (`kubectl rollout history` reads it). */
+export const REVISION = 'deployment.kubernetes.io/revision';
 
 const revisionOf = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
 

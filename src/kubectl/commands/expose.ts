@@ -4,7 +4,7 @@
  * labels), with its labels, as kubectl's expose generator makes it.
  */
 import type { KubeObject, Service, ServicePort } from '../../engine/api/types';
-import { resolveTargets } from '../get/get';
+import { qualified, resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb } from './context';
@@ -92,11 +92,7 @@ export const expose: Verb = {
         const kind = target.type.engineKind!;
         const exposed = cluster.get(kind, namespace, target.name);
         if (!exposed) {
-          print(
-            fail(
-              `Error from server (NotFound): ${target.type.name}${groupOf(kind)} "${target.name}" not found`,
-            ),
-          );
+          print(fail(`Error from server (NotFound): ${qualified(target.type)} "${target.name}" not found`));
           return;
         }
         const selector = selectorOf(exposed);
@@ -139,5 +135,3 @@ export const expose: Verb = {
     };
   },
 };
-
-const groupOf = (kind: string) => (kind === 'Deployment' || kind === 'ReplicaSet' ? '.apps' : '');

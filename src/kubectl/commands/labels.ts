@@ -4,7 +4,7 @@
  * `unlabeled`, `not labeled`, and its refusal to overwrite without `--overwrite`).
  */
 import type { KubeObject } from '../../engine/api/types';
-import { resolveTargets } from '../get/get';
+import { qualified, resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
 import { flagTrue } from '../parse/flags';
 import { matches, parseSelector } from '../parse/selector';
@@ -117,11 +117,7 @@ function verbFor(field: Field): Verb {
             for (const t of targets.names) {
               const o = cluster.get(kind, ns, t.name);
               if (!o) {
-                print(
-                  fail(
-                    `Error from server (NotFound): ${type.name}${type.prefix.includes('.') ? type.prefix.slice(type.prefix.indexOf('.')) : ''} "${t.name}" not found`,
-                  ),
-                );
+                print(fail(`Error from server (NotFound): ${qualified(type)} "${t.name}" not found`));
                 continue;
               }
               objects.push(o);

@@ -4,6 +4,7 @@
  * earlier revision put back).
  */
 import type { Deployment, ReplicaSet } from '../../engine/api/types';
+import { REVISION } from '../../engine/controllers/deploymentController';
 import { timestamp } from '../../engine/core/time';
 import { resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
@@ -96,8 +97,6 @@ function restart(name: string, namespace: string, line: string): Command {
     },
   };
 }
-
-const REVISION = 'deployment.kubernetes.io/revision';
 
 /** The Deployment's ReplicaSets by revision, oldest first. */
 function revisions(

@@ -3,6 +3,7 @@ import type { KubeEvent, KubeObject, Toleration } from '../../engine/api/types';
 import { wallClock, age } from '../format/age';
 import { tabwrite } from '../format/tabwriter';
 import type { ClusterReader } from '../types';
+import { LAST_APPLIED } from '../apply/apply';
 
 /** describe's writer: tabwriter(minwidth 0, tabwidth 8, padding 2). Lines use `\t` between cells. */
 export const flush = (lines: readonly string[]) => tabwrite(lines.join('\n'), 0, 2);
@@ -32,7 +33,7 @@ export function labels(title: string, m: Record<string, string> | undefined, ind
 
 /** printAnnotationsMultiline: `key: value`; kubectl apply's own annotation is left out (skipAnnotations). */
 export function annotations(title: string, m: Record<string, string> | undefined, indent = ''): string[] {
-  const entries = sortedEntries(m).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
+  const entries = sortedEntries(m).filter(([k]) => k !== LAST_APPLIED);
   if (!entries.length) return [`${indent}${title}:\t<none>`];
   return entries.map(([k, v], i) => (i === 0 ? `${indent}${title}:\t${k}: ${v}` : `${indent}\t${k}: ${v}`));
 }

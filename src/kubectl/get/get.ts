@@ -184,7 +184,8 @@ function get(request: Request, options: Options, reader: ClusterReader): Output 
   return errors.length ? fail(text) : ok(text);
 }
 
-const qualified = (type: ResourceType) => {
+/** `deployments.apps`, `pods`: the resource as kube-apiserver names it in messages. */
+export const qualified = (type: ResourceType) => {
   const group = type.apiVersion.includes('/') ? type.apiVersion.slice(0, type.apiVersion.indexOf('/')) : '';
   return group ? `${type.name}.${group}` : type.name;
 };
