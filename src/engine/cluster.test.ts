@@ -208,6 +208,42 @@ describe('scheduling', () => {
     expect(pods.every((p) => p.spec.nodeName === 'minikube')).toBe(true);
     expect(t.cluster.get('Node', undefined, 'minikube-m02')?.spec.unschedulable).toBe(true);
   });
+
+  it('cordon sets spec.unschedulable; node-lifecycle-controller adds and removes the unschedulable taint', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const taints = () =>
+      (t.cluster.get('Node', undefined, 'minikube-m02')?.spec.taints ?? []).map(
+        (x) => `${x.key}:${x.effect}`,
+      );
+    const taintWrites = () =>
+      [...t.cluster.sim.trace].filter(
+        (m) => m.from === 'kube-controller-manager' && m.summary === 'PUT /api/v1/nodes/minikube-m02',
+      ).length;
+    const before = taintWrites();
+    t.act((c) => c.cordon('minikube-m02')).advance('1s');
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')?.spec.unschedulable).toBe(true);
+    expect(taints()).toEqual(['node.kubernetes.io/unschedulable:NoSchedule']);
+    expect(taintWrites()).toBe(before + 1);
+    t.act((c) => c.uncordon('minikube-m02')).advance('1s');
+    expect(t.cluster.get('Node', undefined, 'minikube-m02')?.spec.unschedulable).toBeUndefined();
+    expect(taints()).toEqual([]);
+  });
+
+  it('with kube-controller-manager down a cordon still keeps new pods off the node, but no taint is added', () => {
+    const t = TestCluster.ready({ nodes: 2 }).act((c) => c.stopComponent('kube-controller-manager'));
+    t.act((c) => c.cordon('minikube-m02')).advance('5s');
+    const node = t.cluster.get('Node', undefined, 'minikube-m02')!;
+    expect(node.spec.unschedulable).toBe(true);
+    expect(node.spec.taints ?? []).toEqual([]);
+    t.apply(makePod('picky').nodeSelector({ 'kubernetes.io/hostname': 'minikube-m02' }).build()).advance(
+      '10s',
+    );
+    const picky = t.cluster.get('Pod', 'default', 'picky')!;
+    expect(picky.spec.nodeName).toBeUndefined();
+    expect(picky.status.conditions?.find((c) => c.type === 'PodScheduled')?.message).toContain(
+      'node(s) were unschedulable',
+    );
+  });
 });
 
 describe('failures', () => {

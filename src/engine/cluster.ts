@@ -244,7 +244,6 @@ export class Cluster {
     );
   }
 
-  /** `kubectl scale deployment/x --replicas=N` (also ReplicaSets). */
   /** kubectl's merge PATCH (`patch` holds only what changes: labels, annotations, spec; null removes). */
   patch(
     kind: Kind,
@@ -260,6 +259,7 @@ export class Cluster {
     );
   }
 
+  /** `kubectl scale deployment/x --replicas=N` (also ReplicaSets). */
   scale(
     kind: 'Deployment' | 'ReplicaSet',
     namespace: string,
@@ -279,60 +279,28 @@ export class Cluster {
     );
   }
 
-  private updateNode(
-    name: string,
-    change: (spec: ObjectOfKind<'Node'>['spec']) => ObjectOfKind<'Node'>['spec'],
-    done?: (r: ApiResult) => void,
-  ): void {
-    const node = this.get('Node', undefined, name);
-    if (!node) {
-      this.api.request(KUBECTL, { verb: 'get', kind: 'Node', name }, done);
-      return;
-    }
-    this.api.request(
-      KUBECTL,
-      { verb: 'update', kind: 'Node', object: { ...node, spec: change(node.spec) } },
-      done,
-    );
-  }
-
+  /**
+   * kubectl's node commands send a PATCH with no resourceVersion, as kubectl does, so the kubelet's
+   * status reports meanwhile are no conflict. The unschedulable taint is not kubectl's to add:
+   * node-lifecycle-controller adds it when it sees `spec.unschedulable`.
+   */
   cordon(name: string, done?: (r: ApiResult) => void): void {
-    this.updateNode(
-      name,
-      (spec) => ({
-        ...spec,
-        unschedulable: true,
-        taints: withTaint(spec.taints, {
-          key: 'node.kubernetes.io/unschedulable',
-          effect: 'NoSchedule',
-          timeAdded: timestamp(this.sim.now),
-        }),
-      }),
-      done,
-    );
+    this.patch('Node', undefined, name, { spec: { unschedulable: true } }, done);
   }
 
   uncordon(name: string, done?: (r: ApiResult) => void): void {
-    this.updateNode(
-      name,
-      (spec) => ({
-        ...withoutField(spec),
-        taints: (spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unschedulable'),
-      }),
-      done,
-    );
+    this.patch('Node', undefined, name, { spec: { unschedulable: null } }, done);
   }
 
+  /** `kubectl taint`: the node's whole taint list, changed (taints have no merge key). */
   taint(name: string, taint: Taint, done?: (r: ApiResult) => void): void {
-    this.updateNode(name, (spec) => ({ ...spec, taints: withTaint(spec.taints, taint) }), done);
+    const taints = this.get('Node', undefined, name)?.spec.taints;
+    this.patch('Node', undefined, name, { spec: { taints: withTaint(taints, taint) } }, done);
   }
 
   untaint(name: string, key: string, done?: (r: ApiResult) => void): void {
-    this.updateNode(
-      name,
-      (spec) => ({ ...spec, taints: (spec.taints ?? []).filter((t) => t.key !== key) }),
-      done,
-    );
+    const taints = (this.get('Node', undefined, name)?.spec.taints ?? []).filter((t) => t.key !== key);
+    this.patch('Node', undefined, name, { spec: { taints } }, done);
   }
 
   /** `kubectl drain`: cordon, then evict every pod on the node except DaemonSet and mirror pods. */
@@ -514,10 +482,4 @@ export class Cluster {
 
 function withTaint(taints: readonly Taint[] | undefined, taint: Taint): Taint[] {
   return [...(taints ?? []).filter((t) => !(t.key === taint.key && t.effect === taint.effect)), taint];
-}
-
-function withoutField(spec: ObjectOfKind<'Node'>['spec']): ObjectOfKind<'Node'>['spec'] {
-  const rest = { ...spec };
-  delete rest.unschedulable;
-  return rest;
 }

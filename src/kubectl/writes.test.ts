@@ -58,6 +58,47 @@ describe('writes are API requests', () => {
     expect(shop.metadata.generation).toBe(2);
   });
 
+  test('set image, rollout, label, annotate, cordon and taint send a PATCH with no resourceVersion, as kubectl does', () => {
+    const t = readyCluster({ nodes: 2 });
+    const sent = () =>
+      [...t.cluster.sim.trace].filter((m) => m.from === 'kubectl' && m.to === 'kube-apiserver');
+    for (const [line, summary] of [
+      [
+        'kubectl set image deployment/web nginx=nginx:1.28',
+        'PATCH /apis/apps/v1/namespaces/default/deployments/web',
+      ],
+      ['kubectl rollout restart deployment/web', 'PATCH /apis/apps/v1/namespaces/default/deployments/web'],
+      ['kubectl rollout undo deployment/web', 'PATCH /apis/apps/v1/namespaces/default/deployments/web'],
+      ['kubectl label deployment web tier=front', 'PATCH /apis/apps/v1/namespaces/default/deployments/web'],
+      ['kubectl annotate node minikube-m02 note=x', 'PATCH /api/v1/nodes/minikube-m02'],
+      ['kubectl cordon minikube-m02', 'PATCH /api/v1/nodes/minikube-m02'],
+      ['kubectl taint nodes minikube-m02 gpu=yes:NoSchedule', 'PATCH /api/v1/nodes/minikube-m02'],
+    ] as const) {
+      const before = sent().length;
+      // Back to back, while the controllers are still writing the Deployment's and the Nodes'
+      // status: a PATCH carries no resourceVersion, so none of them meets a conflict.
+      expect(run(t, line).error, line).toBe(false);
+      expect(
+        sent()
+          .slice(before)
+          .map((m) => m.summary),
+      ).toEqual([summary]);
+    }
+    const web = t.cluster.get('Deployment', 'default', 'web')!;
+    expect(web.metadata.labels?.tier).toBe('front');
+    // undo went back from the restarted template to the one before it: the new image, no restartedAt.
+    expect(web.spec.template.spec.containers[0]!.image).toBe('nginx:1.28');
+    expect(web.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBeUndefined();
+    const node = t.cluster.get('Node', undefined, 'minikube-m02')!;
+    expect(node.metadata.annotations?.note).toBe('x');
+    expect(node.spec.unschedulable).toBe(true);
+    expect(node.spec.taints?.map((x) => `${x.key}=${x.value ?? ''}:${x.effect}`)).toContain(
+      'gpu=yes:NoSchedule',
+    );
+    expect(run(t, 'kubectl label deployment web tier-').text).toBe('deployment.apps/web unlabeled');
+    expect(t.cluster.get('Deployment', 'default', 'web')!.metadata.labels?.tier).toBeUndefined();
+  });
+
   test('reads and refused commands send nothing', () => {
     const before = fromKubectl().length;
     run(t, 'kubectl get pods -A -o wide');

@@ -146,7 +146,14 @@ export class ApiServer {
     const user = options.as ?? client.user;
     // A create with only a generateName has no key until kube-apiserver picks the name.
     const name = req.name ?? req.object?.metadata.name;
-    const keys = name ? storedKeys(req.kind, req.namespace ?? req.object?.metadata.namespace, name) : null;
+    // (A patch's object may have no metadata at all: it carries only what changes.)
+    const keys = name
+      ? storedKeys(
+          req.kind,
+          req.namespace ?? (req.object?.metadata as KubeObject['metadata'] | undefined)?.namespace,
+          name,
+        )
+      : null;
     this.sim.sendOn(
       client.route,
       {

@@ -7,7 +7,7 @@
  */
 import { tolerates } from '../api/pods';
 import type { Condition, Lease, Node, NodeConditionType, Pod, Taint } from '../api/types';
-import { NOT_READY_TAINT, UNREACHABLE_TAINT } from '../apiserver/admission';
+import { NOT_READY_TAINT, UNREACHABLE_TAINT, UNSCHEDULABLE_TAINT } from '../apiserver/admission';
 import type { ApiServer } from '../apiserver/apiServer';
 import { controllerUser } from '../apiserver/identity';
 import { EventRecorder } from '../client/eventRecorder';
@@ -199,7 +199,11 @@ export class NodeLifecycleController extends Controller {
     }
   }
 
-  /** The taints a node should carry for its Ready condition. */
+  /**
+   * The taints a node should carry for its Ready condition and for `spec.unschedulable` (a cordon),
+   * as doNoScheduleTaintingPass and doNoExecuteTaintingPass keep them. Taints still wanted keep
+   * their timeAdded.
+   */
   protected reconcile(name: string): void {
     const node = this.nodes.get(undefined, name);
     if (!node) return;
@@ -216,15 +220,22 @@ export class NodeLifecycleController extends Controller {
               { key: UNREACHABLE_TAINT, effect: 'NoExecute' },
             ]
           : [];
-    const managed = (t: Taint) => t.key === NOT_READY_TAINT || t.key === UNREACHABLE_TAINT;
+    if (node.spec.unschedulable) want.push({ key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' });
+    const managed = (t: Taint) =>
+      t.key === NOT_READY_TAINT ||
+      t.key === UNREACHABLE_TAINT ||
+      (t.key === UNSCHEDULABLE_TAINT && t.effect === 'NoSchedule');
+    const same = (a: Taint) => (b: Taint) => a.key === b.key && a.effect === b.effect;
     const current = node.spec.taints ?? [];
     const have = current.filter(managed);
-    const same =
-      have.length === want.length &&
-      want.every((w) => have.some((h) => h.key === w.key && h.effect === w.effect));
-    if (!same) {
+    const add = want.filter((w) => !have.some(same(w)));
+    const drop = have.filter((h) => !want.some(same(h)));
+    if (add.length || drop.length) {
       const now = timestamp(this.sim.now);
-      const taints = [...current.filter((t) => !managed(t)), ...want.map((t) => ({ ...t, timeAdded: now }))];
+      const taints = [
+        ...current.filter((t) => !drop.includes(t)),
+        ...add.map((t) => ({ ...t, timeAdded: now })),
+      ];
       this.api.request(
         KCM,
         { verb: 'update', kind: 'Node', object: { ...node, spec: { ...node.spec, taints } } },

@@ -3,6 +3,7 @@
  * each object updated through kube-apiserver, answered as kubectl answers (`labeled`,
  * `unlabeled`, `not labeled`, and its refusal to overwrite without `--overwrite`).
  */
+import { createMergePatch } from '../../engine/api/mergePatch';
 import type { KubeObject } from '../../engine/api/types';
 import { qualified, resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
@@ -145,11 +146,14 @@ function verbFor(field: Field): Verb {
             }
             const verbText: Output['text'] =
               Object.keys(change.set).length === 0 && field === 'labels' ? 'unlabeled' : done;
-            const updated = {
-              ...o,
-              metadata: { ...o.metadata, [field]: next },
-            } as KubeObject;
-            cluster.apply(updated, (r) => print(r.ok ? ok(`${id} ${verbText}`) : fail(serverError(r.error))));
+            // A merge PATCH of the changed keys (null removes one), with no resourceVersion, as kubectl sends it.
+            cluster.patch(
+              kind,
+              o.metadata.namespace,
+              o.metadata.name,
+              { metadata: { [field]: createMergePatch(o.metadata[field] ?? {}, next) } },
+              (r) => print(r.ok ? ok(`${id} ${verbText}`) : fail(serverError(r.error))),
+            );
           }
         },
       };

@@ -4,6 +4,7 @@
  * earlier revision put back).
  */
 import type { Deployment, ReplicaSet } from '../../engine/api/types';
+import { createMergePatch } from '../../engine/api/mergePatch';
 import { REVISION } from '../../engine/controllers/deploymentController';
 import { timestamp } from '../../engine/core/time';
 import { resolveTargets } from '../get/get';
@@ -74,25 +75,18 @@ function restart(name: string, namespace: string, line: string): Command {
     run(cluster, print) {
       const d = cluster.get('Deployment', namespace, name);
       if (!d) return print(fail(`Error from server (NotFound): deployments.apps "${name}" not found`));
-      const t = d.spec.template;
-      const next: Deployment = {
-        ...d,
-        spec: {
-          ...d.spec,
-          template: {
-            ...t,
-            metadata: {
-              ...t.metadata,
-              annotations: {
-                ...t.metadata.annotations,
-                'kubectl.kubernetes.io/restartedAt': timestamp(cluster.now as never),
-              },
-            },
+      // kubectl patches the template's annotation (no resourceVersion, so no conflict with status writes).
+      const restartedAt = timestamp(cluster.now as never);
+      cluster.patch(
+        'Deployment',
+        namespace,
+        name,
+        {
+          spec: {
+            template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } },
           },
         },
-      };
-      cluster.apply(next, (r) =>
-        print(r.ok ? ok(`deployment.apps/${name} restarted`) : fail(serverError(r.error))),
+        (r) => print(r.ok ? ok(`deployment.apps/${name} restarted`) : fail(serverError(r.error))),
       );
     },
   };
@@ -163,8 +157,13 @@ function undo(name: string, namespace: string, line: string, toText: string | un
             `deployment.apps/${name} skipped rollback (current template already matches revision ${target.revision})`,
           ),
         );
-      cluster.apply({ ...d, spec: { ...d.spec, template } }, (r) =>
-        print(r.ok ? ok(`deployment.apps/${name} rolled back`) : fail(serverError(r.error))),
+      // kubectl sends the old template as a PATCH that replaces the current one (no resourceVersion).
+      cluster.patch(
+        'Deployment',
+        namespace,
+        name,
+        { spec: { template: createMergePatch(d.spec.template, template) } },
+        (r) => print(r.ok ? ok(`deployment.apps/${name} rolled back`) : fail(serverError(r.error))),
       );
     },
   };

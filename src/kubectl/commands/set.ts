@@ -1,5 +1,4 @@
 /** `kubectl set image deployment/NAME CONTAINER=IMAGE…`: a new template, so the Deployment rolls out. */
-import type { Deployment } from '../../engine/api/types';
 import { resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
@@ -37,24 +36,20 @@ export const set: Verb = {
         for (const name of images.keys())
           if (name !== '*' && !names.includes(name))
             return print(fail(`error: unable to find container named "${name}"`));
-        const next: Deployment = {
-          ...d,
-          spec: {
-            ...d.spec,
-            template: {
-              ...d.spec.template,
-              spec: {
-                ...d.spec.template.spec,
-                containers: d.spec.template.spec.containers.map((c) => {
-                  const image = images.get(c.name) ?? images.get('*');
-                  return image ? { ...c, image } : c;
-                }),
-              },
-            },
-          },
-        };
-        cluster.apply(next, (r) =>
-          print(r.ok ? ok(`deployment.apps/${target.name} image updated`) : fail(serverError(r.error))),
+        const containers = d.spec.template.spec.containers.map((c) => {
+          const image = images.get(c.name) ?? images.get('*');
+          return image ? { ...c, image } : c;
+        });
+        // A PATCH with no resourceVersion, as kubectl sends it: the controller writing the
+        // Deployment's status meanwhile is no conflict. (kubectl's strategic patch merges the
+        // containers by name; this merge patch sends them all, which comes to the same.)
+        cluster.patch(
+          'Deployment',
+          namespace,
+          target.name,
+          { spec: { template: { spec: { containers } } } },
+          (r) =>
+            print(r.ok ? ok(`deployment.apps/${target.name} image updated`) : fail(serverError(r.error))),
         );
       },
     };
