@@ -300,7 +300,7 @@ export class Cluster {
 
   untaint(name: string, key: string, done?: (r: ApiResult) => void): void {
     const taints = (this.get('Node', undefined, name)?.spec.taints ?? []).filter((t) => t.key !== key);
-    this.patch('Node', undefined, name, { spec: { taints } }, done);
+    this.patch('Node', undefined, name, { spec: { taints: taints.length ? taints : null } }, done);
   }
 
   /** `kubectl drain`: cordon, then evict every pod on the node except DaemonSet and mirror pods. */

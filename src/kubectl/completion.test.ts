@@ -14,7 +14,15 @@ describe('completions', () => {
     expect(c('kubectl ge')).toEqual(['get']);
     expect(c('kubectl get dep')).toEqual(['deploy', 'deployments']);
     expect(c('kubectl get pods --all')).toEqual(['--all-namespaces']);
-    expect(c('kubectl get pods -o ')).toEqual(['json', 'name', 'wide', 'yaml']);
+    expect(c('kubectl get pods -o ')).toEqual([
+      'custom-columns=',
+      'json',
+      'jsonpath-as-json=',
+      'jsonpath=',
+      'name',
+      'wide',
+      'yaml',
+    ]);
     expect(c('kubectl get pods -n kube-')).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
   });
 

@@ -48,7 +48,8 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   const namespace = nsIndex >= 0 ? (words[nsIndex + 1] ?? 'default') : 'default';
   if (previous === '-n' || previous === '--namespace')
     return reader.list('Namespace').map((n) => n.metadata.name);
-  if (previous === '-o' || previous === '--output') return ['json', 'name', 'wide', 'yaml'];
+  if (previous === '-o' || previous === '--output')
+    return ['custom-columns=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'wide', 'yaml'];
   const positional = words.filter(
     (w, i) =>
       !w.startsWith('-') &&

@@ -48,13 +48,12 @@ function defaultTolerations(tolerations: readonly Toleration[] | undefined): Tol
   return out;
 }
 
+/** SetDefaults_PodSpec: what a pod spec gets wherever it is stored, a workload's template included. */
 export function defaultPodSpec(spec: PodSpec): PodSpec {
   return {
     restartPolicy: 'Always',
     terminationGracePeriodSeconds: 30,
     schedulerName: 'default-scheduler',
-    serviceAccountName: 'default',
-    priority: 0,
     ...spec,
     containers: spec.containers.map((c) => ({
       imagePullPolicy: defaultPullPolicy(c.image),
@@ -64,8 +63,9 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
   };
 }
 
+/** A Pod also passes the ServiceAccount and Priority admission plugins (templates do not). */
 function admitPod(pod: Pod): Pod {
-  const spec = defaultPodSpec(pod.spec);
+  const spec: PodSpec = { serviceAccountName: 'default', priority: 0, ...defaultPodSpec(pod.spec) };
   const withDefaults: Pod = { ...pod, spec: { ...spec, tolerations: defaultTolerations(spec.tolerations) } };
   return {
     ...withDefaults,

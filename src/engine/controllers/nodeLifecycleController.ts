@@ -236,9 +236,12 @@ export class NodeLifecycleController extends Controller {
         ...current.filter((t) => !drop.includes(t)),
         ...add.map((t) => ({ ...t, timeAdded: now })),
       ];
+      // No taints left: the field goes, as `omitempty` drops an empty list.
+      const spec: Node['spec'] = { ...node.spec, taints };
+      if (!taints.length) delete spec.taints;
       this.api.request(
         KCM,
-        { verb: 'update', kind: 'Node', object: { ...node, spec: { ...node.spec, taints } } },
+        { verb: 'update', kind: 'Node', object: { ...node, spec } },
         (r) => {
           if (!r.ok) this.retry(name, 50);
         },

@@ -1,4 +1,5 @@
 /** `kubectl get TYPE[,TYPE] [NAME…] | TYPE/NAME… [-n NS | -A] [-o wide|yaml|json|name] [-l SEL] [--show-labels] [-w]`. */
+import { templatePrinter, type TemplatePrinter } from '../jsonpath/printers';
 import { errorCommand, fail, ok } from '../output';
 import type { VerbContext } from '../commands/context';
 import { flagTrue } from '../parse/flags';
@@ -76,7 +77,9 @@ export function resolveTargets(positional: readonly string[], verb: string): Req
 export function getCommand(ctx: VerbContext): Command {
   const { args } = ctx;
   const output = args.flags.get('output') ?? '';
-  if (output && !OUTPUTS.includes(output))
+  const printer = templatePrinter(output);
+  if (typeof printer === 'string') return errorCommand(printer);
+  if (output && !printer && !OUTPUTS.includes(output))
     return errorCommand(
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
@@ -108,8 +111,11 @@ export function getCommand(ctx: VerbContext): Command {
     showLabels: flagTrue(args, 'show-labels'),
     noHeaders: flagTrue(args, 'no-headers'),
     ...(sortBy ? { sortBy, sortText: sortText! } : {}),
+    ...(printer ? { printer } : {}),
   };
   if (flagTrue(args, 'watch')) {
+    if (printer)
+      return errorCommand('error: this simulated terminal watches tables only: drop -o, or leave out -w');
     if (request.types.length > 1) return errorCommand('error: you may only specify a single resource type');
     return watchCommand(request, options);
   }
@@ -125,6 +131,8 @@ interface Options {
   readonly noHeaders: boolean;
   readonly sortBy?: FieldPath;
   readonly sortText?: string;
+  /** `-o jsonpath=…`, `jsonpath-as-json=…` or `custom-columns=…`. */
+  readonly printer?: TemplatePrinter;
 }
 
 /** One type's selected rows (by name or selector), and the names not found. */
@@ -162,14 +170,24 @@ function get(request: Request, options: Options, reader: ClusterReader): Output 
     if (error) return fail(error);
     for (const m of missing) errors.push(`Error from server (NotFound): ${qualified(type)} "${m}" not found`);
     if (!items.length) continue;
-    if (options.output === 'yaml' || options.output === 'json') objects.push(...items.map((i) => i.object));
+    if (options.printer || options.output === 'yaml' || options.output === 'json')
+      objects.push(...items.map((i) => i.object));
     else if (options.output === 'name') out.push(...items.map((i) => `${type.prefix}/${i.name}`));
     else {
       if (out.length) out.push('');
       out.push(renderTable(list, items, type, { ...options, multi, allNs: allNs && type.namespaced }));
     }
   }
-  if (options.output === 'yaml' || options.output === 'json') {
+  if (options.printer && (objects.length || !errors.length)) {
+    const single = objects.length === 1 && request.names.length === 1;
+    const printed = options.printer.whole
+      ? options.printer.print(single ? objects[0] : asList(objects), options.noHeaders)
+      : options.printer.print(objects, options.noHeaders);
+    if (printed.error) return fail([...errors, printed.text].join('\n'));
+    // Printed even when empty: kubectl says "No resources found" only above its tables.
+    const text = [printed.text, ...errors].filter(Boolean).join('\n');
+    return errors.length ? fail(text) : ok(text);
+  } else if (options.output === 'yaml' || options.output === 'json') {
     const single = objects.length === 1 && request.names.length === 1;
     const value = single ? objects[0] : asList(objects);
     if (objects.length || !errors.length) out.push(options.output === 'yaml' ? toYaml(value) : toJson(value));

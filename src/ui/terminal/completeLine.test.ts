@@ -9,6 +9,7 @@ describe('Tab completion of the word being typed', () => {
     ['kubectl x', [], 'kubectl x', []],
     ['kubectl ', ['get', 'get'], 'kubectl get ', []],
     ['kub', ['kubectl', 'other'], 'kubectl ', []],
+    ['kubectl get pods -o jsonp', ['jsonpath=', 'name'], 'kubectl get pods -o jsonpath=', []],
   ])('%s with %j → %j', (line, candidates, completed, shown) => {
     expect(completeLine(line, candidates)).toEqual({ line: completed, shown });
   });

@@ -11,7 +11,9 @@ export function completeLine(
   const word = line.slice(start);
   const unique = [...new Set(candidates)].filter((c) => c.startsWith(word));
   if (unique.length === 0) return { line, shown: [] };
-  if (unique.length === 1) return { line: `${line.slice(0, start)}${unique[0]} `, shown: [] };
+  // A completed word takes a space after it, unless it ends in `=` (`-o jsonpath=`): its value follows.
+  if (unique.length === 1)
+    return { line: `${line.slice(0, start)}${unique[0]}${unique[0]!.endsWith('=') ? '' : ' '}`, shown: [] };
   let common = unique[0]!;
   for (const c of unique) while (!c.startsWith(common)) common = common.slice(0, -1);
   const shown = unique.length > SHOWN ? [...unique.slice(0, SHOWN), '…'] : unique;
