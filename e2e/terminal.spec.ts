@@ -85,6 +85,25 @@ test.describe('the terminal', () => {
     await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
       'Ready,SchedulingDisabled',
     );
+    // kube-controller-manager's node-lifecycle-controller adds the unschedulable taint; read it with JSONPath.
+    await explorer.button(/^(Play|播放)$/).click();
+    await expect
+      .poll(
+        async () => {
+          await explorer.run("kubectl get node minikube-m02 -o jsonpath='{.spec.taints[*].key}'");
+          return explorer.lastOutput();
+        },
+        { timeout: 30_000, intervals: [250] },
+      )
+      .toBe('node.kubernetes.io/unschedulable');
+    await explorer.run(
+      'kubectl get nodes -o custom-columns=NAME:.metadata.name,UNSCHEDULABLE:.spec.unschedulable',
+    );
+    expect((await explorer.lastOutput()).split('\n')).toEqual([
+      'NAME           UNSCHEDULABLE',
+      'minikube       <none>',
+      'minikube-m02   true',
+    ]);
   });
 
   test('kubectl expose, label, set image and rollout undo: the Service gets endpoints, revisions are listed, pods are redrawn', async ({
