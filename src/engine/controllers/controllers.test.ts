@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types';
 import { makeDeployment, makePod } from '../testing/builders';
 import { scaled, surgeAndUnavailable } from './deploymentController';
-import { deletionOrder } from './podControl';
+import { deletionOrder, podsToDelete } from './podControl';
 import { fnv32a, safeEncode, templateHash } from './templateHash';
 
 const pod = (name: string, change: (p: Pod) => void = () => {}): Pod => {
@@ -11,31 +11,95 @@ const pod = (name: string, change: (p: Pod) => void = () => {}): Pod => {
   return p;
 };
 
-describe('deletionOrder (controller_utils ActivePods ranking)', () => {
-  it('deletes unscheduled, then pending, then unready, then newer pods first', () => {
-    const running = (p: Pod, ready: boolean, created: string) => {
-      p.spec.nodeName = 'minikube';
+describe('which pods a ReplicaSet deletes first (controller_utils ActivePodsWithRanks)', () => {
+  const NOW = Date.parse('2026-01-01T01:00:00Z');
+  const running =
+    (node: string, readyAt: string, created = '2026-01-01T00:00:00Z') =>
+    (p: Pod) => {
+      p.spec.nodeName = node;
       p.status.phase = 'Running';
-      p.status.conditions = [{ type: 'Ready', status: ready ? 'True' : 'False' }];
+      p.status.conditions = [{ type: 'Ready', status: 'True', lastTransitionTime: readyAt }];
       p.metadata.creationTimestamp = created;
     };
+  const order = (pods: Pod[], related: Pod[] = pods) =>
+    podsToDelete(pods, related, pods.length - 1, NOW).map((p) => p.metadata.name);
+  const ranked = (pods: Pod[]) =>
+    [...pods]
+      .map((p) => ({ pod: p, rank: 0 }))
+      .sort(deletionOrder(NOW))
+      .map((r) => r.pod.metadata.name);
+
+  it('unscheduled, then Pending, then not ready, before ready pods', () => {
     const pods = [
-      pod('old-ready', (p) => running(p, true, '2026-01-01T00:00:00Z')),
-      pod('new-ready', (p) => running(p, true, '2026-01-01T00:05:00Z')),
-      pod('unready', (p) => running(p, false, '2026-01-01T00:00:00Z')),
+      pod('ready', running('minikube', '2026-01-01T00:00:10Z')),
+      pod('unready', (p) => {
+        running('minikube', '2026-01-01T00:00:10Z')(p);
+        p.status.conditions = [{ type: 'Ready', status: 'False' }];
+      }),
       pod('pending', (p) => {
         p.spec.nodeName = 'minikube';
         p.status.phase = 'Pending';
       }),
       pod('unscheduled'),
     ];
-    expect([...pods].sort(deletionOrder).map((p) => p.metadata.name)).toEqual([
-      'unscheduled',
-      'pending',
-      'unready',
-      'new-ready',
-      'old-ready',
-    ]);
+    expect(ranked(pods)).toEqual(['unscheduled', 'pending', 'unready', 'ready']);
+  });
+
+  it('a lower controller.kubernetes.io/pod-deletion-cost goes first; a bad value counts as 0', () => {
+    const cost = (value: string) => (p: Pod) => {
+      running('minikube', '2026-01-01T00:00:10Z')(p);
+      p.metadata.annotations = { 'controller.kubernetes.io/pod-deletion-cost': value };
+    };
+    const pods = [pod('high', cost('100')), pod('bad', cost('1.5')), pod('low', cost('-5'))];
+    expect(ranked(pods)).toEqual(['low', 'bad', 'high']);
+  });
+
+  it('a pod doubled up on a node (with the Deployment’s other ReplicaSets’ pods too) goes first', () => {
+    const a = pod('alone', running('minikube', '2026-01-01T00:00:10Z'));
+    const b = pod('shared', running('minikube-m02', '2026-01-01T00:00:10Z'));
+    const other = pod('old-rs-pod', running('minikube-m02', '2026-01-01T00:00:10Z'));
+    expect(podsToDelete([a, b], [a, b, other], 1, NOW).map((p) => p.metadata.name)).toEqual(['shared']);
+    expect(podsToDelete([a, b], [a, b], 1, NOW).map((p) => p.metadata.name)).toHaveLength(1);
+  });
+
+  it('ready for less time goes first, compared on a log2 scale (the same bucket falls to the UID)', () => {
+    const recent = pod('recent', running('minikube', '2026-01-01T00:59:00Z'));
+    const early = pod('early', running('minikube', '2026-01-01T00:01:00Z'));
+    expect(ranked([early, recent])).toEqual(['recent', 'early']);
+    // 40 and 50 minutes ago: both 2^41 ns and more (the same bucket) of nanoseconds, so the lower UID goes first.
+    const x = pod('x', running('minikube', '2026-01-01T00:20:00Z'));
+    const y = pod('y', running('minikube', '2026-01-01T00:10:00Z'));
+    x.metadata.uid = 'b';
+    y.metadata.uid = 'a';
+    expect(ranked([x, y])).toEqual(['y', 'x']);
+  });
+
+  it('then more container restarts first, then newer first', () => {
+    const restarts = (n: number, created: string) => (p: Pod) => {
+      running('minikube', '2026-01-01T00:00:00Z', created)(p);
+      p.status.containerStatuses = [
+        {
+          name: 'c',
+          ready: true,
+          restartCount: n,
+          image: 'x',
+          imageID: '',
+          state: { running: { startedAt: '' } },
+        },
+      ] as NonNullable<Pod['status']['containerStatuses']>;
+    };
+    const pods = [
+      pod('old', restarts(0, '2026-01-01T00:00:00Z')),
+      pod('crashy', restarts(4, '2026-01-01T00:00:00Z')),
+      pod('new', restarts(0, '2026-01-01T00:59:59Z')),
+    ];
+    expect(ranked(pods)).toEqual(['crashy', 'new', 'old']);
+  });
+
+  it('deleting every pod needs no order: they go as listed', () => {
+    const pods = [pod('b', running('minikube', '2026-01-01T00:00:10Z')), pod('a')];
+    expect(podsToDelete(pods, pods, 2, NOW).map((p) => p.metadata.name)).toEqual(['b', 'a']);
+    expect(order(pods)).toEqual(['a']);
   });
 });
 

@@ -3,14 +3,15 @@
  * pods from its template or deleting the least valuable ones, then reports status. Expectations
  * stop it acting twice on a stale cache while its own creates and deletes are in flight.
  */
-import { isActive, isPodReady } from '../api/pods';
+import { controllerOf, isActive, isPodReady } from '../api/pods';
 import { objectKey } from '../api/resources';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
+import { RUN_EPOCH_MS } from '../core/time';
 import type { Sim } from '../sim';
 import { Controller, KCM, unchanged } from './controller';
-import { deletionOrder, ownedBy, podFromTemplate } from './podControl';
+import { ownedBy, podFromTemplate, podsToDelete } from './podControl';
 
 /** At most this many creates or deletes per sync (burstReplicas). */
 const BURST = 500;
@@ -77,7 +78,12 @@ export class ReplicaSetController extends Controller {
       for (let i = 0; i < count; i++) this.createPod(rs, key);
       action = `create ${count} pod(s)`;
     } else if (satisfied && diff > 0) {
-      const victims = [...active].sort(deletionOrder).slice(0, Math.min(diff, BURST));
+      const victims = podsToDelete(
+        active,
+        this.relatedPods(rs, active),
+        Math.min(diff, BURST),
+        RUN_EPOCH_MS + this.sim.now,
+      );
       this.expectations.set(key, { adds: 0, dels: victims.length });
       for (const pod of victims) this.deletePod(rs, pod, key);
       action = `delete ${victims.map((p) => p.metadata.name).join(', ')}`;
@@ -92,6 +98,20 @@ export class ReplicaSetController extends Controller {
       action,
     });
     this.updateStatus(rs, owned);
+  }
+
+  /** The active pods of every ReplicaSet of the same owner (the Deployment's old and new ones), or just its own. */
+  private relatedPods(rs: ReplicaSet, own: readonly Pod[]): readonly Pod[] {
+    const owner = controllerOf(rs.metadata);
+    if (!owner) return own;
+    const siblings = new Set(
+      [...this.replicaSets.list()]
+        .filter((r) => controllerOf(r.metadata)?.uid === owner.uid)
+        .map((r) => r.metadata.uid),
+    );
+    return [...this.pods.list()].filter(
+      (p) => isActive(p) && siblings.has(controllerOf(p.metadata)?.uid ?? ''),
+    );
   }
 
   private createPod(rs: ReplicaSet, key: string): void {
