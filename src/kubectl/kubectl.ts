@@ -10,6 +10,7 @@ import { cordon, drain, taint, uncordon } from './commands/nodes';
 import { rollout } from './commands/rollout';
 import { set } from './commands/set';
 import { logs } from './commands/logs';
+import { events } from './commands/events';
 import { expose } from './commands/expose';
 import { annotate, label } from './commands/labels';
 import { config, notSimulated, top } from './commands/elsewhere';
@@ -32,6 +33,7 @@ export const VERBS: Record<string, Verb> = {
   rollout,
   set,
   logs,
+  events,
   expose,
   label,
   annotate,

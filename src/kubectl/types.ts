@@ -60,6 +60,8 @@ export type Command =
       readonly type: 'watch';
       first(reader: ClusterReader): Output;
       next(reader: ClusterReader): Output | null;
+      /** True once the stream has ended and kubectl is back at the prompt (`rollout status`, `logs -f`). */
+      ended?(): boolean;
     }
   /** Changes only the terminal: `clear`, `minikube ssh` (into a node), `exit`, `minikube dashboard`. */
   | {

@@ -197,6 +197,7 @@ export function createTerminal(
         const reader = readerNow();
         if (!reader) return;
         print(command.first(reader));
+        if (command.ended?.()) return;
         watch = { id, command, at: reader.now };
         patchEntry(id, (e) => ({ ...e, state: 'watching' }));
         return;
@@ -289,6 +290,7 @@ export function createTerminal(
         const id = watch.id;
         patchEntry(id, (e) => ({ ...e, output: [...e.output, output] }));
       }
+      if (watch.command.ended?.()) stopWatch();
     },
   };
 }

@@ -1,10 +1,13 @@
-/** `kubectl logs POD [-c CONTAINER] [--tail N] [--timestamps]` and `kubectl logs deployment/NAME`. */
+/**
+ * `kubectl logs POD [-c CONTAINER] [--tail N] [--timestamps] [-p] [-f]` and `kubectl logs deployment/NAME`.
+ * `-f` follows: new lines as the container writes them, until it stops.
+ */
 import type { Pod } from '../../engine/api/types';
 import { containerLog } from '../logs/containerLog';
 import { errorCommand, fail, ok } from '../output';
 import { flagTrue } from '../parse/flags';
 import { resourceType } from '../resourceTypes';
-import type { ClusterReader, Output } from '../types';
+import type { ClusterReader, Command, Output } from '../types';
 import type { Verb } from './context';
 
 function podFor(
@@ -57,40 +60,120 @@ export const logs: Verb = {
       return errorCommand(
         `error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`,
       );
-    return {
-      type: 'read',
-      run(reader): Output {
-        const found = podFor(reader, namespace, target);
-        if (!found.pod) return fail(found.error!);
-        const pod = found.pod;
-        const name = args.flags.get('container') ?? args.positional[1] ?? pod.spec.containers[0]!.name;
-        const spec = pod.spec.containers.find((c) => c.name === name);
-        if (!spec) return fail(`error: container ${name} is not valid for pod ${pod.metadata.name}`);
-        const status = pod.status.containerStatuses?.find((s) => s.name === name);
-        const startedAt =
-          status?.state.running?.startedAt ??
-          status?.state.terminated?.startedAt ??
-          (flagTrue(args, 'previous') || status?.state.waiting?.reason === 'CrashLoopBackOff'
-            ? status?.lastState?.terminated?.startedAt
-            : undefined);
-        if (!startedAt) {
-          const reason = status?.state.waiting?.reason ?? 'ContainerCreating';
-          return fail(
-            `Error from server (BadRequest): container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`,
-          );
-        }
-        if (flagTrue(args, 'previous') && !status?.lastState?.terminated)
-          return fail(
-            `Error from server (BadRequest): previous terminated container "${name}" in pod "${pod.metadata.name}" not found`,
-          );
-        let lines = containerLog(pod, spec.image, startedAt, reader.now);
-        if (flagTrue(args, 'timestamps'))
-          lines = lines.map((l) => `${l.at} ${l.text}`.trimEnd()).map((text) => ({ at: '', text }));
-        let texts = lines.map((l) => l.text);
-        const tail = tailText === undefined ? -1 : Number(tailText);
-        if (tail >= 0) texts = tail === 0 ? [] : texts.slice(-tail);
-        return ok([...(found.note ? [found.note] : []), ...texts].join('\n'));
-      },
+    const options: LogOptions = {
+      target,
+      namespace,
+      container: args.flags.get('container') ?? args.positional[1],
+      previous: flagTrue(args, 'previous'),
+      timestamps: flagTrue(args, 'timestamps'),
+      tail: tailText === undefined ? -1 : Number(tailText),
     };
+    if (!flagTrue(args, 'follow'))
+      return {
+        type: 'read',
+        run(reader): Output {
+          const log = readLog(reader, options);
+          return 'error' in log ? log.error : ok([...log.notes, ...log.lines].join('\n'));
+        },
+      };
+    return follow(options);
   },
 };
+
+interface LogOptions {
+  readonly target: string;
+  readonly namespace: string;
+  readonly container: string | undefined;
+  readonly previous: boolean;
+  readonly timestamps: boolean;
+  /** `--tail`: the last N lines, or all when negative. */
+  readonly tail: number;
+}
+
+type Log =
+  | { readonly error: Output }
+  | {
+      readonly notes: string[];
+      readonly lines: string[];
+      readonly pod: string;
+      readonly container: string;
+      readonly startedAt: string;
+      readonly running: boolean;
+    };
+
+/** The container's log as far as now, or kubectl's error. */
+function readLog(reader: ClusterReader, o: LogOptions): Log {
+  const found = podFor(reader, o.namespace, o.target);
+  if (!found.pod) return { error: fail(found.error!) };
+  const pod = found.pod;
+  const name = o.container ?? pod.spec.containers[0]!.name;
+  const spec = pod.spec.containers.find((c) => c.name === name);
+  if (!spec) return { error: fail(`error: container ${name} is not valid for pod ${pod.metadata.name}`) };
+  const status = pod.status.containerStatuses?.find((s) => s.name === name);
+  const startedAt =
+    status?.state.running?.startedAt ??
+    status?.state.terminated?.startedAt ??
+    (o.previous || status?.state.waiting?.reason === 'CrashLoopBackOff'
+      ? status?.lastState?.terminated?.startedAt
+      : undefined);
+  if (!startedAt) {
+    const reason = status?.state.waiting?.reason ?? 'ContainerCreating';
+    return {
+      error: fail(
+        `Error from server (BadRequest): container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`,
+      ),
+    };
+  }
+  if (o.previous && !status?.lastState?.terminated)
+    return {
+      error: fail(
+        `Error from server (BadRequest): previous terminated container "${name}" in pod "${pod.metadata.name}" not found`,
+      ),
+    };
+  let lines = containerLog(pod, spec.image, startedAt, reader.now).map((l) =>
+    o.timestamps ? `${l.at} ${l.text}`.trimEnd() : l.text,
+  );
+  if (o.tail >= 0) lines = o.tail === 0 ? [] : lines.slice(-o.tail);
+  return {
+    notes: found.note ? [found.note] : [],
+    lines,
+    pod: pod.metadata.name,
+    container: name,
+    startedAt,
+    running: !o.previous && status?.state.running?.startedAt === startedAt,
+  };
+}
+
+/** `-f`: the log so far, then each new line as the playback reaches it; the stream ends when the container stops. */
+function follow(o: LogOptions): Command {
+  /** The container being followed and how many of its lines are printed; null once the stream has ended. */
+  let following: { pod: string; startedAt: string; printed: number } | null = null;
+  return {
+    type: 'watch',
+    first(reader) {
+      const log = readLog(reader, o);
+      if ('error' in log) return log.error;
+      if (log.running) {
+        const all = readLog(reader, { ...o, target: `pod/${log.pod}`, container: log.container, tail: -1 });
+        following = {
+          pod: log.pod,
+          startedAt: log.startedAt,
+          printed: 'error' in all ? 0 : all.lines.length,
+        };
+      }
+      return ok([...log.notes, ...log.lines].join('\n'));
+    },
+    next(reader) {
+      if (!following) return null;
+      const log = readLog(reader, { ...o, target: `pod/${following.pod}`, tail: -1 });
+      if ('error' in log || log.startedAt !== following.startedAt || !log.running) {
+        following = null;
+        return null;
+      }
+      const fresh = log.lines.slice(following.printed);
+      following.printed = log.lines.length;
+      return fresh.length ? ok(fresh.join('\n')) : null;
+    },
+    ended: () => following === null,
+  };
+}

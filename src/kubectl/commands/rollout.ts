@@ -55,6 +55,7 @@ function status(name: string, namespace: string): Command {
       finished = line.done;
       return ok(line.text);
     },
+    ended: () => finished,
     next(reader) {
       if (finished) return null;
       const d = read(reader);

@@ -84,11 +84,10 @@ export async function runScript(script: string, options: RunOptions = {}): Promi
         break;
       case 'watch': {
         print(command.first(clusterReader(cluster)).text);
-        for (let t = 0; t < WATCH_MS; t += 1_000) {
+        for (let t = 0; t < WATCH_MS && !command.ended?.(); t += 1_000) {
           cluster.run(1_000);
           const next = command.next(clusterReader(cluster));
           if (next) print(next.text);
-          if (next?.text.includes('successfully rolled out')) break;
         }
         break;
       }

@@ -1,0 +1,113 @@
+/**
+ * `kubectl events [-n NS | -A] [--for TYPE/NAME] [--types=Normal,Warning] [-w] [--no-headers]`:
+ * the newer events command. Unlike `get events` it sorts by time, names the object as Kind/name
+ * and folds repeats into "(x3 over 2m)".
+ */
+import type { KubeEvent } from '../../engine/api/types';
+import { age } from '../format/age';
+import { table } from '../format/table';
+import { errorCommand, ok } from '../output';
+import { flagTrue } from '../parse/flags';
+import { resourceType } from '../resourceTypes';
+import type { ClusterReader, Command, Output } from '../types';
+import type { Verb } from './context';
+
+interface Filter {
+  readonly namespace: string | undefined;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly types?: readonly string[];
+}
+
+function selected(reader: ClusterReader, filter: Filter): KubeEvent[] {
+  return reader
+    .list('Event', filter.namespace)
+    .filter(
+      (e) =>
+        (!filter.kind || (e.involvedObject.kind === filter.kind && e.involvedObject.name === filter.name)) &&
+        (!filter.types || filter.types.includes(e.type.toLowerCase())),
+    )
+    .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0));
+}
+
+/** LAST SEEN: the age, with the repeats folded in as kubectl prints them. */
+function lastSeen(e: KubeEvent, now: number): string {
+  const first = age(now, e.firstTimestamp);
+  return e.count > 1 ? `${age(now, e.lastTimestamp)} (x${e.count} over ${first})` : first;
+}
+
+function rows(events: readonly KubeEvent[], now: number, allNs: boolean): string[][] {
+  return events.map((e) => [
+    ...(allNs ? [e.metadata.namespace ?? ''] : []),
+    lastSeen(e, now),
+    e.type,
+    e.reason,
+    `${e.involvedObject.kind}/${e.involvedObject.name}`,
+    e.message.trim(),
+  ]);
+}
+
+const headers = (allNs: boolean) => [
+  ...(allNs ? ['NAMESPACE'] : []),
+  'LAST SEEN',
+  'TYPE',
+  'REASON',
+  'OBJECT',
+  'MESSAGE',
+];
+
+export const events: Verb = {
+  flags: {
+    'all-namespaces': { type: 'bool', short: 'A' },
+    for: { type: 'string' },
+    types: { type: 'string' },
+    watch: { type: 'bool', short: 'w' },
+    'no-headers': { type: 'bool' },
+  },
+  run({ args, namespace }): Command {
+    if (args.positional.length)
+      return errorCommand(`error: unknown command "${args.positional[0]}" for "kubectl events"`);
+    const allNs = flagTrue(args, 'all-namespaces');
+    let filter: Filter = { namespace: allNs ? undefined : namespace };
+    const typesText = args.flags.get('types');
+    if (typesText !== undefined) {
+      const types = typesText.split(',').map((t) => t.trim().toLowerCase());
+      if (types.some((t) => t !== 'normal' && t !== 'warning'))
+        return errorCommand('error: valid --types are Normal or Warning');
+      filter = { ...filter, types };
+    }
+    const forText = args.flags.get('for');
+    if (forText !== undefined) {
+      const slash = forText.indexOf('/');
+      const type = slash > 0 ? resourceType(forText.slice(0, slash)) : undefined;
+      if (slash <= 0 || slash === forText.length - 1)
+        return errorCommand(`error: --for must be in resource/name form`);
+      if (!type)
+        return errorCommand(`error: the server doesn't have a resource type "${forText.slice(0, slash)}"`);
+      filter = { ...filter, kind: type.kind, name: forText.slice(slash + 1) };
+    }
+    const noHeaders = flagTrue(args, 'no-headers');
+    const render = (reader: ClusterReader): Output => {
+      const list = selected(reader, filter);
+      if (!list.length) return ok(allNs ? 'No events found.' : `No events found in ${namespace} namespace.`);
+      const body = rows(list, reader.now, allNs);
+      return ok(table(noHeaders ? body : [headers(allNs), ...body]));
+    };
+    if (!flagTrue(args, 'watch')) return { type: 'read', run: render };
+    // -w: the list once, then each Event written since (a new one, or a repeat counted again).
+    let seen = new Map<string, string>();
+    const key = (e: KubeEvent) => `${e.metadata.namespace ?? ''}/${e.metadata.name}`;
+    return {
+      type: 'watch',
+      first(reader) {
+        seen = new Map(selected(reader, filter).map((e) => [key(e), e.metadata.resourceVersion]));
+        return render(reader);
+      },
+      next(reader) {
+        const fresh = selected(reader, filter).filter((e) => seen.get(key(e)) !== e.metadata.resourceVersion);
+        for (const e of fresh) seen.set(key(e), e.metadata.resourceVersion);
+        return fresh.length ? ok(table(rows(fresh, reader.now, allNs))) : null;
+      },
+    };
+  },
+};
