@@ -152,6 +152,24 @@ test.describe('the terminal', () => {
     expect(await explorer.lastOutput()).toMatch(/^2\s+<none>\n3\s+<none>/m);
   });
 
+  test('kubectl rollout status follows a rollout and returns to the prompt; kubectl events lists what happened', async ({
+    page,
+  }) => {
+    const explorer = await runningCluster(page);
+    await explorer.run('kubectl set image deployment/web nginx=nginx:1.28');
+    await expect(explorer.terminalOutput).toContainText('deployment.apps/web image updated');
+    await explorer.run('kubectl rollout status deployment/web');
+    const entry = explorer.terminalOutput.locator('[data-entry]').last();
+    await expect(entry).toContainText('deployment "web" successfully rolled out', { timeout: 60_000 });
+    // The stream has ended: no "watching" line and no Stop button.
+    await expect(entry).not.toContainText('watching as the cluster plays on');
+    await expect(explorer.button(/^(Stop|停止)/)).toHaveCount(0);
+    await explorer.run('kubectl events --types=Normal');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      /ScalingReplicaSet\s+Deployment\/web\s+Scaled up replica set web-/,
+    );
+  });
+
   test('minikube node add: a new node is drawn and joins', async ({ page }) => {
     const explorer = await runningCluster(page);
     await explorer.run('minikube node add');
