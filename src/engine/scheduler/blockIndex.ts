@@ -287,6 +287,12 @@ export class ListIndex {
   scores: Int16Array;
   /** Shapes by id (null: a free id). */
   private readonly byId: (ShapeIndex | null)[] = [];
+  /**
+   * By shape id: the ids of its non-zero cpu and memory among the RequestValues (what rescore
+   * reads for every shape, kept side by side rather than in the scattered shape objects).
+   */
+  private shapeCpuIds = new Int32Array(this.capacity);
+  private shapeMemIds = new Int32Array(this.capacity);
   private readonly freeIds: number[] = [];
   private readonly cpuValues = new RequestValues();
   private readonly memValues = new RequestValues();
@@ -452,17 +458,22 @@ export class ListIndex {
     shares(memValues, num[row + NON_ZERO_MEM]!, allocMem, memLeast, memShare);
     let set = NODE_TABLE.meta[slot * META + IMAGE_SET]!;
     if (set === STALE) set = this.nodes[pos]!.imageSet();
+    // Locals for the loop below, which runs once per shape (up to MAX_SHAPES) for every change.
+    const { shapeCpuIds, shapeMemIds } = this;
+    const cpuL = cpuLeast;
+    const memL = memLeast;
+    const cpuS = cpuShare;
+    const memS = memShare;
     const first = b * this.capacity;
     const end = first + byId.length;
     for (let k = first, id = 0; k < end; k++, id++) {
       const head = heads[k]!;
       if (head === 0) continue;
-      const shape = byId[id]!;
-      const c = shape.cpuId;
-      const m = shape.memId;
-      let now = Math.floor((cpuLeast[c]! + memLeast[m]!) / 2);
-      if (balanced) now += balancedScore(cpuShare[c]!, memShare[m]!);
-      if (set !== 0) now += shape.imageScore(set);
+      const c = shapeCpuIds[id]!;
+      const m = shapeMemIds[id]!;
+      let now = Math.floor((cpuL[c]! + memL[m]!) / 2);
+      if (balanced) now += balancedScore(cpuS[c]!, memS[m]!);
+      if (set !== 0) now += byId[id]!.imageScore(set);
       const at = (k << BLOCK_BITS) | (pos & (BLOCK - 1));
       const old = scores[at]!;
       scores[at] = now;
@@ -499,6 +510,12 @@ export class ListIndex {
     this.capacity = capacity;
     this.heads = heads;
     this.scores = scores;
+    const cpuIds = new Int32Array(capacity);
+    cpuIds.set(this.shapeCpuIds);
+    this.shapeCpuIds = cpuIds;
+    const memIds = new Int32Array(capacity);
+    memIds.set(this.shapeMemIds);
+    this.shapeMemIds = memIds;
   }
 
   /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
@@ -536,6 +553,8 @@ export class ListIndex {
       state.totalNodes,
     );
     this.byId[id] = shape;
+    this.shapeCpuIds[id] = shape.cpuId;
+    this.shapeMemIds[id] = shape.memId;
     same.push(shape);
     this.made.push(shape);
     return shape;
