@@ -3,11 +3,10 @@
  * until enough feasible nodes are found, Score them with every plugin, normalise, weight, and pick
  * the best, ties broken by reservoir sampling with the run's seeded PRNG.
  */
-import { requestsAndNonZero } from '../api/pods';
 import type { Pod } from '../api/types';
 import type { Prng } from '../core/prng';
 import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './framework';
-import type { NodeInfo } from './nodeInfo';
+import { podDemand, type NodeInfo } from './nodeInfo';
 import { normalizedImageName } from './plugins/imageLocality';
 import { preFilterNodeNames } from './plugins/nodeAffinity';
 import { defaultCycle, selectHost } from './defaultProfile';
@@ -86,17 +85,9 @@ export function cycleState(
   nodes: readonly NodeInfo[],
   imageNodeCounts: ReadonlyMap<string, number>,
 ): CycleState {
-  const r = requestsAndNonZero(pod);
+  const { requests: r, hostPorts } = podDemand(pod);
   const nz = r.nonZero;
-  let hostPorts: string[] = NONE;
   const containers = pod.spec.containers;
-  for (let i = 0; i < containers.length; i++) {
-    const ports = containers[i]!.ports;
-    if (ports)
-      for (const p of ports)
-        if (p.hostPort)
-          (hostPorts === NONE ? (hostPorts = []) : hostPorts).push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
-  }
   const tolerations = pod.spec.tolerations ?? NONE;
   const required =
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
