@@ -216,25 +216,44 @@ export function defaultCycle(
   const m = nodes.length;
   ensureCapacity(Math.min(want, m));
   cycle++;
-  const { num, meta } = NODE_TABLE;
   const spec = state.pod.spec;
-  const podCpu = state.podCpu;
-  const podMem = state.podMem;
   const byObject = !!spec.nodeName || state.constrained;
   toleratesUnschedulable = null;
-  // Score inputs. NodeResourcesFit (LeastAllocated), BalancedAllocation and ImageLocality need no
-  // normalising; TaintToleration and NodeAffinity do, over all feasible nodes.
-  const podNonZeroCpu = state.podNonZeroCpu;
-  const podNonZeroMem = state.podNonZeroMem;
   const preferred = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
   // NaN when the pod requests none: NodeResourcesFit then never refuses for that resource.
-  const needCpu = podCpu > 0 ? podCpu : NaN;
-  const needMem = podMem > 0 ? podMem : NaN;
+  const needCpu = state.podCpu > 0 ? state.podCpu : NaN;
+  const needMem = state.podMem > 0 ? state.podMem : NaN;
   if (!byObject && !preferred && state.hostPorts.length === 0 && m >= INDEXED_NODES) {
     const list = listIndex(nodes);
     const indexed = list && indexedCycle(state, list, start, want, rng, needCpu, needMem);
     if (indexed) return indexed;
   }
+  return nodeByNodeCycle(state, nodes, start, want, rng, needCpu, needMem, byObject, !!preferred);
+}
+
+/**
+ * defaultCycle a node at a time (short lists, and pods the block index does not serve). A
+ * function of its own so that defaultCycle, which runs once per pod, stays short: V8 optimises a
+ * function after a number of runs that grows with its bytecode.
+ */
+function nodeByNodeCycle(
+  state: CycleState,
+  nodes: readonly NodeInfo[],
+  start: number,
+  want: number,
+  rng: Prng,
+  needCpu: number,
+  needMem: number,
+  byObject: boolean,
+  /** Whether the pod has preferred node affinity terms (NodeAffinity then scores). */
+  preferred: boolean,
+): DefaultCycle {
+  const m = nodes.length;
+  const { num, meta } = NODE_TABLE;
+  // Score inputs. NodeResourcesFit (LeastAllocated), BalancedAllocation and ImageLocality need no
+  // normalising; TaintToleration and NodeAffinity do, over all feasible nodes.
+  const podNonZeroCpu = state.podNonZeroCpu;
+  const podNonZeroMem = state.podNonZeroMem;
   const spreads = imageSpreads(state);
   let anyTaintRaw = false;
   let anyAffinityRaw = false;
