@@ -40,7 +40,7 @@ import {
   TAINTED,
   type NodeInfo,
 } from './nodeInfo';
-import { balancedScore } from './plugins/balancedAllocation';
+import { balancedCappedScore, balancedScore } from './plugins/balancedAllocation';
 import { imageLocalityScore } from './plugins/imageLocality';
 
 export const BLOCK_BITS = 5;
@@ -94,7 +94,11 @@ class RequestValues {
   }
 }
 
-/** Per request value id, for the node being scored again: leastRequestedScore and the requested share. */
+/**
+ * Per request value id, for the node being scored again: leastRequestedScore, and the requested
+ * share capped at 1 (what BalancedAllocation compares), each worked out once per value rather than
+ * once per shape.
+ */
 let cpuLeast = new Float64Array(16);
 let cpuShare = new Float64Array(16);
 let memLeast = new Float64Array(16);
@@ -111,7 +115,7 @@ function shares(
   for (let id = 0; id < values.length; id++) {
     const requested = nodeRequested + values[id]!;
     least[id] = leastRequested(requested, allocatable);
-    share[id] = requested / allocatable;
+    share[id] = Math.min(requested / allocatable, 1);
   }
 }
 
@@ -472,7 +476,7 @@ export class ListIndex {
       const c = shapeCpuIds[id]!;
       const m = shapeMemIds[id]!;
       let now = Math.floor((cpuL[c]! + memL[m]!) / 2);
-      if (balanced) now += balancedScore(cpuS[c]!, memS[m]!);
+      if (balanced) now += balancedCappedScore(cpuS[c]!, memS[m]!);
       if (set !== 0) now += byId[id]!.imageScore(set);
       const at = (k << BLOCK_BITS) | (pos & (BLOCK - 1));
       const old = scores[at]!;
