@@ -300,9 +300,13 @@ export class ListIndex {
   private readonly freeIds: number[] = [];
   private readonly cpuValues = new RequestValues();
   private readonly memValues = new RequestValues();
-  /** Per position: the free room its block's summary last saw. */
-  private readonly freeCpu: Float64Array;
-  private readonly freeMem: Float64Array;
+  /**
+   * Per position: the free room its block's summary last saw. Every change to a node is logged
+   * and summarised (or shrunk) in sync, so once synced these equal the table's FREE_CPU and
+   * FREE_MEM, side by side in list order rather than a table row apart.
+   */
+  readonly freeCpu: Float64Array;
+  readonly freeMem: Float64Array;
   /** Per block: the sync (stamp) that last touched it, and that last summarised it in full. */
   private readonly marks: Int32Array;
   private readonly summarized: Int32Array;
