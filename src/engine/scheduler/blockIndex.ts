@@ -297,6 +297,13 @@ export class ListIndex {
    */
   private shapeCpuIds = new Int32Array(this.capacity);
   private shapeMemIds = new Int32Array(this.capacity);
+  /**
+   * ImageLocality's score per image set and shape (entry set·capacity + shape id; -1 until read
+   * from the shape): what rescore adds for a node with images, read from one row rather than
+   * through every shape object. A shape's image scores never change (see ShapeIndex.respread).
+   */
+  private imageTable = new Int16Array(0);
+  private imageRows = 0;
   private readonly freeIds: number[] = [];
   private readonly cpuValues = new RequestValues();
   private readonly memValues = new RequestValues();
@@ -466,8 +473,9 @@ export class ListIndex {
     shares(memValues, num[row + NON_ZERO_MEM]!, allocMem, memLeast, memShare);
     let set = NODE_TABLE.meta[slot * META + IMAGE_SET]!;
     if (set === STALE) set = this.nodes[pos]!.imageSet();
+    const imageRow = set === 0 ? -1 : this.imageRow(set);
     // Locals for the loop below, which runs once per shape (up to MAX_SHAPES) for every change.
-    const { shapeCpuIds, shapeMemIds } = this;
+    const { shapeCpuIds, shapeMemIds, imageTable } = this;
     const cpuL = cpuLeast;
     const memL = memLeast;
     const cpuS = cpuShare;
@@ -481,7 +489,11 @@ export class ListIndex {
       const m = shapeMemIds[id]!;
       let now = Math.floor((cpuL[c]! + memL[m]!) / 2);
       if (balanced) now += balancedCappedScore(cpuS[c]!, memS[m]!);
-      if (set !== 0) now += byId[id]!.imageScore(set);
+      if (imageRow >= 0) {
+        let image = imageTable[imageRow + id]!;
+        if (image < 0) imageTable[imageRow + id] = image = byId[id]!.imageScore(set);
+        now += image;
+      }
       const at = (k << BLOCK_BITS) | (pos & (BLOCK - 1));
       const old = scores[at]!;
       scores[at] = now;
@@ -501,6 +513,18 @@ export class ListIndex {
       }
       heads[k] = counted(top, ties);
     }
+  }
+
+  /** The start of image set `set`'s row in imageTable (the table grown to hold it). */
+  private imageRow(set: number): number {
+    if (set >= this.imageRows) {
+      const rows = Math.max(set + 1, this.imageRows * 2);
+      const table = new Int16Array(rows * this.capacity).fill(-1);
+      table.set(this.imageTable);
+      this.imageTable = table;
+      this.imageRows = rows;
+    }
+    return set * this.capacity;
   }
 
   /** Room for shape ids up to `capacity` (a table twice as wide, each block's entries copied over). */
@@ -524,6 +548,8 @@ export class ListIndex {
     const memIds = new Int32Array(capacity);
     memIds.set(this.shapeMemIds);
     this.shapeMemIds = memIds;
+    // Read from the shapes again as needed.
+    this.imageTable = new Int16Array(this.imageRows * capacity).fill(-1);
   }
 
   /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
@@ -543,6 +569,7 @@ export class ListIndex {
       this.memValues.release(oldest.memId);
       this.freeIds.push(oldest.id);
       for (let b = 0; b < this.blocks; b++) this.heads[b * this.capacity + oldest.id] = 0;
+      for (let set = 0; set < this.imageRows; set++) this.imageTable[set * this.capacity + oldest.id] = -1;
     }
     const id = this.freeIds.pop() ?? this.byId.length;
     if (id >= this.capacity) this.widen(this.capacity * 2);
