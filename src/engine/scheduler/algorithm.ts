@@ -3,11 +3,10 @@
  * until enough feasible nodes are found, Score them with every plugin, normalise, weight, and pick
  * the best, ties broken by reservoir sampling with the run's seeded PRNG.
  */
-import { requestsAndNonZero } from '../api/pods';
 import type { Pod } from '../api/types';
 import type { Prng } from '../core/prng';
 import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './framework';
-import type { NodeInfo } from './nodeInfo';
+import { podDemand, type NodeInfo } from './nodeInfo';
 import { normalizedImageName } from './plugins/imageLocality';
 import { preFilterNodeNames } from './plugins/nodeAffinity';
 import { defaultCycle, selectHost } from './defaultProfile';
@@ -86,17 +85,9 @@ export function cycleState(
   nodes: readonly NodeInfo[],
   imageNodeCounts: ReadonlyMap<string, number>,
 ): CycleState {
-  const r = requestsAndNonZero(pod);
+  const { requests: r, hostPorts } = podDemand(pod);
   const nz = r.nonZero;
-  let hostPorts: string[] = NONE;
   const containers = pod.spec.containers;
-  for (let i = 0; i < containers.length; i++) {
-    const ports = containers[i]!.ports;
-    if (ports)
-      for (const p of ports)
-        if (p.hostPort)
-          (hostPorts === NONE ? (hostPorts = []) : hostPorts).push(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
-  }
   const tolerations = pod.spec.tolerations ?? NONE;
   const required =
     pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
@@ -158,6 +149,11 @@ function pinnedNodes(
  * Schedules one pod onto one of `nodes`. On long lists the default profile keeps summaries of the
  * list by its identity (blockIndex.ts): hand in a new array when nodes join or leave rather than
  * changing one in place. Nodes themselves change through NodeInfo, which the summaries follow.
+ *
+ * This function only sets the cycle up and hands it to fusedCycle or pluginCycle. Kept small on
+ * purpose: V8 optimises a function once it has run a number of times that grows with its
+ * bytecode, and this one runs once per pod, so a long body here would stay unoptimised for
+ * thousands of pods.
  */
 export function schedulePod(
   pod: Pod,
@@ -166,7 +162,6 @@ export function schedulePod(
   rng: Prng,
   options: ScheduleOptions = {},
 ): ScheduleResult {
-  const filters = options.filters ?? FILTER_PLUGINS;
   const scorers = options.scores ?? SCORE_PLUGINS;
   const record = options.record ?? nodes.length <= 50;
   // The fused default profile, unless other plugins were asked for or per-plugin scores are kept.
@@ -184,32 +179,62 @@ export function schedulePod(
     nodes,
     options.imageNodeCounts ?? (scorers.length ? countImages(nodes) : new Map()),
   );
-  const want = numFeasibleNodesToFind(n);
   const failures: FilterStatus[] = [];
-  const verdicts: NodeVerdict[] = [];
 
   // PreFilter: a pod pinned to named nodes is filtered only there; the others fail at once.
   const pinned = preFilterNodeNames(pod);
   const candidates = pinned ? pinnedNodes(nodes, pinned, options.nodePositions) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
+  return fast
+    ? fusedCycle(state, podKey, candidates, failures, start, pinned !== null, n, rng)
+    : pluginCycle(state, podKey, candidates, failures, start, pinned !== null, n, rng, options, record);
+}
+
+/** The default profile's plugins fused into one pass (defaultCycle), the decision without verdicts. */
+function fusedCycle(
+  state: CycleState,
+  podKey: string,
+  candidates: readonly NodeInfo[],
+  failures: FilterStatus[],
+  start: number,
+  pinned: boolean,
+  n: number,
+  rng: Prng,
+): ScheduleResult {
+  const m = candidates.length;
+  const cycle = defaultCycle(state, candidates, start % Math.max(m, 1), numFeasibleNodesToFind(n), rng);
+  const nextStart = pinned ? start : (start + cycle.processed) % n;
+  const decision: Decision = cycle.winner
+    ? { pod: podKey, evaluated: cycle.processed, feasible: cycle.feasible, winner: cycle.winner.name }
+    : {
+        pod: podKey,
+        evaluated: cycle.processed,
+        feasible: 0,
+        winner: null,
+        message: fitErrorMessage(n, failures.concat(cycle.failures!)),
+      };
+  return { decision, nextStart };
+}
+
+/** The plugins one by one (other plugins, or per-node verdicts kept for the UI). */
+function pluginCycle(
+  state: CycleState,
+  podKey: string,
+  candidates: readonly NodeInfo[],
+  failures: FilterStatus[],
+  start: number,
+  pinned: boolean,
+  n: number,
+  rng: Prng,
+  options: ScheduleOptions,
+  record: boolean,
+): ScheduleResult {
+  const filters = options.filters ?? FILTER_PLUGINS;
+  const scorers = options.scores ?? SCORE_PLUGINS;
+  const want = numFeasibleNodesToFind(n);
+  const verdicts: NodeVerdict[] = [];
   const m = candidates.length;
   const first = start % Math.max(m, 1);
-
-  if (fast) {
-    const cycle = defaultCycle(state, candidates, first, want, rng);
-    const nextStart = pinned ? start : (start + cycle.processed) % n;
-    const decision: Decision = cycle.winner
-      ? { pod: podKey, evaluated: cycle.processed, feasible: cycle.feasible, winner: cycle.winner.name }
-      : {
-          pod: podKey,
-          evaluated: cycle.processed,
-          feasible: 0,
-          winner: null,
-          message: fitErrorMessage(n, failures.concat(cycle.failures!)),
-        };
-    return { decision, nextStart };
-  }
-
   const feasible: NodeInfo[] = [];
   let processed = 0;
   let index = first;

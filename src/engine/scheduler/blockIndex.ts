@@ -40,7 +40,7 @@ import {
   TAINTED,
   type NodeInfo,
 } from './nodeInfo';
-import { balancedScore } from './plugins/balancedAllocation';
+import { balancedCappedScore, balancedScore } from './plugins/balancedAllocation';
 import { imageLocalityScore } from './plugins/imageLocality';
 
 export const BLOCK_BITS = 5;
@@ -94,7 +94,11 @@ class RequestValues {
   }
 }
 
-/** Per request value id, for the node being scored again: leastRequestedScore and the requested share. */
+/**
+ * Per request value id, for the node being scored again: leastRequestedScore, and the requested
+ * share capped at 1 (what BalancedAllocation compares), each worked out once per value rather than
+ * once per shape.
+ */
 let cpuLeast = new Float64Array(16);
 let cpuShare = new Float64Array(16);
 let memLeast = new Float64Array(16);
@@ -111,7 +115,7 @@ function shares(
   for (let id = 0; id < values.length; id++) {
     const requested = nodeRequested + values[id]!;
     least[id] = leastRequested(requested, allocatable);
-    share[id] = requested / allocatable;
+    share[id] = Math.min(requested / allocatable, 1);
   }
 }
 
@@ -287,12 +291,29 @@ export class ListIndex {
   scores: Int16Array;
   /** Shapes by id (null: a free id). */
   private readonly byId: (ShapeIndex | null)[] = [];
+  /**
+   * By shape id: the ids of its non-zero cpu and memory among the RequestValues (what rescore
+   * reads for every shape, kept side by side rather than in the scattered shape objects).
+   */
+  private shapeCpuIds = new Int32Array(this.capacity);
+  private shapeMemIds = new Int32Array(this.capacity);
+  /**
+   * ImageLocality's score per image set and shape (entry set·capacity + shape id; -1 until read
+   * from the shape): what rescore adds for a node with images, read from one row rather than
+   * through every shape object. A shape's image scores never change (see ShapeIndex.respread).
+   */
+  private imageTable = new Int16Array(0);
+  private imageRows = 0;
   private readonly freeIds: number[] = [];
   private readonly cpuValues = new RequestValues();
   private readonly memValues = new RequestValues();
-  /** Per position: the free room its block's summary last saw. */
-  private readonly freeCpu: Float64Array;
-  private readonly freeMem: Float64Array;
+  /**
+   * Per position: the free room its block's summary last saw. Every change to a node is logged
+   * and summarised (or shrunk) in sync, so once synced these equal the table's FREE_CPU and
+   * FREE_MEM, side by side in list order rather than a table row apart.
+   */
+  readonly freeCpu: Float64Array;
+  readonly freeMem: Float64Array;
   /** Per block: the sync (stamp) that last touched it, and that last summarised it in full. */
   private readonly marks: Int32Array;
   private readonly summarized: Int32Array;
@@ -452,17 +473,27 @@ export class ListIndex {
     shares(memValues, num[row + NON_ZERO_MEM]!, allocMem, memLeast, memShare);
     let set = NODE_TABLE.meta[slot * META + IMAGE_SET]!;
     if (set === STALE) set = this.nodes[pos]!.imageSet();
+    const imageRow = set === 0 ? -1 : this.imageRow(set);
+    // Locals for the loop below, which runs once per shape (up to MAX_SHAPES) for every change.
+    const { shapeCpuIds, shapeMemIds, imageTable } = this;
+    const cpuL = cpuLeast;
+    const memL = memLeast;
+    const cpuS = cpuShare;
+    const memS = memShare;
     const first = b * this.capacity;
     const end = first + byId.length;
     for (let k = first, id = 0; k < end; k++, id++) {
       const head = heads[k]!;
       if (head === 0) continue;
-      const shape = byId[id]!;
-      const c = shape.cpuId;
-      const m = shape.memId;
-      let now = Math.floor((cpuLeast[c]! + memLeast[m]!) / 2);
-      if (balanced) now += balancedScore(cpuShare[c]!, memShare[m]!);
-      if (set !== 0) now += shape.imageScore(set);
+      const c = shapeCpuIds[id]!;
+      const m = shapeMemIds[id]!;
+      let now = Math.floor((cpuL[c]! + memL[m]!) / 2);
+      if (balanced) now += balancedCappedScore(cpuS[c]!, memS[m]!);
+      if (imageRow >= 0) {
+        let image = imageTable[imageRow + id]!;
+        if (image < 0) imageTable[imageRow + id] = image = byId[id]!.imageScore(set);
+        now += image;
+      }
       const at = (k << BLOCK_BITS) | (pos & (BLOCK - 1));
       const old = scores[at]!;
       scores[at] = now;
@@ -484,6 +515,18 @@ export class ListIndex {
     }
   }
 
+  /** The start of image set `set`'s row in imageTable (the table grown to hold it). */
+  private imageRow(set: number): number {
+    if (set >= this.imageRows) {
+      const rows = Math.max(set + 1, this.imageRows * 2);
+      const table = new Int16Array(rows * this.capacity).fill(-1);
+      table.set(this.imageTable);
+      this.imageTable = table;
+      this.imageRows = rows;
+    }
+    return set * this.capacity;
+  }
+
   /** Room for shape ids up to `capacity` (a table twice as wide, each block's entries copied over). */
   private widen(capacity: number): void {
     const old = this.capacity;
@@ -499,6 +542,14 @@ export class ListIndex {
     this.capacity = capacity;
     this.heads = heads;
     this.scores = scores;
+    const cpuIds = new Int32Array(capacity);
+    cpuIds.set(this.shapeCpuIds);
+    this.shapeCpuIds = cpuIds;
+    const memIds = new Int32Array(capacity);
+    memIds.set(this.shapeMemIds);
+    this.shapeMemIds = memIds;
+    // Read from the shapes again as needed.
+    this.imageTable = new Int16Array(this.imageRows * capacity).fill(-1);
   }
 
   /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
@@ -518,6 +569,7 @@ export class ListIndex {
       this.memValues.release(oldest.memId);
       this.freeIds.push(oldest.id);
       for (let b = 0; b < this.blocks; b++) this.heads[b * this.capacity + oldest.id] = 0;
+      for (let set = 0; set < this.imageRows; set++) this.imageTable[set * this.capacity + oldest.id] = -1;
     }
     const id = this.freeIds.pop() ?? this.byId.length;
     if (id >= this.capacity) this.widen(this.capacity * 2);
@@ -536,6 +588,8 @@ export class ListIndex {
       state.totalNodes,
     );
     this.byId[id] = shape;
+    this.shapeCpuIds[id] = shape.cpuId;
+    this.shapeMemIds[id] = shape.memId;
     same.push(shape);
     this.made.push(shape);
     return shape;

@@ -216,25 +216,44 @@ export function defaultCycle(
   const m = nodes.length;
   ensureCapacity(Math.min(want, m));
   cycle++;
-  const { num, meta } = NODE_TABLE;
   const spec = state.pod.spec;
-  const podCpu = state.podCpu;
-  const podMem = state.podMem;
   const byObject = !!spec.nodeName || state.constrained;
   toleratesUnschedulable = null;
-  // Score inputs. NodeResourcesFit (LeastAllocated), BalancedAllocation and ImageLocality need no
-  // normalising; TaintToleration and NodeAffinity do, over all feasible nodes.
-  const podNonZeroCpu = state.podNonZeroCpu;
-  const podNonZeroMem = state.podNonZeroMem;
   const preferred = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
   // NaN when the pod requests none: NodeResourcesFit then never refuses for that resource.
-  const needCpu = podCpu > 0 ? podCpu : NaN;
-  const needMem = podMem > 0 ? podMem : NaN;
+  const needCpu = state.podCpu > 0 ? state.podCpu : NaN;
+  const needMem = state.podMem > 0 ? state.podMem : NaN;
   if (!byObject && !preferred && state.hostPorts.length === 0 && m >= INDEXED_NODES) {
     const list = listIndex(nodes);
     const indexed = list && indexedCycle(state, list, start, want, rng, needCpu, needMem);
     if (indexed) return indexed;
   }
+  return nodeByNodeCycle(state, nodes, start, want, rng, needCpu, needMem, byObject, !!preferred);
+}
+
+/**
+ * defaultCycle a node at a time (short lists, and pods the block index does not serve). A
+ * function of its own so that defaultCycle, which runs once per pod, stays short: V8 optimises a
+ * function after a number of runs that grows with its bytecode.
+ */
+function nodeByNodeCycle(
+  state: CycleState,
+  nodes: readonly NodeInfo[],
+  start: number,
+  want: number,
+  rng: Prng,
+  needCpu: number,
+  needMem: number,
+  byObject: boolean,
+  /** Whether the pod has preferred node affinity terms (NodeAffinity then scores). */
+  preferred: boolean,
+): DefaultCycle {
+  const m = nodes.length;
+  const { num, meta } = NODE_TABLE;
+  // Score inputs. NodeResourcesFit (LeastAllocated), BalancedAllocation and ImageLocality need no
+  // normalising; TaintToleration and NodeAffinity do, over all feasible nodes.
+  const podNonZeroCpu = state.podNonZeroCpu;
+  const podNonZeroMem = state.podNonZeroMem;
   const spreads = imageSpreads(state);
   let anyTaintRaw = false;
   let anyAffinityRaw = false;
@@ -367,8 +386,9 @@ function indexedCycle(
   needMem: number,
 ): DefaultCycle | null {
   const shape = list.shape(state);
-  const { num, meta } = NODE_TABLE;
-  const { n, slots, plain, minFreeCpu, minFreeMem, nodes, tainted, taintSet: blockTaintSet } = list;
+  const meta = NODE_TABLE.meta;
+  const { n, slots, plain, minFreeCpu, minFreeMem, freeCpu, freeMem, nodes, tainted } = list;
+  const blockTaintSet = list.taintSet;
   if (segmentBlock.length < list.blocks + 1) {
     const size = list.blocks + 1;
     segmentBlock = new Int32Array(size);
@@ -396,8 +416,7 @@ function indexedCycle(
     if (mask !== 0 && (needCpu > minFreeCpu[b]! || needMem > minFreeMem[b]!)) {
       for (let bits = mask; bits !== 0; bits &= bits - 1) {
         const i = lowestBit(bits);
-        const row = slots[base + i]! * ROW;
-        if (needCpu > num[row + FREE_CPU]! || needMem > num[row + FREE_MEM]!) mask &= ~(1 << i);
+        if (needCpu > freeCpu[base + i]! || needMem > freeMem[base + i]!) mask &= ~(1 << i);
       }
     }
     // Nodes with FLAGS, one by one, but for tainted ones whose shared taints the pod does not tolerate.
@@ -407,13 +426,11 @@ function indexedCycle(
       flagged &= ~tainted[b]!;
     for (let bits = flagged; bits !== 0; bits &= bits - 1) {
       const i = lowestBit(bits);
-      const slot = slots[base + i]!;
-      const row = slot * ROW;
-      const at = slot * META;
+      const at = slots[base + i]! * META;
       const flags = meta[at + FLAGS]!;
       if (
-        needCpu > num[row + FREE_CPU]! ||
-        needMem > num[row + FREE_MEM]! ||
+        needCpu > freeCpu[base + i]! ||
+        needMem > freeMem[base + i]! ||
         !passesFlagged(flags, at, state, nodes[base + i]!)
       )
         continue;
@@ -453,8 +470,18 @@ function indexedCycle(
         each = mask & ~plainBits;
       }
       const at = k << BLOCK_BITS;
-      for (; each !== 0; each &= each - 1) {
-        const i = lowestBit(each);
+      // Plain nodes (a segment cut by the window's start or end) have no FLAGS, hence no taint:
+      // their shape score is all there is to read. The best score and its count do not depend on
+      // the order the nodes are read in.
+      for (let bits = each & plainBits; bits !== 0; bits &= bits - 1) {
+        const score = scores[at + lowestBit(bits)]!;
+        if (score > max) {
+          max = score;
+          ties = 1;
+        } else if (score === max) ties++;
+      }
+      for (let bits = each & ~plainBits; bits !== 0; bits &= bits - 1) {
+        const i = lowestBit(bits);
         const m = slots[base + i]! * META;
         // TaintToleration's raw scores, for normalising: only tainted nodes have any.
         if ((meta[m + FLAGS]! & TAINTED) !== 0) {

@@ -4,7 +4,7 @@
  * a row per NodeInfo, so that filtering and scoring thousands of nodes reads contiguous typed
  * arrays rather than thousands of scattered objects.
  */
-import { requestsAndNonZero } from '../api/pods';
+import { requestsAndNonZero, type PodRequests } from '../api/pods';
 import type { Node, Pod, Taint } from '../api/types';
 import { bytes, milliCpu } from '../core/quantity';
 import { normalizedImageName } from './plugins/imageLocality';
@@ -69,6 +69,41 @@ function imageSetId(images: ReadonlyMap<string, number>): number {
     imageSetIds.set(key, id);
   }
   return id;
+}
+
+/** What a pod asks of the node it goes to: its requests, and its host ports as "protocol/port". */
+export interface PodDemand {
+  readonly requests: PodRequests;
+  readonly hostPorts: readonly string[];
+}
+
+/** A shared empty list for pods with no host port (never written to). */
+const NO_PORTS: never[] = [];
+
+/**
+ * The demand of the pod asked about last. A scheduling cycle works it out for its pod and the
+ * winner's NodeInfo accounts that same object right after; objects are never mutated, so the same
+ * object has the same demand. One entry, not a memo per pod: nothing outlives the next pod.
+ */
+let lastPod: Pod | null = null;
+let lastDemand: PodDemand | null = null;
+
+export function podDemand(pod: Pod): PodDemand {
+  if (pod === lastPod) return lastDemand!;
+  let hostPorts: string[] = NO_PORTS;
+  const containers = pod.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const ports = containers[i]!.ports;
+    if (ports)
+      for (const p of ports)
+        if (p.hostPort)
+          (hostPorts === NO_PORTS ? (hostPorts = []) : hostPorts).push(
+            `${p.protocol ?? 'TCP'}/${p.hostPort}`,
+          );
+  }
+  lastDemand = { requests: requestsAndNonZero(pod), hostPorts };
+  lastPod = pod;
+  return lastDemand;
 }
 
 /** The shared table: `num` and `meta` rows by slot; slots of collected NodeInfos are reused. */
@@ -237,7 +272,7 @@ export class NodeInfo {
   }
 
   private account(pod: Pod, sign: 1 | -1): void {
-    const r = requestsAndNonZero(pod);
+    const { requests: r, hostPorts } = podDemand(pod);
     const nz = r.nonZero;
     const num = NODE_TABLE.num;
     const row = this.slot * ROW;
@@ -245,14 +280,11 @@ export class NodeInfo {
     num[row + REQ_MEM]! += sign * r.memory;
     num[row + NON_ZERO_CPU]! += sign * nz.milliCpu;
     num[row + NON_ZERO_MEM]! += sign * nz.memory;
-    for (const c of pod.spec.containers) {
-      for (const p of c.ports ?? []) {
-        if (!p.hostPort) continue;
-        const key = `${p.protocol ?? 'TCP'}/${p.hostPort}`;
-        const n = (this.usedPorts.get(key) ?? 0) + sign;
-        if (n > 0) this.usedPorts.set(key, n);
-        else this.usedPorts.delete(key);
-      }
+    for (let i = 0; i < hostPorts.length; i++) {
+      const key = hostPorts[i]!;
+      const n = (this.usedPorts.get(key) ?? 0) + sign;
+      if (n > 0) this.usedPorts.set(key, n);
+      else this.usedPorts.delete(key);
     }
     this.changed();
   }

@@ -22,6 +22,11 @@ interface QueuedPod {
   backoffUntil: number;
   /** When it was parked as unschedulable. */
   parkedAt: number;
+  /** Whether it is still known to the queue (false once removed). */
+  queued: boolean;
+  /** Whether it is in backoffQ, and among the unschedulable pods (what the two Sets hold). */
+  inBackoff: boolean;
+  inUnschedulable: boolean;
 }
 
 /**
@@ -106,6 +111,17 @@ export class SchedulingQueue {
   private readonly unschedulable = new Set<QueuedPod>();
   /** Every queued pod, by namespace and name. */
   private readonly known = new Map<string, Map<string, QueuedPod>>();
+  /**
+   * The last namespace looked up and its map (namespaces are never dropped from `known`): most
+   * clusters queue pods of one or two namespaces, so this saves a lookup per call.
+   */
+  private lastNamespace: string | null = null;
+  private lastByName: Map<string, QueuedPod> | undefined;
+  /**
+   * The pod pop returned last and its entry: done() and requeue() are nearly always called with
+   * that very object, and then need no lookup by name to find it.
+   */
+  private popped: QueuedPod | null = null;
 
   get activeCount(): number {
     return this.active.size;
@@ -119,8 +135,25 @@ export class SchedulingQueue {
     return this.unschedulable.size;
   }
 
+  /** The names in `namespace` (created when `create`). */
+  private namespace(namespace: string, create: boolean): Map<string, QueuedPod> | undefined {
+    if (namespace === this.lastNamespace) return this.lastByName;
+    let byName = this.known.get(namespace);
+    if (!byName) {
+      if (!create) return undefined;
+      this.known.set(namespace, (byName = new Map()));
+    }
+    this.lastNamespace = namespace;
+    this.lastByName = byName;
+    return byName;
+  }
+
   private find(pod: Pod): QueuedPod | undefined {
-    return this.known.get(pod.metadata.namespace ?? '')?.get(pod.metadata.name);
+    const popped = this.popped;
+    // The entry still holds this object only while the pod is queued under its name: remove and
+    // update replace or drop it.
+    if (popped !== null && popped.pod === pod && popped.queued) return popped;
+    return this.namespace(pod.metadata.namespace ?? '', false)?.get(pod.metadata.name);
   }
 
   has(pod: Pod): boolean {
@@ -129,9 +162,7 @@ export class SchedulingQueue {
 
   /** A new pod to schedule goes straight to activeQ. */
   add(pod: Pod, now: number): void {
-    const namespace = pod.metadata.namespace ?? '';
-    let byName = this.known.get(namespace);
-    if (!byName) this.known.set(namespace, (byName = new Map()));
+    const byName = this.namespace(pod.metadata.namespace ?? '', true)!;
     const existing = byName.get(pod.metadata.name);
     if (existing) {
       setPod(existing, pod);
@@ -145,6 +176,9 @@ export class SchedulingQueue {
       attempts: 0,
       backoffUntil: 0,
       parkedAt: 0,
+      queued: true,
+      inBackoff: false,
+      inUnschedulable: false,
     };
     byName.set(pod.metadata.name, q);
     this.active.add(q);
@@ -157,13 +191,15 @@ export class SchedulingQueue {
   }
 
   remove(pod: Pod): void {
-    const byName = this.known.get(pod.metadata.namespace ?? '');
-    const q = byName?.get(pod.metadata.name);
+    const q = this.find(pod);
     if (!q) return;
-    byName!.delete(pod.metadata.name);
+    this.namespace(pod.metadata.namespace ?? '', false)!.delete(pod.metadata.name);
+    q.queued = false;
+    if (this.popped === q) this.popped = null;
     this.active.delete(q);
-    this.backoff.delete(q);
-    this.unschedulable.delete(q);
+    // A bound pod was popped from activeQ and is in neither Set: skip the Sets' lookups.
+    if (q.inBackoff) this.leaveBackoff(q);
+    if (q.inUnschedulable) this.leaveUnschedulable(q);
   }
 
   /** Pops the highest-priority, longest-waiting pod from activeQ. */
@@ -171,6 +207,7 @@ export class SchedulingQueue {
     const best = this.active.pop();
     if (!best) return undefined;
     best.attempts++;
+    this.popped = best;
     return best.pod;
   }
 
@@ -182,9 +219,9 @@ export class SchedulingQueue {
     q.backoffUntil = now + backoffDuration(q.attempts);
     if (unschedulable) {
       q.parkedAt = now;
-      this.unschedulable.add(q);
+      this.enterUnschedulable(q);
     } else {
-      this.backoff.add(q);
+      this.enterBackoff(q);
     }
   }
 
@@ -196,8 +233,8 @@ export class SchedulingQueue {
   /** A cluster change that may help: every parked pod moves to backoffQ, or activeQ if its backoff is over. */
   moveAllToActiveOrBackoff(now: number): void {
     for (const q of this.unschedulable) {
-      this.unschedulable.delete(q);
-      if (q.backoffUntil > now) this.backoff.add(q);
+      this.leaveUnschedulable(q);
+      if (q.backoffUntil > now) this.enterBackoff(q);
       else this.active.add(q);
     }
   }
@@ -206,7 +243,7 @@ export class SchedulingQueue {
   flushBackoff(now: number): void {
     for (const q of this.backoff) {
       if (q.backoffUntil <= now) {
-        this.backoff.delete(q);
+        this.leaveBackoff(q);
         this.active.add(q);
       }
     }
@@ -215,8 +252,8 @@ export class SchedulingQueue {
   flushUnschedulableLeftover(now: number): void {
     for (const q of this.unschedulable) {
       if (now - q.parkedAt >= MAX_UNSCHEDULABLE_MS) {
-        this.unschedulable.delete(q);
-        if (q.backoffUntil > now) this.backoff.add(q);
+        this.leaveUnschedulable(q);
+        if (q.backoffUntil > now) this.enterBackoff(q);
         else this.active.add(q);
       }
     }
@@ -224,6 +261,27 @@ export class SchedulingQueue {
 
   attemptsOf(pod: Pod): number {
     return this.find(pod)?.attempts ?? 0;
+  }
+
+  // The Sets and the entries' flags change together.
+  private enterBackoff(q: QueuedPod): void {
+    this.backoff.add(q);
+    q.inBackoff = true;
+  }
+
+  private leaveBackoff(q: QueuedPod): void {
+    this.backoff.delete(q);
+    q.inBackoff = false;
+  }
+
+  private enterUnschedulable(q: QueuedPod): void {
+    this.unschedulable.add(q);
+    q.inUnschedulable = true;
+  }
+
+  private leaveUnschedulable(q: QueuedPod): void {
+    this.unschedulable.delete(q);
+    q.inUnschedulable = false;
   }
 }
 

@@ -2,8 +2,11 @@
 import { MAX_NODE_SCORE, type ScorePlugin } from '../framework';
 
 export function balancedScore(cpuFraction: number, memFraction: number): number {
-  const f1 = Math.min(cpuFraction, 1);
-  const f2 = Math.min(memFraction, 1);
+  return balancedCappedScore(Math.min(cpuFraction, 1), Math.min(memFraction, 1));
+}
+
+/** balancedScore for fractions already capped at 1 (the block index caps each request value once). */
+export function balancedCappedScore(f1: number, f2: number): number {
   const std = Math.abs((f1 - f2) / 2);
   return Math.floor((1 - std) * MAX_NODE_SCORE);
 }
