@@ -58,6 +58,8 @@ export class Informer<K extends Kind> {
   private readonly position = new Map<string, number>();
   private nextPosition = 0;
   private readonly indexes = new Map<string, Index<ObjectOfKind<K>>>();
+  /** The same indexes as a list: every watch event updates them all, and a Map's iterator is an allocation. */
+  private readonly indexList: Index<ObjectOfKind<K>>[] = [];
   private readonly handlers: InformerHandlers<ObjectOfKind<K>>[] = [];
   private stop: (() => void) | null = null;
   synced = false;
@@ -95,6 +97,7 @@ export class Informer<K extends Kind> {
     const index = new Index(valueOf);
     for (const [key, object] of this.cache) index.update(key, object);
     this.indexes.set(name, index);
+    this.indexList.push(index);
   }
 
   /** The cached objects whose `name` index value is `value`, in the order `list()` gives them. */
@@ -174,7 +177,7 @@ export class Informer<K extends Kind> {
       if (!old) return;
       this.cache.delete(key);
       this.position.delete(key);
-      for (const index of this.indexes.values()) index.update(key, undefined);
+      for (let i = 0; i < this.indexList.length; i++) this.indexList[i]!.update(key, undefined);
       for (const h of this.handlers) h.onDelete?.(object);
       return;
     }
@@ -182,7 +185,7 @@ export class Informer<K extends Kind> {
     if (old && Number(old.metadata.resourceVersion) >= Number(object.metadata.resourceVersion)) return;
     this.cache.set(key, object);
     if (!old) this.position.set(key, this.nextPosition++);
-    for (const index of this.indexes.values()) index.update(key, object);
+    for (let i = 0; i < this.indexList.length; i++) this.indexList[i]!.update(key, object);
     for (const h of this.handlers) {
       if (old) h.onUpdate?.(object, old);
       else h.onAdd?.(object);
