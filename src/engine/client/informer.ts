@@ -18,14 +18,18 @@ export interface NodeSelector {
   readonly nodeName: string;
 }
 
-/** The cached objects grouped by one value of theirs (client-go's Indexer), kept up to date with the cache. */
+/**
+ * The cached objects' keys grouped by one value of theirs (client-go's Indexer), kept up to date
+ * with the cache. Groups hold keys only (the cache has the objects), so an update that keeps its
+ * value (a pod's status report on the same node) changes nothing here.
+ */
 class Index<T> {
-  private readonly groups = new Map<string, Map<string, T>>();
+  private readonly groups = new Map<string, Set<string>>();
   private readonly valueByKey = new Map<string, string>();
 
   constructor(private readonly valueOf: (object: T) => string | undefined) {}
 
-  group(value: string): ReadonlyMap<string, T> | undefined {
+  group(value: string): ReadonlySet<string> | undefined {
     return this.groups.get(value);
   }
 
@@ -33,17 +37,18 @@ class Index<T> {
   update(key: string, object: T | undefined): void {
     const before = this.valueByKey.get(key);
     const after = object === undefined ? undefined : this.valueOf(object);
-    if (before !== undefined && before !== after) {
+    if (before === after) return;
+    if (before !== undefined) {
       const group = this.groups.get(before)!;
       group.delete(key);
       if (group.size === 0) this.groups.delete(before);
       this.valueByKey.delete(key);
     }
     if (after === undefined) return;
-    let group = this.groups.get(after);
-    if (!group) this.groups.set(after, (group = new Map()));
-    group.set(key, object!);
-    if (before !== after) this.valueByKey.set(key, after);
+    const group = this.groups.get(after);
+    if (group) group.add(key);
+    else this.groups.set(after, new Set([key]));
+    this.valueByKey.set(key, after);
   }
 
   clear(): void {
@@ -103,7 +108,7 @@ export class Informer<K extends Kind> {
   /** The cached objects whose `name` index value is `value`, in the order `list()` gives them. */
   byIndex(name: string, value: string): ObjectOfKind<K>[] {
     const group = this.indexes.get(name)!.group(value);
-    return group ? this.inOrder(group.keys()) : [];
+    return group ? this.inOrder(group) : [];
   }
 
   /** How many cached objects have `value` in index `name`. */
