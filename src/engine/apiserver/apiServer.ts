@@ -415,12 +415,11 @@ export class ApiServer {
       { kind: 'etcd', summary: keys.putText, object: keys.ref, latency: LATENCY.etcd, routine },
       () => {
         const key = keys.key;
-        const stored = this.etcd.get(key)?.value;
         // etcd writes compare-and-swap on what was read: a write that lost a race is worked out again
         // on the newer object (GuaranteedUpdate), as the same request from the same client.
-        if (stored !== previous) return this.handle(from, user, req, null, done, routine);
-        if (next.kind === 'Pod') this.indexPod(key, stored, next);
-        const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
+        const kv = this.etcd.putIf(key, previous, next, this.sim.now, this.sim.cause, owned);
+        if (!kv) return this.handle(from, user, req, null, done, routine);
+        if (next.kind === 'Pod') this.indexPod(key, previous, next);
         if (keys.kind === 'Event') this.expireLater(keys, kv.modRevision);
         this.fanOut(keys, kv.value, previous, routine);
         done({ ok: true, object: kv.value });
