@@ -187,7 +187,7 @@ export class Informer<K extends Kind> {
       return;
     }
     // An older version than the one cached (a list crossing a watch event) changes nothing.
-    if (old && Number(old.metadata.resourceVersion) >= Number(object.metadata.resourceVersion)) return;
+    if (old && atLeast(old.metadata.resourceVersion, object.metadata.resourceVersion)) return;
     this.cache.set(key, object);
     if (!old) this.position.set(key, this.nextPosition++);
     for (let i = 0; i < this.indexList.length; i++) this.indexList[i]!.update(key, object);
@@ -196,4 +196,13 @@ export class Informer<K extends Kind> {
       else h.onAdd?.(object);
     }
   }
+}
+
+/**
+ * Whether resourceVersion `a` is at least `b`. Stored objects carry etcd revisions written as plain
+ * decimals (no sign, no leading zeros), so the longer is the larger and equal lengths compare as
+ * text, as their numbers would: no string-to-number parsing on every watch event.
+ */
+function atLeast(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length > b.length : a >= b;
 }
