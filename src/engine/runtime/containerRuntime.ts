@@ -77,9 +77,7 @@ export class ContainerRuntime {
   }
 
   private newId(): string {
-    let s = '';
-    for (let i = 0; i < 64; i++) s += '0123456789abcdef'[this.sim.rng.int(0, 15)];
-    return s;
+    return this.sim.rng.chars('0123456789abcdef', 64);
   }
 
   /** The id with the runtime's scheme, as container statuses show it (`docker://…`). */
