@@ -4,7 +4,7 @@
  * persistence in etcd (another message); every committed change then fans out to the watchers
  * whose watch it matches (one message each).
  */
-import { etcdKey, RESOURCES } from '../api/resources';
+import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
 import type { Kind, KubeObject, Pod, Service } from '../api/types';
 import { timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
@@ -681,16 +681,21 @@ function collectionPath(kind: Kind, namespace?: string): string {
   return `${base}${info.namespaced && namespace ? `/namespaces/${namespace}` : ''}/${info.resource}`;
 }
 
+const postTexts: Memo3 = new Map();
+
+/** `POST /api/v1/namespaces/default/pods`: made once per kind and namespace (every create, Events included, sends one). */
+const postText = (kind: Kind, namespace: string | undefined) =>
+  memo3(postTexts, kind, namespace ?? '', '', () => `POST ${collectionPath(kind, namespace)}`);
+
 /** The REST call a request is, e.g. `PUT /api/v1/namespaces/default/pods/nginx/status`. */
 export function describe(req: ApiRequest): string {
   const ns = RESOURCES[req.kind].namespaced
     ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
     : undefined;
+  if (req.verb === 'create') return postText(req.kind, ns);
   const name = req.name ?? req.object?.metadata.name ?? '';
   const item = `${collectionPath(req.kind, ns)}/${name}`;
   switch (req.verb) {
-    case 'create':
-      return `POST ${collectionPath(req.kind, ns)}`;
     case 'update':
       return `PUT ${item}`;
     case 'updateStatus':
