@@ -4,7 +4,7 @@
  * persistence in etcd (another message); every committed change then fans out to the watchers
  * whose watch it matches (one message each).
  */
-import { etcdKey, RESOURCES } from '../api/resources';
+import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
 import type { Kind, KubeObject, Pod, Service } from '../api/types';
 import { timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
@@ -77,6 +77,8 @@ interface Registered {
 interface Client {
   readonly user: UserInfo;
   readonly route: Route;
+  /** kube-apiserver → the client: list answers and refusals. */
+  readonly back: Route;
 }
 
 /** The watches on one kind: those without a node selector, and those with one, by node. */
@@ -104,7 +106,14 @@ export class ApiServer {
   private client(from: Endpoint): Client {
     let client = this.clients.get(from);
     if (!client)
-      this.clients.set(from, (client = { user: userOf(from), route: this.sim.route(from, APISERVER) }));
+      this.clients.set(
+        from,
+        (client = {
+          user: userOf(from),
+          route: this.sim.route(from, APISERVER),
+          back: this.sim.route(APISERVER, from),
+        }),
+      );
     return client;
   }
 
@@ -182,10 +191,10 @@ export class ApiServer {
     done: (result: ListResult) => void,
     nodeName?: string,
   ): void {
-    const user = userOf(from);
-    this.sim.send(
-      from,
-      APISERVER,
+    const client = this.client(from);
+    const user = client.user;
+    this.sim.sendOn(
+      client.route,
       { kind: 'request', summary: `GET ${collectionPath(kind)}`, latency: LATENCY.request },
       () => {
         const refusal = authorize(user, 'list', kind, undefined, undefined);
@@ -203,9 +212,8 @@ export class ApiServer {
               ? this.podsOn(nodeName)
               : [this.etcd.get(etcdKey(kind, undefined, nodeName))?.value].filter((o) => o !== undefined);
         const items = filter ? stored.filter(filter) : stored;
-        this.sim.send(
-          APISERVER,
-          from,
+        this.sim.sendOn(
+          client.back,
           {
             kind: 'list',
             summary: `${RESOURCES[kind].resource}: ${items.length} items`,
@@ -299,18 +307,7 @@ export class ApiServer {
             message: 'the request has no object',
           });
         if (current) return this.fail(from, req, done, alreadyExists(req.kind, name));
-        const draft = {
-          ...req.object,
-          metadata: {
-            ...req.object.metadata,
-            name,
-            ...(namespace ? { namespace } : {}),
-            uid: this.sim.rng.uuid(),
-            creationTimestamp: now,
-            resourceVersion: '',
-            ...(req.kind === 'Deployment' || req.kind === 'ReplicaSet' ? { generation: 1 } : {}),
-          },
-        } as KubeObject;
+        const draft = created(req.kind, req.object, name, namespace, this.sim.rng.uuid(), now);
         const admitted = admitCreate(draft, now, (svc) => this.allocateClusterIP(svc));
         const errors = validate(admitted);
         if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
@@ -350,18 +347,16 @@ export class ApiServer {
           );
         if (current.metadata.deletionTimestamp)
           return this.fail(from, req, done, conflict('Pod', name, 'pod is being deleted'));
-        const bound: Pod = {
-          ...current,
-          spec: { ...current.spec, nodeName: req.target ?? '' },
-          status: {
-            ...current.status,
-            conditions: [
-              ...(current.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-              { type: 'PodScheduled', status: 'True', lastTransitionTime: now, lastProbeTime: null },
-            ],
-          },
-        };
-        return this.persist(from, user, keys, bound, current, done, req, routine);
+        return this.persist(
+          from,
+          user,
+          keys,
+          bound(current, req.target ?? '', now),
+          current,
+          done,
+          req,
+          routine,
+        );
       }
       case 'delete': {
         if (!current) return this.fail(from, req, done, notFound(req.kind, name));
@@ -374,14 +369,12 @@ export class ApiServer {
           const grace = req.gracePeriodSeconds ?? current.spec.terminationGracePeriodSeconds ?? 30;
           if (grace > 0) {
             if (current.metadata.deletionTimestamp) return done({ ok: true, object: current });
-            const terminating = {
-              ...current,
-              metadata: {
-                ...current.metadata,
-                deletionTimestamp: timestamp((this.sim.now + grace * 1000) as never),
-                deletionGracePeriodSeconds: grace,
-              },
-            };
+            // Spread, then set (see `created`).
+            const metadata = { ...current.metadata };
+            metadata.deletionTimestamp = timestamp((this.sim.now + grace * 1000) as never);
+            metadata.deletionGracePeriodSeconds = grace;
+            const terminating = { ...current };
+            terminating.metadata = metadata;
             return this.persist(from, user, keys, terminating, current, done, req, routine);
           }
         }
@@ -394,9 +387,8 @@ export class ApiServer {
 
   /** Refuses a request: the error goes back to the client as a message. */
   private fail(from: Endpoint, req: ApiRequest, done: (r: ApiResult) => void, error: StatusError): void {
-    this.sim.send(
-      APISERVER,
-      from,
+    this.sim.sendOn(
+      this.client(from).back,
       {
         kind: 'error',
         summary: `${error.code} ${error.reason}`,
@@ -423,12 +415,11 @@ export class ApiServer {
       { kind: 'etcd', summary: keys.putText, object: keys.ref, latency: LATENCY.etcd, routine },
       () => {
         const key = keys.key;
-        const stored = this.etcd.get(key)?.value;
         // etcd writes compare-and-swap on what was read: a write that lost a race is worked out again
         // on the newer object (GuaranteedUpdate), as the same request from the same client.
-        if (stored !== previous) return this.handle(from, user, req, null, done, routine);
-        if (next.kind === 'Pod') this.indexPod(key, stored, next);
-        const kv = this.etcd.put(key, next, this.sim.now, this.sim.cause, owned);
+        const kv = this.etcd.putIf(key, previous, next, this.sim.now, this.sim.cause, owned);
+        if (!kv) return this.handle(from, user, req, null, done, routine);
+        if (next.kind === 'Pod') this.indexPod(key, previous, next);
         if (keys.kind === 'Event') this.expireLater(keys, kv.modRevision);
         this.fanOut(keys, kv.value, previous, routine);
         done({ ok: true, object: kv.value });
@@ -612,6 +603,46 @@ function patched(current: KubeObject, patch: KubeObject): KubeObject {
   return next;
 }
 
+/**
+ * A create's object as it is stored: the name (perhaps generated), namespace, uid, creation time
+ * and first generation set on what the client sent. Spread, then set: a spread followed by more
+ * keys in one literal takes V8's slow path (the keys land in the same order either way).
+ */
+function created(
+  kind: Kind,
+  object: KubeObject,
+  name: string,
+  namespace: string | undefined,
+  uid: string,
+  now: string,
+): KubeObject {
+  const metadata = { ...object.metadata };
+  metadata.name = name;
+  if (namespace) metadata.namespace = namespace;
+  metadata.uid = uid;
+  metadata.creationTimestamp = now;
+  metadata.resourceVersion = '';
+  if (kind === 'Deployment' || kind === 'ReplicaSet') metadata.generation = 1;
+  const draft = { ...object };
+  draft.metadata = metadata;
+  return draft;
+}
+
+/** A pod bound to `nodeName`, with PodScheduled=True (spread, then set, as in `created`). */
+function bound(current: Pod, nodeName: string, now: string): Pod {
+  const spec = { ...current.spec };
+  spec.nodeName = nodeName;
+  const status = { ...current.status };
+  status.conditions = [
+    ...(current.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+    { type: 'PodScheduled', status: 'True', lastTransitionTime: now, lastProbeTime: null },
+  ];
+  const pod = { ...current };
+  pod.spec = spec;
+  pod.status = status;
+  return pod;
+}
+
 /** update keeps the stored status; updateStatus changes only status (the /status subresource). */
 function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
   const meta = current.metadata;
@@ -650,16 +681,21 @@ function collectionPath(kind: Kind, namespace?: string): string {
   return `${base}${info.namespaced && namespace ? `/namespaces/${namespace}` : ''}/${info.resource}`;
 }
 
+const postTexts: Memo3 = new Map();
+
+/** `POST /api/v1/namespaces/default/pods`: made once per kind and namespace (every create, Events included, sends one). */
+const postText = (kind: Kind, namespace: string | undefined) =>
+  memo3(postTexts, kind, namespace ?? '', '', () => `POST ${collectionPath(kind, namespace)}`);
+
 /** The REST call a request is, e.g. `PUT /api/v1/namespaces/default/pods/nginx/status`. */
 export function describe(req: ApiRequest): string {
   const ns = RESOURCES[req.kind].namespaced
     ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
     : undefined;
+  if (req.verb === 'create') return postText(req.kind, ns);
   const name = req.name ?? req.object?.metadata.name ?? '';
   const item = `${collectionPath(req.kind, ns)}/${name}`;
   switch (req.verb) {
-    case 'create':
-      return `POST ${collectionPath(req.kind, ns)}`;
     case 'update':
       return `PUT ${item}`;
     case 'updateStatus':

@@ -15,10 +15,30 @@ export interface EventSource {
   readonly host?: string;
 }
 
+/**
+ * One event the correlator remembers: what makes a repeat (client-go's key: the object's uid, the
+ * field path, type, reason and message) and the Event last written for it.
+ */
+interface Seen {
+  readonly uid: string;
+  readonly fieldPath: string;
+  readonly type: KubeEvent['type'];
+  readonly reason: string;
+  readonly message: string;
+  event: KubeEvent;
+  /** False once the correlator forgot it. */
+  live: boolean;
+}
+
 export class EventRecorder {
-  private readonly seen = new Map<string, KubeEvent>();
-  /** The keys of `seen` from oldest to newest, from `oldest` on (a Map's first key is slow to find after many deletes). */
-  private readonly order: string[] = [];
+  /**
+   * What the correlator remembers, by the involved object's uid (a stored string, quick to find),
+   * then compared field by field: no long key string is built and hashed for every event.
+   */
+  private readonly seen = new Map<string, Seen[]>();
+  private count = 0;
+  /** What is remembered from oldest to newest, from `oldest` on (forgotten ones before it). */
+  private readonly order: (Seen | null)[] = [];
   private oldest = 0;
   /** `source`, as every Event this recorder writes carries it (stored objects never change, so one is shared). */
   private readonly eventSource: KubeEvent['source'];
@@ -33,22 +53,65 @@ export class EventRecorder {
     this.eventSource = { component: source.component, ...(source.host ? { host: source.host } : {}) };
   }
 
+  private find(
+    uid: string,
+    fieldPath: string,
+    type: KubeEvent['type'],
+    reason: string,
+    message: string,
+  ): Seen | undefined {
+    const list = this.seen.get(uid);
+    if (!list) return undefined;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      if (s.reason === reason && s.message === message && s.type === type && s.fieldPath === fieldPath)
+        return s;
+    }
+    return undefined;
+  }
+
+  /** Remembers a new event (as the newest). */
+  private add(
+    uid: string,
+    fieldPath: string,
+    type: KubeEvent['type'],
+    reason: string,
+    message: string,
+    event: KubeEvent,
+  ): Seen {
+    const s: Seen = { uid, fieldPath, type, reason, message, event, live: true };
+    const list = this.seen.get(uid);
+    if (list) list.push(s);
+    else this.seen.set(uid, [s]);
+    this.order.push(s);
+    this.count++;
+    return s;
+  }
+
   /** client-go's correlator keeps the last 4096 events it sent; older repeats start a new Event. */
-  private remember(key: string, event: KubeEvent): void {
-    this.keep(key, event);
-    if (this.seen.size > 4096) {
-      this.seen.delete(this.order[this.oldest]!);
-      this.order[this.oldest++] = '';
-      if (this.oldest > 4096 && this.oldest * 2 > this.order.length) {
-        this.order.splice(0, this.oldest);
-        this.oldest = 0;
-      }
+  private forgetOldest(): void {
+    const s = this.order[this.oldest]!;
+    s.live = false;
+    const list = this.seen.get(s.uid)!;
+    list.splice(list.indexOf(s), 1);
+    if (list.length === 0) this.seen.delete(s.uid);
+    this.count--;
+    this.order[this.oldest++] = null;
+    if (this.oldest > 4096 && this.oldest * 2 > this.order.length) {
+      this.order.splice(0, this.oldest);
+      this.oldest = 0;
     }
   }
 
-  private keep(key: string, event: KubeEvent): void {
-    if (!this.seen.has(key)) this.order.push(key);
-    this.seen.set(key, event);
+  /** The Event kube-apiserver stored for `s` is what a repeat updates (remembered again if forgotten meanwhile). */
+  private stored(s: Seen, event: KubeEvent): void {
+    if (s.live) {
+      s.event = event;
+      return;
+    }
+    const now = this.find(s.uid, s.fieldPath, s.type, s.reason, s.message);
+    if (now) now.event = event;
+    else this.add(s.uid, s.fieldPath, s.type, s.reason, s.message, event);
   }
 
   record(
@@ -67,55 +130,97 @@ export class EventRecorder {
     if (object.metadata.namespace) involved.namespace = object.metadata.namespace;
     if (extra.fieldPath) involved.fieldPath = extra.fieldPath;
     const now = timestamp(this.sim.now);
-    const key = `${involved.uid}|${involved.fieldPath ?? ''}|${type}|${reason}|${message}`;
-    const previous = this.seen.get(key);
+    const uid = involved.uid;
+    const fieldPath = involved.fieldPath ?? '';
+    const previous = this.find(uid, fieldPath, type, reason, message);
     const namespace = object.metadata.namespace ?? 'default';
     if (previous) {
-      const updated: KubeEvent = { ...previous, count: previous.count + 1, lastTimestamp: now };
-      this.keep(key, updated);
+      // Spread, then set: a spread followed by more keys in one literal takes V8's slow path.
+      const updated = { ...previous.event };
+      updated.count = previous.event.count + 1;
+      updated.lastTimestamp = now;
+      previous.event = updated;
+      const metadata = { ...updated.metadata };
+      metadata.resourceVersion = '';
+      const sent = { ...updated };
+      sent.metadata = metadata;
       this.api.request(
         this.from,
-        {
-          verb: 'update',
-          kind: 'Event',
-          object: { ...updated, metadata: { ...updated.metadata, resourceVersion: '' } },
-        },
+        { verb: 'update', kind: 'Event', object: sent },
         (r) => {
-          if (r.ok && r.object.kind === 'Event') this.keep(key, r.object);
+          if (r.ok && r.object.kind === 'Event') this.stored(previous, r.object);
         },
         this.options,
       );
       return;
     }
-    const event: KubeEvent = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: {
-        name: `${object.metadata.name}.${(0x180000000 + this.sim.now * 1000 + this.seen.size).toString(16)}`,
-        namespace,
-        uid: '',
-        resourceVersion: '',
-        creationTimestamp: now,
-      },
-      involvedObject: involved,
+    const event = newEvent(
+      `${object.metadata.name}.${(0x180000000 + this.sim.now * 1000 + this.count).toString(16)}`,
+      namespace,
+      involved,
+      type,
       reason,
       message,
-      type,
-      source: this.eventSource,
-      reportingComponent: this.source.component,
-      ...(extra.action ? { action: extra.action } : {}),
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-    };
-    this.remember(key, event);
+      this.eventSource,
+      this.source.component,
+      extra.action,
+      now,
+    );
+    const s = this.add(uid, fieldPath, type, reason, message, event);
+    if (this.count > 4096) this.forgetOldest();
     this.api.request(
       this.from,
       { verb: 'create', kind: 'Event', object: event },
       (r) => {
-        if (r.ok && r.object.kind === 'Event') this.keep(key, r.object);
+        if (r.ok && r.object.kind === 'Event') this.stored(s, r.object);
       },
       this.options,
     );
   }
+}
+
+/** A new Event (count 1); `action` only when there is one (two literals: no spread in either). */
+function newEvent(
+  name: string,
+  namespace: string,
+  involved: ObjectReference,
+  type: KubeEvent['type'],
+  reason: string,
+  message: string,
+  source: KubeEvent['source'],
+  reportingComponent: string,
+  action: string | undefined,
+  now: string,
+): KubeEvent {
+  const metadata = { name, namespace, uid: '', resourceVersion: '', creationTimestamp: now };
+  if (action)
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata,
+      involvedObject: involved,
+      reason,
+      message,
+      type,
+      source,
+      reportingComponent,
+      action,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+    };
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata,
+    involvedObject: involved,
+    reason,
+    message,
+    type,
+    source,
+    reportingComponent,
+    firstTimestamp: now,
+    lastTimestamp: now,
+    count: 1,
+  };
 }

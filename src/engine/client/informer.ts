@@ -18,14 +18,18 @@ export interface NodeSelector {
   readonly nodeName: string;
 }
 
-/** The cached objects grouped by one value of theirs (client-go's Indexer), kept up to date with the cache. */
+/**
+ * The cached objects' keys grouped by one value of theirs (client-go's Indexer), kept up to date
+ * with the cache. Groups hold keys only (the cache has the objects), so an update that keeps its
+ * value (a pod's status report on the same node) changes nothing here.
+ */
 class Index<T> {
-  private readonly groups = new Map<string, Map<string, T>>();
+  private readonly groups = new Map<string, Set<string>>();
   private readonly valueByKey = new Map<string, string>();
 
   constructor(private readonly valueOf: (object: T) => string | undefined) {}
 
-  group(value: string): ReadonlyMap<string, T> | undefined {
+  group(value: string): ReadonlySet<string> | undefined {
     return this.groups.get(value);
   }
 
@@ -33,17 +37,18 @@ class Index<T> {
   update(key: string, object: T | undefined): void {
     const before = this.valueByKey.get(key);
     const after = object === undefined ? undefined : this.valueOf(object);
-    if (before !== undefined && before !== after) {
+    if (before === after) return;
+    if (before !== undefined) {
       const group = this.groups.get(before)!;
       group.delete(key);
       if (group.size === 0) this.groups.delete(before);
       this.valueByKey.delete(key);
     }
     if (after === undefined) return;
-    let group = this.groups.get(after);
-    if (!group) this.groups.set(after, (group = new Map()));
-    group.set(key, object!);
-    if (before !== after) this.valueByKey.set(key, after);
+    const group = this.groups.get(after);
+    if (group) group.add(key);
+    else this.groups.set(after, new Set([key]));
+    this.valueByKey.set(key, after);
   }
 
   clear(): void {
@@ -58,6 +63,8 @@ export class Informer<K extends Kind> {
   private readonly position = new Map<string, number>();
   private nextPosition = 0;
   private readonly indexes = new Map<string, Index<ObjectOfKind<K>>>();
+  /** The same indexes as a list: every watch event updates them all, and a Map's iterator is an allocation. */
+  private readonly indexList: Index<ObjectOfKind<K>>[] = [];
   private readonly handlers: InformerHandlers<ObjectOfKind<K>>[] = [];
   private stop: (() => void) | null = null;
   synced = false;
@@ -95,12 +102,13 @@ export class Informer<K extends Kind> {
     const index = new Index(valueOf);
     for (const [key, object] of this.cache) index.update(key, object);
     this.indexes.set(name, index);
+    this.indexList.push(index);
   }
 
   /** The cached objects whose `name` index value is `value`, in the order `list()` gives them. */
   byIndex(name: string, value: string): ObjectOfKind<K>[] {
     const group = this.indexes.get(name)!.group(value);
-    return group ? this.inOrder(group.keys()) : [];
+    return group ? this.inOrder(group) : [];
   }
 
   /** How many cached objects have `value` in index `name`. */
@@ -174,18 +182,27 @@ export class Informer<K extends Kind> {
       if (!old) return;
       this.cache.delete(key);
       this.position.delete(key);
-      for (const index of this.indexes.values()) index.update(key, undefined);
+      for (let i = 0; i < this.indexList.length; i++) this.indexList[i]!.update(key, undefined);
       for (const h of this.handlers) h.onDelete?.(object);
       return;
     }
     // An older version than the one cached (a list crossing a watch event) changes nothing.
-    if (old && Number(old.metadata.resourceVersion) >= Number(object.metadata.resourceVersion)) return;
+    if (old && atLeast(old.metadata.resourceVersion, object.metadata.resourceVersion)) return;
     this.cache.set(key, object);
     if (!old) this.position.set(key, this.nextPosition++);
-    for (const index of this.indexes.values()) index.update(key, object);
+    for (let i = 0; i < this.indexList.length; i++) this.indexList[i]!.update(key, object);
     for (const h of this.handlers) {
       if (old) h.onUpdate?.(object, old);
       else h.onAdd?.(object);
     }
   }
+}
+
+/**
+ * Whether resourceVersion `a` is at least `b`. Stored objects carry etcd revisions written as plain
+ * decimals (no sign, no leading zeros), so the longer is the larger and equal lengths compare as
+ * text, as their numbers would: no string-to-number parsing on every watch event.
+ */
+function atLeast(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length > b.length : a >= b;
 }

@@ -22,21 +22,38 @@ export class Prng {
     return uniformInt(this.rng, from, to);
   }
 
-  /** A lowercase alphanumeric string like Kubernetes' generated name suffixes (no vowels, as upstream). */
-  suffix(length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += SUFFIX_ALPHABET[this.int(0, SUFFIX_ALPHABET.length - 1)];
-    return s;
+  /**
+   * `n` characters drawn from `alphabet`, one draw each in order. Built from character codes into
+   * one flat string (a 64-character container id by concatenation would be a chain of 50 strings).
+   */
+  chars(alphabet: string, n: number): string {
+    codes.length = 0;
+    this.draw(alphabet, n);
+    return text();
   }
 
-  /** A random v4-shaped UUID. */
+  private draw(alphabet: string, n: number): void {
+    for (let i = 0; i < n; i++) codes.push(alphabet.charCodeAt(this.int(0, alphabet.length - 1)));
+  }
+
+  /** A lowercase alphanumeric string like Kubernetes' generated name suffixes (no vowels, as upstream). */
+  suffix(length: number): string {
+    return this.chars(SUFFIX_ALPHABET, length);
+  }
+
+  /** A random v4-shaped UUID: 8-4-4-4-12 hex digits, the third group starting with 4, the fourth with 8–b. */
   uuid(): string {
-    const hex = (n: number) => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += HEX[this.int(0, 15)];
-      return s;
-    };
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${HEX[8 + this.int(0, 3)]}${hex(3)}-${hex(12)}`;
+    codes.length = 0;
+    this.draw(HEX, 8);
+    codes.push(DASH);
+    this.draw(HEX, 4);
+    codes.push(DASH, FOUR);
+    this.draw(HEX, 3);
+    codes.push(DASH, HEX.charCodeAt(8 + this.int(0, 3)));
+    this.draw(HEX, 3);
+    codes.push(DASH);
+    this.draw(HEX, 12);
+    return text();
   }
 
   state(): readonly number[] {
@@ -54,3 +71,9 @@ function mix32(x: number): number {
 /** apimachinery's rand.String alphabet: "bcdfghjklmnpqrstvwxz2456789". */
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 const HEX = '0123456789abcdef';
+const DASH = '-'.charCodeAt(0);
+const FOUR = '4'.charCodeAt(0);
+
+/** The character codes of the string being generated (one array, reused). */
+const codes: number[] = [];
+const text = () => String.fromCharCode.apply(null, codes);

@@ -22,9 +22,17 @@ export function timestamp(t: SimMillis): string {
   return memoText;
 }
 
+// Every Lease renewal writes one: the second's part is kept, the fraction's texts made once.
+let microSecond = NaN;
+let microPrefix = '';
+const MICRO_FRACTIONS = Array.from({ length: 1000 }, (_, ms) => `${String(ms).padStart(3, '0')}000Z`);
+
 /** An RFC 3339 timestamp with microseconds, as Leases' renewTime is written. */
 export function microTimestamp(t: SimMillis): string {
-  const whole = timestamp(t);
-  const ms = Math.floor(t) % 1000;
-  return `${whole.slice(0, -1)}.${String(ms).padStart(3, '0')}000Z`;
+  const second = Math.floor(t / 1000);
+  if (second !== microSecond) {
+    microSecond = second;
+    microPrefix = `${timestamp(t).slice(0, -1)}.`;
+  }
+  return microPrefix + MICRO_FRACTIONS[Math.floor(t) % 1000]!;
 }

@@ -120,6 +120,35 @@ export class Etcd {
    * place instead of copied (objects are never changed once stored).
    */
   put(key: string, value: KubeObject, time: SimMillis, messageId: number | null, owned = false): KeyValue {
+    return this.write(key, this.data.get(key), value, time, messageId, owned);
+  }
+
+  /**
+   * A transaction, as kube-apiserver's GuaranteedUpdate sends it: if the key still holds `expected`
+   * (what was read before; undefined: no key), put `value`; otherwise write nothing and return
+   * undefined (the caller reads again and retries).
+   */
+  putIf(
+    key: string,
+    expected: KubeObject | undefined,
+    value: KubeObject,
+    time: SimMillis,
+    messageId: number | null,
+    owned = false,
+  ): KeyValue | undefined {
+    const previous = this.data.get(key);
+    if (previous?.value !== expected) return undefined;
+    return this.write(key, previous, value, time, messageId, owned);
+  }
+
+  private write(
+    key: string,
+    previous: KeyValue | undefined,
+    value: KubeObject,
+    time: SimMillis,
+    messageId: number | null,
+    owned: boolean,
+  ): KeyValue {
     const revision = ++this.rev;
     let stored: KubeObject;
     if (owned) {
@@ -132,7 +161,6 @@ export class Etcd {
       stored = { ...value } as KubeObject;
       stored.metadata = metadata;
     }
-    const previous = this.data.get(key);
     if (!previous) this.keySet(key)?.add(key);
     const kv: KeyValue = {
       key,

@@ -13,7 +13,7 @@ import { microTimestamp, timestamp } from '../core/time';
 import { bytes, milliCpu } from '../core/quantity';
 import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
-import type { Sim } from '../sim';
+import type { Route, Sim } from '../sim';
 import { objectRef, type ObjectRef } from '../trace';
 import { componentId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
@@ -67,6 +67,8 @@ export class Kubelet {
   private lastReportedReady: boolean | undefined;
   private leaseExists = false;
   private lastReportedImages = '';
+  /** kubelet → its runtime (CRI calls), checked once. */
+  private readonly toRuntime: Route;
 
   constructor(
     private readonly sim: Sim,
@@ -77,6 +79,7 @@ export class Kubelet {
     private readonly staticPods: readonly Pod[] = [],
   ) {
     this.id = componentId('kubelet', runtime.node);
+    this.toRuntime = sim.route(this.id, runtime.id);
     this.pods = new Informer(api, this.id, 'Pod', { nodeName: shape.name });
     this.ownNode = new Informer(api, this.id, 'Node', { nodeName: shape.name });
     this.ownNode.addHandlers({ onAdd: (n) => this.nodeChanged(n), onUpdate: (n) => this.nodeChanged(n) });
@@ -214,9 +217,8 @@ export class Kubelet {
     if (!cidr || cidr === this.podCidr) return;
     this.podCidr = cidr;
     const epoch = this.epoch;
-    this.sim.send(
-      this.id,
-      this.runtime.id,
+    this.sim.sendOn(
+      this.toRuntime,
       {
         kind: 'cri',
         summary: `UpdateRuntimeConfig podCIDR=${cidr}`,
@@ -476,9 +478,8 @@ export class Kubelet {
   }
 
   private cri(summary: string, w: PodWorker, call: () => void): void {
-    this.sim.send(
-      this.id,
-      this.runtime.id,
+    this.sim.sendOn(
+      this.toRuntime,
       {
         kind: 'cri',
         summary,

@@ -4,7 +4,7 @@
  * serialized (kubelet's serializeImagePulls default) and take time by image size.
  */
 import type { RuntimeName, NodeName } from '../clusterConfig';
-import type { Sim } from '../sim';
+import type { Route, Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
 import { processLifetime } from './processes';
 import { lookUp, parseImage, pullErrorMessage } from './registry';
@@ -54,6 +54,9 @@ export class ContainerRuntime {
   /** The node's pod range, once kubelet passes it on (CRI UpdateRuntimeConfig); the CNI plugin allocates pod IPs from it. */
   podCidr: string | undefined;
   private podCidrPrefix = '';
+  /** Its two checked routes (replies to kubelet, and the pods' processes): checked once, used for every message. */
+  private readonly toKubelet: Route;
+  private readonly toPods: Route;
 
   constructor(
     private readonly sim: Sim,
@@ -64,6 +67,8 @@ export class ContainerRuntime {
   ) {
     this.id = componentId('container-runtime', node);
     this.kubelet = componentId('kubelet', node);
+    this.toKubelet = sim.route(this.id, this.kubelet);
+    this.toPods = sim.route(this.id, podsId(node));
     for (const image of PRELOADED_IMAGES) this.images.set(image, imageSize(image));
   }
 
@@ -72,9 +77,7 @@ export class ContainerRuntime {
   }
 
   private newId(): string {
-    let s = '';
-    for (let i = 0; i < 64; i++) s += '0123456789abcdef'[this.sim.rng.int(0, 15)];
-    return s;
+    return this.sim.rng.chars('0123456789abcdef', 64);
   }
 
   /** The id with the runtime's scheme, as container statuses show it (`docker://…`). */
@@ -86,7 +89,7 @@ export class ContainerRuntime {
   private reply(work: number, summary: string, then: () => void): void {
     this.sim.after(work, () => {
       if (!this.up) return;
-      this.sim.send(this.id, this.kubelet, { kind: 'cri-reply', summary }, then);
+      this.sim.sendOn(this.toKubelet, { kind: 'cri-reply', summary }, then);
     });
   }
 
@@ -121,9 +124,8 @@ export class ContainerRuntime {
     const ip = hostNetwork ? this.hostIP : `${this.podCidrPrefix}.${this.nextIp++}`;
     const sandbox: Sandbox = { id: this.newId(), podUid, ip };
     this.sandboxes.set(podUid, sandbox);
-    this.sim.send(
-      this.id,
-      podsId(this.node),
+    this.sim.sendOn(
+      this.toPods,
       { kind: 'run', summary: `start pause container for ${podNamespace}/${podName}` },
       () => {},
     );
@@ -184,9 +186,8 @@ export class ContainerRuntime {
   startContainer(id: string, done: () => void): void {
     const c = this.containers.get(id);
     if (!c) return;
-    this.sim.send(
-      this.id,
-      podsId(this.node),
+    this.sim.sendOn(
+      this.toPods,
       { kind: 'run', summary: `start ${c.name} (${c.image}) in ${c.podNamespace}/${c.podName}` },
       () => {},
     );
@@ -211,9 +212,8 @@ export class ContainerRuntime {
     c.exitCode = exitCode;
     c.finishedAt = this.sim.now;
     this.onProcess?.(c, false);
-    this.sim.send(
-      this.id,
-      this.kubelet,
+    this.sim.sendOn(
+      this.toKubelet,
       { kind: 'cri-reply', summary: `container ${c.name} exited with code ${exitCode}` },
       () => this.onExit?.(c),
     );
@@ -223,9 +223,8 @@ export class ContainerRuntime {
   stopContainer(id: string, done: () => void): void {
     const c = this.containers.get(id);
     if (!c) return this.reply(1, 'no such container', done);
-    this.sim.send(
-      this.id,
-      podsId(this.node),
+    this.sim.sendOn(
+      this.toPods,
       { kind: 'run', summary: `stop ${c.name} in ${c.podNamespace}/${c.podName}` },
       () => {},
     );
