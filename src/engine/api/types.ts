@@ -41,6 +41,11 @@ export interface Condition<T extends string = string> {
   lastProbeTime?: string | null;
 }
 
+/** A Deployment's condition also says when it was last updated (progress is measured from it). */
+export interface DeploymentCondition extends Condition<'Available' | 'Progressing' | 'ReplicaFailure'> {
+  lastUpdateTime?: string;
+}
+
 export interface Taint {
   key: string;
   value?: string;
@@ -222,16 +227,17 @@ export interface Deployment {
       rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string };
     };
     revisionHistoryLimit?: number;
+    progressDeadlineSeconds?: number;
     minReadySeconds?: number;
   };
   status: {
+    observedGeneration?: number;
     replicas?: number;
     updatedReplicas?: number;
     readyReplicas?: number;
     availableReplicas?: number;
     unavailableReplicas?: number;
-    observedGeneration?: number;
-    conditions?: Condition[];
+    conditions?: DeploymentCondition[];
   };
 }
 

@@ -102,6 +102,7 @@ function defaultRollingUpdate(d: Deployment): Deployment {
     ...d,
     spec: {
       revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
       ...d.spec,
       replicas: d.spec.replicas ?? 1,
       strategy: d.spec.strategy ?? {
@@ -124,6 +125,22 @@ function defaultReplicaSet(rs: ReplicaSet): ReplicaSet {
     },
     status: rs.status ?? { replicas: 0 },
   };
+}
+
+/**
+ * Defaults that every write gets, updates and patches included (the API server defaults whatever
+ * it decodes): a workload whose template comes back without them still hashes to the same
+ * ReplicaSet, and a Deployment keeps its strategy, history limit and progress deadline.
+ */
+export function defaultOnWrite(object: KubeObject): KubeObject {
+  switch (object.kind) {
+    case 'Deployment':
+      return defaultRollingUpdate(object);
+    case 'ReplicaSet':
+      return defaultReplicaSet(object);
+    default:
+      return object;
+  }
 }
 
 /** Applies defaults and mutating admission to an object being created. */

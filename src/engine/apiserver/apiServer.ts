@@ -11,7 +11,7 @@ import type { Etcd } from '../etcd/etcd';
 import type { Route, Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
 import { objectRef } from '../trace';
-import { admitCreate } from './admission';
+import { admitCreate, defaultOnWrite } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
 import {
@@ -319,7 +319,8 @@ export class ApiServer {
         const rv = req.object.metadata.resourceVersion;
         if (rv && rv !== current.metadata.resourceVersion)
           return this.fail(from, req, done, conflict(req.kind, name));
-        const next = mergeUpdate(req.verb, current, req.object);
+        const incoming = req.verb === 'update' ? defaultOnWrite(req.object) : req.object;
+        const next = mergeUpdate(req.verb, current, incoming);
         // The /status subresource validates only what it may change (ValidatePodStatusUpdate and
         // the like): the spec it carries is the stored one, already valid.
         const errors = req.verb === 'updateStatus' ? NO_ERRORS : validate(next, true);
@@ -597,7 +598,9 @@ function patched(current: KubeObject, patch: KubeObject): KubeObject {
   const next = { ...current, metadata } as KubeObject & { spec?: unknown };
   const spec = (patch as { spec?: unknown }).spec;
   if (spec !== undefined && 'spec' in current) {
-    next.spec = applyMergePatch(current.spec, spec);
+    next.spec = (
+      defaultOnWrite({ ...next, spec: applyMergePatch(current.spec, spec) } as KubeObject) as typeof next
+    ).spec;
     if (specChanged(current, next.spec)) metadata.generation = (meta.generation ?? 1) + 1;
   }
   return next;
@@ -643,12 +646,21 @@ function bound(current: Pod, nodeName: string, now: string): Pod {
   return pod;
 }
 
-/** update keeps the stored status; updateStatus changes only status (the /status subresource). */
+/**
+ * update keeps the stored status; updateStatus changes only status (the /status subresource), except
+ * that a Deployment's status strategy keeps only its spec and labels, so the deployment controller
+ * sets the revision annotation in the same write as the status.
+ */
 function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
   const meta = current.metadata;
   if (verb === 'updateStatus') {
     const next = { ...current } as KubeObject & { status?: unknown };
     next.status = (incoming as { status?: unknown }).status;
+    if (current.kind === 'Deployment' && incoming.metadata.annotations !== meta.annotations) {
+      next.metadata = { ...meta };
+      if (incoming.metadata.annotations) next.metadata.annotations = incoming.metadata.annotations;
+      else delete next.metadata.annotations;
+    }
     return next;
   }
   const metadata = { ...incoming.metadata };

@@ -31,7 +31,7 @@ export class ControllerManager {
   ) {
     this.pods = new Informer(api, KCM, 'Pod');
     this.replicaSet = new ReplicaSetController(sim, api, this.pods);
-    this.deployment = new DeploymentController(sim, api, this.replicaSet.replicaSets);
+    this.deployment = new DeploymentController(sim, api, this.replicaSet.replicaSets, this.pods);
     this.nodeLifecycle = new NodeLifecycleController(sim, api, this.pods);
     this.nodeIpam = new NodeIpamController(sim, api, this.nodeLifecycle.nodes, clusterCidr);
     this.endpointSlice = new EndpointSliceController(sim, api, this.pods);

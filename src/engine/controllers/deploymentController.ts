@@ -1,42 +1,78 @@
 /**
- * deployment-controller: owns one ReplicaSet per pod template (named by pod-template-hash) and
- * moves replicas from old to new ones as a rolling update allows (maxSurge / maxUnavailable),
- * or simply scales the current one.
+ * deployment-controller: owns one ReplicaSet per pod template (named by pod-template-hash) and, as
+ * pkg/controller/deployment does, on each pass: syncs the revision and the annotations the new
+ * ReplicaSet inherits; when only the size changed, scales every active ReplicaSet proportionally;
+ * otherwise rolls out by its strategy (RollingUpdate within maxSurge/maxUnavailable, or Recreate:
+ * every old pod gone before the new ones start); prunes ReplicaSets past revisionHistoryLimit once
+ * a rollout completes; and reports status with the Available and Progressing conditions
+ * (progressDeadlineSeconds included).
  */
 import { objectKey } from '../api/resources';
-import type { Deployment, ReplicaSet } from '../api/types';
+import type { Deployment, Pod, ReplicaSet } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
+import { RUN_EPOCH_MS, timestamp } from '../core/time';
 import type { Sim } from '../sim';
-import { Controller, KCM, unchanged } from './controller';
+import { Controller, KCM } from './controller';
+import {
+  activeSets,
+  byCreation,
+  bySize,
+  calculateStatus,
+  conditionOf,
+  DESIRED_REPLICAS,
+  FOUND_NEW_RS,
+  isComplete,
+  isProgressing,
+  isRollingUpdate,
+  isSaturated,
+  isTimedOut,
+  maxSurge,
+  maxUnavailable,
+  NEW_RS_AVAILABLE,
+  NEW_RS_CREATED,
+  newCondition,
+  newRSNewReplicas,
+  progressDeadline,
+  proportion,
+  removeCondition,
+  REVISION,
+  revisionOf,
+  RS_UPDATED,
+  setCondition,
+  setNewReplicaSetAnnotations,
+  setReplicasAnnotations,
+  specReplicas,
+  TIMED_OUT,
+} from './deploymentUtil';
 import { templateHash } from './templateHash';
 
-/** Resolves an int-or-percent against `total` (intstr.GetScaledValueFromIntOrPercent). */
-export function scaled(value: number | string | undefined, total: number, roundUp: boolean): number {
-  if (value === undefined) return 0;
-  if (typeof value === 'number') return value;
-  const pct = Number(value.replace('%', ''));
-  const exact = (pct * total) / 100;
-  return roundUp ? Math.ceil(exact) : Math.floor(exact);
-}
+export { REVISION, scaled, surgeAndUnavailable } from './deploymentUtil';
 
-export function surgeAndUnavailable(d: Deployment): { maxSurge: number; maxUnavailable: number } {
-  const ru = d.spec.strategy?.rollingUpdate;
-  const maxSurge = scaled(ru?.maxSurge ?? '25%', d.spec.replicas, true);
-  let maxUnavailable = scaled(ru?.maxUnavailable ?? '25%', d.spec.replicas, false);
-  if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
-  return { maxSurge, maxUnavailable };
+/** One pass over one Deployment: what it will write back, and the ReplicaSets it changed on the way. */
+interface Pass {
+  readonly d: Deployment;
+  readonly key: string;
+  /** The Deployment's annotations and status as this pass leaves them (written once, at the end). */
+  readonly annotations: Record<string, string>;
+  status: Deployment['status'];
+  /** Working copies of the ReplicaSets this pass changed, with their size before it. */
+  readonly changed: Map<ReplicaSet, { from: number; op: 'up' | 'down' | undefined }>;
+  readonly actions: string[];
 }
 
 export class DeploymentController extends Controller {
   readonly name = 'deployment-controller';
   readonly serviceAccount = 'deployment-controller';
   readonly deployments: Informer<'Deployment'>;
+  /** When each stuck Deployment is next looked at for its progress deadline (virtual ms). */
+  private readonly progressChecks = new Map<string, number>();
 
   constructor(
     sim: Sim,
     api: ApiServer,
     private readonly replicaSets: Informer<'ReplicaSet'>,
+    private readonly pods: Informer<'Pod'>,
   ) {
     super(sim, api);
     this.deployments = new Informer(api, KCM, 'Deployment');
@@ -49,6 +85,8 @@ export class DeploymentController extends Controller {
       onUpdate: (rs) => this.rsEvent(rs),
       onDelete: (rs) => this.rsEvent(rs),
     });
+    // A Recreate rollout waits for the old pods to be gone (deletePod in the real controller).
+    pods.addHandlers({ onDelete: (p) => this.podDeleted(p) });
   }
 
   start(): void {
@@ -58,6 +96,7 @@ export class DeploymentController extends Controller {
   override stop(): void {
     super.stop();
     this.deployments.halt();
+    this.progressChecks.clear();
   }
 
   private rsEvent(rs: ReplicaSet): void {
@@ -65,136 +104,239 @@ export class DeploymentController extends Controller {
     if (owner) this.enqueue(objectKey(rs.metadata.namespace, owner.name));
   }
 
+  private podDeleted(pod: Pod): void {
+    const ref = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'ReplicaSet');
+    const rs = ref && this.replicaSets.get(pod.metadata.namespace ?? 'default', ref.name);
+    if (rs) this.rsEvent(rs);
+  }
+
   protected reconcile(key: string): void {
     const [namespace, name] = key.split('/') as [string, string];
     const d = this.deployments.get(namespace, name);
     if (!d || d.metadata.deletionTimestamp) return;
-    const owned = [...this.replicaSets.list()].filter((rs) =>
-      rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid && r.controller),
-    );
-    const hash = templateHash(d.spec.template);
-    const newRS = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
-    const oldRSs = owned.filter((rs) => rs !== newRS);
-    const total = owned.reduce((n, rs) => n + rs.spec.replicas, 0);
-    const desired = d.spec.replicas;
+    const pass: Pass = {
+      d,
+      key,
+      annotations: { ...d.metadata.annotations },
+      status: d.status,
+      changed: new Map(),
+      actions: [],
+    };
+    const owned = [...this.replicaSets.list()]
+      .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid && r.controller))
+      .map(workingCopy);
+    const { newRS, oldRSs } = this.syncRevision(pass, owned);
 
-    // Each ReplicaSet the Deployment ever had carries a revision; the current one has the highest.
-    const lastOld = Math.max(0, ...oldRSs.map(revisionOf));
-    if (!newRS) {
-      const { maxSurge } = surgeAndUnavailable(d);
-      const start =
-        oldRSs.length === 0 ? desired : Math.max(0, Math.min(desired, desired + maxSurge - total));
-      this.createReplicaSet(d, hash, start, lastOld + 1);
-      this.setRevision(d, lastOld + 1);
-      this.note({
-        key,
-        desired: `template ${hash}, ${desired} replicas`,
-        actual: `no ReplicaSet for it`,
-        diff: 'new template',
-        action: `create ReplicaSet ${d.metadata.name}-${hash} with ${start}`,
-      });
-      return;
-    }
+    if (this.isScalingEvent(d, newRS, oldRSs)) {
+      this.scaleProportionally(pass, newRS, oldRSs);
+      this.finish(pass, owned, newRS, false);
+    } else if (isRollingUpdate(d)) this.rolloutRolling(pass, newRS, oldRSs);
+    else this.rolloutRecreate(pass, newRS, oldRSs);
 
-    // Back to an older template (a rollback): its ReplicaSet becomes the newest revision again.
-    if (revisionOf(newRS) <= lastOld) this.setReplicaSetRevision(d, newRS, lastOld + 1);
-    this.setRevision(d, Math.max(revisionOf(newRS), lastOld + 1));
-
-    if (oldRSs.every((rs) => rs.spec.replicas === 0)) {
-      // No rollout in progress: just scale.
-      if (newRS.spec.replicas !== desired) this.scale(d, newRS, desired);
-      this.note({
-        key,
-        desired: `${desired} replicas`,
-        actual: `${newRS.spec.replicas} in ${newRS.metadata.name}`,
-        diff: String(desired - newRS.spec.replicas),
-        action: newRS.spec.replicas !== desired ? `scale ${newRS.metadata.name} to ${desired}` : 'none',
-      });
-      this.updateStatus(d, owned, newRS);
-      return;
-    }
-
-    // Rolling update: first scale the new ReplicaSet up within maxSurge, then the old ones down within maxUnavailable.
-    const { maxSurge, maxUnavailable } = surgeAndUnavailable(d);
-    let action = 'wait for pods to become available';
-    if (newRS.spec.replicas < desired) {
-      const up = Math.min(desired + maxSurge - total, desired - newRS.spec.replicas);
-      if (up > 0) {
-        this.scale(d, newRS, newRS.spec.replicas + up);
-        action = `scale up ${newRS.metadata.name} to ${newRS.spec.replicas + up}`;
-      }
-    }
-    if (action.startsWith('wait')) {
-      const available = owned.reduce((n, rs) => n + (rs.status.availableReplicas ?? 0), 0);
-      const newUnavailable = newRS.spec.replicas - (newRS.status.availableReplicas ?? 0);
-      let canRemove = total - (desired - maxUnavailable) - newUnavailable;
-      canRemove = Math.min(canRemove, available - (desired - maxUnavailable) + 0 >= 0 ? canRemove : 0);
-      for (const rs of oldRSs) {
-        if (canRemove <= 0) break;
-        if (rs.spec.replicas === 0) continue;
-        const down = Math.min(rs.spec.replicas, canRemove);
-        this.scale(d, rs, rs.spec.replicas - down);
-        canRemove -= down;
-        action = `scale down ${rs.metadata.name} to ${rs.spec.replicas - down}`;
-      }
-    }
+    const all = newRS ? [...oldRSs, newRS] : oldRSs;
     this.note({
       key,
-      desired: `${desired} × template ${hash}`,
-      actual: `new ${newRS.spec.replicas}, old ${total - newRS.spec.replicas}`,
-      diff: `${desired - newRS.spec.replicas} to move`,
-      action,
+      desired: `${d.spec.replicas} × template ${templateHash(d.spec.template)}`,
+      actual: newRS
+        ? `new ${newRS.spec.replicas}, old ${specReplicas(all) - newRS.spec.replicas}`
+        : `no ReplicaSet for it`,
+      diff: newRS ? `${d.spec.replicas - newRS.spec.replicas} to move` : 'new template',
+      action: pass.actions.join('; ') || 'none',
     });
-    this.updateStatus(d, owned, newRS);
   }
 
-  /** The Deployment shows its current revision in an annotation, as `kubectl describe` and `rollout history` read it. */
-  private setRevision(d: Deployment, revision: number): void {
-    if (d.metadata.annotations?.[REVISION] === String(revision)) return;
-    this.api.request(
-      KCM,
-      {
-        verb: 'update',
-        kind: 'Deployment',
-        object: {
-          ...d,
-          metadata: {
-            ...d.metadata,
-            annotations: { ...d.metadata.annotations, [REVISION]: String(revision) },
-          },
+  /**
+   * getAllReplicaSetsAndSyncRevision without creating: the new ReplicaSet (the one whose
+   * pod-template-hash is the template's) takes the newest revision and the Deployment's annotations;
+   * the Deployment shows that revision.
+   */
+  private syncRevision(pass: Pass, owned: ReplicaSet[]): { newRS?: ReplicaSet; oldRSs: ReplicaSet[] } {
+    const hash = templateHash(pass.d.spec.template);
+    const newRS = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
+    const oldRSs = owned.filter((rs) => rs !== newRS);
+    if (!newRS) return { oldRSs };
+    const revision = Math.max(0, ...oldRSs.map(revisionOf)) + 1;
+    if (setNewReplicaSetAnnotations(newRS.metadata.annotations!, pass.d, revision, true)) {
+      this.markChanged(pass, newRS);
+      pass.actions.push(
+        `annotate ${newRS.metadata.name} (revision ${newRS.metadata.annotations![REVISION]})`,
+      );
+    }
+    pass.annotations[REVISION] = newRS.metadata.annotations![REVISION] ?? String(revision);
+    if (hasProgressDeadline(pass.d) && !conditionOf(pass.status, 'Progressing'))
+      this.setStatusCondition(pass, 'True', FOUND_NEW_RS, `Found new replica set "${newRS.metadata.name}"`);
+    return { newRS, oldRSs };
+  }
+
+  /** isScalingEvent: an active ReplicaSet was sized for a different replica count than the Deployment's now. */
+  private isScalingEvent(d: Deployment, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): boolean {
+    const all = newRS ? [...oldRSs, newRS] : oldRSs;
+    return activeSets(all).some((rs) => {
+      const desired = rs.metadata.annotations?.[DESIRED_REPLICAS];
+      return desired !== undefined && desired !== String(d.spec.replicas);
+    });
+  }
+
+  private rolloutRolling(pass: Pass, existing: ReplicaSet | undefined, oldRSs: ReplicaSet[]): void {
+    const newRS = existing ?? this.createReplicaSet(pass, oldRSs);
+    const all = [...oldRSs, newRS];
+    if (
+      this.reconcileNewReplicaSet(pass, all, newRS) ||
+      this.reconcileOldReplicaSets(pass, all, oldRSs, newRS)
+    )
+      return this.finish(pass, all, newRS, true);
+    if (isComplete(pass.d, pass.d.status)) this.cleanup(pass, oldRSs);
+    this.finish(pass, all, newRS, true);
+  }
+
+  private rolloutRecreate(pass: Pass, existing: ReplicaSet | undefined, oldRSs: ReplicaSet[]): void {
+    const all = existing ? [...oldRSs, existing] : [...oldRSs];
+    let scaledDown = false;
+    for (const rs of activeSets(oldRSs)) if (this.scaleTo(pass, rs, 0)) scaledDown = true;
+    if (scaledDown || this.oldPodsRunning(existing, oldRSs)) {
+      if (!existing) pass.actions.push('wait for the old pods to be gone');
+      return this.finish(pass, all, existing, true);
+    }
+    const newRS = existing ?? this.createReplicaSet(pass, oldRSs);
+    if (!existing) all.push(newRS);
+    this.scaleTo(pass, newRS, pass.d.spec.replicas);
+    if (isComplete(pass.d, pass.d.status)) this.cleanup(pass, oldRSs);
+    this.finish(pass, all, newRS, true);
+  }
+
+  /** Scale the new ReplicaSet up within maxSurge (or down, if the Deployment shrank). */
+  private reconcileNewReplicaSet(pass: Pass, all: ReplicaSet[], newRS: ReplicaSet): boolean {
+    const want = pass.d.spec.replicas;
+    if (newRS.spec.replicas === want) return false;
+    if (newRS.spec.replicas > want) return this.scaleTo(pass, newRS, want);
+    return this.scaleTo(pass, newRS, newRSNewReplicas(pass.d, all, newRS));
+  }
+
+  /**
+   * Scale old ReplicaSets down as far as maxUnavailable allows, counting the new ReplicaSet's
+   * unavailable pods against it; unhealthy old pods go first (they would block the rollout).
+   */
+  private reconcileOldReplicaSets(
+    pass: Pass,
+    all: ReplicaSet[],
+    oldRSs: ReplicaSet[],
+    newRS: ReplicaSet,
+  ): boolean {
+    const old = activeSets(oldRSs).sort(byCreation);
+    if (specReplicas(old) === 0) return false;
+    const minAvailable = pass.d.spec.replicas - maxUnavailable(pass.d);
+    const newUnavailable = newRS.spec.replicas - (newRS.status.availableReplicas ?? 0);
+    const maxScaledDown = specReplicas(all) - minAvailable - newUnavailable;
+    if (maxScaledDown <= 0) return false;
+
+    let cleaned = 0;
+    for (const rs of old) {
+      if (cleaned >= maxScaledDown) break;
+      const unhealthy = rs.spec.replicas - (rs.status.availableReplicas ?? 0);
+      if (rs.spec.replicas === 0 || unhealthy <= 0) continue;
+      const down = Math.min(maxScaledDown - cleaned, unhealthy);
+      this.scaleTo(pass, rs, rs.spec.replicas - down);
+      cleaned += down;
+    }
+
+    const available = all.reduce((n, rs) => n + (rs.status.availableReplicas ?? 0), 0);
+    let scaledDown = 0;
+    if (available > minAvailable) {
+      const want = available - minAvailable;
+      for (const rs of old) {
+        if (scaledDown >= want) break;
+        if (rs.spec.replicas === 0) continue;
+        const down = Math.min(rs.spec.replicas, want - scaledDown);
+        this.scaleTo(pass, rs, rs.spec.replicas - down);
+        scaledDown += down;
+      }
+    }
+    return cleaned + scaledDown > 0;
+  }
+
+  /**
+   * The Deployment's size changed (scale): the one active ReplicaSet takes it all; otherwise, in a
+   * rolling update, every active ReplicaSet grows or shrinks in proportion, the leftover going to
+   * the largest.
+   */
+  private scaleProportionally(pass: Pass, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): void {
+    const d = pass.d;
+    const all = newRS ? [...oldRSs, newRS] : oldRSs;
+    const active = activeSets(all);
+    if (active.length <= 1) {
+      const target = active[0] ?? newRS ?? [...oldRSs].sort(byCreation).at(-1);
+      if (target && target.spec.replicas !== d.spec.replicas) this.scaleTo(pass, target, d.spec.replicas);
+      return;
+    }
+    if (isSaturated(d, newRS)) {
+      for (const rs of activeSets(oldRSs)) this.scaleTo(pass, rs, 0);
+      return;
+    }
+    if (!isRollingUpdate(d)) return;
+    const allowed = d.spec.replicas > 0 ? d.spec.replicas + maxSurge(d) : 0;
+    const toAdd = allowed - specReplicas(active);
+    const op = toAdd > 0 ? 'up' : 'down';
+    active.sort(bySize(toAdd > 0));
+    let added = 0;
+    const sizes = active.map((rs) => {
+      const share = proportion(rs, d, toAdd, added);
+      added += share;
+      return rs.spec.replicas + share;
+    });
+    if (toAdd !== 0) sizes[0] = Math.max(0, sizes[0]! + toAdd - added);
+    active.forEach((rs, i) => this.resize(pass, rs, sizes[i]!, op));
+  }
+
+  /** oldPodsRunning: an old ReplicaSet still counts pods, or one of its pods has not finished. */
+  private oldPodsRunning(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): boolean {
+    if (oldRSs.some((rs) => (rs.status.replicas ?? 0) > 0)) return true;
+    const old = new Set(oldRSs.map((rs) => rs.metadata.uid));
+    if (newRS) old.delete(newRS.metadata.uid);
+    for (const pod of this.pods.list()) {
+      const ref = pod.metadata.ownerReferences?.find((r) => r.controller);
+      if (ref && old.has(ref.uid) && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed')
+        return true;
+    }
+    return false;
+  }
+
+  /** cleanupDeployment: old, empty ReplicaSets past revisionHistoryLimit go, lowest revision first. */
+  private cleanup(pass: Pass, oldRSs: ReplicaSet[]): void {
+    const limit = pass.d.spec.revisionHistoryLimit;
+    if (limit === undefined) return;
+    const alive = oldRSs.filter((rs) => !rs.metadata.deletionTimestamp);
+    const excess = alive.length - limit;
+    if (excess <= 0) return;
+    alive.sort((a, b) => revisionOf(a) - revisionOf(b) || byCreation(a, b));
+    for (const rs of alive.slice(0, excess)) {
+      const busy =
+        (rs.status.replicas ?? 0) !== 0 ||
+        rs.spec.replicas !== 0 ||
+        (rs.metadata.generation ?? 1) > (rs.status.observedGeneration ?? 0);
+      if (busy) continue;
+      pass.actions.push(`delete old ReplicaSet ${rs.metadata.name}`);
+      this.api.request(
+        KCM,
+        {
+          verb: 'delete',
+          kind: 'ReplicaSet',
+          namespace: rs.metadata.namespace ?? 'default',
+          name: rs.metadata.name,
         },
-      },
-      (r) => {
-        if (!r.ok && r.error.reason === 'Conflict') this.retry(keyOf(d), 10);
-      },
-      this.options,
-    );
-  }
-
-  private setReplicaSetRevision(d: Deployment, rs: ReplicaSet, revision: number): void {
-    this.api.request(
-      KCM,
-      {
-        verb: 'update',
-        kind: 'ReplicaSet',
-        object: {
-          ...rs,
-          metadata: {
-            ...rs.metadata,
-            annotations: { ...rs.metadata.annotations, [REVISION]: String(revision) },
-          },
+        (r) => {
+          if (!r.ok && r.error.reason !== 'NotFound') this.retry(pass.key, 1_000);
         },
-      },
-      (r) => {
-        if (!r.ok) this.retry(keyOf(d), 10);
-      },
-      this.options,
-    );
+        this.options,
+      );
+    }
   }
 
-  private createReplicaSet(d: Deployment, hash: string, replicas: number, revision: number): void {
-    const { maxSurge } = surgeAndUnavailable(d);
+  /** getNewReplicaSet creating: the next revision, as many pods as the strategy allows right away. */
+  private createReplicaSet(pass: Pass, oldRSs: ReplicaSet[]): ReplicaSet {
+    const d = pass.d;
+    const hash = templateHash(d.spec.template);
     const labels = { ...(d.spec.template.metadata.labels ?? {}), 'pod-template-hash': hash };
+    const revision = Math.max(0, ...oldRSs.map(revisionOf)) + 1;
     const rs: ReplicaSet = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
@@ -205,11 +347,7 @@ export class DeploymentController extends Controller {
         resourceVersion: '',
         creationTimestamp: '',
         labels,
-        annotations: {
-          'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas),
-          'deployment.kubernetes.io/max-replicas': String(d.spec.replicas + maxSurge),
-          [REVISION]: String(revision),
-        },
+        annotations: {},
         ownerReferences: [
           {
             apiVersion: 'apps/v1',
@@ -222,76 +360,177 @@ export class DeploymentController extends Controller {
         ],
       },
       spec: {
-        replicas,
+        replicas: 0,
         selector: { matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
         template: { metadata: { ...d.spec.template.metadata, labels }, spec: d.spec.template.spec },
       },
       status: { replicas: 0 },
     };
+    setNewReplicaSetAnnotations(rs.metadata.annotations!, d, revision, false);
+    const replicas = newRSNewReplicas(d, [...oldRSs, rs], rs);
+    rs.spec.replicas = replicas;
+    pass.actions.push(`create ReplicaSet ${rs.metadata.name} with ${replicas}`);
     this.api.request(
       KCM,
-      { verb: 'create', kind: 'ReplicaSet', object: rs },
+      { verb: 'create', kind: 'ReplicaSet', object: snapshot(rs) },
       (r) => {
-        if (r.ok)
+        if (r.ok && replicas > 0)
           this.recorder.record(
             d,
             'Normal',
             'ScalingReplicaSet',
             `Scaled up replica set ${rs.metadata.name} from 0 to ${replicas}`,
           );
-        else if (r.error.reason !== 'AlreadyExists') this.retry(keyOf(d), 1_000);
+        else if (!r.ok && r.error.reason !== 'AlreadyExists') this.retry(pass.key, 1_000);
+      },
+      this.options,
+    );
+    pass.annotations[REVISION] = String(revision);
+    if (hasProgressDeadline(d))
+      this.setStatusCondition(pass, 'True', NEW_RS_CREATED, `Created new replica set "${rs.metadata.name}"`);
+    return rs;
+  }
+
+  /** scaleReplicaSetAndRecordEvent: only a change of size is a change. */
+  private scaleTo(pass: Pass, rs: ReplicaSet, to: number): boolean {
+    if (rs.spec.replicas === to) return false;
+    return this.resize(pass, rs, to, to > rs.spec.replicas ? 'up' : 'down');
+  }
+
+  /** scaleReplicaSet: a new size and the replicas annotations for the Deployment's current size. */
+  private resize(pass: Pass, rs: ReplicaSet, to: number, op: 'up' | 'down'): boolean {
+    const sizeChanged = rs.spec.replicas !== to;
+    const annotated = setReplicasAnnotations(rs.metadata.annotations!, pass.d);
+    if (!sizeChanged && !annotated) return false;
+    this.markChanged(pass, rs, op);
+    if (sizeChanged) pass.actions.push(`scale ${op} ${rs.metadata.name} to ${to}`);
+    rs.spec.replicas = to;
+    return sizeChanged;
+  }
+
+  private markChanged(pass: Pass, rs: ReplicaSet, op?: 'up' | 'down'): void {
+    const change = pass.changed.get(rs);
+    if (!change) pass.changed.set(rs, { from: rs.spec.replicas, op });
+    else if (op) change.op = op;
+  }
+
+  private setStatusCondition(pass: Pass, status: 'True' | 'False', reason: string, message: string): void {
+    pass.status = { ...pass.status };
+    setCondition(pass.status, newCondition('Progressing', status, reason, message, timestamp(this.sim.now)));
+  }
+
+  /**
+   * Writes the ReplicaSets this pass changed, then the Deployment's status: syncRolloutStatus
+   * (`progress`: the Progressing condition moves with the rollout) or, after a scale,
+   * syncDeploymentStatus (counts and Available only).
+   */
+  private finish(pass: Pass, all: ReplicaSet[], newRS: ReplicaSet | undefined, progress: boolean): void {
+    for (const [rs, change] of pass.changed) this.writeReplicaSet(pass, rs, change.from, change.op);
+    const d = pass.d;
+    const now = timestamp(this.sim.now);
+    const withPass: Deployment = { ...d, status: pass.status };
+    const status = calculateStatus(withPass, all, newRS, now);
+    if (progress) this.progress(withPass, status, newRS, now);
+    const annotationsChanged =
+      JSON.stringify(pass.annotations) !== JSON.stringify(d.metadata.annotations ?? {});
+    if (!annotationsChanged && JSON.stringify(status) === JSON.stringify(d.status)) {
+      if (progress) this.checkProgressLater(pass.key, d, status);
+      return;
+    }
+    const object = { ...d, status };
+    if (annotationsChanged) object.metadata = { ...d.metadata, annotations: pass.annotations };
+    this.api.request(
+      KCM,
+      { verb: 'updateStatus', kind: 'Deployment', object },
+      (r) => {
+        if (!r.ok && r.error.reason === 'Conflict') this.retry(pass.key, 10);
       },
       this.options,
     );
   }
 
-  private scale(d: Deployment, rs: ReplicaSet, to: number): void {
-    const from = rs.spec.replicas;
+  /** The Progressing condition: successfully progressed, still progressing, or past its deadline. */
+  private progress(
+    d: Deployment,
+    status: Deployment['status'],
+    newRS: ReplicaSet | undefined,
+    now: string,
+  ): void {
+    if (!hasProgressDeadline(d)) return removeCondition(status, 'Progressing');
+    const current = conditionOf(d.status, 'Progressing');
+    const done =
+      (status.replicas ?? 0) === (status.updatedReplicas ?? 0) && current?.reason === NEW_RS_AVAILABLE;
+    if (done) return;
+    const subject = newRS ? `ReplicaSet "${newRS.metadata.name}"` : `Deployment "${d.metadata.name}"`;
+    if (isComplete(d, status))
+      setCondition(
+        status,
+        newCondition('Progressing', 'True', NEW_RS_AVAILABLE, `${subject} has successfully progressed.`, now),
+      );
+    else if (isProgressing(d, status)) {
+      const condition = newCondition('Progressing', 'True', RS_UPDATED, `${subject} is progressing.`, now);
+      // Progress moves lastUpdateTime even when the reason stays the same.
+      if (current) {
+        if (current.status === 'True' && current.lastTransitionTime)
+          condition.lastTransitionTime = current.lastTransitionTime;
+        removeCondition(status, 'Progressing');
+      }
+      setCondition(status, condition);
+    } else if (isTimedOut(d, status, RUN_EPOCH_MS + this.sim.now))
+      setCondition(
+        status,
+        newCondition('Progressing', 'False', TIMED_OUT, `${subject} has timed out progressing.`, now),
+      );
+  }
+
+  /** requeueStuckDeployment: a rollout making no progress is looked at again when its deadline passes. */
+  private checkProgressLater(key: string, d: Deployment, status: Deployment['status']): void {
+    const current = conditionOf(d.status, 'Progressing');
+    if (!hasProgressDeadline(d) || !current || isComplete(d, status) || current.reason === TIMED_OUT) return;
+    const deadline = progressDeadline(d, d.status);
+    if (deadline === undefined) return;
+    const after = deadline - (RUN_EPOCH_MS + this.sim.now);
+    const due = this.sim.now + (after < 1_000 ? Math.max(after, 0) + 5 : after + 1_000);
+    const pending = this.progressChecks.get(key);
+    if (pending !== undefined && pending > this.sim.now && pending <= due) return;
+    this.progressChecks.set(key, due);
+    this.retry(key, due - this.sim.now);
+  }
+
+  private writeReplicaSet(pass: Pass, rs: ReplicaSet, from: number, op: 'up' | 'down' | undefined): void {
+    const to = rs.spec.replicas;
     this.api.request(
       KCM,
-      { verb: 'update', kind: 'ReplicaSet', object: { ...rs, spec: { ...rs.spec, replicas: to } } },
+      { verb: 'update', kind: 'ReplicaSet', object: snapshot(rs) },
       (r) => {
-        if (r.ok)
+        if (r.ok && to !== from)
           this.recorder.record(
-            d,
+            pass.d,
             'Normal',
             'ScalingReplicaSet',
-            `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`,
+            `Scaled ${op ?? (to > from ? 'up' : 'down')} replica set ${rs.metadata.name} from ${from} to ${to}`,
           );
-        else this.retry(keyOf(d), 10);
-      },
-      this.options,
-    );
-  }
-
-  private updateStatus(d: Deployment, owned: ReplicaSet[], newRS: ReplicaSet): void {
-    const replicas = owned.reduce((n, rs) => n + (rs.status.replicas ?? 0), 0);
-    const ready = owned.reduce((n, rs) => n + (rs.status.readyReplicas ?? 0), 0);
-    const available = owned.reduce((n, rs) => n + (rs.status.availableReplicas ?? 0), 0);
-    const status = {
-      replicas,
-      updatedReplicas: newRS.status.replicas ?? 0,
-      readyReplicas: ready,
-      availableReplicas: available,
-      unavailableReplicas: Math.max(0, d.spec.replicas - available),
-      observedGeneration: d.metadata.generation ?? 1,
-    };
-    if (unchanged(d.status, status)) return;
-    this.api.request(
-      KCM,
-      { verb: 'updateStatus', kind: 'Deployment', object: { ...d, status: { ...d.status, ...status } } },
-      (r) => {
-        if (!r.ok && r.error.reason === 'Conflict') this.retry(keyOf(d), 10);
+        else if (!r.ok) this.retry(pass.key, 10);
       },
       this.options,
     );
   }
 }
 
-/** The annotation a Deployment and its ReplicaSets carry their revision in (`kubectl rollout history` reads it). */
-export const REVISION = 'deployment.kubernetes.io/revision';
+const hasProgressDeadline = (d: Deployment) =>
+  d.spec.progressDeadlineSeconds !== undefined && d.spec.progressDeadlineSeconds !== 2147483647;
 
-const revisionOf = (rs: ReplicaSet) => Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
+/** A copy this pass may change: its own metadata, annotations and spec. */
+function workingCopy(rs: ReplicaSet): ReplicaSet {
+  return {
+    ...rs,
+    metadata: { ...rs.metadata, annotations: { ...rs.metadata.annotations } },
+    spec: { ...rs.spec },
+  };
+}
+
+/** What is sent: a copy the pass will not change afterwards. */
+const snapshot = (rs: ReplicaSet): ReplicaSet => workingCopy(rs);
 
 const keyOf = (o: { metadata: { namespace?: string; name: string } }) =>
   objectKey(o.metadata.namespace, o.metadata.name);

@@ -77,6 +77,7 @@ const SPECS: Record<string, Schema> = {
     strategy: 'any',
     minReadySeconds: 'int32',
     revisionHistoryLimit: 'int32',
+    progressDeadlineSeconds: 'int32',
   }),
   ReplicaSet: obj('ReplicaSetSpec', {
     replicas: 'int32',

@@ -73,4 +73,43 @@ describe('toYaml: kubectl -o yaml', () => {
       ].join('\n'),
     );
   });
+
+  test('strings stay plain unless go-yaml would read them otherwise (indicators first, ": ", " #", edge spaces, control characters)', () => {
+    const plain = [
+      'ReplicaSet "web-5df58554f6" has successfully progressed.',
+      '-foo',
+      '(x)',
+      "it's",
+      'a,b',
+      'key:value',
+    ];
+    for (const s of plain) expect(toYaml({ s })).toBe(`s: ${s}`);
+    const quoted = [
+      '"x"',
+      "'x'",
+      '- x',
+      '-',
+      '*x',
+      '&x',
+      '!x',
+      '%x',
+      '@x',
+      '`x',
+      '#x',
+      '[x]',
+      '{x}',
+      'a: b',
+      'a:',
+      'a #b',
+      ' a',
+      'a ',
+      'a\tb',
+      '<<',
+      '.inf',
+      '1e3',
+      '0x1f',
+      'Yes',
+    ];
+    for (const s of quoted) expect(toYaml({ s })).toBe(`s: ${JSON.stringify(s)}`);
+  });
 });

@@ -3,9 +3,19 @@
  * two-space indent, lists not indented under their key, ambiguous strings double-quoted).
  */
 
-const PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./ :,=()@+%-]*$/;
 const AMBIGUOUS =
-  /^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|\d{4}-\d\d-\d\d.*)$/i;
+  /^(true|false|yes|no|on|off|y|n|null|~|<<|[-+]?\.(inf|nan)|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|\d{4}-\d\d-\d\d.*)$/i;
+
+/** go-yaml's analyzeScalar for block context: what may not start, or appear in, a plain scalar. */
+const FIRST_INDICATOR = /^([#,[\]{}&*!|>'"%@`]|[-?:](\s|$))/;
+const SPECIAL = /: |:$| #/;
+const hasControl = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+};
 
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
@@ -14,10 +24,11 @@ function scalar(value: unknown): string {
   if (
     s === '' ||
     AMBIGUOUS.test(s) ||
-    !PLAIN.test(s) ||
-    s.endsWith(' ') ||
-    s.includes(': ') ||
-    s.endsWith(':')
+    FIRST_INDICATOR.test(s) ||
+    SPECIAL.test(s) ||
+    hasControl(s) ||
+    s.startsWith(' ') ||
+    s.endsWith(' ')
   )
     return JSON.stringify(s);
   return s;
