@@ -38,6 +38,7 @@ describe('deployment-controller status', () => {
     ]);
     expect(early.status.unavailableReplicas).toBe(3);
     expect('availableReplicas' in early.status).toBe(false);
+    expect(sets(t)[0]!.status).toEqual({ replicas: 3, fullyLabeledReplicas: 3, observedGeneration: 1 });
 
     t.advance('60s');
     const done = deployment(t);

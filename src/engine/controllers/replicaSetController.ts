@@ -10,7 +10,7 @@ import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import { RUN_EPOCH_MS } from '../core/time';
 import type { Sim } from '../sim';
-import { Controller, KCM, unchanged } from './controller';
+import { Controller, KCM } from './controller';
 import { ownedBy, podFromTemplate, podsToDelete } from './podControl';
 
 /** At most this many creates or deletes per sync (burstReplicas). */
@@ -163,14 +163,15 @@ export class ReplicaSetController extends Controller {
   private updateStatus(rs: ReplicaSet, owned: Pod[]): void {
     const active = owned.filter(isActive);
     const ready = active.filter(isPodReady).length;
-    const status = {
-      replicas: active.length,
-      fullyLabeledReplicas: active.length,
-      readyReplicas: ready,
-      availableReplicas: ready,
-      observedGeneration: rs.metadata.generation ?? 1,
-    };
-    if (unchanged(rs.status, status)) return;
+    // Only replicas is always there; the other counts are omitempty, as the stored object has them.
+    const status: ReplicaSet['status'] = { replicas: active.length };
+    if (active.length) status.fullyLabeledReplicas = active.length;
+    if (ready) {
+      status.readyReplicas = ready;
+      status.availableReplicas = ready;
+    }
+    status.observedGeneration = rs.metadata.generation ?? 1;
+    if (sameStatus(rs.status, status)) return;
     this.api.request(
       KCM,
       { verb: 'updateStatus', kind: 'ReplicaSet', object: { ...rs, status } },
@@ -180,6 +181,11 @@ export class ReplicaSetController extends Controller {
       this.options,
     );
   }
+}
+
+function sameStatus(a: ReplicaSet['status'], b: ReplicaSet['status']): boolean {
+  const keys = Object.keys(a) as (keyof ReplicaSet['status'])[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 const keyOf = (o: { metadata: { namespace?: string; name: string } }) =>
