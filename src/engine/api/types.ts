@@ -248,9 +248,13 @@ export interface DaemonSet {
   spec: { selector: LabelSelector; template: PodTemplate };
   status: {
     currentNumberScheduled: number;
+    numberMisscheduled: number;
     desiredNumberScheduled: number;
     numberReady: number;
-    numberMisscheduled: number;
+    observedGeneration?: number;
+    updatedNumberScheduled?: number;
+    numberAvailable?: number;
+    numberUnavailable?: number;
   };
 }
 

@@ -1,5 +1,5 @@
 /** daemonset-controller: one pod per node for each DaemonSet (here kube-proxy), pinned by node affinity and left to the scheduler. */
-import { controllerOf, isActive } from '../api/pods';
+import { controllerOf, isActive, isPodReady } from '../api/pods';
 import type { DaemonSet, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
@@ -30,6 +30,9 @@ export class DaemonSetController extends Controller {
     super(sim, api);
     this.daemonSets = new Informer(api, KCM, 'DaemonSet');
     pods.addIndex(ACTIVE_BY_OWNER, (p) => (isActive(p) ? controllerOf(p.metadata)?.uid : undefined));
+    pods.addIndex(READY_BY_OWNER, (p) =>
+      isActive(p) && isPodReady(p) ? controllerOf(p.metadata)?.uid : undefined,
+    );
     pods.addIndex(ACTIVE_BY_OWNER_AND_NODE, (p) => {
       if (!isActive(p)) return undefined;
       const uid = controllerOf(p.metadata)?.uid;
@@ -52,6 +55,8 @@ export class DaemonSetController extends Controller {
       onUpdate: (p, old) => {
         this.mayUncover(p);
         this.mayUncover(old);
+        // Readiness moves the DaemonSet's status counts.
+        if (isPodReady(p) !== isPodReady(old)) this.podEvent(p, false);
       },
       onDelete: (p) => this.podEvent(p),
     });
@@ -68,11 +73,11 @@ export class DaemonSetController extends Controller {
     this.unsure.clear();
   }
 
-  private podEvent(pod: Pod): void {
-    this.mayUncover(pod);
+  private podEvent(pod: Pod, createdOrGone = true): void {
+    if (createdOrGone) this.mayUncover(pod);
     const owner = pod.metadata.ownerReferences?.find((r) => r.kind === 'DaemonSet');
     if (!owner) return;
-    this.endPending(owner.uid, targetNode(pod));
+    if (createdOrGone) this.endPending(owner.uid, targetNode(pod));
     this.enqueue(`${pod.metadata.namespace}/${owner.name}`);
   }
 
@@ -116,6 +121,41 @@ export class DaemonSetController extends Controller {
       diff: missing.length ? `missing on ${missing.join(', ')}` : 'none',
       action: missing.length ? `create ${missing.length} pod(s)` : 'none',
     });
+    this.updateStatus(ds);
+  }
+
+  /**
+   * updateDaemonSetStatus: how many nodes should run the pod, do, and have it ready. Every node
+   * should here (the pods tolerate everything and no DaemonSet has a node selector); pods are
+   * never on the wrong node, and all are of the current template.
+   */
+  private updateStatus(ds: DaemonSet): void {
+    const uid = ds.metadata.uid;
+    const desired = this.nodes.size;
+    const current = this.pods.countIndex(ACTIVE_BY_OWNER, uid);
+    const ready = this.pods.countIndex(READY_BY_OWNER, uid);
+    const status: DaemonSet['status'] = {
+      currentNumberScheduled: current,
+      numberMisscheduled: 0,
+      desiredNumberScheduled: desired,
+      numberReady: ready,
+      observedGeneration: ds.metadata.generation ?? 1,
+    };
+    if (current) status.updatedNumberScheduled = current;
+    if (ready) status.numberAvailable = ready;
+    if (desired > ready) status.numberUnavailable = desired - ready;
+    const was = ds.status as Record<string, unknown>;
+    const keys = Object.keys(status) as (keyof DaemonSet['status'])[];
+    if (keys.length === Object.keys(was).length && keys.every((k) => was[k] === status[k])) return;
+    this.api.request(
+      KCM,
+      { verb: 'updateStatus', kind: 'DaemonSet', object: { ...ds, status } },
+      (r) => {
+        if (!r.ok && r.error.reason === 'Conflict')
+          this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 10);
+      },
+      this.options,
+    );
   }
 
   private createFor(ds: DaemonSet, node: string): void {
@@ -164,6 +204,7 @@ export class DaemonSetController extends Controller {
 /** Pod indexes: active pods by their controller's uid (as ownedBy sees it), and by that uid and their node. */
 const ACTIVE_BY_OWNER = 'controller.uid';
 const ACTIVE_BY_OWNER_AND_NODE = 'controller.uid+node';
+const READY_BY_OWNER = 'controller.uid, ready';
 
 const coverKey = (uid: string, node: string) => `${uid}/${node}`;
 
