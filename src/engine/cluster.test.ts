@@ -229,6 +229,22 @@ describe('scheduling', () => {
     expect(taints()).toEqual([]);
   });
 
+  it('kubelet tells of a cordon and an uncordon at its next status computation (NodeNotSchedulable, NodeSchedulable)', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const told = () =>
+      t
+        .eventsFor('minikube-m02')
+        .filter((e) => /Schedulable$/.test(e.reason))
+        .map((e) => [e.reason, e.message, e.source?.component]);
+    t.act((c) => c.cordon('minikube-m02')).advance('11s');
+    expect(told()).toEqual([
+      ['NodeNotSchedulable', 'Node minikube-m02 status is now: NodeNotSchedulable', 'kubelet'],
+    ]);
+    t.act((c) => c.uncordon('minikube-m02')).advance('11s');
+    expect(told().map((x) => x[0])).toEqual(['NodeNotSchedulable', 'NodeSchedulable']);
+    expect(t.eventsFor('minikube').filter((e) => /Schedulable$/.test(e.reason))).toEqual([]);
+  });
+
   it('with kube-controller-manager down a cordon still keeps new pods off the node, but no taint is added', () => {
     const t = TestCluster.ready({ nodes: 2 }).act((c) => c.stopComponent('kube-controller-manager'));
     t.act((c) => c.cordon('minikube-m02')).advance('5s');

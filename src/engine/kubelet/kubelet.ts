@@ -65,6 +65,8 @@ export class Kubelet {
   private startedAt = 0;
   private lastReportAt = -Infinity;
   private lastReportedReady: boolean | undefined;
+  /** The spec.unschedulable the last status computation saw (kubelet starts from false). */
+  private lastUnschedulable = false;
   private leaseExists = false;
   private lastReportedImages = '';
   /** kubelet → its runtime (CRI calls), checked once. */
@@ -347,10 +349,11 @@ export class Kubelet {
     if (!node || !this.alive(epoch)) return;
     const ready = this.networkReady();
     const { list: images, key: imagesKey } = this.nodeImages();
+    const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
+    this.recordSchedulable(current);
     const changed = ready !== this.lastReportedReady || imagesKey !== this.lastReportedImages;
     if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
     const now = timestamp(this.sim.now);
-    const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
     const status = {
       ...current.status,
       conditions: nodeConditions(ready, now, current.status.conditions),
@@ -383,6 +386,15 @@ export class Kubelet {
       },
       { routine: !changed },
     );
+  }
+
+  /** recordNodeSchedulableEvent: a cordon or uncordon seen at the next status computation. */
+  private recordSchedulable(node: Node): void {
+    const unschedulable = node.spec?.unschedulable === true;
+    if (unschedulable === this.lastUnschedulable) return;
+    this.lastUnschedulable = unschedulable;
+    const reason = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+    this.recorder.record(node, 'Normal', reason, `Node ${this.shape.name} status is now: ${reason}`);
   }
 
   /** Posts a mirror pod for each static pod, so the API shows what this node runs from its manifests. */
