@@ -494,6 +494,30 @@ test.describe('accessibility and screenshots', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('on a phone a wide table keeps its columns and scrolls sideways; other output wraps', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 760 });
+    const explorer = await runningCluster(page, 2);
+    await explorer.run('kubectl get pods -A -o wide');
+    const table = explorer.terminalOutput.locator('[data-entry]').last().locator('[data-table]');
+    const header = table.locator('pre').first();
+    const lineHeight = await header.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    const lines = (await explorer.lastOutput()).split('\n').length;
+    // One screen line per table line: nothing wrapped.
+    expect(Math.round((await header.boundingBox())!.height / lineHeight)).toBe(lines);
+    expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await table.evaluate((el) => el.scrollBy({ left: 120 }));
+    await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await explorer.screenshot('terminal-table-scrolled-390');
+    await explorer.run('kubectl describe deployment web');
+    const described = explorer.terminalOutput.locator('[data-entry]').last();
+    await expect(described.locator('[data-table]')).toHaveCount(0);
+    await expect(described).toContainText('Conditions:');
+    await expect(described).toContainText('MinimumReplicasAvailable');
+    expect(await described.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  });
+
   for (const lang of ['en', 'zh'] as const)
     for (const size of [
       { width: 1440, height: 900 },

@@ -29,6 +29,14 @@ function useCopy(): [string | null, (key: string, text: string) => void] {
   ];
 }
 
+/** A column name: capitals, digits, `-`, `(S)`, perhaps two words (`LAST SEEN`, `NODE SELECTOR`). */
+const COLUMN = String.raw`[A-Z][A-Z0-9()-]*(?: [A-Z][A-Z0-9()-]*)?`;
+const TABLE_HEADER = new RegExp(String.raw`^${COLUMN}(?: {2,}${COLUMN})+ *$`);
+
+/** kubectl's tables start with a header line of column names set two or more spaces apart. */
+const isTable = (o: { text: string; error?: boolean } | undefined) =>
+  !!o && !o.error && TABLE_HEADER.test(o.text.slice(0, o.text.indexOf('\n') >>> 0));
+
 const Entry = memo(function Entry({
   entry,
   copied,
@@ -45,15 +53,36 @@ const Entry = memo(function Entry({
         <span className="select-none text-emerald-400">{entry.prompt}</span>
         <span className="text-slate-100">{entry.command}</span>
       </pre>
-      {entry.output.map((o, i) => (
-        <pre
-          key={i}
-          className={`whitespace-pre-wrap break-words ${o.error ? 'text-red-400' : 'text-slate-200'}`}
-          data-error={o.error || undefined}
+      {isTable(entry.output[0]) ? (
+        // A table (and the rows a watch adds to it) keeps its columns and scrolls sideways on a narrow screen.
+        <div
+          className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-400"
+          tabIndex={0}
+          data-table
         >
-          {o.text}
-        </pre>
-      ))}
+          {entry.output.map((o, i) => (
+            <pre
+              key={i}
+              className={
+                o.error ? 'whitespace-pre-wrap break-words text-red-400' : 'whitespace-pre text-slate-200'
+              }
+              data-error={o.error || undefined}
+            >
+              {o.text}
+            </pre>
+          ))}
+        </div>
+      ) : (
+        entry.output.map((o, i) => (
+          <pre
+            key={i}
+            className={`whitespace-pre-wrap break-words ${o.error ? 'text-red-400' : 'text-slate-200'}`}
+            data-error={o.error || undefined}
+          >
+            {o.text}
+          </pre>
+        ))
+      )}
       {entry.note === 'dashboard' && <p className="text-sky-300">{t('terminal.dashboardOpened')}</p>}
       {entry.state === 'waiting' && <p className="text-slate-400">{t('terminal.waiting')}</p>}
       {entry.state === 'watching' && <p className="text-slate-400">{t('terminal.watching')}</p>}
