@@ -24,6 +24,9 @@ describe('completions', () => {
       'yaml',
     ]);
     expect(c('kubectl get pods -n kube-')).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
+    expect(c('kubectl wa')).toEqual(['wait']);
+    expect(c('kubectl wait --for=c')).toEqual(['--for=condition=Available', '--for=condition=Ready']);
+    expect(c('kubectl wait --for=condition=Available deploy')).toEqual(['deploy', 'deployments']);
   });
 
   test('object names from the cluster', () => {

@@ -35,7 +35,9 @@ const NAMED_TYPES: Record<string, readonly string[]> = {
   explain: RESOURCE_TYPES.map((r) => r.name),
   taint: ['nodes'],
   set: ['image'],
+  wait: TYPE_WORDS,
 };
+const WAIT_FOR = ['condition=Available', 'condition=Ready', 'delete', 'jsonpath='].map((c) => `--for=${c}`);
 const NODE_VERBS = new Set(['cordon', 'uncordon', 'drain']);
 
 function names(reader: ClusterReader, kind: Kind, namespace: string): string[] {
@@ -59,6 +61,7 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   if (!verb) return Object.keys(VERBS);
   const spec = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!spec) return [];
+  if (verb === 'wait' && current.startsWith('--for=')) return WAIT_FOR;
   if (current.startsWith('-')) return Object.keys({ ...GLOBAL_FLAGS, ...spec.flags }).map((f) => `--${f}`);
   const args = positional.slice(1);
   if (NODE_VERBS.has(verb)) return names(reader, 'Node', namespace);

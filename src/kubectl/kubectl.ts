@@ -11,6 +11,7 @@ import { rollout } from './commands/rollout';
 import { set } from './commands/set';
 import { logs } from './commands/logs';
 import { events } from './commands/events';
+import { wait } from './commands/wait';
 import { expose } from './commands/expose';
 import { annotate, label } from './commands/labels';
 import { config, notSimulated, top } from './commands/elsewhere';
@@ -34,6 +35,7 @@ export const VERBS: Record<string, Verb> = {
   set,
   logs,
   events,
+  wait,
   expose,
   label,
   annotate,

@@ -51,6 +51,8 @@ function piped(command: Command, filters: readonly Filter[]): Command {
           const out = apply(o);
           return out.text === '' ? null : out;
         },
+        // A stream that ends (rollout status, logs -f, wait) ends through a pipe too.
+        ...(command.ended ? { ended: command.ended } : {}),
       };
     case 'write':
       return {

@@ -196,7 +196,9 @@ export function createTerminal(
       case 'watch': {
         const reader = readerNow();
         if (!reader) return;
-        print(command.first(reader));
+        // A watch with nothing to say yet (kubectl wait) prints nothing until it has.
+        const first = command.first(reader);
+        if (first.text !== '' || first.error) print(first);
         if (command.ended?.()) return;
         watch = { id, command, at: reader.now };
         patchEntry(id, (e) => ({ ...e, state: 'watching' }));

@@ -79,8 +79,6 @@ const ELSEWHERE: Record<string, string> = {
     'kubectl patch is not simulated yet; change the object with kubectl apply, scale, set image, label or annotate.',
   replace: 'kubectl replace is not simulated yet; use kubectl apply.',
   auth: 'kubectl auth is not simulated; kubectl is minikube-user here, in the system:masters group, allowed everything.',
-  events: 'kubectl events is not simulated yet; kubectl get events lists the Events.',
-  wait: 'kubectl wait is not simulated yet; kubectl get -w or rollout status follow a change.',
 };
 
 /** Why a real kubectl command is not run here, or undefined for a command kubectl does not have. */

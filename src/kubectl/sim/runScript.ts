@@ -83,7 +83,8 @@ export async function runScript(script: string, options: RunOptions = {}): Promi
         for (const o of runWrite(cluster, command)) print(o.text);
         break;
       case 'watch': {
-        print(command.first(clusterReader(cluster)).text);
+        const first = command.first(clusterReader(cluster));
+        if (first.text !== '' || first.error) print(first.text);
         for (let t = 0; t < WATCH_MS && !command.ended?.(); t += 1_000) {
           cluster.run(1_000);
           const next = command.next(clusterReader(cluster));
