@@ -170,6 +170,26 @@ test.describe('the terminal', () => {
     );
   });
 
+  test('kubectl wait prints "condition met" when the rollout is available, and kubectl’s error on a timeout', async ({
+    page,
+  }) => {
+    const explorer = await runningCluster(page);
+    // A wait follows the cluster as it plays.
+    await explorer.button(/^(Play|播放)$/).click();
+    await explorer.run('kubectl wait --for=condition=Ready=False pod -l app=web --timeout=3s');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last().locator('[data-error]')).toHaveText(
+      /^error: timed out waiting for the condition on pods\/web-/,
+      { timeout: 30_000 },
+    );
+    await explorer.run('kubectl set image deployment/web nginx=nginx:1.28');
+    await explorer.run('kubectl wait --for=jsonpath={.status.updatedReplicas}=3 deployment/web --timeout=2m');
+    const entry = explorer.terminalOutput.locator('[data-entry]').last();
+    await expect(entry).toContainText('deployment.apps/web condition met', { timeout: 60_000 });
+    await expect(explorer.button(/^(Stop|停止)/)).toHaveCount(0);
+    await explorer.run('kubectl get deploy web -o jsonpath={.status.conditions[*].type}');
+    expect(await explorer.lastOutput()).toBe('Available Progressing');
+  });
+
   test('minikube node add: a new node is drawn and joins', async ({ page }) => {
     const explorer = await runningCluster(page);
     await explorer.run('minikube node add');
