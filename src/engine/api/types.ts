@@ -229,6 +229,8 @@ export interface Deployment {
     revisionHistoryLimit?: number;
     progressDeadlineSeconds?: number;
     minReadySeconds?: number;
+    /** `kubectl rollout pause`: template changes wait; scaling still happens. */
+    paused?: boolean;
   };
   status: {
     observedGeneration?: number;

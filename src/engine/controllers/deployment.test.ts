@@ -121,6 +121,37 @@ describe('deployment-controller annotations and history', () => {
   });
 });
 
+describe('deployment-controller pause and resume', () => {
+  it('a paused Deployment keeps its pods through template changes, still scales, and rolls out once resumed', () => {
+    const paused = (image: string, replicas = 2, pause = true) => {
+      const d = makeDeployment('app', replicas, { image });
+      return { ...d, spec: { ...d.spec, paused: pause } };
+    };
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('app', 2)).advance('40s');
+    t.apply(paused('nginx:1.27')).advance('2s');
+    expect(conditions(deployment(t)).at(-1)).toEqual([
+      'Progressing',
+      'Unknown',
+      'DeploymentPaused',
+      'Deployment is paused',
+    ]);
+    t.apply(paused('nginx:1.28', 3)).advance('40s');
+    expect(sets(t).map((rs) => [rs.spec.template.spec.containers[0]!.image, rs.spec.replicas])).toEqual([
+      ['nginx:1.27', 3],
+    ]);
+    t.apply(paused('nginx:1.28', 3, false)).advance('2s');
+    expect(
+      conditions(deployment(t)).some((c) => c[2] === 'DeploymentResumed' || c[2] === 'ReplicaSetUpdated'),
+    ).toBe(true);
+    t.advance('60s');
+    expect(sets(t).map((rs) => [rs.spec.template.spec.containers[0]!.image, rs.spec.replicas])).toEqual([
+      ['nginx:1.27', 0],
+      ['nginx:1.28', 3],
+    ]);
+    expect(conditions(deployment(t)).at(-1)?.[2]).toBe('NewReplicaSetAvailable');
+  });
+});
+
 describe('deployment-controller strategies', () => {
   it('Recreate: every old pod is gone before the first new one is created', () => {
     const recreate = (image?: string) =>

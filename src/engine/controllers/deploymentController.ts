@@ -31,6 +31,8 @@ import {
   maxUnavailable,
   NEW_RS_AVAILABLE,
   NEW_RS_CREATED,
+  PAUSED,
+  RESUMED,
   newCondition,
   newRSNewReplicas,
   progressDeadline,
@@ -125,10 +127,13 @@ export class DeploymentController extends Controller {
     const owned = [...this.replicaSets.list()]
       .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid && r.controller))
       .map(workingCopy);
+    this.checkPausedConditions(pass);
     const { newRS, oldRSs } = this.syncRevision(pass, owned);
 
-    if (this.isScalingEvent(d, newRS, oldRSs)) {
+    if (d.spec.paused || this.isScalingEvent(d, newRS, oldRSs)) {
+      // Paused: only scaling, and old ReplicaSets past the history limit go; no rollout.
       this.scaleProportionally(pass, newRS, oldRSs);
+      if (d.spec.paused) this.cleanup(pass, oldRSs);
       this.finish(pass, owned, newRS, false);
     } else if (isRollingUpdate(d)) this.rolloutRolling(pass, newRS, oldRSs);
     else this.rolloutRecreate(pass, newRS, oldRSs);
@@ -166,6 +171,19 @@ export class DeploymentController extends Controller {
     if (hasProgressDeadline(pass.d) && !conditionOf(pass.status, 'Progressing'))
       this.setStatusCondition(pass, 'True', FOUND_NEW_RS, `Found new replica set "${newRS.metadata.name}"`);
     return { newRS, oldRSs };
+  }
+
+  /** checkPausedConditions: Progressing turns Unknown while paused, and says so once resumed. */
+  private checkPausedConditions(pass: Pass): void {
+    const d = pass.d;
+    if (!hasProgressDeadline(d)) return;
+    const current = conditionOf(pass.status, 'Progressing');
+    if (current?.reason === TIMED_OUT) return;
+    const pausedShown = current?.reason === PAUSED;
+    if (d.spec.paused && !pausedShown)
+      this.setStatusCondition(pass, 'Unknown', PAUSED, 'Deployment is paused');
+    else if (!d.spec.paused && pausedShown)
+      this.setStatusCondition(pass, 'Unknown', RESUMED, 'Deployment is resumed');
   }
 
   /** isScalingEvent: an active ReplicaSet was sized for a different replica count than the Deployment's now. */
@@ -414,7 +432,12 @@ export class DeploymentController extends Controller {
     else if (op) change.op = op;
   }
 
-  private setStatusCondition(pass: Pass, status: 'True' | 'False', reason: string, message: string): void {
+  private setStatusCondition(
+    pass: Pass,
+    status: 'True' | 'False' | 'Unknown',
+    reason: string,
+    message: string,
+  ): void {
     pass.status = { ...pass.status };
     setCondition(pass.status, newCondition('Progressing', status, reason, message, timestamp(this.sim.now)));
   }

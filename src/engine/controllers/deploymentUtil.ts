@@ -256,6 +256,8 @@ export const FOUND_NEW_RS = 'FoundNewReplicaSet';
 export const RS_UPDATED = 'ReplicaSetUpdated';
 export const NEW_RS_AVAILABLE = 'NewReplicaSetAvailable';
 export const TIMED_OUT = 'ProgressDeadlineExceeded';
+export const PAUSED = 'DeploymentPaused';
+export const RESUMED = 'DeploymentResumed';
 
 /**
  * GetReplicaSetProportion: a ReplicaSet's share of a scale from the max-replicas it was last sized

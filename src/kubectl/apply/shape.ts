@@ -78,6 +78,7 @@ const SPECS: Record<string, Schema> = {
     minReadySeconds: 'int32',
     revisionHistoryLimit: 'int32',
     progressDeadlineSeconds: 'int32',
+    paused: 'bool',
   }),
   ReplicaSet: obj('ReplicaSetSpec', {
     replicas: 'int32',
