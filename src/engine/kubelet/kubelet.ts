@@ -197,6 +197,7 @@ export class Kubelet {
     this.lastReportAt = -Infinity;
     this.lastReportedReady = undefined;
     this.lastReportedImages = '';
+    this.lastUnschedulable = false;
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
     this.pullBackoff.clear();
@@ -349,11 +350,13 @@ export class Kubelet {
     if (!node || !this.alive(epoch)) return;
     const ready = this.networkReady();
     const { list: images, key: imagesKey } = this.nodeImages();
-    const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
-    this.recordSchedulable(current);
+    // The Node as the kubelet's own watch has it (the node lister).
+    const watched = this.ownNode.get(undefined, this.shape.name);
+    if (watched) this.recordSchedulable(watched);
     const changed = ready !== this.lastReportedReady || imagesKey !== this.lastReportedImages;
     if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
     const now = timestamp(this.sim.now);
+    const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
     const status = {
       ...current.status,
       conditions: nodeConditions(ready, now, current.status.conditions),
