@@ -34,6 +34,30 @@ const NGINX = [
   '/docker-entrypoint.sh: Configuration complete; ready for start up',
 ];
 
+/**
+ * What nginx prints when the kubelet stops it: the runtime sends the image's STOPSIGNAL (SIGQUIT),
+ * the workers finish their requests and exit, then the master.
+ */
+function nginxShutdown(stop: number): LogLine[] {
+  const c = clock(stop);
+  const n = (pid: number, s: string) => ({ at: c.rfc, text: `${c.nginx} [notice] ${pid}#${pid}: ${s}` });
+  return [
+    n(1, 'signal 3 (SIGQUIT) received, shutting down'),
+    n(29, 'gracefully shutting down'),
+    n(30, 'gracefully shutting down'),
+    n(29, 'exiting'),
+    n(30, 'exiting'),
+    n(29, 'exit'),
+    n(30, 'exit'),
+    n(1, 'signal 17 (SIGCHLD) received from 30'),
+    n(1, 'worker process 30 exited with code 0'),
+    n(1, 'signal 29 (SIGIO) received'),
+    n(1, 'signal 17 (SIGCHLD) received from 29'),
+    n(1, 'worker process 29 exited with code 0'),
+    n(1, 'exit'),
+  ];
+}
+
 function nginx(image: string, start: number): LogLine[] {
   const tag = /:(\d+\.\d+)(\.\d+)?/.exec(image);
   const version = tag ? `${tag[1]}${tag[2] ?? '.5'}` : '1.29.1';
@@ -141,8 +165,13 @@ export function containerLog(pod: Pod, image: string, startedAt: string, now: nu
   const start = Date.parse(startedAt);
   const base = image.split('@')[0]!.split('/').pop()!.split(':')[0]!;
   let lines: LogLine[];
-  if (base === 'nginx') lines = nginx(image, start);
-  else if (base === 'coredns') lines = coredns(start);
+  if (base === 'nginx') {
+    lines = nginx(image, start);
+    // Being deleted: the kubelet stopped it when the grace period began.
+    const deleting = pod.metadata.deletionTimestamp;
+    const stop = deleting && Date.parse(deleting) - (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    if (stop && stop >= start + 40) lines.push(...nginxShutdown(stop));
+  } else if (base === 'coredns') lines = coredns(start);
   else if (base === 'echoserver')
     lines = [
       { at: clock(start + 50).rfc, text: 'Generating self-signed cert' },

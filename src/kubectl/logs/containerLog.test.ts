@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import type { Pod } from '../../engine/api/types';
+import { containerLog } from './containerLog';
+
+const START = Date.UTC(2026, 0, 15, 9, 0, 0);
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const pod = (deleting?: { at: number; grace: number }): Pod =>
+  ({
+    metadata: {
+      name: 'web-1',
+      ...(deleting
+        ? { deletionTimestamp: iso(deleting.at), deletionGracePeriodSeconds: deleting.grace }
+        : {}),
+    },
+    spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+    status: {},
+  }) as unknown as Pod;
+/** The engine's virtual ms for a wall-clock instant (RUN_EPOCH_MS is 2026-01-15T09:00:00Z). */
+const at = (ms: number) => ms - START;
+
+describe('nginx’s log', () => {
+  test('starts up; a pod being deleted shows the SIGQUIT shutdown at the start of its grace period', () => {
+    const running = containerLog(pod(), 'nginx:1.27', iso(START), at(START + 60_000)).map((l) => l.text);
+    expect(running.at(-1)).toMatch(/\[notice\] 1#1: start worker process 30$/);
+    expect(running.some((l) => l.includes('SIGQUIT'))).toBe(false);
+
+    const deleting = pod({ at: START + 90_000, grace: 30 });
+    const stopped = containerLog(deleting, 'nginx:1.27', iso(START), at(START + 61_000)).map((l) => l.text);
+    expect(stopped.slice(-13, -12)[0]).toBe(
+      '2026/01/15 09:01:00 [notice] 1#1: signal 3 (SIGQUIT) received, shutting down',
+    );
+    expect(stopped.at(-1)).toBe('2026/01/15 09:01:00 [notice] 1#1: exit');
+    // Not yet at the moment of the stop: not yet in the log.
+    expect(
+      containerLog(deleting, 'nginx:1.27', iso(START), at(START + 59_000)).some((l) =>
+        l.text.includes('SIGQUIT'),
+      ),
+    ).toBe(false);
+  });
+});
