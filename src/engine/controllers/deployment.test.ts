@@ -121,6 +121,27 @@ describe('deployment-controller annotations and history', () => {
   });
 });
 
+describe('minReadySeconds', () => {
+  it('a pod counts as available only once it has been Ready for minReadySeconds', () => {
+    const d = makeDeployment('app', 2);
+    const slow = { ...d, spec: { ...d.spec, minReadySeconds: 20 } };
+    const t = TestCluster.ready({ nodes: 1 }).apply(slow);
+    let readyAt = -1;
+    let availableAt = -1;
+    for (let s = 1; s <= 60 && availableAt < 0; s++) {
+      t.advance('1s');
+      const status = sets(t)[0]?.status;
+      if (readyAt < 0 && status?.readyReplicas === 2) readyAt = s;
+      if (status?.availableReplicas === 2) availableAt = s;
+    }
+    expect(sets(t)[0]!.spec.minReadySeconds).toBe(20);
+    expect(readyAt).toBeGreaterThan(0);
+    expect(availableAt - readyAt).toBeGreaterThanOrEqual(19);
+    expect(availableAt - readyAt).toBeLessThanOrEqual(22);
+    expect(deployment(t).status.availableReplicas).toBe(2);
+  });
+});
+
 describe('deployment-controller pause and resume', () => {
   it('a paused Deployment keeps its pods through template changes, still scales, and rolls out once resumed', () => {
     const paused = (image: string, replicas = 2, pause = true) => {

@@ -167,6 +167,11 @@ export class DeploymentController extends Controller {
         `annotate ${newRS.metadata.name} (revision ${newRS.metadata.annotations![REVISION]})`,
       );
     }
+    // The new ReplicaSet follows the Deployment's minReadySeconds.
+    if ((newRS.spec.minReadySeconds ?? 0) !== (pass.d.spec.minReadySeconds ?? 0)) {
+      newRS.spec.minReadySeconds = pass.d.spec.minReadySeconds ?? 0;
+      this.markChanged(pass, newRS);
+    }
     pass.annotations[REVISION] = newRS.metadata.annotations![REVISION] ?? String(revision);
     if (hasProgressDeadline(pass.d) && !conditionOf(pass.status, 'Progressing'))
       this.setStatusCondition(pass, 'True', FOUND_NEW_RS, `Found new replica set "${newRS.metadata.name}"`);
@@ -379,6 +384,7 @@ export class DeploymentController extends Controller {
       },
       spec: {
         replicas: 0,
+        ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
         selector: { matchLabels: { ...(d.spec.selector.matchLabels ?? {}), 'pod-template-hash': hash } },
         template: { metadata: { ...d.spec.template.metadata, labels }, spec: d.spec.template.spec },
       },

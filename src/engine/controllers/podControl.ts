@@ -41,7 +41,7 @@ function deletionCost(pod: Pod): number {
 }
 
 /** When the pod last became Ready (its Ready condition's lastTransitionTime), in epoch ms. */
-function readySince(pod: Pod): number | undefined {
+export function readySince(pod: Pod): number | undefined {
   const t = pod.status.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime;
   return t ? Date.parse(t) : undefined;
 }

@@ -11,7 +11,7 @@ import { Informer } from '../client/informer';
 import { RUN_EPOCH_MS } from '../core/time';
 import type { Sim } from '../sim';
 import { Controller, KCM } from './controller';
-import { ownedBy, podFromTemplate, podsToDelete } from './podControl';
+import { ownedBy, podFromTemplate, podsToDelete, readySince } from './podControl';
 
 /** At most this many creates or deletes per sync (burstReplicas). */
 const BURST = 500;
@@ -162,14 +162,22 @@ export class ReplicaSetController extends Controller {
 
   private updateStatus(rs: ReplicaSet, owned: Pod[]): void {
     const active = owned.filter(isActive);
-    const ready = active.filter(isPodReady).length;
+    const readyPods = active.filter(isPodReady);
+    const ready = readyPods.length;
+    // Available: Ready for at least minReadySeconds (podutil.IsPodAvailable).
+    const minReadyMs = (rs.spec.minReadySeconds ?? 0) * 1000;
+    const now = RUN_EPOCH_MS + this.sim.now;
+    const available = minReadyMs
+      ? readyPods.filter((p) => (readySince(p) ?? now) + minReadyMs <= now).length
+      : ready;
     // Only replicas is always there; the other counts are omitempty, as the stored object has them.
     const status: ReplicaSet['status'] = { replicas: active.length };
     if (active.length) status.fullyLabeledReplicas = active.length;
-    if (ready) {
-      status.readyReplicas = ready;
-      status.availableReplicas = ready;
-    }
+    if (ready) status.readyReplicas = ready;
+    if (available) status.availableReplicas = available;
+    // Every pod ready but not all available yet: look again once minReadySeconds have passed.
+    if (minReadyMs && ready === rs.spec.replicas && available !== rs.spec.replicas)
+      this.retry(keyOf(rs), minReadyMs);
     status.observedGeneration = rs.metadata.generation ?? 1;
     if (sameStatus(rs.status, status)) return;
     this.api.request(
