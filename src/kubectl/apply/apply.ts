@@ -9,6 +9,7 @@ import { parseManifest, writtenManifest } from './manifest';
 import { createMergePatch } from '../../engine/api/mergePatch';
 import type { ApiResult } from '../../engine/apiserver/request';
 import { sameJson, sortedJson, threeWayMerge } from './merge';
+import { CHANGE_CAUSE, changeCause, RECORD_FLAG, RECORD_WARNING } from '../commands/record';
 
 export const prefixOf = (kind: string) => typeOfKind(kind)?.prefix ?? kind.toLowerCase();
 
@@ -39,23 +40,38 @@ function manifestCommand(ctx: VerbContext, mode: 'apply' | 'create'): Command {
   const parsed = parseManifest(input.text, input.source);
   if (!parsed.ok) return errorCommand(parsed.error);
   const objects: { object: KubeObject; written: Written }[] = [];
+  const cause = changeCause(mode, ctx.args);
   for (const o of parsed.objects) {
-    const placed = withNamespace(o, ctx);
-    if (typeof placed === 'string') return errorCommand(placed);
+    const named = withNamespace(o, ctx);
+    if (typeof named === 'string') return errorCommand(named);
+    const placed = cause ? withChangeCause(named, cause) : named;
     // kubectl sets the namespace on the object before it keeps the manifest in its annotation.
     const asWritten = writtenManifest(o) ?? {};
-    const metadata = (asWritten.metadata ?? {}) as Record<string, unknown>;
+    const asRead = (asWritten.metadata ?? {}) as Record<string, unknown>;
+    // The recorded cause is part of what kubectl keeps as last applied, too.
+    const metadata = cause
+      ? {
+          ...asRead,
+          annotations: {
+            ...(asRead.annotations as Record<string, string> | undefined),
+            [CHANGE_CAUSE]: cause,
+          },
+        }
+      : asRead;
     objects.push({
       object: placed,
       written: placed.metadata.namespace
         ? { ...asWritten, metadata: { ...metadata, namespace: placed.metadata.namespace } }
-        : asWritten,
+        : cause
+          ? { ...asWritten, metadata }
+          : asWritten,
     });
   }
   return {
     type: 'write',
     line: ctx.line,
     run(cluster, print) {
+      if (cause) print(RECORD_WARNING);
       // Sent in order, one after the other as kubectl does: the next goes when the last has its answer.
       const next = (i: number) => {
         if (i >= objects.length) return;
@@ -67,6 +83,14 @@ function manifestCommand(ctx: VerbContext, mode: 'apply' | 'create'): Command {
       next(0);
     },
   };
+}
+
+/** The Recorder: the command line in the object's change-cause annotation, before anything is sent. */
+function withChangeCause(o: KubeObject, cause: string): KubeObject {
+  return {
+    ...o,
+    metadata: { ...o.metadata, annotations: { ...o.metadata.annotations, [CHANGE_CAUSE]: cause } },
+  } as KubeObject;
 }
 
 /** A manifest's document as written, namespace set. */
@@ -184,6 +208,7 @@ const alreadyExists = (o: KubeObject) => {
 };
 
 const FILE_FLAGS = {
+  ...RECORD_FLAG,
   filename: { type: 'string', short: 'f' },
   validate: { type: 'string' },
   'dry-run': { type: 'string' },

@@ -5,6 +5,7 @@ import { MAX_REPLICAS } from '../limits';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb, VerbContext } from './context';
+import { CHANGE_CAUSE, changeCause, RECORD_WARNING } from './record';
 import { badInt, replicasLimit } from './scale';
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -61,10 +62,13 @@ function createDeployment(ctx: VerbContext, name: string | undefined): Command {
     },
     status: {},
   };
+  const cause = changeCause('create deployment', ctx.args, [name]);
+  if (cause) d.metadata.annotations = { [CHANGE_CAUSE]: cause };
   return {
     type: 'write',
     line: ctx.line,
     run(cluster, print) {
+      if (cause) print(RECORD_WARNING);
       cluster.apply(d, (r) =>
         print(r.ok ? ok(`deployment.apps/${name} created`) : fail(serverError(r.error))),
       );

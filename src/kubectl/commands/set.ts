@@ -3,9 +3,10 @@ import { resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb } from './context';
+import { CHANGE_CAUSE, changeCause, RECORD_FLAG, RECORD_WARNING } from './record';
 
 export const set: Verb = {
-  flags: { all: { type: 'bool' } },
+  flags: { all: { type: 'bool' }, ...RECORD_FLAG },
   run({ args, namespace, line }): Command {
     const [what, ...rest] = args.positional;
     if (what !== 'image')
@@ -25,10 +26,12 @@ export const set: Verb = {
     if (target.type.kind !== 'Deployment')
       return errorCommand(`error: this simulated cluster sets images on deployments only`);
     const images = new Map(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+    const cause = changeCause('set image', args, rest);
     return {
       type: 'write',
       line,
       run(cluster, print) {
+        if (cause) print(RECORD_WARNING);
         const d = cluster.get('Deployment', namespace, target.name);
         if (!d)
           return print(fail(`Error from server (NotFound): deployments.apps "${target.name}" not found`));
@@ -47,7 +50,10 @@ export const set: Verb = {
           'Deployment',
           namespace,
           target.name,
-          { spec: { template: { spec: { containers } } } },
+          {
+            ...(cause ? { metadata: { annotations: { [CHANGE_CAUSE]: cause } } } : {}),
+            spec: { template: { spec: { containers } } },
+          },
           (r) =>
             print(r.ok ? ok(`deployment.apps/${target.name} image updated`) : fail(serverError(r.error))),
         );
