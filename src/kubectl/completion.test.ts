@@ -33,6 +33,18 @@ describe('completions', () => {
     expect(c('kubectl scale deployment/')).toEqual(['deployment/web']);
     expect(c('kubectl drain minikube-')).toEqual(['minikube-m02']);
     expect(c('kubectl logs web-').length).toBe(2);
+    expect(c('kubectl logs dep')).toEqual(['deployment/']);
+    expect(c('kubectl logs deployment/')).toEqual(['deployment/web']);
+    expect(c('kubectl logs rs/')).toEqual([
+      `rs/${t.cluster.list('ReplicaSet', 'default')[0]!.metadata.name}`,
+    ]);
+    expect(c('kubectl logs web -c ')).toEqual(['nginx']);
+    expect(c('kubectl logs -l app=w')).toEqual(['app=web']);
+    expect(c('kubectl logs --pre')).toEqual(['--prefix', '--previous']);
+    expect(c('kubectl logs --max')).toEqual(['--max-log-requests']);
+    expect(c('kubectl logs --all-')).toEqual(['--all-containers', '--all-pods']);
+    expect(c('kubectl rollout history deployment/web --rev')).toEqual(['--revision']);
+    expect(c('kubectl rollout status deployment/web --wa')).toEqual(['--watch']);
   });
 
   test('minikube and the node shell', () => {

@@ -60,9 +60,17 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   const spec = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!spec) return [];
   if (current.startsWith('-')) return Object.keys({ ...GLOBAL_FLAGS, ...spec.flags }).map((f) => `--${f}`);
+  if (verb === 'logs' && (previous === '-l' || previous === '--selector'))
+    return reader
+      .list('Pod', namespace)
+      .flatMap((p) => Object.entries(p.metadata.labels ?? {}).map(([k, v]) => `${k}=${v}`));
   const args = positional.slice(1);
   if (NODE_VERBS.has(verb)) return names(reader, 'Node', namespace);
-  if (verb === 'logs') return names(reader, 'Pod', namespace);
+  // `kubectl logs POD`, or a workload's TYPE/NAME (completed below once the `/` is typed).
+  if (verb === 'logs' && !current.includes('/'))
+    return previous === '-c' || previous === '--container'
+      ? [...new Set(reader.list('Pod', namespace).flatMap((p) => p.spec.containers.map((c) => c.name)))]
+      : [...names(reader, 'Pod', namespace), 'deployment/', 'replicaset/', 'daemonset/', 'service/'];
   if (verb === 'taint')
     return args.length === 0 ? ['nodes'] : args.length === 1 ? names(reader, 'Node', namespace) : [];
   if (verb === 'rollout') {
