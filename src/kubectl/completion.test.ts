@@ -23,6 +23,8 @@ describe('completions', () => {
       'wide',
       'yaml',
     ]);
+    expect(c('kubectl events -o ')).toEqual(['json', 'jsonpath-as-json=', 'jsonpath=', 'name', 'yaml']);
+    expect(c('kubectl events --o')).toEqual(['--output']);
     expect(c('kubectl get pods -n kube-')).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
   });
 

@@ -48,14 +48,16 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   const namespace = nsIndex >= 0 ? (words[nsIndex + 1] ?? 'default') : 'default';
   if (previous === '-n' || previous === '--namespace')
     return reader.list('Namespace').map((n) => n.metadata.name);
-  if (previous === '-o' || previous === '--output')
-    return ['custom-columns=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'wide', 'yaml'];
   const positional = words.filter(
     (w, i) =>
       !w.startsWith('-') &&
       !(i > 0 && ['-n', '--namespace', '-o', '--output', '-l', '-f'].includes(words[i - 1]!)),
   );
   const verb = positional[0];
+  if (previous === '-o' || previous === '--output')
+    return verb === 'events'
+      ? ['json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'yaml']
+      : ['custom-columns=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'wide', 'yaml'];
   if (!verb) return Object.keys(VERBS);
   const spec = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!spec) return [];

@@ -123,4 +123,30 @@ describe('kubectl events', () => {
       `error: the server doesn't have a resource type "gadgets"`,
     );
   });
+
+  test('-o yaml, json and name print the sorted events as one EventList; -o wide is not an events format', () => {
+    const t = readyCluster({ nodes: 1 }, 1);
+    const yaml = run(t, 'kubectl events -o yaml').text.split('\n');
+    expect(yaml[0]).toBe('apiVersion: v1');
+    expect(yaml.slice(-2)).toEqual(['kind: EventList', 'metadata: {}']);
+    const json = JSON.parse(run(t, 'kubectl events -o json').text) as {
+      kind: string;
+      items: { kind: string; lastTimestamp: string; eventTime: null }[];
+    };
+    expect(json.kind).toBe('EventList');
+    expect(json.items.length).toBeGreaterThan(3);
+    expect(json.items.every((e) => e.kind === 'Event' && e.eventTime === null)).toBe(true);
+    const times = json.items.map((e) => e.lastTimestamp);
+    expect(times).toEqual([...times].sort());
+    const names = run(t, 'kubectl events -o name').text.split('\n');
+    expect(names).toHaveLength(json.items.length);
+    expect(names.every((n) => n.startsWith('event/'))).toBe(true);
+    expect(run(t, 'kubectl events -o wide')).toEqual({
+      text: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+      error: true,
+    });
+    expect(run(t, 'kubectl events --types=Warning -o json').text).toBe(
+      'No events found in default namespace.',
+    );
+  });
 });
