@@ -47,6 +47,11 @@ describe('completions', () => {
     expect(c('kubectl logs --all-')).toEqual(['--all-containers', '--all-pods']);
     expect(c('kubectl rollout history deployment/web --rev')).toEqual(['--revision']);
     expect(c('kubectl rollout status deployment/web --wa')).toEqual(['--watch']);
+    expect(c('kubectl rollout status -n kube-system d')).toEqual([
+      'daemonset/kube-proxy',
+      'deployment/coredns',
+    ]);
+    expect(c('kubectl rollout undo -n kube-system d')).toEqual(['deployment/coredns']);
   });
 
   test('minikube and the node shell', () => {

@@ -77,7 +77,11 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
     return args.length === 0 ? ['nodes'] : args.length === 1 ? names(reader, 'Node', namespace) : [];
   if (verb === 'rollout') {
     if (args.length === 0) return ['history', 'restart', 'status', 'undo'];
-    return reader.list('Deployment', namespace).map((d) => `deployment/${d.metadata.name}`);
+    const deployments = reader.list('Deployment', namespace).map((d) => `deployment/${d.metadata.name}`);
+    // Only rollout status has a DaemonSet viewer here.
+    return args[0] === 'status'
+      ? [...deployments, ...reader.list('DaemonSet', namespace).map((d) => `daemonset/${d.metadata.name}`)]
+      : deployments;
   }
   if (current.includes('/')) {
     const type = resourceType(current.slice(0, current.indexOf('/')));

@@ -5,7 +5,7 @@ import { clusterReader } from '../reader';
 import { parseCommand } from '../shell';
 import { readyCluster, run } from '../testing/session';
 import type { ClusterReader } from '../types';
-import { rolloutLine } from './rolloutStatus';
+import { daemonSetLine, rolloutLine } from './rolloutStatus';
 
 const base = (): Deployment => {
   const t = readyCluster({ nodes: 1 }, 3);
@@ -111,5 +111,35 @@ describe('kubectl rollout history --revision', () => {
       text: 'error: unable to find the specified revision',
       error: true,
     });
+  });
+});
+
+describe('daemonSetLine (DaemonSetStatusViewer)', () => {
+  const t = readyCluster({ nodes: 2 }, 0);
+  const ds = t.cluster.get('DaemonSet', 'kube-system', 'kube-proxy')!;
+  const gen = ds.metadata.generation ?? 1;
+  const at = (status: Partial<typeof ds.status>, generation = gen) => ({
+    ...ds,
+    metadata: { ...ds.metadata, generation },
+    status: { ...ds.status, observedGeneration: gen, desiredNumberScheduled: 3, ...status },
+  });
+  test.each([
+    [
+      { updatedNumberScheduled: 2 },
+      'Waiting for daemon set "kube-proxy" rollout to finish: 2 out of 3 new pods have been updated...',
+    ],
+    [
+      { updatedNumberScheduled: 3, numberAvailable: 1 },
+      'Waiting for daemon set "kube-proxy" rollout to finish: 1 of 3 updated pods are available...',
+    ],
+    [{ updatedNumberScheduled: 3, numberAvailable: 3 }, 'daemon set "kube-proxy" successfully rolled out'],
+  ])('%o → %s', (status, text) => {
+    expect(daemonSetLine(at(status)).text).toBe(text);
+  });
+  test('spec not observed yet; the command follows a DaemonSet too', () => {
+    expect(daemonSetLine(at({}, gen + 1)).text).toBe('Waiting for daemon set spec update to be observed...');
+    expect(run(t, 'kubectl rollout status ds/kube-proxy -n kube-system --watch=false').text).toBe(
+      'daemon set "kube-proxy" successfully rolled out',
+    );
   });
 });

@@ -104,6 +104,8 @@ export const rollout: Verb = {
     if (typeof targets === 'string') return errorCommand(targets);
     const target = targets.names[0];
     if (!target) return errorCommand('error: Required resource not specified.');
+    if (sub === 'status' && target.type.kind === 'DaemonSet')
+      return rolloutStatus('DaemonSet', target.name, namespace, args.flags.get('watch') !== 'false', 0);
     if (target.type.kind !== 'Deployment')
       return errorCommand(`error: no status viewer has been implemented for ${target.type.kind}`);
     if (sub === 'undo') return undo(target.name, namespace, line, args.flags.get('to-revision'));
@@ -116,6 +118,6 @@ export const rollout: Verb = {
     const revision = Number(revisionText);
     if (revision < 0) return errorCommand(`error: revision must be a positive integer: ${revision}`);
     if (sub === 'history') return rolloutHistory(target.name, namespace, revision);
-    return rolloutStatus(target.name, namespace, args.flags.get('watch') !== 'false', revision);
+    return rolloutStatus('Deployment', target.name, namespace, args.flags.get('watch') !== 'false', revision);
   },
 };

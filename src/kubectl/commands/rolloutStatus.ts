@@ -1,8 +1,9 @@
 /**
- * `kubectl rollout status deployment/NAME [--watch=false] [--revision=N]`: kubectl's
- * DeploymentStatusViewer, followed until the rollout is done (or fails), or printed once.
+ * `kubectl rollout status deployment/NAME | daemonset/NAME [--watch=false] [--revision=N]`:
+ * kubectl's DeploymentStatusViewer and DaemonSetStatusViewer, followed until the rollout is done
+ * (or fails), or printed once.
  */
-import type { Deployment } from '../../engine/api/types';
+import type { DaemonSet, Deployment } from '../../engine/api/types';
 import { REVISION } from '../../engine/controllers/deploymentController';
 import { fail, ok } from '../output';
 import type { ClusterReader, Command, Output } from '../types';
@@ -54,21 +55,61 @@ export function rolloutLine(d: Deployment, revision = 0): RolloutLine {
   return { text: `deployment "${name}" successfully rolled out`, done: true };
 }
 
+/** kubectl's DaemonSetStatusViewer.Status (a DaemonSet here always has the RollingUpdate strategy). */
+export function daemonSetLine(ds: DaemonSet): RolloutLine {
+  const name = ds.metadata.name;
+  const s = ds.status;
+  if ((ds.metadata.generation ?? 0) > (s.observedGeneration ?? 0))
+    return { text: 'Waiting for daemon set spec update to be observed...', done: false };
+  const desired = s.desiredNumberScheduled;
+  if ((s.updatedNumberScheduled ?? 0) < desired)
+    return {
+      text: `Waiting for daemon set "${name}" rollout to finish: ${s.updatedNumberScheduled ?? 0} out of ${desired} new pods have been updated...`,
+      done: false,
+    };
+  if ((s.numberAvailable ?? 0) < desired)
+    return {
+      text: `Waiting for daemon set "${name}" rollout to finish: ${s.numberAvailable ?? 0} of ${desired} updated pods are available...`,
+      done: false,
+    };
+  return { text: `daemon set "${name}" successfully rolled out`, done: true };
+}
+
 const printed = (line: RolloutLine): Output => (line.error ? fail(line.text) : ok(line.text));
-const notFound = (name: string) => fail(`Error from server (NotFound): deployments.apps "${name}" not found`);
+const notFound = (kind: StatusKind, name: string) =>
+  fail(
+    `Error from server (NotFound): ${kind === 'Deployment' ? 'deployments' : 'daemonsets'}.apps "${name}" not found`,
+  );
+
+/** The kinds with a status viewer here. */
+export type StatusKind = 'Deployment' | 'DaemonSet';
 
 /**
  * The status once (`--watch=false`: kubectl prints the first status it sees and returns), or
  * followed: a line each time it changes, until the rollout is done or fails.
  */
-export function rolloutStatus(name: string, namespace: string, watch: boolean, revision: number): Command {
-  const read = (reader: ClusterReader) => reader.get('Deployment', namespace, name);
+export function rolloutStatus(
+  kind: StatusKind,
+  name: string,
+  namespace: string,
+  watch: boolean,
+  revision: number,
+): Command {
+  /** The object's status line, or null when it is gone. */
+  const lineOf = (reader: ClusterReader): RolloutLine | null => {
+    if (kind === 'DaemonSet') {
+      const ds = reader.get('DaemonSet', namespace, name);
+      return ds ? daemonSetLine(ds) : null;
+    }
+    const d = reader.get('Deployment', namespace, name);
+    return d ? rolloutLine(d, revision) : null;
+  };
   if (!watch)
     return {
       type: 'read',
       run(reader) {
-        const d = read(reader);
-        return d ? printed(rolloutLine(d, revision)) : notFound(name);
+        const line = lineOf(reader);
+        return line ? printed(line) : notFound(kind, name);
       },
     };
   let last = '';
@@ -76,12 +117,11 @@ export function rolloutStatus(name: string, namespace: string, watch: boolean, r
   return {
     type: 'watch',
     first(reader) {
-      const d = read(reader);
-      if (!d) {
+      const line = lineOf(reader);
+      if (!line) {
         finished = true;
-        return notFound(name);
+        return notFound(kind, name);
       }
-      const line = rolloutLine(d, revision);
       last = line.text;
       finished = line.done;
       return printed(line);
@@ -89,13 +129,12 @@ export function rolloutStatus(name: string, namespace: string, watch: boolean, r
     ended: () => finished,
     next(reader) {
       if (finished) return null;
-      const d = read(reader);
-      if (!d) {
+      const line = lineOf(reader);
+      if (!line) {
         // kubectl stops watching a deleted object rather than follow a new one of the same name.
         finished = true;
         return fail('error: object has been deleted');
       }
-      const line = rolloutLine(d, revision);
       if (line.text === last) return null;
       last = line.text;
       finished = line.done;
