@@ -52,6 +52,19 @@ describe('parseFlags (pflag)', () => {
       message: 'flag needs an argument: --namespace',
     });
   });
+  test('bool values as strconv.ParseBool reads them, long and short', () => {
+    const flags = (...words: string[]) => {
+      const r = parseFlags(words, specs);
+      return r.ok ? Object.fromEntries(r.args.flags) : r.message;
+    };
+    expect(flags('--watch=false')).toEqual({ watch: 'false' });
+    expect(flags('--watch=0', '-A=T')).toEqual({ watch: 'false', 'all-namespaces': 'true' });
+    expect(flags('-w=false')).toEqual({ watch: 'false' });
+    expect(flags('-Aw=False')).toEqual({ 'all-namespaces': 'true', watch: 'false' });
+    expect(flags('--watch=maybe')).toBe(
+      'invalid argument "maybe" for "-w, --watch" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    );
+  });
   test('negative numbers are values, not flags', () => {
     expect(parseFlags(['-1'], specs)).toMatchObject({ ok: true, args: { positional: ['-1'] } });
   });
