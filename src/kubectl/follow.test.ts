@@ -73,6 +73,42 @@ describe('kubectl logs -f', () => {
     ).toBeGreaterThan(5);
   });
 
+  test('-f -l: every pod followed at once, lines merged in time order, ended when all stop', () => {
+    const t = readyCluster({ nodes: 1 }, 2);
+    const real = clusterReader(t.cluster);
+    /** Both web pods' containers started at STARTED and `offset` ms apart, running or not. */
+    const at = (ms: number, running = true): ClusterReader => {
+      const pods = t.cluster.list('Pod', 'default').map((p, i) => {
+        const copy = structuredClone(p);
+        const startedAt = timestamp(millis(STARTED + i * 2));
+        copy.status.containerStatuses![0]!.state = running
+          ? { running: { startedAt } }
+          : { terminated: { startedAt, finishedAt: startedAt, exitCode: 0, reason: 'Completed' } };
+        return copy;
+      });
+      return {
+        ...real,
+        now: STARTED + ms,
+        list: ((kind, ns) => (kind === 'Pod' ? pods : real.list(kind, ns))) as ClusterReader['list'],
+        get: ((kind, ns, name) =>
+          kind === 'Pod'
+            ? pods.find((p) => p.metadata.name === name)
+            : real.get(kind, ns, name)) as ClusterReader['get'],
+      };
+    };
+    const follow = watch('kubectl logs -f -l app=web --prefix');
+    const first = follow.first(at(10)).text.split('\n');
+    const names = t.cluster.list('Pod', 'default').map((p) => p.metadata.name);
+    const source = (l: string) => /^\[pod\/(\S+)\/nginx\]/.exec(l)?.[1];
+    // 10 ms in: the first pod's lines at 0, 4, 8 ms, the second's at 2, 6, 10 ms, interleaved.
+    expect(first.map(source)).toEqual([names[0], names[1], names[0], names[1], names[0], names[1]]);
+    const more = follow.next(at(1_000))!.text.split('\n');
+    expect(new Set(more.map(source))).toEqual(new Set(names));
+    expect(follow.ended!()).toBe(false);
+    expect(follow.next(at(2_000, false))).toBeNull();
+    expect(follow.ended!()).toBe(true);
+  });
+
   test('a container not started yet: kubectl’s error, and no stream', () => {
     const t = readyCluster({ nodes: 1 }, 1);
     const { reader, pod } = readerWith(t, STARTED, 'waiting');

@@ -131,7 +131,12 @@ interface ContainerLog {
 }
 
 /** One container's log as far as now (all of it: `--tail` is applied by the caller), or the API's error. */
-function readOne(reader: ClusterReader, namespace: string, source: LogSource, previous: boolean) {
+function readOne(
+  reader: ClusterReader,
+  namespace: string,
+  source: LogSource,
+  previous: boolean,
+): { error: string } | { log: ContainerLog } {
   const { pod: podName, container: name } = source;
   const pod = reader.get('Pod', namespace, podName);
   if (!pod) return { error: `Error from server (NotFound): pods "${podName}" not found` };
@@ -154,13 +159,14 @@ function readOne(reader: ClusterReader, namespace: string, source: LogSource, pr
     return {
       error: `Error from server (BadRequest): previous terminated container "${name}" in pod "${podName}" not found`,
     };
-  const log: ContainerLog = {
-    source,
-    lines: containerLog(pod, spec.image, startedAt, reader.now),
-    startedAt,
-    running: !previous && status?.state.running?.startedAt === startedAt,
+  return {
+    log: {
+      source,
+      lines: containerLog(pod, spec.image, startedAt, reader.now),
+      startedAt,
+      running: !previous && status?.state.running?.startedAt === startedAt,
+    },
   };
-  return { log };
 }
 
 const tailOf = (lines: LogLine[], tail: number) => (tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail));
@@ -179,7 +185,7 @@ function readAll(
   const logs: ContainerLog[] = [];
   for (const source of found.sources) {
     const one = readOne(reader, o.namespace, source, o.previous);
-    if ('error' in one) return { error: fail([...found.notes, one.error!].join('\n')) };
+    if ('error' in one) return { error: fail([...found.notes, one.error].join('\n')) };
     logs.push({ ...one.log, lines: tailOf(one.log.lines, o.tail) });
   }
   return { notes: found.notes, logs };
@@ -189,9 +195,10 @@ function readAll(
 function follow(o: LogOptions): Command {
   /** The containers being followed and how many of each one's lines are printed. */
   let following: { source: LogSource; startedAt: string; printed: number }[] = [];
-  /** Lines of several streams come as they are written, so in time order; one stream's in its own order. */
+  /** Several streams are read at once (parallelConsumeRequest): their lines come as written, in time order. */
+  let parallel = false;
   const merged = (parts: { line: LogLine; source: LogSource }[]) =>
-    (following.length > 1
+    (parallel
       ? [...parts].sort((a, b) => (a.line.at < b.line.at ? -1 : a.line.at > b.line.at ? 1 : 0))
       : parts
     ).map((p) => shown(p.line, p.source, o));
@@ -201,6 +208,7 @@ function follow(o: LogOptions): Command {
       following = [];
       const found = logSources(reader, o);
       if ('error' in found) return fail(found.error);
+      parallel = found.sources.length > 1;
       if (found.sources.length > 1 && found.sources.length > o.maxLogRequests)
         return fail(
           `error: you are attempting to follow ${found.sources.length} log streams, but maximum allowed concurrency is ${o.maxLogRequests}, use --max-log-requests to increase the limit`,
@@ -209,7 +217,7 @@ function follow(o: LogOptions): Command {
       const streams: typeof following = [];
       for (const source of found.sources) {
         const one = readOne(reader, o.namespace, source, o.previous);
-        if ('error' in one) return fail([...found.notes, one.error!].join('\n'));
+        if ('error' in one) return fail([...found.notes, one.error].join('\n'));
         const log = one.log;
         parts.push(...tailOf(log.lines, o.tail).map((line) => ({ line, source })));
         if (log.running) streams.push({ source, startedAt: log.startedAt, printed: log.lines.length });
