@@ -23,6 +23,8 @@ describe('completions', () => {
       'wide',
       'yaml',
     ]);
+    expect(c('kubectl events -o ')).toEqual(['json', 'jsonpath-as-json=', 'jsonpath=', 'name', 'yaml']);
+    expect(c('kubectl events --o')).toEqual(['--output']);
     expect(c('kubectl get pods -n kube-')).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
     expect(c('kubectl wa')).toEqual(['wait']);
     expect(c('kubectl wait --for=c')).toEqual(['--for=condition=Available', '--for=condition=Ready']);
@@ -36,6 +38,23 @@ describe('completions', () => {
     expect(c('kubectl scale deployment/')).toEqual(['deployment/web']);
     expect(c('kubectl drain minikube-')).toEqual(['minikube-m02']);
     expect(c('kubectl logs web-').length).toBe(2);
+    expect(c('kubectl logs dep')).toEqual(['deployment/']);
+    expect(c('kubectl logs deployment/')).toEqual(['deployment/web']);
+    expect(c('kubectl logs rs/')).toEqual([
+      `rs/${t.cluster.list('ReplicaSet', 'default')[0]!.metadata.name}`,
+    ]);
+    expect(c('kubectl logs web -c ')).toEqual(['nginx']);
+    expect(c('kubectl logs -l app=w')).toEqual(['app=web']);
+    expect(c('kubectl logs --pre')).toEqual(['--prefix', '--previous']);
+    expect(c('kubectl logs --max')).toEqual(['--max-log-requests']);
+    expect(c('kubectl logs --all-')).toEqual(['--all-containers', '--all-pods']);
+    expect(c('kubectl rollout history deployment/web --rev')).toEqual(['--revision']);
+    expect(c('kubectl rollout status deployment/web --wa')).toEqual(['--watch']);
+    expect(c('kubectl rollout status -n kube-system d')).toEqual([
+      'daemonset/kube-proxy',
+      'deployment/coredns',
+    ]);
+    expect(c('kubectl rollout undo -n kube-system d')).toEqual(['deployment/coredns']);
   });
 
   test('minikube and the node shell', () => {

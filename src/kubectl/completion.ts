@@ -50,27 +50,41 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   const namespace = nsIndex >= 0 ? (words[nsIndex + 1] ?? 'default') : 'default';
   if (previous === '-n' || previous === '--namespace')
     return reader.list('Namespace').map((n) => n.metadata.name);
-  if (previous === '-o' || previous === '--output')
-    return ['custom-columns=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'wide', 'yaml'];
   const positional = words.filter(
     (w, i) =>
       !w.startsWith('-') &&
       !(i > 0 && ['-n', '--namespace', '-o', '--output', '-l', '-f'].includes(words[i - 1]!)),
   );
   const verb = positional[0];
+  if (previous === '-o' || previous === '--output')
+    return verb === 'events'
+      ? ['json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'yaml']
+      : ['custom-columns=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'name', 'wide', 'yaml'];
   if (!verb) return Object.keys(VERBS);
   const spec = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (!spec) return [];
   if (verb === 'wait' && current.startsWith('--for=')) return WAIT_FOR;
   if (current.startsWith('-')) return Object.keys({ ...GLOBAL_FLAGS, ...spec.flags }).map((f) => `--${f}`);
+  if (verb === 'logs' && (previous === '-l' || previous === '--selector'))
+    return reader
+      .list('Pod', namespace)
+      .flatMap((p) => Object.entries(p.metadata.labels ?? {}).map(([k, v]) => `${k}=${v}`));
   const args = positional.slice(1);
   if (NODE_VERBS.has(verb)) return names(reader, 'Node', namespace);
-  if (verb === 'logs') return names(reader, 'Pod', namespace);
+  // `kubectl logs POD`, or a workload's TYPE/NAME (completed below once the `/` is typed).
+  if (verb === 'logs' && !current.includes('/'))
+    return previous === '-c' || previous === '--container'
+      ? [...new Set(reader.list('Pod', namespace).flatMap((p) => p.spec.containers.map((c) => c.name)))]
+      : [...names(reader, 'Pod', namespace), 'deployment/', 'replicaset/', 'daemonset/', 'service/'];
   if (verb === 'taint')
     return args.length === 0 ? ['nodes'] : args.length === 1 ? names(reader, 'Node', namespace) : [];
   if (verb === 'rollout') {
     if (args.length === 0) return ['history', 'restart', 'status', 'undo'];
-    return reader.list('Deployment', namespace).map((d) => `deployment/${d.metadata.name}`);
+    const deployments = reader.list('Deployment', namespace).map((d) => `deployment/${d.metadata.name}`);
+    // Only rollout status has a DaemonSet viewer here.
+    return args[0] === 'status'
+      ? [...deployments, ...reader.list('DaemonSet', namespace).map((d) => `daemonset/${d.metadata.name}`)]
+      : deployments;
   }
   if (current.includes('/')) {
     const type = resourceType(current.slice(0, current.indexOf('/')));

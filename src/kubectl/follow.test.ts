@@ -73,6 +73,42 @@ describe('kubectl logs -f', () => {
     ).toBeGreaterThan(5);
   });
 
+  test('-f -l: every pod followed at once, lines merged in time order, ended when all stop', () => {
+    const t = readyCluster({ nodes: 1 }, 2);
+    const real = clusterReader(t.cluster);
+    /** Both web pods' containers started at STARTED and `offset` ms apart, running or not. */
+    const at = (ms: number, running = true): ClusterReader => {
+      const pods = t.cluster.list('Pod', 'default').map((p, i) => {
+        const copy = structuredClone(p);
+        const startedAt = timestamp(millis(STARTED + i * 2));
+        copy.status.containerStatuses![0]!.state = running
+          ? { running: { startedAt } }
+          : { terminated: { startedAt, finishedAt: startedAt, exitCode: 0, reason: 'Completed' } };
+        return copy;
+      });
+      return {
+        ...real,
+        now: STARTED + ms,
+        list: ((kind, ns) => (kind === 'Pod' ? pods : real.list(kind, ns))) as ClusterReader['list'],
+        get: ((kind, ns, name) =>
+          kind === 'Pod'
+            ? pods.find((p) => p.metadata.name === name)
+            : real.get(kind, ns, name)) as ClusterReader['get'],
+      };
+    };
+    const follow = watch('kubectl logs -f -l app=web --prefix');
+    const first = follow.first(at(10)).text.split('\n');
+    const names = t.cluster.list('Pod', 'default').map((p) => p.metadata.name);
+    const source = (l: string) => /^\[pod\/(\S+)\/nginx\]/.exec(l)?.[1];
+    // 10 ms in: the first pod's lines at 0, 4, 8 ms, the second's at 2, 6, 10 ms, interleaved.
+    expect(first.map(source)).toEqual([names[0], names[1], names[0], names[1], names[0], names[1]]);
+    const more = follow.next(at(1_000))!.text.split('\n');
+    expect(new Set(more.map(source))).toEqual(new Set(names));
+    expect(follow.ended!()).toBe(false);
+    expect(follow.next(at(2_000, false))).toBeNull();
+    expect(follow.ended!()).toBe(true);
+  });
+
   test('a container not started yet: kubectl’s error, and no stream', () => {
     const t = readyCluster({ nodes: 1 }, 1);
     const { reader, pod } = readerWith(t, STARTED, 'waiting');
@@ -121,6 +157,32 @@ describe('kubectl events', () => {
     expect(run(t, 'kubectl events --for nothing').text).toBe('error: --for must be in resource/name form');
     expect(run(t, 'kubectl events --for gadgets/x').text).toBe(
       `error: the server doesn't have a resource type "gadgets"`,
+    );
+  });
+
+  test('-o yaml, json and name print the sorted events as one EventList; -o wide is not an events format', () => {
+    const t = readyCluster({ nodes: 1 }, 1);
+    const yaml = run(t, 'kubectl events -o yaml').text.split('\n');
+    expect(yaml[0]).toBe('apiVersion: v1');
+    expect(yaml.slice(-2)).toEqual(['kind: EventList', 'metadata: {}']);
+    const json = JSON.parse(run(t, 'kubectl events -o json').text) as {
+      kind: string;
+      items: { kind: string; lastTimestamp: string; eventTime: null }[];
+    };
+    expect(json.kind).toBe('EventList');
+    expect(json.items.length).toBeGreaterThan(3);
+    expect(json.items.every((e) => e.kind === 'Event' && e.eventTime === null)).toBe(true);
+    const times = json.items.map((e) => e.lastTimestamp);
+    expect(times).toEqual([...times].sort());
+    const names = run(t, 'kubectl events -o name').text.split('\n');
+    expect(names).toHaveLength(json.items.length);
+    expect(names.every((n) => n.startsWith('event/'))).toBe(true);
+    expect(run(t, 'kubectl events -o wide')).toEqual({
+      text: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml',
+      error: true,
+    });
+    expect(run(t, 'kubectl events --types=Warning -o json').text).toBe(
+      'No events found in default namespace.',
     );
   });
 });

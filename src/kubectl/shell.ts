@@ -37,7 +37,16 @@ function single(
 
 /** Passes the command's output through the pipeline's filters (stdout only; errors go past, as stderr does). */
 function piped(command: Command, filters: readonly Filter[]): Command {
-  const apply = (o: Output): Output => (o.error ? o : { ...o, text: filters.reduce((t, f) => f(t), o.text) });
+  const apply = (o: Output): Output => {
+    if (o.error) return o;
+    const filter = (t: string) => filters.reduce((text, f) => f(text), t);
+    if (!o.stderrLines) return { ...o, text: filter(o.text) };
+    // The notes on stderr reach the terminal as they are; only stdout goes through the pipe.
+    const lines = o.text.split('\n');
+    const notes = lines.slice(0, o.stderrLines);
+    const rest = filter(lines.slice(o.stderrLines).join('\n'));
+    return { ...o, text: [...notes, ...(rest === '' ? [] : [rest])].join('\n') };
+  };
   switch (command.type) {
     case 'read':
       return { type: 'read', run: (reader: ClusterReader, sh: ShellState) => apply(command.run(reader, sh)) };

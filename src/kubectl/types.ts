@@ -30,6 +30,11 @@ export interface Output {
   readonly text: string;
   /** Printed to stderr by the real tool (the terminal shows it in red) and exit code ≠ 0. */
   readonly error: boolean;
+  /**
+   * How many of text's first lines the real tool wrote to stderr although it succeeded (kubectl's
+   * notes, e.g. `Found 3 pods, using pod/web-…`): shown as printed, but a pipe passes them by.
+   */
+  readonly stderrLines?: number;
 }
 
 /** Where the prompt is: the learner's machine, or inside a node after `minikube ssh`. */

@@ -1,12 +1,16 @@
 /**
- * `kubectl events [-n NS | -A] [--for TYPE/NAME] [--types=Normal,Warning] [-w] [--no-headers]`:
- * the newer events command. Unlike `get events` it sorts by time, names the object as Kind/name
- * and folds repeats into "(x3 over 2m)".
+ * `kubectl events [-n NS | -A] [--for TYPE/NAME] [--types=Normal,Warning] [-w] [--no-headers]
+ * [-o yaml|json|name|jsonpath=…]`: the newer events command. Unlike `get events` it sorts by
+ * time, names the object as Kind/name and folds repeats into "(x3 over 2m)"; with -o it prints
+ * the sorted events as one EventList (cmd/events/events.go).
  */
 import type { KubeEvent } from '../../engine/api/types';
 import { age } from '../format/age';
 import { table } from '../format/table';
-import { errorCommand, ok } from '../output';
+import { GET_FORMATS, outputFormatError } from '../format/outputFormat';
+import { toJson, toYaml } from '../format/yaml';
+import { templatePrinter, type TemplatePrinter } from '../jsonpath/printers';
+import { errorCommand, fail, ok } from '../output';
 import { flagTrue } from '../parse/flags';
 import { resourceType } from '../resourceTypes';
 import type { ClusterReader, Command, Output } from '../types';
@@ -56,6 +60,74 @@ const headers = (allNs: boolean) => [
   'MESSAGE',
 ];
 
+/** What `-o` takes in real `kubectl events` (genericclioptions.NewPrintFlags: no wide, no custom-columns). */
+const EVENTS_FORMATS = GET_FORMATS.filter((f) => f !== 'wide' && !f.startsWith('custom-columns'));
+/** What this simulation prints of those. */
+const PRINTED = ['yaml', 'json', 'name', 'jsonpath', 'jsonpath-as-json'];
+
+/** The fields of `o` that are set, in the order `keys` gives. */
+function ordered<T extends object>(o: T, keys: readonly (keyof T)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+/**
+ * An Event as the typed corev1.Event the events command prints: fields in the struct's order
+ * (what `-o json` shows), and the ones without omitempty always there (`eventTime: null`,
+ * `reportingInstance: ""`).
+ */
+function typed(e: KubeEvent) {
+  return {
+    kind: e.kind,
+    apiVersion: e.apiVersion,
+    metadata: ordered(e.metadata, [
+      'name',
+      'generateName',
+      'namespace',
+      'uid',
+      'resourceVersion',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'labels',
+      'annotations',
+      'ownerReferences',
+    ]),
+    involvedObject: ordered(e.involvedObject, [
+      'kind',
+      'namespace',
+      'name',
+      'uid',
+      'apiVersion',
+      'fieldPath',
+    ]),
+    reason: e.reason,
+    message: e.message,
+    source: ordered(e.source, ['component', 'host']),
+    firstTimestamp: e.firstTimestamp,
+    lastTimestamp: e.lastTimestamp,
+    count: e.count,
+    type: e.type,
+    eventTime: null,
+    ...(e.action ? { action: e.action } : {}),
+    reportingComponent: e.reportingComponent,
+    reportingInstance: e.reportingInstance ?? '',
+  };
+}
+
+/**
+ * The events as one `EventList` (TypeMeta set, empty ListMeta), as the events command hands it to
+ * its printer: `-o yaml` sorts keys as sigs.k8s.io/yaml does, `-o json` keeps the structs' order.
+ */
+function printed(list: readonly KubeEvent[], output: string, printer: TemplatePrinter | null): Output {
+  const eventList = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: list.map(typed) };
+  if (output === 'name') return ok(list.map((e) => `event/${e.metadata.name}`).join('\n'));
+  if (output === 'yaml') return ok(toYaml(eventList));
+  if (output === 'json') return ok(toJson(eventList));
+  const out = printer!.print(eventList, false);
+  return out.error ? fail(out.text) : ok(out.text);
+}
+
 export const events: Verb = {
   flags: {
     'all-namespaces': { type: 'bool', short: 'A' },
@@ -63,6 +135,7 @@ export const events: Verb = {
     types: { type: 'string' },
     watch: { type: 'bool', short: 'w' },
     'no-headers': { type: 'bool' },
+    output: { type: 'string', short: 'o' },
   },
   run({ args, namespace }): Command {
     if (args.positional.length)
@@ -86,14 +159,23 @@ export const events: Verb = {
         return errorCommand(`error: the server doesn't have a resource type "${forText.slice(0, slash)}"`);
       filter = { ...filter, kind: type.kind, name: forText.slice(slash + 1) };
     }
+    const output = args.flags.get('output') ?? '';
+    const refused = output ? outputFormatError(output, EVENTS_FORMATS, PRINTED) : null;
+    if (refused) return errorCommand(refused);
+    const printer = templatePrinter(output);
+    if (typeof printer === 'string') return errorCommand(printer);
     const noHeaders = flagTrue(args, 'no-headers');
     const render = (reader: ClusterReader): Output => {
       const list = selected(reader, filter);
+      // On stderr, whatever the output format.
       if (!list.length) return ok(allNs ? 'No events found.' : `No events found in ${namespace} namespace.`);
+      if (output) return printed(list, output, printer);
       const body = rows(list, reader.now, allNs);
       return ok(table(noHeaders ? body : [headers(allNs), ...body]));
     };
     if (!flagTrue(args, 'watch')) return { type: 'read', run: render };
+    if (output)
+      return errorCommand('error: this simulated terminal watches tables only: drop -o, or leave out -w');
     // -w: the list once, then each Event written since (a new one, or a repeat counted again).
     let seen = new Map<string, string>();
     const key = (e: KubeEvent) => `${e.metadata.namespace ?? ''}/${e.metadata.name}`;

@@ -1,42 +1,81 @@
 /**
- * `kubectl logs POD [-c CONTAINER] [--tail N] [--timestamps] [-p] [-f]` and `kubectl logs deployment/NAME`.
- * `-f` follows: new lines as the container writes them, until it stops.
+ * `kubectl logs (POD | TYPE/NAME) [CONTAINER] | -l SELECTOR` with `-c`, `--all-containers`,
+ * `--all-pods`, `--tail`, `--timestamps`, `--prefix`, `-p` and `-f` (`--max-log-requests`). A
+ * workload's logs are one pod's, picked as kubectl picks it (logs/sources.ts); a selector's are
+ * every matching pod's, the last 10 lines each unless --tail says otherwise. `-f` follows: new
+ * lines as the containers write them, until they stop.
  */
-import type { Pod } from '../../engine/api/types';
+import type { LogLine } from '../logs/containerLog';
 import { containerLog } from '../logs/containerLog';
+import { logSources, type LogSource, type SourceOptions } from '../logs/sources';
 import { errorCommand, fail, ok } from '../output';
-import { flagTrue } from '../parse/flags';
-import { resourceType } from '../resourceTypes';
+import { flagTrue, type ParsedArgs } from '../parse/flags';
+import { parseSelector } from '../parse/selector';
 import type { ClusterReader, Command, Output } from '../types';
 import type { Verb } from './context';
 
-function podFor(
-  reader: ClusterReader,
-  namespace: string,
-  target: string,
-): { pod?: Pod; note?: string; error?: string } {
-  const slash = target.indexOf('/');
-  if (slash < 0 || resourceType(target.slice(0, slash))?.kind === 'Pod') {
-    const name = slash < 0 ? target : target.slice(slash + 1);
-    const pod = reader.get('Pod', namespace, name);
-    return pod ? { pod } : { error: `Error from server (NotFound): pods "${name}" not found` };
+/** ToLogOptions' selectorTail: with -l and no --tail, each pod's last 10 lines. */
+const SELECTOR_TAIL = 10;
+
+const USAGE_HINT = "See 'kubectl logs -h' for help and examples";
+
+interface LogOptions extends SourceOptions {
+  readonly previous: boolean;
+  readonly timestamps: boolean;
+  /** `--tail`: the last N lines of each container, or all when -1. */
+  readonly tail: number;
+  readonly prefix: boolean;
+  readonly maxLogRequests: number;
+}
+
+/** A whole number as pflag's Int64Var/IntVar parse it, or its error. */
+function integerFlag(args: ParsedArgs, name: string, fallback: number): number | string {
+  const text = args.flags.get(name);
+  if (text === undefined) return fallback;
+  return /^[-+]?\d+$/.test(text)
+    ? Number(text)
+    : `error: invalid argument "${text}" for "--${name}" flag: strconv.ParseInt: parsing "${text}": invalid syntax`;
+}
+
+/** The options, or kubectl's usage error (Complete and Validate in cmd/logs/logs.go). */
+function options(args: ParsedArgs, namespace: string): LogOptions | string {
+  const [target, inline, ...extra] = args.positional;
+  const selectorText = args.flags.get('selector');
+  if ((!target && !selectorText) || extra.length)
+    return `error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\n${USAGE_HINT}`;
+  if (target && selectorText && inline === undefined)
+    return `error: only a selector (-l) or a POD name is allowed\n${USAGE_HINT}`;
+  const flagContainer = args.flags.get('container');
+  if (flagContainer !== undefined && inline !== undefined)
+    return 'error: only one of -c or an inline [CONTAINER] arg is allowed';
+  const container = flagContainer ?? inline;
+  const allContainers = flagTrue(args, 'all-containers');
+  if (allContainers && container)
+    return `error: --all-containers=true should not be specified with container name ${container}`;
+  const tail = integerFlag(args, 'tail', -1);
+  if (typeof tail === 'string') return tail;
+  if (tail < -1) return 'error: --tail must be greater than or equal to -1';
+  const maxLogRequests = integerFlag(args, 'max-log-requests', 5);
+  if (typeof maxLogRequests === 'string') return maxLogRequests;
+  let selector;
+  if (selectorText !== undefined && !target) {
+    const parsed = parseSelector(selectorText);
+    if (typeof parsed === 'string') return parsed;
+    selector = parsed;
   }
-  const type = resourceType(target.slice(0, slash));
-  const name = target.slice(slash + 1);
-  if (!type) return { error: `error: the server doesn't have a resource type "${target.slice(0, slash)}"` };
-  if (type.kind !== 'Deployment' && type.kind !== 'ReplicaSet' && type.kind !== 'DaemonSet')
-    return { error: `error: cannot get the logs from ${type.prefix}` };
-  const owner = reader.get(type.kind as 'Deployment', namespace, name);
-  if (!owner) return { error: `Error from server (NotFound): ${type.name}.apps "${name}" not found` };
-  const wanted = owner.spec.selector.matchLabels ?? {};
-  const pods = reader
-    .list('Pod', namespace)
-    .filter((p) => Object.entries(wanted).every(([k, v]) => p.metadata.labels?.[k] === v))
-    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-  if (!pods.length) return { error: `error: timed out waiting for the condition` };
+  const allPods = flagTrue(args, 'all-pods');
   return {
-    pod: pods[0]!,
-    ...(pods.length > 1 ? { note: `Found ${pods.length} pods, using pod/${pods[0]!.metadata.name}` } : {}),
+    namespace,
+    ...(selector ? { selector } : { target: target! }),
+    ...(container ? { container } : {}),
+    allContainers,
+    allPods,
+    previous: flagTrue(args, 'previous'),
+    timestamps: flagTrue(args, 'timestamps'),
+    tail: selector && !args.flags.has('tail') ? SELECTOR_TAIL : tail,
+    // --all-pods sets --prefix.
+    prefix: flagTrue(args, 'prefix') || allPods,
+    maxLogRequests,
   };
 }
 
@@ -48,132 +87,157 @@ export const logs: Verb = {
     follow: { type: 'bool', short: 'f' },
     previous: { type: 'bool', short: 'p' },
     'all-containers': { type: 'bool' },
+    'all-pods': { type: 'bool' },
+    selector: { type: 'string', short: 'l' },
+    prefix: { type: 'bool' },
+    'max-log-requests': { type: 'string' },
+    // Accepted for scripts that pass it; the simulation answers at once.
+    'pod-running-timeout': { type: 'string' },
   },
   run({ args, namespace }) {
-    const target = args.positional[0];
-    if (!target)
-      return errorCommand(
-        "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
-      );
-    const tailText = args.flags.get('tail');
-    if (tailText !== undefined && !/^-?\d+$/.test(tailText))
-      return errorCommand(
-        `error: invalid argument "${tailText}" for "--tail" flag: strconv.ParseInt: parsing "${tailText}": invalid syntax`,
-      );
-    const options: LogOptions = {
-      target,
-      namespace,
-      container: args.flags.get('container') ?? args.positional[1],
-      previous: flagTrue(args, 'previous'),
-      timestamps: flagTrue(args, 'timestamps'),
-      tail: tailText === undefined ? -1 : Number(tailText),
+    const o = options(args, namespace);
+    if (typeof o === 'string') return errorCommand(o);
+    if (flagTrue(args, 'follow')) return follow(o);
+    return {
+      type: 'read',
+      run(reader): Output {
+        const read = readAll(reader, o);
+        if ('error' in read) return read.error;
+        const lines = read.logs.flatMap((l) => l.lines.map((line) => shown(line, l.source, o)));
+        return withNotes(read.notes, lines);
+      },
     };
-    if (!flagTrue(args, 'follow'))
-      return {
-        type: 'read',
-        run(reader): Output {
-          const log = readLog(reader, options);
-          return 'error' in log ? log.error : ok([...log.notes, ...log.lines].join('\n'));
-        },
-      };
-    return follow(options);
   },
 };
 
-interface LogOptions {
-  readonly target: string;
-  readonly namespace: string;
-  readonly container: string | undefined;
-  readonly previous: boolean;
-  readonly timestamps: boolean;
-  /** `--tail`: the last N lines, or all when negative. */
-  readonly tail: number;
+/** kubectl's stderr notes above the logs: shown first, passed by a pipe (Output.stderrLines). */
+function withNotes(notes: readonly string[], lines: readonly string[]): Output {
+  const out = ok([...notes, ...lines].join('\n'));
+  return notes.length ? { ...out, stderrLines: notes.length } : out;
 }
 
-type Log =
-  | { readonly error: Output }
-  | {
-      readonly notes: string[];
-      readonly lines: string[];
-      readonly pod: string;
-      readonly container: string;
-      readonly startedAt: string;
-      readonly running: boolean;
-    };
+/** A line as printed: `--timestamps` puts the time first, `--prefix` the source before that. */
+function shown(line: LogLine, source: LogSource, o: LogOptions): string {
+  const text = o.timestamps ? `${line.at} ${line.text}`.trimEnd() : line.text;
+  return o.prefix ? `[pod/${source.pod}/${source.container}] ${text}` : text;
+}
 
-/** The container's log as far as now, or kubectl's error. */
-function readLog(reader: ClusterReader, o: LogOptions): Log {
-  const found = podFor(reader, o.namespace, o.target);
-  if (!found.pod) return { error: fail(found.error!) };
-  const pod = found.pod;
-  const name = o.container ?? pod.spec.containers[0]!.name;
+interface ContainerLog {
+  readonly source: LogSource;
+  readonly lines: LogLine[];
+  readonly startedAt: string;
+  /** The log is still being written (the container runs, and it is not `-p`). */
+  readonly running: boolean;
+}
+
+/** One container's log as far as now (all of it: `--tail` is applied by the caller), or the API's error. */
+function readOne(
+  reader: ClusterReader,
+  namespace: string,
+  source: LogSource,
+  previous: boolean,
+): { error: string } | { log: ContainerLog } {
+  const { pod: podName, container: name } = source;
+  const pod = reader.get('Pod', namespace, podName);
+  if (!pod) return { error: `Error from server (NotFound): pods "${podName}" not found` };
   const spec = pod.spec.containers.find((c) => c.name === name);
-  if (!spec) return { error: fail(`error: container ${name} is not valid for pod ${pod.metadata.name}`) };
+  if (!spec) return { error: `error: container ${name} is not valid for pod ${podName}` };
   const status = pod.status.containerStatuses?.find((s) => s.name === name);
   const startedAt =
     status?.state.running?.startedAt ??
     status?.state.terminated?.startedAt ??
-    (o.previous || status?.state.waiting?.reason === 'CrashLoopBackOff'
+    (previous || status?.state.waiting?.reason === 'CrashLoopBackOff'
       ? status?.lastState?.terminated?.startedAt
       : undefined);
   if (!startedAt) {
     const reason = status?.state.waiting?.reason ?? 'ContainerCreating';
     return {
-      error: fail(
-        `Error from server (BadRequest): container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`,
-      ),
+      error: `Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`,
     };
   }
-  if (o.previous && !status?.lastState?.terminated)
+  if (previous && !status?.lastState?.terminated)
     return {
-      error: fail(
-        `Error from server (BadRequest): previous terminated container "${name}" in pod "${pod.metadata.name}" not found`,
-      ),
+      error: `Error from server (BadRequest): previous terminated container "${name}" in pod "${podName}" not found`,
     };
-  let lines = containerLog(pod, spec.image, startedAt, reader.now).map((l) =>
-    o.timestamps ? `${l.at} ${l.text}`.trimEnd() : l.text,
-  );
-  if (o.tail >= 0) lines = o.tail === 0 ? [] : lines.slice(-o.tail);
   return {
-    notes: found.note ? [found.note] : [],
-    lines,
-    pod: pod.metadata.name,
-    container: name,
-    startedAt,
-    running: !o.previous && status?.state.running?.startedAt === startedAt,
+    log: {
+      source,
+      lines: containerLog(pod, spec.image, startedAt, reader.now),
+      startedAt,
+      running: !previous && status?.state.running?.startedAt === startedAt,
+    },
   };
 }
 
-/** `-f`: the log so far, then each new line as the playback reaches it; the stream ends when the container stops. */
+const tailOf = (lines: LogLine[], tail: number) => (tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail));
+
+/**
+ * Every requested container's log (each cut to --tail), or the first error. kubectl reads the
+ * requests of a map in no fixed order and stops at a failing one: the run shown here is the one
+ * where it came first.
+ */
+function readAll(
+  reader: ClusterReader,
+  o: LogOptions,
+): { error: Output } | { notes: readonly string[]; logs: ContainerLog[] } {
+  const found = logSources(reader, o);
+  if ('error' in found) return { error: fail(found.error) };
+  const logs: ContainerLog[] = [];
+  for (const source of found.sources) {
+    const one = readOne(reader, o.namespace, source, o.previous);
+    if ('error' in one) return { error: fail([...found.notes, one.error].join('\n')) };
+    logs.push({ ...one.log, lines: tailOf(one.log.lines, o.tail) });
+  }
+  return { notes: found.notes, logs };
+}
+
+/** `-f`: the logs so far, then each new line as the playback reaches it; the stream ends when the containers stop. */
 function follow(o: LogOptions): Command {
-  /** The container being followed and how many of its lines are printed; null once the stream has ended. */
-  let following: { pod: string; startedAt: string; printed: number } | null = null;
+  /** The containers being followed and how many of each one's lines are printed. */
+  let following: { source: LogSource; startedAt: string; printed: number }[] = [];
+  /** Several streams are read at once (parallelConsumeRequest): their lines come as written, in time order. */
+  let parallel = false;
+  const merged = (parts: { line: LogLine; source: LogSource }[]) =>
+    (parallel
+      ? [...parts].sort((a, b) => (a.line.at < b.line.at ? -1 : a.line.at > b.line.at ? 1 : 0))
+      : parts
+    ).map((p) => shown(p.line, p.source, o));
   return {
     type: 'watch',
     first(reader) {
-      const log = readLog(reader, o);
-      if ('error' in log) return log.error;
-      if (log.running) {
-        const all = readLog(reader, { ...o, target: `pod/${log.pod}`, container: log.container, tail: -1 });
-        following = {
-          pod: log.pod,
-          startedAt: log.startedAt,
-          printed: 'error' in all ? 0 : all.lines.length,
-        };
+      following = [];
+      const found = logSources(reader, o);
+      if ('error' in found) return fail(found.error);
+      parallel = found.sources.length > 1;
+      if (found.sources.length > 1 && found.sources.length > o.maxLogRequests)
+        return fail(
+          `error: you are attempting to follow ${found.sources.length} log streams, but maximum allowed concurrency is ${o.maxLogRequests}, use --max-log-requests to increase the limit`,
+        );
+      const parts: { line: LogLine; source: LogSource }[] = [];
+      const streams: typeof following = [];
+      for (const source of found.sources) {
+        const one = readOne(reader, o.namespace, source, o.previous);
+        if ('error' in one) return fail([...found.notes, one.error].join('\n'));
+        const log = one.log;
+        parts.push(...tailOf(log.lines, o.tail).map((line) => ({ line, source })));
+        if (log.running) streams.push({ source, startedAt: log.startedAt, printed: log.lines.length });
       }
-      return ok([...log.notes, ...log.lines].join('\n'));
+      following = streams;
+      return withNotes(found.notes, merged(parts));
     },
     next(reader) {
-      if (!following) return null;
-      const log = readLog(reader, { ...o, target: `pod/${following.pod}`, tail: -1 });
-      if ('error' in log || log.startedAt !== following.startedAt || !log.running) {
-        following = null;
-        return null;
-      }
-      const fresh = log.lines.slice(following.printed);
-      following.printed = log.lines.length;
-      return fresh.length ? ok(fresh.join('\n')) : null;
+      if (!following.length) return null;
+      const parts: { line: LogLine; source: LogSource }[] = [];
+      following = following.filter((f) => {
+        const one = readOne(reader, o.namespace, f.source, false);
+        // The container stopped or was replaced: its stream ends.
+        if ('error' in one || one.log.startedAt !== f.startedAt || !one.log.running) return false;
+        parts.push(...one.log.lines.slice(f.printed).map((line) => ({ line, source: f.source })));
+        f.printed = one.log.lines.length;
+        return true;
+      });
+      return parts.length ? ok(merged(parts).join('\n')) : null;
     },
-    ended: () => following === null,
+    ended: () => following.length === 0,
   };
 }

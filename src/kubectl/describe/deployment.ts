@@ -1,8 +1,8 @@
 /** `kubectl describe deployment`. */
 import type { Deployment } from '../../engine/api/types';
 import type { ClusterReader } from '../types';
-import { annotations, events, flush, labels, rfc1123z, tolerations } from './common';
-import { container } from './containers';
+import { annotations, events, flush, labels, rfc1123z } from './common';
+import { podTemplateLines } from './podTemplate';
 
 export function describeDeployment(d: Deployment, reader: ClusterReader): string {
   const s = d.status;
@@ -28,17 +28,7 @@ export function describeDeployment(d: Deployment, reader: ClusterReader): string
       `RollingUpdateStrategy:\t${rolling?.maxUnavailable ?? '25%'} max unavailable, ${rolling?.maxSurge ?? '25%'} max surge`,
     );
   const t = d.spec.template;
-  l.push('Pod Template:', ...labels('Labels', t.metadata.labels, '  '));
-  // The API server defaults a pod's service account, not a template's: only one set by hand is shown.
-  if (t.spec.serviceAccountName && t.spec.serviceAccountName !== 'default')
-    l.push(`  Service Account:\t${t.spec.serviceAccountName}`);
-  l.push('  Containers:');
-  for (const c of t.spec.containers) l.push(...container(c, undefined, '    ', '   ', undefined, false));
-  l.push(
-    '  Volumes:\t<none>',
-    ...labels('Node-Selectors', t.spec.nodeSelector, '  '),
-    ...tolerations(t.spec.tolerations, '  '),
-  );
+  l.push(...podTemplateLines(t));
   if (s.conditions?.length)
     l.push(
       'Conditions:',

@@ -8,12 +8,14 @@ import { fieldsMatch, parseFieldSelector, type FieldSelector } from '../parse/fi
 import { resourceType, unknownType, type ResourceType } from '../resourceTypes';
 import { table } from '../format/table';
 import { asList, toJson, toYaml } from '../format/yaml';
+import { GET_FORMATS, outputFormatError } from '../format/outputFormat';
 import type { ClusterReader, Command, Output } from '../types';
 import { listing, type Item, type Listing } from './items';
 import { labelString } from './printer';
 import { parseSortBy, sortByPath, type FieldPath } from './sortBy';
 
-const OUTPUTS = ['wide', 'yaml', 'json', 'name'];
+/** What this simulation prints of real kubectl get's `-o` formats. */
+const PRINTED = ['wide', 'yaml', 'json', 'name', 'jsonpath', 'jsonpath-as-json', 'custom-columns'];
 const ALL = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'];
 
 export const GET_FLAGS = {
@@ -25,6 +27,8 @@ export const GET_FLAGS = {
   'no-headers': { type: 'bool' },
   'field-selector': { type: 'string' },
   'sort-by': { type: 'string' },
+  // Real kubectl's go-template text; this simulation refuses go-template with a clear message.
+  template: { type: 'string' },
 } as const;
 
 export const NO_TYPE = [
@@ -76,13 +80,12 @@ export function resolveTargets(positional: readonly string[], verb: string): Req
 
 export function getCommand(ctx: VerbContext): Command {
   const { args } = ctx;
-  const output = args.flags.get('output') ?? '';
+  // `--template` alone means `-o go-template` (PrintFlags.ToPrinter).
+  const output = args.flags.get('output') ?? (args.flags.has('template') ? 'go-template' : '');
+  const refused = output ? outputFormatError(output, GET_FORMATS, PRINTED) : null;
+  if (refused) return errorCommand(refused);
   const printer = templatePrinter(output);
   if (typeof printer === 'string') return errorCommand(printer);
-  if (output && !printer && !OUTPUTS.includes(output))
-    return errorCommand(
-      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
-    );
   let selector: Selector = [];
   const selText = args.flags.get('selector');
   if (selText !== undefined) {

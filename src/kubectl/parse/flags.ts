@@ -15,6 +15,19 @@ export interface ParsedArgs {
 
 export type ParseResult = { ok: true; args: ParsedArgs } | { ok: false; message: string };
 
+const TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/** A bool flag's `=value` as strconv.ParseBool reads it ('true' / 'false'), or pflag's error. */
+function boolValue(raw: string, name: string, spec: FlagSpec): { value: string } | { message: string } {
+  if (TRUE.includes(raw)) return { value: 'true' };
+  if (FALSE.includes(raw)) return { value: 'false' };
+  const shown = spec.short ? `-${spec.short}, --${name}` : `--${name}`;
+  return {
+    message: `invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
+  };
+}
+
 /** pflag's messages: `unknown flag: --x`, `unknown shorthand flag: 'x' in -x`, `flag needs an argument: --x`. */
 export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseResult {
   const positional: string[] = [];
@@ -33,8 +46,11 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
       // Own properties only: `--constructor` is an unknown flag, not Object.prototype.constructor.
       const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
       if (!spec) return { ok: false, message: `unknown flag: --${name}` };
-      if (spec.type === 'bool') flags.set(name, eq < 0 ? 'true' : w.slice(eq + 1));
-      else if (eq >= 0) flags.set(name, w.slice(eq + 1));
+      if (spec.type === 'bool') {
+        const b = eq < 0 ? { value: 'true' } : boolValue(w.slice(eq + 1), name, spec);
+        if ('message' in b) return { ok: false, message: b.message };
+        flags.set(name, b.value);
+      } else if (eq >= 0) flags.set(name, w.slice(eq + 1));
       else if (i + 1 < words.length) flags.set(name, words[++i]!);
       else return { ok: false, message: `flag needs an argument: --${name}` };
     } else if (w.startsWith('-') && w.length > 1 && !/^-\d/.test(w)) {
@@ -44,6 +60,13 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
         const name = byShort.get(ch);
         if (!name) return { ok: false, message: `unknown shorthand flag: '${ch}' in ${w}` };
         if (specs[name]!.type === 'bool') {
+          // `-w=false`: the rest of the group is the value.
+          if (w[j + 1] === '=') {
+            const b = boolValue(w.slice(j + 2), name, specs[name]!);
+            if ('message' in b) return { ok: false, message: b.message };
+            flags.set(name, b.value);
+            break;
+          }
           flags.set(name, 'true');
           continue;
         }

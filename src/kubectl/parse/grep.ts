@@ -1,6 +1,6 @@
 /**
- * `| grep [-v] [-i] [-c] [-n] [-E|-F] [-A|-B|-C NUM] PATTERN`, the one filter the terminal's pipes
- * take (context groups are parted by `--`, as GNU grep parts them). Patterns are
+ * `| grep [-v] [-i] [-c] [-n] [-E|-F] [-A|-B|-C NUM] [-e] PATTERN [OPTION]...`, the one filter the
+ * terminal's pipes take (context groups are parted by `--`, as GNU grep parts them). Patterns are
  * literal text plus `.`, `*`, `^`, `$`, `[…]` and (with -E) `+`, `?`, `|`; groups are literal, and at
  * most a few repetitions are allowed, so no pattern can make the page hang.
  */
@@ -39,7 +39,23 @@ function toRegExp(pattern: string, extended: boolean, fixed: boolean, ignoreCase
   }
 }
 
-/** A filter from grep's words, or grep's error. */
+/** GNU grep's long options that this grep takes, by the short option each stands for. */
+const LONG: Record<string, string> = {
+  'invert-match': 'v',
+  'ignore-case': 'i',
+  count: 'c',
+  'line-number': 'n',
+  'extended-regexp': 'E',
+  'fixed-strings': 'F',
+};
+
+const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.";
+
+/**
+ * A filter from grep's words, or grep's error. As GNU grep (getopt with permutation), options may
+ * come before or after the pattern (`grep web -i`); `--` ends them, and `-e PATTERN` names the
+ * pattern outright (so it may start with `-`).
+ */
 export function grepFilter(words: readonly string[]): Filter | string {
   let invert = false;
   let ignoreCase = false;
@@ -49,42 +65,70 @@ export function grepFilter(words: readonly string[]): Filter | string {
   let fixed = false;
   let after = 0;
   let before = 0;
-  let pattern: string | undefined;
+  const patterns: string[] = [];
+  const operands: string[] = [];
+  const flag = (f: string) => {
+    if (f === 'v') invert = true;
+    else if (f === 'i') ignoreCase = true;
+    else if (f === 'c') count = true;
+    else if (f === 'n') numbers = true;
+    else if (f === 'E') extended = true;
+    else if (f === 'F') fixed = true;
+    else return false;
+    return true;
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (pattern === undefined && /^-[a-zA-Z]/.test(w)) {
+    if (w === '--') {
+      operands.push(...words.slice(i + 1));
+      break;
+    }
+    if (w.startsWith('--')) {
+      const long = w.slice(2);
+      // Colour only changes what a real terminal shows; this one shows no colour either way.
+      if (/^colou?r(=(always|never|auto))?$/.test(long)) continue;
+      const short = Object.hasOwn(LONG, long) ? LONG[long]! : undefined;
+      if (!short) return `grep: unrecognized option '${w}'\n${USAGE}`;
+      flag(short);
+    } else if (w.startsWith('-') && w.length > 1) {
       for (let j = 1; j < w.length; j++) {
         const f = w[j]!;
-        if (f === 'A' || f === 'B' || f === 'C') {
-          // The number follows at once (-A3) or is the next word (-A 3).
+        if (f === 'A' || f === 'B' || f === 'C' || f === 'e') {
+          // The argument follows at once (-A3, -eweb) or is the next word (-A 3, -e web).
           const rest = w.slice(j + 1);
           const text = rest !== '' ? rest : words[++i];
           if (text === undefined)
             return `grep: option requires an argument -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...`;
+          if (f === 'e') {
+            patterns.push(text);
+            break;
+          }
           if (!/^\d{1,9}$/.test(text)) return `grep: ${text}: invalid context length argument`;
           const n = Number(text);
           if (f !== 'B') after = n;
           if (f !== 'A') before = n;
           break;
         }
-        if (f === 'v') invert = true;
-        else if (f === 'i') ignoreCase = true;
-        else if (f === 'c') count = true;
-        else if (f === 'n') numbers = true;
-        else if (f === 'E') extended = true;
-        else if (f === 'F') fixed = true;
-        else return `grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...`;
+        if (!flag(f)) return `grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...`;
       }
-    } else if (pattern === undefined) pattern = w;
-    else return `grep: ${w}: No such file or directory`;
+    } else operands.push(w);
   }
-  if (pattern === undefined)
-    return "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.";
-  const re = toRegExp(pattern, extended, fixed, ignoreCase);
-  if (typeof re === 'string') return re;
+  // Without -e the first operand is the pattern; any other operand would be a file to read.
+  if (!patterns.length) {
+    const first = operands.shift();
+    if (first === undefined) return USAGE;
+    patterns.push(first);
+  }
+  if (operands.length) return `grep: ${operands[0]}: No such file or directory`;
+  const res: RegExp[] = [];
+  for (const p of patterns) {
+    const re = toRegExp(p, extended, fixed, ignoreCase);
+    if (typeof re === 'string') return re;
+    res.push(re);
+  }
   return (text) => {
     const lines = text === '' ? [] : text.split('\n');
-    const hit = lines.map((l) => re.test(l) !== invert);
+    const hit = lines.map((l) => res.some((re) => re.test(l)) !== invert);
     if (count) return String(hit.filter(Boolean).length);
     return withContext(lines, hit, before, after, numbers).join('\n');
   };

@@ -52,6 +52,19 @@ describe('parseFlags (pflag)', () => {
       message: 'flag needs an argument: --namespace',
     });
   });
+  test('bool values as strconv.ParseBool reads them, long and short', () => {
+    const flags = (...words: string[]) => {
+      const r = parseFlags(words, specs);
+      return r.ok ? Object.fromEntries(r.args.flags) : r.message;
+    };
+    expect(flags('--watch=false')).toEqual({ watch: 'false' });
+    expect(flags('--watch=0', '-A=T')).toEqual({ watch: 'false', 'all-namespaces': 'true' });
+    expect(flags('-w=false')).toEqual({ watch: 'false' });
+    expect(flags('-Aw=False')).toEqual({ 'all-namespaces': 'true', watch: 'false' });
+    expect(flags('--watch=maybe')).toBe(
+      'invalid argument "maybe" for "-w, --watch" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    );
+  });
   test('negative numbers are values, not flags', () => {
     expect(parseFlags(['-1'], specs)).toMatchObject({ ok: true, args: { positional: ['-1'] } });
   });
@@ -103,6 +116,24 @@ describe('grep', () => {
     expect(run('-nA1', 'j')).toBe('10:j');
     expect(grepFilter(['-A', 'x', 'a'])).toBe('grep: x: invalid context length argument');
     expect(grepFilter(['-A'])).toContain("option requires an argument -- 'A'");
+  });
+  test('options after the pattern, as GNU grep permutes them; -- and -e; long options', () => {
+    expect(grep('web', '-v')).toBe('NAME   READY\napi-2   0/1');
+    expect(grep('name', '-i')).toBe('NAME   READY');
+    expect(grep('/1', '-c')).toBe('2');
+    expect(grep('-v', 'web', '-i', '-c')).toBe('2');
+    expect(grep('web|api', '-E', '-v')).toBe('NAME   READY');
+    expect(grep('--ignore-case', 'name')).toBe('NAME   READY');
+    expect(grep('web', '--invert-match', '--count')).toBe('2');
+    expect(grep('-e', 'web', '-e', 'api')).toBe('web-1   1/1\napi-2   0/1');
+    expect(grep('-e-1')).toBe('web-1   1/1');
+    expect(grep('--', '-2')).toBe('api-2   0/1');
+    expect(grepFilter(['--', 'web', '-i'])).toBe('grep: -i: No such file or directory');
+    expect(grepFilter(['web', 'pods.txt'])).toBe('grep: pods.txt: No such file or directory');
+    expect(grepFilter(['web', '-z'])).toContain("grep: invalid option -- 'z'");
+    expect(grep('web', '--color=always')).toBe('web-1   1/1');
+    expect(grepFilter(['web', '--perl-regexp'])).toContain("grep: unrecognized option '--perl-regexp'");
+    expect(grepFilter(['-i'])).toContain('Usage: grep [OPTION]... PATTERNS [FILE]...');
   });
   test('refuses what could hang', () => {
     expect(grepFilter(['a*a*a*a*a*'])).toContain('at most 4 repetitions');

@@ -1,0 +1,145 @@
+/** `kubectl rollout status` (its lines, --watch=false, --revision, a missed deadline) and `rollout history --revision`. */
+import { describe, expect, test } from 'vitest';
+import type { Deployment } from '../../engine/api/types';
+import { clusterReader } from '../reader';
+import { parseCommand } from '../shell';
+import { readyCluster, run } from '../testing/session';
+import type { ClusterReader } from '../types';
+import { daemonSetLine, rolloutLine } from './rolloutStatus';
+
+const base = (): Deployment => {
+  const t = readyCluster({ nodes: 1 }, 3);
+  return structuredClone(t.cluster.get('Deployment', 'default', 'web')!);
+};
+
+describe('rolloutLine (DeploymentStatusViewer)', () => {
+  const d = base();
+  const gen = d.metadata.generation ?? 1;
+  const withStatus = (status: Deployment['status'], generation = gen): Deployment => ({
+    ...d,
+    metadata: { ...d.metadata, generation },
+    status: { ...d.status, observedGeneration: gen, ...status },
+  });
+  test.each([
+    [
+      { updatedReplicas: 1, replicas: 4 },
+      'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...',
+    ],
+    [
+      { updatedReplicas: 3, replicas: 4 },
+      'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
+    ],
+    [
+      { updatedReplicas: 3, replicas: 3, availableReplicas: 1 },
+      'Waiting for deployment "web" rollout to finish: 1 of 3 updated replicas are available...',
+    ],
+    [{ updatedReplicas: 3, replicas: 3, availableReplicas: 3 }, 'deployment "web" successfully rolled out'],
+  ])('%o → %s', (status, text) => {
+    expect(rolloutLine(withStatus(status)).text).toBe(text);
+  });
+  test('spec not observed yet; a missed progress deadline is an error that ends the watch', () => {
+    expect(rolloutLine(withStatus({}, gen + 1)).text).toBe(
+      'Waiting for deployment spec update to be observed...',
+    );
+    const late = withStatus({
+      updatedReplicas: 1,
+      conditions: [
+        {
+          type: 'Progressing',
+          status: 'False',
+          reason: 'ProgressDeadlineExceeded',
+          message: 'ReplicaSet "web-x" has timed out progressing.',
+          lastUpdateTime: '',
+          lastTransitionTime: '',
+        },
+      ],
+    });
+    expect(rolloutLine(late)).toEqual({
+      text: 'error: deployment "web" exceeded its progress deadline',
+      done: true,
+      error: true,
+    });
+  });
+  test('--revision pins the revision the status is for', () => {
+    expect(rolloutLine(d, 1).text).toBe('deployment "web" successfully rolled out');
+    expect(rolloutLine(d, 2)).toMatchObject({
+      text: 'error: desired revision (2) is different from the running revision (1)',
+      error: true,
+    });
+  });
+});
+
+describe('kubectl rollout status --watch=false', () => {
+  test('reads the status once, where the default follows it', () => {
+    const t = readyCluster({ nodes: 1 }, 2);
+    run(t, 'kubectl set image deployment/web nginx=nginx:1.28');
+    expect(parseCommand('kubectl rollout status deployment/web', { node: null }).type).toBe('watch');
+    const once = parseCommand('kubectl rollout status deployment/web --watch=false', { node: null });
+    expect(once.type).toBe('read');
+    const reader: ClusterReader = clusterReader(t.cluster);
+    const out = (once as Extract<typeof once, { type: 'read' }>).run(reader, { node: null });
+    expect(out.error).toBe(false);
+    expect(out.text).toMatch(/^Waiting for deployment "web" rollout to finish: .*\.\.\.$/);
+    expect(out.text.split('\n')).toHaveLength(1);
+    t.advance('60s');
+    expect(run(t, 'kubectl rollout status deployment/web --watch=false').text).toBe(
+      'deployment "web" successfully rolled out',
+    );
+    expect(run(t, 'kubectl rollout status deployment/nope --watch=false')).toEqual({
+      text: 'Error from server (NotFound): deployments.apps "nope" not found',
+      error: true,
+    });
+  });
+});
+
+describe('kubectl rollout history --revision', () => {
+  test("prints the revision's template from its ReplicaSet, with the pod-template-hash label", () => {
+    const t = readyCluster({ nodes: 1 }, 1);
+    const rs = t.cluster.list('ReplicaSet', 'default')[0]!;
+    const out = run(t, 'kubectl rollout history deployment/web --revision=1');
+    expect(out.error).toBe(false);
+    const lines = out.text.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'deployment.apps/web with revision #1',
+      'Pod Template:',
+      '  Labels:       app=web',
+      `        pod-template-hash=${rs.metadata.labels!['pod-template-hash']}`,
+    ]);
+    expect(lines).toContain('    Image:      nginx:1.27');
+    expect(lines).toContain('    Port:       80/TCP');
+    expect(run(t, 'kubectl rollout history deployment/web --revision=2')).toEqual({
+      text: 'error: unable to find the specified revision',
+      error: true,
+    });
+  });
+});
+
+describe('daemonSetLine (DaemonSetStatusViewer)', () => {
+  const t = readyCluster({ nodes: 2 }, 0);
+  const ds = t.cluster.get('DaemonSet', 'kube-system', 'kube-proxy')!;
+  const gen = ds.metadata.generation ?? 1;
+  const at = (status: Partial<typeof ds.status>, generation = gen) => ({
+    ...ds,
+    metadata: { ...ds.metadata, generation },
+    status: { ...ds.status, observedGeneration: gen, desiredNumberScheduled: 3, ...status },
+  });
+  test.each([
+    [
+      { updatedNumberScheduled: 2 },
+      'Waiting for daemon set "kube-proxy" rollout to finish: 2 out of 3 new pods have been updated...',
+    ],
+    [
+      { updatedNumberScheduled: 3, numberAvailable: 1 },
+      'Waiting for daemon set "kube-proxy" rollout to finish: 1 of 3 updated pods are available...',
+    ],
+    [{ updatedNumberScheduled: 3, numberAvailable: 3 }, 'daemon set "kube-proxy" successfully rolled out'],
+  ])('%o → %s', (status, text) => {
+    expect(daemonSetLine(at(status)).text).toBe(text);
+  });
+  test('spec not observed yet; the command follows a DaemonSet too', () => {
+    expect(daemonSetLine(at({}, gen + 1)).text).toBe('Waiting for daemon set spec update to be observed...');
+    expect(run(t, 'kubectl rollout status ds/kube-proxy -n kube-system --watch=false').text).toBe(
+      'daemon set "kube-proxy" successfully rolled out',
+    );
+  });
+});
