@@ -25,7 +25,7 @@ const NAMED_TYPES: Record<string, readonly string[]> = {
   describe: TYPE_WORDS,
   delete: TYPE_WORDS,
   scale: ['deployment', 'replicaset'],
-  rollout: ['history', 'restart', 'status', 'undo'],
+  rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
   expose: ['deployment', 'pod', 'replicaset', 'service'],
   label: TYPE_WORDS,
   annotate: TYPE_WORDS,
@@ -79,7 +79,7 @@ function kubectlCandidates(words: string[], current: string, reader: ClusterRead
   if (verb === 'taint')
     return args.length === 0 ? ['nodes'] : args.length === 1 ? names(reader, 'Node', namespace) : [];
   if (verb === 'rollout') {
-    if (args.length === 0) return ['history', 'restart', 'status', 'undo'];
+    if (args.length === 0) return ['history', 'pause', 'restart', 'resume', 'status', 'undo'];
     const deployments = reader.list('Deployment', namespace).map((d) => `deployment/${d.metadata.name}`);
     // Only rollout status has a DaemonSet viewer here.
     return args[0] === 'status'

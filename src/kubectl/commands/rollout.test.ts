@@ -143,3 +143,52 @@ describe('daemonSetLine (DaemonSetStatusViewer)', () => {
     );
   });
 });
+
+describe('rollout pause, resume and undo', () => {
+  test('a paused rollout waits for resume; restart and undo refuse while paused; asking twice is an error', () => {
+    const t = readyCluster({ nodes: 1 }, 2);
+    const image = () =>
+      t.cluster.list('ReplicaSet', 'default').map((rs) => rs.spec.template.spec.containers[0]!.image);
+    expect(run(t, 'kubectl rollout pause deployment/web').text).toBe('deployment.apps/web paused');
+    expect(run(t, 'kubectl rollout pause deployment/web')).toEqual({
+      text: 'error: deployments.apps "web" is already paused',
+      error: true,
+    });
+    run(t, 'kubectl set image deployment/web nginx=nginx:1.28');
+    t.advance('30s');
+    expect(image()).toEqual(['nginx:1.27']);
+    expect(run(t, 'kubectl rollout restart deployment/web').text).toBe(
+      `error: deployments.apps "web" can't restart paused deployment (run rollout resume first)`,
+    );
+    expect(run(t, 'kubectl rollout undo deployment/web').text).toBe(
+      "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again",
+    );
+    expect(run(t, 'kubectl describe deployment web').text).toMatch(/Progressing +Unknown +DeploymentPaused/);
+    expect(run(t, 'kubectl rollout resume deployment/web').text).toBe('deployment.apps/web resumed');
+    expect(run(t, 'kubectl rollout resume deployment/web').text).toBe(
+      'error: deployments.apps "web" is not paused',
+    );
+    t.advance('60s');
+    expect(image().sort()).toEqual(['nginx:1.27', 'nginx:1.28']);
+    expect(run(t, 'kubectl rollout status deployment/web --watch=false').text).toBe(
+      'deployment "web" successfully rolled out',
+    );
+  });
+
+  test('undo takes the change-cause of the revision it goes back to', () => {
+    const t = readyCluster({ nodes: 1 }, 2);
+    run(t, 'kubectl annotate deployment/web kubernetes.io/change-cause=first');
+    t.advance('5s');
+    run(t, 'kubectl set image deployment/web nginx=nginx:1.28 --record');
+    t.advance('60s');
+    run(t, 'kubectl rollout undo deployment/web');
+    t.advance('60s');
+    const d = t.cluster.get('Deployment', 'default', 'web')!;
+    expect(d.metadata.annotations?.['kubernetes.io/change-cause']).toBe('first');
+    expect(run(t, 'kubectl rollout history deployment/web').text.split('\n').slice(1, -1)).toEqual([
+      'REVISION  CHANGE-CAUSE',
+      '2         kubectl set image deployment/web nginx=nginx:1.28 --record=true',
+      '3         first',
+    ]);
+  });
+});

@@ -19,6 +19,12 @@ function restart(name: string, namespace: string, line: string): Command {
     run(cluster, print) {
       const d = cluster.get('Deployment', namespace, name);
       if (!d) return print(fail(`Error from server (NotFound): deployments.apps "${name}" not found`));
+      if (d.spec.paused)
+        return print(
+          fail(
+            `error: deployments.apps "${name}" can't restart paused deployment (run rollout resume first)`,
+          ),
+        );
       // kubectl patches the template's annotation (no resourceVersion, so no conflict with status writes).
       const restartedAt = timestamp(cluster.now as never);
       cluster.patch(
@@ -43,6 +49,49 @@ function templateOf(rs: ReplicaSet): Deployment['spec']['template'] {
   return { ...rs.spec.template, metadata: { ...rs.spec.template.metadata, labels } };
 }
 
+/** What the Deployment does not take back from the ReplicaSet on a rollback (its own bookkeeping). */
+const KEPT_ON_ROLLBACK = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
+
+/**
+ * The rollback's annotations: the Deployment keeps its own bookkeeping and takes the rest, such as
+ * kubernetes.io/change-cause, from the ReplicaSet of that revision (DeploymentRollbacker).
+ */
+function rolledBackAnnotations(d: Deployment, rs: ReplicaSet): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (KEPT_ON_ROLLBACK.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(rs.metadata.annotations ?? {}))
+    if (!KEPT_ON_ROLLBACK.has(k)) out[k] = v;
+  return out;
+}
+
+/** `rollout pause` and `resume`: spec.paused PATCHed; asking for what already is, is kubectl's error. */
+function pauseOrResume(name: string, namespace: string, line: string, pause: boolean): Command {
+  return {
+    type: 'write',
+    line,
+    run(cluster, print) {
+      const d = cluster.get('Deployment', namespace, name);
+      if (!d) return print(fail(`Error from server (NotFound): deployments.apps "${name}" not found`));
+      if (!!d.spec.paused === pause)
+        return print(
+          fail(`error: deployments.apps "${name}" ${pause ? 'is already paused' : 'is not paused'}`),
+        );
+      cluster.patch('Deployment', namespace, name, { spec: { paused: pause ? true : null } }, (r) =>
+        print(
+          r.ok ? ok(`deployment.apps/${name} ${pause ? 'paused' : 'resumed'}`) : fail(serverError(r.error)),
+        ),
+      );
+    },
+  };
+}
+
 function undo(name: string, namespace: string, line: string, toText: string | undefined): Command {
   if (toText !== undefined && !/^\d+$/.test(toText))
     return errorCommand(
@@ -55,6 +104,12 @@ function undo(name: string, namespace: string, line: string, toText: string | un
     run(cluster, print) {
       const d = cluster.get('Deployment', namespace, name);
       if (!d) return print(fail(`Error from server (NotFound): deployments.apps "${name}" not found`));
+      if (d.spec.paused)
+        return print(
+          fail(
+            `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${name}' and try again`,
+          ),
+        );
       const all = revisions(cluster, d);
       // Revision 0 means the one before the current.
       const target = to === 0 ? all[all.length - 2] : all.find((r) => r.revision === to);
@@ -78,7 +133,12 @@ function undo(name: string, namespace: string, line: string, toText: string | un
         'Deployment',
         namespace,
         name,
-        { spec: { template: createMergePatch(d.spec.template, template) } },
+        {
+          metadata: {
+            annotations: createMergePatch(d.metadata.annotations ?? {}, rolledBackAnnotations(d, target.rs)),
+          },
+          spec: { template: createMergePatch(d.spec.template, template) },
+        },
         (r) => print(r.ok ? ok(`deployment.apps/${name} rolled back`) : fail(serverError(r.error))),
       );
     },
@@ -94,7 +154,7 @@ export const rollout: Verb = {
   },
   run({ args, namespace, line }) {
     const [sub, ...rest] = args.positional;
-    if (sub !== 'status' && sub !== 'restart' && sub !== 'history' && sub !== 'undo')
+    if (!['status', 'restart', 'history', 'undo', 'pause', 'resume'].includes(sub ?? ''))
       return errorCommand(
         sub
           ? `error: unknown command "${sub}" for "kubectl rollout"`
@@ -109,6 +169,8 @@ export const rollout: Verb = {
     if (target.type.kind !== 'Deployment')
       return errorCommand(`error: no status viewer has been implemented for ${target.type.kind}`);
     if (sub === 'undo') return undo(target.name, namespace, line, args.flags.get('to-revision'));
+    if (sub === 'pause' || sub === 'resume')
+      return pauseOrResume(target.name, namespace, line, sub === 'pause');
     if (sub === 'restart') return restart(target.name, namespace, line);
     const revisionText = args.flags.get('revision') ?? '0';
     if (!/^-?\d+$/.test(revisionText))
