@@ -5,6 +5,8 @@
  * every matching pod's, the last 10 lines each unless --tail says otherwise. `-f` follows: new
  * lines as the containers write them, until they stop.
  */
+import type { Pod } from '../../engine/api/types';
+import { millis, timestamp } from '../../engine/core/time';
 import type { LogLine } from '../logs/containerLog';
 import { containerLog } from '../logs/containerLog';
 import { logSources, type LogSource, type SourceOptions } from '../logs/sources';
@@ -192,9 +194,25 @@ function readAll(
 }
 
 /** `-f`: the logs so far, then each new line as the playback reaches it; the stream ends when the containers stop. */
+/** The log of a container whose pod is gone: stopped by its deletion, at the latest `now`. */
+function finalLog(pod: Pod, container: string, startedAt: string, now: number): LogLine[] {
+  const image = pod.spec.containers.find((c) => c.name === container)?.image ?? '';
+  const stopped: Pod = pod.metadata.deletionTimestamp
+    ? pod
+    : {
+        ...pod,
+        metadata: {
+          ...pod.metadata,
+          deletionTimestamp: timestamp(millis(now)),
+          deletionGracePeriodSeconds: 0,
+        },
+      };
+  return containerLog(stopped, image, startedAt, now);
+}
+
 function follow(o: LogOptions): Command {
   /** The containers being followed and how many of each one's lines are printed. */
-  let following: { source: LogSource; startedAt: string; printed: number }[] = [];
+  let following: { source: LogSource; startedAt: string; printed: number; last?: Pod | undefined }[] = [];
   /** Several streams are read at once (parallelConsumeRequest): their lines come as written, in time order. */
   let parallel = false;
   const merged = (parts: { line: LogLine; source: LogSource }[]) =>
@@ -220,7 +238,13 @@ function follow(o: LogOptions): Command {
         if ('error' in one) return fail([...found.notes, one.error].join('\n'));
         const log = one.log;
         parts.push(...tailOf(log.lines, o.tail).map((line) => ({ line, source })));
-        if (log.running) streams.push({ source, startedAt: log.startedAt, printed: log.lines.length });
+        if (log.running)
+          streams.push({
+            source,
+            startedAt: log.startedAt,
+            printed: log.lines.length,
+            last: reader.get('Pod', o.namespace, source.pod),
+          });
       }
       following = streams;
       return withNotes(found.notes, merged(parts));
@@ -230,11 +254,20 @@ function follow(o: LogOptions): Command {
       const parts: { line: LogLine; source: LogSource }[] = [];
       following = following.filter((f) => {
         const one = readOne(reader, o.namespace, f.source, false);
-        // The container stopped or was replaced: its stream ends.
-        if ('error' in one || one.log.startedAt !== f.startedAt || !one.log.running) return false;
-        parts.push(...one.log.lines.slice(f.printed).map((line) => ({ line, source: f.source })));
-        f.printed = one.log.lines.length;
-        return true;
+        const add = (lines: readonly LogLine[]) => {
+          parts.push(...lines.slice(f.printed).map((line) => ({ line, source: f.source })));
+          f.printed = lines.length;
+        };
+        if ('error' in one || one.log.startedAt !== f.startedAt) {
+          // The pod went (or the container was replaced) since the last look: the stream still
+          // delivered what the container wrote up to its stop, which came no later than now.
+          if (f.last) add(finalLog(f.last, f.source.container, f.startedAt, reader.now));
+          return false;
+        }
+        add(one.log.lines);
+        f.last = reader.get('Pod', o.namespace, f.source.pod);
+        // The container stopped: what it wrote last has been printed, and its stream ends.
+        return one.log.running;
       });
       return parts.length ? ok(merged(parts).join('\n')) : null;
     },

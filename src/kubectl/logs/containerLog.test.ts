@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Pod } from '../../engine/api/types';
+import { readyCluster } from '../testing/session';
+import { clusterReader } from '../reader';
+import { parseCommand } from '../shell';
 import { containerLog } from './containerLog';
 
 const START = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -36,5 +39,26 @@ describe('nginx’s log', () => {
         l.text.includes('SIGQUIT'),
       ),
     ).toBe(false);
+  });
+});
+
+describe('kubectl logs -f on a pod being deleted', () => {
+  test('prints nginx’s shutdown, then ends', () => {
+    const t = readyCluster({ nodes: 1 }, 1);
+    const name = t.cluster.list('Pod', 'default')[0]!.metadata.name;
+    const follow = parseCommand(`kubectl logs -f ${name}`, { node: null });
+    if (follow.type !== 'watch') throw new Error(follow.type);
+    follow.first(clusterReader(t.cluster));
+    t.act((c) => c.delete('Pod', 'default', name));
+    const printed: string[] = [];
+    for (let i = 0; i < 60 && !follow.ended!(); i++) {
+      t.advance('1s');
+      const next = follow.next(clusterReader(t.cluster));
+      if (next) printed.push(next.text);
+    }
+    expect(follow.ended!()).toBe(true);
+    const lines = printed.join('\n').split('\n');
+    expect(lines[0]).toMatch(/\[notice\] 1#1: signal 3 \(SIGQUIT\) received, shutting down$/);
+    expect(lines.at(-1)).toMatch(/\[notice\] 1#1: exit$/);
   });
 });
