@@ -190,6 +190,38 @@ test.describe('the terminal', () => {
     expect(await explorer.lastOutput()).toBe('Available Progressing');
   });
 
+  test('rollout pause holds a new image back until resume; logs of a Deployment name the pod it reads', async ({
+    page,
+  }) => {
+    const explorer = await runningCluster(page);
+    await explorer.run('kubectl logs deploy/web --tail=1');
+    const logs = explorer.terminalOutput.locator('[data-entry]').last();
+    await expect(logs.locator('[data-stderr]')).toHaveText(/^Found 3 pods, using pod\/web-/);
+    await expect(logs).toContainText('[notice]');
+    await explorer.run('kubectl rollout pause deployment/web');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'deployment.apps/web paused',
+    );
+    // A change plays the run on from the cursor.
+    await explorer.run('kubectl set image deployment/web nginx=nginx:1.28 --record');
+    await explorer.run('kubectl wait --for=condition=Progressing=Unknown deployment/web');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'deployment.apps/web condition met',
+    );
+    await explorer.run('kubectl get rs -o custom-columns=IMAGE:.spec.template.spec.containers[0].image');
+    expect(await explorer.lastOutput()).toBe('IMAGE\nnginx:1.27');
+    await explorer.run('kubectl rollout resume deployment/web');
+    await explorer.run('kubectl rollout status deployment/web');
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'deployment "web" successfully rolled out',
+      { timeout: 60_000 },
+    );
+    await explorer.run('kubectl rollout history deployment/web');
+    expect(await explorer.lastOutput()).toContain(
+      '2         kubectl set image deployment/web nginx=nginx:1.28 --record=true',
+    );
+  });
+
   test('minikube node add: a new node is drawn and joins', async ({ page }) => {
     const explorer = await runningCluster(page);
     await explorer.run('minikube node add');

@@ -37,6 +37,20 @@ const TABLE_HEADER = new RegExp(String.raw`^${COLUMN}(?: {2,}${COLUMN})+ *$`);
 const isTable = (o: { text: string; error?: boolean } | undefined) =>
   !!o && !o.error && TABLE_HEADER.test(o.text.slice(0, o.text.indexOf('\n') >>> 0));
 
+/** kubectl's notes on stderr above a command's output (`Found 3 pods, using pod/…`), dimmed. */
+function StderrNotes({ output }: { output: { text: string; stderrLines?: number } }) {
+  const lines = output.text.split('\n');
+  const n = output.stderrLines ?? 0;
+  return (
+    <>
+      <span className="text-slate-400" data-stderr>
+        {lines.slice(0, n).join('\n')}
+      </span>
+      {lines.length > n && `\n${lines.slice(n).join('\n')}`}
+    </>
+  );
+}
+
 const Entry = memo(function Entry({
   entry,
   copied,
@@ -79,7 +93,7 @@ const Entry = memo(function Entry({
             className={`whitespace-pre-wrap break-words ${o.error ? 'text-red-400' : 'text-slate-200'}`}
             data-error={o.error || undefined}
           >
-            {o.text}
+            {o.stderrLines ? <StderrNotes output={o} /> : o.text}
           </pre>
         ))
       )}
