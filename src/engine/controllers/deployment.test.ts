@@ -75,6 +75,26 @@ describe('deployment-controller status', () => {
   });
 });
 
+describe('deployment-controller loop notes', () => {
+  it('says what it saw before it acted: a plain scale, then a rollout', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('app', 2)).advance('40s');
+    const notes = () => t.cluster.controllerManager.deployment.history.filter((n) => n.action !== 'none');
+    t.act((c) => c.scale('Deployment', 'default', 'app', 4)).advance('2s');
+    const rs = sets(t)[0]!.metadata.name;
+    expect(notes().at(-1)).toMatchObject({
+      desired: '4 replicas',
+      actual: `2 in ${rs}`,
+      diff: '2',
+      action: `scale up ${rs} to 4`,
+    });
+    t.apply(makeDeployment('app', 4, { image: 'nginx:1.28' })).advance('1s');
+    const rollout = notes().findLast((n) => n.diff === 'new template')!;
+    expect(rollout.actual).toBe('no ReplicaSet for it, old 4');
+    // maxSurge 1 and maxUnavailable 1 of 4: one new pod and one old pod fewer, in the same pass.
+    expect(rollout.action).toMatch(/^create ReplicaSet app-\w+ with 1; scale down app-\w+ to 3$/);
+  });
+});
+
 describe('deployment-controller annotations and history', () => {
   it('hands kubernetes.io/change-cause down to the new ReplicaSet, and later changes to the current one', () => {
     const first = annotated(makeDeployment('app', 2), { [CHANGE_CAUSE]: 'first' });

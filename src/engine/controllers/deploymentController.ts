@@ -129,6 +129,8 @@ export class DeploymentController extends Controller {
       .map(workingCopy);
     this.checkPausedConditions(pass);
     const { newRS, oldRSs } = this.syncRevision(pass, owned);
+    // What was observed, before this pass acts (the working copies change as it does).
+    const seen = { newRS: newRS?.spec.replicas, old: specReplicas(oldRSs) };
 
     if (d.spec.paused || this.isScalingEvent(d, newRS, oldRSs)) {
       // Paused: only scaling, and old ReplicaSets past the history limit go; no rollout.
@@ -138,15 +140,34 @@ export class DeploymentController extends Controller {
     } else if (isRollingUpdate(d)) this.rolloutRolling(pass, newRS, oldRSs);
     else this.rolloutRecreate(pass, newRS, oldRSs);
 
-    const all = newRS ? [...oldRSs, newRS] : oldRSs;
+    this.noteWhat(pass, newRS, seen);
+  }
+
+  /** The pass as the UI shows it: a plain scale when no old ReplicaSet has pods, else the rollout's state. */
+  private noteWhat(
+    pass: Pass,
+    newRS: ReplicaSet | undefined,
+    seen: { newRS: number | undefined; old: number },
+  ): void {
+    const d = pass.d;
+    const want = d.spec.replicas;
+    const { old } = seen;
+    const current = seen.newRS ?? 0;
+    const action = (pass.actions.join('; ') || 'none') + (d.spec.paused ? ' (paused)' : '');
+    if (newRS && old === 0)
+      return this.note({
+        key: pass.key,
+        desired: `${want} replicas`,
+        actual: `${current} in ${newRS.metadata.name}`,
+        diff: String(want - current),
+        action,
+      });
     this.note({
-      key,
-      desired: `${d.spec.replicas} × template ${templateHash(d.spec.template)}`,
-      actual: newRS
-        ? `new ${newRS.spec.replicas}, old ${specReplicas(all) - newRS.spec.replicas}`
-        : `no ReplicaSet for it`,
-      diff: newRS ? `${d.spec.replicas - newRS.spec.replicas} to move` : 'new template',
-      action: pass.actions.join('; ') || 'none',
+      key: pass.key,
+      desired: `${want} × template ${templateHash(d.spec.template)}`,
+      actual: newRS ? `new ${current}, old ${old}` : `no ReplicaSet for it, old ${old}`,
+      diff: newRS ? `${want - current} to move` : 'new template',
+      action,
     });
   }
 
