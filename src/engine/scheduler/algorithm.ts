@@ -60,6 +60,15 @@ export interface ScheduleResult {
   readonly nextStart: number;
 }
 
+/**
+ * numFeasibleNodesToFind for the last list length asked about: the same list cycle after cycle,
+ * and a short check leaves schedulePod's compile room to inline more of its callees.
+ */
+let feasibleFor = -1;
+let feasibleWant = 0;
+const feasibleToFind = (n: number): number =>
+  n === feasibleFor ? feasibleWant : (feasibleWant = numFeasibleNodesToFind((feasibleFor = n)));
+
 /** A shared empty list for the fields most pods leave empty (never written to). */
 const NONE: never[] = [];
 
@@ -215,7 +224,7 @@ export function schedulePod(
 
   // The default profile's plugins fused into one pass (defaultCycle), the decision without verdicts.
   const m = candidates.length;
-  const cycle = defaultCycle(state, candidates, start % Math.max(m, 1), numFeasibleNodesToFind(n), rng);
+  const cycle = defaultCycle(state, candidates, start % Math.max(m, 1), feasibleToFind(n), rng);
   const nextStart = pinned ? start : (start + cycle.processed) % n;
   const decision: Decision = cycle.winner
     ? { pod: podKey, evaluated: cycle.processed, feasible: cycle.feasible, winner: cycle.winner.name }
