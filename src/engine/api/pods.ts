@@ -44,8 +44,11 @@ export function requestsAndNonZero(pod: Pod): PodRequests {
   let memory = 0;
   let nonZeroCpu = 0;
   let nonZeroMemory = 0;
-  for (const c of pod.spec.containers) {
-    const r = c.resources?.requests;
+  // An index loop: for…of's iterator protocol is most of this function's bytecode, which delays
+  // V8's optimising it (the scheduler calls it once per pod) and takes up its callers' inlining room.
+  const containers = pod.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const r = containers[i]!.resources?.requests;
     const containerCpu = r?.cpu ? milliCpu(r.cpu) : 0;
     const containerMemory = r?.memory ? bytes(r.memory) : 0;
     cpu += containerCpu;

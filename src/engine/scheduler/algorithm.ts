@@ -3,7 +3,7 @@
  * until enough feasible nodes are found, Score them with every plugin, normalise, weight, and pick
  * the best, ties broken by reservoir sampling with the run's seeded PRNG.
  */
-import type { Pod } from '../api/types';
+import type { Pod, Toleration } from '../api/types';
 import type { Prng } from '../core/prng';
 import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './framework';
 import { podDemand, type NodeInfo } from './nodeInfo';
@@ -60,6 +60,15 @@ export interface ScheduleResult {
   readonly nextStart: number;
 }
 
+/**
+ * numFeasibleNodesToFind for the last list length asked about: the same list cycle after cycle,
+ * and a short check leaves schedulePod's compile room to inline more of its callees.
+ */
+let feasibleFor = -1;
+let feasibleWant = 0;
+const feasibleToFind = (n: number): number =>
+  n === feasibleFor ? feasibleWant : (feasibleWant = numFeasibleNodesToFind((feasibleFor = n)));
+
 /** A shared empty list for the fields most pods leave empty (never written to). */
 const NONE: never[] = [];
 
@@ -80,6 +89,23 @@ function hasKeys(record: Readonly<Record<string, string>> | undefined): boolean 
   return false;
 }
 
+/** The tolerations TaintToleration's Score counts with: PreferNoSchedule ones and those of any effect. */
+const preferTolerations = (tolerations: readonly Toleration[]): readonly Toleration[] =>
+  tolerations.length ? tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule') : NONE;
+
+/** Whether NodeAffinity's Filter can refuse a node: a node selector or required node affinity terms. */
+const constrained = (spec: Pod['spec']): boolean =>
+  hasKeys(spec.nodeSelector) ||
+  (spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.length ??
+    0) > 0;
+
+/** The pod's images as ImageLocality names them. */
+const podImages = (containers: Pod['spec']['containers']): readonly string[] =>
+  containers.length === 1
+    ? imageList(containers[0]!.image)
+    : containers.map((c) => normalizedImageName(c.image));
+
+/** What the plugins read of the pod in a cycle (schedulePod builds the same state inline). */
 export function cycleState(
   pod: Pod,
   nodes: readonly NodeInfo[],
@@ -87,21 +113,13 @@ export function cycleState(
 ): CycleState {
   const { requests: r, hostPorts } = podDemand(pod);
   const nz = r.nonZero;
-  const containers = pod.spec.containers;
   const tolerations = pod.spec.tolerations ?? NONE;
-  const required =
-    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   return {
     pod,
     tolerations,
-    preferTolerations: tolerations.length
-      ? tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule')
-      : NONE,
-    constrained: hasKeys(pod.spec.nodeSelector) || (required?.length ?? 0) > 0,
-    images:
-      containers.length === 1
-        ? imageList(containers[0]!.image)
-        : containers.map((c) => normalizedImageName(c.image)),
+    preferTolerations: preferTolerations(tolerations),
+    constrained: constrained(pod.spec),
+    images: podImages(pod.spec.containers),
     podCpu: r.milliCpu,
     podMem: r.memory,
     podNonZeroCpu: nz.milliCpu,
@@ -150,10 +168,13 @@ function pinnedNodes(
  * list by its identity (blockIndex.ts): hand in a new array when nodes join or leave rather than
  * changing one in place. Nodes themselves change through NodeInfo, which the summaries follow.
  *
- * This function only sets the cycle up and hands it to fusedCycle or pluginCycle. Kept small on
- * purpose: V8 optimises a function once it has run a number of times that grows with its
- * bytecode, and this one runs once per pod, so a long body here would stay unoptimised for
- * thousands of pods.
+ * The cycle's set-up (its state, PreFilter) and the fused default profile's hand-over and decision
+ * are in this one function on purpose. Node 20's V8 optimises a function once the bytecode run in
+ * it adds up to (3 + its length / 150) × 66 KB: a function run once per pod gets there after about
+ * 450 + 200,000 / (bytes run per call) calls. Split into cycleState, fusedCycle and defaultCycle
+ * (a few hundred bytes each), each waited 1,100–2,000 pods for its own compile; together they run
+ * about 700 bytes a pod, are optimised within the first ~900 pods and take their callees inline.
+ * What rarely runs (no nodes, the plugins one by one) stays in other functions.
  */
 export function schedulePod(
   pod: Pod,
@@ -174,35 +195,36 @@ export function schedulePod(
       nextStart: 0,
     };
 
-  const state = cycleState(
+  // cycleState, inline (see above).
+  const { requests: r, hostPorts } = podDemand(pod);
+  const nz = r.nonZero;
+  const tolerations = pod.spec.tolerations ?? NONE;
+  const state: CycleState = {
     pod,
-    nodes,
-    options.imageNodeCounts ?? (scorers.length ? countImages(nodes) : new Map()),
-  );
+    tolerations,
+    preferTolerations: preferTolerations(tolerations),
+    constrained: constrained(pod.spec),
+    images: podImages(pod.spec.containers),
+    podCpu: r.milliCpu,
+    podMem: r.memory,
+    podNonZeroCpu: nz.milliCpu,
+    podNonZeroMem: nz.memory,
+    hostPorts,
+    totalNodes: nodes.length,
+    imageNodeCounts: options.imageNodeCounts ?? (scorers.length ? countImages(nodes) : new Map()),
+  };
   const failures: FilterStatus[] = [];
 
   // PreFilter: a pod pinned to named nodes is filtered only there; the others fail at once.
   const pinned = preFilterNodeNames(pod);
   const candidates = pinned ? pinnedNodes(nodes, pinned, options.nodePositions) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
-  return fast
-    ? fusedCycle(state, podKey, candidates, failures, start, pinned !== null, n, rng)
-    : pluginCycle(state, podKey, candidates, failures, start, pinned !== null, n, rng, options, record);
-}
+  if (!fast)
+    return pluginCycle(state, podKey, candidates, failures, start, pinned !== null, n, rng, options, record);
 
-/** The default profile's plugins fused into one pass (defaultCycle), the decision without verdicts. */
-function fusedCycle(
-  state: CycleState,
-  podKey: string,
-  candidates: readonly NodeInfo[],
-  failures: FilterStatus[],
-  start: number,
-  pinned: boolean,
-  n: number,
-  rng: Prng,
-): ScheduleResult {
+  // The default profile's plugins fused into one pass (defaultCycle), the decision without verdicts.
   const m = candidates.length;
-  const cycle = defaultCycle(state, candidates, start % Math.max(m, 1), numFeasibleNodesToFind(n), rng);
+  const cycle = defaultCycle(state, candidates, start % Math.max(m, 1), feasibleToFind(n), rng);
   const nextStart = pinned ? start : (start + cycle.processed) % n;
   const decision: Decision = cycle.winner
     ? { pod: podKey, evaluated: cycle.processed, feasible: cycle.feasible, winner: cycle.winner.name }

@@ -552,25 +552,26 @@ export class ListIndex {
     this.imageTable = new Int16Array(this.imageRows * capacity).fill(-1);
   }
 
-  /** The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). */
+  /**
+   * The shape index for this cycle's pod (its blocks are brought up to date with `ensure`). Only
+   * the look-up runs on every cycle; making a shape (and dropping the oldest) is in addShape, so
+   * that this stays short: V8 optimises a function run once per pod after fewer runs the less of
+   * its bytecode a run skips.
+   */
   shape(state: CycleState): ShapeIndex {
     // What the scores depend on: non-zero requests, images, and how many nodes have each image.
+    const same = this.shapes.get(state.podNonZeroCpu)?.get(state.podNonZeroMem);
+    if (same) for (let i = 0; i < same.length; i++) if (same[i]!.fits(state)) return same[i]!;
+    return this.addShape(state);
+  }
+
+  /** A new shape for this cycle's pod (the oldest dropped when there are MAX_SHAPES). */
+  private addShape(state: CycleState): ShapeIndex {
     let byMem = this.shapes.get(state.podNonZeroCpu);
     if (!byMem) this.shapes.set(state.podNonZeroCpu, (byMem = new Map()));
     let same = byMem.get(state.podNonZeroMem);
     if (!same) byMem.set(state.podNonZeroMem, (same = []));
-    for (let i = 0; i < same.length; i++) if (same[i]!.fits(state)) return same[i]!;
-    if (this.made.length >= MAX_SHAPES) {
-      const oldest = this.made.shift()!;
-      const list = this.shapes.get(oldest.podCpu)!.get(oldest.podMem)!;
-      list.splice(list.indexOf(oldest), 1);
-      this.byId[oldest.id] = null;
-      this.cpuValues.release(oldest.cpuId);
-      this.memValues.release(oldest.memId);
-      this.freeIds.push(oldest.id);
-      for (let b = 0; b < this.blocks; b++) this.heads[b * this.capacity + oldest.id] = 0;
-      for (let set = 0; set < this.imageRows; set++) this.imageTable[set * this.capacity + oldest.id] = -1;
-    }
+    if (this.made.length >= MAX_SHAPES) this.dropOldest();
     const id = this.freeIds.pop() ?? this.byId.length;
     if (id >= this.capacity) this.widen(this.capacity * 2);
     const counts = state.images.map((name) => state.imageNodeCounts.get(name) ?? 1);
@@ -593,6 +594,18 @@ export class ListIndex {
     same.push(shape);
     this.made.push(shape);
     return shape;
+  }
+
+  private dropOldest(): void {
+    const oldest = this.made.shift()!;
+    const list = this.shapes.get(oldest.podCpu)!.get(oldest.podMem)!;
+    list.splice(list.indexOf(oldest), 1);
+    this.byId[oldest.id] = null;
+    this.cpuValues.release(oldest.cpuId);
+    this.memValues.release(oldest.memId);
+    this.freeIds.push(oldest.id);
+    for (let b = 0; b < this.blocks; b++) this.heads[b * this.capacity + oldest.id] = 0;
+    for (let set = 0; set < this.imageRows; set++) this.imageTable[set * this.capacity + oldest.id] = -1;
   }
 }
 
