@@ -25,6 +25,29 @@ describe('a fresh minikube cluster', () => {
     expect(t.violations).toEqual([]);
   });
 
+  it('tells of each node’s start as kubectl describe node lists it: kube-proxy, kubelet, the pressure conditions, the node-controller', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const told = t.eventsFor('minikube-m02').map((e) => `${e.source?.component} ${e.reason}: ${e.message}`);
+    expect(told).toEqual([
+      'kube-proxy Starting: ',
+      'kubelet Starting: Starting kubelet.',
+      'kubelet NodeAllocatableEnforced: Updated Node Allocatable limit across pods',
+      'kubelet NodeHasSufficientMemory: Node minikube-m02 status is now: NodeHasSufficientMemory',
+      'kubelet NodeHasNoDiskPressure: Node minikube-m02 status is now: NodeHasNoDiskPressure',
+      'kubelet NodeHasSufficientPID: Node minikube-m02 status is now: NodeHasSufficientPID',
+      'node-controller RegisteredNode: Node minikube-m02 event: Registered Node minikube-m02 in Controller',
+      'kubelet NodeReady: Node minikube-m02 status is now: NodeReady',
+    ]);
+    // A restarted kubelet starts again, but the Node's conditions are already set.
+    t.act((c) => c.stopKubelet('minikube-m02'))
+      .advance('5s')
+      .act((c) => c.startKubelet('minikube-m02'))
+      .advance('5s');
+    const again = t.eventsFor('minikube-m02').filter((e) => e.source?.component === 'kubelet');
+    expect(again.find((e) => e.reason === 'Starting')?.count).toBe(2);
+    expect(again.find((e) => e.reason === 'NodeHasSufficientMemory')?.count).toBe(1);
+  });
+
   it('runs kube-system as minikube does: static pods, CoreDNS, one kube-proxy per node, storage-provisioner', () => {
     const t = TestCluster.ready({ nodes: 2 });
     const names = t

@@ -265,7 +265,18 @@ export class Kubelet {
       }
       if (result.ok && result.object.kind === 'Node') this.node = result.object;
       if (!result.ok) this.node = this.api.peek('Node', undefined, this.shape.name) as Node | undefined;
-      this.recorder.record(this.node ?? fresh, 'Normal', 'Starting', 'Starting kubelet.');
+      const node = this.node ?? fresh;
+      this.recorder.record(node, 'Normal', 'Starting', 'Starting kubelet.');
+      this.recorder.record(
+        node,
+        'Normal',
+        'NodeAllocatableEnforced',
+        'Updated Node Allocatable limit across pods',
+      );
+      // A new Node's pressure conditions are set False for the first time: each setter says so.
+      if (result.ok)
+        for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID'])
+          this.recorder.record(node, 'Normal', reason, `Node ${this.shape.name} status is now: ${reason}`);
       this.renewLease(epoch);
       this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.renewLease(epoch));
       this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));

@@ -4,6 +4,8 @@
  * carries each connection by those rules; kube-proxy itself only writes them.
  */
 import type { ApiServer } from '../apiserver/apiServer';
+import type { KubeObject } from '../api/types';
+import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
 import type { NodeName } from '../clusterConfig';
 import type { Sim } from '../sim';
@@ -25,6 +27,7 @@ export class KubeProxy {
   readonly rules = new Map<string, Backend[]>();
   syncs = 0;
   private syncPending = false;
+  private readonly recorder: EventRecorder;
 
   constructor(
     private readonly sim: Sim,
@@ -32,6 +35,7 @@ export class KubeProxy {
     readonly node: NodeName,
   ) {
     this.id = componentId('kube-proxy', node);
+    this.recorder = new EventRecorder(sim, api, this.id, { component: 'kube-proxy', host: node });
     this.services = new Informer(api, this.id, 'Service');
     this.slices = new Informer(api, this.id, 'EndpointSlice');
     const changed = () => this.requestSync();
@@ -47,6 +51,19 @@ export class KubeProxy {
     this.sim.setUp(this.id, true);
     this.services.start();
     this.slices.start();
+    // kube-proxy's own reference to its Node uses the hostname as the uid; the event has no message.
+    this.recorder.record(
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: this.node, uid: this.node, resourceVersion: '', creationTimestamp: '' },
+        spec: {},
+        status: { conditions: [] },
+      } as unknown as KubeObject,
+      'Normal',
+      'Starting',
+      '',
+    );
   }
 
   stop(): void {
