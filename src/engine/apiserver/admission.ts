@@ -97,6 +97,20 @@ function admitNode(node: Node, now: string): Node {
   };
 }
 
+/** SetDefaults_Deployment: RollingUpdate, and each fencepost it leaves out at 25%. */
+function defaultStrategy(
+  strategy: Deployment['spec']['strategy'],
+): NonNullable<Deployment['spec']['strategy']> {
+  const type = strategy?.type ?? 'RollingUpdate';
+  if (type !== 'RollingUpdate') return { ...strategy, type };
+  const ru = strategy?.rollingUpdate;
+  return {
+    ...strategy,
+    type,
+    rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%', ...ru },
+  };
+}
+
 function defaultRollingUpdate(d: Deployment): Deployment {
   return {
     ...d,
@@ -105,10 +119,7 @@ function defaultRollingUpdate(d: Deployment): Deployment {
       progressDeadlineSeconds: 600,
       ...d.spec,
       replicas: d.spec.replicas ?? 1,
-      strategy: d.spec.strategy ?? {
-        type: 'RollingUpdate',
-        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
-      },
+      strategy: defaultStrategy(d.spec.strategy),
       template: { ...d.spec.template, spec: defaultPodSpec(d.spec.template.spec) },
     },
     status: d.status ?? {},

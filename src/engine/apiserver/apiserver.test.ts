@@ -149,3 +149,44 @@ describe('defaulting', () => {
     expect(defaultPullPolicy(image)).toBe(policy);
   });
 });
+
+describe('Deployment spec validation (ValidateDeploymentSpec)', () => {
+  const deploy = (spec: Record<string, unknown>) => {
+    const d = makeDeployment('web', 2);
+    return { ...d, spec: { ...d.spec, ...spec } } as KubeObject;
+  };
+  it.each([
+    [
+      { strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 1 } } },
+      "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+    ],
+    [
+      { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } },
+      'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0',
+    ],
+    [
+      { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: '150%' } } },
+      'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "150%": must not be greater than 100%',
+    ],
+    [
+      { strategy: { type: 'BlueGreen' } },
+      'spec.strategy.type: Unsupported value: "BlueGreen": supported values: "Recreate", "RollingUpdate"',
+    ],
+    [{ minReadySeconds: -5 }, 'spec.minReadySeconds: Invalid value: -5: must be greater than or equal to 0'],
+    [
+      { revisionHistoryLimit: -1 },
+      'spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0',
+    ],
+    [
+      { progressDeadlineSeconds: 10, minReadySeconds: 10 },
+      'spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds',
+    ],
+  ])('%o is refused', (spec, error) => {
+    expect(validate(deploy(spec))).toEqual([error]);
+  });
+  it('a valid strategy passes', () => {
+    expect(
+      validate(deploy({ strategy: { type: 'Recreate' }, minReadySeconds: 5, progressDeadlineSeconds: 600 })),
+    ).toEqual([]);
+  });
+});

@@ -108,6 +108,70 @@ function validateSelector(
   validatePodSpec(template?.spec, 'spec.template.spec', errors);
 }
 
+function nonNegative(path: string, value: number | undefined, errors: string[]): void {
+  if (value !== undefined && value < 0)
+    errors.push(invalidValue(path, value, 'must be greater than or equal to 0'));
+}
+
+/** An int-or-percent as a number (a percentage's number), for the fencepost checks. */
+const intOrPercent = (v: number | string | undefined) =>
+  typeof v === 'string' ? Number(v.replace(/%$/, '')) : (v ?? 0);
+
+/** ValidateDeploymentSpec: the strategy, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds. */
+function validateDeploymentSpec(
+  spec: Extract<KubeObject, { kind: 'Deployment' }>['spec'] | undefined,
+  errors: string[],
+): void {
+  if (!spec) return;
+  const strategy = spec.strategy;
+  if (strategy?.type === 'Recreate' && strategy.rollingUpdate)
+    errors.push(
+      "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+    );
+  else if (strategy && strategy.type !== 'Recreate' && strategy.type !== 'RollingUpdate')
+    errors.push(
+      `spec.strategy.type: Unsupported value: ${quote(strategy.type)}: supported values: "Recreate", "RollingUpdate"`,
+    );
+  else if (strategy?.rollingUpdate) {
+    const { maxSurge, maxUnavailable } = strategy.rollingUpdate;
+    for (const [name, v] of [
+      ['maxUnavailable', maxUnavailable],
+      ['maxSurge', maxSurge],
+    ] as const) {
+      if (intOrPercent(v) < 0)
+        errors.push(
+          invalidValue(`spec.strategy.rollingUpdate.${name}`, v, 'must be greater than or equal to 0'),
+        );
+    }
+    if (intOrPercent(maxUnavailable) === 0 && intOrPercent(maxSurge) === 0)
+      errors.push(
+        invalidValue(
+          'spec.strategy.rollingUpdate.maxUnavailable',
+          maxUnavailable ?? 0,
+          'may not be 0 when `maxSurge` is 0',
+        ),
+      );
+    if (typeof maxUnavailable === 'string' && intOrPercent(maxUnavailable) > 100)
+      errors.push(
+        invalidValue(
+          'spec.strategy.rollingUpdate.maxUnavailable',
+          maxUnavailable,
+          'must not be greater than 100%',
+        ),
+      );
+  }
+  nonNegative('spec.minReadySeconds', spec.minReadySeconds, errors);
+  nonNegative('spec.revisionHistoryLimit', spec.revisionHistoryLimit, errors);
+  const deadline = spec.progressDeadlineSeconds;
+  if (deadline !== undefined) {
+    nonNegative('spec.progressDeadlineSeconds', deadline, errors);
+    if (deadline <= (spec.minReadySeconds ?? 0))
+      errors.push(
+        invalidValue('spec.progressDeadlineSeconds', deadline, 'must be greater than minReadySeconds'),
+      );
+  }
+}
+
 /** The field errors in `object`; empty when it is valid. Names are checked on create (an update cannot change them). */
 export function validate(object: KubeObject, update = false): string[] {
   const errors: string[] = [];
@@ -117,9 +181,14 @@ export function validate(object: KubeObject, update = false): string[] {
       validatePodSpec(object.spec, 'spec', errors);
       break;
     case 'ReplicaSet':
+      validateReplicas(object.spec?.replicas, errors);
+      validateSelector(object.spec?.selector, object.spec?.template, errors);
+      nonNegative('spec.minReadySeconds', object.spec?.minReadySeconds, errors);
+      break;
     case 'Deployment':
       validateReplicas(object.spec?.replicas, errors);
       validateSelector(object.spec?.selector, object.spec?.template, errors);
+      validateDeploymentSpec(object.spec, errors);
       break;
     case 'DaemonSet':
       validateSelector(object.spec?.selector, object.spec?.template, errors);
