@@ -25,12 +25,21 @@ test('set image --record: kubectl warns, the Deployment and then its new Replica
   ]);
 });
 
-test('create deployment and apply -f with --record name the command the way kubectl does (flags in name order)', () => {
+test('scale and apply -f with --record name the command the way kubectl does (flags in name order)', () => {
   const t = readyCluster({ nodes: 1 }, 0);
-  run(t, 'kubectl create deployment api --image=nginx:1.27 --replicas=2 --record');
+  // The create deployment generator has no --record; scale has it.
+  expect(run(t, 'kubectl create deployment api --image=nginx:1.27 --replicas=2 --record')).toEqual({
+    text: "error: unknown flag: --record\nSee 'kubectl create deployment --help' for usage.",
+    error: true,
+  });
+  run(t, 'kubectl create deployment api --image=nginx:1.27 --replicas=2');
+  expect(run(t, 'kubectl scale deployment api --replicas=3 --record').text).toBe(
+    'Flag --record has been deprecated, --record will be removed in the future\ndeployment.apps/api scaled',
+  );
+  t.advance('1s');
   expect(
     t.cluster.get('Deployment', 'default', 'api')?.metadata.annotations?.['kubernetes.io/change-cause'],
-  ).toBe('kubectl create deployment api --image=nginx:1.27 --record=true --replicas=2');
+  ).toBe('kubectl scale deployment api --record=true --replicas=3');
   const manifest = [
     'apiVersion: v1',
     'kind: Service',

@@ -5,7 +5,6 @@ import { MAX_REPLICAS } from '../limits';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb, VerbContext } from './context';
-import { CHANGE_CAUSE, changeCause, RECORD_WARNING } from './record';
 import { badInt, replicasLimit } from './scale';
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -30,6 +29,9 @@ export function containerName(image: string): string {
 }
 
 function createDeployment(ctx: VerbContext, name: string | undefined): Command {
+  // `create -f` takes --record; the `create deployment` generator does not.
+  if (ctx.args.flags.has('record'))
+    return errorCommand("error: unknown flag: --record\nSee 'kubectl create deployment --help' for usage.");
   if (!name) return errorCommand('error: exactly one NAME is required, got 0');
   const image = ctx.args.flags.get('image');
   if (!image) return errorCommand('error: required flag(s) "image" not set');
@@ -62,13 +64,10 @@ function createDeployment(ctx: VerbContext, name: string | undefined): Command {
     },
     status: {},
   };
-  const cause = changeCause('create deployment', ctx.args, [name]);
-  if (cause) d.metadata.annotations = { [CHANGE_CAUSE]: cause };
   return {
     type: 'write',
     line: ctx.line,
     run(cluster, print) {
-      if (cause) print(RECORD_WARNING);
       cluster.apply(d, (r) =>
         print(r.ok ? ok(`deployment.apps/${name} created`) : fail(serverError(r.error))),
       );

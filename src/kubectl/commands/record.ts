@@ -9,10 +9,11 @@ export const RECORD_FLAG = { record: { type: 'bool' } } as const;
 
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-/** kubectl warns on stderr and carries on. */
+/** kubectl warns on stderr and carries on (a note, not a failure). */
 export const RECORD_WARNING: Output = {
   text: 'Flag --record has been deprecated, --record will be removed in the future',
-  error: true,
+  error: false,
+  stderrLines: 1,
 };
 
 /**

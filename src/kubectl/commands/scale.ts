@@ -4,6 +4,7 @@ import { errorCommand, fail, ok, serverError } from '../output';
 import { resolveTargets } from '../get/get';
 import type { Command } from '../types';
 import type { Verb } from './context';
+import { CHANGE_CAUSE, changeCause, RECORD_FLAG, RECORD_WARNING } from './record';
 
 /** How often a scale is sent again after a resourceVersion conflict. */
 const MAX_CONFLICT_RETRIES = 5;
@@ -18,7 +19,7 @@ export const badInt = (value: string, flag: string) =>
   }`;
 
 export const scale: Verb = {
-  flags: { replicas: { type: 'string' }, 'current-replicas': { type: 'string' } },
+  flags: { replicas: { type: 'string' }, 'current-replicas': { type: 'string' }, ...RECORD_FLAG },
   run({ args, namespace, line }): Command {
     const text = args.flags.get('replicas');
     if (text === undefined) return errorCommand('error: required flag(s) "replicas" not set');
@@ -41,12 +42,19 @@ export const scale: Verb = {
       type: 'write',
       line,
       run(cluster, print) {
+        const cause = changeCause('scale', args);
+        if (cause) print(RECORD_WARNING);
         // kubectl scales through the /scale subresource, which a concurrent status write never
         // conflicts with; here the whole object is updated, so a 409 is met by reading it again.
         const attempt = (t: (typeof targets.names)[number], tries: number) =>
           cluster.scale(t.type.kind as 'Deployment' | 'ReplicaSet', namespace, t.name, replicas, (r) => {
             if (!r.ok && r.error.code === 409 && tries < MAX_CONFLICT_RETRIES) return attempt(t, tries + 1);
             print(r.ok ? ok(`${t.type.prefix}/${t.name} scaled`) : fail(serverError(r.error)));
+            // --record: the cause goes on in a second PATCH once the scale is done.
+            if (r.ok && cause)
+              cluster.patch(t.type.kind as 'Deployment', namespace, t.name, {
+                metadata: { annotations: { [CHANGE_CAUSE]: cause } },
+              });
           });
         for (const t of targets.names) attempt(t, 0);
       },
