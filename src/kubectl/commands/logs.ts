@@ -133,6 +133,12 @@ interface ContainerLog {
 }
 
 /** One container's log as far as now (all of it: `--tail` is applied by the caller), or the API's error. */
+/** kubelet's validateContainerLogStatus words image trouble in its own way. */
+const WAITING_WORDS: Record<string, string> = {
+  ImagePullBackOff: 'trying and failing to pull image',
+  ErrImagePull: "image can't be pulled",
+};
+
 function readOne(
   reader: ClusterReader,
   namespace: string,
@@ -154,7 +160,7 @@ function readOne(
   if (!startedAt) {
     const reason = status?.state.waiting?.reason ?? 'ContainerCreating';
     return {
-      error: `Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`,
+      error: `Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${WAITING_WORDS[reason] ?? reason}`,
     };
   }
   if (previous && !status?.lastState?.terminated)

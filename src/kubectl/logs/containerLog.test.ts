@@ -62,3 +62,26 @@ describe('kubectl logs -f on a pod being deleted', () => {
     expect(lines.at(-1)).toMatch(/\[notice\] 1#1: exit$/);
   });
 });
+
+describe('kubectl logs of a container that cannot start', () => {
+  test('image trouble in kubelet’s words', () => {
+    const t = readyCluster({ nodes: 1 }, 0);
+    const create = parseCommand('kubectl create deployment bad --image=nginx:9.99', { node: null });
+    if (create.type !== 'write') throw new Error(create.type);
+    create.run(t.cluster, () => {});
+    const pod = () => t.cluster.list('Pod', 'default')[0]!;
+    const logs = () => {
+      const c = parseCommand(`kubectl logs ${pod().metadata.name}`, { node: null });
+      if (c.type !== 'read') throw new Error(c.type);
+      return c.run(clusterReader(t.cluster), { node: null }).text;
+    };
+    let seen = '';
+    for (let i = 0; i < 60 && !seen.includes('trying and failing'); i++) {
+      t.advance('1s');
+      seen = logs();
+    }
+    expect(seen).toBe(
+      `Error from server (BadRequest): container "nginx" in pod "${pod().metadata.name}" is waiting to start: trying and failing to pull image`,
+    );
+  });
+});
