@@ -192,3 +192,39 @@ describe('rollout pause, resume and undo', () => {
     ]);
   });
 });
+
+describe('rollout status --timeout', () => {
+  test('gives up with kubectl’s error when the rollout is not done in time', () => {
+    const t = readyCluster({ nodes: 1 }, 2);
+    run(t, 'kubectl set image deployment/web nginx=nginx:9.99');
+    const c = parseCommand('kubectl rollout status deployment/web --timeout=5s', { node: null });
+    if (c.type !== 'watch') throw new Error(c.type);
+    c.first(clusterReader(t.cluster));
+    const out: string[] = [];
+    for (let i = 0; i < 30 && !c.ended!(); i++) {
+      t.advance('1s');
+      const next = c.next(clusterReader(t.cluster));
+      if (next) out.push(next.text);
+    }
+    expect(c.ended!()).toBe(true);
+    expect(out.at(-1)).toBe('error: timed out waiting for the condition');
+    expect(run(t, 'kubectl rollout status deployment/web --timeout=soon').text).toBe(
+      'error: invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"',
+    );
+  });
+});
+
+describe('rollout on a DaemonSet', () => {
+  test('status follows; pause is kubectl’s error; history, undo and restart say they are not simulated', () => {
+    const t = readyCluster({ nodes: 1 }, 0);
+    expect(run(t, 'kubectl rollout status ds/kube-proxy -n kube-system').text).toBe(
+      'daemon set "kube-proxy" successfully rolled out',
+    );
+    expect(run(t, 'kubectl rollout pause ds/kube-proxy -n kube-system').text).toBe(
+      'error: daemonsets.apps "kube-proxy" pausing is not supported',
+    );
+    expect(run(t, 'kubectl rollout history ds/kube-proxy -n kube-system').text).toMatch(
+      /^error: rollout history of a DaemonSet is not simulated here/,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import type { Deployment, ReplicaSet } from '../../engine/api/types';
 import { createMergePatch } from '../../engine/api/mergePatch';
 import { timestamp } from '../../engine/core/time';
 import { resolveTargets } from '../get/get';
+import { parseGoDuration } from '../parse/goDuration';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb } from './context';
@@ -160,14 +161,36 @@ export const rollout: Verb = {
           ? `error: unknown command "${sub}" for "kubectl rollout"`
           : 'error: Required resource not specified.',
       );
+    const timeoutText = args.flags.get('timeout') ?? '0s';
+    const timeout = parseGoDuration(timeoutText);
+    if (typeof timeout === 'string')
+      return errorCommand(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${timeout}`);
     const targets = resolveTargets(rest, 'rollout');
     if (typeof targets === 'string') return errorCommand(targets);
     const target = targets.names[0];
     if (!target) return errorCommand('error: Required resource not specified.');
     if (sub === 'status' && target.type.kind === 'DaemonSet')
-      return rolloutStatus('DaemonSet', target.name, namespace, args.flags.get('watch') !== 'false', 0);
+      return rolloutStatus(
+        'DaemonSet',
+        target.name,
+        namespace,
+        args.flags.get('watch') !== 'false',
+        0,
+        timeout,
+      );
+    if (target.type.kind === 'DaemonSet') {
+      const what = `daemonsets.apps "${target.name}"`;
+      if (sub === 'pause' || sub === 'resume')
+        return errorCommand(`error: ${what} ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`);
+      // Real kubectl can; this cluster's DaemonSet keeps no ControllerRevisions to read or go back to.
+      return errorCommand(
+        `error: rollout ${sub} of a DaemonSet is not simulated here (the simulated DaemonSet keeps no revisions); rollout status daemonset/${target.name} is`,
+      );
+    }
     if (target.type.kind !== 'Deployment')
-      return errorCommand(`error: no status viewer has been implemented for ${target.type.kind}`);
+      return errorCommand(
+        `error: no ${sub === 'history' ? 'history' : 'status'} viewer has been implemented for ${target.type.kind}`,
+      );
     if (sub === 'undo') return undo(target.name, namespace, line, args.flags.get('to-revision'));
     if (sub === 'pause' || sub === 'resume')
       return pauseOrResume(target.name, namespace, line, sub === 'pause');
@@ -180,6 +203,13 @@ export const rollout: Verb = {
     const revision = Number(revisionText);
     if (revision < 0) return errorCommand(`error: revision must be a positive integer: ${revision}`);
     if (sub === 'history') return rolloutHistory(target.name, namespace, revision);
-    return rolloutStatus('Deployment', target.name, namespace, args.flags.get('watch') !== 'false', revision);
+    return rolloutStatus(
+      'Deployment',
+      target.name,
+      namespace,
+      args.flags.get('watch') !== 'false',
+      revision,
+      timeout,
+    );
   },
 };

@@ -94,6 +94,8 @@ export function rolloutStatus(
   namespace: string,
   watch: boolean,
   revision: number,
+  /** --timeout: how long to follow before giving up; 0 follows until done. */
+  timeoutMs = 0,
 ): Command {
   /** The object's status line, or null when it is gone. */
   const lineOf = (reader: ClusterReader): RolloutLine | null => {
@@ -114,9 +116,11 @@ export function rolloutStatus(
     };
   let last = '';
   let finished = false;
+  let deadline = Infinity;
   return {
     type: 'watch',
     first(reader) {
+      if (timeoutMs > 0) deadline = reader.now + timeoutMs;
       const line = lineOf(reader);
       if (!line) {
         finished = true;
@@ -135,7 +139,11 @@ export function rolloutStatus(
         finished = true;
         return fail('error: object has been deleted');
       }
-      if (line.text === last) return null;
+      if (line.text === last) {
+        if (reader.now < deadline) return null;
+        finished = true;
+        return fail('error: timed out waiting for the condition');
+      }
       last = line.text;
       finished = line.done;
       return printed(line);
