@@ -197,7 +197,8 @@ describe('the terminal in the store', () => {
     store.getState().runCommand('nodes');
     store.getState().play();
     for (let i = 0; i < 3_000; i++) frame();
-    expect(texts(store, 1)).toEqual(['pods 0']);
+    // The next command stops the watch as Ctrl+C would, and says so.
+    expect(texts(store, 1)).toEqual(['pods 0', '^C']);
   });
 
   it('goes into a node and out again; the prompt says where', () => {

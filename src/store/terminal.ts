@@ -160,8 +160,16 @@ export function createTerminal(
     return loading;
   };
 
-  const execute = (k: KubectlModule, line: string, input?: CommandInput) => {
+  /** Stops a running watch as Ctrl+C does, and shows it so (a real shell needs ^C before the next command). */
+  const interruptWatch = () => {
+    if (!watch) return;
+    const id = watch.id;
     stopWatch();
+    patchEntry(id, (e) => ({ ...e, output: [...e.output, { text: '^C', error: false }] }));
+  };
+
+  const execute = (k: KubectlModule, line: string, input?: CommandInput) => {
+    interruptWatch();
     const { shell } = host.getTerminal();
     const trimmed = line.trim();
     const id = nextId++;
@@ -242,11 +250,7 @@ export function createTerminal(
       else void load().then(() => execute(kubectl!, line, input));
     },
     interrupt() {
-      if (watch) {
-        const id = watch.id;
-        stopWatch();
-        patchEntry(id, (e) => ({ ...e, output: [...e.output, { text: '^C', error: false }] }));
-      }
+      interruptWatch();
     },
     clear() {
       stopWatch();
