@@ -551,6 +551,8 @@ test.describe('accessibility and screenshots', () => {
   }) => {
     await page.setViewportSize({ width: 390, height: 760 });
     const explorer = await runningCluster(page, 2);
+    // The page itself never scrolls sideways (the settings row wraps within the screen).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await explorer.run('kubectl get pods -A -o wide');
     const table = explorer.terminalOutput.locator('[data-entry]').last().locator('[data-table]');
     const header = table.locator('pre').first();

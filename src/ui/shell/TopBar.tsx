@@ -44,7 +44,7 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
       <div
         role="group"
         aria-label={t('controls.settings')}
-        className="flex flex-wrap items-center gap-x-4 gap-y-1.5"
+        className="flex min-w-0 max-w-full flex-wrap items-center gap-x-4 gap-y-1.5"
       >
         <Select
           label={t('guide.workflow')}
