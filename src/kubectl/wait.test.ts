@@ -87,6 +87,16 @@ describe('kubectl wait', () => {
     });
   });
 
+  test('-o name prints the object alone', () => {
+    const t = readyCluster({ nodes: 1 }, 1);
+    expect(follow(t, 'kubectl wait --for=condition=Available deploy/web -o name', 1).lines).toEqual([
+      { text: 'deployment.apps/web', error: false },
+    ]);
+    expect(run(t, 'kubectl wait --for=condition=Available deploy/web -o yaml').text).toMatch(
+      /^error: this simulated kubectl prints kubectl wait's objects as "condition met" lines, or with -o name/,
+    );
+  });
+
   test('refusals in kubectl’s words', () => {
     const t = readyCluster({ nodes: 1 }, 1);
     expect(run(t, 'kubectl wait --for=condition=Ready pod/nope')).toEqual({

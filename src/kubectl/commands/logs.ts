@@ -9,6 +9,8 @@ import type { Pod } from '../../engine/api/types';
 import { millis, timestamp } from '../../engine/core/time';
 import type { LogLine } from '../logs/containerLog';
 import { containerLog } from '../logs/containerLog';
+import { wallClock } from '../format/age';
+import { parseGoDuration } from '../parse/goDuration';
 import { logSources, type LogSource, type SourceOptions } from '../logs/sources';
 import { errorCommand, fail, ok } from '../output';
 import { flagTrue, type ParsedArgs } from '../parse/flags';
@@ -28,6 +30,8 @@ interface LogOptions extends SourceOptions {
   readonly tail: number;
   readonly prefix: boolean;
   readonly maxLogRequests: number;
+  /** `--since` (a duration back from now) or `--since-time` (an RFC 3339 time): lines from then on. */
+  readonly since?: { readonly ms: number } | { readonly at: number };
 }
 
 /** A whole number as pflag's Int64Var/IntVar parse it, or its error. */
@@ -66,7 +70,25 @@ function options(args: ParsedArgs, namespace: string): LogOptions | string {
     selector = parsed;
   }
   const allPods = flagTrue(args, 'all-pods');
+  const sinceText = args.flags.get('since');
+  const sinceTimeText = args.flags.get('since-time');
+  if (sinceText !== undefined && sinceTimeText !== undefined)
+    return 'error: at most one of `sinceTime` or `sinceSeconds` may be specified';
+  let since: LogOptions['since'];
+  if (sinceText !== undefined) {
+    const ms = parseGoDuration(sinceText);
+    if (typeof ms === 'string') return `error: invalid argument "${sinceText}" for "--since" flag: ${ms}`;
+    if (ms <= 0) return 'error: --since must be greater than 0';
+    // kubectl sends whole seconds, rounded up.
+    since = { ms: Math.ceil(ms / 1000) * 1000 };
+  } else if (sinceTimeText !== undefined) {
+    const at = Date.parse(sinceTimeText);
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(sinceTimeText) || Number.isNaN(at))
+      return `error: parsing time "${sinceTimeText}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTimeText}" as "2006"`;
+    since = { at };
+  }
   return {
+    ...(since ? { since } : {}),
     namespace,
     ...(selector ? { selector } : { target: target! }),
     ...(container ? { container } : {}),
@@ -93,6 +115,8 @@ export const logs: Verb = {
     selector: { type: 'string', short: 'l' },
     prefix: { type: 'bool' },
     'max-log-requests': { type: 'string' },
+    since: { type: 'string' },
+    'since-time': { type: 'string' },
     // Accepted for scripts that pass it; the simulation answers at once.
     'pod-running-timeout': { type: 'string' },
   },
@@ -179,6 +203,13 @@ function readOne(
 
 const tailOf = (lines: LogLine[], tail: number) => (tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail));
 
+/** The lines --since or --since-time keep (the kubelet cuts by time first, then --tail). */
+function sinceOf(lines: LogLine[], o: LogOptions, now: number): LogLine[] {
+  if (!o.since) return lines;
+  const from = 'ms' in o.since ? wallClock(now) - o.since.ms : o.since.at;
+  return lines.filter((l) => Date.parse(l.at) >= from);
+}
+
 /**
  * Every requested container's log (each cut to --tail), or the first error. kubectl reads the
  * requests of a map in no fixed order and stops at a failing one: the run shown here is the one
@@ -194,7 +225,7 @@ function readAll(
   for (const source of found.sources) {
     const one = readOne(reader, o.namespace, source, o.previous);
     if ('error' in one) return { error: fail([...found.notes, one.error].join('\n')) };
-    logs.push({ ...one.log, lines: tailOf(one.log.lines, o.tail) });
+    logs.push({ ...one.log, lines: tailOf(sinceOf(one.log.lines, o, reader.now), o.tail) });
   }
   return { notes: found.notes, logs };
 }
@@ -243,7 +274,7 @@ function follow(o: LogOptions): Command {
         const one = readOne(reader, o.namespace, source, o.previous);
         if ('error' in one) return fail([...found.notes, one.error].join('\n'));
         const log = one.log;
-        parts.push(...tailOf(log.lines, o.tail).map((line) => ({ line, source })));
+        parts.push(...tailOf(sinceOf(log.lines, o, reader.now), o.tail).map((line) => ({ line, source })));
         if (log.running)
           streams.push({
             source,

@@ -228,3 +228,10 @@ describe('rollout on a DaemonSet', () => {
     );
   });
 });
+
+test('rollout history -o: said plainly that it is not printed here', () => {
+  const t = readyCluster({ nodes: 1 }, 1);
+  expect(run(t, 'kubectl rollout history deployment/web -o yaml').text).toBe(
+    'error: this simulated kubectl prints rollout history as kubectl does without -o; it does not print -o yaml',
+  );
+});

@@ -151,6 +151,7 @@ export const rollout: Verb = {
     watch: { type: 'bool', short: 'w' },
     timeout: { type: 'string' },
     'to-revision': { type: 'string' },
+    output: { type: 'string', short: 'o' },
     revision: { type: 'string' },
   },
   run({ args, namespace, line }) {
@@ -160,6 +161,13 @@ export const rollout: Verb = {
         sub
           ? `error: unknown command "${sub}" for "kubectl rollout"`
           : 'error: Required resource not specified.',
+      );
+    const output = args.flags.get('output');
+    if (output !== undefined)
+      return errorCommand(
+        sub === 'history' || sub === 'undo' || sub === 'pause' || sub === 'resume' || sub === 'restart'
+          ? `error: this simulated kubectl prints rollout ${sub} as kubectl does without -o; it does not print -o ${output}`
+          : `error: unknown shorthand flag: 'o' in -o`,
       );
     const timeoutText = args.flags.get('timeout') ?? '0s';
     const timeout = parseGoDuration(timeoutText);

@@ -113,8 +113,16 @@ export const wait: Verb = {
     selector: { type: 'string', short: 'l' },
     all: { type: 'bool' },
     'all-namespaces': { type: 'bool', short: 'A' },
+    output: { type: 'string', short: 'o' },
   },
   run({ args, namespace }): Command {
+    const output = args.flags.get('output');
+    if (output !== undefined && output !== 'name')
+      return errorCommand(
+        `error: this simulated kubectl prints kubectl wait's objects as "condition met" lines, or with -o name; not -o ${output}`,
+      );
+    // -o name: kubectl's name printer without the "condition met" operation.
+    const operation = output === 'name' ? '' : ' condition met';
     const condition = parseFor(args.flags.get('for'));
     if (typeof condition === 'string') return errorCommand(condition);
     const timeoutText = args.flags.get('timeout') ?? '30s';
@@ -167,7 +175,7 @@ export const wait: Verb = {
         const met =
           condition.kind === 'test' ? !!o && condition.holds(o) : condition.kind === 'delete' ? !o : !!o;
         if (!met) break;
-        lines.push(`${t.type.prefix}/${t.name} condition met`);
+        lines.push(`${t.type.prefix}/${t.name}${operation}`);
         at++;
       }
       if (at === targets.length) {

@@ -85,3 +85,28 @@ describe('kubectl logs of a container that cannot start', () => {
     );
   });
 });
+
+describe('kubectl logs --since and --since-time', () => {
+  test('keep the lines written from then on; kubectl’s errors for bad values', () => {
+    const t = readyCluster({ nodes: 1 }, 1);
+    const pod = t.cluster.list('Pod', 'default')[0]!.metadata.name;
+    const logs = (flags: string) => {
+      const c = parseCommand(`kubectl logs ${pod} ${flags}`, { node: null });
+      if (c.type !== 'read') return c.type === 'error' ? c.output.text : c.type;
+      return c.run(clusterReader(t.cluster), { node: null }).text;
+    };
+    const all = logs('').split('\n');
+    expect(all.length).toBeGreaterThan(10);
+    expect(logs('--since=1h').split('\n')).toEqual(all);
+    expect(logs('--since=1s')).toBe('');
+    expect(logs('--since-time=2026-01-15T09:00:00Z').split('\n')).toEqual(all);
+    expect(logs('--since-time=2030-01-01T00:00:00Z')).toBe('');
+    expect(logs('--since=1h --tail=2').split('\n')).toEqual(all.slice(-2));
+    expect(logs('--since=soon')).toBe(
+      'error: invalid argument "soon" for "--since" flag: time: invalid duration "soon"',
+    );
+    expect(logs('--since=1h --since-time=2026-01-15T09:00:00Z')).toBe(
+      'error: at most one of `sinceTime` or `sinceSeconds` may be specified',
+    );
+  });
+});
