@@ -67,6 +67,8 @@ const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[
               <button
                 type="button"
                 className="text-left hover:underline focus-visible:outline-2 focus-visible:outline-k8s"
+                // Some Events have no message (kube-proxy's Starting): the button is named by its reason and object.
+                aria-label={r.message ? undefined : `${r.reason} ${r.object}`}
                 onClick={(e) => {
                   e.stopPropagation();
                   seekVirtual(r.time);
