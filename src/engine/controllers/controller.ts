@@ -22,9 +22,13 @@ export interface Reconciliation {
   readonly action: string;
 }
 
-/** Whether `current` already has every value in `next` (a status update would change nothing). */
-export function unchanged<T extends object>(current: T, next: Partial<T>): boolean {
-  return (Object.keys(next) as (keyof T)[]).every((k) => current[k] === next[k]);
+/**
+ * Whether two flat status objects hold the same fields with the same values. Both key sets count:
+ * an omitempty count that fell to zero is a missing key, and that is a change.
+ */
+export function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** Time one reconcile takes (virtual ms). */

@@ -4,7 +4,7 @@ import type { DaemonSet, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
-import { Controller, KCM } from './controller';
+import { Controller, KCM, sameFields } from './controller';
 import { podFromTemplate } from './podControl';
 
 export class DaemonSetController extends Controller {
@@ -144,9 +144,7 @@ export class DaemonSetController extends Controller {
     if (current) status.updatedNumberScheduled = current;
     if (ready) status.numberAvailable = ready;
     if (desired > ready) status.numberUnavailable = desired - ready;
-    const was = ds.status as Record<string, unknown>;
-    const keys = Object.keys(status) as (keyof DaemonSet['status'])[];
-    if (keys.length === Object.keys(was).length && keys.every((k) => was[k] === status[k])) return;
+    if (sameFields(ds.status, status)) return;
     this.api.request(
       KCM,
       { verb: 'updateStatus', kind: 'DaemonSet', object: { ...ds, status } },

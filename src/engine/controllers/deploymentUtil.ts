@@ -10,8 +10,11 @@ export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 
-/** Annotations a Deployment does not hand down to its ReplicaSets (skipCopyAnnotation). */
-const NOT_COPIED = new Set([
+/**
+ * The Deployment's own bookkeeping (annotationsToSkip): not handed down to its ReplicaSets
+ * (skipCopyAnnotation), and kept, not taken back, by `kubectl rollout undo`.
+ */
+export const DEPLOYMENT_OWN_ANNOTATIONS: ReadonlySet<string> = new Set([
   'kubectl.kubernetes.io/last-applied-configuration',
   REVISION,
   REVISION_HISTORY,
@@ -99,7 +102,7 @@ export function setNewReplicaSetAnnotations(
 ): boolean {
   let changed = false;
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
-    if (NOT_COPIED.has(k) || annotations[k] === v) continue;
+    if (DEPLOYMENT_OWN_ANNOTATIONS.has(k) || annotations[k] === v) continue;
     annotations[k] = v;
     changed = true;
   }

@@ -10,7 +10,7 @@ import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import { RUN_EPOCH_MS } from '../core/time';
 import type { Sim } from '../sim';
-import { Controller, KCM } from './controller';
+import { Controller, KCM, sameFields } from './controller';
 import { ownedBy, podFromTemplate, podsToDelete, readySince } from './podControl';
 
 /** At most this many creates or deletes per sync (burstReplicas). */
@@ -179,7 +179,7 @@ export class ReplicaSetController extends Controller {
     if (minReadyMs && ready === rs.spec.replicas && available !== rs.spec.replicas)
       this.retry(keyOf(rs), minReadyMs);
     status.observedGeneration = rs.metadata.generation ?? 1;
-    if (sameStatus(rs.status, status)) return;
+    if (sameFields(rs.status, status)) return;
     this.api.request(
       KCM,
       { verb: 'updateStatus', kind: 'ReplicaSet', object: { ...rs, status } },
@@ -189,11 +189,6 @@ export class ReplicaSetController extends Controller {
       this.options,
     );
   }
-}
-
-function sameStatus(a: ReplicaSet['status'], b: ReplicaSet['status']): boolean {
-  const keys = Object.keys(a) as (keyof ReplicaSet['status'])[];
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 const keyOf = (o: { metadata: { namespace?: string; name: string } }) =>

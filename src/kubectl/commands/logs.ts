@@ -10,7 +10,7 @@ import { millis, timestamp } from '../../engine/core/time';
 import type { LogLine } from '../logs/containerLog';
 import { containerLog } from '../logs/containerLog';
 import { wallClock } from '../format/age';
-import { parseGoDuration } from '../parse/goDuration';
+import { durationFlag } from '../parse/goDuration';
 import { logSources, type LogSource, type SourceOptions } from '../logs/sources';
 import { errorCommand, fail, ok } from '../output';
 import { flagTrue, type ParsedArgs } from '../parse/flags';
@@ -76,8 +76,8 @@ function options(args: ParsedArgs, namespace: string): LogOptions | string {
     return 'error: at most one of `sinceTime` or `sinceSeconds` may be specified';
   let since: LogOptions['since'];
   if (sinceText !== undefined) {
-    const ms = parseGoDuration(sinceText);
-    if (typeof ms === 'string') return `error: invalid argument "${sinceText}" for "--since" flag: ${ms}`;
+    const ms = durationFlag(args, 'since', 0);
+    if (typeof ms === 'string') return ms;
     if (ms <= 0) return 'error: --since must be greater than 0';
     // kubectl sends whole seconds, rounded up.
     since = { ms: Math.ceil(ms / 1000) * 1000 };

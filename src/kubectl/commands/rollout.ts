@@ -5,8 +5,9 @@
 import type { Deployment, ReplicaSet } from '../../engine/api/types';
 import { createMergePatch } from '../../engine/api/mergePatch';
 import { timestamp } from '../../engine/core/time';
+import { DEPLOYMENT_OWN_ANNOTATIONS } from '../../engine/controllers/deploymentUtil';
 import { resolveTargets } from '../get/get';
-import { parseGoDuration } from '../parse/goDuration';
+import { durationFlag } from '../parse/goDuration';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb } from './context';
@@ -50,25 +51,16 @@ function templateOf(rs: ReplicaSet): Deployment['spec']['template'] {
   return { ...rs.spec.template, metadata: { ...rs.spec.template.metadata, labels } };
 }
 
-/** What the Deployment does not take back from the ReplicaSet on a rollback (its own bookkeeping). */
-const KEPT_ON_ROLLBACK = new Set([
-  'kubectl.kubernetes.io/last-applied-configuration',
-  'deployment.kubernetes.io/revision',
-  'deployment.kubernetes.io/revision-history',
-  'deployment.kubernetes.io/desired-replicas',
-  'deployment.kubernetes.io/max-replicas',
-  'deprecated.deployment.rollback.to',
-]);
-
 /**
  * The rollback's annotations: the Deployment keeps its own bookkeeping and takes the rest, such as
  * kubernetes.io/change-cause, from the ReplicaSet of that revision (DeploymentRollbacker).
  */
 function rolledBackAnnotations(d: Deployment, rs: ReplicaSet): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (KEPT_ON_ROLLBACK.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {}))
+    if (DEPLOYMENT_OWN_ANNOTATIONS.has(k)) out[k] = v;
   for (const [k, v] of Object.entries(rs.metadata.annotations ?? {}))
-    if (!KEPT_ON_ROLLBACK.has(k)) out[k] = v;
+    if (!DEPLOYMENT_OWN_ANNOTATIONS.has(k)) out[k] = v;
   return out;
 }
 
@@ -169,23 +161,15 @@ export const rollout: Verb = {
           ? `error: this simulated kubectl prints rollout ${sub} as kubectl does without -o; it does not print -o ${output}`
           : `error: unknown shorthand flag: 'o' in -o`,
       );
-    const timeoutText = args.flags.get('timeout') ?? '0s';
-    const timeout = parseGoDuration(timeoutText);
-    if (typeof timeout === 'string')
-      return errorCommand(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${timeout}`);
+    const watch = args.flags.get('watch') !== 'false';
+    const timeout = durationFlag(args, 'timeout', 0);
+    if (typeof timeout === 'string') return errorCommand(timeout);
     const targets = resolveTargets(rest, 'rollout');
     if (typeof targets === 'string') return errorCommand(targets);
     const target = targets.names[0];
     if (!target) return errorCommand('error: Required resource not specified.');
     if (sub === 'status' && target.type.kind === 'DaemonSet')
-      return rolloutStatus(
-        'DaemonSet',
-        target.name,
-        namespace,
-        args.flags.get('watch') !== 'false',
-        0,
-        timeout,
-      );
+      return rolloutStatus('DaemonSet', target.name, namespace, watch, 0, timeout);
     if (target.type.kind === 'DaemonSet') {
       const what = `daemonsets.apps "${target.name}"`;
       if (sub === 'pause' || sub === 'resume')
@@ -211,13 +195,6 @@ export const rollout: Verb = {
     const revision = Number(revisionText);
     if (revision < 0) return errorCommand(`error: revision must be a positive integer: ${revision}`);
     if (sub === 'history') return rolloutHistory(target.name, namespace, revision);
-    return rolloutStatus(
-      'Deployment',
-      target.name,
-      namespace,
-      args.flags.get('watch') !== 'false',
-      revision,
-      timeout,
-    );
+    return rolloutStatus('Deployment', target.name, namespace, watch, revision, timeout);
   },
 };

@@ -11,7 +11,7 @@ import { goValue } from '../jsonpath/goFormat';
 import { JsonPathError, parseTemplate, type Path } from '../jsonpath/parse';
 import { errorCommand, fail, ok } from '../output';
 import { flagTrue } from '../parse/flags';
-import { parseGoDuration } from '../parse/goDuration';
+import { durationFlag } from '../parse/goDuration';
 import { matches, parseSelector } from '../parse/selector';
 import { resolveTargets } from '../get/get';
 import type { ResourceType } from '../resourceTypes';
@@ -125,10 +125,8 @@ export const wait: Verb = {
     const operation = output === 'name' ? '' : ' condition met';
     const condition = parseFor(args.flags.get('for'));
     if (typeof condition === 'string') return errorCommand(condition);
-    const timeoutText = args.flags.get('timeout') ?? '30s';
-    const timeout = parseGoDuration(timeoutText);
-    if (typeof timeout === 'string')
-      return errorCommand(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${timeout}`);
+    const timeout = durationFlag(args, 'timeout', 30_000);
+    if (typeof timeout === 'string') return errorCommand(timeout);
     if (!args.positional.length) return errorCommand(NO_RESOURCES);
     const request = resolveTargets(args.positional, 'wait');
     if (typeof request === 'string') return errorCommand(request);

@@ -1,4 +1,5 @@
 /** Go's time.ParseDuration, as kubectl's duration flags (`--timeout=90s`, `1m30s`, `1.5h`) read them. */
+import type { ParsedArgs } from './flags';
 
 const UNITS: Record<string, number> = {
   ns: 1e-6,
@@ -32,4 +33,12 @@ export function parseGoDuration(text: string): number | string {
     rest = rest.slice(m[0].length);
   }
   return sign * total;
+}
+
+/** A duration flag's milliseconds (`fallback` when absent), or pflag's error for a bad value. */
+export function durationFlag(args: ParsedArgs, name: string, fallback: number): number | string {
+  const text = args.flags.get(name);
+  if (text === undefined) return fallback;
+  const ms = parseGoDuration(text);
+  return typeof ms === 'string' ? `error: invalid argument "${text}" for "--${name}" flag: ${ms}` : ms;
 }
