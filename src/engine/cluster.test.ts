@@ -27,7 +27,7 @@ describe('a fresh minikube cluster', () => {
 
   it('tells of each node’s start as kubectl describe node lists it: kube-proxy, kubelet, the pressure conditions, the node-controller', () => {
     const t = TestCluster.ready({ nodes: 2 });
-    const told = t.eventsFor('minikube-m02').map((e) => `${e.source?.component} ${e.reason}: ${e.message}`);
+    const told = t.eventsFor('minikube-m02').map((e) => `${e.reportingComponent} ${e.reason}: ${e.message}`);
     expect(told).toEqual([
       'kube-proxy Starting: ',
       'kubelet Starting: Starting kubelet.',
@@ -100,7 +100,7 @@ describe('running a Deployment', () => {
     expect(scheduled!.message).toBe(
       `Successfully assigned default/${pod.metadata.name} to ${pod.spec.nodeName}`,
     );
-    expect(scheduled!.source.component).toBe('default-scheduler');
+    expect(scheduled!.reportingComponent).toBe('default-scheduler');
     expect(pulling!.message).toBe('Pulling image "nginx:1.27"');
     expect(pulled!.message).toMatch(
       /^Successfully pulled image "nginx:1.27" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: 72099410 bytes\.$/,
@@ -183,7 +183,7 @@ describe('scheduling', () => {
     expect(t.eventsFor('huge')[0]).toMatchObject({
       type: 'Warning',
       reason: 'FailedScheduling',
-      source: { component: 'default-scheduler' },
+      reportingComponent: 'default-scheduler',
     });
     // A bigger node joins: the parked pod is retried and bound there.
     t.act((c) => c.addNode());
@@ -594,7 +594,7 @@ describe('the API', () => {
     const change = t.cluster.etcd.changes.findLast((c) => c.key.endsWith(`/${event.metadata.name}`))!;
     expect(change.value).toBeNull();
     expect(change.messageId).toBeNull();
-    const writtenAt = Date.parse(event.lastTimestamp) - RUN_EPOCH_MS;
+    const writtenAt = Math.floor(Date.parse(event.eventTime!)) - RUN_EPOCH_MS;
     expect(change.time - writtenAt).toBeGreaterThanOrEqual(3_600_000);
     expect(change.time - writtenAt).toBeLessThan(3_601_000);
     expect(

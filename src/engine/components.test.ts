@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { KubeEvent } from './api/types';
 import { isPodReady } from './api/pods';
 import { goDuration } from './kubelet/durations';
 import { imageSize, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './runtime/images';
@@ -90,15 +91,61 @@ describe('kubelet', () => {
 });
 
 describe('events', () => {
-  it('counts a repeated event instead of creating another', () => {
-    // Parked pods are retried at least every 5 minutes; the same refusal then bumps the count.
+  it('counts a repeated scheduler event in a series (events.k8s.io), not with a write for each', () => {
+    // Parked pods are retried at least every 5 minutes. The first refusal is about the pod as it
+    // was created; its PodScheduled condition then changes the pod, so the second refusal is about
+    // a new resourceVersion and is a new Event; the third repeats it: a series of 2.
     const t = TestCluster.ready()
       .apply(makePod('stuck').requests({ cpu: '5' }).build())
       .advance('12m');
     const failed = t.eventsFor('stuck').filter((e) => e.reason === 'FailedScheduling');
-    expect(failed).toHaveLength(1);
-    expect(failed[0]!.count).toBeGreaterThan(1);
-    expect(failed[0]!.lastTimestamp > failed[0]!.firstTimestamp).toBe(true);
+    expect(failed).toHaveLength(2);
+    const [first, second] = failed as [KubeEvent, KubeEvent];
+    expect(first.series).toBeUndefined();
+    expect(second.series?.count).toBe(2);
+    expect(Date.parse(second.series!.lastObservedTime)).toBeGreaterThan(Date.parse(second.eventTime!));
+    expect(first.involvedObject.resourceVersion).not.toBe(second.involvedObject.resourceVersion);
+    for (const e of failed) {
+      expect(e).toMatchObject({
+        action: 'Scheduling',
+        reportingComponent: 'default-scheduler',
+        reportingInstance: 'default-scheduler-minikube',
+        source: {},
+        firstTimestamp: null,
+        lastTimestamp: null,
+      });
+      expect(e.count).toBeUndefined();
+      expect(e.eventTime).toMatch(/^2026-01-15T09:\d\d:\d\d\.\d{6}Z$/);
+    }
+    // Later repeats count up in memory; the 6-minute refresh writes the series.
+    t.advance('20m');
+    const later = t.eventsFor('stuck').filter((e) => e.reason === 'FailedScheduling');
+    expect(later).toHaveLength(2);
+    expect(later[1]!.series!.count).toBeGreaterThan(2);
+  });
+
+  it("names an Event <object>.<hex nanoseconds>, with the recorder's fields", () => {
+    const t = TestCluster.ready().apply(makePod('web').build()).advance('30s');
+    const [scheduled, ...kubelet] = t.eventsFor('web');
+    expect(scheduled!.reason).toBe('Scheduled');
+    expect(scheduled!.action).toBe('Binding');
+    expect(scheduled!.metadata.name).toMatch(/^web\.[0-9a-f]{16}$/);
+    // The name's nanoseconds and the eventTime's microseconds are one instant.
+    const nanos = BigInt(`0x${scheduled!.metadata.name.slice(4)}`);
+    const micro = scheduled!.eventTime!;
+    expect(BigInt(Date.parse(micro)) * 1000n + BigInt(Number(micro.slice(23, 26)))).toBe(nanos / 1000n);
+    expect(kubelet.map((e) => e.reason)).toEqual(['Pulling', 'Pulled', 'Created', 'Started']);
+    for (const e of kubelet) {
+      expect(e.metadata.name).toMatch(/^web\.[0-9a-f]{16}$/);
+      expect(e).toMatchObject({
+        count: 1,
+        eventTime: null,
+        source: { component: 'kubelet', host: 'minikube' },
+        reportingComponent: 'kubelet',
+        reportingInstance: 'minikube',
+      });
+      expect(e.involvedObject.resourceVersion).toMatch(/^\d+$/);
+    }
   });
 });
 

@@ -167,13 +167,16 @@ describe('kubectl events', () => {
     expect(yaml.slice(-2)).toEqual(['kind: EventList', 'metadata: {}']);
     const json = JSON.parse(run(t, 'kubectl events -o json').text) as {
       kind: string;
-      items: { kind: string; lastTimestamp: string; eventTime: null }[];
+      items: { kind: string; lastTimestamp: string | null; eventTime: string | null }[];
     };
     expect(json.kind).toBe('EventList');
     expect(json.items.length).toBeGreaterThan(3);
-    expect(json.items.every((e) => e.kind === 'Event' && e.eventTime === null)).toBe(true);
-    const times = json.items.map((e) => e.lastTimestamp);
-    expect(times).toEqual([...times].sort());
+    // core/v1 Events (kubelet, controllers) have lastTimestamp; events.k8s.io ones (kube-proxy) eventTime.
+    expect(
+      json.items.every((e) => e.kind === 'Event' && (e.eventTime === null) !== (e.lastTimestamp === null)),
+    ).toBe(true);
+    const times = json.items.map((e) => Date.parse(e.lastTimestamp ?? e.eventTime!));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
     const names = run(t, 'kubectl events -o name').text.split('\n');
     expect(names).toHaveLength(json.items.length);
     expect(names.every((n) => n.startsWith('event/'))).toBe(true);

@@ -309,10 +309,19 @@ export interface ObjectReference {
   namespace?: string;
   name: string;
   uid: string;
-  apiVersion: string;
+  /** Absent in a reference made by hand (kube-proxy's and the kubelet's to their Node). */
+  apiVersion?: string;
+  /** The object's resourceVersion when the reference was made (client-go's GetReference sets it). */
+  resourceVersion?: string;
   fieldPath?: string;
 }
 
+/**
+ * An Event as the core/v1 API shows it. Two kinds of writer make them: the core/v1 recorder
+ * (kubelet, the controllers) sets firstTimestamp, lastTimestamp and count, and leaves eventTime
+ * null; the events.k8s.io/v1 recorder (kube-scheduler, kube-proxy) sets eventTime, action and
+ * reportingInstance, leaves the timestamps null and count unset, and counts repeats in `series`.
+ */
 export interface KubeEvent {
   apiVersion: 'v1';
   kind: 'Event';
@@ -321,13 +330,17 @@ export interface KubeEvent {
   reason: string;
   message: string;
   type: 'Normal' | 'Warning';
-  source: { component: string; host?: string };
+  /** `{}` for an events.k8s.io Event. */
+  source: { component?: string; host?: string };
   reportingComponent: string;
-  reportingInstance?: string;
+  reportingInstance: string;
   action?: string;
-  firstTimestamp: string;
-  lastTimestamp: string;
-  count: number;
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  count?: number;
+  /** A MicroTime (`2026-01-15T09:00:01.742811Z`), or null for a core/v1 Event. */
+  eventTime: string | null;
+  series?: { count: number; lastObservedTime: string };
 }
 
 export interface Namespace {

@@ -586,8 +586,14 @@ const specChanged = (current: KubeObject, spec: unknown) =>
   (current.kind === 'Deployment' || current.kind === 'ReplicaSet') &&
   JSON.stringify(current.spec) !== JSON.stringify(spec);
 
-/** A merge patch's labels, annotations and spec laid over the stored object; a changed spec is a new generation. */
+/**
+ * A merge patch's labels, annotations and spec laid over the stored object; a changed spec is a
+ * new generation. An Event's patch carries its series instead (the events.k8s.io recorder's
+ * createPatchBytesForSeries).
+ */
 function patched(current: KubeObject, patch: KubeObject): KubeObject {
+  if (current.kind === 'Event' && patch.kind === 'Event' && patch.series)
+    return { ...current, series: { ...patch.series } };
   const meta = current.metadata;
   const asked = (patch.metadata ?? {}) as Partial<KubeObject['metadata']>;
   const metadata = { ...meta };
@@ -687,26 +693,33 @@ function refOf(req: ApiRequest) {
   return objectRef(req.kind, namespace, name);
 }
 
-function collectionPath(kind: Kind, namespace?: string): string {
+function collectionPath(kind: Kind, namespace?: string, apiVersion?: string): string {
   const info = RESOURCES[kind];
-  const base = info.apiVersion === 'v1' ? '/api/v1' : `/apis/${info.apiVersion}`;
+  const version = apiVersion ?? info.apiVersion;
+  const base = version === 'v1' ? '/api/v1' : `/apis/${version}`;
   return `${base}${info.namespaced && namespace ? `/namespaces/${namespace}` : ''}/${info.resource}`;
 }
 
 const postTexts: Memo3 = new Map();
 
 /** `POST /api/v1/namespaces/default/pods`: made once per kind and namespace (every create, Events included, sends one). */
-const postText = (kind: Kind, namespace: string | undefined) =>
-  memo3(postTexts, kind, namespace ?? '', '', () => `POST ${collectionPath(kind, namespace)}`);
+const postText = (kind: Kind, namespace: string | undefined, apiVersion = '') =>
+  memo3(
+    postTexts,
+    kind,
+    namespace ?? '',
+    apiVersion,
+    () => `POST ${collectionPath(kind, namespace, apiVersion || undefined)}`,
+  );
 
 /** The REST call a request is, e.g. `PUT /api/v1/namespaces/default/pods/nginx/status`. */
 export function describe(req: ApiRequest): string {
   const ns = RESOURCES[req.kind].namespaced
     ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
     : undefined;
-  if (req.verb === 'create') return postText(req.kind, ns);
+  if (req.verb === 'create') return postText(req.kind, ns, req.apiVersion);
   const name = req.name ?? req.object?.metadata.name ?? '';
-  const item = `${collectionPath(req.kind, ns)}/${name}`;
+  const item = `${collectionPath(req.kind, ns, req.apiVersion)}/${name}`;
   switch (req.verb) {
     case 'update':
       return `PUT ${item}`;

@@ -19,7 +19,7 @@ const RULES: Record<string, readonly Rule[]> = {
   'system:kube-scheduler': [
     { kinds: ['Pod'], verbs: [...READ, 'bind', 'updateStatus', 'delete'] },
     { kinds: ['Node', 'Namespace', 'Service'], verbs: READ },
-    { kinds: ['Event'], verbs: ['create', 'update'] },
+    { kinds: ['Event'], verbs: ['create', 'update', 'patch'] },
     { kinds: ['Lease'], verbs: WRITE },
   ],
   'system:serviceaccount:kube-system:replicaset-controller': [
@@ -62,7 +62,7 @@ const RULES: Record<string, readonly Rule[]> = {
   ],
   'system:serviceaccount:kube-system:kube-proxy': [
     { kinds: ['Service', 'EndpointSlice', 'Node'], verbs: READ },
-    { kinds: ['Event'], verbs: ['create', 'update'] },
+    { kinds: ['Event'], verbs: ['create', 'update', 'patch'] },
   ],
   'system:serviceaccount:kube-system:coredns': [
     { kinds: ['Service', 'EndpointSlice', 'Namespace', 'Pod'], verbs: READ },

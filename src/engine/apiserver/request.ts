@@ -13,6 +13,11 @@ export interface ApiRequest {
   readonly object?: KubeObject;
   /** For `bind`: the node the pod goes to. */
   readonly target?: string;
+  /**
+   * The API group version the client writes through, when not the kind's own: kube-scheduler and
+   * kube-proxy write Events through events.k8s.io/v1.
+   */
+  readonly apiVersion?: string;
   /** For `delete`: seconds to wait before the object is gone; pods default to their terminationGracePeriodSeconds. */
   readonly gracePeriodSeconds?: number;
 }

@@ -8,6 +8,7 @@ import type { ApiServer, RequestOptions } from '../apiserver/apiServer';
 import { timestamp } from '../core/time';
 import type { Sim } from '../sim';
 import type { Endpoint } from '../topology';
+import { EventStamper } from './eventStamp';
 
 export interface EventSource {
   /** `source.component`, e.g. `kubelet`, `default-scheduler`, `replicaset-controller`. */
@@ -42,6 +43,7 @@ export class EventRecorder {
   private oldest = 0;
   /** `source`, as every Event this recorder writes carries it (stored objects never change, so one is shared). */
   private readonly eventSource: KubeEvent['source'];
+  private readonly stamper: EventStamper;
 
   constructor(
     private readonly sim: Sim,
@@ -51,6 +53,7 @@ export class EventRecorder {
     private readonly options: RequestOptions = {},
   ) {
     this.eventSource = { component: source.component, ...(source.host ? { host: source.host } : {}) };
+    this.stamper = new EventStamper(`${source.component}/${source.host ?? ''}`);
   }
 
   private find(
@@ -119,16 +122,9 @@ export class EventRecorder {
     type: KubeEvent['type'],
     reason: string,
     message: string,
-    extra: { fieldPath?: string; action?: string } = {},
+    extra: { fieldPath?: string } = {},
   ): void {
-    const involved: { -readonly [K in keyof ObjectReference]: ObjectReference[K] } = {
-      kind: object.kind,
-      name: object.metadata.name,
-      uid: object.metadata.uid,
-      apiVersion: RESOURCES[object.kind].apiVersion,
-    };
-    if (object.metadata.namespace) involved.namespace = object.metadata.namespace;
-    if (extra.fieldPath) involved.fieldPath = extra.fieldPath;
+    const involved = referenceTo(object, extra.fieldPath);
     const now = timestamp(this.sim.now);
     const uid = involved.uid;
     const fieldPath = involved.fieldPath ?? '';
@@ -137,7 +133,7 @@ export class EventRecorder {
     if (previous) {
       // Spread, then set: a spread followed by more keys in one literal takes V8's slow path.
       const updated = { ...previous.event };
-      updated.count = previous.event.count + 1;
+      updated.count = (previous.event.count ?? 1) + 1;
       updated.lastTimestamp = now;
       previous.event = updated;
       const metadata = { ...updated.metadata };
@@ -155,7 +151,7 @@ export class EventRecorder {
       return;
     }
     const event = newEvent(
-      `${object.metadata.name}.${(0x180000000 + this.sim.now * 1000 + this.count).toString(16)}`,
+      `${object.metadata.name}.${this.stamper.stamp(this.sim.now).suffix}`,
       namespace,
       involved,
       type,
@@ -163,7 +159,7 @@ export class EventRecorder {
       message,
       this.eventSource,
       this.source.component,
-      extra.action,
+      this.source.host ?? '',
       now,
     );
     const s = this.add(uid, fieldPath, type, reason, message, event);
@@ -179,7 +175,24 @@ export class EventRecorder {
   }
 }
 
-/** A new Event (count 1); `action` only when there is one (two literals: no spread in either). */
+/**
+ * client-go's GetReference: kind, namespace, name, uid, apiVersion and the resourceVersion the
+ * recorder saw, plus the field path of a container when the event is about one.
+ */
+export function referenceTo(object: KubeObject, fieldPath?: string): ObjectReference {
+  const involved: { -readonly [K in keyof ObjectReference]: ObjectReference[K] } = {
+    kind: object.kind,
+    name: object.metadata.name,
+    uid: object.metadata.uid,
+    apiVersion: RESOURCES[object.kind].apiVersion,
+  };
+  if (object.metadata.namespace) involved.namespace = object.metadata.namespace;
+  if (object.metadata.resourceVersion) involved.resourceVersion = object.metadata.resourceVersion;
+  if (fieldPath) involved.fieldPath = fieldPath;
+  return involved;
+}
+
+/** A new core/v1 Event (count 1), fields in the API struct's order. */
 function newEvent(
   name: string,
   namespace: string,
@@ -189,38 +202,23 @@ function newEvent(
   message: string,
   source: KubeEvent['source'],
   reportingComponent: string,
-  action: string | undefined,
+  reportingInstance: string,
   now: string,
 ): KubeEvent {
-  const metadata = { name, namespace, uid: '', resourceVersion: '', creationTimestamp: now };
-  if (action)
-    return {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata,
-      involvedObject: involved,
-      reason,
-      message,
-      type,
-      source,
-      reportingComponent,
-      action,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-    };
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata,
+    metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: now },
     involvedObject: involved,
     reason,
     message,
-    type,
     source,
-    reportingComponent,
     firstTimestamp: now,
     lastTimestamp: now,
     count: 1,
+    type,
+    eventTime: null,
+    reportingComponent,
+    reportingInstance,
   };
 }

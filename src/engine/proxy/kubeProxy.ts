@@ -4,8 +4,7 @@
  * carries each connection by those rules; kube-proxy itself only writes them.
  */
 import type { ApiServer } from '../apiserver/apiServer';
-import type { KubeObject } from '../api/types';
-import { EventRecorder } from '../client/eventRecorder';
+import { EventsV1Recorder } from '../client/eventsV1Recorder';
 import { Informer } from '../client/informer';
 import type { NodeName } from '../clusterConfig';
 import type { Sim } from '../sim';
@@ -27,7 +26,7 @@ export class KubeProxy {
   readonly rules = new Map<string, Backend[]>();
   syncs = 0;
   private syncPending = false;
-  private readonly recorder: EventRecorder;
+  private readonly recorder: EventsV1Recorder;
 
   constructor(
     private readonly sim: Sim,
@@ -35,7 +34,8 @@ export class KubeProxy {
     readonly node: NodeName,
   ) {
     this.id = componentId('kube-proxy', node);
-    this.recorder = new EventRecorder(sim, api, this.id, { component: 'kube-proxy', host: node });
+    // events.k8s.io/v1, reported as kube-proxy-<hostname> (its pod uses the node's network and name).
+    this.recorder = new EventsV1Recorder(sim, api, this.id, 'kube-proxy', `kube-proxy-${node}`);
     this.services = new Informer(api, this.id, 'Service');
     this.slices = new Informer(api, this.id, 'EndpointSlice');
     const changed = () => this.requestSync();
@@ -51,23 +51,20 @@ export class KubeProxy {
     this.sim.setUp(this.id, true);
     this.services.start();
     this.slices.start();
-    // kube-proxy's own reference to its Node uses the hostname as the uid; the event has no message.
+    this.recorder.start();
+    // kube-proxy's own reference to its Node (no apiVersion, the hostname as the uid); the event has no note.
     this.recorder.record(
-      {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: this.node, uid: this.node, resourceVersion: '', creationTimestamp: '' },
-        spec: {},
-        status: { conditions: [] },
-      } as unknown as KubeObject,
+      { kind: 'Node', name: this.node, uid: this.node },
       'Normal',
       'Starting',
+      'StartKubeProxy',
       '',
     );
   }
 
   stop(): void {
     this.sim.setUp(this.id, false);
+    this.recorder.stop();
     this.services.halt();
     this.slices.halt();
   }

@@ -6,7 +6,8 @@
  */
 import type { Node, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
-import { EventRecorder } from '../client/eventRecorder';
+import { EventsV1Recorder } from '../client/eventsV1Recorder';
+import { nodeNameAt } from '../clusterConfig';
 import { Informer } from '../client/informer';
 import { timestamp } from '../core/time';
 import type { Sim } from '../sim';
@@ -39,7 +40,7 @@ export class Scheduler {
   readonly decisions: DecisionRecord[] = [];
   /** Told of every decision (a recorder keeps them all; `decisions` keeps the last few). */
   onDecision: ((d: DecisionRecord) => void) | null = null;
-  private readonly recorder: EventRecorder;
+  private readonly recorder: EventsV1Recorder;
   private readonly infos = new Map<string, NodeInfo>();
   /** Pods assumed onto a node while their binding is in flight, by uid. */
   private readonly assumed = new Map<string, string>();
@@ -53,7 +54,14 @@ export class Scheduler {
   ) {
     this.pods = new Informer(api, SCHEDULER, 'Pod');
     this.nodes = new Informer(api, SCHEDULER, 'Node', undefined, () => true);
-    this.recorder = new EventRecorder(sim, api, SCHEDULER, { component: SCHEDULER_NAME });
+    // Its events go through events.k8s.io/v1, reported by the instance on the control-plane host.
+    this.recorder = new EventsV1Recorder(
+      sim,
+      api,
+      SCHEDULER,
+      SCHEDULER_NAME,
+      `${SCHEDULER_NAME}-${nodeNameAt(0)}`,
+    );
     this.nodes.addHandlers({
       onAdd: (n) => this.nodeChanged(n),
       onUpdate: (n) => this.nodeChanged(n),
@@ -82,6 +90,7 @@ export class Scheduler {
     const epoch = ++this.epoch;
     this.nodes.start();
     this.pods.start();
+    this.recorder.start();
     const tick = (every: number, fn: () => void) => {
       const loop = () =>
         this.sim.after(every, () => {
@@ -100,6 +109,7 @@ export class Scheduler {
     this.sim.setUp(SCHEDULER, false);
     this.epoch++;
     this.cycleScheduled = false;
+    this.recorder.stop();
     this.nodes.halt();
     this.pods.halt();
   }
@@ -240,14 +250,14 @@ export class Scheduler {
       { verb: 'bind', kind: 'Pod', namespace, name: pod.metadata.name, target: nodeName },
       (result) => {
         if (result.ok) {
+          // About the pod as the scheduler assumed it (GetReference of `assumed`: its resourceVersion
+          // from before the binding).
           this.recorder.record(
-            result.object,
+            pod,
             'Normal',
             'Scheduled',
+            'Binding',
             `Successfully assigned ${namespace}/${pod.metadata.name} to ${nodeName}`,
-            {
-              action: 'Binding',
-            },
           );
           return;
         }
@@ -266,7 +276,7 @@ export class Scheduler {
 
   /** FailedScheduling event, and PodScheduled=False/Unschedulable on the pod when it changed. */
   private failed(pod: Pod, message: string): void {
-    this.recorder.record(pod, 'Warning', 'FailedScheduling', message, { action: 'Scheduling' });
+    this.recorder.record(pod, 'Warning', 'FailedScheduling', 'Scheduling', message);
     const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
     if (current?.status === 'False' && current.message === message) return;
     const conditions = [

@@ -3,6 +3,7 @@
  * advance virtual time by hand, and assert on what etcd holds. In test builds it checks the
  * engine's invariants after every event.
  */
+import { eventFirstSeen } from '../api/eventTimes';
 import { isTerminal, podRequests } from '../api/pods';
 import type { KubeEvent, KubeObject, Pod } from '../api/types';
 import { Cluster, type ClusterOptions } from '../cluster';
@@ -78,16 +79,18 @@ export class TestCluster {
   }
 
   events(filter: (e: KubeEvent) => boolean = () => true): KubeEvent[] {
-    return this.cluster
-      .list('Event')
-      .filter(filter)
-      .sort((a, b) =>
-        a.firstTimestamp < b.firstTimestamp
-          ? -1
-          : a.firstTimestamp > b.firstTimestamp
-            ? 1
-            : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
-      );
+    return (
+      this.cluster
+        .list('Event')
+        .filter(filter)
+        // By the second they first happened (core/v1 Events keep no finer time), then as etcd stored them.
+        .sort(
+          (a, b) =>
+            Math.floor(Date.parse(eventFirstSeen(a)) / 1000) -
+              Math.floor(Date.parse(eventFirstSeen(b)) / 1000) ||
+            Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+        )
+    );
   }
 
   eventsFor(name: string): KubeEvent[] {

@@ -4,6 +4,7 @@
  * time, names the object as Kind/name and folds repeats into "(x3 over 2m)"; with -o it prints
  * the sorted events as one EventList (cmd/events/events.go).
  */
+import { eventCount, eventFirstSeen, eventLastMillis, eventLastSeen } from '../../engine/api/eventTimes';
 import type { KubeEvent } from '../../engine/api/types';
 import { age } from '../format/age';
 import { table } from '../format/table';
@@ -31,13 +32,14 @@ function selected(reader: ClusterReader, filter: Filter): KubeEvent[] {
         (!filter.kind || (e.involvedObject.kind === filter.kind && e.involvedObject.name === filter.name)) &&
         (!filter.types || filter.types.includes(e.type.toLowerCase())),
     )
-    .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0));
+    .sort((a, b) => eventLastMillis(a) - eventLastMillis(b));
 }
 
-/** LAST SEEN: the age, with the repeats folded in as kubectl prints them. */
+/** LAST SEEN: the age, with the repeats folded in as kubectl prints them (getLastSeen). */
 function lastSeen(e: KubeEvent, now: number): string {
-  const first = age(now, e.firstTimestamp);
-  return e.count > 1 ? `${age(now, e.lastTimestamp)} (x${e.count} over ${first})` : first;
+  const first = age(now, eventFirstSeen(e));
+  const count = eventCount(e);
+  return count > 1 ? `${age(now, eventLastSeen(e))} (x${count} over ${first})` : first;
 }
 
 function rows(events: readonly KubeEvent[], now: number, allNs: boolean): string[][] {
@@ -99,6 +101,7 @@ function typed(e: KubeEvent) {
       'name',
       'uid',
       'apiVersion',
+      'resourceVersion',
       'fieldPath',
     ]),
     reason: e.reason,
@@ -106,12 +109,13 @@ function typed(e: KubeEvent) {
     source: ordered(e.source, ['component', 'host']),
     firstTimestamp: e.firstTimestamp,
     lastTimestamp: e.lastTimestamp,
-    count: e.count,
+    ...(e.count ? { count: e.count } : {}),
     type: e.type,
-    eventTime: null,
+    eventTime: e.eventTime,
+    ...(e.series ? { series: ordered(e.series, ['count', 'lastObservedTime']) } : {}),
     ...(e.action ? { action: e.action } : {}),
     reportingComponent: e.reportingComponent,
-    reportingInstance: e.reportingInstance ?? '',
+    reportingInstance: e.reportingInstance,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Pieces every describer writes (staging/src/k8s.io/kubectl/pkg/describe/describe.go). */
+import { eventCount, eventFirstSeen, eventFrom, eventLastSeen } from '../../engine/api/eventTimes';
 import type { KubeEvent, KubeObject, Toleration } from '../../engine/api/types';
 import { wallClock, age } from '../format/age';
 import { tabwrite } from '../format/tabwriter';
@@ -61,27 +62,26 @@ export function events(reader: ClusterReader, object: KubeObject): string[] {
         (e.involvedObject.namespace ?? '') ===
           (object.metadata.namespace ?? e.involvedObject.namespace ?? ''),
     )
-    .sort(byTime);
+    // kubectl's SortableEvents: by lastTimestamp, which events.k8s.io Events leave null, so the
+    // scheduler's come first; ties keep the list's order (by name: each object's in creation order).
+    .sort((a, b) => lastTimestampMillis(a) - lastTimestampMillis(b));
   if (!list.length) return ['Events:\t<none>'];
   return [
     'Events:',
     '  Type\tReason\tAge\tFrom\tMessage',
     '  ----\t------\t----\t----\t-------',
     ...list.map((e) => {
-      const first = age(reader.now, e.firstTimestamp);
-      const when = e.count > 1 ? `${age(reader.now, e.lastTimestamp)} (x${e.count} over ${first})` : first;
-      const from = e.source.component || e.reportingComponent;
-      return `  ${e.type}\t${e.reason}\t${when}\t${from}\t${e.message.trim()}`;
+      const first = age(reader.now, eventFirstSeen(e));
+      const count = eventCount(e);
+      const when = count > 1 ? `${age(reader.now, eventLastSeen(e))} (x${count} over ${first})` : first;
+      return `  ${e.type}\t${e.reason}\t${when}\t${eventFrom(e)}\t${e.message.trim()}`;
     }),
   ];
 }
 
-const byTime = (a: KubeEvent, b: KubeEvent) =>
-  a.lastTimestamp < b.lastTimestamp
-    ? -1
-    : a.lastTimestamp > b.lastTimestamp
-      ? 1
-      : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion);
+/** lastTimestamp as a number to sort by; null is the zero time, before every other. */
+const lastTimestampMillis = (e: KubeEvent) =>
+  e.lastTimestamp ? Date.parse(e.lastTimestamp) : Number.MIN_SAFE_INTEGER;
 
 /** Whole seconds since a timestamp at the reader's moment. */
 export const secondsSince = (now: number, ts: string) => Math.floor((wallClock(now) - Date.parse(ts)) / 1000);

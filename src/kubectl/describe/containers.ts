@@ -51,14 +51,9 @@ export function container(
       `${indent}Ready:\t${status.ready ? 'True' : 'False'}`,
       `${indent}Restart Count:\t${status.restartCount}`,
     );
-  } else if (withStatus) {
-    lines.push(
-      `${indent}State:\tWaiting`,
-      `${indent}  Reason:\tContainerCreating`,
-      `${indent}Ready:\tFalse`,
-      `${indent}Restart Count:\t0`,
-    );
   }
+  // A pod with no container statuses yet (not scheduled, or not yet synced by its kubelet) shows
+  // no State, Ready or Restart Count at all (describeContainerState runs only for a status).
   for (const [title, list] of [
     ['Limits', c.resources?.limits],
     ['Requests', c.resources?.requests],

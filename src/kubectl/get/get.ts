@@ -217,21 +217,23 @@ interface TableOptions extends Options {
 }
 
 function headerRow(list: Listing, options: TableOptions): string[] {
+  const wide = options.output === 'wide';
   return [
     ...(options.allNs ? ['NAMESPACE'] : []),
-    ...list.headers,
-    ...(options.output === 'wide' ? list.wideHeaders : []),
+    ...(wide && list.wideReplaces ? [] : list.headers),
+    ...(wide ? list.wideHeaders : []),
     ...(options.showLabels ? ['LABELS'] : []),
   ];
 }
 
 function itemRow(item: Item, list: Listing, type: ResourceType, options: TableOptions): string[] {
+  const wide = options.output === 'wide';
   const row = [...item.row];
   if (options.multi && list.nameFirst) row[0] = `${type.prefix}/${row[0]}`;
   return [
     ...(options.allNs ? [item.namespace ?? ''] : []),
-    ...row,
-    ...(options.output === 'wide' ? item.wide : []),
+    ...(wide && list.wideReplaces ? [] : row),
+    ...(wide ? item.wide : []),
     ...(options.showLabels ? [labelString(item.labels)] : []),
   ];
 }

@@ -24,6 +24,8 @@ export interface Item {
 export interface Listing {
   readonly headers: readonly string[];
   readonly wideHeaders: readonly string[];
+  /** With -o wide, the wide columns are the whole row (events: printEvent's own wide order). */
+  readonly wideReplaces?: boolean;
   readonly items: Item[];
   /** Whether the first column is the name (events' is LAST SEEN). */
   readonly nameFirst: boolean;
@@ -74,13 +76,13 @@ export function listing(type: ResourceType, reader: ClusterReader, namespace: st
     row: printer.row(o, reader),
     wide: printer.wideRow?.(o, reader) ?? [],
   }));
-  if (type.engineKind === 'Event') {
-    const time = (i: Item) => (i.object as { lastTimestamp: string }).lastTimestamp;
-    items.sort((a, b) => (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : byKey(a, b)));
-  } else items.sort(byKey);
+  // In etcd's key order, Events too (the server's event printer does not sort them): grouped by
+  // object, each object's in the order they were made.
+  items.sort(byKey);
   return {
     headers: printer.headers,
     wideHeaders: printer.wideHeaders ?? [],
+    ...(printer.wideReplaces ? { wideReplaces: true } : {}),
     items,
     nameFirst: type.engineKind !== 'Event',
   };

@@ -1,4 +1,5 @@
 /** `kubectl get events | namespaces | leases`. */
+import { eventCount, eventFirstSeen, eventLastSeen, eventSourceText } from '../../engine/api/eventTimes';
 import type { KubeEvent, Lease, Namespace } from '../../engine/api/types';
 import { age } from '../format/age';
 import type { Printer } from './printer';
@@ -8,13 +9,31 @@ export const eventObject = (e: KubeEvent) =>
 
 export const eventPrinter: Printer<KubeEvent> = {
   headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-  wideHeaders: ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME'],
-  row: (e, r) => [age(r.now, e.lastTimestamp), e.type, e.reason, eventObject(e), e.message.trim()],
+  // printEvent: the wide columns sit around MESSAGE, so the wide row is a row of its own.
+  wideHeaders: [
+    'LAST SEEN',
+    'TYPE',
+    'REASON',
+    'OBJECT',
+    'SUBOBJECT',
+    'SOURCE',
+    'MESSAGE',
+    'FIRST SEEN',
+    'COUNT',
+    'NAME',
+  ],
+  wideReplaces: true,
+  row: (e, r) => [age(r.now, eventLastSeen(e)), e.type, e.reason, eventObject(e), e.message.trim()],
   wideRow: (e, r) => [
+    age(r.now, eventLastSeen(e)),
+    e.type,
+    e.reason,
+    eventObject(e),
     e.involvedObject.fieldPath ?? '',
-    e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component || e.reportingComponent,
-    age(r.now, e.firstTimestamp),
-    String(e.count),
+    eventSourceText(e),
+    e.message.trim(),
+    age(r.now, eventFirstSeen(e)),
+    String(eventCount(e)),
     e.metadata.name,
   ],
 };

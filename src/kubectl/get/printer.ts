@@ -5,6 +5,8 @@ import type { ClusterReader } from '../types';
 export interface Printer<T extends KubeObject = KubeObject> {
   readonly headers: readonly string[];
   readonly wideHeaders?: readonly string[];
+  /** With -o wide, the wide headers and row are the whole table (not added after the usual ones). */
+  readonly wideReplaces?: boolean;
   /** The row without the NAMESPACE column; the first cell is the name. */
   row(object: T, reader: ClusterReader): string[];
   wideRow?(object: T, reader: ClusterReader): string[];

@@ -1,7 +1,8 @@
 /** An object's Events, as the Events table at the end of `kubectl describe` shows them. */
 import { useTranslation } from 'react-i18next';
+import { eventFrom } from '../../engine/api/eventTimes';
 import type { KubeEvent, KubeObject } from '../../engine/api/types';
-import { humanDuration, virtualTimeOf } from '../../store/eventRows';
+import { eventSeenBy, humanDuration } from '../../store/eventRows';
 import { useActions, useAppStore } from '../storeContext';
 
 export function ObjectEvents({
@@ -30,7 +31,7 @@ export function ObjectEvents({
   // By time, then by etcd revision: the order the writes happened in, within one second too.
   events.sort(
     (a, b) =>
-      (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : 0) ||
+      eventSeenBy(a) - eventSeenBy(b) ||
       Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
   );
   if (!events.length) return <p className="text-slate-500 dark:text-slate-400">{t('inspector.noEvents')}</p>;
@@ -49,7 +50,7 @@ export function ObjectEvents({
         <tbody>
           {events.map((e) => {
             // Timestamps have whole seconds: jump to the end of that second, when it has surely happened.
-            const time = virtualTimeOf(e.lastTimestamp) + 999;
+            const time = eventSeenBy(e);
             return (
               <tr
                 key={e.metadata.name}
@@ -59,7 +60,7 @@ export function ObjectEvents({
                 <td className="pr-2">{e.type}</td>
                 <td className="pr-2">{e.reason}</td>
                 <td className="whitespace-nowrap pr-2">{humanDuration(now - (time - 999))}</td>
-                <td className="pr-2">{e.source.component}</td>
+                <td className="pr-2">{eventFrom(e)}</td>
                 <td>{e.message}</td>
               </tr>
             );
