@@ -39,7 +39,6 @@ const coredns: Deployment = {
       metadata: { labels: { 'k8s-app': 'kube-dns' } },
       spec: {
         priorityClassName: 'system-cluster-critical',
-        priority: 2_000_000_000,
         serviceAccountName: 'coredns',
         tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, CONTROL_PLANE_TOLERATION],
         nodeSelector: { 'kubernetes.io/os': 'linux' },
@@ -64,18 +63,27 @@ const coredns: Deployment = {
 const kubeProxy: DaemonSet = {
   apiVersion: 'apps/v1',
   kind: 'DaemonSet',
-  metadata: meta('kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }),
+  metadata: {
+    ...meta('kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }),
+    annotations: { 'deprecated.daemonset.template.generation': '1' },
+  },
+  // kubeadm's manifest (phases/addons/proxy): on every Linux node, tolerating every taint.
   spec: {
     selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },
+    updateStrategy: { type: 'RollingUpdate' },
     template: {
       metadata: { labels: { 'k8s-app': 'kube-proxy' } },
       spec: {
+        priorityClassName: 'system-node-critical',
         hostNetwork: true,
         serviceAccountName: 'kube-proxy',
+        tolerations: [{ operator: 'Exists' }],
+        nodeSelector: { 'kubernetes.io/os': 'linux' },
         containers: [
           {
             name: 'kube-proxy',
             image: 'registry.k8s.io/kube-proxy:v1.34.0',
+            imagePullPolicy: 'IfNotPresent',
             command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf'],
           },
         ],

@@ -108,7 +108,7 @@ export class Cluster {
           ...object.metadata,
           uid: this.sim.rng.uuid(),
           creationTimestamp: now,
-          ...(object.kind === 'Deployment' ? { generation: 1 } : {}),
+          ...(object.kind === 'Deployment' || object.kind === 'DaemonSet' ? { generation: 1 } : {}),
         },
       } as KubeObject;
       const admitted = admitCreate(draft, now, (svc) =>

@@ -112,6 +112,8 @@ export interface PodSpec {
   terminationGracePeriodSeconds?: number;
   schedulerName?: string;
   priority?: number;
+  /** Set with the priority by the Priority admission plugin. */
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
   serviceAccountName?: string;
   hostNetwork?: boolean;
   priorityClassName?: string;
@@ -247,7 +249,17 @@ export interface DaemonSet {
   apiVersion: 'apps/v1';
   kind: 'DaemonSet';
   metadata: ObjectMeta;
-  spec: { selector: LabelSelector; template: PodTemplate };
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplate;
+    /** Defaulted to RollingUpdate with maxUnavailable 1 and maxSurge 0. */
+    updateStrategy?: {
+      type: 'RollingUpdate' | 'OnDelete';
+      rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+    };
+    revisionHistoryLimit?: number;
+    minReadySeconds?: number;
+  };
   status: {
     currentNumberScheduled: number;
     numberMisscheduled: number;

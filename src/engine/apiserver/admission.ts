@@ -6,6 +6,7 @@
  */
 import type {
   Container,
+  DaemonSet,
   Deployment,
   KubeObject,
   Node,
@@ -70,12 +71,18 @@ function defaultContainer(c: Container): Container {
   return out;
 }
 
+/** The PriorityClasses every cluster has (minikube adds none); other pods get priority 0. */
+const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
+  'system-node-critical': 2_000_001_000,
+  'system-cluster-critical': 2_000_000_000,
+};
+
 /** A Pod also passes the ServiceAccount and Priority admission plugins (templates do not). */
 function admitPod(pod: Pod): Pod {
-  const spec = Object.assign(
-    { serviceAccountName: 'default', priority: 0 },
-    defaultPodSpec(pod.spec),
-  ) as PodSpec;
+  const spec = Object.assign({ serviceAccountName: 'default' }, defaultPodSpec(pod.spec)) as PodSpec;
+  // Priority: the value comes from the pod's PriorityClass, with its preemption policy.
+  spec.priority = SYSTEM_PRIORITY_CLASSES[pod.spec.priorityClassName ?? ''] ?? pod.spec.priority ?? 0;
+  spec.preemptionPolicy = pod.spec.preemptionPolicy ?? 'PreemptLowerPriority';
   spec.tolerations = defaultTolerations(spec.tolerations);
   const withDefaults = { ...pod };
   withDefaults.spec = spec;
@@ -126,6 +133,24 @@ function defaultRollingUpdate(d: Deployment): Deployment {
   };
 }
 
+/** SetDefaults_DaemonSet: RollingUpdate one node at a time (maxUnavailable 1, maxSurge 0), 10 old revisions. */
+function defaultDaemonSet(ds: DaemonSet): DaemonSet {
+  const strategy = ds.spec.updateStrategy;
+  const type = strategy?.type ?? 'RollingUpdate';
+  return {
+    ...ds,
+    spec: {
+      ...ds.spec,
+      updateStrategy:
+        type === 'RollingUpdate'
+          ? { type, rollingUpdate: { maxUnavailable: 1, maxSurge: 0, ...strategy?.rollingUpdate } }
+          : { ...strategy, type },
+      revisionHistoryLimit: ds.spec.revisionHistoryLimit ?? 10,
+      template: { ...ds.spec.template, spec: defaultPodSpec(ds.spec.template.spec) },
+    },
+  };
+}
+
 function defaultReplicaSet(rs: ReplicaSet): ReplicaSet {
   return {
     ...rs,
@@ -149,6 +174,8 @@ export function defaultOnWrite(object: KubeObject): KubeObject {
       return defaultRollingUpdate(object);
     case 'ReplicaSet':
       return defaultReplicaSet(object);
+    case 'DaemonSet':
+      return defaultDaemonSet(object);
     default:
       return object;
   }
@@ -169,6 +196,8 @@ export function admitCreate(
       return defaultRollingUpdate(object);
     case 'ReplicaSet':
       return defaultReplicaSet(object);
+    case 'DaemonSet':
+      return defaultDaemonSet(object);
     case 'Service': {
       const spec = { type: 'ClusterIP' as const, ...object.spec };
       const ports = spec.ports.map((p) => ({ protocol: 'TCP' as const, targetPort: p.port, ...p }));

@@ -1,6 +1,6 @@
 /** daemonset-controller: one pod per node for each DaemonSet (here kube-proxy), pinned by node affinity and left to the scheduler. */
 import { controllerOf, isActive, isPodReady } from '../api/pods';
-import type { DaemonSet, Pod } from '../api/types';
+import type { DaemonSet, Pod, Toleration } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
@@ -178,9 +178,7 @@ export class DaemonSetController extends Controller {
             },
           },
         },
-        tolerations: [{ operator: 'Exists' }],
-        priority: 2_000_001_000,
-        priorityClassName: 'system-node-critical',
+        tolerations: daemonPodTolerations(base.spec.tolerations, base.spec.hostNetwork === true),
       },
     };
     this.api.request(
@@ -197,6 +195,39 @@ export class DaemonSetController extends Controller {
       this.options,
     );
   }
+}
+
+/**
+ * AddOrUpdateDaemonPodTolerations: a daemon pod stays on its node through node problems (not-ready
+ * and unreachable without a time limit) and is placed despite pressure, cordoning and, with the
+ * host's network, an unready pod network.
+ */
+function daemonPodTolerations(
+  template: readonly Toleration[] | undefined,
+  hostNetwork: boolean,
+): Toleration[] {
+  const out = [...(template ?? [])];
+  const wanted: [string, 'NoExecute' | 'NoSchedule'][] = [
+    ['node.kubernetes.io/not-ready', 'NoExecute'],
+    ['node.kubernetes.io/unreachable', 'NoExecute'],
+    ['node.kubernetes.io/disk-pressure', 'NoSchedule'],
+    ['node.kubernetes.io/memory-pressure', 'NoSchedule'],
+    ['node.kubernetes.io/pid-pressure', 'NoSchedule'],
+    ['node.kubernetes.io/unschedulable', 'NoSchedule'],
+    ...(hostNetwork
+      ? [['node.kubernetes.io/network-unavailable', 'NoSchedule'] as [string, 'NoSchedule']]
+      : []),
+  ];
+  for (const [key, effect] of wanted) {
+    const toleration: Toleration = { key, operator: 'Exists', effect };
+    // AddOrUpdateTolerationInPodSpec: one that matches (key, operator, value, effect) is replaced.
+    const at = out.findIndex(
+      (t) => t.key === key && (t.operator ?? 'Equal') === 'Exists' && !t.value && t.effect === effect,
+    );
+    if (at >= 0) out[at] = toleration;
+    else out.push(toleration);
+  }
+  return out;
 }
 
 /** Pod indexes: active pods by their controller's uid (as ownedBy sees it), and by that uid and their node. */

@@ -41,7 +41,11 @@ export function annotations(title: string, m: Record<string, string> | undefined
 
 export function tolerations(list: readonly Toleration[] | undefined, indent = ''): string[] {
   if (!list?.length) return [`${indent}Tolerations:\t<none>`];
-  return list.map((t, i) => {
+  // printTolerationsMultilineWithIndent sorts them by key (no key first).
+  const sorted = [...list].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
+  return sorted.map((t, i) => {
     let s = t.key ?? '';
     if (t.value) s += `=${t.value}`;
     if (t.effect) s += `:${t.effect}`;

@@ -12,6 +12,7 @@ import { describeDeployment } from './deployment';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeService } from './service';
+import { describeDaemonSet, describeReplicaSet } from './workloads';
 
 function describeObject(o: KubeObject, reader: ClusterReader): string {
   switch (o.kind) {
@@ -23,6 +24,10 @@ function describeObject(o: KubeObject, reader: ClusterReader): string {
       return describeDeployment(o, reader);
     case 'Service':
       return describeService(o, reader);
+    case 'ReplicaSet':
+      return describeReplicaSet(o, reader);
+    case 'DaemonSet':
+      return describeDaemonSet(o, reader);
     default:
       return flush([
         `Name:\t${o.metadata.name}`,

@@ -13,10 +13,8 @@ export function podTemplateLines(t: PodTemplate): string[] {
     l.push(`  Service Account:\t${t.spec.serviceAccountName}`);
   l.push('  Containers:');
   for (const c of t.spec.containers) l.push(...container(c, undefined, '    ', '   ', undefined, false));
-  l.push(
-    '  Volumes:\t<none>',
-    ...labels('Node-Selectors', t.spec.nodeSelector, '  '),
-    ...tolerations(t.spec.tolerations, '  '),
-  );
+  l.push('  Volumes:\t<none>');
+  if (t.spec.priorityClassName) l.push(`  Priority Class Name:\t${t.spec.priorityClassName}`);
+  l.push(...labels('Node-Selectors', t.spec.nodeSelector, '  '), ...tolerations(t.spec.tolerations, '  '));
   return l;
 }
