@@ -23,6 +23,8 @@ export const GET_FLAGS = {
   output: { type: 'string', short: 'o' },
   selector: { type: 'string', short: 'l' },
   watch: { type: 'bool', short: 'w' },
+  'watch-only': { type: 'bool' },
+  'output-watch-events': { type: 'bool' },
   'show-labels': { type: 'bool' },
   'no-headers': { type: 'bool' },
   'field-selector': { type: 'string' },
@@ -116,11 +118,12 @@ export function getCommand(ctx: VerbContext): Command {
     ...(sortBy ? { sortBy, sortText: sortText! } : {}),
     ...(printer ? { printer } : {}),
   };
-  if (flagTrue(args, 'watch')) {
+  const watchOnly = flagTrue(args, 'watch-only');
+  if (flagTrue(args, 'watch') || watchOnly) {
     if (printer)
       return errorCommand('error: this simulated terminal watches tables only: drop -o, or leave out -w');
     if (request.types.length > 1) return errorCommand('error: you may only specify a single resource type');
-    return watchCommand(request, options);
+    return watchCommand(request, options, { only: watchOnly, events: flagTrue(args, 'output-watch-events') });
   }
   return { type: 'read', run: (reader) => get(request, options, reader) };
 }
@@ -246,10 +249,18 @@ function renderTable(list: Listing, items: Item[], type: ResourceType, options: 
 /**
  * `-w`: the table once, then a row for each object that was added, changed or deleted since the last
  * moment. kubectl flushes its tabwriter after every event, so each later row is aligned on its own.
+ * `--watch-only` leaves out the first table; `--output-watch-events` puts each row's event (ADDED,
+ * MODIFIED, DELETED) in front of it, the first table's rows being ADDED. The header comes with the
+ * first row printed.
  */
-function watchCommand(request: Request, options: Options): Command {
+function watchCommand(
+  request: Request,
+  options: Options,
+  watchOptions: { readonly only: boolean; readonly events: boolean },
+): Command {
   const type = request.types[0]!;
   let seen = new Map<string, Item>();
+  let headerShown = options.noHeaders;
   const key = (i: Item) => `${i.namespace ?? ''}/${i.name}`;
   const snapshot = (reader: ClusterReader) => select(type, request, options, reader);
   const tableOptions = {
@@ -257,18 +268,35 @@ function watchCommand(request: Request, options: Options): Command {
     multi: false,
     allNs: options.namespace === undefined && type.namespaced,
   };
+  const header = (list: Listing) =>
+    watchOptions.events ? ['EVENT', ...headerRow(list, tableOptions)] : headerRow(list, tableOptions);
+  const row = (event: string, item: Item, list: Listing) =>
+    watchOptions.events
+      ? [event, ...itemRow(item, list, type, tableOptions)]
+      : itemRow(item, list, type, tableOptions);
+  /** One event's row, with the header above it if none was printed yet. */
+  const line = (event: string, item: Item, list: Listing) => {
+    const rows = [row(event, item, list)];
+    if (!headerShown) rows.unshift(header(list));
+    headerShown = true;
+    return table(rows);
+  };
   return {
     type: 'watch',
     first(reader) {
       const { list, items } = snapshot(reader);
       seen = new Map(items.map((i) => [key(i), i]));
+      if (watchOptions.only) return ok('');
       if (!items.length)
         return ok(
           tableOptions.allNs || !type.namespaced
             ? 'No resources found'
             : `No resources found in ${options.namespace} namespace.`,
         );
-      return ok(renderTable(list, items, type, tableOptions));
+      const rows = items.map((i) => row('ADDED', i, list));
+      const shown = headerShown ? rows : [header(list), ...rows];
+      headerShown = true;
+      return ok(table(shown));
     },
     next(reader) {
       const { list, items } = snapshot(reader);
@@ -277,10 +305,9 @@ function watchCommand(request: Request, options: Options): Command {
       for (const item of items) {
         const before = seen.get(key(item));
         if (!before || before.version !== item.version)
-          lines.push(table([itemRow(item, list, type, tableOptions)]));
+          lines.push(line(before ? 'MODIFIED' : 'ADDED', item, list));
       }
-      for (const [k, item] of seen)
-        if (!now.has(k)) lines.push(table([itemRow(item, list, type, tableOptions)]));
+      for (const [k, item] of seen) if (!now.has(k)) lines.push(line('DELETED', item, list));
       seen = now;
       return lines.length ? ok(lines.join('\n')) : null;
     },
