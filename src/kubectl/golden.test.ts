@@ -6,21 +6,15 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isRuntimeName } from '../engine/clusterConfig';
 import { runScript, type RunOptions } from './sim/runScript';
+import { scriptOptions } from './sim/scriptOptions';
 
 const DIR = join(import.meta.dirname, 'golden');
 const EXAMPLES = join(import.meta.dirname, '../../sim/examples');
 
 function options(script: string): RunOptions {
-  const line = /^# options:(.*)$/m.exec(script)?.[1] ?? '';
-  const get = (name: string) => new RegExp(`--${name}[ =](\\S+)`).exec(line)?.[1];
-  const runtime = get('runtime') ?? 'docker';
-  return {
-    nodes: Number(get('nodes') ?? 1),
-    runtime: isRuntimeName(runtime) ? runtime : 'docker',
-    seed: Number(get('seed') ?? 1),
-  };
+  const own = scriptOptions(script);
+  return { nodes: own.nodes ?? 1, runtime: own.runtime ?? 'docker', seed: own.seed ?? 1 };
 }
 
 async function check(scriptPath: string, goldenPath: string) {
