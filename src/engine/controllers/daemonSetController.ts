@@ -1,6 +1,11 @@
-/** daemonset-controller: one pod per node for each DaemonSet (here kube-proxy), pinned by node affinity and left to the scheduler. */
-import { controllerOf, isActive, isPodReady } from '../api/pods';
-import type { DaemonSet, Pod, Toleration } from '../api/types';
+/**
+ * daemonset-controller: one pod on each node the DaemonSet should run on (its node selector and
+ * affinity match, and no NoSchedule or NoExecute taint goes untolerated), pinned there by node
+ * affinity and left to the scheduler; its pods on nodes where it should not keep running go.
+ */
+import { controllerOf, isActive, isPodReady, toleratesAll } from '../api/pods';
+import { podMatchesNode } from '../scheduler/plugins/nodeAffinity';
+import type { DaemonSet, Node, Pod, Toleration } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
@@ -20,6 +25,11 @@ export class DaemonSetController extends Controller {
   private readonly unsure = new Map<string, Set<string>>();
   /** The informers' generations the `unsure` sets were built on (a restarted informer voids them). */
   private basis = '';
+  /**
+   * Per DaemonSet uid, the existing nodes it should not run on (nodeShouldRunDaemonPod false):
+   * few or none, so that the status counts need not go through every node.
+   */
+  private readonly excluded = new Map<string, Set<string>>();
 
   constructor(
     sim: Sim,
@@ -48,7 +58,16 @@ export class DaemonSetController extends Controller {
         for (const nodes of this.unsure.values()) nodes.add(n.metadata.name);
         all();
       },
-      onDelete: all,
+      // Only a change of labels or taints can change where a DaemonSet should run (heartbeats cannot).
+      onUpdate: (n, old) => {
+        if (!placementChanged(n, old)) return;
+        for (const nodes of this.unsure.values()) nodes.add(n.metadata.name);
+        all();
+      },
+      onDelete: (n) => {
+        for (const set of this.excluded.values()) set.delete(n.metadata.name);
+        all();
+      },
     });
     pods.addHandlers({
       onAdd: (p) => this.podEvent(p),
@@ -71,6 +90,7 @@ export class DaemonSetController extends Controller {
     this.daemonSets.halt();
     this.pending.clear();
     this.unsure.clear();
+    this.excluded.clear();
   }
 
   private podEvent(pod: Pod, createdOrGone = true): void {
@@ -106,37 +126,81 @@ export class DaemonSetController extends Controller {
     const unsure = this.unsure.get(uid);
     const look = unsure ? this.nodes.inOrder(unsure) : [...this.nodes.list()];
     this.unsure.set(uid, new Set());
-    const missing = look
-      .map((n) => n.metadata.name)
-      .filter(
-        (n) =>
-          this.pods.countIndex(ACTIVE_BY_OWNER_AND_NODE, coverKey(uid, n)) === 0 &&
-          !this.pending.has(`${uid}/${n}`),
-      );
+    let excluded = this.excluded.get(uid);
+    if (!unsure || !excluded) this.excluded.set(uid, (excluded = new Set()));
+    const tolerations = daemonPodTolerations(
+      ds.spec.template.spec.tolerations,
+      ds.spec.template.spec.hostNetwork === true,
+    );
+    const missing: string[] = [];
+    const extra: Pod[] = [];
+    for (const node of look) {
+      const name = node.metadata.name;
+      const { run, keep } = shouldRunOn(ds, tolerations, node);
+      if (run) excluded.delete(name);
+      else excluded.add(name);
+      const cover = coverKey(uid, name);
+      if (run && this.pods.countIndex(ACTIVE_BY_OWNER_AND_NODE, cover) === 0 && !this.pending.has(cover))
+        missing.push(name);
+      if (!keep) extra.push(...this.pods.byIndex(ACTIVE_BY_OWNER_AND_NODE, cover));
+    }
     for (const node of missing) this.createFor(ds, node);
+    for (const pod of extra) this.deletePod(ds, pod);
+    const diff = [
+      ...(missing.length ? [`missing on ${missing.join(', ')}`] : []),
+      ...(extra.length ? [`not to run on ${extra.map((p) => targetNode(p)).join(', ')}`] : []),
+    ];
+    const action = [
+      ...(missing.length ? [`create ${missing.length} pod(s)`] : []),
+      ...(extra.length ? [`delete ${extra.length} pod(s)`] : []),
+    ];
     this.note({
       key,
-      desired: `one pod on each of ${this.nodes.size} node(s)`,
+      desired: `one pod on each of ${this.nodes.size - excluded.size} node(s)`,
       actual: `${this.pods.countIndex(ACTIVE_BY_OWNER, uid)} pod(s)`,
-      diff: missing.length ? `missing on ${missing.join(', ')}` : 'none',
-      action: missing.length ? `create ${missing.length} pod(s)` : 'none',
+      diff: diff.join('; ') || 'none',
+      action: action.join(', ') || 'none',
     });
-    this.updateStatus(ds);
+    this.updateStatus(ds, excluded);
+  }
+
+  private deletePod(ds: DaemonSet, pod: Pod): void {
+    this.api.request(
+      KCM,
+      {
+        verb: 'delete',
+        kind: 'Pod',
+        namespace: pod.metadata.namespace ?? 'default',
+        name: pod.metadata.name,
+      },
+      (r) => {
+        if (r.ok) this.recorder.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+        else this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 1_000);
+      },
+      this.options,
+    );
   }
 
   /**
-   * updateDaemonSetStatus: how many nodes should run the pod, do, and have it ready. Every node
-   * should here (the pods tolerate everything and no DaemonSet has a node selector); pods are
-   * never on the wrong node, and all are of the current template.
+   * updateDaemonSetStatus: how many nodes should run the pod, do, and have it ready, and how many
+   * run it but should not (misscheduled). All pods are of the current template.
    */
-  private updateStatus(ds: DaemonSet): void {
+  private updateStatus(ds: DaemonSet, excluded: ReadonlySet<string>): void {
     const uid = ds.metadata.uid;
-    const desired = this.nodes.size;
-    const current = this.pods.countIndex(ACTIVE_BY_OWNER, uid);
-    const ready = this.pods.countIndex(READY_BY_OWNER, uid);
+    const desired = this.nodes.size - excluded.size;
+    // Pods on nodes the DaemonSet should not run on count as misscheduled, not current or ready.
+    let misscheduled = 0;
+    let readyThere = 0;
+    for (const node of excluded) {
+      const there = this.pods.byIndex(ACTIVE_BY_OWNER_AND_NODE, coverKey(uid, node));
+      if (there.length) misscheduled++;
+      readyThere += there.filter(isPodReady).length;
+    }
+    const current = this.pods.countIndex(ACTIVE_BY_OWNER, uid) - misscheduled;
+    const ready = this.pods.countIndex(READY_BY_OWNER, uid) - readyThere;
     const status: DaemonSet['status'] = {
       currentNumberScheduled: current,
-      numberMisscheduled: 0,
+      numberMisscheduled: misscheduled,
       desiredNumberScheduled: desired,
       numberReady: ready,
       observedGeneration: ds.metadata.generation ?? 1,
@@ -195,6 +259,39 @@ export class DaemonSetController extends Controller {
       this.options,
     );
   }
+}
+
+/**
+ * nodeShouldRunDaemonPod: whether the DaemonSet should run on `node` (its node selector and
+ * required affinity match, and every NoSchedule or NoExecute taint is tolerated), and whether a
+ * pod of it already there may keep running (only an untolerated NoExecute taint drives it away).
+ */
+function shouldRunOn(
+  ds: DaemonSet,
+  tolerations: readonly Toleration[],
+  node: Node,
+): { run: boolean; keep: boolean } {
+  const spec = ds.spec.template.spec;
+  if (spec.nodeName && spec.nodeName !== node.metadata.name) return { run: false, keep: false };
+  const probe = { spec: { nodeSelector: spec.nodeSelector, affinity: spec.affinity } } as unknown as Pod;
+  if (!podMatchesNode(probe, node.metadata.labels ?? {}, node.metadata.name))
+    return { run: false, keep: false };
+  let run = true;
+  for (const taint of node.spec.taints ?? []) {
+    if (taint.effect === 'PreferNoSchedule' || toleratesAll(tolerations, taint)) continue;
+    if (taint.effect === 'NoExecute') return { run: false, keep: false };
+    run = false;
+  }
+  return { run, keep: true };
+}
+
+/** Whether a node update may change where DaemonSets run: its labels or taints changed. */
+function placementChanged(n: Node, old: Node): boolean {
+  if (n.metadata.labels === old.metadata.labels && n.spec.taints === old.spec.taints) return false;
+  return (
+    JSON.stringify(n.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {}) ||
+    JSON.stringify(n.spec.taints ?? []) !== JSON.stringify(old.spec.taints ?? [])
+  );
 }
 
 /**

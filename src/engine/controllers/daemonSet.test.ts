@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { DaemonSet } from '../api/types';
+import { TestCluster } from '../testing/testCluster';
+
+const agent = (nodeSelector?: Record<string, string>): DaemonSet => ({
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'agent', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
+  spec: {
+    selector: { matchLabels: { app: 'agent' } },
+    template: {
+      metadata: { labels: { app: 'agent' } },
+      spec: {
+        ...(nodeSelector ? { nodeSelector } : {}),
+        containers: [{ name: 'agent', image: 'nginx:1.27' }],
+      },
+    },
+  },
+  status: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
+});
+
+const placed = (t: TestCluster) =>
+  t
+    .pods()
+    .filter((p) => p.metadata.name.startsWith('agent-') && !p.metadata.deletionTimestamp)
+    .map((p) => p.spec.nodeName)
+    .sort();
+const status = (t: TestCluster) => t.cluster.get('DaemonSet', 'default', 'agent')!.status;
+
+describe('daemonset-controller: where a DaemonSet runs (nodeShouldRunDaemonPod)', () => {
+  it('runs only on nodes its node selector matches, following label changes', () => {
+    const t = TestCluster.ready({ nodes: 3 })
+      .apply(agent({ disktype: 'ssd' }))
+      .advance('10s');
+    expect(placed(t)).toEqual([]);
+    expect(status(t).desiredNumberScheduled).toBe(0);
+    t.act((c) => c.patch('Node', undefined, 'minikube-m02', { metadata: { labels: { disktype: 'ssd' } } }));
+    t.advance('20s');
+    expect(placed(t)).toEqual(['minikube-m02']);
+    expect(status(t)).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1, numberReady: 1 });
+    // The label goes: the pod there should no longer run and is deleted.
+    t.act((c) => c.patch('Node', undefined, 'minikube-m02', { metadata: { labels: { disktype: null } } }));
+    t.advance('45s');
+    expect(placed(t)).toEqual([]);
+    expect(status(t)).toMatchObject({
+      desiredNumberScheduled: 0,
+      currentNumberScheduled: 0,
+      numberMisscheduled: 0,
+    });
+    const reasons = t.eventsFor('agent').map((e) => e.reason);
+    expect(reasons).toEqual(['SuccessfulCreate', 'SuccessfulDelete']);
+  });
+
+  it('keeps off a node with an untolerated NoSchedule taint, leaves a pod already there, and goes for NoExecute', () => {
+    const t = TestCluster.ready({ nodes: 3 }).apply(agent()).advance('20s');
+    expect(placed(t)).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);
+    // Cordoned nodes keep theirs and would get one: daemon pods tolerate node.kubernetes.io/unschedulable.
+    t.act((c) => c.cordon('minikube-m03')).advance('5s');
+    expect(status(t).desiredNumberScheduled).toBe(3);
+    t.act((c) => c.taint('minikube-m02', { key: 'dedicated', value: 'db', effect: 'NoSchedule' })).advance(
+      '5s',
+    );
+    // Should not run there, but may keep running: misscheduled.
+    expect(placed(t)).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);
+    expect(status(t)).toMatchObject({
+      desiredNumberScheduled: 2,
+      currentNumberScheduled: 2,
+      numberMisscheduled: 1,
+    });
+    t.act((c) => c.taint('minikube-m03', { key: 'dedicated', value: 'db', effect: 'NoExecute' })).advance(
+      '45s',
+    );
+    expect(placed(t)).toEqual(['minikube', 'minikube-m02']);
+    expect(status(t)).toMatchObject({
+      desiredNumberScheduled: 1,
+      currentNumberScheduled: 1,
+      numberMisscheduled: 1,
+    });
+  });
+
+  it('still runs kube-proxy on every node, tainted or not (it tolerates everything)', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    t.act((c) => c.taint('minikube-m02', { key: 'dedicated', value: 'db', effect: 'NoExecute' })).advance(
+      '45s',
+    );
+    const proxies = t.pods('kube-system').filter((p) => p.metadata.name.startsWith('kube-proxy-'));
+    expect(proxies.map((p) => p.spec.nodeName).sort()).toEqual(['minikube', 'minikube-m02']);
+    expect(t.cluster.get('DaemonSet', 'kube-system', 'kube-proxy')!.status).toMatchObject({
+      desiredNumberScheduled: 2,
+      numberMisscheduled: 0,
+    });
+  });
+});
