@@ -63,10 +63,7 @@ const coredns: Deployment = {
 const kubeProxy: DaemonSet = {
   apiVersion: 'apps/v1',
   kind: 'DaemonSet',
-  metadata: {
-    ...meta('kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }),
-    annotations: { 'deprecated.daemonset.template.generation': '1' },
-  },
+  metadata: meta('kube-proxy', 'kube-system', { 'k8s-app': 'kube-proxy' }),
   // kubeadm's manifest (phases/addons/proxy): on every Linux node, tolerating every taint.
   spec: {
     selector: { matchLabels: { 'k8s-app': 'kube-proxy' } },

@@ -133,6 +133,9 @@ function defaultRollingUpdate(d: Deployment): Deployment {
   };
 }
 
+/** Where apps/v1 shows a DaemonSet's spec.templateGeneration. */
+export const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
 /** SetDefaults_DaemonSet: RollingUpdate one node at a time (maxUnavailable 1, maxSurge 0), 10 old revisions. */
 function defaultDaemonSet(ds: DaemonSet): DaemonSet {
   const strategy = ds.spec.updateStrategy;
@@ -196,8 +199,17 @@ export function admitCreate(
       return defaultRollingUpdate(object);
     case 'ReplicaSet':
       return defaultReplicaSet(object);
-    case 'DaemonSet':
-      return defaultDaemonSet(object);
+    case 'DaemonSet': {
+      // apps/v1 carries the template generation (1 at creation) as this annotation.
+      const ds = defaultDaemonSet(object);
+      return {
+        ...ds,
+        metadata: {
+          ...ds.metadata,
+          annotations: { [TEMPLATE_GENERATION]: '1', ...ds.metadata.annotations },
+        },
+      };
+    }
     case 'Service': {
       const spec = { type: 'ClusterIP' as const, ...object.spec };
       const ports = spec.ports.map((p) => ({ protocol: 'TCP' as const, targetPort: p.port, ...p }));
