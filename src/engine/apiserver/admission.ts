@@ -16,6 +16,7 @@ import type {
   Service,
   Toleration,
 } from '../api/types';
+import { TEMPLATE_GENERATION } from '../api/annotations';
 import { qosClass } from '../api/pods';
 
 export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
@@ -132,9 +133,6 @@ function defaultRollingUpdate(d: Deployment): Deployment {
     status: d.status ?? {},
   };
 }
-
-/** Where apps/v1 shows a DaemonSet's spec.templateGeneration. */
-export const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
 
 /** SetDefaults_DaemonSet: RollingUpdate one node at a time (maxUnavailable 1, maxSurge 0), 10 old revisions. */
 function defaultDaemonSet(ds: DaemonSet): DaemonSet {

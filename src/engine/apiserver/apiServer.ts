@@ -11,6 +11,7 @@ import type { Etcd } from '../etcd/etcd';
 import type { Route, Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
 import { objectRef } from '../trace';
+import { TEMPLATE_GENERATION } from '../api/annotations';
 import { admitCreate, defaultOnWrite } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
@@ -320,7 +321,7 @@ export class ApiServer {
         if (rv && rv !== current.metadata.resourceVersion)
           return this.fail(from, req, done, conflict(req.kind, name));
         const incoming = req.verb === 'update' ? defaultOnWrite(req.object) : req.object;
-        const next = mergeUpdate(req.verb, current, incoming);
+        const next = withTemplateGeneration(current, mergeUpdate(req.verb, current, incoming));
         // The /status subresource validates only what it may change (ValidatePodStatusUpdate and
         // the like): the spec it carries is the stored one, already valid.
         const errors = req.verb === 'updateStatus' ? NO_ERRORS : validate(next, true);
@@ -332,7 +333,7 @@ export class ApiServer {
         if (!current || !req.object) return this.fail(from, req, done, notFound(req.kind, name));
         // A JSON merge patch of labels, annotations and spec onto what is stored, with no
         // resourceVersion precondition (kubectl apply, node-ipam-controller).
-        const next = patched(current, req.object);
+        const next = withTemplateGeneration(current, patched(current, req.object));
         const errors = validate(next, true);
         if (errors.length) return this.fail(from, req, done, invalid(req.kind, name, errors));
         return this.persist(from, user, keys, next, current, done, req, routine);
@@ -657,6 +658,23 @@ function bound(current: Pod, nodeName: string, now: string): Pod {
  * that a Deployment's status strategy keeps only its spec and labels, so the deployment controller
  * sets the revision annotation in the same write as the status.
  */
+/**
+ * The DaemonSet strategy's PrepareForUpdate: a changed pod template is a new template generation
+ * (shown by apps/v1 as the deprecated.daemonset.template.generation annotation).
+ */
+function withTemplateGeneration(current: KubeObject, next: KubeObject): KubeObject {
+  if (current.kind !== 'DaemonSet' || next.kind !== 'DaemonSet') return next;
+  if (JSON.stringify(current.spec.template) === JSON.stringify(next.spec.template)) return next;
+  const generation = Number(current.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1') || 1;
+  return {
+    ...next,
+    metadata: {
+      ...next.metadata,
+      annotations: { ...next.metadata.annotations, [TEMPLATE_GENERATION]: String(generation + 1) },
+    },
+  };
+}
+
 function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
   const meta = current.metadata;
   if (verb === 'updateStatus') {

@@ -91,3 +91,41 @@ describe('daemonset-controller: where a DaemonSet runs (nodeShouldRunDaemonPod)'
     });
   });
 });
+
+describe('daemonset-controller: a rolling update (RollingUpdate, maxUnavailable 1, maxSurge 0)', () => {
+  it('replaces the pods of the old template one node at a time', () => {
+    const t = TestCluster.ready({ nodes: 3 });
+    const proxies = () =>
+      t
+        .pods('kube-system')
+        .filter((p) => p.metadata.name.startsWith('kube-proxy-') && !p.metadata.deletionTimestamp);
+    const before = new Set(proxies().map((p) => p.metadata.labels!['controller-revision-hash']));
+    expect(before.size).toBe(1);
+    t.act((c) =>
+      c.patch('DaemonSet', 'kube-system', 'kube-proxy', {
+        spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': 'now' } } } },
+      }),
+    );
+    let worst = 0;
+    for (let i = 0; i < 600; i++) {
+      t.advance('100ms');
+      const readyNodes = new Set(
+        proxies()
+          .filter((p) => p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+          .map((p) => p.spec.nodeName),
+      );
+      worst = Math.max(worst, 3 - readyNodes.size);
+    }
+    // Never more than one node without a ready kube-proxy; in the end all run the new template.
+    expect(worst).toBe(1);
+    const after = proxies();
+    expect(after.map((p) => p.spec.nodeName).sort()).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);
+    expect(after.every((p) => !before.has(p.metadata.labels!['controller-revision-hash']))).toBe(true);
+    expect(after.every((p) => p.metadata.labels!['pod-template-generation'] === '2')).toBe(true);
+    expect(t.cluster.get('DaemonSet', 'kube-system', 'kube-proxy')!.status).toMatchObject({
+      desiredNumberScheduled: 3,
+      updatedNumberScheduled: 3,
+      numberAvailable: 3,
+    });
+  });
+});

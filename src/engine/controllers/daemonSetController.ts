@@ -11,6 +11,8 @@ import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
 import { Controller, KCM, sameFields } from './controller';
 import { podFromTemplate } from './podControl';
+import { templateHash } from './templateHash';
+import { TEMPLATE_GENERATION } from '../api/annotations';
 
 export class DaemonSetController extends Controller {
   readonly name = 'daemonset-controller';
@@ -30,6 +32,8 @@ export class DaemonSetController extends Controller {
    * few or none, so that the status counts need not go through every node.
    */
   private readonly excluded = new Map<string, Set<string>>();
+  /** Old pods a rolling update asked to delete whose deletion the informer has not shown yet, by uid. */
+  private readonly deleting = new Set<string>();
 
   constructor(
     sim: Sim,
@@ -43,6 +47,10 @@ export class DaemonSetController extends Controller {
     pods.addIndex(READY_BY_OWNER, (p) =>
       isActive(p) && isPodReady(p) ? controllerOf(p.metadata)?.uid : undefined,
     );
+    pods.addIndex(ACTIVE_BY_OWNER_AND_HASH, (p) => {
+      const uid = isActive(p) ? controllerOf(p.metadata)?.uid : undefined;
+      return uid === undefined ? undefined : hashKey(uid, p.metadata.labels?.[REVISION_HASH] ?? '');
+    });
     pods.addIndex(ACTIVE_BY_OWNER_AND_NODE, (p) => {
       if (!isActive(p)) return undefined;
       const uid = controllerOf(p.metadata)?.uid;
@@ -72,12 +80,16 @@ export class DaemonSetController extends Controller {
     pods.addHandlers({
       onAdd: (p) => this.podEvent(p),
       onUpdate: (p, old) => {
+        if (p.metadata.deletionTimestamp) this.deleting.delete(p.metadata.uid);
         this.mayUncover(p);
         this.mayUncover(old);
         // Readiness moves the DaemonSet's status counts.
         if (isPodReady(p) !== isPodReady(old)) this.podEvent(p, false);
       },
-      onDelete: (p) => this.podEvent(p),
+      onDelete: (p) => {
+        this.deleting.delete(p.metadata.uid);
+        this.podEvent(p);
+      },
     });
   }
 
@@ -91,6 +103,7 @@ export class DaemonSetController extends Controller {
     this.pending.clear();
     this.unsure.clear();
     this.excluded.clear();
+    this.deleting.clear();
   }
 
   private podEvent(pod: Pod, createdOrGone = true): void {
@@ -146,13 +159,16 @@ export class DaemonSetController extends Controller {
     }
     for (const node of missing) this.createFor(ds, node);
     for (const pod of extra) this.deletePod(ds, pod);
+    const replaced = this.rollingUpdate(ds, excluded);
     const diff = [
       ...(missing.length ? [`missing on ${missing.join(', ')}`] : []),
       ...(extra.length ? [`not to run on ${extra.map((p) => targetNode(p)).join(', ')}`] : []),
     ];
+    if (replaced.length) diff.push(`old template on ${replaced.map((p) => targetNode(p)).join(', ')}`);
     const action = [
       ...(missing.length ? [`create ${missing.length} pod(s)`] : []),
       ...(extra.length ? [`delete ${extra.length} pod(s)`] : []),
+      ...(replaced.length ? [`delete ${replaced.length} old pod(s) to replace`] : []),
     ];
     this.note({
       key,
@@ -162,6 +178,43 @@ export class DaemonSetController extends Controller {
       action: action.join(', ') || 'none',
     });
     this.updateStatus(ds, excluded);
+  }
+
+  /**
+   * rollingUpdate (maxSurge 0): pods of an old template go, unavailable ones at once and available
+   * ones while fewer than maxUnavailable nodes lack an available pod; each node whose pod went then
+   * gets one of the new template. Returns the pods it deletes.
+   */
+  private rollingUpdate(ds: DaemonSet, excluded: ReadonlySet<string>): Pod[] {
+    if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return [];
+    const uid = ds.metadata.uid;
+    const hash = revisionHash(ds);
+    const active = this.pods.countIndex(ACTIVE_BY_OWNER, uid);
+    if (this.pods.countIndex(ACTIVE_BY_OWNER_AND_HASH, hashKey(uid, hash)) === active) return [];
+    const desired = this.nodes.size - excluded.size;
+    const old: Pod[] = [];
+    let available = 0;
+    for (const pod of this.pods.byIndex(ACTIVE_BY_OWNER, uid)) {
+      const node = targetNode(pod);
+      if (node === undefined || excluded.has(node) || this.deleting.has(pod.metadata.uid)) continue;
+      if (isPodReady(pod)) available++;
+      if (pod.metadata.labels?.[REVISION_HASH] !== hash) old.push(pod);
+    }
+    const maxUnavailable = scaledUp(ds.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, desired) || 1;
+    let budget = maxUnavailable - (desired - available);
+    const chosen: Pod[] = [];
+    for (const pod of old) {
+      if (!isPodReady(pod)) chosen.push(pod);
+      else if (budget > 0) {
+        chosen.push(pod);
+        budget--;
+      }
+    }
+    for (const pod of chosen) {
+      this.deleting.add(pod.metadata.uid);
+      this.deletePod(ds, pod);
+    }
+    return chosen;
   }
 
   private deletePod(ds: DaemonSet, pod: Pod): void {
@@ -175,15 +228,18 @@ export class DaemonSetController extends Controller {
       },
       (r) => {
         if (r.ok) this.recorder.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-        else this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 1_000);
+        else {
+          this.deleting.delete(pod.metadata.uid);
+          this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 1_000);
+        }
       },
       this.options,
     );
   }
 
   /**
-   * updateDaemonSetStatus: how many nodes should run the pod, do, and have it ready, and how many
-   * run it but should not (misscheduled). All pods are of the current template.
+   * updateDaemonSetStatus: how many nodes should run the pod, do, have it of the current template
+   * and have it ready, and how many run it but should not (misscheduled).
    */
   private updateStatus(ds: DaemonSet, excluded: ReadonlySet<string>): void {
     const uid = ds.metadata.uid;
@@ -205,7 +261,11 @@ export class DaemonSetController extends Controller {
       numberReady: ready,
       observedGeneration: ds.metadata.generation ?? 1,
     };
-    if (current) status.updatedNumberScheduled = current;
+    const updated = Math.min(
+      current,
+      this.pods.countIndex(ACTIVE_BY_OWNER_AND_HASH, hashKey(uid, revisionHash(ds))),
+    );
+    if (updated) status.updatedNumberScheduled = updated;
     if (ready) status.numberAvailable = ready;
     if (desired > ready) status.numberUnavailable = desired - ready;
     if (sameFields(ds.status, status)) return;
@@ -229,6 +289,13 @@ export class DaemonSetController extends Controller {
       `${ds.metadata.name}-`,
       owner,
     );
+    // The revision's hash and the template generation label each pod (the pods of the new
+    // template are the ones a rolling update counts as updated).
+    base.metadata.labels = {
+      ...base.metadata.labels,
+      [REVISION_HASH]: revisionHash(ds),
+      'pod-template-generation': ds.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1',
+    };
     const pod: Pod = {
       ...base,
       spec: {
@@ -327,10 +394,30 @@ function daemonPodTolerations(
   return out;
 }
 
+/** The label with the hash of the DaemonSet's template (its ControllerRevision's) that a pod was made from. */
+const REVISION_HASH = 'controller-revision-hash';
+const hashKey = (uid: string, hash: string) => `${uid}#${hash}`;
+
+/** The template's hash, kept per DaemonSet object (stored objects never change). */
+const revisionHashes = new WeakMap<DaemonSet, string>();
+function revisionHash(ds: DaemonSet): string {
+  let hash = revisionHashes.get(ds);
+  if (hash === undefined) revisionHashes.set(ds, (hash = templateHash(ds.spec.template)));
+  return hash;
+}
+
+/** intstr.GetScaledValueFromIntOrPercent, rounding up. */
+function scaledUp(value: number | string, total: number): number {
+  if (typeof value === 'number') return value;
+  const percent = /^(\d+)%$/.exec(value);
+  return percent ? Math.ceil((Number(percent[1]) * total) / 100) : Number(value) || 0;
+}
+
 /** Pod indexes: active pods by their controller's uid (as ownedBy sees it), and by that uid and their node. */
 const ACTIVE_BY_OWNER = 'controller.uid';
 const ACTIVE_BY_OWNER_AND_NODE = 'controller.uid+node';
 const READY_BY_OWNER = 'controller.uid, ready';
+const ACTIVE_BY_OWNER_AND_HASH = 'controller.uid+revision-hash';
 
 const coverKey = (uid: string, node: string) => `${uid}/${node}`;
 

@@ -215,7 +215,7 @@ describe('rollout status --timeout', () => {
 });
 
 describe('rollout on a DaemonSet', () => {
-  test('status follows; pause is kubectl’s error; history, undo and restart say they are not simulated', () => {
+  test('status follows; pause is kubectl’s error; history and undo say they are not simulated', () => {
     const t = readyCluster({ nodes: 1 }, 0);
     expect(run(t, 'kubectl rollout status ds/kube-proxy -n kube-system').text).toBe(
       'daemon set "kube-proxy" successfully rolled out',

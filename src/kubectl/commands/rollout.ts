@@ -14,14 +14,16 @@ import type { Verb } from './context';
 import { revisions, rolloutHistory } from './rolloutHistory';
 import { rolloutStatus } from './rolloutStatus';
 
-function restart(name: string, namespace: string, line: string): Command {
+function restart(kind: 'Deployment' | 'DaemonSet', name: string, namespace: string, line: string): Command {
+  const resource = kind === 'Deployment' ? 'deployments.apps' : 'daemonsets.apps';
+  const prefix = kind === 'Deployment' ? 'deployment.apps' : 'daemonset.apps';
   return {
     type: 'write',
     line,
     run(cluster, print) {
-      const d = cluster.get('Deployment', namespace, name);
-      if (!d) return print(fail(`Error from server (NotFound): deployments.apps "${name}" not found`));
-      if (d.spec.paused)
+      const d = cluster.get(kind, namespace, name);
+      if (!d) return print(fail(`Error from server (NotFound): ${resource} "${name}" not found`));
+      if (d.kind === 'Deployment' && d.spec.paused)
         return print(
           fail(
             `error: deployments.apps "${name}" can't restart paused deployment (run rollout resume first)`,
@@ -30,7 +32,7 @@ function restart(name: string, namespace: string, line: string): Command {
       // kubectl patches the template's annotation (no resourceVersion, so no conflict with status writes).
       const restartedAt = timestamp(cluster.now as never);
       cluster.patch(
-        'Deployment',
+        kind,
         namespace,
         name,
         {
@@ -38,7 +40,7 @@ function restart(name: string, namespace: string, line: string): Command {
             template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } },
           },
         },
-        (r) => print(r.ok ? ok(`deployment.apps/${name} restarted`) : fail(serverError(r.error))),
+        (r) => print(r.ok ? ok(`${prefix}/${name} restarted`) : fail(serverError(r.error))),
       );
     },
   };
@@ -174,9 +176,10 @@ export const rollout: Verb = {
       const what = `daemonsets.apps "${target.name}"`;
       if (sub === 'pause' || sub === 'resume')
         return errorCommand(`error: ${what} ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`);
-      // Real kubectl can; this cluster's DaemonSet keeps no ControllerRevisions to read or go back to.
+      if (sub === 'restart') return restart('DaemonSet', target.name, namespace, line);
+      // Real kubectl can; this cluster's DaemonSet rolls its pods but keeps no ControllerRevisions.
       return errorCommand(
-        `error: rollout ${sub} of a DaemonSet is not simulated here (the simulated DaemonSet keeps no revisions); rollout status daemonset/${target.name} is`,
+        `error: rollout ${sub} of a DaemonSet is not simulated here (the simulated DaemonSet keeps no ControllerRevisions); rollout restart and rollout status daemonset/${target.name} are`,
       );
     }
     if (target.type.kind !== 'Deployment')
@@ -186,7 +189,7 @@ export const rollout: Verb = {
     if (sub === 'undo') return undo(target.name, namespace, line, args.flags.get('to-revision'));
     if (sub === 'pause' || sub === 'resume')
       return pauseOrResume(target.name, namespace, line, sub === 'pause');
-    if (sub === 'restart') return restart(target.name, namespace, line);
+    if (sub === 'restart') return restart('Deployment', target.name, namespace, line);
     const revisionText = args.flags.get('revision') ?? '0';
     if (!/^-?\d+$/.test(revisionText))
       return errorCommand(
