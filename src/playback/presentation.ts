@@ -5,7 +5,9 @@
  * run at the cluster's own pace. The mapping is monotone, so any presentation time names exactly
  * one virtual time and one set of messages in flight; the slider, steps and the clock all use it.
  *
- * It is built as the run is recorded: knots up to the recorded end never move once placed.
+ * It is built as the run is recorded: knots up to the recorded end never move once placed. The end
+ * itself is a knot only until the recording goes on, unless a message leaves or lands there: the
+ * result is the same however the recording was cut into pieces.
  */
 import type { Trace } from '../engine/trace';
 
@@ -45,6 +47,8 @@ export class Presentation {
   private open: number[] = [];
   private scanned = 0;
   private until = 0;
+  /** Whether the last knot is only the recorded end (no message leaves or lands then). */
+  private endOnly = false;
   private maxSpan = 0;
   /** Where Step forward and Step back stop: the middle of each moment a message leaves. */
   readonly stops: number[] = [];
@@ -70,7 +74,20 @@ export class Presentation {
     const { trace } = this;
     if (until <= this.until && this.scanned === trace.length) return;
     until = Math.max(until, this.until);
-    const previousUntil = this.until;
+    let previousUntil = this.until;
+    const minLeaving = this.mode === 'show' ? ROUTINE : MESSAGE;
+    // The old end was only the end: it goes, and what comes after is placed from the knot before.
+    if (this.endOnly && until > previousUntil) {
+      this.kv.pop();
+      this.kp.pop();
+      this.leaving.pop();
+      const lastReal = this.kv.length - 1;
+      if (this.stopsFrom > lastReal) {
+        if (this.leaving[lastReal]! >= minLeaving) this.stops.pop();
+        this.stopsFrom = lastReal;
+      }
+      previousUntil = this.kv[lastReal]!;
+    }
 
     const first = this.ids.length;
     for (let i = this.scanned; i < trace.length; i++) {
@@ -84,15 +101,21 @@ export class Presentation {
 
     // The new knots: sends and arrivals after the old end, and the new end itself.
     const times: number[] = [];
+    let messageAtUntil = false;
     for (let j = first; j < this.ids.length; j++) {
       const s = trace.sentAt(this.ids[j]!);
       if (s > previousUntil) times.push(s);
+      if (s === until) messageAtUntil = true;
     }
     for (const j of this.open) {
       const d = trace.deliverAt(this.ids[j]!);
       if (d > previousUntil && d <= until) times.push(d);
+      if (d === until) messageAtUntil = true;
     }
-    if (until > previousUntil) times.push(until);
+    if (until > previousUntil) {
+      times.push(until);
+      this.endOnly = !messageAtUntil;
+    } else if (messageAtUntil) this.endOnly = false;
     times.sort((a, b) => a - b);
     const base = this.kv.length;
     let last = previousUntil;
@@ -132,7 +155,6 @@ export class Presentation {
     }
     this.open = stillOpen;
 
-    const minLeaving = this.mode === 'show' ? ROUTINE : MESSAGE;
     for (let k = this.stopsFrom; k < this.kv.length - 1; k++)
       if (this.leaving[k]! >= minLeaving) this.stops.push((this.kp[k]! + this.kp[k + 1]!) / 2);
     this.stopsFrom = this.kv.length - 1;

@@ -30,6 +30,12 @@ export const RESOURCES: Record<Kind, ResourceInfo> = {
     apiVersion: 'apps/v1',
     etcdPrefix: '/registry/daemonsets/',
   },
+  ControllerRevision: {
+    resource: 'controllerrevisions',
+    namespaced: true,
+    apiVersion: 'apps/v1',
+    etcdPrefix: '/registry/controllerrevisions/',
+  },
   Service: {
     resource: 'services',
     namespaced: true,

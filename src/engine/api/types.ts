@@ -363,7 +363,29 @@ export interface Namespace {
   status: { phase: 'Active' | 'Terminating' };
 }
 
+/**
+ * A DaemonSet's revision (what its controller keeps so that `rollout history` and `rollout undo`
+ * can read and go back to an earlier template): the template, as a patch, and its number.
+ */
+export interface ControllerRevision {
+  apiVersion: 'apps/v1';
+  kind: 'ControllerRevision';
+  metadata: ObjectMeta;
+  data: { spec: { template: PodTemplate & { $patch: 'replace' } } };
+  revision: number;
+}
+
 export type KubeObject =
-  Pod | Node | ReplicaSet | Deployment | DaemonSet | Service | EndpointSlice | Lease | KubeEvent | Namespace;
+  | Pod
+  | Node
+  | ReplicaSet
+  | Deployment
+  | DaemonSet
+  | ControllerRevision
+  | Service
+  | EndpointSlice
+  | Lease
+  | KubeEvent
+  | Namespace;
 export type Kind = KubeObject['kind'];
 export type ObjectOfKind<K extends Kind> = Extract<KubeObject, { kind: K }>;

@@ -36,6 +36,7 @@ const RULES: Record<string, readonly Rule[]> = {
   'system:serviceaccount:kube-system:daemon-set-controller': [
     { kinds: ['DaemonSet'], verbs: [...READ, 'update', 'updateStatus'] },
     { kinds: ['Pod'], verbs: [...READ, 'create', 'delete'] },
+    { kinds: ['ControllerRevision'], verbs: [...READ, 'create', 'update', 'delete'] },
     { kinds: ['Node'], verbs: READ },
     { kinds: ['Event'], verbs: ['create', 'update'] },
   ],

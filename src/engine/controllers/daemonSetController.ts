@@ -5,7 +5,7 @@
  */
 import { controllerOf, isActive, isPodReady, toleratesAll } from '../api/pods';
 import { podMatchesNode } from '../scheduler/plugins/nodeAffinity';
-import type { DaemonSet, Node, Pod, Toleration } from '../api/types';
+import type { ControllerRevision, DaemonSet, Node, Pod, Toleration } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
@@ -18,6 +18,9 @@ export class DaemonSetController extends Controller {
   readonly name = 'daemonset-controller';
   readonly serviceAccount = 'daemon-set-controller';
   readonly daemonSets: Informer<'DaemonSet'>;
+  readonly revisions: Informer<'ControllerRevision'>;
+  /** ControllerRevisions asked for and not yet seen, by `<DaemonSet uid>#<hash>`. */
+  private readonly creatingRevisions = new Set<string>();
   private readonly pending = new Set<string>();
   /**
    * Per DaemonSet uid, the nodes that may lack its pod since its last reconcile: new nodes, and
@@ -43,6 +46,15 @@ export class DaemonSetController extends Controller {
   ) {
     super(sim, api);
     this.daemonSets = new Informer(api, KCM, 'DaemonSet');
+    this.revisions = new Informer(api, KCM, 'ControllerRevision');
+    this.revisions.addIndex(BY_OWNER, (r) => controllerOf(r.metadata)?.uid);
+    this.revisions.addHandlers({
+      onAdd: (r) => {
+        const owner = controllerOf(r.metadata);
+        if (owner)
+          this.creatingRevisions.delete(hashKey(owner.uid, r.metadata.labels?.[REVISION_HASH] ?? ''));
+      },
+    });
     pods.addIndex(ACTIVE_BY_OWNER, (p) => (isActive(p) ? controllerOf(p.metadata)?.uid : undefined));
     pods.addIndex(READY_BY_OWNER, (p) =>
       isActive(p) && isPodReady(p) ? controllerOf(p.metadata)?.uid : undefined,
@@ -95,11 +107,14 @@ export class DaemonSetController extends Controller {
 
   start(): void {
     this.daemonSets.start();
+    this.revisions.start();
   }
 
   override stop(): void {
     super.stop();
     this.daemonSets.halt();
+    this.revisions.halt();
+    this.creatingRevisions.clear();
     this.pending.clear();
     this.unsure.clear();
     this.excluded.clear();
@@ -136,6 +151,7 @@ export class DaemonSetController extends Controller {
       this.unsure.clear();
       this.basis = basis;
     }
+    this.constructHistory(ds);
     const unsure = this.unsure.get(uid);
     const look = unsure ? this.nodes.inOrder(unsure) : [...this.nodes.list()];
     this.unsure.set(uid, new Set());
@@ -178,6 +194,84 @@ export class DaemonSetController extends Controller {
       action: action.join(', ') || 'none',
     });
     this.updateStatus(ds, excluded);
+  }
+
+  /**
+   * constructHistory: the current template has a ControllerRevision, numbered after every other
+   * (one of an earlier template that comes back, as after a rollback, is renumbered), and old
+   * revisions no pod uses go beyond revisionHistoryLimit.
+   */
+  private constructHistory(ds: DaemonSet): void {
+    const uid = ds.metadata.uid;
+    const hash = revisionHash(ds);
+    const history = this.revisions.byIndex(BY_OWNER, uid);
+    let current: ControllerRevision | undefined;
+    let max = 0;
+    for (const r of history) {
+      if (r.metadata.labels?.[REVISION_HASH] === hash) current = r;
+      max = Math.max(max, r.revision);
+    }
+    const namespace = ds.metadata.namespace ?? 'default';
+    if (!current) {
+      const key = hashKey(uid, hash);
+      if (this.creatingRevisions.has(key)) return;
+      this.creatingRevisions.add(key);
+      const revision: ControllerRevision = {
+        apiVersion: 'apps/v1',
+        kind: 'ControllerRevision',
+        metadata: {
+          name: `${ds.metadata.name}-${hash}`,
+          namespace,
+          uid: '',
+          resourceVersion: '',
+          creationTimestamp: '',
+          labels: { ...ds.spec.template.metadata.labels, [REVISION_HASH]: hash },
+          ...(ds.metadata.annotations ? { annotations: { ...ds.metadata.annotations } } : {}),
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'DaemonSet',
+              name: ds.metadata.name,
+              uid,
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
+        },
+        data: { spec: { template: { ...structuredClone(ds.spec.template), $patch: 'replace' } } },
+        revision: max + 1,
+      };
+      this.api.request(
+        KCM,
+        { verb: 'create', kind: 'ControllerRevision', object: revision },
+        (r) => {
+          if (!r.ok) this.creatingRevisions.delete(key);
+        },
+        this.options,
+      );
+    } else if (current.revision < max) {
+      this.api.request(
+        KCM,
+        { verb: 'update', kind: 'ControllerRevision', object: { ...current, revision: max + 1 } },
+        undefined,
+        this.options,
+      );
+    }
+    // cleanupHistory: the oldest revisions no live pod was made from, beyond the limit.
+    const limit = ds.spec.revisionHistoryLimit ?? 10;
+    const inUse = new Set(
+      this.pods.byIndex(ACTIVE_BY_OWNER, uid).map((p) => p.metadata.labels?.[REVISION_HASH]),
+    );
+    const old = history
+      .filter((r) => r !== current && !inUse.has(r.metadata.labels?.[REVISION_HASH]))
+      .sort((a, b) => a.revision - b.revision);
+    for (const r of old.slice(0, Math.max(0, old.length - limit)))
+      this.api.request(
+        KCM,
+        { verb: 'delete', kind: 'ControllerRevision', namespace, name: r.metadata.name },
+        undefined,
+        this.options,
+      );
   }
 
   /**
@@ -418,6 +512,8 @@ const ACTIVE_BY_OWNER = 'controller.uid';
 const ACTIVE_BY_OWNER_AND_NODE = 'controller.uid+node';
 const READY_BY_OWNER = 'controller.uid, ready';
 const ACTIVE_BY_OWNER_AND_HASH = 'controller.uid+revision-hash';
+/** ControllerRevisions by their controller's uid. */
+const BY_OWNER = 'controller.uid';
 
 const coverKey = (uid: string, node: string) => `${uid}/${node}`;
 

@@ -91,6 +91,8 @@ const DESCRIPTIONS: Record<string, string> = {
   Deployment: 'Deployment enables declarative updates for Pods and ReplicaSets.',
   ReplicaSet:
     'ReplicaSet ensures that a specified number of pod replicas are running at\n    any given time.',
+  ControllerRevision:
+    'ControllerRevision implements an immutable snapshot of state data. Clients\n    are responsible for serializing and deserializing the objects that contain\n    their internal state. Once a ControllerRevision has been successfully\n    created, it can not be updated. The API Server will fail validation of all\n    requests that attempt to mutate the Data field. ControllerRevisions may,\n    however, be deleted. Note that, due to its use by both the DaemonSet and\n    StatefulSet controllers for update and rollback, this object is beta.\n    However, it may be subject to name and representation changes in future\n    releases, and clients should not depend on its stability. It is primarily\n    for internal use by controllers.',
   DaemonSet: 'DaemonSet represents the configuration of a daemon set.',
   Service:
     'Service is a named abstraction of software service (for example, mysql)\n    consisting of local port (for example 3306) that the proxy listens on, and\n    the selector that determines which pods will answer requests sent through\n    the proxy.',
@@ -133,16 +135,25 @@ export const explain: Verb = {
       ],
       ['kind', '<string>', 'Kind is a string value representing the REST resource this object represents.'],
       ['metadata', '<ObjectMeta>', "Standard object's metadata."],
-      ...(objectFields
-        ? []
-        : [
-            ['spec', `<${type.kind}Spec>`, `Specification of the desired behavior of the ${type.kind}.`],
+      ...(type.kind === 'ControllerRevision'
+        ? [
+            ['data', '<Object>', 'Data is the serialized representation of the state.'],
             [
-              'status',
-              `<${type.kind}Status>`,
-              `Most recently observed status of the ${type.kind}. Read-only.`,
+              'revision',
+              '<integer> -required-',
+              'Revision indicates the revision of the state represented by Data.',
             ],
-          ]),
+          ]
+        : objectFields
+          ? []
+          : [
+              ['spec', `<${type.kind}Spec>`, `Specification of the desired behavior of the ${type.kind}.`],
+              [
+                'status',
+                `<${type.kind}Status>`,
+                `Most recently observed status of the ${type.kind}. Read-only.`,
+              ],
+            ]),
     ];
     if (path.length) {
       const field = fields.find(([n]) => n === path[0]);

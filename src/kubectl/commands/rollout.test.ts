@@ -215,7 +215,7 @@ describe('rollout status --timeout', () => {
 });
 
 describe('rollout on a DaemonSet', () => {
-  test('status follows; pause is kubectl’s error; history and undo say they are not simulated', () => {
+  test('status follows; pause is kubectl’s error; history reads the ControllerRevisions', () => {
     const t = readyCluster({ nodes: 1 }, 0);
     expect(run(t, 'kubectl rollout status ds/kube-proxy -n kube-system').text).toBe(
       'daemon set "kube-proxy" successfully rolled out',
@@ -223,8 +223,11 @@ describe('rollout on a DaemonSet', () => {
     expect(run(t, 'kubectl rollout pause ds/kube-proxy -n kube-system').text).toBe(
       'error: daemonsets.apps "kube-proxy" pausing is not supported',
     );
-    expect(run(t, 'kubectl rollout history ds/kube-proxy -n kube-system').text).toMatch(
-      /^error: rollout history of a DaemonSet is not simulated here/,
+    expect(run(t, 'kubectl rollout history ds/kube-proxy -n kube-system').text).toBe(
+      'daemonset.apps/kube-proxy \nREVISION  CHANGE-CAUSE\n1         <none>\n',
+    );
+    expect(run(t, 'kubectl rollout undo ds/kube-proxy -n kube-system').text).toBe(
+      'error: no last revision to roll back to',
     );
   });
 });

@@ -11,6 +11,7 @@ import { durationFlag } from '../parse/goDuration';
 import { errorCommand, fail, ok, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb } from './context';
+import { daemonSetHistory, daemonSetUndo } from './daemonSetHistory';
 import { revisions, rolloutHistory } from './rolloutHistory';
 import { rolloutStatus } from './rolloutStatus';
 
@@ -177,12 +178,16 @@ export const rollout: Verb = {
       if (sub === 'pause' || sub === 'resume')
         return errorCommand(`error: ${what} ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`);
       if (sub === 'restart') return restart('DaemonSet', target.name, namespace, line);
-      // Real kubectl can; this cluster's DaemonSet rolls its pods but keeps no ControllerRevisions.
-      return errorCommand(
-        `error: rollout ${sub} of a DaemonSet is not simulated here (the simulated DaemonSet keeps no ControllerRevisions); rollout restart and rollout status daemonset/${target.name} are`,
-      );
+      if (sub === 'undo') {
+        const to = args.flags.get('to-revision') ?? '0';
+        if (!/^\d+$/.test(to))
+          return errorCommand(
+            `error: invalid argument "${to}" for "--to-revision" flag: strconv.ParseInt: parsing "${to}": invalid syntax`,
+          );
+        return daemonSetUndo(target.name, namespace, line, Number(to));
+      }
     }
-    if (target.type.kind !== 'Deployment')
+    if (target.type.kind !== 'Deployment' && !(target.type.kind === 'DaemonSet' && sub === 'history'))
       return errorCommand(
         `error: no ${sub === 'history' ? 'history' : 'status'} viewer has been implemented for ${target.type.kind}`,
       );
@@ -197,7 +202,10 @@ export const rollout: Verb = {
       );
     const revision = Number(revisionText);
     if (revision < 0) return errorCommand(`error: revision must be a positive integer: ${revision}`);
-    if (sub === 'history') return rolloutHistory(target.name, namespace, revision);
+    if (sub === 'history')
+      return target.type.kind === 'DaemonSet'
+        ? daemonSetHistory(target.name, namespace, revision)
+        : rolloutHistory(target.name, namespace, revision);
     return rolloutStatus('Deployment', target.name, namespace, watch, revision, timeout);
   },
 };

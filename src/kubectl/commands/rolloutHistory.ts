@@ -29,7 +29,7 @@ const changeCause = (rs: ReplicaSet) =>
   rs.metadata.annotations?.[CHANGE_CAUSE] || rs.spec.template.metadata.annotations?.[CHANGE_CAUSE] || '';
 
 /** Raw tabs as a terminal shows them: each moves on to the next multiple of 8 columns. */
-function expandTabs(line: string): string {
+export function expandTabs(line: string): string {
   let out = '';
   for (const c of line) out += c === '\t' ? ' '.repeat(8 - (out.length % 8)) : c;
   return out;

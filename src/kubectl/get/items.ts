@@ -7,7 +7,12 @@ import { eventPrinter, leasePrinter, namespacePrinter } from './misc';
 import { nodePrinter } from './nodes';
 import { podPrinter } from './pods';
 import type { Printer } from './printer';
-import { daemonSetPrinter, deploymentPrinter, replicaSetPrinter } from './workloads';
+import {
+  controllerRevisionPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  replicaSetPrinter,
+} from './workloads';
 
 export interface Item {
   readonly name: string;
@@ -37,6 +42,7 @@ const PRINTERS: Partial<Record<Kind, Printer>> = {
   Deployment: deploymentPrinter as Printer,
   ReplicaSet: replicaSetPrinter as Printer,
   DaemonSet: daemonSetPrinter as Printer,
+  ControllerRevision: controllerRevisionPrinter as Printer,
   Service: servicePrinter as Printer,
   EndpointSlice: endpointSlicePrinter as Printer,
   Event: eventPrinter as Printer,

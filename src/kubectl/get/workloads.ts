@@ -1,5 +1,12 @@
 /** `kubectl get deployments | replicasets | daemonsets`. */
-import type { DaemonSet, Deployment, LabelSelector, PodTemplate, ReplicaSet } from '../../engine/api/types';
+import type {
+  ControllerRevision,
+  DaemonSet,
+  Deployment,
+  LabelSelector,
+  PodTemplate,
+  ReplicaSet,
+} from '../../engine/api/types';
 import { age } from '../format/age';
 import type { ClusterReader } from '../types';
 import type { Printer } from './printer';
@@ -79,4 +86,21 @@ export const daemonSetPrinter: Printer<DaemonSet> = {
     ];
   },
   wideRow: (ds) => containers(ds.spec.template, ds.spec.selector),
+};
+
+/** `kubectl get controllerrevisions` (printControllerRevision): the controller as `daemonset.apps/NAME`. */
+export const controllerRevisionPrinter: Printer<ControllerRevision> = {
+  headers: ['NAME', 'CONTROLLER', 'REVISION', 'AGE'],
+  row: (cr, r) => {
+    const owner = cr.metadata.ownerReferences?.find((o) => o.controller);
+    const group = owner?.apiVersion.includes('/')
+      ? owner.apiVersion.slice(0, owner.apiVersion.indexOf('/'))
+      : '';
+    return [
+      cr.metadata.name,
+      owner ? `${owner.kind.toLowerCase()}${group ? `.${group}` : ''}/${owner.name}` : '<none>',
+      String(cr.revision),
+      age(r.now, cr.metadata.creationTimestamp),
+    ];
+  },
 };
