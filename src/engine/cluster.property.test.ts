@@ -1,11 +1,13 @@
 /**
  * Model-based property tests: random clusters, workloads and faults (fast-check commands). After
  * every event the engine's invariants must hold; once the faults stop, every Deployment converges
- * to its replicas where capacity allows, and the rest stay Pending for the right reason.
+ * to its replicas where capacity allows, and the rest stay Pending for the right reason; a
+ * DaemonSet with a node selector runs exactly one ready pod on each node whose labels match.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isActive, isPodReady } from './api/pods';
+import type { DaemonSet } from './api/types';
 import { makeDeployment } from './testing/builders';
 import { TestCluster } from './testing/testCluster';
 
@@ -13,6 +15,7 @@ interface Model {
   deployments: Map<string, number>;
   nodes: number;
   stopped: Set<string>;
+  tainted: Set<string>;
 }
 
 type Real = TestCluster;
@@ -101,6 +104,61 @@ class StartKubelet implements fc.Command<Model, Real> {
   toString = () => 'start a stopped kubelet';
 }
 
+const workerAt = (r: Real, index: number) => {
+  const workers = r.cluster.nodes.slice(1).map((n) => n.name);
+  return workers.length ? workers[index % workers.length]! : undefined;
+};
+
+/** Labels a node for the `agent` DaemonSet, or takes the label away. */
+class LabelNode implements fc.Command<Model, Real> {
+  constructor(
+    readonly index: number,
+    readonly on: boolean,
+  ) {}
+  check = () => true;
+  run(_: Model, r: Real): void {
+    const name = this.index === 0 ? 'minikube' : workerAt(r, this.index);
+    if (!name) return;
+    r.act((c) =>
+      c.patch('Node', undefined, name, { metadata: { labels: { disktype: this.on ? 'ssd' : null } } }),
+    );
+  }
+  toString = () => `${this.on ? 'label' : 'unlabel'} node #${this.index}`;
+}
+
+/** A NoExecute taint nothing tolerates (maintenance), or its removal. */
+class TaintNode implements fc.Command<Model, Real> {
+  constructor(
+    readonly index: number,
+    readonly on: boolean,
+  ) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const name = workerAt(r, this.index);
+    if (!name) return;
+    if (this.on) m.tainted.add(name);
+    else m.tainted.delete(name);
+    r.act((c) =>
+      this.on ? c.taint(name, { key: 'maint', value: 'x', effect: 'NoExecute' }) : c.untaint(name, 'maint'),
+    );
+  }
+  toString = () => `${this.on ? 'taint' : 'untaint'} node #${this.index}`;
+}
+
+const AGENT: DaemonSet = {
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'agent', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
+  spec: {
+    selector: { matchLabels: { app: 'agent' } },
+    template: {
+      metadata: { labels: { app: 'agent' } },
+      spec: { nodeSelector: { disktype: 'ssd' }, containers: [{ name: 'agent', image: 'nginx:1.27' }] },
+    },
+  },
+  status: { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 },
+};
+
 class Advance implements fc.Command<Model, Real> {
   constructor(readonly seconds: number) {}
   check = () => true;
@@ -125,6 +183,8 @@ const commands = [
   fc.nat(5).map((i) => new StopKubelet(i)),
   fc.nat(5).map((i) => new RemoveNode(i)),
   fc.constant(new StartKubelet()),
+  fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new LabelNode(i, on)),
+  fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new TaintNode(i, on)),
   fc.integer({ min: 1, max: 90 }).map((s) => new Advance(s)),
 ];
 
@@ -136,13 +196,15 @@ describe('random clusters, workloads and faults', () => {
         fc.integer(),
         fc.commands(commands, { maxCommands: 25 }),
         (nodes, seed, cmds) => {
-          const real = TestCluster.ready({ nodes, seed });
-          const model: Model = { deployments: new Map(), nodes, stopped: new Set() };
+          const real = TestCluster.ready({ nodes, seed }).apply(AGENT);
+          const model: Model = { deployments: new Map(), nodes, stopped: new Set(), tainted: new Set() };
           fc.modelRun(() => ({ model, real }), cmds);
 
-          // Faults stop: every kubelet runs again, and time passes.
+          // Faults stop: every kubelet runs again, the maintenance taints go, and time passes.
           for (const name of model.stopped)
             if (real.cluster.nodes.some((n) => n.name === name)) real.act((c) => c.startKubelet(name));
+          for (const name of model.tainted)
+            if (real.cluster.nodes.some((n) => n.name === name)) real.act((c) => c.untaint(name, 'maint'));
           real.advance('15m');
           expect(real.violations).toEqual([]);
 
@@ -158,6 +220,24 @@ describe('random clusters, workloads and faults', () => {
               expect(cond?.message).toMatch(/^0\/\d+ nodes are available: .*Insufficient cpu/);
             }
           }
+
+          // The DaemonSet: one ready pod on each labeled node, none elsewhere.
+          const labeled = real.cluster
+            .list('Node')
+            .filter((n) => n.metadata.labels?.disktype === 'ssd')
+            .map((n) => n.metadata.name)
+            .sort();
+          const agents = real.podsOf('agent-').filter(isActive);
+          expect(agents.map((p) => p.spec.nodeName).sort(), 'agent pods').toEqual(labeled);
+          expect(
+            agents.every((p) => isPodReady(p)),
+            'agent pods ready',
+          ).toBe(true);
+          expect(real.cluster.get('DaemonSet', 'default', 'agent')!.status).toMatchObject({
+            desiredNumberScheduled: labeled.length,
+            currentNumberScheduled: labeled.length,
+            numberMisscheduled: 0,
+          });
         },
       ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 200), endOnFailure: true },

@@ -71,6 +71,7 @@ function resourceKind(path: string): string {
     replicasets: 'ReplicaSet',
     deployments: 'Deployment',
     daemonsets: 'DaemonSet',
+    controllerrevisions: 'ControllerRevision',
     leases: 'Lease',
     events: 'Event',
     namespaces: 'Namespace',
