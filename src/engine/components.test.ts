@@ -146,6 +146,12 @@ describe('events', () => {
       });
       expect(e.involvedObject.resourceVersion).toMatch(/^\d+$/);
     }
+    // The kubelet and kube-proxy refer to their Node by hand: its name as the uid, no apiVersion.
+    const starting = t.eventsFor('minikube').filter((e) => e.reason === 'Starting');
+    expect(starting.map((e) => [e.reportingComponent, e.involvedObject])).toEqual([
+      ['kube-proxy', { kind: 'Node', name: 'minikube', uid: 'minikube' }],
+      ['kubelet', { kind: 'Node', name: 'minikube', uid: 'minikube' }],
+    ]);
   });
 });
 

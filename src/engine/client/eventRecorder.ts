@@ -117,19 +117,20 @@ export class EventRecorder {
     else this.add(s.uid, s.fieldPath, s.type, s.reason, s.message, event);
   }
 
+  /** `object` is an object (referenced as GetReference does) or a reference made by hand. */
   record(
-    object: KubeObject,
+    object: KubeObject | ObjectReference,
     type: KubeEvent['type'],
     reason: string,
     message: string,
     extra: { fieldPath?: string } = {},
   ): void {
-    const involved = referenceTo(object, extra.fieldPath);
+    const involved = 'metadata' in object ? referenceTo(object, extra.fieldPath) : object;
     const now = timestamp(this.sim.now);
     const uid = involved.uid;
     const fieldPath = involved.fieldPath ?? '';
     const previous = this.find(uid, fieldPath, type, reason, message);
-    const namespace = object.metadata.namespace ?? 'default';
+    const namespace = involved.namespace || 'default';
     if (previous) {
       // Spread, then set: a spread followed by more keys in one literal takes V8's slow path.
       const updated = { ...previous.event };
@@ -151,7 +152,7 @@ export class EventRecorder {
       return;
     }
     const event = newEvent(
-      `${object.metadata.name}.${this.stamper.stamp(this.sim.now).suffix}`,
+      `${involved.name}.${this.stamper.stamp(this.sim.now).suffix}`,
       namespace,
       involved,
       type,

@@ -4,7 +4,7 @@
  * (sandbox, pull, create, start), reporting pod status and Events along the way.
  */
 import { formatPod, isPodReady, isTerminal } from '../api/pods';
-import type { Container, ContainerState, Lease, Node, Pod, PodStatus } from '../api/types';
+import type { Container, ContainerState, Lease, Node, ObjectReference, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import type { ApiResult } from '../apiserver/request';
 import { EventRecorder } from '../client/eventRecorder';
@@ -59,6 +59,8 @@ export class Kubelet {
   /** The pod range last handed to the runtime (none after a restart until the Node shows it). */
   private podCidr: string | undefined;
   private readonly recorder: EventRecorder;
+  /** The kubelet's reference to its Node for events: no apiVersion, and the node's name as its uid. */
+  private readonly nodeRef: ObjectReference;
   private readonly workers = new Map<string, PodWorker>();
   private epoch = 0;
   private node: Node | undefined;
@@ -86,6 +88,7 @@ export class Kubelet {
     this.ownNode = new Informer(api, this.id, 'Node', { nodeName: shape.name });
     this.ownNode.addHandlers({ onAdd: (n) => this.nodeChanged(n), onUpdate: (n) => this.nodeChanged(n) });
     this.recorder = new EventRecorder(sim, api, this.id, { component: 'kubelet', host: shape.name });
+    this.nodeRef = { kind: 'Node', name: shape.name, uid: shape.name };
     this.pods.addHandlers({
       onAdd: (p) => this.syncPod(p),
       onUpdate: (p) => this.syncPod(p),
@@ -265,10 +268,9 @@ export class Kubelet {
       }
       if (result.ok && result.object.kind === 'Node') this.node = result.object;
       if (!result.ok) this.node = this.api.peek('Node', undefined, this.shape.name) as Node | undefined;
-      const node = this.node ?? fresh;
-      this.recorder.record(node, 'Normal', 'Starting', 'Starting kubelet.');
+      this.recorder.record(this.nodeRef, 'Normal', 'Starting', 'Starting kubelet.');
       this.recorder.record(
-        node,
+        this.nodeRef,
         'Normal',
         'NodeAllocatableEnforced',
         'Updated Node Allocatable limit across pods',
@@ -276,7 +278,12 @@ export class Kubelet {
       // A new Node's pressure conditions are set False for the first time: each setter says so.
       if (result.ok)
         for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID'])
-          this.recorder.record(node, 'Normal', reason, `Node ${this.shape.name} status is now: ${reason}`);
+          this.recorder.record(
+            this.nodeRef,
+            'Normal',
+            reason,
+            `Node ${this.shape.name} status is now: ${reason}`,
+          );
       this.renewLease(epoch);
       this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.renewLease(epoch));
       this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
@@ -392,7 +399,7 @@ export class Kubelet {
         if (r.ok && r.object.kind === 'Node') this.node = r.object;
         if (r.ok && becameReady)
           this.recorder.record(
-            r.object,
+            this.nodeRef,
             'Normal',
             'NodeReady',
             `Node ${this.shape.name} status is now: NodeReady`,
@@ -408,7 +415,7 @@ export class Kubelet {
     if (unschedulable === this.lastUnschedulable) return;
     this.lastUnschedulable = unschedulable;
     const reason = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
-    this.recorder.record(node, 'Normal', reason, `Node ${this.shape.name} status is now: ${reason}`);
+    this.recorder.record(this.nodeRef, 'Normal', reason, `Node ${this.shape.name} status is now: ${reason}`);
   }
 
   /** Posts a mirror pod for each static pod, so the API shows what this node runs from its manifests. */
