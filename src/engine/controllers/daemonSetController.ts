@@ -257,8 +257,10 @@ export class DaemonSetController extends Controller {
         this.options,
       );
     }
-    // cleanupHistory: the oldest revisions no live pod was made from, beyond the limit.
+    // cleanupHistory: the oldest revisions no live pod was made from, beyond the limit (the pods
+    // are looked at only when there are more old revisions than that).
     const limit = ds.spec.revisionHistoryLimit ?? 10;
+    if (history.length - (current ? 1 : 0) <= limit) return;
     const inUse = new Set(
       this.pods.byIndex(ACTIVE_BY_OWNER, uid).map((p) => p.metadata.labels?.[REVISION_HASH]),
     );
