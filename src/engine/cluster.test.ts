@@ -25,17 +25,18 @@ describe('a fresh minikube cluster', () => {
     expect(t.violations).toEqual([]);
   });
 
-  it('tells of each node’s start as kubectl describe node lists it: kube-proxy, kubelet, the pressure conditions, the node-controller', () => {
+  it('tells of each node’s start: kubelet, the pressure conditions, the node-controller, then kube-proxy once its DaemonSet pod runs', () => {
     const t = TestCluster.ready({ nodes: 2 });
     const told = t.eventsFor('minikube-m02').map((e) => `${e.reportingComponent} ${e.reason}: ${e.message}`);
     expect(told).toEqual([
-      'kube-proxy Starting: ',
       'kubelet Starting: Starting kubelet.',
       'kubelet NodeAllocatableEnforced: Updated Node Allocatable limit across pods',
       'kubelet NodeHasSufficientMemory: Node minikube-m02 status is now: NodeHasSufficientMemory',
       'kubelet NodeHasNoDiskPressure: Node minikube-m02 status is now: NodeHasNoDiskPressure',
       'kubelet NodeHasSufficientPID: Node minikube-m02 status is now: NodeHasSufficientPID',
       'node-controller RegisteredNode: Node minikube-m02 event: Registered Node minikube-m02 in Controller',
+      // A host-network pod tolerating everything: it runs before the pod network makes the node Ready.
+      'kube-proxy Starting: ',
       'kubelet NodeReady: Node minikube-m02 status is now: NodeReady',
     ]);
     // A restarted kubelet starts again, but the Node's conditions are already set.
@@ -388,6 +389,44 @@ describe('Services', () => {
       '1s',
     );
     expect(t.podsOf('web-').map((p) => p.metadata.name)).toContain(backend);
+  });
+
+  it('runs kube-proxy as its DaemonSet pod: without it the rules stay but nothing updates them', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(makeDeployment('web', 2), makeService('web', { app: 'web' }), makeDeployment('api', 1))
+      .advance('30s');
+    const reach = (node: string, service: string) => {
+      let backend = '';
+      t.act((c) => c.connect(node, 'default', service, 80, (b) => (backend = b?.pod ?? 'none'))).advance(
+        '1s',
+      );
+      return backend;
+    };
+    const starts = () =>
+      t.eventsFor('minikube-m02').filter((e) => e.reportingComponent === 'kube-proxy').length;
+    const os = (value: string) =>
+      t.act((c) =>
+        c.patch('Node', undefined, 'minikube-m02', { metadata: { labels: { 'kubernetes.io/os': value } } }),
+      );
+    expect(starts()).toBe(1);
+    // The node no longer matches kube-proxy's node selector: its pod there goes, and no other comes.
+    os('windows').advance('40s');
+    expect(
+      t
+        .pods('kube-system')
+        .filter((p) => p.metadata.name.startsWith('kube-proxy-') && p.spec.nodeName === 'minikube-m02'),
+    ).toEqual([]);
+    // The kernel keeps the rules it wrote: traffic still flows from that node.
+    expect(t.podsOf('web-').map((p) => p.metadata.name)).toContain(reach('minikube-m02', 'web'));
+    // A new Service gets rules only where a kube-proxy runs.
+    t.apply(makeService('api', { app: 'api' })).advance('5s');
+    const api = t.podsOf('api-').map((p) => p.metadata.name);
+    expect(api).toContain(reach('minikube', 'api'));
+    expect(reach('minikube-m02', 'api')).toBe('none');
+    // Linux again: a new kube-proxy pod, a new process, the rules caught up.
+    os('linux').advance('30s');
+    expect(starts()).toBe(2);
+    expect(api).toContain(reach('minikube-m02', 'api'));
   });
 
   it.each([

@@ -54,6 +54,8 @@ export type StoppableComponent =
   'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager' | 'coredns';
 
 const KUBECTL = componentId('kubectl');
+/** The container of kube-proxy's DaemonSet pods (kubeadm's manifest). */
+const KUBE_PROXY_CONTAINER = 'kube-proxy';
 
 export class Cluster {
   readonly sim: Sim;
@@ -134,7 +136,6 @@ export class Cluster {
     this.nextNodeIndex = Math.max(this.nextNodeIndex, index + 1);
     const name = nodeNameAt(index);
     const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, nodeIP(index));
-    runtime.onProcess = (c, running) => this.dashboard.processChanged(c, running);
     const shape = {
       name,
       index,
@@ -160,6 +161,19 @@ export class Cluster {
       proxy: new KubeProxy(this.sim, this.api, name),
     };
     for (const id of [runtime.id, parts.kubelet.id, parts.proxy.id, podsId(name)]) this.sim.setUp(id, false);
+    // Processes that run in containers start and end with them: the Dashboard, and this node's kube-proxy.
+    let proxyContainer: string | null = null;
+    runtime.onProcess = (c, running) => {
+      this.dashboard.processChanged(c, running);
+      if (c.podNamespace !== 'kube-system' || c.name !== KUBE_PROXY_CONTAINER) return;
+      if (running) {
+        proxyContainer = c.id;
+        parts.proxy.start();
+      } else if (c.id === proxyContainer) {
+        proxyContainer = null;
+        parts.proxy.processExited();
+      }
+    };
     this.nodes.push(parts);
     return parts;
   }
@@ -168,8 +182,8 @@ export class Cluster {
   private join(parts: ClusterNodeParts): void {
     this.sim.setUp(parts.runtime.id, true);
     this.sim.setUp(podsId(parts.name), true);
+    // kube-proxy starts when kubelet runs its DaemonSet pod's container (see createNode).
     parts.kubelet.start();
-    parts.proxy.start();
   }
 
   node(name: string): ClusterNodeParts {

@@ -149,8 +149,8 @@ describe('events', () => {
     // The kubelet and kube-proxy refer to their Node by hand: its name as the uid, no apiVersion.
     const starting = t.eventsFor('minikube').filter((e) => e.reason === 'Starting');
     expect(starting.map((e) => [e.reportingComponent, e.involvedObject])).toEqual([
-      ['kube-proxy', { kind: 'Node', name: 'minikube', uid: 'minikube' }],
       ['kubelet', { kind: 'Node', name: 'minikube', uid: 'minikube' }],
+      ['kube-proxy', { kind: 'Node', name: 'minikube', uid: 'minikube' }],
     ]);
   });
 });

@@ -47,6 +47,7 @@ export class KubeProxy {
     return this.sim.isUp(this.id);
   }
 
+  /** The process started (its pod's container, as kubelet runs it): it watches and writes rules. */
   start(): void {
     this.sim.setUp(this.id, true);
     this.services.start();
@@ -62,11 +63,20 @@ export class KubeProxy {
     );
   }
 
-  stop(): void {
-    this.sim.setUp(this.id, false);
+  /**
+   * The process ended (its pod deleted or restarted) but the node runs on: the rules it wrote stay
+   * in the kernel and keep carrying traffic; nobody updates them until the next kube-proxy starts.
+   */
+  processExited(): void {
     this.recorder.stop();
     this.services.halt();
     this.slices.halt();
+  }
+
+  /** The node is off: no process, and no rules either. */
+  stop(): void {
+    this.sim.setUp(this.id, false);
+    this.processExited();
   }
 
   /** Rules are rewritten at most once per second (minSyncPeriod). */
