@@ -493,6 +493,26 @@ describe('Services', () => {
     expect(answer).toBe('TIMEOUT');
   });
 
+  it('answers DNS while a CoreDNS pod runs: not before its first pod, not with its Deployment scaled to 0', () => {
+    const t = TestCluster.start();
+    expect(t.cluster.coreDns.up).toBe(false);
+    t.advance('60s');
+    expect(t.cluster.coreDns.up).toBe(true);
+    const ask = () => {
+      let answer = '';
+      t.act((c) => c.resolve('minikube', 'kubernetes', (a) => (answer = a.ok ? a.ip : a.rcode))).advance(
+        '10s',
+      );
+      return answer;
+    };
+    expect(ask()).toBe('10.96.0.1');
+    t.act((c) => c.scale('Deployment', 'kube-system', 'coredns', 0)).advance('40s');
+    expect(t.pods('kube-system').filter((p) => p.metadata.name.startsWith('coredns-'))).toEqual([]);
+    expect(ask()).toBe('TIMEOUT');
+    t.act((c) => c.scale('Deployment', 'kube-system', 'coredns', 1)).advance('20s');
+    expect(ask()).toBe('10.96.0.1');
+  });
+
   it('sends CoreDNS’s answer back the way the query came, to the asking pod', () => {
     const t = TestCluster.ready({ nodes: 2 })
       .apply(makeService('api', { app: 'api' }))

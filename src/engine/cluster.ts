@@ -56,6 +56,8 @@ export type StoppableComponent =
 const KUBECTL = componentId('kubectl');
 /** The container of kube-proxy's DaemonSet pods (kubeadm's manifest). */
 const KUBE_PROXY_CONTAINER = 'kube-proxy';
+/** The container of CoreDNS's pods (its Deployment in kube-system). */
+const COREDNS_CONTAINER = 'coredns';
 
 export class Cluster {
   readonly sim: Sim;
@@ -87,7 +89,8 @@ export class Cluster {
     this.seed();
     this.controllerManager.start();
     this.scheduler.start();
-    this.coreDns.start();
+    // CoreDNS answers once its pod's container runs (see coreDnsProcess).
+    this.sim.setUp(COREDNS, false);
     const joinAt = options.workerJoinAt ?? 2_000;
     const every = options.workerJoinEvery ?? 1_000;
     const off = new Set(options.offAtBoot ?? []);
@@ -165,6 +168,7 @@ export class Cluster {
     let proxyContainer: string | null = null;
     runtime.onProcess = (c, running) => {
       this.dashboard.processChanged(c, running);
+      this.coreDnsProcess(c.id, c.podNamespace === 'kube-system' && c.name === COREDNS_CONTAINER, running);
       if (c.podNamespace !== 'kube-system' || c.name !== KUBE_PROXY_CONTAINER) return;
       if (running) {
         proxyContainer = c.id;
@@ -184,6 +188,24 @@ export class Cluster {
     this.sim.setUp(podsId(parts.name), true);
     // kube-proxy starts when kubelet runs its DaemonSet pod's container (see createNode).
     parts.kubelet.start();
+  }
+
+  /** CoreDNS's containers that run now, on any node: its server answers while one does. */
+  private readonly coreDnsContainers = new Set<string>();
+  /** CoreDNS stopped by hand (stopComponent): it stays down until started again. */
+  private coreDnsStopped = false;
+
+  private coreDnsProcess(id: string, isCoreDns: boolean, running: boolean): void {
+    if (!isCoreDns) return;
+    if (running) this.coreDnsContainers.add(id);
+    else this.coreDnsContainers.delete(id);
+    this.coreDnsChanged();
+  }
+
+  private coreDnsChanged(): void {
+    const serving = this.coreDnsContainers.size > 0 && !this.coreDnsStopped;
+    if (serving && !this.coreDns.up) this.coreDns.start();
+    else if (!serving && this.coreDns.up) this.coreDns.stop();
   }
 
   node(name: string): ClusterNodeParts {
@@ -402,6 +424,7 @@ export class Cluster {
       case 'kube-controller-manager':
         return this.controllerManager.stop();
       case 'coredns':
+        this.coreDnsStopped = true;
         return this.coreDns.stop();
       case 'etcd':
         return this.sim.setUp(ETCD, false);
@@ -417,7 +440,8 @@ export class Cluster {
       case 'kube-controller-manager':
         return this.controllerManager.up ? undefined : this.controllerManager.start();
       case 'coredns':
-        return this.coreDns.up ? undefined : this.coreDns.start();
+        this.coreDnsStopped = false;
+        return this.coreDnsChanged();
       case 'etcd':
         return this.sim.setUp(ETCD, true);
       case 'kube-apiserver':
