@@ -216,7 +216,9 @@ describe('scheduling', () => {
   });
 
   it('keeps new pods Pending while kube-scheduler is down, and schedules them when it is back', () => {
-    const t = TestCluster.ready({ nodes: 2 }).act((c) => c.stopComponent('kube-scheduler'));
+    const t = TestCluster.ready({ nodes: 2 })
+      .act((c) => c.stopComponent('kube-scheduler'))
+      .advance('1s');
     t.apply(makeDeployment('late', 2)).advance('30s');
     expect(t.podsOf('late-').map((p) => p.status.phase)).toEqual(['Pending', 'Pending']);
     expect(t.podsOf('late-').every((p) => !p.spec.nodeName)).toBe(true);
@@ -270,7 +272,9 @@ describe('scheduling', () => {
   });
 
   it('with kube-controller-manager down a cordon still keeps new pods off the node, but no taint is added', () => {
-    const t = TestCluster.ready({ nodes: 2 }).act((c) => c.stopComponent('kube-controller-manager'));
+    const t = TestCluster.ready({ nodes: 2 })
+      .act((c) => c.stopComponent('kube-controller-manager'))
+      .advance('1s');
     t.act((c) => c.cordon('minikube-m02')).advance('5s');
     const node = t.cluster.get('Node', undefined, 'minikube-m02')!;
     expect(node.spec.unschedulable).toBe(true);
@@ -328,7 +332,7 @@ describe('failures', () => {
 
   it('with kube-controller-manager down, a deleted pod is not replaced until it returns', () => {
     const t = TestCluster.ready({ nodes: 1 }).apply(makeDeployment('x', 2)).advance('30s');
-    t.act((c) => c.stopComponent('kube-controller-manager'));
+    t.act((c) => c.stopComponent('kube-controller-manager')).advance('1s');
     t.act((c) => c.delete('Pod', 'default', t.podsOf('x-')[0]!.metadata.name)).advance('60s');
     expect(t.podsOf('x-')).toHaveLength(1);
     t.act((c) => c.startComponent('kube-controller-manager')).advance('30s');
@@ -337,7 +341,7 @@ describe('failures', () => {
 
   it('with etcd down, writes fail but running pods keep running', () => {
     const t = TestCluster.ready().apply(makeDeployment('keep', 1)).advance('30s');
-    t.act((c) => c.stopComponent('etcd'));
+    t.act((c) => c.stopComponent('etcd')).advance('1s');
     let error = '';
     t.act((c) => c.apply(makePod('new').build(), (r) => (error = r.ok ? '' : r.error.message))).advance('5s');
     expect(error).toBe('Internal error occurred: etcdserver: request timed out');
@@ -744,6 +748,7 @@ describe('pod ranges (node-ipam-controller)', () => {
   it('a node that joins while kube-controller-manager is down stays NotReady until it gets a range', () => {
     const t = TestCluster.ready({ nodes: 2, offAtBoot: ['minikube-m02'] });
     t.act((c) => c.stopComponent('kube-controller-manager'))
+      .advance('1s')
       .act((c) => c.startNode('minikube-m02'))
       .advance('30s');
     expect(t.cluster.get('Node', undefined, 'minikube-m02')!.spec.podCIDR).toBeUndefined();

@@ -50,8 +50,9 @@ export interface ClusterNodeParts {
 }
 
 /** Components that can be stopped and started as a whole. */
-export type StoppableComponent =
-  'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager' | 'coredns';
+/** The control plane's components, each a static pod on the control-plane node. */
+export type ControlPlaneComponent = 'etcd' | 'kube-apiserver' | 'kube-scheduler' | 'kube-controller-manager';
+export type StoppableComponent = ControlPlaneComponent | 'coredns';
 
 const KUBECTL = componentId('kubectl');
 /** The container of kube-proxy's DaemonSet pods (kubeadm's manifest). */
@@ -166,8 +167,11 @@ export class Cluster {
     for (const id of [runtime.id, parts.kubelet.id, parts.proxy.id, podsId(name)]) this.sim.setUp(id, false);
     // Processes that run in containers start and end with them: the Dashboard, and this node's kube-proxy.
     let proxyContainer: string | null = null;
+    const staticNames = new Set(statics.map((p) => p.metadata.name));
     runtime.onProcess = (c, running) => {
       this.dashboard.processChanged(c, running);
+      // A static pod's container is its runtime's pod uid-less sandbox: keyed by the pod's name.
+      if (staticNames.has(c.podUid)) this.controlPlaneProcess(c.name, running);
       this.coreDnsProcess(c.id, c.podNamespace === 'kube-system' && c.name === COREDNS_CONTAINER, running);
       if (c.podNamespace !== 'kube-system' || c.name !== KUBE_PROXY_CONTAINER) return;
       if (running) {
@@ -188,6 +192,42 @@ export class Cluster {
     this.sim.setUp(podsId(parts.name), true);
     // kube-proxy starts when kubelet runs its DaemonSet pod's container (see createNode).
     parts.kubelet.start();
+  }
+
+  /** A control-plane component's process starts or ends with its static pod's container. */
+  private controlPlaneProcess(container: string, running: boolean): void {
+    switch (container) {
+      case 'kube-scheduler':
+        if (running && !this.scheduler.up) this.scheduler.start();
+        else if (!running && this.scheduler.up) this.scheduler.stop();
+        return;
+      case 'kube-controller-manager':
+        if (running && !this.controllerManager.up) this.controllerManager.start();
+        else if (!running && this.controllerManager.up) this.controllerManager.stop();
+        return;
+      case 'etcd':
+        return this.sim.setUp(ETCD, running);
+      case 'kube-apiserver':
+        return this.sim.setUp(APISERVER, running);
+    }
+  }
+
+  /** The node whose manifests run the control plane. */
+  private get controlPlane(): ClusterNodeParts {
+    return this.nodes[0]!;
+  }
+
+  /**
+   * Moves a static pod's manifest out of the control-plane node's /etc/kubernetes/manifests
+   * (`to`: where it goes) or back in: kubelet stops or starts the pod, and with it the component.
+   * Returns false if there was nothing to move.
+   */
+  moveManifest(component: ControlPlaneComponent, into: boolean): boolean {
+    const { kubelet, name } = this.controlPlane;
+    const pod = `${component}-${name}`;
+    if (!into) return kubelet.staticPods.remove(pod);
+    const manifest = kubelet.staticPods.manifest(pod);
+    return manifest ? kubelet.staticPods.add(manifest) : false;
   }
 
   /** CoreDNS's containers that run now, on any node: its server answers while one does. */
@@ -417,36 +457,27 @@ export class Cluster {
     if (!this.sim.isUp(n.runtime.id)) this.join(n);
   }
 
+  /**
+   * Stops a component the way an operator does: a control-plane component's manifest is moved out
+   * of /etc/kubernetes/manifests (kubelet stops its container a moment later); CoreDNS is held
+   * down by hand.
+   */
   stopComponent(component: StoppableComponent): void {
-    switch (component) {
-      case 'kube-scheduler':
-        return this.scheduler.stop();
-      case 'kube-controller-manager':
-        return this.controllerManager.stop();
-      case 'coredns':
-        this.coreDnsStopped = true;
-        return this.coreDns.stop();
-      case 'etcd':
-        return this.sim.setUp(ETCD, false);
-      case 'kube-apiserver':
-        return this.sim.setUp(APISERVER, false);
+    if (component !== 'coredns') {
+      this.moveManifest(component, false);
+      return;
     }
+    this.coreDnsStopped = true;
+    this.coreDns.stop();
   }
 
   startComponent(component: StoppableComponent): void {
-    switch (component) {
-      case 'kube-scheduler':
-        return this.scheduler.up ? undefined : this.scheduler.start();
-      case 'kube-controller-manager':
-        return this.controllerManager.up ? undefined : this.controllerManager.start();
-      case 'coredns':
-        this.coreDnsStopped = false;
-        return this.coreDnsChanged();
-      case 'etcd':
-        return this.sim.setUp(ETCD, true);
-      case 'kube-apiserver':
-        return this.sim.setUp(APISERVER, true);
+    if (component !== 'coredns') {
+      this.moveManifest(component, true);
+      return;
     }
+    this.coreDnsStopped = false;
+    this.coreDnsChanged();
   }
 
   isUp(component: StoppableComponent): boolean {

@@ -20,6 +20,7 @@ import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
 import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
+import { StaticPods } from './staticPods';
 import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
 
 export const LEASE_DURATION_SECONDS = 40;
@@ -79,8 +80,8 @@ export class Kubelet {
     private readonly api: ApiServer,
     readonly runtime: ContainerRuntime,
     readonly shape: NodeShape,
-    /** Mirror pods for the static pods this node runs from /etc/kubernetes/manifests. */
-    private readonly staticPods: readonly Pod[] = [],
+    /** The static pods in this node's /etc/kubernetes/manifests at boot. */
+    manifests: readonly Pod[] = [],
   ) {
     this.id = componentId('kubelet', runtime.node);
     this.toRuntime = sim.route(this.id, runtime.id);
@@ -95,7 +96,24 @@ export class Kubelet {
       onDelete: (p) => this.podGone(p),
     });
     runtime.onExit = (c) => this.containerExited(c);
+    this.staticPods = new StaticPods(
+      {
+        sim,
+        api,
+        runtime,
+        id: this.id,
+        recorder: this.recorder,
+        toRuntime: this.toRuntime,
+        epoch: () => this.epoch,
+        alive: (epoch) => this.alive(epoch),
+        node: () => this.node,
+      },
+      manifests,
+    );
   }
+
+  /** Its static pods: the manifests in /etc/kubernetes/manifests, run with or without kube-apiserver. */
+  readonly staticPods: StaticPods;
 
   /** A container's process ended by itself: restart it after its back-off, or finish the pod. */
   private containerExited(c: RuntimeContainer): void {
@@ -207,6 +225,8 @@ export class Kubelet {
     this.leaseMeta = null;
     this.leaseExists = false;
     this.podCidr = undefined;
+    // The file source needs no API server: static pods are synced before the Node is even registered.
+    this.staticPods.sync(epoch);
     this.register(epoch);
   }
 
@@ -422,8 +442,10 @@ export class Kubelet {
   private createMirrorPods(epoch: number): void {
     const now = timestamp(this.sim.now);
     const boot = timestamp(0 as never);
-    for (const pod of this.staticPods) {
+    for (const pod of this.staticPods.running()) {
       if (!this.alive(epoch) || this.api.peek('Pod', pod.metadata.namespace, pod.metadata.name)) continue;
+      // A static pod being started again gets its mirror when its container runs (StaticPods).
+      if (!this.runtime.containersOf(pod.metadata.name).some((c) => c.state === 'running')) continue;
       const node = this.node;
       const owner = node
         ? [
@@ -498,7 +520,7 @@ export class Kubelet {
 
   /** Node-side admission: the pod's requests must fit what the running pods leave of allocatable. */
   private admit(pod: Pod): Refusal | null {
-    const running = [...this.staticPods];
+    const running = [...this.staticPods.running()];
     for (const w of this.workers.values())
       if (w.state !== 'terminated' && w.pod.metadata.uid !== pod.metadata.uid) running.push(w.pod);
     return admitPod(pod, running, { milliCpu: milliCpu(this.shape.cpu), memory: bytes(this.shape.memory) });

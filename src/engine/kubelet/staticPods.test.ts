@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { TestCluster } from '../testing/testCluster';
+import { makeDeployment, makePod } from '../testing/builders';
+
+const running = (t: TestCluster, pod: string) =>
+  t.cluster
+    .node('minikube')
+    .runtime.containersOf(pod)
+    .filter((c) => c.state === 'running');
+
+const mirror = (t: TestCluster, pod: string) => t.cluster.get('Pod', 'kube-system', pod);
+
+describe('static pods (/etc/kubernetes/manifests)', () => {
+  it('a manifest moved out stops the component with its container and deletes the mirror pod', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    expect(running(t, 'kube-scheduler-minikube')).toHaveLength(1);
+    expect(mirror(t, 'kube-scheduler-minikube')?.status.phase).toBe('Running');
+    t.act((c) => c.stopComponent('kube-scheduler')).advance('3s');
+    expect(t.cluster.isUp('kube-scheduler')).toBe(false);
+    expect(running(t, 'kube-scheduler-minikube')).toHaveLength(0);
+    expect(mirror(t, 'kube-scheduler-minikube')).toBeUndefined();
+    const killing = t.eventsFor('kube-scheduler-minikube').find((e) => e.reason === 'Killing');
+    expect(killing?.message).toBe('Stopping container kube-scheduler');
+    expect(killing?.involvedObject.fieldPath).toBe('spec.containers{kube-scheduler}');
+    // The trace shows kubelet stopping the container through its runtime.
+    const summaries = t.cluster.sim.trace.filter((m) => m.object?.name === 'kube-scheduler-minikube');
+    expect(summaries.map((m) => m.summary)).toContain('StopContainer kube-scheduler');
+    // The other components keep running.
+    expect(running(t, 'kube-controller-manager-minikube')).toHaveLength(1);
+    expect(t.cluster.isUp('kube-controller-manager')).toBe(true);
+    expect(t.violations).toEqual([]);
+  });
+
+  it('moved back, the pod starts again: a new container, a new mirror pod, and scheduling resumes', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const before = mirror(t, 'kube-scheduler-minikube')!;
+    t.act((c) => c.stopComponent('kube-scheduler')).advance('3s');
+    t.apply(makeDeployment('late', 2)).advance('10s');
+    expect(t.podsOf('late-').every((p) => !p.spec.nodeName)).toBe(true);
+    t.act((c) => c.startComponent('kube-scheduler')).advance('1s');
+    expect(t.cluster.isUp('kube-scheduler')).toBe(true);
+    const after = mirror(t, 'kube-scheduler-minikube')!;
+    expect(after.metadata.uid).not.toBe(before.metadata.uid);
+    expect(after.status.phase).toBe('Running');
+    const status = after.status.containerStatuses![0]!;
+    expect(status.restartCount).toBe(0);
+    expect(status.containerID).not.toBe(before.status.containerStatuses![0]!.containerID);
+    expect(status.containerID).toBe(
+      t.cluster.node('minikube').runtime.qualified(running(t, 'kube-scheduler-minikube')[0]!.id),
+    );
+    expect(Date.parse(status.state.running!.startedAt)).toBeGreaterThan(
+      Date.parse(before.status.containerStatuses![0]!.state.running!.startedAt),
+    );
+    expect(
+      t
+        .eventsFor('kube-scheduler-minikube')
+        .filter((e) => e.reason !== 'Killing')
+        .map((e) => e.reason),
+    ).toEqual(['Pulled', 'Created', 'Started']);
+    t.advance('30s');
+    expect(t.podsOf('late-').filter((p) => p.status.phase === 'Running')).toHaveLength(2);
+    expect(t.violations).toEqual([]);
+  });
+
+  it('kube-apiserver stopped: its mirror pod cannot be deleted, and is updated when it is back', () => {
+    const t = TestCluster.ready();
+    const before = mirror(t, 'kube-apiserver-minikube')!;
+    t.act((c) => c.stopComponent('kube-apiserver')).advance('10s');
+    expect(t.cluster.isUp('kube-apiserver')).toBe(false);
+    expect(running(t, 'kube-apiserver-minikube')).toHaveLength(0);
+    let answered = false;
+    t.act((c) => c.apply(makePod('nope').build(), () => (answered = true))).advance('5s');
+    expect(answered).toBe(false);
+    // The mirror pod is still in etcd: nobody could delete it.
+    expect(mirror(t, 'kube-apiserver-minikube')?.metadata.uid).toBe(before.metadata.uid);
+    t.act((c) => c.startComponent('kube-apiserver')).advance('5s');
+    expect(t.cluster.isUp('kube-apiserver')).toBe(true);
+    const after = mirror(t, 'kube-apiserver-minikube')!;
+    expect(after.status.containerStatuses![0]!.containerID).toBe(
+      t.cluster.node('minikube').runtime.qualified(running(t, 'kube-apiserver-minikube')[0]!.id),
+    );
+    t.apply(makePod('yes').build()).advance('30s');
+    expect(t.cluster.get('Pod', 'default', 'yes')?.status.phase).toBe('Running');
+    expect(t.violations).toEqual([]);
+  });
+
+  it('etcd stopped: writes fail until its manifest is back, then the mirror pod shows the new container', () => {
+    const t = TestCluster.ready();
+    t.act((c) => c.stopComponent('etcd')).advance('5s');
+    expect(t.cluster.isUp('etcd')).toBe(false);
+    expect(mirror(t, 'etcd-minikube')).toBeDefined();
+    t.act((c) => c.startComponent('etcd')).advance('5s');
+    expect(mirror(t, 'etcd-minikube')!.status.containerStatuses![0]!.containerID).toBe(
+      t.cluster.node('minikube').runtime.qualified(running(t, 'etcd-minikube')[0]!.id),
+    );
+    t.apply(makePod('after').build()).advance('30s');
+    expect(t.cluster.get('Pod', 'default', 'after')?.status.phase).toBe('Running');
+  });
+
+  it('with kubelet stopped a moved manifest changes nothing until kubelet starts', () => {
+    const t = TestCluster.ready();
+    t.act((c) => c.stopKubelet('minikube'))
+      .act((c) => c.stopComponent('kube-controller-manager'))
+      .advance('10s');
+    expect(running(t, 'kube-controller-manager-minikube')).toHaveLength(1);
+    expect(t.cluster.isUp('kube-controller-manager')).toBe(true);
+    t.act((c) => c.startKubelet('minikube')).advance('5s');
+    expect(running(t, 'kube-controller-manager-minikube')).toHaveLength(0);
+    expect(t.cluster.isUp('kube-controller-manager')).toBe(false);
+    expect(mirror(t, 'kube-controller-manager-minikube')).toBeUndefined();
+  });
+
+  it('moving a manifest that is not there does nothing', () => {
+    const t = TestCluster.ready();
+    expect(t.cluster.moveManifest('kube-scheduler', true)).toBe(false);
+    expect(t.cluster.moveManifest('kube-scheduler', false)).toBe(true);
+    expect(t.cluster.moveManifest('kube-scheduler', false)).toBe(false);
+  });
+
+  it('the control-plane node powered off and on: kubelet starts every static pod again', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    t.act((c) => c.stopNode('minikube')).advance('1s');
+    expect(t.cluster.isUp('kube-apiserver')).toBe(false);
+    expect(t.cluster.isUp('kube-scheduler')).toBe(false);
+    t.act((c) => c.startNode('minikube')).advance('60s');
+    for (const c of ['etcd', 'kube-apiserver', 'kube-scheduler', 'kube-controller-manager'] as const)
+      expect(t.cluster.isUp(c)).toBe(true);
+    t.apply(makePod('back').build()).advance('30s');
+    expect(t.cluster.get('Pod', 'default', 'back')?.status.phase).toBe('Running');
+  });
+});
