@@ -244,3 +244,59 @@ test('stopping a kubelet at the cursor forks the run: the node goes NotReady, th
   await explorer.details.getByRole('button', { name: 'Start kubelet' }).click();
   await explorer.playUntil(async () => (await m02.getAttribute('data-node-status')) === 'Ready');
 });
+
+test('stopping kube-scheduler moves its manifest out: new pods stay Pending until it is back', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2&pods=0&speed=16');
+  await explorer.ready();
+  await explorer.button('kube-scheduler').click();
+  await explorer.details.getByRole('button', { name: 'Stop it' }).click();
+  await expect(explorer.details.getByRole('button', { name: 'Start it again' })).toBeVisible();
+  await expect(explorer.details).toContainText('Its manifest is in /tmp/kube-scheduler.yaml');
+  const card = page.locator('.react-flow__node').getByRole('button', { name: 'kube-scheduler', exact: true });
+  await expect(card.locator('[data-stopped]')).toHaveText('Stopped');
+  await explorer.openTerminal();
+  // kubelet notices the file has gone and stops the container a moment later: play until its mirror pod is gone.
+  const last = explorer.terminalOutput.locator('[data-entry]').last();
+  await explorer.playUntil(async () => {
+    await explorer.run('kubectl get pods -n kube-system');
+    return !((await last.textContent()) ?? 'kube-scheduler').includes('kube-scheduler');
+  });
+  await explorer.run('kubectl create deployment web --image=nginx --replicas=2');
+  await expect(explorer.terminalOutput).toContainText('deployment.apps/web created');
+  // The command plays the run on: the pods are made, and nothing schedules them.
+  await expect(page.locator('[data-waiting]')).toHaveAttribute('data-waiting', '2', { timeout: 30_000 });
+  await explorer.run('minikube ssh');
+  await explorer.run('ls /etc/kubernetes/manifests');
+  await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+    'etcd.yaml  kube-apiserver.yaml  kube-controller-manager.yaml',
+  );
+  await expect(explorer.terminalOutput.locator('[data-entry]').last()).not.toContainText('kube-scheduler');
+  await explorer.run('ls /tmp');
+  await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText('kube-scheduler.yaml');
+  await explorer.screenshot('playback-scheduler-stopped-en');
+  // Put back by hand in the node's shell: the panel's button follows.
+  await explorer.run('sudo mv /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/');
+  await expect(explorer.details.getByRole('button', { name: 'Stop it' })).toBeVisible();
+  await expect(card.locator('[data-stopped]')).toHaveCount(0);
+  await expect(explorer.webPods('Running')).toHaveCount(2, { timeout: 60_000 });
+  await explorer.run('exit');
+  await explorer.run('kubectl get pods -n kube-system');
+  await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+    'kube-scheduler-minikube',
+  );
+});
+
+test('停止 etcd：中文界面的按钮与提示', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await explorer.open('?nodes=1&pods=0&lang=zh');
+  await explorer.ready();
+  await explorer.button('etcd').click();
+  await explorer.details.getByRole('button', { name: '停止它' }).click();
+  await expect(explorer.details.getByRole('button', { name: '重新启动它' })).toBeVisible();
+  await expect(explorer.details).toContainText('它的清单现在在 /tmp/etcd.yaml');
+  await explorer.screenshot('phone-etcd-stopped-zh');
+});

@@ -170,7 +170,7 @@ export class Cluster {
     const staticNames = new Set(statics.map((p) => p.metadata.name));
     runtime.onProcess = (c, running) => {
       this.dashboard.processChanged(c, running);
-      // A static pod's container is its runtime's pod uid-less sandbox: keyed by the pod's name.
+      // The runtime knows a static pod's containers by the pod's name (it has no API uid).
       if (staticNames.has(c.podUid)) this.controlPlaneProcess(c.name, running);
       this.coreDnsProcess(c.id, c.podNamespace === 'kube-system' && c.name === COREDNS_CONTAINER, running);
       if (c.podNamespace !== 'kube-system' || c.name !== KUBE_PROXY_CONTAINER) return;
@@ -218,9 +218,15 @@ export class Cluster {
   }
 
   /**
-   * Moves a static pod's manifest out of the control-plane node's /etc/kubernetes/manifests
-   * (`to`: where it goes) or back in: kubelet stops or starts the pod, and with it the component.
-   * Returns false if there was nothing to move.
+   * Where each control-plane manifest moved out of /etc/kubernetes/manifests lies now on the
+   * control-plane node (`/tmp/kube-scheduler.yaml`), by component: the node shell's `ls` and `mv`.
+   */
+  readonly manifestPlaces = new Map<ControlPlaneComponent, string>();
+
+  /**
+   * Moves a static pod's manifest out of the control-plane node's /etc/kubernetes/manifests or
+   * back in: kubelet stops or starts the pod, and with it the component. Returns false if there
+   * was nothing to move.
    */
   moveManifest(component: ControlPlaneComponent, into: boolean): boolean {
     const { kubelet, name } = this.controlPlane;
@@ -464,7 +470,7 @@ export class Cluster {
    */
   stopComponent(component: StoppableComponent): void {
     if (component !== 'coredns') {
-      this.moveManifest(component, false);
+      if (this.moveManifest(component, false)) this.manifestPlaces.set(component, `/tmp/${component}.yaml`);
       return;
     }
     this.coreDnsStopped = true;
@@ -473,7 +479,7 @@ export class Cluster {
 
   startComponent(component: StoppableComponent): void {
     if (component !== 'coredns') {
-      this.moveManifest(component, true);
+      if (this.moveManifest(component, true)) this.manifestPlaces.delete(component);
       return;
     }
     this.coreDnsStopped = false;

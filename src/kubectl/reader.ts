@@ -10,5 +10,6 @@ export function clusterReader(cluster: Cluster): ClusterReader {
     runtime: cluster.config.runtime,
     addons: new Map(cluster.addons),
     machines: cluster.nodes.map((n) => n.name),
+    manifestPlaces: new Map(cluster.manifestPlaces),
   };
 }

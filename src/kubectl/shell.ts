@@ -18,7 +18,7 @@ function single(
   shell: ShellState,
   input: CommandInput | undefined,
 ): Command {
-  if (shell.node !== null) return nodeCommand(words, { node: shell.node });
+  if (shell.node !== null) return nodeCommand(words, { node: shell.node }, line);
   const [program, ...rest] = words;
   switch (program) {
     case 'kubectl':

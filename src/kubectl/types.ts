@@ -8,6 +8,7 @@
 import type { Kind, ObjectOfKind } from '../engine/api/types';
 import type { Cluster } from '../engine/cluster';
 import type { RuntimeName } from '../engine/clusterConfig';
+import type { ManifestPlaces } from './nodeShell/manifests';
 
 /** The cluster's objects at one moment, as kubectl can see them (and what `minikube` knows). */
 export interface ClusterReader {
@@ -23,6 +24,8 @@ export interface ClusterReader {
   readonly addons: ReadonlyMap<string, boolean>;
   /** The machines minikube knows (whether or not they run), in order. */
   readonly machines: readonly string[];
+  /** Control-plane manifests moved out of /etc/kubernetes/manifests, and where to (none if absent). */
+  readonly manifestPlaces?: ManifestPlaces;
 }
 
 /** What the terminal prints for a command: text as the real tool prints it, and whether it failed. */

@@ -4,6 +4,7 @@ import { nodeNameAt } from '../engine/clusterConfig';
 import { manualClock } from '../playback/manualClock';
 import * as engine from './engine';
 import { createAppStore } from './appStore';
+import { manifestPlacesAt } from './userActions';
 
 const make = (clock = manualClock().clock) =>
   createAppStore({ config: { nodeCount: 3, runtime: 'docker' }, language: 'en', theme: null, clock, engine });
@@ -101,6 +102,25 @@ describe('doing something at the cursor', () => {
     store.getState().seekVirtual(90_000);
     expect(store.getState().view.nodes.get('minikube-m02')?.ready).toBe('Unknown');
     expect(store.getState().view.nodes.get('minikube-m03')?.ready).toBe('True');
+  });
+
+  it('stopping kube-scheduler from the panel moves its manifest: its mirror pod goes, and comes back', () => {
+    const store = make();
+    store.getState().seekVirtual(5_000);
+    store.getState().perform({ type: 'stopComponent', component: 'kube-scheduler' });
+    store.getState().seekVirtual(15_000);
+    const mirror = () =>
+      [...store.getState().player!.objectsNow().values()].some(
+        (o) => o.kind === 'Pod' && o.metadata.name === 'kube-scheduler-minikube',
+      );
+    expect(mirror()).toBe(false);
+    expect(manifestPlacesAt(store.getState().actions, 15_000, 'minikube').get('kube-scheduler')).toBe(
+      '/tmp/kube-scheduler.yaml',
+    );
+    store.getState().perform({ type: 'startComponent', component: 'kube-scheduler' });
+    store.getState().seekVirtual(20_000);
+    expect(mirror()).toBe(true);
+    expect(manifestPlacesAt(store.getState().actions, 20_000, 'minikube').size).toBe(0);
   });
 
   it('rewrites the future: an action before an earlier one drops it', () => {

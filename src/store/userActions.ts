@@ -4,7 +4,8 @@
  * there (the run is replayed up to that moment with the action added; what followed before is
  * replaced by what follows now).
  */
-import type { Cluster } from '../engine/cluster';
+import type { Cluster, ControlPlaneComponent } from '../engine/cluster';
+import { manifestPlacesAfter, type ManifestPlaces } from '../kubectl/nodeShell/manifests';
 import type { RunSpec, TimedAction } from '../playback/run';
 
 /**
@@ -32,6 +33,9 @@ export type UserAction =
   | { readonly type: 'cordon'; readonly node: string }
   | { readonly type: 'uncordon'; readonly node: string }
   | { readonly type: 'deletePod'; readonly namespace: string; readonly name: string }
+  /** A control-plane component stopped or started: its static pod's manifest moved out or back. */
+  | { readonly type: 'stopComponent'; readonly component: ControlPlaneComponent }
+  | { readonly type: 'startComponent'; readonly component: ControlPlaneComponent }
   | CommandAction;
 
 export interface RecordedAction {
@@ -58,6 +62,10 @@ function toTimed({ at, action }: RecordedAction, commands?: CommandRunner): Time
           return c.uncordon(action.node);
         case 'deletePod':
           return c.delete('Pod', action.namespace, action.name);
+        case 'stopComponent':
+          return c.stopComponent(action.component);
+        case 'startComponent':
+          return c.startComponent(action.component);
         case 'command':
           return commands?.(action, c);
       }
@@ -92,3 +100,36 @@ export function nodeStoppedAt(
   }
   return { kubelet, machine };
 }
+
+/** Each recorded action's moment with the manifest places after it, made once per action list. */
+const manifestTimelines = new WeakMap<readonly RecordedAction[], { at: number; places: ManifestPlaces }[]>();
+
+/**
+ * Where the control-plane manifests are at virtual time `t`: moved by the learner's `mv` in a
+ * node's shell, or by Stop and Start in the Details panel (as the engine moves them). Asked on
+ * every frame by the diagram, so the replay is done once per action list.
+ */
+export function manifestPlacesAt(
+  actions: readonly RecordedAction[],
+  t: number,
+  controlPlane: string,
+): ManifestPlaces {
+  let timeline = manifestTimelines.get(actions);
+  if (!timeline) {
+    timeline = [];
+    const moves = [];
+    for (const { at, action } of actions) {
+      if (action.type === 'command') moves.push(action);
+      else if (action.type === 'stopComponent' || action.type === 'startComponent')
+        moves.push({ component: action.component, stop: action.type === 'stopComponent' });
+      else continue;
+      timeline.push({ at, places: manifestPlacesAfter(moves, controlPlane) });
+    }
+    manifestTimelines.set(actions, timeline);
+  }
+  let places: ManifestPlaces = NONE;
+  for (const step of timeline) if (step.at <= t) places = step.places;
+  return places;
+}
+
+const NONE: ManifestPlaces = new Map();

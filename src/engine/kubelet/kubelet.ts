@@ -226,7 +226,7 @@ export class Kubelet {
     this.leaseExists = false;
     this.podCidr = undefined;
     // The file source needs no API server: static pods are synced before the Node is even registered.
-    this.staticPods.sync(epoch);
+    this.staticPods.restart(epoch);
     this.register(epoch);
   }
 

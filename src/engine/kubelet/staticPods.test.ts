@@ -110,6 +110,19 @@ describe('static pods (/etc/kubernetes/manifests)', () => {
     expect(mirror(t, 'kube-controller-manager-minikube')).toBeUndefined();
   });
 
+  it('a kubelet restarted while it starts a static pod starts it again', () => {
+    const t = TestCluster.ready();
+    t.act((c) => c.stopComponent('kube-scheduler')).advance('5s');
+    t.act((c) => c.startComponent('kube-scheduler')).advance(200);
+    t.act((c) => {
+      c.stopKubelet('minikube');
+      c.startKubelet('minikube');
+    }).advance('5s');
+    expect(running(t, 'kube-scheduler-minikube')).toHaveLength(1);
+    expect(t.cluster.isUp('kube-scheduler')).toBe(true);
+    expect(mirror(t, 'kube-scheduler-minikube')?.status.phase).toBe('Running');
+  });
+
   it('moving a manifest that is not there does nothing', () => {
     const t = TestCluster.ready();
     expect(t.cluster.moveManifest('kube-scheduler', true)).toBe(false);

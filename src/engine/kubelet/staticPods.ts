@@ -41,10 +41,10 @@ export class StaticPods {
   /** Every static pod this node has had a manifest for: what to look for in the runtime. */
   private readonly known = new Map<string, Pod>();
   /** Pods with a start or stop under way; the sync after it finishes looks again. */
-  private readonly busy = new Set<string>();
+  private busy = new Set<string>();
   /** Mirror pods being posted, and being deleted, by housekeeping's 2-s loop. */
-  private readonly mirroring = new Set<string>();
-  private readonly deleting = new Set<string>();
+  private mirroring = new Set<string>();
+  private deleting = new Set<string>();
 
   constructor(
     private readonly host: StaticPodHost,
@@ -96,6 +96,17 @@ export class StaticPods {
     if (this.host.alive(epoch)) this.host.sim.after(FILE_SOURCE_DELAY_MS, () => this.sync(epoch));
   }
 
+  /**
+   * kubelet starts again and remembers nothing of its work under way: what the last life left half
+   * done is done again. (Its callbacks still hold the old sets, so they cannot clear the new ones.)
+   */
+  restart(epoch: number): void {
+    this.busy = new Set();
+    this.mirroring = new Set();
+    this.deleting = new Set();
+    this.sync(epoch);
+  }
+
   /** Makes the runtime match the directory: starts what is missing, stops what has no manifest. */
   sync(epoch: number): void {
     if (!this.host.alive(epoch)) return;
@@ -123,14 +134,15 @@ export class StaticPods {
     const name = pod.metadata.name;
     const namespace = pod.metadata.namespace ?? 'kube-system';
     const container = pod.spec.containers[0]!;
+    const busy = this.busy;
     const done = () => {
-      this.busy.delete(name);
+      busy.delete(name);
       this.sync(epoch);
     };
-    this.busy.add(name);
+    busy.add(name);
     this.cri(pod, `RunPodSandbox ${namespace}/${name}`, () =>
       runtime.runPodSandbox(name, name, namespace, true, () => {
-        if (!this.host.alive(epoch)) return this.busy.delete(name);
+        if (!this.host.alive(epoch)) return busy.delete(name);
         // Events name the static pod itself (its uid is a hash of the manifest), not its mirror.
         const at = { fieldPath: `spec.containers{${container.name}}` };
         recorder.record(
@@ -142,11 +154,11 @@ export class StaticPods {
         );
         this.cri(pod, `CreateContainer ${container.name}`, () =>
           runtime.createContainer(name, name, namespace, container.name, container.image, (id) => {
-            if (!this.host.alive(epoch)) return this.busy.delete(name);
+            if (!this.host.alive(epoch)) return busy.delete(name);
             recorder.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, at);
             this.cri(pod, `StartContainer ${container.name}`, () =>
               runtime.startContainer(id, () => {
-                if (!this.host.alive(epoch)) return this.busy.delete(name);
+                if (!this.host.alive(epoch)) return busy.delete(name);
                 recorder.record(pod, 'Normal', 'Started', `Started container ${container.name}`, at);
                 this.ensureMirror(pod, epoch);
                 done();
@@ -161,7 +173,8 @@ export class StaticPods {
   private stop(pod: Pod, running: readonly RuntimeContainer[], epoch: number): void {
     const name = pod.metadata.name;
     let left = running.length;
-    this.busy.add(name);
+    const busy = this.busy;
+    busy.add(name);
     for (const c of running) {
       this.host.recorder.record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, {
         fieldPath: `spec.containers{${c.name}}`,
@@ -171,7 +184,7 @@ export class StaticPods {
           if (--left > 0) return;
           this.cri(pod, `RemovePodSandbox ${name}`, () =>
             this.host.runtime.removePodSandbox(name, () => {
-              this.busy.delete(name);
+              busy.delete(name);
               this.sync(epoch);
             }),
           );
@@ -187,16 +200,15 @@ export class StaticPods {
    */
   private ensureMirror(pod: Pod, epoch: number): void {
     const name = pod.metadata.name;
-    if (this.mirroring.has(name)) return;
+    const mirroring = this.mirroring;
+    if (mirroring.has(name)) return;
     const { api, id, runtime } = this.host;
     const check = () => {
       const container = runtime.containersOf(name).find((c) => c.state === 'running');
-      if (!this.host.alive(epoch) || !this.manifests.has(name) || !container)
-        return this.mirroring.delete(name);
+      if (!this.host.alive(epoch) || !this.manifests.has(name) || !container) return mirroring.delete(name);
       const qualified = runtime.qualified(container.id);
       const existing = api.peek('Pod', pod.metadata.namespace, name) as Pod | undefined;
-      if (existing?.status.containerStatuses?.[0]?.containerID === qualified)
-        return this.mirroring.delete(name);
+      if (existing?.status.containerStatuses?.[0]?.containerID === qualified) return mirroring.delete(name);
       const started = timestamp((container.startedAt ?? this.host.sim.now) as never);
       const status = mirrorStatus(pod, timestamp(this.host.sim.now), started, () => qualified);
       if (existing) {
@@ -219,7 +231,7 @@ export class StaticPods {
       }
       this.host.sim.after(HOUSEKEEPING_MS, check);
     };
-    this.mirroring.add(name);
+    mirroring.add(name);
     check();
   }
 
@@ -228,14 +240,15 @@ export class StaticPods {
    * kube-apiserver or etcd is down (maybe the very pod that stopped) the delete cannot succeed.
    */
   private deleteMirror(name: string, epoch: number): void {
-    if (this.deleting.has(name)) return;
-    this.deleting.add(name);
-    this.retryDelete(name, epoch);
+    const deleting = this.deleting;
+    if (deleting.has(name)) return;
+    deleting.add(name);
+    this.retryDelete(name, epoch, deleting);
   }
 
-  private retryDelete(name: string, epoch: number): void {
+  private retryDelete(name: string, epoch: number, deleting: Set<string>): void {
     if (!this.host.alive(epoch) || this.manifests.has(name) || !this.hasMirror(name)) {
-      this.deleting.delete(name);
+      deleting.delete(name);
       return;
     }
     this.host.api.request(this.host.id, {
@@ -245,6 +258,6 @@ export class StaticPods {
       name,
       gracePeriodSeconds: 0,
     });
-    this.host.sim.after(HOUSEKEEPING_MS, () => this.retryDelete(name, epoch));
+    this.host.sim.after(HOUSEKEEPING_MS, () => this.retryDelete(name, epoch, deleting));
   }
 }

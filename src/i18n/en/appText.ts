@@ -45,6 +45,7 @@ export const appEn = {
     systemPods: '+{{count}} system',
     morePods: '+{{count}} more',
     waitingPods: '{{count}} Pending',
+    stopped: 'Stopped',
   },
   playback: {
     region: 'Playback',
@@ -83,6 +84,11 @@ export const appEn = {
     cordon: 'Cordon',
     uncordon: 'Uncordon',
     deletePod: 'Delete this pod',
+    stopComponent: 'Stop it',
+    startComponent: 'Start it again',
+    stopComponentHint:
+      'As an operator would: its manifest {{file}} moves to /tmp, and kubelet stops its static pod.',
+    startComponentHint: 'Its manifest is in {{file}}: put back, kubelet starts its static pod again.',
   },
   eventLog: {
     title: 'Cluster events',

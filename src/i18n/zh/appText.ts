@@ -47,6 +47,7 @@ export const appZh: typeof appEn = {
     systemPods: '+{{count}} 个系统 Pod',
     morePods: '还有 {{count}} 个',
     waitingPods: '{{count}} 个 Pending',
+    stopped: '已停止',
   },
   playback: {
     region: '播放控制',
@@ -85,6 +86,10 @@ export const appZh: typeof appEn = {
     cordon: '封锁（cordon）',
     uncordon: '解除封锁（uncordon）',
     deletePod: '删除这个 Pod',
+    stopComponent: '停止它',
+    startComponent: '重新启动它',
+    stopComponentHint: '和运维人员的做法一样：把它的清单 {{file}} 移到 /tmp，kubelet 随即停止这个静态 Pod。',
+    startComponentHint: '它的清单现在在 {{file}}：放回原处后，kubelet 会重新启动这个静态 Pod。',
   },
   eventLog: {
     title: '集群事件',

@@ -4,6 +4,7 @@ import type { Command, ShellState } from '../types';
 import { crictlPods, crictlPs } from './crictl';
 import { dockerPs } from './docker';
 import { psEf } from './ps';
+import { absolute, afterMove, filesIn, moveManifest, mvWords } from './manifests';
 
 const SOCKETS = {
   docker: 'unix:///var/run/cri-dockerd.sock',
@@ -48,7 +49,73 @@ function crictl(args: readonly string[], node: string, sudo: boolean): Command {
   };
 }
 
-export function nodeCommand(words: readonly string[], shell: ShellState & { node: string }): Command {
+/** `ls [DIR]`: the manifests, and wherever one was moved to. */
+function ls(args: readonly string[], node: string): Command {
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length > 1) return errorCommand('this node shell lists one directory at a time');
+  const path = paths[0] ?? '~';
+  return {
+    type: 'read',
+    run(reader) {
+      const files = filesIn(absolute(path), node === reader.machines[0], reader.manifestPlaces ?? new Map());
+      return files ? ok(files.join('  ')) : fail(`ls: cannot access '${path}': No such file or directory`);
+    },
+  };
+}
+
+/** `sudo mv FROM TO`: moving a control-plane manifest out of /etc/kubernetes/manifests or back. */
+function mv(words: readonly string[], node: string, line: string): Command {
+  const move = mvWords(words);
+  if (!move)
+    return errorCommand(
+      'this node shell moves one file at a time: sudo mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/',
+    );
+  return {
+    type: 'write',
+    line,
+    run(cluster, print) {
+      const onControlPlane = node === cluster.nodes[0]?.name;
+      const result = moveManifest(move.from, move.to, move.sudo, onControlPlane, cluster.manifestPlaces);
+      if (!result.ok) return print(fail(result.message));
+      const places = afterMove(cluster.manifestPlaces, result);
+      cluster.manifestPlaces.clear();
+      for (const [c, place] of places) cluster.manifestPlaces.set(c, place);
+      cluster.moveManifest(result.component, result.into);
+      print(ok(''));
+    },
+  };
+}
+
+/** `sudo systemctl stop|start|restart kubelet`. */
+function systemctlKubelet(
+  verb: 'stop' | 'start' | 'restart',
+  unit: string,
+  node: string,
+  sudo: boolean,
+  line: string,
+): Command {
+  if (unit !== 'kubelet')
+    return errorCommand(`Failed to ${verb} ${unit}.service: Unit ${unit}.service not found.`);
+  if (!sudo)
+    return errorCommand(
+      `Failed to ${verb} kubelet.service: Interactive authentication required.\nSee system logs and 'systemctl status kubelet.service' for details.`,
+    );
+  return {
+    type: 'write',
+    line,
+    run(cluster, print) {
+      if (verb !== 'start') cluster.stopKubelet(node);
+      if (verb !== 'stop') cluster.startKubelet(node);
+      print(ok(''));
+    },
+  };
+}
+
+export function nodeCommand(
+  words: readonly string[],
+  shell: ShellState & { node: string },
+  line = words.join(' '),
+): Command {
   const sudo = words[0] === 'sudo';
   const [program, ...args] = sudo ? words.slice(1) : words;
   const node = shell.node;
@@ -68,13 +135,19 @@ export function nodeCommand(words: readonly string[], shell: ShellState & { node
       return docker(args, node);
     case 'crictl':
       return crictl(args, node, sudo);
+    case 'ls':
+      return ls(args, node);
+    case 'mv':
+      return mv(words, node, line);
     case 'ps':
       if (args.join(' ') !== '-ef' && args.join(' ') !== 'aux' && args.join(' ') !== '-e -f')
         return errorCommand('this node shell supports `ps -ef`');
       return { type: 'read', run: (reader) => ok(psEf(reader, node)) };
     case 'systemctl':
+      if ((args[0] === 'stop' || args[0] === 'start' || args[0] === 'restart') && args[1])
+        return systemctlKubelet(args[0], args[1].replace(/\.service$/, ''), node, sudo, line);
       if (args[0] !== 'status' || !args[1])
-        return errorCommand('this node shell supports `systemctl status kubelet`');
+        return errorCommand('this node shell supports `systemctl status|stop|start|restart kubelet`');
       return {
         type: 'read',
         run(reader) {

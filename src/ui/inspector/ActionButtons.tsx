@@ -1,7 +1,8 @@
 /** Things a learner can do from the Details panel; each forks the run at the cursor (see store/userActions). */
 import { useTranslation } from 'react-i18next';
 import type { UserAction } from '../../store/appStore';
-import { nodeStoppedAt } from '../../store/userActions';
+import type { ControlPlaneComponent } from '../../engine/cluster';
+import { manifestPlacesAt, nodeStoppedAt } from '../../store/userActions';
 import { useActions, useAppStore } from '../storeContext';
 
 const BUTTON =
@@ -51,6 +52,38 @@ export function NodeActions({
           <ActionButton action={{ type: 'cordon', node }} label={t('actions.cordon')} />
         )}
       </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400">{t('actions.hint')}</p>
+    </div>
+  );
+}
+
+/**
+ * Stop or start a control-plane component as an operator does: its static pod's manifest leaves
+ * /etc/kubernetes/manifests (or comes back), and kubelet stops (or starts) its container.
+ */
+export function ComponentActions({ component }: { component: ControlPlaneComponent }) {
+  const { t } = useTranslation();
+  // A primitive selection: where the manifest is (or null while it is in place).
+  const place = useAppStore(
+    (s) =>
+      manifestPlacesAt(s.actions, s.playback.virtualTime, s.topology.nodes[0]?.name ?? 'minikube').get(
+        component,
+      ) ?? null,
+  );
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap gap-1.5">
+        {place === null ? (
+          <ActionButton action={{ type: 'stopComponent', component }} label={t('actions.stopComponent')} />
+        ) : (
+          <ActionButton action={{ type: 'startComponent', component }} label={t('actions.startComponent')} />
+        )}
+      </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        {place === null
+          ? t('actions.stopComponentHint', { file: `/etc/kubernetes/manifests/${component}.yaml` })
+          : t('actions.startComponentHint', { file: place })}
+      </p>
       <p className="text-xs text-slate-500 dark:text-slate-400">{t('actions.hint')}</p>
     </div>
   );

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusSelection } from '../focusSelection';
 import { useAppStore } from '../storeContext';
+import type { ControlPlaneComponent } from '../../engine/cluster';
+import { ComponentActions } from './ActionButtons';
 import { CommandLine } from './CommandLine';
 import { CloseButton } from './CloseButton';
 import { ControllerLoops } from './ControllerLoops';
@@ -11,6 +13,14 @@ import { PodDetails } from './PodDetails';
 import { SchedulerDecisions } from './SchedulerDecisions';
 import { Section } from './Section';
 import { useComponentDetails, useInspected, type Category } from './useInspected';
+
+const CONTROL_PLANE: readonly string[] = [
+  'etcd',
+  'kube-apiserver',
+  'kube-scheduler',
+  'kube-controller-manager',
+];
+const isControlPlane = (id: string): id is ControlPlaneComponent => CONTROL_PLANE.includes(id);
 
 const BADGE = 'rounded-full px-2 py-0.5 text-[11px] font-medium';
 
@@ -102,6 +112,11 @@ function ComponentInspector() {
           <strong className="font-semibold">{text.analogy}</strong>
         </p>
         {selection?.kind === 'node' && <NodeLive name={selection.name} />}
+        {selection?.kind === 'component' && isControlPlane(selection.id) && (
+          <Section title={t('actions.title')}>
+            <ComponentActions component={selection.id} />
+          </Section>
+        )}
         {selection?.kind === 'component' && selection.id === 'kube-scheduler' && (
           <Section title={t('inspector.decisions')}>
             <SchedulerDecisions />

@@ -7,6 +7,8 @@ import { useAppStore } from '../../storeContext';
 import { isRelated, isSelected } from '../../selection';
 import type { ComponentCardNode } from '../flowNodes';
 import { componentTextKey } from '../textKey';
+import type { ControlPlaneComponent } from '../../../engine/cluster';
+import { manifestPlacesAt } from '../../../store/userActions';
 
 /** How many pods wait for kube-scheduler to choose them a node. */
 function WaitingPods() {
@@ -19,6 +21,32 @@ function WaitingPods() {
       data-waiting={waiting}
     >
       {t('diagram.waitingPods', { count: waiting })}
+    </span>
+  );
+}
+
+const CONTROL_PLANE_KINDS: ReadonlySet<string> = new Set([
+  'etcd',
+  'kube-apiserver',
+  'kube-scheduler',
+  'kube-controller-manager',
+]);
+
+/** A control-plane component whose manifest is out of /etc/kubernetes/manifests: kubelet has stopped it. */
+function Stopped({ kind }: { kind: string }) {
+  const { t } = useTranslation();
+  const stopped = useAppStore((s) =>
+    manifestPlacesAt(s.actions, s.playback.virtualTime, s.topology.nodes[0]?.name ?? 'minikube').has(
+      kind as ControlPlaneComponent,
+    ),
+  );
+  if (!stopped) return null;
+  return (
+    <span
+      className="shrink-0 rounded-full bg-slate-200 px-1.5 text-[11px] font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-200"
+      data-stopped
+    >
+      {t('diagram.stopped')}
     </span>
   );
 }
@@ -85,6 +113,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
             {t(`components.${componentTextKey(component, runtime)}.short`)}
           </span>
         </span>
+        {CONTROL_PLANE_KINDS.has(component.kind) && <Stopped kind={component.kind} />}
         {component.kind === 'kube-scheduler' && <WaitingPods />}
         {addon && (
           <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
