@@ -60,6 +60,15 @@ describe('workflow files', () => {
     if (!result.ok) expect(result.error).toContain(error);
   });
 
+  it('take stopping and starting a control-plane component, and only those components', () => {
+    const ok = broken(
+      (s) => (s.steps[1].actions = [{ stopComponent: 'kube-scheduler' }, { startComponent: 'etcd' }]),
+    );
+    expect(parseScenarioJson(ok)).toMatchObject({ ok: true });
+    const bad = broken((s) => (s.steps[1].actions = [{ stopComponent: 'kubelet' }]));
+    expect(parseScenarioJson(bad)).toMatchObject({ ok: false });
+  });
+
   it('refuse script text in a name, and keep it as text in the error', () => {
     const result = parseScenarioJson(
       broken((s) => (s.steps[0].actions[0].apply.metadata.name = '<script>x</script>')),

@@ -14,6 +14,7 @@ const MAX_STEPS = 60;
 const NODE = z
   .string()
   .regex(/^minikube(-m(0[2-9]|10))?$/, 'a node name: minikube, minikube-m02 … minikube-m10');
+const CONTROL_PLANE = z.enum(['etcd', 'kube-apiserver', 'kube-scheduler', 'kube-controller-manager']);
 const NAME = z
   .string()
   .max(253)
@@ -80,6 +81,8 @@ const action = z.union([
   z.strictObject({ stopNode: NODE }),
   z.strictObject({ startKubelet: NODE }),
   z.strictObject({ stopKubelet: NODE }),
+  z.strictObject({ stopComponent: CONTROL_PLANE }),
+  z.strictObject({ startComponent: CONTROL_PLANE }),
   z.strictObject({ enableAddon: z.literal('dashboard') }),
   z.strictObject({ disableAddon: z.literal('dashboard') }),
   z.strictObject({

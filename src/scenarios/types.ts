@@ -1,3 +1,4 @@
+import type { ControlPlaneComponent } from '../engine/cluster';
 /**
  * A guided workflow as data: the cluster it needs, what is done before it starts, and its steps.
  * The built-in workflows are written in exactly the shape a course author's JSON file has (see
@@ -40,6 +41,9 @@ export type Action =
   | { readonly stopNode: string }
   | { readonly startKubelet: string }
   | { readonly stopKubelet: string }
+  /** A control-plane component's manifest moved out of /etc/kubernetes/manifests (to /tmp), or back. */
+  | { readonly stopComponent: ControlPlaneComponent }
+  | { readonly startComponent: ControlPlaneComponent }
   | { readonly enableAddon: 'dashboard' }
   | { readonly disableAddon: 'dashboard' }
   /** A pod on `fromNode` connects to a Service through its node's kube-proxy rules. */

@@ -280,6 +280,8 @@ function perform(cluster: Cluster, action: Action): void {
     return onNode(action.startKubelet, () => cluster.startKubelet(action.startKubelet));
   if ('stopKubelet' in action)
     return onNode(action.stopKubelet, () => cluster.stopKubelet(action.stopKubelet));
+  if ('stopComponent' in action) return cluster.stopComponent(action.stopComponent);
+  if ('startComponent' in action) return cluster.startComponent(action.startComponent);
   if ('enableAddon' in action) {
     cluster.enableAddon(action.enableAddon);
     return;
