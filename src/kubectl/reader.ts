@@ -11,5 +11,6 @@ export function clusterReader(cluster: Cluster): ClusterReader {
     addons: new Map(cluster.addons),
     machines: cluster.nodes.map((n) => n.name),
     manifestPlaces: new Map(cluster.manifestPlaces),
+    kubeletsDown: new Set(cluster.nodes.filter((n) => !n.kubelet.up).map((n) => n.name)),
   };
 }

@@ -26,6 +26,8 @@ export interface ClusterReader {
   readonly machines: readonly string[];
   /** Control-plane manifests moved out of /etc/kubernetes/manifests, and where to (none if absent). */
   readonly manifestPlaces?: ManifestPlaces;
+  /** The nodes whose kubelet is stopped (where the reader knows). */
+  readonly kubeletsDown?: ReadonlySet<string>;
 }
 
 /** What the terminal prints for a command: text as the real tool prints it, and whether it failed. */

@@ -11,7 +11,7 @@ import type { Cluster } from '../engine/cluster';
 import type { RuntimeName } from '../engine/clusterConfig';
 import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
 import { promptOf, type TerminalEntry, type TerminalState } from './terminalState';
-import { manifestPlacesAt, type CommandAction, type RecordedAction } from './userActions';
+import { manifestPlacesAt, nodeStoppedAt, type CommandAction, type RecordedAction } from './userActions';
 
 export { EMPTY_TERMINAL, promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 
@@ -39,7 +39,7 @@ export function objectsReader(
   machines: readonly string[],
   /** Addons minikube was told to enable or disable by then (its own config changes at once). */
   told: ReadonlyMap<string, boolean> = new Map(),
-  files: Pick<ClusterReader, 'manifestPlaces'> = {},
+  files: Pick<ClusterReader, 'manifestPlaces' | 'kubeletsDown'> = {},
 ): ClusterReader {
   let sorted: [string, KubeObject][] | null = null;
   const entries = () => (sorted ??= [...objects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -142,6 +142,7 @@ export function createTerminal(
     if (!at) return null;
     return objectsReader(at.objects, at.now, at.runtime, at.machines, addonsTold(at.actions, at.now), {
       manifestPlaces: manifestPlacesAt(at.actions, at.now, at.machines[0] ?? 'minikube'),
+      kubeletsDown: new Set(at.machines.filter((m) => nodeStoppedAt(at.actions, m, at.now).kubelet)),
     });
   };
   const update = (change: (t: TerminalState) => TerminalState) =>

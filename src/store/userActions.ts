@@ -83,6 +83,8 @@ export function withActions(
   return { ...spec, startAt, actions: [...spec.actions, ...actions.map((a) => toTimed(a, commands))] };
 }
 
+const SYSTEMCTL_KUBELET = /^\s*sudo\s+systemctl\s+(stop|start|restart)\s+kubelet(?:\.service)?\s*$/;
+
 /** Whether the node's kubelet (or the whole node) is stopped at virtual time `t`, by the learner's actions. */
 export function nodeStoppedAt(
   actions: readonly RecordedAction[],
@@ -93,6 +95,9 @@ export function nodeStoppedAt(
   let machine = false;
   for (const { at, action } of actions) {
     if (at > t || !('node' in action) || action.node !== node) continue;
+    // `sudo systemctl stop|start|restart kubelet` typed in the node's shell.
+    const systemctl = action.type === 'command' ? SYSTEMCTL_KUBELET.exec(action.line) : null;
+    if (systemctl) kubelet = systemctl[1] === 'stop';
     if (action.type === 'stopKubelet') kubelet = true;
     if (action.type === 'startKubelet') kubelet = false;
     if (action.type === 'stopNode') machine = kubelet = true;

@@ -153,23 +153,32 @@ export function nodeCommand(
         run(reader) {
           const unit = args[1]!.replace(/\.service$/, '');
           if (unit !== 'kubelet') return fail(`Unit ${unit}.service could not be found.`);
+          // Where the run knows which kubelets are stopped, that decides; else the Node's Ready condition.
           const ready = reader
             .get('Node', undefined, node)
             ?.status.conditions.find((c) => c.type === 'Ready');
-          const active = ready?.status === 'True' ? 'active (running)' : 'inactive (dead)';
-          return ok(
-            [
-              '● kubelet.service - kubelet: The Kubernetes Node Agent',
-              '     Loaded: loaded (/lib/systemd/system/kubelet.service; enabled; preset: enabled)',
-              '    Drop-In: /etc/systemd/system/kubelet.service.d',
-              '             └─10-kubeadm.conf',
-              `     Active: ${active}`,
-              '       Docs: http://kubernetes.io/docs/',
-              `   Main PID: 1043 (kubelet)`,
-              '     CGroup: /system.slice/kubelet.service',
-              `             └─1043 /var/lib/minikube/binaries/v1.34.0/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --config=/var/lib/kubelet/config.yaml --hostname-override=${node} --kubeconfig=/etc/kubernetes/kubelet.conf`,
-            ].join('\n'),
-          );
+          const running = reader.kubeletsDown ? !reader.kubeletsDown.has(node) : ready?.status === 'True';
+          const command = `/var/lib/minikube/binaries/v1.34.0/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --config=/var/lib/kubelet/config.yaml --hostname-override=${node} --kubeconfig=/etc/kubernetes/kubelet.conf`;
+          const head = [
+            `${running ? '●' : '○'} kubelet.service - kubelet: The Kubernetes Node Agent`,
+            '     Loaded: loaded (/lib/systemd/system/kubelet.service; enabled; preset: enabled)',
+            '    Drop-In: /etc/systemd/system/kubelet.service.d',
+            '             └─10-kubeadm.conf',
+            `     Active: ${running ? 'active (running)' : 'inactive (dead)'}`,
+            '       Docs: http://kubernetes.io/docs/',
+          ];
+          // A stopped unit has no process left: systemd shows how the last one ended.
+          const tail = running
+            ? [
+                '   Main PID: 1043 (kubelet)',
+                '     CGroup: /system.slice/kubelet.service',
+                `             └─1043 ${command}`,
+              ]
+            : [
+                `    Process: 1043 ExecStart=${command} (code=exited, status=0/SUCCESS)`,
+                '   Main PID: 1043 (code=exited, status=0/SUCCESS)',
+              ];
+          return ok([...head, ...tail].join('\n'));
         },
       };
     case 'kubectl':
