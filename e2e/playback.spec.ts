@@ -300,3 +300,25 @@ test('停止 etcd：中文界面的按钮与提示', async ({ page }) => {
   await expect(explorer.details).toContainText('它的清单现在在 /tmp/etcd.yaml');
   await explorer.screenshot('phone-etcd-stopped-zh');
 });
+
+test('with kube-apiserver stopped kubectl is refused; kubectl get cs shows a stopped scheduler', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=1&pods=0');
+  await explorer.ready();
+  await explorer.button('kube-scheduler').click();
+  await explorer.details.getByRole('button', { name: 'Stop it' }).click();
+  await explorer.openTerminal();
+  const last = explorer.terminalOutput.locator('[data-entry]').last();
+  await explorer.run('kubectl get cs');
+  await expect(last).toContainText('Warning: v1 ComponentStatus is deprecated in v1.19+');
+  await expect(last).toContainText('scheduler            Unhealthy');
+  await explorer.button('kube-apiserver').click();
+  await explorer.details.getByRole('button', { name: 'Stop it' }).click();
+  await explorer.run('kubectl get pods');
+  await expect(last).toContainText('The connection to the server 192.168.49.2:8443 was refused');
+  await explorer.details.getByRole('button', { name: 'Start it again' }).click();
+  await explorer.run('kubectl get pods -n kube-system');
+  await expect(last).toContainText('kube-apiserver-minikube');
+});

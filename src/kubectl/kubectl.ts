@@ -16,9 +16,10 @@ import { expose } from './commands/expose';
 import { annotate, label } from './commands/labels';
 import { config, notSimulated, top } from './commands/elsewhere';
 import { apiResources, clusterInfo, explain, version } from './commands/info';
-import { errorCommand } from './output';
+import type { Cluster } from '../engine/cluster';
+import { errorCommand, fail } from './output';
 import { parseFlags } from './parse/flags';
-import type { Command, CommandInput } from './types';
+import type { ClusterReader, Command, CommandInput, Output, ShellState } from './types';
 
 export const VERBS: Record<string, Verb> = {
   get,
@@ -73,13 +74,58 @@ export function kubectl(words: readonly string[], line: string, input: CommandIn
   if (!parsed.ok) return errorCommand(`error: ${parsed.message}\nSee 'kubectl ${name} --help' for usage.`);
   const ns = parsed.args.flags.get('namespace');
   if (ns !== undefined && ns === '') return errorCommand('error: a namespace must be specified');
-  return verb.run({
+  const command = verb.run({
     args: parsed.args,
     namespace: ns ?? 'default',
     namespaceSet: ns !== undefined,
     line,
     input,
   });
+  // `kubectl config` reads only the kubeconfig; everything else asks kube-apiserver.
+  return name === 'config' || (name === 'version' && parsed.args.flags.has('client'))
+    ? command
+    : throughApiServer(command);
+}
+
+/** What kubectl prints when nothing listens on the API server's address (minikube's kubeconfig). */
+export const CONNECTION_REFUSED =
+  'The connection to the server 192.168.49.2:8443 was refused - did you specify the right host or port?';
+
+/** A command that needs kube-apiserver fails at once, as kubectl's dial does, while it is stopped. */
+function throughApiServer(command: Command): Command {
+  switch (command.type) {
+    case 'read':
+      return {
+        ...command,
+        run: (reader: ClusterReader, shell: ShellState) =>
+          reader.apiServerDown ? fail(CONNECTION_REFUSED) : command.run(reader, shell),
+      };
+    case 'write':
+      return {
+        ...command,
+        run: (cluster: Cluster, print: (output: Output) => void) =>
+          apiServerDown(cluster) ? print(fail(CONNECTION_REFUSED)) : command.run(cluster, print),
+      };
+    case 'watch': {
+      let refused = false;
+      return {
+        first(reader) {
+          refused = reader.apiServerDown === true;
+          return refused ? fail(CONNECTION_REFUSED) : command.first(reader);
+        },
+        type: 'watch',
+        next: (reader) => (refused ? null : command.next(reader)),
+        ended: () => refused || (command.ended?.() ?? false),
+      };
+    }
+    default:
+      return command;
+  }
+}
+
+/** kube-apiserver's manifest is out of /etc/kubernetes/manifests, or its process has ended. */
+export function apiServerDown(cluster: Cluster): boolean {
+  return cluster.manifestPlaces.has('kube-apiserver') || !cluster.isUp('kube-apiserver');
 }
 
 const USAGE = [

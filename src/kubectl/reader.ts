@@ -11,6 +11,7 @@ export function clusterReader(cluster: Cluster): ClusterReader {
     addons: new Map(cluster.addons),
     machines: cluster.nodes.map((n) => n.name),
     manifestPlaces: new Map(cluster.manifestPlaces),
+    apiServerDown: cluster.manifestPlaces.has('kube-apiserver') || !cluster.isUp('kube-apiserver'),
     kubeletsDown: new Set(cluster.nodes.filter((n) => !n.kubelet.up).map((n) => n.name)),
   };
 }

@@ -45,6 +45,7 @@ const t = (
 
 /** In `kubectl api-resources` order (core group first, then by group). */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
+  t('componentstatuses', 'componentstatus', ['cs'], 'v1', false, 'ComponentStatus', null, 'get,list'),
   t('endpoints', 'endpoints', ['ep'], 'v1', true, 'Endpoints', null),
   t('events', 'event', ['ev'], 'v1', true, 'Event', 'Event'),
   t(

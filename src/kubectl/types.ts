@@ -26,6 +26,8 @@ export interface ClusterReader {
   readonly machines: readonly string[];
   /** Control-plane manifests moved out of /etc/kubernetes/manifests, and where to (none if absent). */
   readonly manifestPlaces?: ManifestPlaces;
+  /** kube-apiserver is stopped: every kubectl request is refused. */
+  readonly apiServerDown?: boolean;
   /** The nodes whose kubelet is stopped (where the reader knows). */
   readonly kubeletsDown?: ReadonlySet<string>;
 }

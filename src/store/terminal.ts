@@ -39,7 +39,7 @@ export function objectsReader(
   machines: readonly string[],
   /** Addons minikube was told to enable or disable by then (its own config changes at once). */
   told: ReadonlyMap<string, boolean> = new Map(),
-  files: Pick<ClusterReader, 'manifestPlaces' | 'kubeletsDown'> = {},
+  files: Pick<ClusterReader, 'manifestPlaces' | 'kubeletsDown' | 'apiServerDown'> = {},
 ): ClusterReader {
   let sorted: [string, KubeObject][] | null = null;
   const entries = () => (sorted ??= [...objects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -140,8 +140,10 @@ export function createTerminal(
   const readerNow = (): ClusterReader | null => {
     const at = host.cursorNow();
     if (!at) return null;
+    const manifestPlaces = manifestPlacesAt(at.actions, at.now, at.machines[0] ?? 'minikube');
     return objectsReader(at.objects, at.now, at.runtime, at.machines, addonsTold(at.actions, at.now), {
-      manifestPlaces: manifestPlacesAt(at.actions, at.now, at.machines[0] ?? 'minikube'),
+      manifestPlaces,
+      apiServerDown: manifestPlaces.has('kube-apiserver'),
       kubeletsDown: new Set(at.machines.filter((m) => nodeStoppedAt(at.actions, m, at.now).kubelet)),
     });
   };

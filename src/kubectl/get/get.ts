@@ -10,6 +10,7 @@ import { table } from '../format/table';
 import { asList, toJson, toYaml } from '../format/yaml';
 import { GET_FORMATS, outputFormatError } from '../format/outputFormat';
 import type { ClusterReader, Command, Output } from '../types';
+import { COMPONENT_STATUS_WARNING } from './componentStatuses';
 import { listing, type Item, type Listing } from './items';
 import { labelString } from './printer';
 import { parseSortBy, sortByPath, type FieldPath } from './sortBy';
@@ -205,6 +206,9 @@ function get(request: Request, options: Options, reader: ClusterReader): Output 
         : `No resources found in ${options.namespace} namespace.`,
     );
   const text = [...out, ...errors].join('\n');
+  // kube-apiserver's deprecation warning, which kubectl prints on stderr.
+  if (request.types.some((t) => t.name === 'componentstatuses'))
+    return { text: `${COMPONENT_STATUS_WARNING}\n${text}`, error: errors.length > 0, stderrLines: 1 };
   return errors.length ? fail(text) : ok(text);
 }
 

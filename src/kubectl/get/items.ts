@@ -2,6 +2,7 @@
 import type { Kind, KubeObject } from '../../engine/api/types';
 import type { ResourceType } from '../resourceTypes';
 import type { ClusterReader } from '../types';
+import { componentStatuses } from './componentStatuses';
 import { endpointsOf, endpointsPrinter, endpointSlicePrinter, servicePrinter } from './network';
 import { eventPrinter, leasePrinter, namespacePrinter } from './misc';
 import { nodePrinter } from './nodes';
@@ -59,6 +60,7 @@ const byKey = (a: Item, b: Item) => {
 /** Every object of `type` in `namespace` (all namespaces when undefined). */
 export function listing(type: ResourceType, reader: ClusterReader, namespace: string | undefined): Listing {
   const ns = type.namespaced ? namespace : undefined;
+  if (type.name === 'componentstatuses') return componentStatuses(reader);
   if (!type.engineKind) {
     const items = endpointsOf(reader, ns).map((e): Item => ({
       name: e.name,
