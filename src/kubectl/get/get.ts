@@ -27,6 +27,7 @@ export const GET_FLAGS = {
   'watch-only': { type: 'bool' },
   'output-watch-events': { type: 'bool' },
   'show-labels': { type: 'bool' },
+  'label-columns': { type: 'strings', short: 'L' },
   'no-headers': { type: 'bool' },
   'field-selector': { type: 'string' },
   'sort-by': { type: 'string' },
@@ -115,6 +116,10 @@ export function getCommand(ctx: VerbContext): Command {
     selector,
     fields,
     showLabels: flagTrue(args, 'show-labels'),
+    labelColumns: (args.flags.get('label-columns') ?? '')
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
     noHeaders: flagTrue(args, 'no-headers'),
     ...(sortBy ? { sortBy, sortText: sortText! } : {}),
     ...(printer ? { printer } : {}),
@@ -135,6 +140,8 @@ interface Options {
   readonly selector: Selector;
   readonly fields: FieldSelector;
   readonly showLabels: boolean;
+  /** `-L key`: a column per label key, headed by the key's last part in capitals. */
+  readonly labelColumns: readonly string[];
   readonly noHeaders: boolean;
   readonly sortBy?: FieldPath;
   readonly sortText?: string;
@@ -229,6 +236,7 @@ function headerRow(list: Listing, options: TableOptions): string[] {
     ...(options.allNs ? ['NAMESPACE'] : []),
     ...(wide && list.wideReplaces ? [] : list.headers),
     ...(wide ? list.wideHeaders : []),
+    ...options.labelColumns.map((l) => l.slice(l.lastIndexOf('/') + 1).toUpperCase()),
     ...(options.showLabels ? ['LABELS'] : []),
   ];
 }
@@ -241,6 +249,7 @@ function itemRow(item: Item, list: Listing, type: ResourceType, options: TableOp
     ...(options.allNs ? [item.namespace ?? ''] : []),
     ...(wide && list.wideReplaces ? [] : row),
     ...(wide ? item.wide : []),
+    ...options.labelColumns.map((l) => item.labels?.[l] ?? ''),
     ...(options.showLabels ? [labelString(item.labels)] : []),
   ];
 }

@@ -1,7 +1,8 @@
 /** Command-line flags as cobra/pflag parse them: `--name=value`, `--name value`, `-n value`, `-nvalue`, `-A`. */
 
 export interface FlagSpec {
-  readonly type: 'bool' | 'string';
+  /** `strings`: pflag's stringSlice, repeatable and comma-separated (`-L app -L tier`, `-L app,tier`). */
+  readonly type: 'bool' | 'string' | 'strings';
   readonly short?: string;
 }
 
@@ -9,7 +10,10 @@ export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
 export interface ParsedArgs {
   readonly positional: string[];
-  /** Values by long name; bools are 'true' / 'false'; a repeated flag keeps the last value. */
+  /**
+   * Values by long name; bools are 'true' / 'false'; a repeated flag keeps the last value, but a
+   * `strings` flag's values are joined with commas.
+   */
   readonly flags: Map<string, string>;
 }
 
@@ -34,6 +38,10 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
   const flags = new Map<string, string>();
   const byShort = new Map<string, string>();
   for (const [name, spec] of Object.entries(specs)) if (spec.short) byShort.set(spec.short, name);
+  const setValue = (name: string, value: string) => {
+    const before = flags.get(name);
+    flags.set(name, specs[name]!.type === 'strings' && before !== undefined ? `${before},${value}` : value);
+  };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === '--') {
@@ -50,8 +58,8 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
         const b = eq < 0 ? { value: 'true' } : boolValue(w.slice(eq + 1), name, spec);
         if ('message' in b) return { ok: false, message: b.message };
         flags.set(name, b.value);
-      } else if (eq >= 0) flags.set(name, w.slice(eq + 1));
-      else if (i + 1 < words.length) flags.set(name, words[++i]!);
+      } else if (eq >= 0) setValue(name, w.slice(eq + 1));
+      else if (i + 1 < words.length) setValue(name, words[++i]!);
       else return { ok: false, message: `flag needs an argument: --${name}` };
     } else if (w.startsWith('-') && w.length > 1 && !/^-\d/.test(w)) {
       // A group of shorthands: -Aw, -owide, -n=kube-system.
@@ -77,7 +85,7 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
             return { ok: false, message: `flag needs an argument: '${ch}' in -${ch}` };
           value = words[++i]!;
         }
-        flags.set(name, value);
+        setValue(name, value);
         break;
       }
     } else {
