@@ -6,6 +6,8 @@
  */
 import type { Cluster, ControlPlaneComponent } from '../engine/cluster';
 import { manifestPlacesAfter, type ManifestPlaces } from '../kubectl/nodeShell/manifests';
+
+export { isControlPlaneComponent } from '../kubectl/nodeShell/manifests';
 import type { RunSpec, TimedAction } from '../playback/run';
 
 /**

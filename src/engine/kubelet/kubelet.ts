@@ -20,7 +20,7 @@ import { admitPod, type Refusal } from './admission';
 import { goDuration } from './durations';
 import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
-import { StaticPods } from './staticPods';
+import { mirrorMetadata, StaticPods } from './staticPods';
 import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
 
 export const LEASE_DURATION_SECONDS = 40;
@@ -446,25 +446,13 @@ export class Kubelet {
       if (!this.alive(epoch) || this.api.peek('Pod', pod.metadata.namespace, pod.metadata.name)) continue;
       // A static pod being started again gets its mirror when its container runs (StaticPods).
       if (!this.runtime.containersOf(pod.metadata.name).some((c) => c.state === 'running')) continue;
-      const node = this.node;
-      const owner = node
-        ? [
-            {
-              apiVersion: 'v1',
-              kind: 'Node',
-              name: node.metadata.name,
-              uid: node.metadata.uid,
-              controller: true,
-            },
-          ]
-        : [];
       const containerId = (name: string) =>
         this.runtime.qualified(
           this.runtime.containersOf(pod.metadata.name).find((x) => x.name === name)?.id ?? '',
         );
       const mirror: Pod = {
         ...pod,
-        metadata: { ...pod.metadata, ...(node ? { ownerReferences: owner } : {}) },
+        metadata: mirrorMetadata(pod, this.node),
         status: mirrorStatus(pod, now, boot, containerId),
       };
       this.api.request(this.id, { verb: 'create', kind: 'Pod', object: mirror });

@@ -20,6 +20,19 @@ const FILE_SOURCE_DELAY_MS = 100;
 /** Housekeeping (HandlePodCleanups) runs every 2 s: it deletes mirror pods whose static pod is gone. */
 const HOUSEKEEPING_MS = 2_000;
 
+/** A mirror pod's metadata: owned by its Node once kubelet has registered it. */
+export function mirrorMetadata(pod: Pod, node: Node | undefined): Pod['metadata'] {
+  if (!node) return pod.metadata;
+  const owner = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    name: node.metadata.name,
+    uid: node.metadata.uid,
+    controller: true,
+  };
+  return { ...pod.metadata, ownerReferences: [owner] };
+}
+
 /** What the static-pod manager uses of its kubelet. */
 export interface StaticPodHost {
   readonly sim: Sim;
@@ -214,19 +227,7 @@ export class StaticPods {
       if (existing) {
         api.request(id, { verb: 'updateStatus', kind: 'Pod', object: { ...existing, status } });
       } else {
-        const node = this.host.node();
-        const owner = node
-          ? [
-              {
-                apiVersion: 'v1',
-                kind: 'Node',
-                name: node.metadata.name,
-                uid: node.metadata.uid,
-                controller: true,
-              },
-            ]
-          : pod.metadata.ownerReferences;
-        const metadata = { ...pod.metadata, ...(owner ? { ownerReferences: owner } : {}) };
+        const metadata = mirrorMetadata(pod, this.host.node());
         api.request(id, { verb: 'create', kind: 'Pod', object: { ...pod, metadata, status } });
       }
       this.host.sim.after(HOUSEKEEPING_MS, check);

@@ -19,6 +19,9 @@ export const CONTROL_PLANE_COMPONENTS: readonly ControlPlaneComponent[] = [
   'kube-scheduler',
 ];
 
+export const isControlPlaneComponent = (id: string): id is ControlPlaneComponent =>
+  (CONTROL_PLANE_COMPONENTS as readonly string[]).includes(id);
+
 /** Where each manifest moved out of MANIFESTS_DIR lies now (by component); the others are in it. */
 export type ManifestPlaces = ReadonlyMap<ControlPlaneComponent, string>;
 

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { focusSelection } from '../focusSelection';
 import { useAppStore } from '../storeContext';
-import type { ControlPlaneComponent } from '../../engine/cluster';
+import { isControlPlaneComponent } from '../../store/userActions';
 import { ComponentActions } from './ActionButtons';
 import { CommandLine } from './CommandLine';
 import { CloseButton } from './CloseButton';
@@ -13,14 +13,6 @@ import { PodDetails } from './PodDetails';
 import { SchedulerDecisions } from './SchedulerDecisions';
 import { Section } from './Section';
 import { useComponentDetails, useInspected, type Category } from './useInspected';
-
-const CONTROL_PLANE: readonly string[] = [
-  'etcd',
-  'kube-apiserver',
-  'kube-scheduler',
-  'kube-controller-manager',
-];
-const isControlPlane = (id: string): id is ControlPlaneComponent => CONTROL_PLANE.includes(id);
 
 const BADGE = 'rounded-full px-2 py-0.5 text-[11px] font-medium';
 
@@ -112,7 +104,7 @@ function ComponentInspector() {
           <strong className="font-semibold">{text.analogy}</strong>
         </p>
         {selection?.kind === 'node' && <NodeLive name={selection.name} />}
-        {selection?.kind === 'component' && isControlPlane(selection.id) && (
+        {selection?.kind === 'component' && isControlPlaneComponent(selection.id) && (
           <Section title={t('actions.title')}>
             <ComponentActions component={selection.id} />
           </Section>

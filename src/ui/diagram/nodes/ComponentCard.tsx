@@ -8,7 +8,7 @@ import { isRelated, isSelected } from '../../selection';
 import type { ComponentCardNode } from '../flowNodes';
 import { componentTextKey } from '../textKey';
 import type { ControlPlaneComponent } from '../../../engine/cluster';
-import { manifestPlacesAt } from '../../../store/userActions';
+import { isControlPlaneComponent, manifestPlacesAt } from '../../../store/userActions';
 
 /** How many pods wait for kube-scheduler to choose them a node. */
 function WaitingPods() {
@@ -25,19 +25,12 @@ function WaitingPods() {
   );
 }
 
-const CONTROL_PLANE_KINDS: ReadonlySet<string> = new Set([
-  'etcd',
-  'kube-apiserver',
-  'kube-scheduler',
-  'kube-controller-manager',
-]);
-
 /** A control-plane component whose manifest is out of /etc/kubernetes/manifests: kubelet has stopped it. */
-function Stopped({ kind }: { kind: string }) {
+function Stopped({ component }: { component: ControlPlaneComponent }) {
   const { t } = useTranslation();
   const stopped = useAppStore((s) =>
     manifestPlacesAt(s.actions, s.playback.virtualTime, s.topology.nodes[0]?.name ?? 'minikube').has(
-      kind as ControlPlaneComponent,
+      component,
     ),
   );
   if (!stopped) return null;
@@ -113,7 +106,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
             {t(`components.${componentTextKey(component, runtime)}.short`)}
           </span>
         </span>
-        {CONTROL_PLANE_KINDS.has(component.kind) && <Stopped kind={component.kind} />}
+        {isControlPlaneComponent(component.kind) && <Stopped component={component.kind} />}
         {component.kind === 'kube-scheduler' && <WaitingPods />}
         {addon && (
           <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
