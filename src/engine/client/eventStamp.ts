@@ -13,7 +13,21 @@ export interface EventStamp {
   readonly micro: string;
 }
 
-const NS_PER_MS = 1_000_000n;
+const NS_PER_MS = 1_000_000;
+const TWO_16 = 65_536;
+
+/**
+ * `ms · 10⁶ + subNs` in hex, for `ms` a Unix time in milliseconds (the product passes 2⁵³, so it is
+ * worked out in two parts, high and low 16 bits, each exact as a double: no BigInt per Event).
+ */
+export function hexNanos(ms: number, subNs: number): string {
+  let high = Math.floor(ms / TWO_16) * NS_PER_MS;
+  let low = (ms % TWO_16) * NS_PER_MS + subNs;
+  high += Math.floor(low / TWO_16);
+  low %= TWO_16;
+  const lowHex = low.toString(16);
+  return high === 0 ? lowHex : high.toString(16) + '0000'.slice(lowHex.length) + lowHex;
+}
 
 /**
  * The run's clock steps in milliseconds; the nanoseconds under them come from the recorder's own
@@ -31,8 +45,10 @@ export class EventStamper {
   stamp(now: SimMillis): EventStamp {
     const ms = Math.floor(now);
     const subNs = (this.salt + this.sequence++ * 7_919) % 1_000_000;
-    const nanos = BigInt(RUN_EPOCH_MS + ms) * NS_PER_MS + BigInt(subNs);
     const micros = String(Math.floor(subNs / 1000)).padStart(3, '0');
-    return { suffix: nanos.toString(16), micro: `${microTimestamp(now).slice(0, -4)}${micros}Z` };
+    return {
+      suffix: hexNanos(RUN_EPOCH_MS + ms, subNs),
+      micro: `${microTimestamp(now).slice(0, -4)}${micros}Z`,
+    };
   }
 }

@@ -27,13 +27,16 @@ export class Prng {
    * one flat string (a 64-character container id by concatenation would be a chain of 50 strings).
    */
   chars(alphabet: string, n: number): string {
-    codes.length = 0;
-    this.draw(alphabet, n);
-    return text();
+    const codes = buffer(n);
+    this.draw(codes, 0, alphabet, n);
+    return String.fromCharCode.apply(null, codes);
   }
 
-  private draw(alphabet: string, n: number): void {
-    for (let i = 0; i < n; i++) codes.push(alphabet.charCodeAt(this.int(0, alphabet.length - 1)));
+  /** Fills `codes[at…at+n)` with draws from `alphabet`; returns the index after them. */
+  private draw(codes: number[], at: number, alphabet: string, n: number): number {
+    const top = alphabet.length - 1;
+    for (let i = 0; i < n; i++) codes[at + i] = alphabet.charCodeAt(this.int(0, top));
+    return at + n;
   }
 
   /** A lowercase alphanumeric string like Kubernetes' generated name suffixes (no vowels, as upstream). */
@@ -43,17 +46,19 @@ export class Prng {
 
   /** A random v4-shaped UUID: 8-4-4-4-12 hex digits, the third group starting with 4, the fourth with 8–b. */
   uuid(): string {
-    codes.length = 0;
-    this.draw(HEX, 8);
-    codes.push(DASH);
-    this.draw(HEX, 4);
-    codes.push(DASH, FOUR);
-    this.draw(HEX, 3);
-    codes.push(DASH, HEX.charCodeAt(8 + this.int(0, 3)));
-    this.draw(HEX, 3);
-    codes.push(DASH);
-    this.draw(HEX, 12);
-    return text();
+    const codes = buffer(36);
+    let at = this.draw(codes, 0, HEX, 8);
+    codes[at++] = DASH;
+    at = this.draw(codes, at, HEX, 4);
+    codes[at++] = DASH;
+    codes[at++] = FOUR;
+    at = this.draw(codes, at, HEX, 3);
+    codes[at++] = DASH;
+    codes[at++] = HEX.charCodeAt(8 + this.int(0, 3));
+    at = this.draw(codes, at, HEX, 3);
+    codes[at++] = DASH;
+    this.draw(codes, at, HEX, 12);
+    return String.fromCharCode.apply(null, codes);
   }
 
   state(): readonly number[] {
@@ -74,6 +79,9 @@ const HEX = '0123456789abcdef';
 const DASH = '-'.charCodeAt(0);
 const FOUR = '4'.charCodeAt(0);
 
-/** The character codes of the string being generated (one array, reused). */
-const codes: number[] = [];
-const text = () => String.fromCharCode.apply(null, codes);
+/**
+ * One array of character codes per string length, reused: filled in place and turned into one flat
+ * string (emptying and refilling a single array would free and grow its storage every time).
+ */
+const buffers: number[][] = [];
+const buffer = (n: number): number[] => (buffers[n] ??= new Array<number>(n).fill(0));
