@@ -322,3 +322,30 @@ test('with kube-apiserver stopped kubectl is refused; kubectl get cs shows a sto
   await explorer.run('kubectl get pods -n kube-system');
   await expect(last).toContainText('kube-apiserver-minikube');
 });
+
+test('with kube-apiserver stopped the kubelets’ messages to it are not delivered: red, crossed, and marked in Messages', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2&pods=0&speed=4');
+  await explorer.ready();
+  await explorer.control('Heartbeats').selectOption('dim');
+  await explorer.button('kube-apiserver').click();
+  await explorer.details.getByRole('button', { name: 'Stop it' }).click();
+  const canvas = page.locator('canvas[data-flights]');
+  await explorer.playUntil(async () => Number(await canvas.getAttribute('data-undelivered')) > 0);
+  await page.getByRole('button', { name: 'Messages' }).click();
+  const lost = explorer.eventLog.locator('li[data-undelivered]');
+  await expect(lost.last()).toContainText('not delivered: kube-apiserver is stopped');
+  await explorer.screenshot('apiserver-stopped-messages');
+  // Jumping to it shows it in the air, drawn in full (even a routine Lease renewal) and labelled so.
+  await lost.last().getByRole('button').click();
+  await expect.poll(() => canvas.getAttribute('data-undelivered')).not.toBe('0');
+  expect((await explorer.flightLabels()).some((l) => l.endsWith(': not delivered'))).toBe(true);
+  await explorer.screenshot('apiserver-stopped-undelivered');
+  // Once it is back, what the kubelets send arrives again.
+  await explorer.details.getByRole('button', { name: 'Start it again' }).click();
+  await explorer.control('Heartbeats').selectOption('show');
+  await explorer.playUntil(async () => (await explorer.flightLabels()).includes('renew Lease'));
+  await expect(canvas).toHaveAttribute('data-undelivered', '0');
+});

@@ -350,6 +350,39 @@ describe('failures', () => {
     expect(running.map((c) => c.state)).toEqual(['running']);
   });
 
+  it('keeps sending to a stopped kube-apiserver: kubelets’ Lease renewals do not arrive, and arrive again once it is back', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const { sim } = t.cluster;
+    const renewals = (from: number) =>
+      [...Array(sim.trace.length - from).keys()]
+        .map((i) => from + i)
+        .filter((id) => sim.trace.at(id)!.summary.includes('/leases/minikube-m02'));
+    const before = sim.trace.length;
+    t.advance('10s');
+    expect(renewals(before).map((id) => sim.undelivered(id))).toEqual([false]);
+
+    t.act((c) => c.stopComponent('kube-apiserver')).advance('1s');
+    const stopped = sim.trace.length;
+    // One still in the air is known to be lost before it lands: kube-apiserver is down now.
+    let inAir: number | undefined;
+    for (let ms = 0; ms < 15_000 && inAir === undefined; ms++) {
+      t.cluster.run(1);
+      inAir = renewals(stopped).find((id) => sim.trace.deliverAt(id) > sim.now);
+    }
+    expect(inAir).toBeDefined();
+    expect(sim.dropped.has(inAir!)).toBe(false);
+    expect(sim.undelivered(inAir!)).toBe(true);
+    t.advance('20s');
+    expect(sim.dropped.has(inAir!)).toBe(true);
+    const lost = renewals(stopped);
+    expect(lost.length).toBeGreaterThanOrEqual(2);
+    expect(lost.every((id) => sim.undelivered(id) && sim.trace.at(id)!.to === 'kube-apiserver')).toBe(true);
+
+    t.act((c) => c.startComponent('kube-apiserver')).advance('30s');
+    const back = sim.trace.length;
+    t.advance('20s');
+    expect(renewals(back).map((id) => sim.undelivered(id))).toEqual([false, false]);
+  });
   it('refuses what the architecture forbids: a kubelet changing another node', () => {
     const t = TestCluster.ready({ nodes: 2 });
     const other = t.cluster.get('Node', undefined, 'minikube')!;

@@ -124,6 +124,15 @@ export class Sim {
     }
   }
 
+  /**
+   * Whether message `id` does not reach its receiver: it arrived while the receiver was down, or,
+   * not delivered yet, its receiver is down now (the UI asks about messages still in the air).
+   */
+  undelivered(id: number): boolean {
+    if (this.trace.deliverAt(id) > this.now) return !this.isUp(this.trace.receiver(id));
+    return this.dropped.has(id);
+  }
+
   /** Registers a check run after every event (test builds use it for invariants). */
   onAfterEvent(check: () => void): void {
     this.afterEvent.push(check);

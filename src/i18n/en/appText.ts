@@ -33,6 +33,7 @@ export const appEn = {
     legendCri: 'CRI: kubelet drives the runtime',
     legendRun: 'Runs the containers',
     legendTraffic: 'Service traffic, routed by kube-proxy’s rules',
+    legendUndelivered: 'Not delivered: its receiver is stopped',
     hint: 'Click a component to see what it does and whom it talks to.',
     minimap: 'Overview map',
     viewControls: 'Zoom controls',
@@ -97,12 +98,14 @@ export const appEn = {
     terminal: 'Terminal',
     noEvents: 'No events yet. Press Play to start the cluster.',
     noMessages: 'No messages yet. Press Play to start the cluster.',
+    undelivered: 'not delivered: {{to}} is stopped',
     starting:
       'Starting the cluster… Its Events will be listed here as kubectl get events lists them, and under Messages every message between the components in plain words, always in step with the timeline. Click an entry to jump to that moment.',
   },
   messages: {
     podsOn: 'the pods on {{node}}',
     label: {
+      undelivered: '{{label}}: not delivered',
       bind: 'bind',
       create: 'create {{kind}}',
       update: 'update {{kind}}',

@@ -35,6 +35,7 @@ export const appZh: typeof appEn = {
     legendCri: 'CRI：kubelet 指挥运行时',
     legendRun: '运行容器',
     legendTraffic: 'Service 流量（按 kube-proxy 写的规则转发）',
+    legendUndelivered: '未送达：接收方已停止',
     hint: '点击任一组件，查看它做什么、和谁通信。',
     minimap: '缩略图',
     viewControls: '缩放控件',
@@ -98,12 +99,14 @@ export const appZh: typeof appEn = {
     terminal: '终端',
     noEvents: '还没有事件。按“播放”启动集群。',
     noMessages: '还没有消息。按“播放”启动集群。',
+    undelivered: '未送达：{{to}} 已停止',
     starting:
       '集群启动中…… 集群的事件（Events）会像 kubectl get events 那样列在这里；“消息”页用平实的话列出组件之间的每一条消息，始终与时间轴同步。点击任一条即可跳到那一刻。',
   },
   messages: {
     podsOn: '{{node}} 上的 Pod',
     label: {
+      undelivered: '{{label}}：未送达',
       bind: '绑定（bind）',
       create: '创建 {{kind}}',
       update: '更新 {{kind}}',

@@ -4,7 +4,9 @@
  * (the newest with a label), and the lines carrying them. Nothing in the page's DOM changes while
  * messages fly, so the browser never has to restyle, lay out or repaint the diagram for them; only
  * the sender and receiver cards' glow is set, when it changes. With reduced motion a message sits
- * still at the middle of its line instead of flying.
+ * still at the middle of its line instead of flying. A message whose receiver is stopped (a Lease
+ * renewal to a stopped kube-apiserver) is red with a cross and halts short of the receiver: it is
+ * never delivered.
  */
 import { useEffect, useRef } from 'react';
 import { useStore } from '@xyflow/react';
@@ -33,6 +35,11 @@ const TONES: Record<MessageKind, string> = {
   run: '#7c3aed',
   traffic: '#047857',
 };
+
+/** An undelivered message: red, whatever its kind. */
+const LOST_TONE = '#dc2626';
+/** How far along its line an undelivered message gets before it halts. */
+const LOST_HALT = 0.82;
 
 const LABEL_FONT = '600 12px ui-sans-serif, system-ui, sans-serif';
 
@@ -106,14 +113,17 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       }
       return info;
     };
-    const labelOf = (id: number) => {
-      let label = labels.get(id);
+    const sim = player.run.cluster.sim;
+    const labelOf = (id: number, lost: boolean) => {
+      const key = lost ? -1 - id : id;
+      let label = labels.get(key);
       if (!label) {
         if (labels.size > 4_000) labels.clear();
-        const text = words(describeMessage(trace.at(id)!, nameOf).label);
+        const plain = words(describeMessage(trace.at(id)!, nameOf).label);
+        const text = lost ? words({ key: 'messages.label.undelivered', values: { label: plain } }) : plain;
         ctx.font = LABEL_FONT;
         label = { text, width: ctx.measureText(text).width };
-        labels.set(id, label);
+        labels.set(key, label);
       }
       return label;
     };
@@ -145,8 +155,17 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       const first = Math.max(0, flights.length - MAX_TOKENS);
       const nextGlow = new Set<string>();
       const lines = new Set<string>();
-      const dots: { x: number; y: number; tone: string; routine: boolean; id: number; label: boolean }[] = [];
+      const dots: {
+        x: number;
+        y: number;
+        tone: string;
+        routine: boolean;
+        id: number;
+        label: boolean;
+        lost: boolean;
+      }[] = [];
       let labelled = 0;
+      let lostCount = 0;
       // A small diagram (a phone, ten nodes zoomed out) has room for fewer labels.
       const maxLabels = k < 0.45 ? 2 : k < 0.7 ? 4 : MAX_LABELS;
       for (let i = flights.length - 1; i >= first; i--) {
@@ -156,14 +175,20 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
         // Shown heartbeats are messages like any other; dimmed ones are faint dots, and so are
         // messages a workflow step is not about.
         const aside = focused !== null && !focused(info.from) && !focused(info.to);
-        const routine = (heartbeats === 'dim' && info.routine) || aside;
-        const at = pointAlong(info.route, reducedMotion ? 0.5 : f.progress);
+        // A message that is lost is worth seeing even when it is routine traffic.
+        const lost = sim.undelivered(f.id);
+        if (lost) lostCount++;
+        const routine = (heartbeats === 'dim' && info.routine && !lost) || aside;
+        const progress = reducedMotion ? 0.5 : f.progress;
+        const at = pointAlong(info.route, lost ? Math.min(progress, LOST_HALT) : progress);
         const label = !routine && labelled < maxLabels;
         if (label) labelled++;
-        dots.push({ x: at.x * k + ox, y: at.y * k + oy, tone: info.tone, routine, id: f.id, label });
+        const tone = lost ? LOST_TONE : info.tone;
+        dots.push({ x: at.x * k + ox, y: at.y * k + oy, tone, routine, id: f.id, label, lost });
         if (!routine) {
           nextGlow.add(info.from);
-          nextGlow.add(info.to);
+          // A stopped receiver hears nothing: it does not light up.
+          if (!lost) nextGlow.add(info.to);
           if (info.route.edge) lines.add(info.route.edge);
         }
       }
@@ -194,6 +219,18 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
         ctx.arc(d.x, d.y, r, 0, Math.PI * 2);
         ctx.fillStyle = d.tone;
         ctx.fill();
+        if (d.lost) {
+          // A white cross on the red dot.
+          const c = r * 0.55;
+          ctx.strokeStyle = '#ffffff';
+          ctx.lineWidth = 2;
+          ctx.beginPath();
+          ctx.moveTo(d.x - c, d.y - c);
+          ctx.lineTo(d.x + c, d.y + c);
+          ctx.moveTo(d.x + c, d.y - c);
+          ctx.lineTo(d.x - c, d.y + c);
+          ctx.stroke();
+        }
       }
       ctx.globalAlpha = 1;
 
@@ -204,7 +241,7 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       const texts: string[] = [];
       for (const d of dots) {
         if (!d.label) continue;
-        const { text, width: w } = labelOf(d.id);
+        const { text, width: w } = labelOf(d.id, d.lost);
         let y = d.y;
         while (placed.some((q) => Math.abs(q.x - d.x) < 130 && Math.abs(q.y - y) < 19)) y += 20;
         placed.push({ x: d.x, y });
@@ -222,12 +259,13 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       for (const id of nextGlow) if (!glowing.has(id)) card(id)?.setAttribute('data-glow', '');
       glowing = nextGlow;
       // For tests and tools: what is in the air, written only when it changes.
-      const summary = `${flights.length}|${texts.join('|')}`;
+      const summary = `${flights.length}|${lostCount}|${texts.join('|')}`;
       if (summary !== lastLabels) {
         lastLabels = summary;
         el.dataset.inFlight = String(flights.length);
         el.dataset.labels = texts.join('|');
         el.dataset.routine = String(dots.filter((d) => d.routine).length);
+        el.dataset.undelivered = String(lostCount);
       }
     };
 

@@ -34,6 +34,13 @@ export function Legend() {
           />
           {t('diagram.addons')}
         </li>
+        <li className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+          <svg width="28" height="12" aria-hidden="true">
+            <circle cx="14" cy="6" r="5.5" fill="#dc2626" />
+            <path d="M11 3l6 6M17 3l-6 6" stroke="#ffffff" strokeWidth="1.6" />
+          </svg>
+          {t('diagram.legendUndelivered')}
+        </li>
       </ul>
     </details>
   );

@@ -128,11 +128,13 @@ function Messages() {
       {ids.map((id) => {
         const m = player.run.cluster.sim.trace.at(id)!;
         const { sentence } = describeMessage(m, nameOf);
+        const lost = player.run.cluster.sim.undelivered(id);
         return (
           <li
             key={id}
             className={`border-t border-slate-100 dark:border-slate-800 ${inFlight.has(id) ? 'bg-blue-50 dark:bg-blue-950/60' : ''}`}
             data-in-flight={inFlight.has(id) || undefined}
+            data-undelivered={lost || undefined}
           >
             <button
               type="button"
@@ -142,7 +144,14 @@ function Messages() {
               <span className="shrink-0 font-mono tabular-nums text-slate-500 dark:text-slate-400">
                 {formatClock(m.sentAt)}
               </span>
-              <span className="min-w-0 flex-1">{words(sentence)}</span>
+              <span className="min-w-0 flex-1">
+                {words(sentence)}
+                {lost && (
+                  <span className="ml-1.5 whitespace-nowrap rounded bg-red-100 px-1 font-semibold text-red-800 dark:bg-red-950 dark:text-red-300">
+                    ✕ {t('eventLog.undelivered', { to: nameOf(m.to) })}
+                  </span>
+                )}
+              </span>
               <span className="hidden shrink-0 truncate font-mono text-slate-400 lg:block lg:max-w-[40%]">
                 {m.summary}
               </span>
