@@ -44,6 +44,11 @@ export class Sim {
   readonly trace = new Trace();
   /** Messages that arrived at a component that was down, by id. */
   readonly dropped = new Set<number>();
+  /**
+   * For the few messages whose sender hears when it is not delivered (a client's connection
+   * refused by a stopped kube-apiserver): what it does then, by message id, until delivery.
+   */
+  private readonly onLost = new Map<number, () => void>();
   /** The id of the message being delivered right now: every change made meanwhile is tied to it. */
   cause: number | null = null;
   private readonly queue = new EventQueue();
@@ -79,11 +84,16 @@ export class Sim {
     return new CheckedRoute(from, to);
   }
 
-  /** Sends a message along a route `route()` checked. Returns its id. */
-  sendOn(route: Route, options: SendOptions, deliver: () => void): number {
+  /**
+   * Sends a message along a route `route()` checked. Returns its id. `lost` runs, at the time it
+   * would have arrived, if its receiver is down then (the sender learns its connection failed).
+   */
+  sendOn(route: Route, options: SendOptions, deliver: () => void, lost?: () => void): number {
     if (!(route instanceof CheckedRoute))
       throw new RouteError(`unchecked route from ${route.from} to ${route.to}`);
-    return this.emit(route.from, route.to, options, deliver);
+    const id = this.emit(route.from, route.to, options, deliver);
+    if (lost) this.onLost.set(id, lost);
+    return id;
   }
 
   /** Sends a message along an allowed route; `deliver` runs on arrival unless the receiver is down. Returns its id. */
@@ -111,14 +121,22 @@ export class Sim {
 
   /** Runs a message's delivery at its receiver, unless the receiver is down; changes made meanwhile are tied to it. */
   private deliver(id: number, run: () => void): void {
+    const lost = this.onLost.size === 0 ? undefined : this.onLost.get(id);
+    if (lost) this.onLost.delete(id);
     if (!this.isUp(this.trace.receiver(id))) {
       this.dropped.add(id);
+      if (lost) this.within(id, lost);
       return;
     }
+    this.within(id, run);
+  }
+
+  /** Runs `fn` with message `id` as the cause of what it changes. */
+  private within(id: number, fn: () => void): void {
     const previous = this.cause;
     this.cause = id;
     try {
-      run();
+      fn();
     } finally {
       this.cause = previous;
     }

@@ -18,6 +18,7 @@ import { userOf, type UserInfo } from './identity';
 import {
   alreadyExists,
   conflict,
+  connectionRefused,
   etcdUnavailable,
   forbidden,
   invalid,
@@ -57,6 +58,11 @@ export interface RequestOptions {
   readonly routine?: boolean;
   /** Which controller inside kube-controller-manager sends it (for its service-account identity). */
   readonly as?: UserInfo;
+  /**
+   * The client hears when kube-apiserver is down: `done` gets a ConnectionRefused error when the
+   * request would have arrived (without it, a request to a stopped kube-apiserver just goes unanswered).
+   */
+  readonly refused?: boolean;
 }
 
 const LATENCY = { request: 2, etcd: 3, watch: 1 } as const;
@@ -177,6 +183,7 @@ export class ApiServer {
         routine: options.routine === true,
       },
       () => this.handle(from, user, req, keys, done ?? noop, options.routine ?? false),
+      options.refused && done ? () => done({ ok: false, error: connectionRefused() }) : undefined,
     );
   }
 
@@ -298,8 +305,7 @@ export class ApiServer {
     const now = timestamp(this.sim.now);
     switch (req.verb) {
       case 'get':
-        if (!current) return this.fail(from, req, done, notFound(req.kind, name));
-        return done({ ok: true, object: current });
+        return this.quorumRead(from, keys, req, name, done);
       case 'create': {
         if (!req.object)
           return this.fail(from, req, done, {
@@ -385,6 +391,29 @@ export class ApiServer {
       case 'list':
         return this.fail(from, req, done, { code: 400, reason: 'BadRequest', message: 'use list()' });
     }
+  }
+
+  /**
+   * A GET without a resourceVersion is a quorum read: kube-apiserver asks etcd rather than its watch
+   * cache, so it fails while etcd is down.
+   */
+  private quorumRead(
+    from: Endpoint,
+    keys: StoredKeys,
+    req: ApiRequest,
+    name: string,
+    done: (r: ApiResult) => void,
+  ): void {
+    this.sim.sendOn(
+      this.toEtcd,
+      { kind: 'etcd', summary: keys.getText, object: keys.ref, latency: LATENCY.etcd },
+      () => {
+        const kv = this.etcd.get(keys.key);
+        if (!kv) return this.fail(from, req, done, notFound(req.kind, name));
+        done({ ok: true, object: kv.value });
+      },
+    );
+    this.whenEtcdDown(from, req, done);
   }
 
   /** Refuses a request: the error goes back to the client as a message. */

@@ -31,7 +31,9 @@ export type StatusReason =
   | 'BadRequest'
   | 'InternalError'
   | 'ServiceUnavailable'
-  | 'Unauthorized';
+  | 'Unauthorized'
+  // Not a Status from the server: the client's connection was refused (kube-apiserver not listening).
+  | 'ConnectionRefused';
 
 export interface StatusError {
   readonly code: number;
@@ -101,6 +103,13 @@ export const invalid = (kind: Kind, name: string, causes: readonly string[]): St
   code: 422,
   reason: 'Invalid',
   message: `${kind} "${name}" is invalid: ${causes.join(', ')}`,
+});
+
+/** What a client hears when kube-apiserver is not listening: no answer at all, its connection is refused. */
+export const connectionRefused = (): StatusError => ({
+  code: 0,
+  reason: 'ConnectionRefused',
+  message: 'dial tcp 192.168.49.2:8443: connect: connection refused',
 });
 
 export const etcdUnavailable = (): StatusError => ({

@@ -46,6 +46,11 @@ export class StoredKeys {
     return (this.put ??= `PUT ${this.key}`);
   }
 
+  /** `GET /registry/...`, a quorum read. */
+  get getText(): string {
+    return `GET ${this.key}`;
+  }
+
   /** `DELETE /registry/...`. */
   get deleteText(): string {
     return (this.del ??= `DELETE ${this.key}`);

@@ -4,12 +4,11 @@
  * (sandbox, pull, create, start), reporting pod status and Events along the way.
  */
 import { formatPod, isPodReady, isTerminal } from '../api/pods';
-import type { Container, ContainerState, Lease, Node, ObjectReference, Pod, PodStatus } from '../api/types';
+import type { Container, ContainerState, Node, ObjectReference, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
-import type { ApiResult } from '../apiserver/request';
 import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
-import { microTimestamp, timestamp } from '../core/time';
+import { timestamp } from '../core/time';
 import { bytes, milliCpu } from '../core/quantity';
 import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
@@ -21,16 +20,14 @@ import { goDuration } from './durations';
 import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { mirrorMetadata, StaticPods } from './staticPods';
+import { LEASE_RENEW_MS, NodeLease } from './nodeLease';
 import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
 
-export const LEASE_DURATION_SECONDS = 40;
-export const LEASE_RENEW_MS = 10_000;
 export const NODE_STATUS_UPDATE_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 /** Image pull and crash back-off: 10 s doubling to 300 s (imageBackOffPeriod, MaxContainerBackOff). */
 export const IMAGE_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
-const ROUTINE = { routine: true } as const;
 /** Time from kubelet start until the runtime and the CNI report ready. */
 const NETWORK_READY_AFTER_MS = 1_500;
 /** kubelet's pod worker back-off after a failed sync (`backOffPeriod`). */
@@ -70,7 +67,6 @@ export class Kubelet {
   private lastReportedReady: boolean | undefined;
   /** The spec.unschedulable the last status computation saw (kubelet starts from false). */
   private lastUnschedulable = false;
-  private leaseExists = false;
   private lastReportedImages = '';
   /** kubelet → its runtime (CRI calls), checked once. */
   private readonly toRuntime: Route;
@@ -110,7 +106,18 @@ export class Kubelet {
       },
       manifests,
     );
+    this.lease = new NodeLease(
+      sim,
+      api,
+      this.id,
+      shape.name,
+      (epoch) => this.alive(epoch),
+      () => this.node,
+    );
   }
+
+  /** Its node Lease in kube-node-lease, renewed every 10 s while it runs. */
+  private readonly lease: NodeLease;
 
   /** Its static pods: the manifests in /etc/kubernetes/manifests, run with or without kube-apiserver. */
   readonly staticPods: StaticPods;
@@ -222,8 +229,7 @@ export class Kubelet {
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
     this.pullBackoff.clear();
-    this.leaseMeta = null;
-    this.leaseExists = false;
+    this.lease.reset(epoch);
     this.podCidr = undefined;
     // The file source needs no API server: static pods are synced before the Node is even registered.
     this.staticPods.restart(epoch);
@@ -304,8 +310,8 @@ export class Kubelet {
             reason,
             `Node ${this.shape.name} status is now: ${reason}`,
           );
-      this.renewLease(epoch);
-      this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.renewLease(epoch));
+      this.lease.sync(epoch);
+      this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.lease.sync(epoch));
       this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
       this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => this.updateNodeStatus(epoch));
       this.pods.start();
@@ -313,43 +319,6 @@ export class Kubelet {
       this.createMirrorPods(epoch);
     });
   }
-
-  /** The Lease's metadata, made once per registration (objects are never mutated, so renewals share it). */
-  private leaseMeta: Lease['metadata'] | null = null;
-
-  private renewLease(epoch: number): void {
-    const node = this.node;
-    if (!node || !this.alive(epoch)) return;
-    this.leaseMeta ??= {
-      name: this.shape.name,
-      namespace: 'kube-node-lease',
-      uid: '',
-      resourceVersion: '',
-      creationTimestamp: timestamp(this.sim.now),
-      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid }],
-    };
-    const lease: Lease = {
-      apiVersion: 'coordination.k8s.io/v1',
-      kind: 'Lease',
-      metadata: this.leaseMeta,
-      spec: {
-        holderIdentity: this.shape.name,
-        leaseDurationSeconds: LEASE_DURATION_SECONDS,
-        renewTime: microTimestamp(this.sim.now),
-      },
-    };
-    this.api.request(
-      this.id,
-      { verb: this.leaseExists ? 'update' : 'create', kind: 'Lease', object: lease },
-      this.leaseRenewed,
-      ROUTINE,
-    );
-  }
-
-  private readonly leaseRenewed = (r: ApiResult) => {
-    if (r.ok || r.error.reason === 'AlreadyExists') this.leaseExists = true;
-    else if (r.error.reason === 'NotFound') this.leaseExists = false;
-  };
 
   /** The runtime is up and its CNI has the node's pod range (NetworkReady), some time after kubelet started. */
   private networkReady(): boolean {
