@@ -143,7 +143,8 @@ export function status(): Command {
               'type: Control Plane',
               `host: ${s.host}`,
               `kubelet: ${s.kubelet}`,
-              'apiserver: Running',
+              // minikube asks kube-apiserver's /healthz: a stopped one (or machine) is Stopped.
+              `apiserver: ${reader.apiServerDown || s.host === 'Stopped' ? 'Stopped' : 'Running'}`,
               'kubeconfig: Configured',
             ]
           : [m, 'type: Worker', `host: ${s.host}`, `kubelet: ${s.kubelet}`];

@@ -147,7 +147,7 @@ function Messages() {
               <span className="min-w-0 flex-1">
                 {words(sentence)}
                 {lost && (
-                  <span className="ml-1.5 whitespace-nowrap rounded bg-red-100 px-1 font-semibold text-red-800 dark:bg-red-950 dark:text-red-300">
+                  <span className="ml-1.5 rounded bg-red-100 px-1 font-semibold text-red-800 dark:bg-red-950 dark:text-red-300">
                     ✕ {t('eventLog.undelivered', { to: nameOf(m.to) })}
                   </span>
                 )}
