@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lease } from '../api/types';
-import { TestCluster } from '../testing/testCluster';
+import { TestCluster, type Duration } from '../testing/testCluster';
 import { LEASE_MAX_BACKOFF_MS, LEASE_UPDATE_TRIES } from './nodeLease';
 
 /** minikube-m02's Lease, or its collection (where a create goes). */
@@ -21,13 +21,18 @@ function leaseCalls(t: TestCluster, from: number): { method: string; at: number;
 const renewTime = (t: TestCluster) =>
   (t.cluster.get('Lease', 'kube-node-lease', 'minikube-m02') as Lease | undefined)?.spec.renewTime;
 
+/** A 2-node cluster with `component` stopped for a second, then minikube-m02's Lease calls over `window`. */
+function stoppedFor(component: 'kube-apiserver' | 'etcd', window: Duration) {
+  const t = TestCluster.ready({ nodes: 2 });
+  t.act((c) => c.stopComponent(component)).advance('1s');
+  const from = t.cluster.sim.trace.length;
+  t.advance(window);
+  return { t, calls: leaseCalls(t, from) };
+}
+
 describe('the node Lease controller', () => {
   it('with kube-apiserver stopped, tries a renewal 5 times, then GETs the Lease with waits doubling from 200 ms to 7 s', () => {
-    const t = TestCluster.ready({ nodes: 2 });
-    t.act((c) => c.stopComponent('kube-apiserver')).advance('1s');
-    const from = t.cluster.sim.trace.length;
-    t.advance('45s');
-    const calls = leaseCalls(t, from);
+    const { t, calls } = stoppedFor('kube-apiserver', '45s');
     expect(calls.every((c) => c.lost)).toBe(true);
     expect(calls.slice(0, LEASE_UPDATE_TRIES).map((c) => c.method)).toEqual(Array(5).fill('PUT'));
     // The tries follow each other as soon as each connection is refused.
@@ -68,11 +73,7 @@ describe('the node Lease controller', () => {
   });
 
   it('with etcd stopped, each renewal fails with an error, and so does the GET (a quorum read)', () => {
-    const t = TestCluster.ready({ nodes: 2 });
-    t.act((c) => c.stopComponent('etcd')).advance('1s');
-    const from = t.cluster.sim.trace.length;
-    t.advance('12s');
-    const calls = leaseCalls(t, from);
+    const { t, calls } = stoppedFor('etcd', '12s');
     // They reach kube-apiserver, which cannot reach etcd.
     expect(calls.every((c) => !c.lost)).toBe(true);
     expect(calls.map((c) => c.method).slice(0, 7)).toEqual(['PUT', 'PUT', 'PUT', 'PUT', 'PUT', 'GET', 'GET']);

@@ -145,22 +145,26 @@ export class NodeLease {
           return this.renew(epoch, 0);
         }
         if (r.error.reason !== 'NotFound') return retry();
-        // Gone: made afresh, which renews it too; a failed create is tried again after the next wait.
-        this.exists = false;
-        this.meta = null;
-        const lease = this.lease();
-        if (!lease) return;
-        this.api.request(
-          this.from,
-          { verb: 'create', kind: 'Lease', object: lease },
-          (c) => {
-            if (!this.alive(epoch)) return;
-            if (!c.ok) return retry();
-            this.exists = true;
-            this.busy = false;
-          },
-          ENSURE,
-        );
+        this.createAfresh(epoch, retry);
+      },
+      ENSURE,
+    );
+  }
+
+  /** The Lease is gone: made afresh, which renews it too; a failed create is tried again after the next wait. */
+  private createAfresh(epoch: number, retry: () => void): void {
+    this.exists = false;
+    this.meta = null;
+    const lease = this.lease();
+    if (!lease) return;
+    this.api.request(
+      this.from,
+      { verb: 'create', kind: 'Lease', object: lease },
+      (r) => {
+        if (!this.alive(epoch)) return;
+        if (!r.ok) return retry();
+        this.exists = true;
+        this.busy = false;
       },
       ENSURE,
     );
