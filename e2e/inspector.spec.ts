@@ -143,6 +143,38 @@ test('keeps a component in view when Details opens over it', async ({ page }) =>
     .toBe(true);
 });
 
+test('frames a component with few peers without losing the rest of the cluster', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3');
+  const pane = page.locator('.react-flow');
+  // Wholly inside the diagram's pane, left of the Details panel.
+  const inView = async (name: string) => {
+    const [card, box, panel] = await Promise.all([
+      explorer.component(name).boundingBox(),
+      pane.boundingBox(),
+      explorer.details.boundingBox(),
+    ]);
+    if (!card || !box || !panel) return false;
+    const right = Math.min(box.x + box.width, panel.x);
+    return (
+      card.x >= box.x &&
+      card.x + card.width <= right &&
+      card.y >= box.y &&
+      card.y + card.height <= box.y + box.height
+    );
+  };
+  for (const selected of ['kube-scheduler', 'etcd']) {
+    await explorer.component(selected).click();
+    await expect(explorer.details).toBeVisible();
+    // kube-scheduler's one line goes to kube-apiserver; the view still shows kubectl and the first worker.
+    for (const name of [selected, 'kubectl', 'kubelet minikube'])
+      await expect
+        .poll(() => inView(name), { message: `${name} in view with ${selected} selected` })
+        .toBe(true);
+    await page.getByRole('button', { name: 'Close details' }).click();
+  }
+});
+
 test('reaches the legend, then kubectl and the control plane first when tabbing', async ({ page }) => {
   const explorer = new Explorer(page);
   await explorer.open('?nodes=2');

@@ -256,7 +256,6 @@ test('stopping kube-scheduler moves its manifest out: new pods stay Pending unti
   await expect(explorer.details.getByRole('button', { name: 'Start it again' })).toBeVisible();
   await expect(explorer.details).toContainText('Its manifest is in /tmp/kube-scheduler.yaml');
   const card = page.locator('.react-flow__node').getByRole('button', { name: 'kube-scheduler', exact: true });
-  await expect(card.locator('[data-stopped]')).toHaveText('Stopped');
   await explorer.openTerminal();
   // kubelet notices the file has gone and stops the container a moment later: play until its mirror pod is gone.
   const last = explorer.terminalOutput.locator('[data-entry]').last();
@@ -264,6 +263,8 @@ test('stopping kube-scheduler moves its manifest out: new pods stay Pending unti
     await explorer.run('kubectl get pods -n kube-system');
     return !((await last.textContent()) ?? 'kube-scheduler').includes('kube-scheduler');
   });
+  // The card's badge follows the process, which is stopped by now.
+  await expect(card.locator('[data-stopped]')).toHaveText('Stopped');
   await explorer.run('kubectl create deployment web --image=nginx --replicas=2');
   await expect(explorer.terminalOutput).toContainText('deployment.apps/web created');
   // The command plays the run on: the pods are made, and nothing schedules them.
@@ -280,8 +281,9 @@ test('stopping kube-scheduler moves its manifest out: new pods stay Pending unti
   // Put back by hand in the node's shell: the panel's button follows.
   await explorer.run('sudo mv /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/');
   await expect(explorer.details.getByRole('button', { name: 'Stop it' })).toBeVisible();
-  await expect(card.locator('[data-stopped]')).toHaveCount(0);
   await expect(explorer.webPods('Running')).toHaveCount(2, { timeout: 60_000 });
+  // kubelet has started kube-scheduler again, which has scheduled the pods: the badge is gone.
+  await expect(card.locator('[data-stopped]')).toHaveCount(0);
   await explorer.run('exit');
   await explorer.run('kubectl get pods -n kube-system');
   await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(

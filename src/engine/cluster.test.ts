@@ -226,6 +226,23 @@ describe('scheduling', () => {
     expect(runningPods(t, 'late-')).toHaveLength(2);
   });
 
+  it("keeps each component's ups and downs: what was running at an earlier moment", () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    const stoppedAt = t.now;
+    t.act((c) => c.stopComponent('kube-scheduler'));
+    // kubelet stops the container a moment after the manifest leaves.
+    expect(t.cluster.wasUp('kube-scheduler', stoppedAt)).toBe(true);
+    t.advance('5s');
+    expect(t.cluster.isUp('kube-scheduler')).toBe(false);
+    const down = t.now;
+    t.act((c) => c.startComponent('kube-scheduler')).advance('30s');
+    expect(t.cluster.isUp('kube-scheduler')).toBe(true);
+    expect(t.cluster.wasUp('kube-scheduler', stoppedAt)).toBe(true);
+    expect(t.cluster.wasUp('kube-scheduler', down)).toBe(false);
+    expect(t.cluster.wasUp('kube-scheduler', t.now)).toBe(true);
+    expect(t.cluster.wasUp('kube-controller-manager', down)).toBe(true);
+  });
+
   it('does not schedule onto a cordoned node; drain moves its pods elsewhere', () => {
     const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('d', 4)).advance('30s');
     t.act((c) => c.drain('minikube-m02')).advance('90s');

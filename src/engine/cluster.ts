@@ -60,6 +60,15 @@ const KUBE_PROXY_CONTAINER = 'kube-proxy';
 /** The container of CoreDNS's pods (its Deployment in kube-system). */
 const COREDNS_CONTAINER = 'coredns';
 
+/** The process behind each component an operator can stop. */
+const STOPPABLE_IDS: Readonly<Record<StoppableComponent, ComponentId>> = {
+  etcd: ETCD,
+  'kube-apiserver': APISERVER,
+  'kube-scheduler': SCHEDULER,
+  'kube-controller-manager': KCM,
+  coredns: COREDNS,
+};
+
 export class Cluster {
   readonly sim: Sim;
   readonly etcd = new Etcd();
@@ -487,14 +496,12 @@ export class Cluster {
   }
 
   isUp(component: StoppableComponent): boolean {
-    const ids: Record<StoppableComponent, ComponentId> = {
-      etcd: ETCD,
-      'kube-apiserver': APISERVER,
-      'kube-scheduler': SCHEDULER,
-      'kube-controller-manager': KCM,
-      coredns: COREDNS,
-    };
-    return this.sim.isUp(ids[component]);
+    return this.sim.isUp(STOPPABLE_IDS[component]);
+  }
+
+  /** Whether the component's process was running at virtual time `at` (the UI's cursor, behind the run). */
+  wasUp(component: StoppableComponent, at: number): boolean {
+    return this.sim.wasUp(STOPPABLE_IDS[component], at);
   }
 
   // --- Traffic --------------------------------------------------------------------------------

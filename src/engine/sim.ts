@@ -53,6 +53,8 @@ export class Sim {
   cause: number | null = null;
   private readonly queue = new EventQueue();
   private readonly down = new Set<Endpoint>();
+  /** Each endpoint's ups and downs in time order (a few per run): what was up at an earlier moment. */
+  private readonly upChanges = new Map<Endpoint, { at: SimMillis; up: boolean }[]>();
   private readonly afterEvent: (() => void)[] = [];
 
   constructor(seed: number) {
@@ -74,8 +76,27 @@ export class Sim {
   }
 
   setUp(endpoint: Endpoint, up: boolean): void {
+    if (up === !this.down.has(endpoint)) return;
     if (up) this.down.delete(endpoint);
     else this.down.add(endpoint);
+    let changes = this.upChanges.get(endpoint);
+    if (!changes) this.upChanges.set(endpoint, (changes = []));
+    changes.push({ at: this.now, up });
+  }
+
+  /**
+   * Whether `endpoint` was up once every event at virtual time `at` had run (the UI asks at its
+   * cursor, behind the run). Before any change an endpoint counts as up.
+   */
+  wasUp(endpoint: Endpoint, at: number): boolean {
+    const changes = this.upChanges.get(endpoint);
+    if (!changes) return true;
+    let up = true;
+    for (const change of changes) {
+      if (change.at > at) break;
+      up = change.up;
+    }
+    return up;
   }
 
   /** Checks a route once, for `sendOn`; throws RouteError if the architecture has no such path. */

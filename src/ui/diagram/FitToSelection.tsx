@@ -10,6 +10,35 @@ import type { DiagramLayout } from './layout';
 import { selectionFrame } from './selectionFrame';
 import { useMediaQuery } from '../useMediaQuery';
 import { FIT_OPTIONS } from './fitOptions';
+import type { Box } from './geometry';
+
+/**
+ * The closest a selection brings the diagram: every card still readable, and around a small frame
+ * (kube-scheduler and its one line to kube-apiserver) enough of the cluster to keep one's bearings.
+ */
+const MAX_SELECTION_ZOOM = 0.65;
+
+/**
+ * A frame grown around its centre to the view's size at MAX_SELECTION_ZOOM, then moved, as far as
+ * it fits, onto the diagram rather than the empty space around it.
+ */
+export function grownFrame(
+  frame: Box,
+  bounds: Box,
+  width: number,
+  height: number,
+): { x: number; y: number; width: number; height: number } {
+  const w = Math.max(frame.w, width / MAX_SELECTION_ZOOM);
+  const h = Math.max(frame.h, height / MAX_SELECTION_ZOOM);
+  const onto = (start: number, size: number, lo: number, span: number) =>
+    size >= span ? lo + span / 2 - size / 2 : Math.min(Math.max(start, lo), lo + span - size);
+  return {
+    x: onto(frame.x + frame.w / 2 - w / 2, w, bounds.x, bounds.w),
+    y: onto(frame.y + frame.h / 2 - h / 2, h, bounds.y, bounds.h),
+    width: w,
+    height: h,
+  };
+}
 
 export function FitToSelection({ layout }: { layout: DiagramLayout }) {
   const selection = useAppStore((s) => s.selection);
@@ -29,13 +58,10 @@ export function FitToSelection({ layout }: { layout: DiagramLayout }) {
       if (had) void fitView({ ...FIT_OPTIONS, duration });
       return;
     }
-    // Never closer than 1:1: a small frame grows around its centre to the view's size.
-    const frame = selectionFrame(layout, topology, selection);
-    const w = Math.max(frame.w, width * 0.85);
-    const h = Math.max(frame.h, height * 0.85);
-    const x = frame.x + frame.w / 2 - w / 2;
-    const y = frame.y + frame.h / 2 - h / 2;
-    void fitBounds({ x, y, width: w, height: h }, { padding: 0.06, duration });
+    void fitBounds(grownFrame(selectionFrame(layout, topology, selection), layout.bounds, width, height), {
+      padding: 0.06,
+      duration,
+    });
   }, [selection, topology, layout, width, height, reducedMotion, fitView, fitBounds]);
 
   return null;

@@ -8,7 +8,7 @@ import { isRelated, isSelected } from '../../selection';
 import type { ComponentCardNode } from '../flowNodes';
 import { componentTextKey } from '../textKey';
 import type { ControlPlaneComponent } from '../../../engine/cluster';
-import { isControlPlaneComponent, manifestPlacesAt } from '../../../store/userActions';
+import { isControlPlaneComponent } from '../../../store/userActions';
 
 /** How many pods wait for kube-scheduler to choose them a node. */
 function WaitingPods() {
@@ -17,7 +17,7 @@ function WaitingPods() {
   if (!waiting) return null;
   return (
     <span
-      className="shrink-0 rounded-full bg-amber-100 px-1.5 text-[11px] font-semibold text-amber-800 dark:bg-amber-900/60 dark:text-amber-200"
+      className="whitespace-nowrap rounded-full border border-amber-300 bg-amber-100 px-1.5 text-[11px] font-semibold text-amber-800 dark:border-amber-700 dark:bg-amber-900 dark:text-amber-200"
       data-waiting={waiting}
     >
       {t('diagram.waitingPods', { count: waiting })}
@@ -25,18 +25,20 @@ function WaitingPods() {
   );
 }
 
-/** A control-plane component whose manifest is out of /etc/kubernetes/manifests: kubelet has stopped it. */
+/**
+ * A control-plane component whose process is not running at the cursor. It follows the process,
+ * not the manifest: kubelet stops the container a moment after the manifest leaves
+ * /etc/kubernetes/manifests, and starts it a moment after it comes back.
+ */
 function Stopped({ component }: { component: ControlPlaneComponent }) {
   const { t } = useTranslation();
-  const stopped = useAppStore((s) =>
-    manifestPlacesAt(s.actions, s.playback.virtualTime, s.topology.nodes[0]?.name ?? 'minikube').has(
-      component,
-    ),
+  const stopped = useAppStore(
+    (s) => s.player !== null && !s.player.run.cluster.wasUp(component, s.playback.virtualTime),
   );
   if (!stopped) return null;
   return (
     <span
-      className="shrink-0 rounded-full bg-slate-200 px-1.5 text-[11px] font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-200"
+      className="whitespace-nowrap rounded-full bg-slate-700 px-1.5 text-[11px] font-semibold text-white dark:bg-slate-200 dark:text-slate-900"
       data-stopped
     >
       {t('diagram.stopped')}
@@ -75,7 +77,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
           select(selected ? null : { kind: 'component', id: component.id }, { fromKeyboard: e.detail === 0 })
         }
         className={[
-          'nodrag nopan pointer-events-auto flex h-full w-full items-center gap-3 rounded-xl border bg-white px-3 text-left shadow-sm transition-colors',
+          'nodrag nopan pointer-events-auto relative flex h-full w-full items-center gap-3 rounded-xl border bg-white px-3 text-left shadow-sm transition-colors',
           'hover:border-k8s hover:shadow-md focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-k8s',
           'dark:bg-slate-800',
           selected
@@ -106,8 +108,11 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
             {t(`components.${componentTextKey(component, runtime)}.short`)}
           </span>
         </span>
-        {isControlPlaneComponent(component.kind) && <Stopped component={component.kind} />}
-        {component.kind === 'kube-scheduler' && <WaitingPods />}
+        {/* On the card's top edge, so that the badges (Stopped, 2 Pending) leave the name its room. */}
+        <span className="absolute -top-2.5 right-2 flex gap-1 empty:hidden">
+          {isControlPlaneComponent(component.kind) && <Stopped component={component.kind} />}
+          {component.kind === 'kube-scheduler' && <WaitingPods />}
+        </span>
         {addon && (
           <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
             {t('diagram.addonBadge')}
