@@ -41,7 +41,7 @@ export function PhoneLayout({
     <main className="flex min-h-0 flex-1 flex-col">
       <div className="min-h-[9rem] flex-1">{parts.diagram(true)}</div>
       {parts.playback}
-      <div className="flex h-[45%] min-h-[12rem] shrink-0 flex-col border-t border-slate-200 dark:border-slate-700">
+      <div className="flex h-[40%] min-h-[12rem] shrink-0 flex-col border-t border-slate-200 dark:border-slate-700">
         <div
           role="tablist"
           aria-label={t('layout.panels')}

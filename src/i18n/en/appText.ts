@@ -35,6 +35,8 @@ export const appEn = {
     legendTraffic: 'Service traffic, routed by kube-proxy’s rules',
     legendUndelivered: 'Not delivered: its receiver is stopped',
     hint: 'Click a component to see what it does and whom it talks to.',
+    /** The same on a phone, where the diagram has room for one short line. */
+    hintShort: 'Tap a component to learn about it.',
     minimap: 'Overview map',
     viewControls: 'Zoom controls',
     zoomIn: 'Zoom in',

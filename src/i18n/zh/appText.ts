@@ -37,6 +37,7 @@ export const appZh: typeof appEn = {
     legendTraffic: 'Service 流量（按 kube-proxy 写的规则转发）',
     legendUndelivered: '未送达：接收方已停止',
     hint: '点击任一组件，查看它做什么、和谁通信。',
+    hintShort: '点按组件查看详情。',
     minimap: '缩略图',
     viewControls: '缩放控件',
     zoomIn: '放大',

@@ -1,5 +1,5 @@
 /** The architecture diagram: React Flow for zoom, pan, fit and minimap; everything drawn comes from the layout. */
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { notifyDrawn } from '../drawn';
@@ -38,6 +38,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
   const select = useAppStore((s) => s.select);
   const hasSelection = useAppStore((s) => s.selection !== null);
   const embed = useAppStore((s) => s.embed);
+  const userMoved = useRef(false);
   const layout = useMemo(() => layoutDiagram(topology), [topology]);
   const nodes = useMemo<FlowNode[]>(() => toFlowNodes(layout), [layout]);
   const ariaLabelConfig = useMemo(
@@ -54,14 +55,15 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
   return (
     <div className="relative h-full w-full">
       {/* Overlays come first in the DOM so Tab reaches them before the components. */}
-      <div className="pointer-events-none absolute inset-x-3 top-3 z-10 flex items-start gap-3">
-        <div className="pointer-events-auto">
+      {/* As tall as the pane, so that an open Legend scrolls inside it rather than spilling over. */}
+      <div className="pointer-events-none absolute inset-3 z-10 flex items-start gap-3">
+        <div className="pointer-events-auto flex max-h-full min-w-0 shrink-0">
           <Legend />
         </div>
         {/* An embed shows no Details, so it does not invite clicks for them. */}
         {!hasSelection && !embed && (
           <p className="mx-auto max-w-md rounded-full border border-slate-200 bg-white/95 px-4 py-1.5 text-center text-xs text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200">
-            {t('diagram.hint')}
+            {t(compact ? 'diagram.hintShort' : 'diagram.hint')}
           </p>
         )}
       </div>
@@ -85,13 +87,17 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         onPaneClick={() => select(null)}
+        // A move with an event is the user's (a fit's has none).
+        onMoveStart={(event) => {
+          if (event) userMoved.current = true;
+        }}
         disableKeyboardA11y
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: true }}
       >
         <FitOnChange nodeCount={topology.nodes.length} />
         <DrawnSignal />
-        <FitToSelection layout={layout} />
+        <FitToSelection layout={layout} userMoved={userMoved} />
         <FlightLayer layout={layout} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />

@@ -2,7 +2,7 @@
  * Frames what matters: on selection, the selected component with every peer it talks to, in the
  * space the Details panel leaves; when the selection is cleared, the whole cluster again.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { Selection } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
@@ -40,7 +40,14 @@ export function grownFrame(
   };
 }
 
-export function FitToSelection({ layout }: { layout: DiagramLayout }) {
+export function FitToSelection({
+  layout,
+  userMoved,
+}: {
+  layout: DiagramLayout;
+  /** Set once the user pans or zooms: a view they chose is not re-fitted when the pane resizes. */
+  userMoved: RefObject<boolean>;
+}) {
   const selection = useAppStore((s) => s.selection);
   const topology = useAppStore((s) => s.topology);
   const width = useFlowStore((s) => s.width);
@@ -55,7 +62,10 @@ export function FitToSelection({ layout }: { layout: DiagramLayout }) {
     const had = previous.current;
     previous.current = selection;
     if (!selection) {
-      if (had) void fitView({ ...FIT_OPTIONS, duration });
+      // On deselection, and when the pane changes size (Details or the terminal opening or closing)
+      // unless the user has moved the view since.
+      if (had || !userMoved.current) void fitView({ ...FIT_OPTIONS, duration: had ? duration : 0 });
+      if (had) userMoved.current = false;
       return;
     }
     void fitBounds(grownFrame(selectionFrame(layout, topology, selection), layout.bounds, width, height), {

@@ -6,7 +6,7 @@ import { EDGE_STYLES, PATH_KINDS } from './edgeStyle';
 export function Legend() {
   const { t } = useTranslation();
   return (
-    <details className="rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
+    <details className="max-h-full overflow-y-auto rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
       <summary className="cursor-pointer font-semibold text-slate-700 dark:text-slate-200">
         {t('diagram.legend')}
       </summary>
