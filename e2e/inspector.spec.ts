@@ -175,6 +175,26 @@ test('frames a component with few peers without losing the rest of the cluster',
   }
 });
 
+test('centres the whole cluster again when Details closes, with the terminal open too', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3');
+  await explorer.openTerminal();
+  await explorer.component('kubectl').click();
+  await expect(explorer.details).toBeVisible();
+  await explorer.details.getByRole('button', { name: 'Close details' }).click();
+  await expect(explorer.details).toHaveCount(0);
+  // The cards' span is centred in the pane, which is full width again.
+  const offCentre = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const cards = [...document.querySelectorAll('button[data-kind]')].map((c) => c.getBoundingClientRect());
+      const left = Math.min(...cards.map((r) => r.left));
+      const right = Math.max(...cards.map((r) => r.right));
+      return Math.abs((left + right) / 2 - (pane.left + pane.right) / 2);
+    });
+  await expect.poll(offCentre).toBeLessThan(30);
+});
+
 test('reaches the legend, then kubectl and the control plane first when tabbing', async ({ page }) => {
   const explorer = new Explorer(page);
   await explorer.open('?nodes=2');

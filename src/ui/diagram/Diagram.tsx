@@ -1,5 +1,5 @@
 /** The architecture diagram: React Flow for zoom, pan, fit and minimap; everything drawn comes from the layout. */
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { notifyDrawn } from '../drawn';
@@ -38,7 +38,6 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
   const select = useAppStore((s) => s.select);
   const hasSelection = useAppStore((s) => s.selection !== null);
   const embed = useAppStore((s) => s.embed);
-  const userMoved = useRef(false);
   const layout = useMemo(() => layoutDiagram(topology), [topology]);
   const nodes = useMemo<FlowNode[]>(() => toFlowNodes(layout), [layout]);
   const ariaLabelConfig = useMemo(
@@ -87,17 +86,13 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         onPaneClick={() => select(null)}
-        // A move with an event is the user's (a fit's has none).
-        onMoveStart={(event) => {
-          if (event) userMoved.current = true;
-        }}
         disableKeyboardA11y
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: true }}
       >
         <FitOnChange nodeCount={topology.nodes.length} />
         <DrawnSignal />
-        <FitToSelection layout={layout} userMoved={userMoved} />
+        <FitToSelection layout={layout} />
         <FlightLayer layout={layout} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />

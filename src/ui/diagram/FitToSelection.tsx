@@ -2,7 +2,7 @@
  * Frames what matters: on selection, the selected component with every peer it talks to, in the
  * space the Details panel leaves; when the selection is cleared, the whole cluster again.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { Selection } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
@@ -40,14 +40,7 @@ export function grownFrame(
   };
 }
 
-export function FitToSelection({
-  layout,
-  userMoved,
-}: {
-  layout: DiagramLayout;
-  /** Set once the user pans or zooms: a view they chose is not re-fitted when the pane resizes. */
-  userMoved: RefObject<boolean>;
-}) {
+export function FitToSelection({ layout }: { layout: DiagramLayout }) {
   const selection = useAppStore((s) => s.selection);
   const topology = useAppStore((s) => s.topology);
   const width = useFlowStore((s) => s.width);
@@ -55,6 +48,22 @@ export function FitToSelection({
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const { fitView, fitBounds } = useReactFlow();
   const previous = useRef<Selection | null>(null);
+  // Set once the user pans, zooms or clicks in the diagram: a view they chose is not re-fitted
+  // when the pane resizes. Cleared when a deselection fits the whole cluster again.
+  const userMoved = useRef(false);
+  const domNode = useFlowStore((s) => s.domNode);
+  useEffect(() => {
+    if (!domNode) return;
+    const moved = () => {
+      userMoved.current = true;
+    };
+    domNode.addEventListener('wheel', moved, { passive: true });
+    domNode.addEventListener('pointerdown', moved);
+    return () => {
+      domNode.removeEventListener('wheel', moved);
+      domNode.removeEventListener('pointerdown', moved);
+    };
+  }, [domNode]);
 
   useEffect(() => {
     if (width === 0 || height === 0) return;
