@@ -240,9 +240,11 @@ export class ContainerRuntime {
 
   /** Removes a pod's sandbox and its containers. */
   removePodSandbox(podUid: string, done: () => void): void {
+    const sandbox = this.sandboxes.get(podUid);
     this.sandboxes.delete(podUid);
     for (const [id, c] of this.containers) if (c.podUid === podUid) this.containers.delete(id);
-    this.reply(WORK.remove, `removed sandbox of pod ${podUid.slice(0, 8)}`, done);
+    // RemovePodSandbox is idempotent: removing one already gone succeeds too.
+    this.reply(WORK.remove, sandbox ? `removed sandbox ${sandbox.id.slice(0, 12)}` : 'removed sandbox', done);
   }
 
   /** Pre-boot state: containers the node already runs when the simulation starts (static pods, started before kube-apiserver). */

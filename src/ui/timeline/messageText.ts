@@ -80,6 +80,41 @@ function resourceKind(path: string): string {
   return known[resource] ?? resource;
 }
 
+/**
+ * The runtime's answers to kubelet and what it does to containers, by the shape of their technical
+ * line (containerRuntime.ts writes them): each a sentence of its own, so that it reads in every
+ * language. A line of no known shape keeps the general sentence.
+ */
+const RUNTIME_LINES: readonly (readonly [RegExp, string, readonly string[]])[] = [
+  [/^runtime config updated: podCIDR (\S+)$/, 'criReplies.config', ['cidr']],
+  [/^sandbox (\S+) ready, IP (\S+)$/, 'criReplies.sandboxIp', ['id', 'ip']],
+  [/^sandbox (\S+) ready$/, 'criReplies.sandbox', ['id']],
+  [/^pull (\S+) failed: (.*)$/, 'criReplies.pullFailed', ['image', 'reason']],
+  [/^pulled (\S+)$/, 'criReplies.pulled', ['image']],
+  [/^created (\S+) (\S+)$/, 'criReplies.created', ['container', 'id']],
+  [/^started (\S+)$/, 'criReplies.started', ['container']],
+  [/^container (\S+) exited with code (\d+)$/, 'criReplies.exited', ['container', 'code']],
+  [/^stopped (\S+)$/, 'criReplies.stopped', ['container']],
+  [/^removed sandbox (\S+)$/, 'criReplies.removed', ['id']],
+  [/^removed sandbox$/, 'criReplies.removedGone', []],
+  [/^no such container$/, 'criReplies.noSuchContainer', []],
+  [/^start pause container for (\S+)$/, 'runs.sandbox', ['pod']],
+  [/^start (\S+) \((\S+)\) in (\S+)$/, 'runs.start', ['container', 'image', 'pod']],
+  [/^stop (\S+) in (\S+)$/, 'runs.stop', ['container', 'pod']],
+];
+
+/** The sentence for a runtime line of a known shape, or null. */
+function runtimeSentence(summary: string, base: Record<string, string>): Words | null {
+  for (const [shape, key, names] of RUNTIME_LINES) {
+    const match = shape.exec(summary);
+    if (!match) continue;
+    const values: Record<string, string> = { ...base };
+    names.forEach((name, i) => (values[name] = match[i + 1]!));
+    return { key: `messages.sentence.${key}`, values };
+  }
+  return null;
+}
+
 export function describeMessage(m: Message, nameOf: (endpoint: string) => string): MessageWords {
   const from = nameOf(m.from);
   const to = nameOf(m.to);
@@ -108,9 +143,12 @@ export function describeMessage(m: Message, nameOf: (endpoint: string) => string
       return both('cri', { ...base, method, detail: m.summary.slice(method.length + 1) });
     }
     case 'cri-reply':
-      return both('criReply');
-    case 'run':
-      return both(m.summary.startsWith('stop') ? 'runStop' : 'runStart');
+    case 'run': {
+      const general =
+        m.kind === 'cri-reply' ? 'criReply' : m.summary.startsWith('stop') ? 'runStop' : 'runStart';
+      const words = both(general);
+      return { label: words.label, sentence: runtimeSentence(m.summary, base) ?? words.sentence };
+    }
     case 'traffic':
       return both(
         m.summary.startsWith('DNS answer')
