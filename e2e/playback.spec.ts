@@ -300,7 +300,16 @@ test('停止 etcd：中文界面的按钮与提示', async ({ page }) => {
   await explorer.details.getByRole('button', { name: '停止它' }).click();
   await expect(explorer.details.getByRole('button', { name: '重新启动它' })).toBeVisible();
   await expect(explorer.details).toContainText('它的清单现在在 /tmp/etcd.yaml');
+  // Once kubelet has stopped etcd, kube-apiserver cannot answer a read.
+  const card = page.locator('.react-flow__node').getByRole('button', { name: 'etcd', exact: true });
+  await explorer.playUntil(async () => (await card.locator('[data-stopped]').count()) > 0);
   await explorer.screenshot('phone-etcd-stopped-zh');
+  await page.getByRole('tab', { name: '日志' }).click();
+  await explorer.openTerminal();
+  await explorer.run('kubectl get pods');
+  await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+    'Error from server: etcdserver: request timed out',
+  );
 });
 
 test('with kube-apiserver stopped kubectl is refused; kubectl get cs shows a stopped scheduler', async ({
@@ -311,6 +320,9 @@ test('with kube-apiserver stopped kubectl is refused; kubectl get cs shows a sto
   await explorer.ready();
   await explorer.button('kube-scheduler').click();
   await explorer.details.getByRole('button', { name: 'Stop it' }).click();
+  // kube-apiserver probes the process, which kubelet stops a moment after the manifest leaves.
+  const card = page.locator('.react-flow__node').getByRole('button', { name: 'kube-scheduler', exact: true });
+  await explorer.playUntil(async () => (await card.locator('[data-stopped]').count()) > 0);
   await explorer.openTerminal();
   const last = explorer.terminalOutput.locator('[data-entry]').last();
   await explorer.run('kubectl get cs');

@@ -84,21 +84,42 @@ export function kubectl(words: readonly string[], line: string, input: CommandIn
   // `kubectl config` reads only the kubeconfig; everything else asks kube-apiserver.
   return name === 'config' || (name === 'version' && parsed.args.flags.has('client'))
     ? command
-    : throughApiServer(command);
+    : throughApiServer(command, readsEtcd(name, parsed.args.positional));
 }
+
+/** What kube-apiserver answers without reading etcd: its version, discovery, its OpenAPI, its own probes. */
+const ETCD_FREE_VERBS = new Set(['version', 'api-resources', 'explain', 'config']);
+const COMPONENT_STATUSES = new Set(['cs', 'componentstatus', 'componentstatuses']);
+
+function readsEtcd(verb: string, positional: readonly string[]): boolean {
+  if (ETCD_FREE_VERBS.has(verb)) return false;
+  const resource = positional[0]?.toLowerCase().split('/')[0] ?? '';
+  return !(verb === 'get' && COMPONENT_STATUSES.has(resource));
+}
+
+/**
+ * What kubectl prints for a read while etcd is stopped: kube-apiserver serves a consistent read
+ * only after etcd confirms its latest revision, and etcd does not answer.
+ */
+export const ETCD_READ_TIMEOUT = 'Error from server: etcdserver: request timed out';
 
 /** What kubectl prints when nothing listens on the API server's address (minikube's kubeconfig). */
 export const CONNECTION_REFUSED =
   'The connection to the server 192.168.49.2:8443 was refused - did you specify the right host or port?';
 
 /** A command that needs kube-apiserver fails at once, as kubectl's dial does, while it is stopped. */
-function throughApiServer(command: Command): Command {
+function throughApiServer(command: Command, needsEtcd: boolean): Command {
+  const etcdDown = (reader: ClusterReader) => needsEtcd && reader.processesDown?.has('etcd') === true;
   switch (command.type) {
     case 'read':
       return {
         ...command,
         run: (reader: ClusterReader, shell: ShellState) =>
-          reader.apiServerDown ? fail(CONNECTION_REFUSED) : command.run(reader, shell),
+          reader.apiServerDown
+            ? fail(CONNECTION_REFUSED)
+            : etcdDown(reader)
+              ? fail(ETCD_READ_TIMEOUT)
+              : command.run(reader, shell),
       };
     case 'write':
       return {
@@ -110,8 +131,9 @@ function throughApiServer(command: Command): Command {
       let refused = false;
       return {
         first(reader) {
-          refused = reader.apiServerDown === true;
-          return refused ? fail(CONNECTION_REFUSED) : command.first(reader);
+          refused = reader.apiServerDown === true || etcdDown(reader);
+          if (!refused) return command.first(reader);
+          return fail(reader.apiServerDown ? CONNECTION_REFUSED : ETCD_READ_TIMEOUT);
         },
         type: 'watch',
         next: (reader) => (refused ? null : command.next(reader)),

@@ -5,6 +5,7 @@
  * kube-apiserver) and prints when the answer comes back. The same code serves the page's terminal
  * (reads at the playback cursor, writes forking the run there) and the headless `npm run sim`.
  */
+import type { ControlPlaneComponent } from '../engine/cluster';
 import type { Kind, ObjectOfKind } from '../engine/api/types';
 import type { Cluster } from '../engine/cluster';
 import type { RuntimeName } from '../engine/clusterConfig';
@@ -28,6 +29,11 @@ export interface ClusterReader {
   readonly manifestPlaces?: ManifestPlaces;
   /** kube-apiserver is stopped: every kubectl request is refused. */
   readonly apiServerDown?: boolean;
+  /**
+   * The control-plane processes not running at that moment (where the reader knows): with etcd
+   * among them kube-apiserver answers reads with etcd's timeout; componentstatuses probes them.
+   */
+  readonly processesDown?: ReadonlySet<ControlPlaneComponent>;
   /** The nodes whose kubelet is stopped (where the reader knows). */
   readonly kubeletsDown?: ReadonlySet<string>;
 }

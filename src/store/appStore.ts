@@ -29,6 +29,7 @@ import {
 import { runLog, type RunLog } from './runLog';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 import { showsMachines, topologyOf } from './machines';
+import { CONTROL_PLANE_COMPONENTS } from '../kubectl/nodeShell/manifests';
 import type { createTerminal, KubectlModule, Terminal } from './terminal';
 import { EMPTY_TERMINAL, type TerminalState } from './terminalState';
 import type { Output } from '../kubectl/types';
@@ -304,6 +305,9 @@ export function createAppStore(init: AppStoreInit): AppStore {
               runtime: config.runtime,
               machines: topology.nodes.map((n) => n.name),
               actions,
+              processesDown: new Set(
+                CONTROL_PLANE_COMPONENTS.filter((c) => !current.run.cluster.wasUp(c, current.virtualTime)),
+              ),
             };
           },
           performCommand: (action) => {

@@ -7,7 +7,7 @@
  */
 import type { Kind, KubeObject, ObjectOfKind } from '../engine/api/types';
 import { etcdKey, RESOURCES } from '../engine/api/resources';
-import type { Cluster } from '../engine/cluster';
+import type { Cluster, ControlPlaneComponent } from '../engine/cluster';
 import type { RuntimeName } from '../engine/clusterConfig';
 import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
 import { promptOf, type TerminalEntry, type TerminalState } from './terminalState';
@@ -39,7 +39,7 @@ export function objectsReader(
   machines: readonly string[],
   /** Addons minikube was told to enable or disable by then (its own config changes at once). */
   told: ReadonlyMap<string, boolean> = new Map(),
-  files: Pick<ClusterReader, 'manifestPlaces' | 'kubeletsDown' | 'apiServerDown'> = {},
+  files: Pick<ClusterReader, 'manifestPlaces' | 'kubeletsDown' | 'apiServerDown' | 'processesDown'> = {},
 ): ClusterReader {
   let sorted: [string, KubeObject][] | null = null;
   const entries = () => (sorted ??= [...objects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -96,6 +96,8 @@ export interface CursorObjects {
   readonly runtime: RuntimeName;
   readonly machines: readonly string[];
   readonly actions: readonly RecordedAction[];
+  /** The control-plane processes not running at the cursor. */
+  readonly processesDown?: ReadonlySet<ControlPlaneComponent>;
 }
 
 /** The terminal's side of the store: what the rest of the store gives it. */
@@ -143,7 +145,8 @@ export function createTerminal(
     const manifestPlaces = manifestPlacesAt(at.actions, at.now, at.machines[0] ?? 'minikube');
     return objectsReader(at.objects, at.now, at.runtime, at.machines, addonsTold(at.actions, at.now), {
       manifestPlaces,
-      apiServerDown: manifestPlaces.has('kube-apiserver'),
+      apiServerDown: manifestPlaces.has('kube-apiserver') || at.processesDown?.has('kube-apiserver') === true,
+      ...(at.processesDown ? { processesDown: at.processesDown } : {}),
       kubeletsDown: new Set(at.machines.filter((m) => nodeStoppedAt(at.actions, m, at.now).kubelet)),
     });
   };

@@ -1,8 +1,9 @@
 /**
  * `kubectl get componentstatuses` (cs): kube-apiserver probes kube-scheduler, kube-controller-manager
  * and etcd on the control-plane node at the moment of the request (deprecated since v1.19, still
- * served). A component whose static pod's manifest is out of /etc/kubernetes/manifests has no
- * process listening: the probe's connection is refused.
+ * served). A component whose process is stopped (its static pod's manifest is out of
+ * /etc/kubernetes/manifests) has nothing listening: the probe's connection is refused. It needs no
+ * etcd read, so it answers while etcd is down, and shows etcd-0 Unhealthy.
  */
 import type { ControlPlaneComponent } from '../../engine/cluster';
 import type { ClusterReader } from '../types';
@@ -23,7 +24,8 @@ export const COMPONENT_STATUS_WARNING = 'Warning: v1 ComponentStatus is deprecat
 
 export function componentStatuses(reader: ClusterReader): Listing {
   const items = CHECKS.map(({ name, component, url }): Item => {
-    const healthy = !reader.manifestPlaces?.has(component);
+    // The process, where the reader knows it; else its manifest (kubelet stops the process a moment later).
+    const healthy = !(reader.processesDown ?? reader.manifestPlaces)?.has(component);
     const port = url.slice(url.lastIndexOf(':') + 1, url.indexOf('/', 8));
     const error = healthy ? '' : `Get "${url}": dial tcp 127.0.0.1:${port}: connect: connection refused`;
     const condition = healthy

@@ -63,9 +63,11 @@ export function nodeContainers(reader: ClusterReader, node: string): RuntimeCont
   const ip =
     reader.get('Node', undefined, node)?.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
   const out: RuntimeContainer[] = [];
-  // Static pods whose manifest was moved out: kubelet removed their containers (a mirror pod may
-  // linger while kube-apiserver or etcd, the stopped one, cannot delete it).
-  const gone = new Set([...(reader.manifestPlaces?.keys() ?? [])].map((c) => `${c}-${node}`));
+  // Static pods whose process has stopped (where the reader knows; else whose manifest was moved
+  // out): kubelet removed their containers. A mirror pod may linger while kube-apiserver or etcd,
+  // the stopped one, cannot delete it.
+  const stopped = reader.processesDown ?? reader.manifestPlaces?.keys() ?? [];
+  const gone = new Set([...stopped].map((c) => `${c}-${node}`));
   for (const pod of reader.list('Pod')) {
     if (pod.spec.nodeName !== node) continue;
     if (gone.has(pod.metadata.name) && pod.metadata.annotations?.['kubernetes.io/config.mirror']) continue;
