@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from './api/pods';
 import type { Node } from './api/types';
+import { APISERVER } from './apiserver/apiServer';
 import type { ApiResult } from './apiserver/request';
 import { RUN_EPOCH_MS } from './core/time';
 import { makeDeployment, makePod, makeService } from './testing/builders';
@@ -400,6 +401,69 @@ describe('failures', () => {
     t.advance('20s');
     expect(renewals(back).map((id) => sim.undelivered(id))).toEqual([false, false]);
   });
+  it('breaks every watch when kube-apiserver stops: each informer retries with backoff, then lists again', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    const sim = t.cluster.sim;
+    const lists = (from: number, who: string) =>
+      [...sim.trace]
+        .slice(from)
+        .filter((m) => m.from === who && m.kind === 'request' && m.summary === 'GET /api/v1/pods');
+    t.act((c) => c.stopComponent('kube-apiserver')).advance('1s');
+    const stopped = sim.trace.length;
+    t.advance('40s');
+    // kube-scheduler's pod informer tries again and again, each time refused, each wait longer.
+    const tries = lists(stopped, 'kube-scheduler');
+    expect(tries.length).toBeGreaterThanOrEqual(3);
+    expect(tries.every((m) => sim.undelivered(m.id))).toBe(true);
+    const gaps = tries.slice(1).map((m, i) => m.sentAt - tries[i]!.sentAt);
+    expect(gaps.every((gap) => gap >= 800 && gap <= 60_000)).toBe(true);
+    expect(gaps.at(-1)!).toBeGreaterThan(gaps[0]!);
+    // So do the kubelets' (pods bound to their node) and kube-controller-manager's.
+    for (const who of ['kubelet/minikube-m02', 'kube-controller-manager'])
+      expect(lists(stopped, who).length, who).toBeGreaterThanOrEqual(2);
+
+    t.act((c) => c.startComponent('kube-apiserver')).advance('60s');
+    const back = sim.trace.length - 1;
+    // Within the longest wait every informer is connected again: nothing more is refused.
+    t.advance('40s');
+    expect(lists(back, 'kube-scheduler').every((m) => !sim.undelivered(m.id))).toBe(true);
+    // And the components hear of changes again: a new Deployment's pods are scheduled and run.
+    t.apply(makeDeployment('after', 2)).advance('30s');
+    expect(runningPods(t, 'after-')).toHaveLength(2);
+  });
+
+  it('a binding refused by a kube-apiserver that died meanwhile is forgotten, and the pod bound later', () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    const sim = t.cluster.sim;
+    const from = sim.trace.length;
+    t.apply(makePod('late').build());
+    const binding = () =>
+      [...sim.trace].slice(from).find((m) => m.from === 'kube-scheduler' && m.summary.includes('/binding'));
+    while (!binding()) t.cluster.run(1);
+    // The process dies with the binding in the air (as when its node loses power).
+    sim.setUp(APISERVER, false);
+    t.cluster.api.processEnded();
+    t.advance('5s');
+    expect(sim.undelivered(binding()!.id)).toBe(true);
+    sim.setUp(APISERVER, true);
+    t.advance('60s');
+    const pod = t.cluster.get('Pod', 'default', 'late');
+    expect(pod?.spec.nodeName).toBe('minikube');
+    expect(pod?.status.phase).toBe('Running');
+  });
+
+  it('a kubelet started while kube-apiserver is down syncs its pods once kube-apiserver is back', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    t.act((c) => c.stopKubelet('minikube-m02')).advance('1s');
+    t.act((c) => c.stopComponent('kube-apiserver')).advance('2s');
+    t.act((c) => c.startKubelet('minikube-m02')).advance('10s');
+    t.act((c) => c.startComponent('kube-apiserver')).advance('60s');
+    t.apply(makePod('pinned').nodeSelector({ 'kubernetes.io/hostname': 'minikube-m02' }).build()).advance(
+      '30s',
+    );
+    expect(t.cluster.get('Pod', 'default', 'pinned')?.status.phase).toBe('Running');
+  });
+
   it('refuses what the architecture forbids: a kubelet changing another node', () => {
     const t = TestCluster.ready({ nodes: 2 });
     const other = t.cluster.get('Node', undefined, 'minikube')!;

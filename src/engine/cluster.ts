@@ -217,7 +217,9 @@ export class Cluster {
       case 'etcd':
         return this.sim.setUp(ETCD, running);
       case 'kube-apiserver':
-        return this.sim.setUp(APISERVER, running);
+        this.sim.setUp(APISERVER, running);
+        if (!running) this.api.processEnded();
+        return;
     }
   }
 

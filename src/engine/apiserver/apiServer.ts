@@ -52,6 +52,8 @@ export interface Watch {
   readonly onEvent: (type: WatchEventType, object: KubeObject, key: string) => void;
   /** Routine traffic (leases, status reports) is marked so the UI can dim it. */
   readonly routine?: (object: KubeObject) => boolean;
+  /** kube-apiserver's process ended: the watch's connection is gone (the watcher must watch again). */
+  readonly onBroken?: () => void;
 }
 
 export interface RequestOptions {
@@ -103,7 +105,7 @@ export class ApiServer {
   private readonly fromEtcd: Route;
 
   constructor(
-    private readonly sim: Sim,
+    readonly sim: Sim,
     private readonly etcd: Etcd,
   ) {
     this.toEtcd = sim.route(APISERVER, ETCD);
@@ -141,14 +143,32 @@ export class ApiServer {
       else byNode.set(w.nodeName, [entry]);
     }
     return () => {
-      const current = this.watches.get(w.kind)!;
+      // (Gone already if kube-apiserver's process ended since: its watches went with it.)
+      const current = this.watches.get(w.kind);
+      if (!current) return;
       if (w.nodeName === undefined) current.all = current.all.filter((x) => x !== entry);
       else {
-        const rest = (byNode.get(w.nodeName) ?? []).filter((x) => x !== entry);
-        if (rest.length) byNode.set(w.nodeName, rest);
-        else byNode.delete(w.nodeName);
+        const rest = (current.byNode.get(w.nodeName) ?? []).filter((x) => x !== entry);
+        if (rest.length) current.byNode.set(w.nodeName, rest);
+        else current.byNode.delete(w.nodeName);
       }
     };
+  }
+
+  /**
+   * The process ends: every watch connection is closed. Each watcher hears it (a reflector's watch
+   * fails) and must list and watch again, against a kube-apiserver that is down until it starts.
+   */
+  processEnded(): void {
+    const broken: Registered[] = [];
+    for (const kindWatches of this.watches.values()) {
+      broken.push(...kindWatches.all);
+      for (const entries of kindWatches.byNode.values()) broken.push(...entries);
+    }
+    this.watches.clear();
+    // In registration order: the watchers hear it in a fixed order, whatever the map's.
+    broken.sort((a, b) => a.seq - b.seq);
+    for (const entry of broken) entry.watch.onBroken?.();
   }
 
   /** Sends a request from `from`; `done` hears the result when it is known. */
@@ -198,6 +218,8 @@ export class ApiServer {
     filter: ((o: KubeObject) => boolean) | undefined,
     done: (result: ListResult) => void,
     nodeName?: string,
+    /** Runs if kube-apiserver is down when the request arrives (the connection is refused). */
+    refused?: () => void,
   ): void {
     const client = this.client(from);
     const user = client.user;
@@ -230,6 +252,7 @@ export class ApiServer {
           () => done({ ok: true, items }),
         );
       },
+      refused,
     );
   }
 

@@ -57,6 +57,10 @@ class Index<T> {
   }
 }
 
+/** client-go's reflector backoff: NewExponentialBackoffManager(800ms, 30s, …, 2.0, 1.0). */
+const RETRY_INITIAL_MS = 800;
+const RETRY_MAX_MS = 30_000;
+
 export class Informer<K extends Kind> {
   private readonly cache = new Map<string, ObjectOfKind<K>>();
   /** Each cached key's place in the cache's order (the order `list()` gives). */
@@ -67,6 +71,10 @@ export class Informer<K extends Kind> {
   private readonly indexList: Index<ObjectOfKind<K>>[] = [];
   private readonly handlers: InformerHandlers<ObjectOfKind<K>>[] = [];
   private stop: (() => void) | null = null;
+  /** Bumped by each connection attempt, each break and each halt: callbacks of an older one do nothing. */
+  private attempt = 0;
+  /** Failed connections in a row: the next retry waits longer (reflector backoff). */
+  private failures = 0;
   synced = false;
   /** How many times the cache was started afresh: state a component derived from it is void after a restart. */
   generation = 0;
@@ -131,6 +139,20 @@ export class Informer<K extends Kind> {
     this.position.clear();
     for (const index of this.indexes.values()) index.clear();
     this.generation++;
+    this.failures = 0;
+    this.connect();
+  }
+
+  /**
+   * Watches, and lists: the list brings the cache up to date (after a broken connection too: what
+   * changed meanwhile is applied, what is gone deleted). If kube-apiserver is down, or its process
+   * ends later, the connection breaks and is tried again after a backoff.
+   */
+  private connect(): void {
+    const attempt = ++this.attempt;
+    const broken = () => {
+      if (attempt === this.attempt) this.broken();
+    };
     const selector = this.selector;
     const nodeName = typeof selector === 'object' ? selector.nodeName : undefined;
     const filter =
@@ -143,13 +165,15 @@ export class Informer<K extends Kind> {
       ...(filter ? { filter } : {}),
       ...(routine ? { routine } : {}),
       onEvent: (type, object, key) => this.apply(type, object as ObjectOfKind<K>, key),
+      onBroken: broken,
     });
     this.api.list(
       this.owner,
       this.kind,
       filter,
       (result) => {
-        if (!result.ok) return;
+        if (attempt !== this.attempt || !result.ok) return;
+        this.failures = 0;
         const fresh = new Map(
           result.items.map((o) => [objectKey(o.metadata.namespace, o.metadata.name), o as ObjectOfKind<K>]),
         );
@@ -162,11 +186,30 @@ export class Informer<K extends Kind> {
         this.synced = true;
       },
       nodeName,
+      broken,
     );
+  }
+
+  /**
+   * The connection broke (refused, or kube-apiserver's process ended): list and watch again after
+   * client-go's reflector backoff, 800 ms doubling to 30 s, each wait stretched by up to 100 %.
+   * The cache stays as it was meanwhile, stale.
+   */
+  private broken(): void {
+    this.stop?.();
+    this.stop = null;
+    const attempt = ++this.attempt;
+    const base = Math.min(RETRY_INITIAL_MS * 2 ** this.failures, RETRY_MAX_MS);
+    this.failures++;
+    const sim = this.api.sim;
+    sim.after(base + sim.rng.int(0, base), () => {
+      if (attempt === this.attempt) this.connect();
+    });
   }
 
   /** Stops watching (the component went down); the cache stays as it was, stale. */
   halt(): void {
+    this.attempt++;
     this.stop?.();
     this.stop = null;
     this.synced = false;

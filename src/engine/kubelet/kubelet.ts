@@ -30,6 +30,9 @@ export const IMAGE_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
 /** Time from kubelet start until the runtime and the CNI report ready. */
 const NETWORK_READY_AFTER_MS = 1_500;
+/** registerWithAPIServer's waits between tries: 100 ms, doubling, at most 7 s. */
+const REGISTER_FIRST_WAIT_MS = 100;
+const REGISTER_MAX_WAIT_MS = 7_000;
 /** kubelet's pod worker back-off after a failed sync (`backOffPeriod`). */
 const NETWORK_RETRY_MS = 10_000;
 const NETWORK_NOT_READY =
@@ -283,41 +286,52 @@ export class Kubelet {
 
   // --- Registration, Lease and node status -------------------------------------------------
 
-  private register(epoch: number): void {
+  /**
+   * registerWithAPIServer: creates the Node (or finds it there), tried again until it works with
+   * waits from 100 ms doubling to 7 s. A kube-apiserver that is down refuses the connection.
+   */
+  private register(epoch: number, wait = REGISTER_FIRST_WAIT_MS): void {
     const now = timestamp(this.sim.now);
     const fresh = newNodeObject(this.shape, now);
-    this.api.request(this.id, { verb: 'create', kind: 'Node', object: fresh }, (result) => {
-      if (!this.alive(epoch)) return;
-      if (!result.ok && result.error.reason !== 'AlreadyExists') {
-        this.sim.after(7_000, () => this.alive(epoch) && this.register(epoch));
-        return;
-      }
-      if (result.ok && result.object.kind === 'Node') this.node = result.object;
-      if (!result.ok) this.node = this.api.peek('Node', undefined, this.shape.name) as Node | undefined;
-      this.recorder.record(this.nodeRef, 'Normal', 'Starting', 'Starting kubelet.');
-      this.recorder.record(
-        this.nodeRef,
-        'Normal',
-        'NodeAllocatableEnforced',
-        'Updated Node Allocatable limit across pods',
-      );
-      // A new Node's pressure conditions are set False for the first time: each setter says so.
-      if (result.ok)
-        for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID'])
-          this.recorder.record(
-            this.nodeRef,
-            'Normal',
-            reason,
-            `Node ${this.shape.name} status is now: ${reason}`,
-          );
-      this.lease.sync(epoch);
-      this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.lease.sync(epoch));
-      this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
-      this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => this.updateNodeStatus(epoch));
-      this.pods.start();
-      this.ownNode.start();
-      this.createMirrorPods(epoch);
-    });
+    const request = { verb: 'create', kind: 'Node', object: fresh } as const;
+    this.api.request(
+      this.id,
+      request,
+      (result) => {
+        if (!this.alive(epoch)) return;
+        if (!result.ok && result.error.reason !== 'AlreadyExists') {
+          const next = Math.min(wait * 2, REGISTER_MAX_WAIT_MS);
+          this.sim.after(wait, () => this.alive(epoch) && this.register(epoch, next));
+          return;
+        }
+        if (result.ok && result.object.kind === 'Node') this.node = result.object;
+        if (!result.ok) this.node = this.api.peek('Node', undefined, this.shape.name) as Node | undefined;
+        this.recorder.record(this.nodeRef, 'Normal', 'Starting', 'Starting kubelet.');
+        this.recorder.record(
+          this.nodeRef,
+          'Normal',
+          'NodeAllocatableEnforced',
+          'Updated Node Allocatable limit across pods',
+        );
+        // A new Node's pressure conditions are set False for the first time: each setter says so.
+        if (result.ok)
+          for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID'])
+            this.recorder.record(
+              this.nodeRef,
+              'Normal',
+              reason,
+              `Node ${this.shape.name} status is now: ${reason}`,
+            );
+        this.lease.sync(epoch);
+        this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.lease.sync(epoch));
+        this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
+        this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => this.updateNodeStatus(epoch));
+        this.pods.start();
+        this.ownNode.start();
+        this.createMirrorPods(epoch);
+      },
+      { refused: true },
+    );
   }
 
   /** The runtime is up and its CNI has the node's pod range (NetworkReady), some time after kubelet started. */

@@ -21,6 +21,9 @@ import { SCHEDULER_NAME } from './profile';
 
 export const SCHEDULER = componentId('kube-scheduler');
 
+/** A bind to a kube-apiserver that is down is refused, and the scheduler hears it. */
+const BIND_OPTIONS = { refused: true } as const;
+
 /** The Filter plugins the binding cycle re-runs do not look at images. */
 const NO_IMAGES: ReadonlyMap<string, number> = new Map();
 
@@ -261,11 +264,13 @@ export class Scheduler {
           );
           return;
         }
+        // Refused too (kube-apiserver went down meanwhile): forget the assumption and try again later.
         this.forget(pod, nodeName);
         if (result.error.reason !== 'NotFound' && result.error.reason !== 'Conflict')
           this.queue.requeue(pod, this.sim.now, false);
         this.kick();
       },
+      BIND_OPTIONS,
     );
   }
 
