@@ -321,8 +321,10 @@ test('with kube-apiserver stopped kubectl is refused; kubectl get cs shows a sto
   await explorer.button('kube-scheduler').click();
   await explorer.details.getByRole('button', { name: 'Stop it' }).click();
   // kube-apiserver probes the process, which kubelet stops a moment after the manifest leaves.
+  await expect(explorer.details.locator('[data-stopping]')).toContainText('Still running');
   const card = page.locator('.react-flow__node').getByRole('button', { name: 'kube-scheduler', exact: true });
   await explorer.playUntil(async () => (await card.locator('[data-stopped]').count()) > 0);
+  await expect(explorer.details.locator('[data-stopping]')).toHaveCount(0);
   await explorer.openTerminal();
   const last = explorer.terminalOutput.locator('[data-entry]').last();
   await explorer.run('kubectl get cs');

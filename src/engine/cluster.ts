@@ -297,6 +297,11 @@ export class Cluster {
 
   // --- kubectl ------------------------------------------------------------------------------
 
+  /** `kubectl create -f`: refused (AlreadyExists) if an object of that name is there already. */
+  create(object: KubeObject, done?: (r: ApiResult) => void): void {
+    this.api.request(KUBECTL, { verb: 'create', kind: object.kind, object }, done);
+  }
+
   /** `kubectl create` (or `apply` of an existing object: an update). */
   apply(object: KubeObject, done?: (r: ApiResult) => void): void {
     const exists = object.metadata.name

@@ -52,11 +52,12 @@ export function freePlaySpec(config: ClusterConfig, seed: number, pods: number):
   return {
     config,
     seed,
-    // The page opens on a running cluster; a second later kubectl creates the Deployment.
+    // The page opens on a running cluster; a second later kubectl creates the Deployment. A create,
+    // not an apply: a learner who made their own `web` before then keeps it as they made it.
     startAt: settledAt(config.nodeCount),
     actions:
       pods > 0
-        ? [{ at: settledAt(config.nodeCount) + 1_000, run: (c) => c.apply(demoDeployment(pods)) }]
+        ? [{ at: settledAt(config.nodeCount) + 1_000, run: (c) => c.create(demoDeployment(pods)) }]
         : [],
   };
 }

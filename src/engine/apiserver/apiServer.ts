@@ -246,7 +246,7 @@ export class ApiServer {
           client.back,
           {
             kind: 'list',
-            summary: `${RESOURCES[kind].resource}: ${items.length} items`,
+            summary: `${RESOURCES[kind].resource}: ${items.length} ${items.length === 1 ? 'item' : 'items'}`,
             latency: LATENCY.watch,
           },
           () => done({ ok: true, items }),

@@ -92,6 +92,8 @@ export const appEn = {
     stopComponentHint:
       'As an operator would: its manifest {{file}} moves to /tmp, and kubelet stops its static pod.',
     startComponentHint: 'Its manifest is in {{file}}: put back, kubelet starts its static pod again.',
+    stoppingHint:
+      'Still running: kubelet stops it a moment after the manifest leaves. Play on to see it stop.',
   },
   eventLog: {
     title: 'Cluster events',
@@ -118,6 +120,7 @@ export const appEn = {
       list: 'list {{kind}}',
       etcdPut: 'etcd write',
       etcdDelete: 'etcd delete',
+      etcdGet: 'etcd read',
       watch: {
         added: 'watch: {{kind}} added',
         modified: 'watch: {{kind}} modified',
@@ -145,6 +148,7 @@ export const appEn = {
       list: '{{from}} lists every {{kind}} and starts watching for changes.',
       etcdPut: 'kube-apiserver writes {{key}} to etcd.',
       etcdDelete: 'kube-apiserver deletes {{key}} from etcd.',
+      etcdGet: 'kube-apiserver reads {{key}} from etcd (a quorum read).',
       watch: {
         added: 'kube-apiserver tells {{to}}: {{kind}} {{name}} was added.',
         modified: 'kube-apiserver tells {{to}}: {{kind}} {{name}} changed.',
@@ -155,7 +159,7 @@ export const appEn = {
       cri: '{{from}} asks {{to}} over the CRI: {{method}} {{detail}}.',
       criReply: '{{from}} answers {{to}}: {{summary}}.',
       criReplies: {
-        config: '{{from}} tells {{to}} its pod range is set: {{cidr}}.',
+        config: '{{from}} tells {{to}}: the pod range is set to {{cidr}}.',
         sandbox: '{{from}} tells {{to}}: the pod’s sandbox {{id}} is ready.',
         sandboxIp: '{{from}} tells {{to}}: the pod’s sandbox {{id}} is ready, with IP {{ip}}.',
         pullFailed: '{{from}} tells {{to}}: pulling {{image}} failed ({{reason}}).',

@@ -92,6 +92,7 @@ export const appZh: typeof appEn = {
     startComponent: '重新启动它',
     stopComponentHint: '和运维人员的做法一样：把它的清单 {{file}} 移到 /tmp，kubelet 随即停止这个静态 Pod。',
     startComponentHint: '它的清单现在在 {{file}}：放回原处后，kubelet 会重新启动这个静态 Pod。',
+    stoppingHint: '它仍在运行：清单移走片刻之后 kubelet 才会停止它。继续播放即可看到它停止。',
   },
   eventLog: {
     title: '集群事件',
@@ -118,6 +119,7 @@ export const appZh: typeof appEn = {
       list: '列出 {{kind}}',
       etcdPut: '写入 etcd',
       etcdDelete: '从 etcd 删除',
+      etcdGet: '读取 etcd',
       watch: {
         added: 'watch：新增 {{kind}}',
         modified: 'watch：{{kind}} 已变更',
@@ -145,6 +147,7 @@ export const appZh: typeof appEn = {
       list: '{{from}} 列出全部 {{kind}}，并开始 watch 它们的变化。',
       etcdPut: 'kube-apiserver 把 {{key}} 写入 etcd。',
       etcdDelete: 'kube-apiserver 从 etcd 删除 {{key}}。',
+      etcdGet: 'kube-apiserver 从 etcd 读取 {{key}}（线性一致读）。',
       watch: {
         added: 'kube-apiserver 通知 {{to}}：新增了 {{kind}} {{name}}。',
         modified: 'kube-apiserver 通知 {{to}}：{{kind}} {{name}} 有变化。',

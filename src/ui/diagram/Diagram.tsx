@@ -55,13 +55,14 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
     <div className="relative h-full w-full">
       {/* Overlays come first in the DOM so Tab reaches them before the components. */}
       {/* As tall as the pane, so that an open Legend scrolls inside it rather than spilling over. */}
-      <div className="pointer-events-none absolute inset-3 z-10 flex items-start gap-3">
+      <div className="group pointer-events-none absolute inset-3 z-10 flex items-start gap-3">
         <div className="pointer-events-auto flex max-h-full min-w-0 shrink-0">
           <Legend />
         </div>
         {/* An embed shows no Details, so it does not invite clicks for them. */}
         {!hasSelection && !embed && (
-          <p className="mx-auto max-w-md rounded-full border border-slate-200 bg-white/95 px-4 py-1.5 text-center text-xs text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200">
+          // Hidden while the Legend is open: side by side they do not fit on a phone.
+          <p className="mx-auto max-w-md rounded-full group-has-[details[open]]:hidden border border-slate-200 bg-white/95 px-4 py-1.5 text-center text-xs text-slate-700 shadow-sm dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-200">
             {t(compact ? 'diagram.hintShort' : 'diagram.hint')}
           </p>
         )}

@@ -17,6 +17,8 @@ import type { Box } from './geometry';
  * (kube-scheduler and its one line to kube-apiserver) enough of the cluster to keep one's bearings.
  */
 const MAX_SELECTION_ZOOM = 0.65;
+/** The size of the overlays along the diagram's top edge (the Legend button, the hint) and left edge (zoom buttons). */
+const OVERLAY_PX = 44;
 
 /**
  * A frame grown around its centre to the view's size at MAX_SELECTION_ZOOM, then moved, as far as
@@ -77,10 +79,14 @@ export function FitToSelection({ layout }: { layout: DiagramLayout }) {
       if (had) userMoved.current = false;
       return;
     }
-    void fitBounds(grownFrame(selectionFrame(layout, topology, selection), layout.bounds, width, height), {
-      padding: 0.06,
-      duration,
-    });
+    const rect = grownFrame(selectionFrame(layout, topology, selection), layout.bounds, width, height);
+    // Room above it for the Legend and the hint, and left of it for the zoom buttons.
+    const above = rect.height * (OVERLAY_PX / height);
+    const left = rect.width * (OVERLAY_PX / width);
+    void fitBounds(
+      { x: rect.x - left, y: rect.y - above, width: rect.width + left, height: rect.height + above },
+      { padding: 0.06, duration },
+    );
   }, [selection, topology, layout, width, height, reducedMotion, fitView, fitBounds]);
 
   return null;

@@ -70,6 +70,11 @@ export function ComponentActions({ component }: { component: ControlPlaneCompone
         component,
       ) ?? null,
   );
+  // The manifest has left but kubelet has not stopped the process yet (it does so a moment later).
+  const stillRunning = useAppStore(
+    (s) =>
+      place !== null && s.player !== null && s.player.run.cluster.wasUp(component, s.playback.virtualTime),
+  );
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-1.5">
@@ -84,6 +89,11 @@ export function ComponentActions({ component }: { component: ControlPlaneCompone
           ? t('actions.stopComponentHint', { file: `/etc/kubernetes/manifests/${component}.yaml` })
           : t('actions.startComponentHint', { file: place })}
       </p>
+      {stillRunning && (
+        <p className="text-xs font-medium text-amber-700 dark:text-amber-300" data-stopping>
+          {t('actions.stoppingHint')}
+        </p>
+      )}
       <p className="text-xs text-slate-500 dark:text-slate-400">{t('actions.hint')}</p>
     </div>
   );

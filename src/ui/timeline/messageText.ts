@@ -128,7 +128,8 @@ export function describeMessage(m: Message, nameOf: (endpoint: string) => string
       return requestWords(m, from, to);
     case 'etcd': {
       const [method = '', key = ''] = m.summary.split(' ');
-      return both(method === 'DELETE' ? 'etcdDelete' : 'etcdPut', { ...base, key });
+      const verb = method === 'DELETE' ? 'etcdDelete' : method === 'GET' ? 'etcdGet' : 'etcdPut';
+      return both(verb, { ...base, key });
     }
     case 'watch': {
       const [type = '', kind = ''] = m.summary.split(' ');
