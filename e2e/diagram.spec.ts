@@ -95,3 +95,32 @@ test('offers zoom, fit and an overview map', async ({ page }) => {
   await expect(map).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Zoom out' })).toBeVisible();
 });
+
+test('the bar above the panel under the diagram resizes it, by dragging and from the keyboard', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2');
+  await explorer.openTerminal();
+  const bar = page.getByRole('separator', { name: 'Resize the panel below the diagram' });
+  const diagram = page.locator('.react-flow');
+  const heightOf = async () => Number(await bar.getAttribute('aria-valuenow'));
+  const start = await heightOf();
+  const diagramStart = (await diagram.boundingBox())!.height;
+  // Dragged 150 px down: the panel loses 150 px and the diagram gains them.
+  const box = (await bar.boundingBox())!;
+  await page.mouse.move(box.x + 200, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + box.height / 2 + 150, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(heightOf).toBe(start - 150);
+  await expect.poll(async () => (await diagram.boundingBox())!.height).toBeCloseTo(diagramStart + 150, -1);
+  // ↑ gives the panel 32 px back; End shrinks it to its least; the page's shortcuts do not hear the keys.
+  const clock = await page.locator('[data-clock]').textContent();
+  await bar.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(heightOf).toBe(start - 150 + 32);
+  await page.keyboard.press('End');
+  await expect.poll(heightOf).toBe(80);
+  await expect(page.locator('[data-clock]')).toHaveText(clock ?? '');
+});

@@ -1,5 +1,5 @@
 /** The page: top bar, notices, the diagram with the Details panel beside it, playback and the event log below. */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Diagram } from '../ui/diagram/Diagram';
@@ -10,6 +10,8 @@ import { TopBar } from '../ui/shell/TopBar';
 import { useShortcuts } from '../ui/shell/useShortcuts';
 import { useAppStore } from '../ui/storeContext';
 import { useMediaQuery } from '../ui/useMediaQuery';
+import { useElementHeight } from '../ui/useElementHeight';
+import { PanelResizer } from '../ui/shell/PanelResizer';
 import { loadComponentDetails } from '../i18n/i18n';
 import type { LayoutParts } from './layoutParts';
 
@@ -34,6 +36,12 @@ export function App() {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const wide = useMediaQuery('(min-width: 768px)');
   const tall = useMediaQuery('(min-height: 640px)');
+  // The panel under the diagram: its default height, until the learner drags the bar above it.
+  const [panelHeight, setPanelHeight] = useState<number | null>(null);
+  const columnRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const columnHeight = useElementHeight(columnRef);
+  const panelShown = useElementHeight(panelRef);
   const dark = (theme ?? (prefersDark ? 'dark' : 'light')) === 'dark';
   useShortcuts();
   const { i18n } = useTranslation();
@@ -91,15 +99,23 @@ export function App() {
               </Suspense>
             </div>
           )}
-          <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <div ref={columnRef} className="flex min-h-0 min-w-0 flex-1 flex-col">
             <div className="min-h-0 flex-1">
               <ReactFlowProvider>
                 <Diagram compact={false} />
               </ReactFlowProvider>
             </div>
             <PlaybackBar />
+            <PanelResizer
+              height={panelHeight ?? panelShown}
+              // The diagram and the playback bar keep at least 220 px.
+              max={columnHeight - 220}
+              onResize={setPanelHeight}
+            />
             <div
-              className={`${terminal ? (!wide ? 'h-[50%]' : tall ? 'h-[38%] min-h-56' : 'h-[45%]') : tall ? 'h-44' : 'h-28'} shrink-0 border-t border-slate-200 dark:border-slate-700`}
+              ref={panelRef}
+              style={panelHeight === null ? undefined : { height: panelHeight }}
+              className={`${panelHeight !== null ? '' : terminal ? (tall ? 'h-[38%] min-h-56' : 'h-[45%]') : tall ? 'h-44' : 'h-28'} shrink-0`}
             >
               <EventLog />
             </div>

@@ -253,6 +253,7 @@ export const appEn = {
     guide: 'Workflow',
     log: 'Log',
     details: 'Details',
+    resizePanel: 'Resize the panel below the diagram',
   },
   share: {
     open: 'Share',

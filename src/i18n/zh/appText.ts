@@ -252,6 +252,7 @@ export const appZh: typeof appEn = {
     guide: '工作流程',
     log: '日志',
     details: '详情',
+    resizePanel: '调整图下方面板的高度',
   },
   share: {
     open: '分享',
