@@ -452,6 +452,30 @@ describe('failures', () => {
     expect(pod?.status.phase).toBe('Running');
   });
 
+  it('a ReplicaSet whose pod creates kube-apiserver never answered still reaches its replicas after an outage', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('web', 1)).advance('30s');
+    const sim = t.cluster.sim;
+    const from = sim.trace.length;
+    t.act((c) => c.scale('Deployment', 'default', 'web', 4));
+    const creates = () =>
+      [...sim.trace]
+        .slice(from)
+        .filter(
+          (m) =>
+            m.from === 'kube-controller-manager' &&
+            m.summary.startsWith('POST /api/v1/namespaces/default/pods'),
+        );
+    while (creates().length === 0) t.cluster.run(1);
+    // The process dies with the creates in the air.
+    sim.setUp(APISERVER, false);
+    t.cluster.api.processEnded();
+    t.advance('20s');
+    expect(creates().every((m) => sim.undelivered(m.id))).toBe(true);
+    sim.setUp(APISERVER, true);
+    t.advance('90s');
+    expect(runningPods(t, 'web-')).toHaveLength(4);
+  });
+
   it('a kubelet started while kube-apiserver is down syncs its pods once kube-apiserver is back', () => {
     const t = TestCluster.ready({ nodes: 2 });
     t.act((c) => c.stopKubelet('minikube-m02')).advance('1s');

@@ -31,6 +31,10 @@ export function sameFields<T extends object>(a: T, b: T): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
+/** The workqueue's per-item backoff after failed syncs. */
+const FAILURE_BASE_MS = 5;
+const FAILURE_MAX_MS = 1_000_000;
+
 /** Time one reconcile takes (virtual ms). */
 const SYNC_MS = 1;
 const KEEP = 100;
@@ -46,6 +50,9 @@ export abstract class Controller {
   }
   readonly history: Reconciliation[] = [];
   private readonly queue = new Set<string>();
+  /** Failed syncs in a row, by key, and the keys with a retry after a failure already waiting. */
+  private readonly failures = new Map<string, number>();
+  private readonly failedRetries = new Set<string>();
   private busy = false;
   protected epoch = 0;
   private recorderCache: EventRecorder | undefined;
@@ -56,8 +63,13 @@ export abstract class Controller {
     protected readonly api: ApiServer,
   ) {}
 
+  /**
+   * Its identity, and a refused connection is heard: a create or delete that kube-apiserver never
+   * answers (it went down meanwhile) fails like any other, lowering the expectations it raised,
+   * rather than leaving the controller waiting for a change that will not come.
+   */
   protected get options(): RequestOptions {
-    return (this.optionsCache ??= { as: controllerUser(this.serviceAccount) });
+    return (this.optionsCache ??= { as: controllerUser(this.serviceAccount), refused: true });
   }
 
   protected get recorder(): EventRecorder {
@@ -107,6 +119,27 @@ export abstract class Controller {
   }
 
   /** Re-tries a key later (after an error), as AddRateLimited does. */
+  /**
+   * A sync of `key` failed: queue it again after client-go's per-item backoff
+   * (ItemExponentialFailureRateLimiter: 5 ms doubling to 1000 s), once however many of its
+   * requests failed. `forgetFailures` starts the backoff over once one works.
+   */
+  protected retryFailed(key: string): void {
+    if (this.failedRetries.has(key)) return;
+    const failures = this.failures.get(key) ?? 0;
+    this.failures.set(key, failures + 1);
+    this.failedRetries.add(key);
+    const epoch = this.epoch;
+    this.sim.after(Math.min(FAILURE_BASE_MS * 2 ** failures, FAILURE_MAX_MS), () => {
+      this.failedRetries.delete(key);
+      if (epoch === this.epoch) this.enqueue(key);
+    });
+  }
+
+  protected forgetFailures(key: string): void {
+    this.failures.delete(key);
+  }
+
   protected retry(key: string, afterMs = 100): void {
     const epoch = this.epoch;
     this.sim.after(afterMs, () => epoch === this.epoch && this.enqueue(key));

@@ -126,13 +126,14 @@ export class ReplicaSetController extends Controller {
       KCM,
       { verb: 'create', kind: 'Pod', object: pod },
       (r) => {
-        if (r.ok)
+        if (r.ok) {
+          this.forgetFailures(key);
           this.recorder.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`);
-        else {
+        } else {
           const e = this.expectations.get(key);
           if (e) e.adds--;
           this.recorder.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`);
-          this.retry(key, 1_000);
+          this.retryFailed(key);
         }
       },
       this.options,
@@ -149,11 +150,13 @@ export class ReplicaSetController extends Controller {
         name: pod.metadata.name,
       },
       (r) => {
-        if (r.ok) this.recorder.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-        else {
+        if (r.ok) {
+          this.forgetFailures(key);
+          this.recorder.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+        } else {
           const e = this.expectations.get(key);
           if (e) e.dels--;
-          this.retry(key, 1_000);
+          this.retryFailed(key);
         }
       },
       this.options,
