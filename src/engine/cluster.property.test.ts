@@ -1,6 +1,7 @@
 /**
  * Model-based property tests: random clusters, workloads and faults (fast-check commands). After
- * every event the engine's invariants must hold; once the faults stop, every Deployment converges
+ * every event the engine's invariants must hold (kubelets and kube-apiserver stopped and started among
+ * the faults); once the faults stop, every Deployment converges
  * to its replicas where capacity allows, and the rest stay Pending for the right reason; a
  * DaemonSet with a node selector runs exactly one ready pod on each node whose labels match.
  */
@@ -16,7 +17,12 @@ interface Model {
   nodes: number;
   stopped: Set<string>;
   tainted: Set<string>;
+  /** kube-apiserver is stopped: kubectl's writes are not tried meanwhile (they would be refused). */
+  apiServerDown: boolean;
 }
+
+/** Commands that write through kube-apiserver run only while it is up. */
+const apiUp = (m: Readonly<Model>) => !m.apiServerDown;
 
 type Real = TestCluster;
 
@@ -26,7 +32,7 @@ class CreateDeployment implements fc.Command<Model, Real> {
     readonly replicas: number,
     readonly cpu: string,
   ) {}
-  check = (m: Readonly<Model>) => !m.deployments.has(this.name);
+  check = (m: Readonly<Model>) => apiUp(m) && !m.deployments.has(this.name);
   run(m: Model, r: Real): void {
     m.deployments.set(this.name, this.replicas);
     // kubectl waits for the API server's answer before the next command.
@@ -40,7 +46,7 @@ class Scale implements fc.Command<Model, Real> {
     readonly index: number,
     readonly replicas: number,
   ) {}
-  check = (m: Readonly<Model>) => m.deployments.size > 0;
+  check = (m: Readonly<Model>) => apiUp(m) && m.deployments.size > 0;
   run(m: Model, r: Real): void {
     const name = [...m.deployments.keys()][this.index % m.deployments.size]!;
     m.deployments.set(name, this.replicas);
@@ -51,7 +57,7 @@ class Scale implements fc.Command<Model, Real> {
 
 class DeletePod implements fc.Command<Model, Real> {
   constructor(readonly index: number) {}
-  check = () => true;
+  check = apiUp;
   run(_: Model, r: Real): void {
     const pods = r.pods().filter(isActive);
     if (pods.length) r.act((c) => c.delete('Pod', 'default', pods[this.index % pods.length]!.metadata.name));
@@ -60,7 +66,7 @@ class DeletePod implements fc.Command<Model, Real> {
 }
 
 class AddNode implements fc.Command<Model, Real> {
-  check = (m: Readonly<Model>) => m.nodes < 5;
+  check = (m: Readonly<Model>) => apiUp(m) && m.nodes < 5;
   run(m: Model, r: Real): void {
     m.nodes++;
     r.act((c) => c.addNode());
@@ -70,7 +76,7 @@ class AddNode implements fc.Command<Model, Real> {
 
 class RemoveNode implements fc.Command<Model, Real> {
   constructor(readonly index: number) {}
-  check = () => true;
+  check = apiUp;
   run(m: Model, r: Real): void {
     const workers = r.cluster.nodes.slice(1).map((n) => n.name);
     if (workers.length === 0) return;
@@ -104,6 +110,32 @@ class StartKubelet implements fc.Command<Model, Real> {
   toString = () => 'start a stopped kubelet';
 }
 
+/** Stops kube-apiserver (its manifest out) and waits until kubelet has stopped its process. */
+class StopApiServer implements fc.Command<Model, Real> {
+  check = apiUp;
+  run(m: Model, r: Real): void {
+    m.apiServerDown = true;
+    r.act((c) => c.stopComponent('kube-apiserver'));
+    while (r.cluster.isUp('kube-apiserver')) r.advance(50);
+  }
+  toString = () => 'stop kube-apiserver';
+}
+
+/** Starts kube-apiserver again and waits until its process runs. */
+class StartApiServer implements fc.Command<Model, Real> {
+  check = (m: Readonly<Model>) => m.apiServerDown;
+  run(m: Model, r: Real): void {
+    m.apiServerDown = false;
+    startApiServer(r);
+  }
+  toString = () => 'start kube-apiserver';
+}
+
+function startApiServer(r: Real): void {
+  r.act((c) => c.startComponent('kube-apiserver'));
+  while (!r.cluster.isUp('kube-apiserver')) r.advance(50);
+}
+
 const workerAt = (r: Real, index: number) => {
   const workers = r.cluster.nodes.slice(1).map((n) => n.name);
   return workers.length ? workers[index % workers.length]! : undefined;
@@ -115,7 +147,7 @@ class LabelNode implements fc.Command<Model, Real> {
     readonly index: number,
     readonly on: boolean,
   ) {}
-  check = () => true;
+  check = apiUp;
   run(_: Model, r: Real): void {
     const name = this.index === 0 ? 'minikube' : workerAt(r, this.index);
     if (!name) return;
@@ -132,7 +164,7 @@ class TaintNode implements fc.Command<Model, Real> {
     readonly index: number,
     readonly on: boolean,
   ) {}
-  check = () => true;
+  check = apiUp;
   run(m: Model, r: Real): void {
     const name = workerAt(r, this.index);
     if (!name) return;
@@ -183,6 +215,8 @@ const commands = [
   fc.nat(5).map((i) => new StopKubelet(i)),
   fc.nat(5).map((i) => new RemoveNode(i)),
   fc.constant(new StartKubelet()),
+  fc.constant(new StopApiServer()),
+  fc.constant(new StartApiServer()),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new LabelNode(i, on)),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new TaintNode(i, on)),
   fc.integer({ min: 1, max: 90 }).map((s) => new Advance(s)),
@@ -197,10 +231,17 @@ describe('random clusters, workloads and faults', () => {
         fc.commands(commands, { maxCommands: 25 }),
         (nodes, seed, cmds) => {
           const real = TestCluster.ready({ nodes, seed }).apply(AGENT);
-          const model: Model = { deployments: new Map(), nodes, stopped: new Set(), tainted: new Set() };
+          const model: Model = {
+            deployments: new Map(),
+            nodes,
+            stopped: new Set(),
+            tainted: new Set(),
+            apiServerDown: false,
+          };
           fc.modelRun(() => ({ model, real }), cmds);
 
-          // Faults stop: every kubelet runs again, the maintenance taints go, and time passes.
+          // Faults stop: kube-apiserver and every kubelet run again, the maintenance taints go, and time passes.
+          if (model.apiServerDown) startApiServer(real);
           for (const name of model.stopped)
             if (real.cluster.nodes.some((n) => n.name === name)) real.act((c) => c.startKubelet(name));
           for (const name of model.tainted)

@@ -30,6 +30,23 @@ export const IMAGE_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
 /** Time from kubelet start until the runtime and the CNI report ready. */
 const NETWORK_READY_AFTER_MS = 1_500;
+/** A pod status is sent again only if it went out at least this long ago (not while an update is in flight). */
+const STATUS_RESEND_AFTER_MS = 5_000;
+/** The pod conditions kubelet owns (the status manager keeps the others as the API has them). */
+const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+
+/** Whether two pod statuses agree in what kubelet owns: the phase, its conditions, container readiness. */
+function sameKubeletStatus(a: PodStatus, b: PodStatus): boolean {
+  if (a.phase !== b.phase) return false;
+  for (const type of KUBELET_CONDITIONS) {
+    const x = a.conditions?.find((c) => c.type === type)?.status;
+    const y = b.conditions?.find((c) => c.type === type)?.status;
+    if (x !== y) return false;
+  }
+  const ac = a.containerStatuses ?? [];
+  const bc = b.containerStatuses ?? [];
+  return ac.length === bc.length && ac.every((c, i) => c.ready === bc[i]!.ready);
+}
 /** registerWithAPIServer's waits between tries: 100 ms, doubling, at most 7 s. */
 const REGISTER_FIRST_WAIT_MS = 100;
 const REGISTER_MAX_WAIT_MS = 7_000;
@@ -50,6 +67,9 @@ interface PodWorker {
   readonly restarts: Map<string, number>;
   /** The pod as its CRI messages name it (made once). */
   ref?: ObjectRef;
+  /** The status kubelet last sent (its own view of the pod), and when. */
+  mine?: PodStatus;
+  sentAt?: number;
 }
 
 export class Kubelet {
@@ -325,7 +345,11 @@ export class Kubelet {
         this.lease.sync(epoch);
         this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.lease.sync(epoch));
         this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
-        this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => this.updateNodeStatus(epoch));
+        // The status manager's syncBatch runs on the same 10-s beat as the node status.
+        this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => {
+          this.updateNodeStatus(epoch);
+          this.resendStatuses(epoch);
+        });
         this.pods.start();
         this.ownNode.start();
         this.createMirrorPods(epoch);
@@ -455,6 +479,7 @@ export class Kubelet {
     }
     if (worker) {
       worker.pod = pod;
+      this.correctStatus(worker, pod);
       return;
     }
     if (isTerminal(pod)) return;
@@ -689,7 +714,40 @@ export class Kubelet {
     metadata.resourceVersion = '';
     const sent = { ...pod };
     sent.metadata = metadata;
+    w.mine = status;
+    w.sentAt = this.sim.now;
     this.api.request(this.id, { verb: 'updateStatus', kind: 'Pod', object: sent });
+  }
+
+  /**
+   * The status manager's check (syncBatch, and each sync of the pod): where the API's status of the
+   * pod differs from kubelet's own in what kubelet owns (the phase, its conditions, container
+   * readiness), kubelet's is sent again, with the conditions others own kept. That puts back an
+   * update lost while kube-apiserver was down, and a pod node-lifecycle-controller marked not
+   * Ready while the node was silent. Not while an update of its own may still be on its way.
+   */
+  private correctStatus(w: PodWorker, api: Pod): void {
+    const mine = w.mine;
+    if (!mine || w.state === 'terminated' || api.metadata.uid !== w.pod.metadata.uid) return;
+    if (this.sim.now - (w.sentAt ?? 0) < STATUS_RESEND_AFTER_MS || sameKubeletStatus(api.status, mine))
+      return;
+    const theirs = (api.status.conditions ?? []).filter(
+      (c) => !KUBELET_CONDITIONS.has(c.type) && !mine.conditions?.some((m) => m.type === c.type),
+    );
+    this.postStatus(
+      w,
+      theirs.length ? { ...mine, conditions: [...(mine.conditions ?? []), ...theirs] } : mine,
+    );
+  }
+
+  /** The status manager's syncBatch, every 10 s: each pod's status checked against the API's. */
+  private resendStatuses(epoch: number): void {
+    if (!this.alive(epoch)) return;
+    for (const w of this.workers.values()) {
+      if (w.mine === undefined) continue;
+      const api = this.pods.get(w.pod.metadata.namespace, w.pod.metadata.name);
+      if (api) this.correctStatus(w, api);
+    }
   }
 
   /** Graceful termination: stop each container (Killing), remove the sandbox, then delete the pod for good. */
