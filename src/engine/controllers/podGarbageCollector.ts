@@ -45,7 +45,10 @@ export class PodGarbageCollector extends Controller {
           name: pod.metadata.name,
           gracePeriodSeconds: 0,
         },
-        () => {},
+        // Refused (kube-apiserver down meanwhile): look at the node's pods again after a backoff.
+        (r) => {
+          if (!r.ok && r.error.reason !== 'NotFound') this.retryFailed(nodeName);
+        },
         this.options,
       );
     }
