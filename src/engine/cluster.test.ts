@@ -476,6 +476,29 @@ describe('failures', () => {
     expect(runningPods(t, 'web-')).toHaveLength(4);
   });
 
+  it('an Event refused while kube-apiserver is down is written once it is back (12 tries, 10 s apart)', () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    const sim = t.cluster.sim;
+    const from = sim.trace.length;
+    t.apply(makePod('late').build());
+    const binding = () =>
+      [...sim.trace].slice(from).find((m) => m.from === 'kube-scheduler' && m.summary.includes('/binding'));
+    while (!binding()) t.cluster.run(1);
+    // kube-apiserver's process dies once the pod is bound: kubelet's Events about it are refused.
+    t.cluster.run(20);
+    sim.setUp(APISERVER, false);
+    t.cluster.api.processEnded();
+    t.advance('30s');
+    const fromKubelet = () =>
+      t
+        .events((e) => e.source?.component === 'kubelet' && e.involvedObject.name === 'late')
+        .map((e) => e.reason);
+    expect(fromKubelet()).toEqual([]);
+    sim.setUp(APISERVER, true);
+    t.advance('30s');
+    expect(fromKubelet()).toEqual(expect.arrayContaining(['Created', 'Started']));
+  });
+
   it('a kubelet started while kube-apiserver is down syncs its pods once kube-apiserver is back', () => {
     const t = TestCluster.ready({ nodes: 2 });
     t.act((c) => c.stopKubelet('minikube-m02')).advance('1s');

@@ -5,10 +5,15 @@
 import { RESOURCES } from '../api/resources';
 import type { KubeEvent, KubeObject, ObjectReference } from '../api/types';
 import type { ApiServer, RequestOptions } from '../apiserver/apiServer';
+import type { ApiRequest } from '../apiserver/request';
 import { timestamp } from '../core/time';
 import type { Sim } from '../sim';
 import type { Endpoint } from '../topology';
 import { EventStamper } from './eventStamp';
+
+/** The broadcaster's maxTriesPerEvent and sleepDuration. */
+const EVENT_TRIES = 12;
+const EVENT_RETRY_MS = 10_000;
 
 export interface EventSource {
   /** `source.component`, e.g. `kubelet`, `default-scheduler`, `replicaset-controller`. */
@@ -44,16 +49,43 @@ export class EventRecorder {
   /** `source`, as every Event this recorder writes carries it (stored objects never change, so one is shared). */
   private readonly eventSource: KubeEvent['source'];
   private readonly stamper: EventStamper;
+  /** The caller's options, and a refused connection heard (the broadcaster retries those). */
+  private readonly options: RequestOptions;
 
   constructor(
     private readonly sim: Sim,
     private readonly api: ApiServer,
     private readonly from: Endpoint,
     private readonly source: EventSource,
-    private readonly options: RequestOptions = {},
+    options: RequestOptions = {},
   ) {
     this.eventSource = { component: source.component, ...(source.host ? { host: source.host } : {}) };
     this.stamper = new EventStamper(`${source.component}/${source.host ?? ''}`);
+    this.options = options.refused ? options : { ...options, refused: true };
+  }
+
+  /**
+   * Writes an Event as the broadcaster's recordToSink does: a refused connection (kube-apiserver
+   * down) is tried again, first after a random part of 10 s, then every 10 s, 12 tries in all; an
+   * answer from kube-apiserver, even a refusal, ends it. The process ending drops what is left.
+   */
+  private write(request: ApiRequest, stored: (event: KubeEvent) => void, tries = 1): void {
+    this.api.request(
+      this.from,
+      request,
+      (r) => {
+        if (r.ok) {
+          if (r.object.kind === 'Event') stored(r.object);
+          return;
+        }
+        if (r.error.reason !== 'ConnectionRefused' || tries >= EVENT_TRIES) return;
+        const wait = tries === 1 ? this.sim.rng.int(0, EVENT_RETRY_MS) : EVENT_RETRY_MS;
+        this.sim.after(wait, () => {
+          if (this.sim.isUp(this.from)) this.write(request, stored, tries + 1);
+        });
+      },
+      this.options,
+    );
   }
 
   private find(
@@ -141,14 +173,7 @@ export class EventRecorder {
       metadata.resourceVersion = '';
       const sent = { ...updated };
       sent.metadata = metadata;
-      this.api.request(
-        this.from,
-        { verb: 'update', kind: 'Event', object: sent },
-        (r) => {
-          if (r.ok && r.object.kind === 'Event') this.stored(previous, r.object);
-        },
-        this.options,
-      );
+      this.write({ verb: 'update', kind: 'Event', object: sent }, (stored) => this.stored(previous, stored));
       return;
     }
     const event = newEvent(
@@ -165,14 +190,7 @@ export class EventRecorder {
     );
     const s = this.add(uid, fieldPath, type, reason, message, event);
     if (this.count > 4096) this.forgetOldest();
-    this.api.request(
-      this.from,
-      { verb: 'create', kind: 'Event', object: event },
-      (r) => {
-        if (r.ok && r.object.kind === 'Event') this.stored(s, r.object);
-      },
-      this.options,
-    );
+    this.write({ verb: 'create', kind: 'Event', object: event }, (stored) => this.stored(s, stored));
   }
 }
 
