@@ -1,7 +1,7 @@
 /**
  * Model-based property tests: random clusters, workloads and faults (fast-check commands). After
- * every event the engine's invariants must hold (kubelets and kube-apiserver stopped and started among
- * the faults); once the faults stop, every Deployment converges
+ * every event the engine's invariants must hold (kubelets, kube-apiserver and etcd stopped and started
+ * among the faults); once the faults stop, every Deployment converges
  * to its replicas where capacity allows, and the rest stay Pending for the right reason; a
  * DaemonSet with a node selector runs exactly one ready pod on each node whose labels match.
  */
@@ -19,10 +19,12 @@ interface Model {
   tainted: Set<string>;
   /** kube-apiserver is stopped: kubectl's writes are not tried meanwhile (they would be refused). */
   apiServerDown: boolean;
+  /** etcd is stopped: kubectl's writes are not tried meanwhile (they would fail). */
+  etcdDown: boolean;
 }
 
-/** Commands that write through kube-apiserver run only while it is up. */
-const apiUp = (m: Readonly<Model>) => !m.apiServerDown;
+/** Commands that write through kube-apiserver run only while it and etcd are up. */
+const apiUp = (m: Readonly<Model>) => !m.apiServerDown && !m.etcdDown;
 
 type Real = TestCluster;
 
@@ -131,6 +133,31 @@ class StartApiServer implements fc.Command<Model, Real> {
   toString = () => 'start kube-apiserver';
 }
 
+/** Stops etcd (its manifest out) and waits until kubelet has stopped its process. */
+class StopEtcd implements fc.Command<Model, Real> {
+  check = apiUp;
+  run(m: Model, r: Real): void {
+    m.etcdDown = true;
+    r.act((c) => c.stopComponent('etcd'));
+    while (r.cluster.isUp('etcd')) r.advance(50);
+  }
+  toString = () => 'stop etcd';
+}
+
+class StartEtcd implements fc.Command<Model, Real> {
+  check = (m: Readonly<Model>) => m.etcdDown;
+  run(m: Model, r: Real): void {
+    m.etcdDown = false;
+    startEtcd(r);
+  }
+  toString = () => 'start etcd';
+}
+
+function startEtcd(r: Real): void {
+  r.act((c) => c.startComponent('etcd'));
+  while (!r.cluster.isUp('etcd')) r.advance(50);
+}
+
 function startApiServer(r: Real): void {
   r.act((c) => c.startComponent('kube-apiserver'));
   while (!r.cluster.isUp('kube-apiserver')) r.advance(50);
@@ -217,6 +244,8 @@ const commands = [
   fc.constant(new StartKubelet()),
   fc.constant(new StopApiServer()),
   fc.constant(new StartApiServer()),
+  fc.constant(new StopEtcd()),
+  fc.constant(new StartEtcd()),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new LabelNode(i, on)),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new TaintNode(i, on)),
   fc.integer({ min: 1, max: 90 }).map((s) => new Advance(s)),
@@ -237,11 +266,13 @@ describe('random clusters, workloads and faults', () => {
             stopped: new Set(),
             tainted: new Set(),
             apiServerDown: false,
+            etcdDown: false,
           };
           fc.modelRun(() => ({ model, real }), cmds);
 
           // Faults stop: kube-apiserver and every kubelet run again, the maintenance taints go, and time passes.
           if (model.apiServerDown) startApiServer(real);
+          if (model.etcdDown) startEtcd(real);
           for (const name of model.stopped)
             if (real.cluster.nodes.some((n) => n.name === name)) real.act((c) => c.startKubelet(name));
           for (const name of model.tainted)
