@@ -59,11 +59,11 @@ function Decision({ d }: { d: DecisionRecord }) {
               <tr>
                 <th className="pr-1 font-semibold">{t('inspector.node')}</th>
                 {plugins.map((p) => (
-                  <th key={p} className="pr-1 text-right font-semibold" title={p}>
+                  <th key={p} className="pl-1 pr-1 text-right font-semibold" title={p}>
                     {SHORT[p] ?? p}
                   </th>
                 ))}
-                <th className="text-right font-semibold">{t('inspector.total')}</th>
+                <th className="pl-2 text-right font-semibold">{t('inspector.total')}</th>
               </tr>
             </thead>
             <tbody>
@@ -81,11 +81,11 @@ function Decision({ d }: { d: DecisionRecord }) {
                   ) : (
                     <>
                       {plugins.map((p) => (
-                        <td key={p} className="pr-1 text-right tabular-nums">
+                        <td key={p} className="pl-1 pr-1 text-right tabular-nums">
                           {v.scores?.[p] ?? '–'}
                         </td>
                       ))}
-                      <td className="text-right tabular-nums">{v.total ?? '–'}</td>
+                      <td className="pl-2 text-right tabular-nums">{v.total ?? '–'}</td>
                     </>
                   )}
                 </tr>
