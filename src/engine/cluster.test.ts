@@ -499,6 +499,27 @@ describe('failures', () => {
     expect(fromKubelet()).toEqual(expect.arrayContaining(['Created', 'Started']));
   });
 
+  it('kube-scheduler’s events.k8s.io Event refused by a kube-apiserver that died is written once it is back', () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    const sim = t.cluster.sim;
+    const from = sim.trace.length;
+    t.apply(makePod('late').build());
+    const write = () =>
+      [...sim.trace]
+        .slice(from)
+        .find((m) => m.from === 'kube-scheduler' && m.summary.startsWith('POST /apis/events.k8s.io'));
+    while (!write()) t.cluster.run(1);
+    sim.setUp(APISERVER, false);
+    t.cluster.api.processEnded();
+    t.advance('30s');
+    const scheduled = () => t.events((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'late');
+    expect(sim.undelivered(write()!.id)).toBe(true);
+    expect(scheduled()).toHaveLength(0);
+    sim.setUp(APISERVER, true);
+    t.advance('30s');
+    expect(scheduled()).toHaveLength(1);
+  });
+
   it('a kubelet started while kube-apiserver is down syncs its pods once kube-apiserver is back', () => {
     const t = TestCluster.ready({ nodes: 2 });
     t.act((c) => c.stopKubelet('minikube-m02')).advance('1s');

@@ -12,8 +12,8 @@ import type { Endpoint } from '../topology';
 import { EventStamper } from './eventStamp';
 
 /** The broadcaster's maxTriesPerEvent and sleepDuration. */
-const EVENT_TRIES = 12;
-const EVENT_RETRY_MS = 10_000;
+export const EVENT_TRIES = 12;
+export const EVENT_RETRY_MS = 10_000;
 
 export interface EventSource {
   /** `source.component`, e.g. `kubelet`, `default-scheduler`, `replicaset-controller`. */

@@ -10,9 +10,10 @@
  */
 import type { KubeEvent, KubeObject, ObjectReference } from '../api/types';
 import type { ApiServer, RequestOptions } from '../apiserver/apiServer';
+import type { ApiResult } from '../apiserver/request';
 import type { Sim } from '../sim';
 import type { Endpoint } from '../topology';
-import { referenceTo } from './eventRecorder';
+import { EVENT_RETRY_MS, EVENT_TRIES, referenceTo } from './eventRecorder';
 import { EventStamper } from './eventStamp';
 
 /** client-go's refreshTime and finishTime. */
@@ -31,6 +32,8 @@ export class EventsV1Recorder {
   private readonly cache = new Map<string, Cached>();
   private readonly stamper: EventStamper;
   private epoch = 0;
+  /** The caller's options, and a refused connection heard (the broadcaster retries those). */
+  private readonly options: RequestOptions;
 
   constructor(
     private readonly sim: Sim,
@@ -40,9 +43,10 @@ export class EventsV1Recorder {
     private readonly controller: string,
     /** reportingInstance: the controller and the host it runs on, e.g. `default-scheduler-minikube`. */
     private readonly instance: string,
-    private readonly options: RequestOptions = {},
+    options: RequestOptions = {},
   ) {
     this.stamper = new EventStamper(instance);
+    this.options = options.refused ? options : { ...options, refused: true };
   }
 
   /** The broadcaster starts with its process: the refresh and finish loops run every 6 minutes. */
@@ -115,17 +119,30 @@ export class EventsV1Recorder {
     this.send(entry);
   }
 
-  /** recordEvent: a series is patched (created again if the Event is gone), a new event created. */
-  private send(entry: Cached): void {
+  /**
+   * recordEvent: a series is patched (created again if the Event is gone), a new event created. A
+   * refused connection (kube-apiserver down) is tried again as recordToSink does: first after a
+   * random part of 10 s, then every 10 s, 12 tries in all; the process ending drops the rest.
+   */
+  private send(entry: Cached, tries = 1): void {
     const event = entry.event;
     const name = event.metadata.name;
     const namespace = event.metadata.namespace ?? 'default';
+    const refused = (r: ApiResult) => {
+      if (r.ok || r.error.reason !== 'ConnectionRefused' || tries >= EVENT_TRIES) return false;
+      const wait = tries === 1 ? this.sim.rng.int(0, EVENT_RETRY_MS) : EVENT_RETRY_MS;
+      this.sim.after(wait, () => {
+        if (this.sim.isUp(this.from) && entry.event === event) this.send(entry, tries + 1);
+      });
+      return true;
+    };
     const create = () =>
       this.api.request(
         this.from,
         { verb: 'create', kind: 'Event', object: event, apiVersion: API_VERSION },
         (r) => {
           if (r.ok && r.object.kind === 'Event' && entry.event === event) entry.event = r.object;
+          else refused(r);
         },
         this.options,
       );
@@ -135,6 +152,7 @@ export class EventsV1Recorder {
       { verb: 'patch', kind: 'Event', namespace, name, object: event, apiVersion: API_VERSION },
       (r) => {
         if (!r.ok && r.error.reason === 'NotFound') create();
+        else refused(r);
       },
       this.options,
     );
