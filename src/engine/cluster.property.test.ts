@@ -17,14 +17,15 @@ interface Model {
   nodes: number;
   stopped: Set<string>;
   tainted: Set<string>;
-  /** kube-apiserver is stopped: kubectl's writes are not tried meanwhile (they would be refused). */
-  apiServerDown: boolean;
-  /** etcd is stopped: kubectl's writes are not tried meanwhile (they would fail). */
-  etcdDown: boolean;
+  /** kube-apiserver or etcd, stopped: kubectl's writes are not tried meanwhile (they would fail). */
+  apiDown: Set<ApiComponent>;
 }
 
+/** What kubectl's writes go through. */
+type ApiComponent = 'kube-apiserver' | 'etcd';
+
 /** Commands that write through kube-apiserver run only while it and etcd are up. */
-const apiUp = (m: Readonly<Model>) => !m.apiServerDown && !m.etcdDown;
+const apiUp = (m: Readonly<Model>) => m.apiDown.size === 0;
 
 type Real = TestCluster;
 
@@ -112,55 +113,32 @@ class StartKubelet implements fc.Command<Model, Real> {
   toString = () => 'start a stopped kubelet';
 }
 
-/** Stops kube-apiserver (its manifest out) and waits until kubelet has stopped its process. */
-class StopApiServer implements fc.Command<Model, Real> {
+/** Stops kube-apiserver or etcd (its manifest out) and waits until kubelet has stopped its process. */
+class StopApiComponent implements fc.Command<Model, Real> {
+  constructor(readonly component: ApiComponent) {}
   check = apiUp;
   run(m: Model, r: Real): void {
-    m.apiServerDown = true;
-    r.act((c) => c.stopComponent('kube-apiserver'));
-    while (r.cluster.isUp('kube-apiserver')) r.advance(50);
+    m.apiDown.add(this.component);
+    r.act((c) => c.stopComponent(this.component));
+    while (r.cluster.isUp(this.component)) r.advance(50);
   }
-  toString = () => 'stop kube-apiserver';
+  toString = () => `stop ${this.component}`;
 }
 
-/** Starts kube-apiserver again and waits until its process runs. */
-class StartApiServer implements fc.Command<Model, Real> {
-  check = (m: Readonly<Model>) => m.apiServerDown;
+/** Starts it again and waits until its process runs. */
+class StartApiComponent implements fc.Command<Model, Real> {
+  constructor(readonly component: ApiComponent) {}
+  check = (m: Readonly<Model>) => m.apiDown.has(this.component);
   run(m: Model, r: Real): void {
-    m.apiServerDown = false;
-    startApiServer(r);
+    m.apiDown.delete(this.component);
+    startApiComponent(r, this.component);
   }
-  toString = () => 'start kube-apiserver';
+  toString = () => `start ${this.component}`;
 }
 
-/** Stops etcd (its manifest out) and waits until kubelet has stopped its process. */
-class StopEtcd implements fc.Command<Model, Real> {
-  check = apiUp;
-  run(m: Model, r: Real): void {
-    m.etcdDown = true;
-    r.act((c) => c.stopComponent('etcd'));
-    while (r.cluster.isUp('etcd')) r.advance(50);
-  }
-  toString = () => 'stop etcd';
-}
-
-class StartEtcd implements fc.Command<Model, Real> {
-  check = (m: Readonly<Model>) => m.etcdDown;
-  run(m: Model, r: Real): void {
-    m.etcdDown = false;
-    startEtcd(r);
-  }
-  toString = () => 'start etcd';
-}
-
-function startEtcd(r: Real): void {
-  r.act((c) => c.startComponent('etcd'));
-  while (!r.cluster.isUp('etcd')) r.advance(50);
-}
-
-function startApiServer(r: Real): void {
-  r.act((c) => c.startComponent('kube-apiserver'));
-  while (!r.cluster.isUp('kube-apiserver')) r.advance(50);
+function startApiComponent(r: Real, component: ApiComponent): void {
+  r.act((c) => c.startComponent(component));
+  while (!r.cluster.isUp(component)) r.advance(50);
 }
 
 const workerAt = (r: Real, index: number) => {
@@ -242,10 +220,8 @@ const commands = [
   fc.nat(5).map((i) => new StopKubelet(i)),
   fc.nat(5).map((i) => new RemoveNode(i)),
   fc.constant(new StartKubelet()),
-  fc.constant(new StopApiServer()),
-  fc.constant(new StartApiServer()),
-  fc.constant(new StopEtcd()),
-  fc.constant(new StartEtcd()),
+  fc.constantFrom<ApiComponent>('kube-apiserver', 'etcd').map((c) => new StopApiComponent(c)),
+  fc.constantFrom<ApiComponent>('kube-apiserver', 'etcd').map((c) => new StartApiComponent(c)),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new LabelNode(i, on)),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new TaintNode(i, on)),
   fc.integer({ min: 1, max: 90 }).map((s) => new Advance(s)),
@@ -265,14 +241,12 @@ describe('random clusters, workloads and faults', () => {
             nodes,
             stopped: new Set(),
             tainted: new Set(),
-            apiServerDown: false,
-            etcdDown: false,
+            apiDown: new Set(),
           };
           fc.modelRun(() => ({ model, real }), cmds);
 
           // Faults stop: kube-apiserver and every kubelet run again, the maintenance taints go, and time passes.
-          if (model.apiServerDown) startApiServer(real);
-          if (model.etcdDown) startEtcd(real);
+          for (const component of model.apiDown) startApiComponent(real, component);
           for (const name of model.stopped)
             if (real.cluster.nodes.some((n) => n.name === name)) real.act((c) => c.startKubelet(name));
           for (const name of model.tainted)

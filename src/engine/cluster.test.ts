@@ -7,6 +7,22 @@ import { RUN_EPOCH_MS } from './core/time';
 import { makeDeployment, makePod, makeService } from './testing/builders';
 import { referenceRun } from './testing/referenceRun';
 import { TestCluster } from './testing/testCluster';
+import type { Message } from './trace';
+
+/** Runs 1 ms at a time until the trace since message `from` holds one that `found` picks; returns it. */
+function runUntilSent(t: TestCluster, from: number, found: (m: Message) => boolean): Message {
+  for (let i = from; ; t.cluster.run(1))
+    for (; i < t.cluster.sim.trace.length; i++) {
+      const m = t.cluster.sim.trace.at(i)!;
+      if (found(m)) return m;
+    }
+}
+
+/** kube-apiserver's process dies (as when its node loses power) or runs again; its manifest stays put. */
+function apiServerProcess(t: TestCluster, running: boolean): void {
+  t.cluster.sim.setUp(APISERVER, running);
+  if (!running) t.cluster.api.processEnded();
+}
 
 const runningPods = (t: TestCluster, prefix: string) =>
   t.podsOf(prefix).filter((p) => p.status.phase === 'Running' && isPodReady(p));
@@ -437,15 +453,16 @@ describe('failures', () => {
     const sim = t.cluster.sim;
     const from = sim.trace.length;
     t.apply(makePod('late').build());
-    const binding = () =>
-      [...sim.trace].slice(from).find((m) => m.from === 'kube-scheduler' && m.summary.includes('/binding'));
-    while (!binding()) t.cluster.run(1);
-    // The process dies with the binding in the air (as when its node loses power).
-    sim.setUp(APISERVER, false);
-    t.cluster.api.processEnded();
+    const binding = runUntilSent(
+      t,
+      from,
+      (m) => m.from === 'kube-scheduler' && m.summary.includes('/binding'),
+    );
+    // The process dies with the binding in the air.
+    apiServerProcess(t, false);
     t.advance('5s');
-    expect(sim.undelivered(binding()!.id)).toBe(true);
-    sim.setUp(APISERVER, true);
+    expect(sim.undelivered(binding.id)).toBe(true);
+    apiServerProcess(t, true);
     t.advance('60s');
     const pod = t.cluster.get('Pod', 'default', 'late');
     expect(pod?.spec.nodeName).toBe('minikube');
@@ -457,21 +474,15 @@ describe('failures', () => {
     const sim = t.cluster.sim;
     const from = sim.trace.length;
     t.act((c) => c.scale('Deployment', 'default', 'web', 4));
-    const creates = () =>
-      [...sim.trace]
-        .slice(from)
-        .filter(
-          (m) =>
-            m.from === 'kube-controller-manager' &&
-            m.summary.startsWith('POST /api/v1/namespaces/default/pods'),
-        );
-    while (creates().length === 0) t.cluster.run(1);
+    const isCreate = (m: Message) =>
+      m.from === 'kube-controller-manager' && m.summary.startsWith('POST /api/v1/namespaces/default/pods');
+    const creates = () => [...sim.trace].slice(from).filter(isCreate);
+    runUntilSent(t, from, isCreate);
     // The process dies with the creates in the air.
-    sim.setUp(APISERVER, false);
-    t.cluster.api.processEnded();
+    apiServerProcess(t, false);
     t.advance('20s');
     expect(creates().every((m) => sim.undelivered(m.id))).toBe(true);
-    sim.setUp(APISERVER, true);
+    apiServerProcess(t, true);
     t.advance('90s');
     expect(runningPods(t, 'web-')).toHaveLength(4);
   });
@@ -481,20 +492,17 @@ describe('failures', () => {
     const sim = t.cluster.sim;
     const from = sim.trace.length;
     t.apply(makePod('late').build());
-    const binding = () =>
-      [...sim.trace].slice(from).find((m) => m.from === 'kube-scheduler' && m.summary.includes('/binding'));
-    while (!binding()) t.cluster.run(1);
+    runUntilSent(t, from, (m) => m.from === 'kube-scheduler' && m.summary.includes('/binding'));
     // kube-apiserver's process dies once the pod is bound: kubelet's Events about it are refused.
     t.cluster.run(20);
-    sim.setUp(APISERVER, false);
-    t.cluster.api.processEnded();
+    apiServerProcess(t, false);
     t.advance('30s');
     const fromKubelet = () =>
       t
         .events((e) => e.source?.component === 'kubelet' && e.involvedObject.name === 'late')
         .map((e) => e.reason);
     expect(fromKubelet()).toEqual([]);
-    sim.setUp(APISERVER, true);
+    apiServerProcess(t, true);
     t.advance('30s');
     expect(fromKubelet()).toEqual(expect.arrayContaining(['Created', 'Started']));
   });
@@ -504,18 +512,17 @@ describe('failures', () => {
     const sim = t.cluster.sim;
     const from = sim.trace.length;
     t.apply(makePod('late').build());
-    const write = () =>
-      [...sim.trace]
-        .slice(from)
-        .find((m) => m.from === 'kube-scheduler' && m.summary.startsWith('POST /apis/events.k8s.io'));
-    while (!write()) t.cluster.run(1);
-    sim.setUp(APISERVER, false);
-    t.cluster.api.processEnded();
+    const write = runUntilSent(
+      t,
+      from,
+      (m) => m.from === 'kube-scheduler' && m.summary.startsWith('POST /apis/events.k8s.io'),
+    );
+    apiServerProcess(t, false);
     t.advance('30s');
     const scheduled = () => t.events((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'late');
-    expect(sim.undelivered(write()!.id)).toBe(true);
+    expect(sim.undelivered(write.id)).toBe(true);
     expect(scheduled()).toHaveLength(0);
-    sim.setUp(APISERVER, true);
+    apiServerProcess(t, true);
     t.advance('30s');
     expect(scheduled()).toHaveLength(1);
   });

@@ -30,6 +30,7 @@ import { runLog, type RunLog } from './runLog';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 import { showsMachines, topologyOf } from './machines';
 import { CONTROL_PLANE_COMPONENTS } from '../kubectl/nodeShell/manifests';
+import type { ControlPlaneComponent } from '../engine/cluster';
 import type { createTerminal, KubectlModule, Terminal } from './terminal';
 import { EMPTY_TERMINAL, type TerminalState } from './terminalState';
 import type { Output } from '../kubectl/types';
@@ -676,4 +677,12 @@ export function stepBounds(
   const last = guide.scenario.steps.length - 1;
   if (!range || range.to > last) return { from: 0, to: last };
   return { from: range.from, to: range.to };
+}
+
+/**
+ * Whether a control-plane component's process runs at the cursor (kubelet stops and starts it a
+ * moment after its manifest moves); true before the run is loaded.
+ */
+export function runsAtCursor(s: AppState, component: ControlPlaneComponent): boolean {
+  return s.player === null || s.player.run.cluster.wasUp(component, s.playback.virtualTime);
 }

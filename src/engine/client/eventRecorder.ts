@@ -10,10 +10,7 @@ import { timestamp } from '../core/time';
 import type { Sim } from '../sim';
 import type { Endpoint } from '../topology';
 import { EventStamper } from './eventStamp';
-
-/** The broadcaster's maxTriesPerEvent and sleepDuration. */
-export const EVENT_TRIES = 12;
-export const EVENT_RETRY_MS = 10_000;
+import { retryRefused } from './recordToSink';
 
 export interface EventSource {
   /** `source.component`, e.g. `kubelet`, `default-scheduler`, `replicaset-controller`. */
@@ -64,25 +61,14 @@ export class EventRecorder {
     this.options = options.refused ? options : { ...options, refused: true };
   }
 
-  /**
-   * Writes an Event as the broadcaster's recordToSink does: a refused connection (kube-apiserver
-   * down) is tried again, first after a random part of 10 s, then every 10 s, 12 tries in all; an
-   * answer from kube-apiserver, even a refusal, ends it. The process ending drops what is left.
-   */
+  /** Writes an Event as the broadcaster's recordToSink does (a refused connection is tried again). */
   private write(request: ApiRequest, stored: (event: KubeEvent) => void, tries = 1): void {
     this.api.request(
       this.from,
       request,
       (r) => {
-        if (r.ok) {
-          if (r.object.kind === 'Event') stored(r.object);
-          return;
-        }
-        if (r.error.reason !== 'ConnectionRefused' || tries >= EVENT_TRIES) return;
-        const wait = tries === 1 ? this.sim.rng.int(0, EVENT_RETRY_MS) : EVENT_RETRY_MS;
-        this.sim.after(wait, () => {
-          if (this.sim.isUp(this.from)) this.write(request, stored, tries + 1);
-        });
+        if (r.ok && r.object.kind === 'Event') stored(r.object);
+        else retryRefused(this.sim, this.from, r, tries, () => this.write(request, stored, tries + 1));
       },
       this.options,
     );

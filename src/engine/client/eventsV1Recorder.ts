@@ -13,8 +13,9 @@ import type { ApiServer, RequestOptions } from '../apiserver/apiServer';
 import type { ApiResult } from '../apiserver/request';
 import type { Sim } from '../sim';
 import type { Endpoint } from '../topology';
-import { EVENT_RETRY_MS, EVENT_TRIES, referenceTo } from './eventRecorder';
+import { referenceTo } from './eventRecorder';
 import { EventStamper } from './eventStamp';
+import { retryRefused } from './recordToSink';
 
 /** client-go's refreshTime and finishTime. */
 export const SERIES_REFRESH_MS = 6 * 60_000;
@@ -120,22 +121,15 @@ export class EventsV1Recorder {
   }
 
   /**
-   * recordEvent: a series is patched (created again if the Event is gone), a new event created. A
-   * refused connection (kube-apiserver down) is tried again as recordToSink does: first after a
-   * random part of 10 s, then every 10 s, 12 tries in all; the process ending drops the rest.
+   * recordEvent: a series is patched (created again if the Event is gone), a new event created; a
+   * refused connection is tried again as recordToSink does, unless a newer version was sent since.
    */
   private send(entry: Cached, tries = 1): void {
     const event = entry.event;
     const name = event.metadata.name;
     const namespace = event.metadata.namespace ?? 'default';
-    const refused = (r: ApiResult) => {
-      if (r.ok || r.error.reason !== 'ConnectionRefused' || tries >= EVENT_TRIES) return false;
-      const wait = tries === 1 ? this.sim.rng.int(0, EVENT_RETRY_MS) : EVENT_RETRY_MS;
-      this.sim.after(wait, () => {
-        if (this.sim.isUp(this.from) && entry.event === event) this.send(entry, tries + 1);
-      });
-      return true;
-    };
+    const again = () => entry.event === event && this.send(entry, tries + 1);
+    const refused = (r: ApiResult) => retryRefused(this.sim, this.from, r, tries, again);
     const create = () =>
       this.api.request(
         this.from,

@@ -118,7 +118,6 @@ export abstract class Controller {
     });
   }
 
-  /** Re-tries a key later (after an error), as AddRateLimited does. */
   /**
    * A sync of `key` failed: queue it again after client-go's per-item backoff
    * (ItemExponentialFailureRateLimiter: 5 ms doubling to 1000 s), once however many of its
@@ -140,6 +139,7 @@ export abstract class Controller {
     this.failures.delete(key);
   }
 
+  /** Re-tries a key later (after an error), as AddRateLimited does. */
   protected retry(key: string, afterMs = 100): void {
     const epoch = this.epoch;
     this.sim.after(afterMs, () => epoch === this.epoch && this.enqueue(key));

@@ -34,6 +34,13 @@ const NETWORK_READY_AFTER_MS = 1_500;
 const STATUS_RESEND_AFTER_MS = 5_000;
 /** The pod conditions kubelet owns (the status manager keeps the others as the API has them). */
 const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+/** registerWithAPIServer's waits between tries: 100 ms, doubling, at most 7 s. */
+const REGISTER_FIRST_WAIT_MS = 100;
+const REGISTER_MAX_WAIT_MS = 7_000;
+/** kubelet's pod worker back-off after a failed sync (`backOffPeriod`). */
+const NETWORK_RETRY_MS = 10_000;
+const NETWORK_NOT_READY =
+  'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
 
 /** Whether two pod statuses agree in what kubelet owns: the phase, its conditions, container readiness. */
 function sameKubeletStatus(a: PodStatus, b: PodStatus): boolean {
@@ -47,13 +54,6 @@ function sameKubeletStatus(a: PodStatus, b: PodStatus): boolean {
   const bc = b.containerStatuses ?? [];
   return ac.length === bc.length && ac.every((c, i) => c.ready === bc[i]!.ready);
 }
-/** registerWithAPIServer's waits between tries: 100 ms, doubling, at most 7 s. */
-const REGISTER_FIRST_WAIT_MS = 100;
-const REGISTER_MAX_WAIT_MS = 7_000;
-/** kubelet's pod worker back-off after a failed sync (`backOffPeriod`). */
-const NETWORK_RETRY_MS = 10_000;
-const NETWORK_NOT_READY =
-  'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
 
 type WorkerState = 'starting' | 'running' | 'terminating' | 'terminated';
 
@@ -313,10 +313,9 @@ export class Kubelet {
   private register(epoch: number, wait = REGISTER_FIRST_WAIT_MS): void {
     const now = timestamp(this.sim.now);
     const fresh = newNodeObject(this.shape, now);
-    const request = { verb: 'create', kind: 'Node', object: fresh } as const;
     this.api.request(
       this.id,
-      request,
+      { verb: 'create', kind: 'Node', object: fresh },
       (result) => {
         if (!this.alive(epoch)) return;
         if (!result.ok && result.error.reason !== 'AlreadyExists') {

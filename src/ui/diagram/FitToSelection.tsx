@@ -24,7 +24,7 @@ const OVERLAY_PX = 44;
  * A frame grown around its centre to the view's size at MAX_SELECTION_ZOOM, then moved, as far as
  * it fits, onto the diagram rather than the empty space around it.
  */
-export function grownFrame(
+function grownFrame(
   frame: Box,
   bounds: Box,
   width: number,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserAction } from '../../store/appStore';
 import type { ControlPlaneComponent } from '../../engine/cluster';
 import { manifestPlacesAt, nodeStoppedAt } from '../../store/userActions';
+import { runsAtCursor } from '../../store/appStore';
 import { useActions, useAppStore } from '../storeContext';
 
 const BUTTON =
@@ -71,10 +72,7 @@ export function ComponentActions({ component }: { component: ControlPlaneCompone
       ) ?? null,
   );
   // The manifest has left but kubelet has not stopped the process yet (it does so a moment later).
-  const stillRunning = useAppStore(
-    (s) =>
-      place !== null && s.player !== null && s.player.run.cluster.wasUp(component, s.playback.virtualTime),
-  );
+  const stillRunning = useAppStore((s) => place !== null && s.player !== null && runsAtCursor(s, component));
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-1.5">

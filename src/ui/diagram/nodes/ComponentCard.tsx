@@ -9,6 +9,7 @@ import type { ComponentCardNode } from '../flowNodes';
 import { componentTextKey } from '../textKey';
 import type { ControlPlaneComponent } from '../../../engine/cluster';
 import { isControlPlaneComponent } from '../../../store/userActions';
+import { runsAtCursor } from '../../../store/appStore';
 
 /** How many pods wait for kube-scheduler to choose them a node. */
 function WaitingPods() {
@@ -32,9 +33,7 @@ function WaitingPods() {
  */
 function Stopped({ component }: { component: ControlPlaneComponent }) {
   const { t } = useTranslation();
-  const stopped = useAppStore(
-    (s) => s.player !== null && !s.player.run.cluster.wasUp(component, s.playback.virtualTime),
-  );
+  const stopped = useAppStore((s) => !runsAtCursor(s, component));
   if (!stopped) return null;
   return (
     <span
