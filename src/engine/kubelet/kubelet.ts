@@ -70,6 +70,12 @@ interface PodWorker {
   /** The status kubelet last sent (its own view of the pod), and when. */
   mine?: PodStatus;
   sentAt?: number;
+  /**
+   * The API's status last found to agree with `mine` (statuses are never changed in place, so
+   * the same pair is not compared again every 10 s).
+   */
+  agreedApi?: PodStatus;
+  agreedMine?: PodStatus;
 }
 
 export class Kubelet {
@@ -728,8 +734,13 @@ export class Kubelet {
   private correctStatus(w: PodWorker, api: Pod): void {
     const mine = w.mine;
     if (!mine || w.state === 'terminated' || api.metadata.uid !== w.pod.metadata.uid) return;
-    if (this.sim.now - (w.sentAt ?? 0) < STATUS_RESEND_AFTER_MS || sameKubeletStatus(api.status, mine))
+    if (w.agreedApi === api.status && w.agreedMine === mine) return;
+    if (this.sim.now - (w.sentAt ?? 0) < STATUS_RESEND_AFTER_MS) return;
+    if (sameKubeletStatus(api.status, mine)) {
+      w.agreedApi = api.status;
+      w.agreedMine = mine;
       return;
+    }
     const theirs = (api.status.conditions ?? []).filter(
       (c) => !KUBELET_CONDITIONS.has(c.type) && !mine.conditions?.some((m) => m.type === c.type),
     );
