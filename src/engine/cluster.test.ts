@@ -129,6 +129,45 @@ describe('running a Deployment', () => {
     expect(t.violations).toEqual([]);
   });
 
+  it('creates a ReplicaSet’s pods in slow-start batches of 1, 2, 4, each once the last is answered', () => {
+    const t = TestCluster.ready({ nodes: 3 });
+    const from = t.cluster.sim.trace.length;
+    t.apply(makeDeployment('batch', 7)).advance('30s');
+    const creates = t.cluster.sim.trace
+      .slice(from)
+      .filter(
+        (m) =>
+          m.from === 'kube-controller-manager' &&
+          m.summary.startsWith('POST /api/v1/namespaces/default/pods'),
+      );
+    const batches = new Map<number, number>();
+    for (const m of creates) batches.set(m.sentAt, (batches.get(m.sentAt) ?? 0) + 1);
+    expect([...batches.values()]).toEqual([1, 2, 4]);
+    expect(runningPods(t, 'batch-')).toHaveLength(7);
+  });
+
+  it('stops a slow start at the first failed batch, and tries again later from a batch of 1', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('web', 1)).advance('30s');
+    const sim = t.cluster.sim;
+    const from = sim.trace.length;
+    t.act((c) => c.scale('Deployment', 'default', 'web', 9));
+    const isCreate = (m: Message) =>
+      m.from === 'kube-controller-manager' && m.summary.startsWith('POST /api/v1/namespaces/default/pods');
+    runUntilSent(t, from, isCreate);
+    // The first batch (one create) is refused: the other seven are not tried in this sync.
+    apiServerProcess(t, false);
+    t.advance('2s');
+    const tried = sim.trace.slice(from).filter(isCreate);
+    expect(tried.length).toBeGreaterThan(1);
+    const at = new Map<number, number>();
+    for (const m of tried) at.set(m.sentAt, (at.get(m.sentAt) ?? 0) + 1);
+    // Each later sync (after the workqueue's growing backoff) again sends a batch of one.
+    expect([...at.values()].every((n) => n === 1)).toBe(true);
+    apiServerProcess(t, true);
+    t.advance('90s');
+    expect(runningPods(t, 'web-')).toHaveLength(9);
+  });
+
   it('replaces a deleted pod, and scales up and down (newest and unready pods go first)', () => {
     const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('web', 2)).advance('30s');
     const [victim] = t.podsOf('web-');

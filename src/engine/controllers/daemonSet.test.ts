@@ -51,6 +51,23 @@ describe('daemonset-controller: where a DaemonSet runs (nodeShouldRunDaemonPod)'
     expect(reasons).toEqual(['SuccessfulCreate', 'SuccessfulDelete']);
   });
 
+  it('creates its pods in slow-start batches: 1 node, then the other 2 once the first is answered', () => {
+    const t = TestCluster.ready({ nodes: 3 });
+    const from = t.cluster.sim.trace.length;
+    t.apply(agent()).advance('20s');
+    const creates = t.cluster.sim.trace
+      .slice(from)
+      .filter(
+        (m) =>
+          m.from === 'kube-controller-manager' &&
+          m.summary.startsWith('POST /api/v1/namespaces/default/pods'),
+      );
+    const batches = new Map<number, number>();
+    for (const m of creates) batches.set(m.sentAt, (batches.get(m.sentAt) ?? 0) + 1);
+    expect([...batches.values()]).toEqual([1, 2]);
+    expect(placed(t)).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);
+  });
+
   it('keeps off a node with an untolerated NoSchedule taint, leaves a pod already there, and goes for NoExecute', () => {
     const t = TestCluster.ready({ nodes: 3 }).apply(agent()).advance('20s');
     expect(placed(t)).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);

@@ -9,6 +9,7 @@ import type { ControllerRevision, DaemonSet, Node, Pod, Toleration } from '../ap
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
+import { slowStartBatch } from './slowStartBatch';
 import { Controller, KCM, sameFields } from './controller';
 import { podFromTemplate } from './podControl';
 import { templateHash } from './templateHash';
@@ -173,7 +174,7 @@ export class DaemonSetController extends Controller {
         missing.push(name);
       if (!keep) extra.push(...this.pods.byIndex(ACTIVE_BY_OWNER_AND_NODE, cover));
     }
-    for (const node of missing) this.createFor(ds, node);
+    this.createInBatches(ds, missing);
     for (const pod of extra) this.deletePod(ds, pod);
     const replaced = this.rollingUpdate(ds, excluded);
     const diff = [
@@ -376,8 +377,28 @@ export class DaemonSetController extends Controller {
     );
   }
 
-  private createFor(ds: DaemonSet, node: string): void {
-    this.pending.add(`${ds.metadata.uid}/${node}`);
+  /**
+   * syncNodes' creates, in slow-start batches. Every node waits as pending meanwhile (the
+   * expectations); a batch with a failure ends it, and the nodes not tried are let go, to be
+   * tried again at the sync the failed create asks for.
+   */
+  private createInBatches(ds: DaemonSet, nodes: readonly string[]): void {
+    const uid = ds.metadata.uid;
+    for (const node of nodes) this.pending.add(coverKey(uid, node));
+    const epoch = this.epoch;
+    let next = 0;
+    slowStartBatch(
+      nodes.length,
+      (answered) => this.createFor(ds, nodes[next++]!, answered),
+      (_successes, failed) => {
+        if (!failed) return;
+        for (const node of nodes.slice(next)) this.endPending(uid, node);
+      },
+      () => epoch === this.epoch,
+    );
+  }
+
+  private createFor(ds: DaemonSet, node: string, answered: (ok: boolean) => void): void {
     const owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid };
     const base = podFromTemplate(
       ds.spec.template,
@@ -418,6 +439,7 @@ export class DaemonSetController extends Controller {
           this.endPending(ds.metadata.uid, node);
           this.retry(`${ds.metadata.namespace}/${ds.metadata.name}`, 1_000);
         }
+        answered(r.ok);
       },
       this.options,
     );

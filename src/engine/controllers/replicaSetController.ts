@@ -12,6 +12,7 @@ import { RUN_EPOCH_MS } from '../core/time';
 import type { Sim } from '../sim';
 import { Controller, KCM, sameFields } from './controller';
 import { ownedBy, podFromTemplate, podsToDelete, readySince } from './podControl';
+import { slowStartBatch } from './slowStartBatch';
 
 /** At most this many creates or deletes per sync (burstReplicas). */
 const BURST = 500;
@@ -74,8 +75,19 @@ export class ReplicaSetController extends Controller {
 
     if (satisfied && diff < 0) {
       const count = Math.min(-diff, BURST);
-      this.expectations.set(key, { adds: count, dels: 0 });
-      for (let i = 0; i < count; i++) this.createPod(rs, key);
+      const expected = { adds: count, dels: 0 };
+      this.expectations.set(key, expected);
+      const epoch = this.epoch;
+      slowStartBatch(
+        count,
+        (answered) => this.createPod(rs, key, answered),
+        (successes, failed) => {
+          // The informer will never see the pods not made: they are no longer expected.
+          expected.adds -= count - successes;
+          if (failed) this.retryFailed(key);
+        },
+        () => epoch === this.epoch,
+      );
       action = `create ${count} pod(s)`;
     } else if (satisfied && diff > 0) {
       const victims = podsToDelete(
@@ -114,7 +126,7 @@ export class ReplicaSetController extends Controller {
     );
   }
 
-  private createPod(rs: ReplicaSet, key: string): void {
+  private createPod(rs: ReplicaSet, key: string, answered: (ok: boolean) => void): void {
     const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid };
     const pod = podFromTemplate(
       rs.spec.template,
@@ -130,11 +142,9 @@ export class ReplicaSetController extends Controller {
           this.forgetFailures(key);
           this.recorder.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`);
         } else {
-          const e = this.expectations.get(key);
-          if (e) e.adds--;
           this.recorder.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`);
-          this.retryFailed(key);
         }
+        answered(r.ok);
       },
       this.options,
     );
