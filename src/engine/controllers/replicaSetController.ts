@@ -16,12 +16,14 @@ import { slowStartBatch } from './slowStartBatch';
 
 /** At most this many creates or deletes per sync (burstReplicas). */
 const BURST = 500;
+/** ExpectationsTimeout: expectations older than this count as met (the informer may have missed a change). */
+const EXPECTATIONS_TIMEOUT_MS = 300_000;
 
 export class ReplicaSetController extends Controller {
   readonly name = 'replicaset-controller';
   readonly serviceAccount = 'replicaset-controller';
   readonly replicaSets: Informer<'ReplicaSet'>;
-  private readonly expectations = new Map<string, { adds: number; dels: number }>();
+  private readonly expectations = new Map<string, { adds: number; dels: number; at: number }>();
 
   constructor(
     sim: Sim,
@@ -70,12 +72,13 @@ export class ReplicaSetController extends Controller {
     const desired = rs.spec.replicas;
     const diff = active.length - desired;
     const e = this.expectations.get(key);
-    const satisfied = !e || (e.adds <= 0 && e.dels <= 0);
+    const satisfied =
+      !e || (e.adds <= 0 && e.dels <= 0) || this.sim.now - e.at > EXPECTATIONS_TIMEOUT_MS;
     let action = 'none';
 
     if (satisfied && diff < 0) {
       const count = Math.min(-diff, BURST);
-      const expected = { adds: count, dels: 0 };
+      const expected = { adds: count, dels: 0, at: this.sim.now };
       this.expectations.set(key, expected);
       const epoch = this.epoch;
       slowStartBatch(
@@ -96,7 +99,7 @@ export class ReplicaSetController extends Controller {
         Math.min(diff, BURST),
         RUN_EPOCH_MS + this.sim.now,
       );
-      this.expectations.set(key, { adds: 0, dels: victims.length });
+      this.expectations.set(key, { adds: 0, dels: victims.length, at: this.sim.now });
       for (const pod of victims) this.deletePod(rs, pod, key);
       action = `delete ${victims.map((p) => p.metadata.name).join(', ')}`;
     } else if (!satisfied) {
