@@ -78,6 +78,33 @@ test('fits a phone screen: the Details panel opens as a sheet', async ({ page })
   await expect(explorer.details).toHaveCount(0);
 });
 
+test('on a phone the cluster settings fold behind a Settings button; the workflow picker stays', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 760 });
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2');
+  const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+  await expect(explorer.control('Workflow')).toBeVisible();
+  await expect(explorer.control('Language')).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const headerClosed = (await page.locator('header').first().boundingBox())!.height;
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('group', { name: 'Cluster settings' })).toBeVisible();
+  await explorer.screenshot('phone-settings-open');
+  await explorer.control('Language').selectOption('zh');
+  await expect(page).toHaveURL(/lang=zh/);
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  await expect(explorer.control('语言')).toBeHidden();
+  // Folded, the header leaves the diagram the height of two rows of controls.
+  expect(headerClosed).toBeLessThan(100);
+  // Wide, every control shows and there is nothing to unfold.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(explorer.control('语言')).toBeVisible();
+  await expect(page.getByRole('button', { name: '设置', exact: true })).toBeHidden();
+});
+
 test('serves from a sub-path (relative asset URLs)', async ({ page }) => {
   const response = await page.goto('./');
   const html = (await response?.text()) ?? '';

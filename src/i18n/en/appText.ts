@@ -12,6 +12,8 @@ export const appEn = {
     nodes: 'Nodes',
     runtime: 'Runtime',
     settings: 'Cluster settings',
+    /** The button that shows the cluster, language and theme controls on a phone. */
+    settingsToggle: 'Settings',
     nodesSetByWorkflow: 'The workflow sets the number of nodes',
   },
   diagram: {

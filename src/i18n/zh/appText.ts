@@ -14,6 +14,7 @@ export const appZh: typeof appEn = {
     nodes: '节点数',
     runtime: '容器运行时',
     settings: '集群设置',
+    settingsToggle: '设置',
     nodesSetByWorkflow: '节点数量由工作流程决定',
   },
   diagram: {

@@ -1,9 +1,12 @@
-/** The title and the cluster, language and theme controls. */
+/**
+ * The title, the workflow picker, and the cluster, language and theme controls. On a phone the
+ * latter fold behind a Settings button, so that the diagram keeps the height they would take.
+ */
 import { useTranslation } from 'react-i18next';
 import { MAX_NODES, RUNTIMES, type RuntimeName } from '../../engine/clusterConfig';
 import { LANGUAGES, WORKFLOWS, type Language, type Theme } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Select } from './Select';
 
 const ShareDialog = lazy(() => import('../share/ShareDialog').then((m) => ({ default: m.ShareDialog })));
@@ -25,6 +28,8 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
   const openWorkflow = useAppStore((s) => s.openWorkflow);
   const guided = workflow !== '';
   const [sharing, setSharing] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsId = useId();
   const pick = (l: { en: string; zh: string }) => l[language] || l.en;
   const workflowOptions = [
     { value: '', label: t('guide.freePlay') },
@@ -41,17 +46,32 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
         <h1 className="text-base font-bold leading-6 text-slate-900 dark:text-white">{t('app.title')}</h1>
         <p className="hidden text-xs text-slate-500 sm:block dark:text-slate-400">{t('app.tagline')}</p>
       </div>
-      <div
-        role="group"
-        aria-label={t('controls.settings')}
-        className="flex min-w-0 max-w-full flex-wrap items-center gap-x-4 gap-y-1.5"
+      <button
+        type="button"
+        aria-expanded={settingsOpen}
+        aria-controls={settingsId}
+        onClick={() => setSettingsOpen((open) => !open)}
+        className="flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s sm:hidden dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
       >
+        {t('controls.settingsToggle')}
+        <span aria-hidden="true" className={settingsOpen ? 'rotate-180' : ''}>
+          ▾
+        </span>
+      </button>
+      <div className="flex w-full min-w-0 max-w-full sm:w-auto">
         <Select
           label={t('guide.workflow')}
           value={workflow}
           options={workflowOptions}
           onChange={(id) => openWorkflow(id === '' ? null : id)}
         />
+      </div>
+      <div
+        id={settingsId}
+        role="group"
+        aria-label={t('controls.settings')}
+        className={`${settingsOpen ? 'flex' : 'hidden'} min-w-0 max-w-full flex-wrap items-center gap-x-4 gap-y-1.5 sm:flex`}
+      >
         <Select
           label={t('controls.nodes')}
           value={String(nodeCount)}
