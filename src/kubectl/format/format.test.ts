@@ -82,13 +82,46 @@ describe('toYaml: kubectl -o yaml', () => {
       "it's",
       'a,b',
       'key:value',
+      // Not in yaml.v2's resolve table, or not a number Go parses: strings.
+      'yEs',
+      'Infinity',
+      '1.2.3',
+      '2026-01-15x',
+      '+',
+      '--x',
     ];
     for (const s of plain) expect(toYaml({ s })).toBe(`s: ${s}`);
-    const quoted = [
+    // What would read back as another type, or needs an escape: double quotes.
+    const doubleQuoted = [
+      '',
+      'a\tb',
+      'a\u0007b',
+      '<<',
+      '.inf',
+      '-.Inf',
+      '1e3',
+      '0x1f',
+      '0o17',
+      '0b101',
+      '1_000',
+      '09',
+      '.5',
+      'Yes',
+      'OFF',
+      '~',
+      '1:20',
+      '2026-01-15',
+      '2026-01-15T09:00:00Z',
+    ];
+    for (const s of doubleQuoted) expect(toYaml({ s })).toBe(`s: ${JSON.stringify(s)}`);
+    // What only an indicator or an edge space keeps from being plain: single quotes (kubectl
+    // prints a ClusterRole's `verbs: ['*']` as `- '*'`).
+    const singleQuoted = [
       '"x"',
       "'x'",
       '- x',
       '-',
+      '*',
       '*x',
       '&x',
       '!x',
@@ -103,13 +136,10 @@ describe('toYaml: kubectl -o yaml', () => {
       'a #b',
       ' a',
       'a ',
-      'a\tb',
-      '<<',
-      '.inf',
-      '1e3',
-      '0x1f',
-      'Yes',
+      '--- x',
+      '...',
     ];
-    for (const s of quoted) expect(toYaml({ s })).toBe(`s: ${JSON.stringify(s)}`);
+    for (const s of singleQuoted) expect(toYaml({ s })).toBe(`s: '${s.replaceAll("'", "''")}'`);
+    expect(toYaml({ verbs: ['*'] })).toBe("verbs:\n- '*'");
   });
 });

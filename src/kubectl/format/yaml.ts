@@ -1,14 +1,48 @@
 /**
  * Objects as `kubectl get -o yaml` prints them (sigs.k8s.io/yaml: JSON → YAML with sorted keys,
- * two-space indent, lists not indented under their key, ambiguous strings double-quoted).
+ * two-space indent, lists not indented under their key; strings quoted only where yaml.v2 quotes them).
  */
 
-const AMBIGUOUS =
-  /^(true|false|yes|no|on|off|y|n|null|~|<<|[-+]?\.(inf|nan)|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|\d{4}-\d\d-\d\d.*)$/i;
+/**
+ * The plain words yaml.v2's resolver reads as something other than a string (its resolve table:
+ * these exact spellings, not every mix of cases).
+ */
+const SPECIAL_WORDS = new Set(
+  [
+    'y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF',
+    '~ null Null NULL <<',
+    '.inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF .nan .NaN .NAN',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** strconv.ParseInt(s, 0, 64) once underscores are dropped: decimal, 0x, 0o or 0-led octal, 0b. */
+const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
+/** yaml.v2's yamlStyleFloat (tried once the integer parse fails). */
+const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+/** The starts of the timestamp layouts yaml.v2 tries (2006-1-2, then a time after T, t or a space). */
+const TIMESTAMP =
+  /^\d{4}-\d{1,2}-\d{1,2}(([Tt]| +)\d{1,2}:\d{1,2}:\d{1,2}(\.\d*)?(Z|[-+]\d{1,2}(:\d{2})?)?)?$/;
+/** yaml.v2's isBase60Float: sexagesimal numbers YAML 1.1 would read (`1:20`), kept quoted. */
+const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
-/** go-yaml's analyzeScalar for block context: what may not start, or appear in, a plain scalar. */
-const FIRST_INDICATOR = /^([#,[\]{}&*!|>'"%@`]|[-?:](\s|$))/;
-const SPECIAL = /: |:$| #/;
+/** Whether yaml.v2 would read the plain scalar `s` as another type (it then double-quotes it). */
+function resolvesToOther(s: string): boolean {
+  if (s === '' || SPECIAL_WORDS.has(s)) return true;
+  const c = s[0]!;
+  if (!(c === '+' || c === '-' || c === '.' || (c >= '0' && c <= '9'))) return false;
+  if (TIMESTAMP.test(s) || BASE60.test(s)) return true;
+  const plain = s.replaceAll('_', '');
+  return GO_INT.test(plain) || YAML_FLOAT.test(plain);
+}
+
+/** libyaml's analyzeScalar for block context: what may not start, or appear in, a plain scalar. */
+const FIRST_INDICATOR = /^([#,[\]{}&*!|>'"%@`]|[-?:](\s|$)|(---|\.\.\.)(\s|$))/;
+const SPECIAL = /:\s|:$|\s#/;
+/**
+ * A character libyaml does not print as it is, so only a double-quoted scalar can carry it (a line
+ * break too, where the caller has not made a literal block of the string).
+ */
 const hasControl = (s: string) => {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -17,20 +51,17 @@ const hasControl = (s: string) => {
   return false;
 };
 
+/**
+ * A scalar as yaml.v2 writes it: plain when it reads back as the same string; double-quoted when
+ * it would read as another type or holds a character only an escape can carry; single-quoted
+ * (quotes doubled) when only an indicator or an edge space keeps it from being plain.
+ */
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const s = String(value);
-  if (
-    s === '' ||
-    AMBIGUOUS.test(s) ||
-    FIRST_INDICATOR.test(s) ||
-    SPECIAL.test(s) ||
-    hasControl(s) ||
-    s.startsWith(' ') ||
-    s.endsWith(' ')
-  )
-    return JSON.stringify(s);
+  if (resolvesToOther(s) || hasControl(s)) return JSON.stringify(s);
+  if (FIRST_INDICATOR.test(s) || SPECIAL.test(s) || /^\s|\s$/.test(s)) return `'${s.replaceAll("'", "''")}'`;
   return s;
 }
 
