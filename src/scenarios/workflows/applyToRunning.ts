@@ -38,8 +38,8 @@ export const applyToRunning: Scenario = {
     {
       title: { en: 'The ReplicaSet controller makes three Pods', zh: 'ReplicaSet 控制器创建三个 Pod' },
       narration: {
-        en: 'The ReplicaSet wants 3 pods and 0 exist: its controller creates 3 Pod objects through kube-apiserver. They are stored in etcd with no node yet: Pending, waiting for the scheduler.',
-        zh: 'ReplicaSet 期望 3 个 Pod，实际为 0：它的控制器通过 kube-apiserver 创建 3 个 Pod 对象。它们被存进 etcd，但还没有分配节点：处于 Pending，等待调度器。',
+        en: 'The ReplicaSet wants 3 pods and 0 exist: its controller creates 3 Pod objects through kube-apiserver, in slow-start batches: one first, then two once the first is stored (a template that cannot work fails once, not hundreds of times). They are stored in etcd with no node yet: Pending, waiting for the scheduler.',
+        zh: 'ReplicaSet 期望 3 个 Pod，实际为 0：它的控制器通过 kube-apiserver 创建 3 个 Pod 对象，按“慢启动”分批：先建 1 个，存好之后再建 2 个（模板有问题时只失败一次，而不是几百次）。它们被存进 etcd，但还没有分配节点：处于 Pending，等待调度器。',
       },
       until: { event: { reason: 'SuccessfulCreate', kind: 'ReplicaSet' } },
       focus: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
