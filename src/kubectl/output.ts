@@ -16,7 +16,7 @@ const GROUPED: Record<string, string> = {
 };
 
 /** The qualified resource at the start of an apiserver message: `deployments "x"` → `deployments.apps "x"`. */
-function qualify(message: string): string {
+export function qualify(message: string): string {
   return message.replace(/^([a-z]+)( "|\/)/, (whole, resource: string, rest: string) =>
     Object.hasOwn(GROUPED, resource) ? `${resource}.${GROUPED[resource]}${rest}` : whole,
   );

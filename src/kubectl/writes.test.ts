@@ -25,6 +25,22 @@ describe('writes are API requests', () => {
     expect(t.cluster.get('Deployment', 'default', 'api')).toBeDefined();
   });
 
+  test('create deployment and create namespace refuse an existing name and change nothing', () => {
+    run(t, 'kubectl create deployment dup --image=nginx --replicas=3');
+    t.cluster.run(1_000);
+    const before = t.cluster.get('Deployment', 'default', 'dup')!;
+    expect(run(t, 'kubectl create deployment dup --image=busybox')).toEqual({
+      text: 'error: failed to create deployment: deployments.apps "dup" already exists',
+      error: true,
+    });
+    t.cluster.run(1_000);
+    expect(t.cluster.get('Deployment', 'default', 'dup')).toBe(before);
+    expect(run(t, 'kubectl create namespace default')).toEqual({
+      text: 'Error from server (AlreadyExists): namespaces "default" already exists',
+      error: true,
+    });
+  });
+
   test('apply creates with POST, then changes with a merge PATCH of only what differs', () => {
     const manifest = (replicas: number, tier?: string) =>
       [

@@ -2,7 +2,7 @@
 import type { Deployment, Namespace } from '../../engine/api/types';
 import { createFromFile, FILE_FLAGS } from '../apply/apply';
 import { MAX_REPLICAS } from '../limits';
-import { errorCommand, fail, ok, serverError } from '../output';
+import { errorCommand, fail, ok, qualify, serverError } from '../output';
 import type { Command } from '../types';
 import type { Verb, VerbContext } from './context';
 import { badInt, replicasLimit } from './scale';
@@ -68,8 +68,14 @@ function createDeployment(ctx: VerbContext, name: string | undefined): Command {
     type: 'write',
     line: ctx.line,
     run(cluster, print) {
-      cluster.apply(d, (r) =>
-        print(r.ok ? ok(`deployment.apps/${name} created`) : fail(serverError(r.error))),
+      // The generator wraps the server's refusal (create_deployment.go): an existing name is an
+      // error, never replaced.
+      cluster.create(d, (r) =>
+        print(
+          r.ok
+            ? ok(`deployment.apps/${name} created`)
+            : fail(`error: failed to create deployment: ${qualify(r.error.message)}`),
+        ),
       );
     },
   };
@@ -88,11 +94,7 @@ function createNamespace(ctx: VerbContext, name: string | undefined): Command {
     type: 'write',
     line: ctx.line,
     run(cluster, print) {
-      if (cluster.get('Namespace', undefined, name)) {
-        print(fail(`Error from server (AlreadyExists): namespaces "${name}" already exists`));
-        return;
-      }
-      cluster.apply(ns, (r) => print(r.ok ? ok(`namespace/${name} created`) : fail(serverError(r.error))));
+      cluster.create(ns, (r) => print(r.ok ? ok(`namespace/${name} created`) : fail(serverError(r.error))));
     },
   };
 }
