@@ -125,12 +125,11 @@ export const componentsEn = {
       'kube-apiserver — watches Pods with no spec.nodeName, and the Nodes and placed Pods it needs to judge the fit',
       "kube-apiserver — posts the Binding that sets the Pod's spec.nodeName",
       "kube-apiserver — writes Scheduled or FailedScheduling Events and the Pod's PodScheduled condition",
-      'kube-apiserver — renews the Lease kube-system/kube-scheduler, so only one scheduler acts at a time',
     ],
     neverTalksTo:
       'It never talks to kubelet or a container runtime and never starts a container: the Binding is only a write to kube-apiserver, and the kubelet on the chosen node sees it through its own watch. It never touches etcd either.',
     runsAs:
-      'A container in the static pod kube-scheduler-minikube in kube-system, started by kubelet from /etc/kubernetes/manifests on the control plane node.',
+      'A container in the static pod kube-scheduler-minikube in kube-system, started by kubelet from /etc/kubernetes/manifests on the control plane node. minikube runs it with --leader-elect=false: with one control plane node there is no second copy to take turns with, so it keeps no Lease kube-system/kube-scheduler.',
     commands: [
       {
         cmd: 'kubectl get pod -n kube-system kube-scheduler-minikube',
@@ -154,20 +153,19 @@ export const componentsEn = {
       'kube-apiserver — lists and watches Deployments, ReplicaSets, Pods, Nodes, node Leases, Services and more through shared informers',
       'kube-apiserver — creates and deletes Pods, updates ReplicaSets, writes EndpointSlices, sets Node conditions and taints',
       'kube-apiserver — writes Events such as SuccessfulCreate, ScalingReplicaSet, NodeNotReady and TaintManagerEviction',
-      'kube-apiserver — renews the Lease kube-system/kube-controller-manager, so only the leader acts',
     ],
     neverTalksTo:
       'It never talks to kubelet, kube-scheduler or etcd directly. It does not pick nodes or start containers: it creates a Pod object and leaves the rest to kube-scheduler and kubelet, all through kube-apiserver.',
     runsAs:
-      'A container in the static pod kube-controller-manager-minikube in kube-system, started by kubelet from /etc/kubernetes/manifests. With several control plane nodes each runs a copy, but only the holder of the Lease does any work.',
+      'A container in the static pod kube-controller-manager-minikube in kube-system, started by kubelet from /etc/kubernetes/manifests. minikube runs it with --leader-elect=false, so it keeps no leader Lease. (Where several control plane nodes each run a copy, leader election stays on and only the holder of the Lease kube-system/kube-controller-manager works.)',
     commands: [
       {
         cmd: 'kubectl get pod -n kube-system kube-controller-manager-minikube',
         says: 'The static pod that holds all the controllers in one container.',
       },
       {
-        cmd: 'kubectl get lease -n kube-system kube-controller-manager',
-        says: 'HOLDER shows the current leader, minikube_<id>.',
+        cmd: 'kubectl get lease -n kube-system',
+        says: 'No leader Leases here: minikube turns leader election off for kube-controller-manager and kube-scheduler. With several control plane nodes, HOLDER would name the copy that works.',
       },
       {
         cmd: 'kubectl get events -A --field-selector reason=SuccessfulCreate',

@@ -105,12 +105,11 @@ export const componentsZh: Record<ComponentTextKey, ComponentDetails> = {
       'kube-apiserver — watch 没有 spec.nodeName 的 Pod，以及判断节点能否容纳时要用到的 Node 和已调度的 Pod',
       'kube-apiserver — 提交 Binding，设置 Pod 的 spec.nodeName',
       'kube-apiserver — 写入 Scheduled 或 FailedScheduling Event，以及 Pod 的 PodScheduled 状态条件',
-      'kube-apiserver — 续约 Lease kube-system/kube-scheduler，保证同一时间只有一个调度器在工作',
     ],
     neverTalksTo:
       '它从不与 kubelet 或容器运行时通信，也从不启动容器：Binding 只是写入 kube-apiserver 的一条记录，被选中节点上的 kubelet 通过自己的 watch 看到它。它也从不碰 etcd。',
     runsAs:
-      'kube-system 中静态 Pod kube-scheduler-minikube 里的一个容器，由控制面节点上的 kubelet 根据 /etc/kubernetes/manifests 启动。',
+      'kube-system 中静态 Pod kube-scheduler-minikube 里的一个容器，由控制面节点上的 kubelet 根据 /etc/kubernetes/manifests 启动。minikube 以 --leader-elect=false 运行它：只有一个控制面节点，没有第二份需要轮流工作，所以也没有 Lease kube-system/kube-scheduler。',
     commands: [
       {
         cmd: 'kubectl get pod -n kube-system kube-scheduler-minikube',
@@ -134,20 +133,19 @@ export const componentsZh: Record<ComponentTextKey, ComponentDetails> = {
       'kube-apiserver — 通过 shared informer 对 Deployment、ReplicaSet、Pod、Node、节点 Lease、Service 等对象做 list 和 watch',
       'kube-apiserver — 创建和删除 Pod，更新 ReplicaSet，写入 EndpointSlice，设置 Node 的状态条件和污点',
       'kube-apiserver — 写入 SuccessfulCreate、ScalingReplicaSet、NodeNotReady、TaintManagerEviction 等 Event',
-      'kube-apiserver — 续约 Lease kube-system/kube-controller-manager，只有 leader 才真正干活',
     ],
     neverTalksTo:
       '它从不直接与 kubelet、kube-scheduler 或 etcd 通信。它不挑选节点，也不启动容器：它只创建 Pod 对象，剩下的交给 kube-scheduler 和 kubelet，全程都经过 kube-apiserver。',
     runsAs:
-      'kube-system 中静态 Pod kube-controller-manager-minikube 里的一个容器，由 kubelet 根据 /etc/kubernetes/manifests 启动。有多个控制面节点时，每个节点上都运行一份，但只有持有 Lease 的那一份真正工作。',
+      'kube-system 中静态 Pod kube-controller-manager-minikube 里的一个容器，由 kubelet 根据 /etc/kubernetes/manifests 启动。minikube 以 --leader-elect=false 运行它，所以没有 leader Lease。（有多个控制面节点、每个节点各运行一份时，会开启选主，只有持有 Lease kube-system/kube-controller-manager 的那一份真正工作。）',
     commands: [
       {
         cmd: 'kubectl get pod -n kube-system kube-controller-manager-minikube',
         says: '这个静态 Pod 只有一个容器，里面装着全部控制器。',
       },
       {
-        cmd: 'kubectl get lease -n kube-system kube-controller-manager',
-        says: 'HOLDER 列显示当前的 leader，即 minikube_<id>。',
+        cmd: 'kubectl get lease -n kube-system',
+        says: '这里没有 leader Lease：minikube 为 kube-controller-manager 和 kube-scheduler 关闭了选主。有多个控制面节点时，HOLDER 列会显示正在工作的那一份。',
       },
       {
         cmd: 'kubectl get events -A --field-selector reason=SuccessfulCreate',
