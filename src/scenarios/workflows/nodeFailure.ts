@@ -82,8 +82,8 @@ export const nodeFailure: Scenario = {
     {
       title: { en: 'Tainted unreachable', zh: '打上 unreachable 污点' },
       narration: {
-        en: 'Ready=Unknown makes the node lifecycle controller taint the node node.kubernetes.io/unreachable, once with NoSchedule (kube-scheduler will place no new pods there) and once with NoExecute (pods that do not tolerate it must leave). The pods on minikube-m03 show 0/1 Running: their kubelet cannot tell anyone they are gone.',
-        zh: 'Ready=Unknown 使节点生命周期控制器给节点打上 node.kubernetes.io/unreachable 污点，一个是 NoSchedule（kube-scheduler 不再往这里放新 Pod），一个是 NoExecute（不容忍它的 Pod 必须离开）。minikube-m03 上的 Pod 显示为 0/1 Running：它们的 kubelet 无法告诉任何人它们已经不在了。',
+        en: 'Ready=Unknown makes the node lifecycle controller taint the node node.kubernetes.io/unreachable, once with NoSchedule (kube-scheduler will place no new pods there) and once with NoExecute (pods that do not tolerate it must leave). The pods on minikube-m03 still show 1/1 Running, as their kubelet last reported; but the controller has set their Ready condition to False (kubectl describe pod shows it), so Services stop sending them traffic. Their kubelet cannot tell anyone they are gone.',
+        zh: 'Ready=Unknown 使节点生命周期控制器给节点打上 node.kubernetes.io/unreachable 污点，一个是 NoSchedule（kube-scheduler 不再往这里放新 Pod），一个是 NoExecute（不容忍它的 Pod 必须离开）。minikube-m03 上的 Pod 仍显示 1/1 Running，这是它们的 kubelet 最后一次报告的样子；但控制器已把它们的 Ready 状态条件设为 False（kubectl describe pod 可以看到），所以 Service 不再把流量发给它们。它们的 kubelet 无法告诉任何人它们已经不在了。',
       },
       until: { nodeTaint: { node: 'minikube-m03', key: UNREACHABLE } },
       limit: 30,
