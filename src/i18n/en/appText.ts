@@ -207,7 +207,6 @@ export const appEn = {
     nodeComponent: 'Node component',
     client: 'Client',
     keyboardHint: 'Tab moves through the components; Enter opens one; Esc closes.',
-    loading: 'Loading…',
     status: 'Status',
     conditions: 'Conditions',
     containers: 'Containers',

@@ -205,7 +205,6 @@ export const appZh: typeof appEn = {
     nodeComponent: '节点组件',
     client: '客户端',
     keyboardHint: 'Tab 键在组件间移动，Enter 打开，Esc 关闭。',
-    loading: '加载中…',
     status: '状态',
     conditions: '状况（Conditions）',
     containers: '容器',

@@ -1,17 +1,9 @@
 /**
- * An object as read-only, highlighted YAML (as `kubectl get -o yaml` shows it). The YAML library
- * is loaded only when a YAML view is first opened, so the first page load stays small.
+ * An object as read-only, highlighted YAML, written by the terminal's own `kubectl get -o yaml`
+ * printer: sorted keys, yaml.v2's quoting, no anchors, so both views of an object read the same.
  */
-import { memo, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-
-type Stringify = (value: unknown, options: { lineWidth: number }) => string;
-let stringify: Stringify | null = null;
-const loadYaml = () =>
-  import('yaml').then((m) => {
-    stringify = m.stringify as Stringify;
-    return stringify;
-  });
+import { memo } from 'react';
+import { objectYaml } from '../../store/objectYaml';
 
 const LINE = /^(\s*(?:- )?)([^\s:'"][^:]*?|"[^"]*"|'[^']*'):(?: (.*))?$/;
 
@@ -50,13 +42,7 @@ function Line({ text }: { text: string }) {
 }
 
 export const YamlView = memo(function YamlView({ object }: { object: unknown }) {
-  const { t } = useTranslation();
-  const [ready, setReady] = useState(stringify !== null);
-  useEffect(() => {
-    if (!ready) void loadYaml().then(() => setReady(true));
-  }, [ready]);
-  if (!ready || !stringify) return <p className="text-sm text-slate-500">{t('inspector.loading')}</p>;
-  const text = stringify(object, { lineWidth: 0 });
+  const text = objectYaml(object);
   return (
     <pre
       className="max-h-96 overflow-auto rounded-lg bg-slate-50 p-2 font-mono text-[11px] leading-4 text-slate-800 dark:bg-slate-950 dark:text-slate-200"
