@@ -316,7 +316,7 @@ describe('scheduling', () => {
       );
     const taintWrites = () =>
       [...t.cluster.sim.trace].filter(
-        (m) => m.from === 'kube-controller-manager' && m.summary === 'PUT /api/v1/nodes/minikube-m02',
+        (m) => m.from === 'kube-controller-manager' && m.summary === 'PATCH /api/v1/nodes/minikube-m02',
       ).length;
     const before = taintWrites();
     t.act((c) => c.cordon('minikube-m02')).advance('1s');
@@ -953,10 +953,11 @@ describe('pod ranges (node-ipam-controller)', () => {
       expect(registered!.spec.podCIDR).toBeUndefined();
       expect(t.cluster.get('Node', undefined, name)!.spec).toMatchObject({ podCIDR: cidr, podCIDRs: [cidr] });
       const trace = t.cluster.sim.trace;
+      // node-ipam-controller's PATCH comes first; node-lifecycle-controller PATCHes taints later.
       const patch = trace.filter(
         (m) => m.from === 'kube-controller-manager' && m.summary === `PATCH /api/v1/nodes/${name}`,
       );
-      expect(patch).toHaveLength(1);
+      expect(patch.length).toBeGreaterThanOrEqual(1);
       const update = trace.filter(
         (m) => m.from === `kubelet/${name}` && m.summary === `UpdateRuntimeConfig podCIDR=${cidr}`,
       );

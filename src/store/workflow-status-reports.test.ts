@@ -7,7 +7,7 @@ import { statusReports } from '../scenarios/workflows/statusReports';
 
 const NODE = 'minikube-m02';
 const LEASE_KEY = `/registry/leases/kube-node-lease/${NODE}`;
-const STATUS_PUT = `PUT /api/v1/nodes/${NODE}/status`;
+const STATUS_PUT = `PATCH /api/v1/nodes/${NODE}/status`;
 
 describe('workflow status-reports', () => {
   const p = play(statusReports);

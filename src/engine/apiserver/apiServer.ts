@@ -196,7 +196,7 @@ export class ApiServer {
         kind: 'request',
         summary:
           keys && (req.verb === 'update' || req.verb === 'updateStatus')
-            ? keys.updateText(req.verb === 'updateStatus')
+            ? keys.updateText(req.verb === 'updateStatus', req.asPatch === true)
             : describe(req),
         object: keys?.ref ?? refOf(req),
         latency: LATENCY.request,
@@ -792,9 +792,9 @@ export function describe(req: ApiRequest): string {
   const item = `${collectionPath(req.kind, ns, req.apiVersion)}/${name}`;
   switch (req.verb) {
     case 'update':
-      return `PUT ${item}`;
+      return `${req.asPatch ? 'PATCH' : 'PUT'} ${item}`;
     case 'updateStatus':
-      return `PUT ${item}/status`;
+      return `${req.asPatch ? 'PATCH' : 'PUT'} ${item}/status`;
     case 'patch':
       return `PATCH ${item}`;
     case 'bind':

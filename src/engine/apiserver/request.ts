@@ -18,6 +18,12 @@ export interface ApiRequest {
    * kube-proxy write Events through events.k8s.io/v1.
    */
   readonly apiVersion?: string;
+  /**
+   * The client sends an update or status update as a strategic-merge PATCH (kubelet's pod and node
+   * status, kube-scheduler's PodScheduled condition, node-lifecycle's taints, an Event's repeat): the
+   * trace shows PATCH. kube-apiserver works it out as the update it amounts to.
+   */
+  readonly asPatch?: boolean;
   /** For `delete`: seconds to wait before the object is gone; pods default to their terminationGracePeriodSeconds. */
   readonly gracePeriodSeconds?: number;
 }

@@ -20,6 +20,8 @@ export class StoredKeys {
   private del?: string;
   private update?: string;
   private updateStatus?: string;
+  private patch?: string;
+  private patchStatus?: string;
   private readonly watch: Partial<Record<WatchEventType, string>> = {};
 
   constructor(
@@ -61,17 +63,24 @@ export class StoredKeys {
     return (this.watch[type] ??= `${type} ${this.kind} ${this.namespace ? this.objectKey : this.name}`);
   }
 
-  /** The REST call of an update (`PUT /api/v1/namespaces/default/pods/nginx`) or a status update (`…/status`). */
-  updateText(status: boolean): string {
-    if (status) return (this.updateStatus ??= `${this.itemPath()}/status`);
-    return (this.update ??= this.itemPath());
+  /**
+   * The REST call of an update (`PUT /api/v1/namespaces/default/pods/nginx`) or a status update
+   * (`…/status`), or of the same sent as a PATCH.
+   */
+  updateText(status: boolean, patch = false): string {
+    if (patch)
+      return status
+        ? (this.patchStatus ??= `PATCH ${this.itemPath()}/status`)
+        : (this.patch ??= `PATCH ${this.itemPath()}`);
+    if (status) return (this.updateStatus ??= `PUT ${this.itemPath()}/status`);
+    return (this.update ??= `PUT ${this.itemPath()}`);
   }
 
   private itemPath(): string {
     const info = RESOURCES[this.kind];
     const base = info.apiVersion === 'v1' ? '/api/v1' : `/apis/${info.apiVersion}`;
     const ns = this.namespace ? `/namespaces/${this.namespace}` : '';
-    return `PUT ${base}${ns}/${info.resource}/${this.name}`;
+    return `${base}${ns}/${info.resource}/${this.name}`;
   }
 }
 

@@ -159,7 +159,9 @@ export class EventRecorder {
       metadata.resourceVersion = '';
       const sent = { ...updated };
       sent.metadata = metadata;
-      this.write({ verb: 'update', kind: 'Event', object: sent }, (stored) => this.stored(previous, stored));
+      this.write({ verb: 'update', kind: 'Event', object: sent, asPatch: true }, (stored) =>
+        this.stored(previous, stored),
+      );
       return;
     }
     const event = newEvent(

@@ -241,7 +241,7 @@ export class NodeLifecycleController extends Controller {
       if (!taints.length) delete spec.taints;
       this.api.request(
         KCM,
-        { verb: 'update', kind: 'Node', object: { ...node, spec } },
+        { verb: 'update', kind: 'Node', object: { ...node, spec }, asPatch: true },
         (r) => {
           if (!r.ok) this.retry(name, 50);
         },

@@ -72,8 +72,7 @@ export class ReplicaSetController extends Controller {
     const desired = rs.spec.replicas;
     const diff = active.length - desired;
     const e = this.expectations.get(key);
-    const satisfied =
-      !e || (e.adds <= 0 && e.dels <= 0) || this.sim.now - e.at > EXPECTATIONS_TIMEOUT_MS;
+    const satisfied = !e || (e.adds <= 0 && e.dels <= 0) || this.sim.now - e.at > EXPECTATIONS_TIMEOUT_MS;
     let action = 'none';
 
     if (satisfied && diff < 0) {

@@ -419,7 +419,7 @@ export class Kubelet {
     this.lastReportedImages = imagesKey;
     this.api.request(
       this.id,
-      { verb: 'updateStatus', kind: 'Node', object: { ...current, status } },
+      { verb: 'updateStatus', kind: 'Node', object: { ...current, status }, asPatch: true },
       (r) => {
         // A conflict (the Node changed meanwhile) is tried again at once, up to nodeStatusUpdateRetry (5) times.
         if (!r.ok && r.error.reason === 'Conflict' && attempt < 4 && this.alive(epoch)) {
@@ -721,7 +721,7 @@ export class Kubelet {
     sent.metadata = metadata;
     w.mine = status;
     w.sentAt = this.sim.now;
-    this.api.request(this.id, { verb: 'updateStatus', kind: 'Pod', object: sent });
+    this.api.request(this.id, { verb: 'updateStatus', kind: 'Pod', object: sent, asPatch: true });
   }
 
   /**

@@ -225,7 +225,12 @@ export class StaticPods {
       const started = timestamp((container.startedAt ?? this.host.sim.now) as never);
       const status = mirrorStatus(pod, timestamp(this.host.sim.now), started, () => qualified);
       if (existing) {
-        api.request(id, { verb: 'updateStatus', kind: 'Pod', object: { ...existing, status } });
+        api.request(id, {
+          verb: 'updateStatus',
+          kind: 'Pod',
+          object: { ...existing, status },
+          asPatch: true,
+        });
       } else {
         const metadata = mirrorMetadata(pod, this.host.node());
         api.request(id, { verb: 'create', kind: 'Pod', object: { ...pod, metadata, status } });

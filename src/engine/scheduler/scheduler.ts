@@ -297,6 +297,7 @@ export class Scheduler {
     ];
     this.api.request(SCHEDULER, {
       verb: 'updateStatus',
+      asPatch: true,
       kind: 'Pod',
       object: {
         ...pod,

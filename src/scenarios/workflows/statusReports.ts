@@ -99,15 +99,15 @@ export const statusReports: Scenario = {
         zh: '节点状态：每 10 秒计算，有变化才发送',
       },
       narration: {
-        en: 'Node status is the big report: conditions, capacity, addresses and the images on the node. kubelet computes it every 10 seconds (nodeStatusUpdateFrequency) but sends it only when something changed. Here a pod pinned to minikube-m02 makes kubelet pull redis:7; the node’s image list changes, so the next computation PUTs /api/v1/nodes/minikube-m02/status at once.',
-        zh: '节点状态是一份大报告：各项条件、容量、地址以及节点上的镜像。kubelet 每 10 秒（nodeStatusUpdateFrequency）计算一次，但只有内容变化时才发送。这里一个固定到 minikube-m02 的 Pod 让 kubelet 拉取 redis:7；节点的镜像列表变了，所以下一次计算后立刻 PUT /api/v1/nodes/minikube-m02/status。',
+        en: 'Node status is the big report: conditions, capacity, addresses and the images on the node. kubelet computes it every 10 seconds (nodeStatusUpdateFrequency) but sends it only when something changed. Here a pod pinned to minikube-m02 makes kubelet pull redis:7; the node’s image list changes, so the next computation PATCHes /api/v1/nodes/minikube-m02/status at once.',
+        zh: '节点状态是一份大报告：各项条件、容量、地址以及节点上的镜像。kubelet 每 10 秒（nodeStatusUpdateFrequency）计算一次，但只有内容变化时才发送。这里一个固定到 minikube-m02 的 Pod 让 kubelet 拉取 redis:7；节点的镜像列表变了，所以下一次计算后立刻 PATCH /api/v1/nodes/minikube-m02/status。',
       },
       actions: [{ apply: cache }],
       until: {
         message: {
           kind: 'request',
           from: 'kubelet minikube-m02',
-          summary: 'PUT /api/v1/nodes/minikube-m02/status',
+          summary: 'PATCH /api/v1/nodes/minikube-m02/status',
         },
       },
       limit: 60,
@@ -139,7 +139,7 @@ export const statusReports: Scenario = {
         message: {
           kind: 'request',
           from: 'kubelet minikube-m02',
-          summary: 'PUT /api/v1/nodes/minikube-m02/status',
+          summary: 'PATCH /api/v1/nodes/minikube-m02/status',
         },
       },
       limit: 330,
