@@ -487,6 +487,28 @@ describe('failures', () => {
     expect(runningPods(t, 'after-')).toHaveLength(2);
   });
 
+  it('a node marked Unknown after a long kube-apiserver outage is Ready again within one status period', () => {
+    const t = TestCluster.ready({ nodes: 2 });
+    t.act((c) => c.stopComponent('kube-apiserver')).advance('90s');
+    t.act((c) => c.startComponent('kube-apiserver'));
+    // node-lifecycle-controller sees no renewal it can trust and marks the nodes Unknown meanwhile.
+    let sawUnknown = false;
+    for (let i = 0; i < 60; i++) {
+      t.advance('1s');
+      if (t.nodeReady('minikube-m02') === 'Unknown') sawUnknown = true;
+    }
+    expect(sawUnknown).toBe(true);
+    // kubelet compares its status with the API's (nodeStatusHasChanged), not with what it last
+    // sent: it puts Ready=True back at its next 10 s computation, not after the 5-minute report.
+    const since = t.cluster.sim.now;
+    t.advance('15s');
+    for (const name of ['minikube', 'minikube-m02']) expect(t.nodeReady(name), name).toBe('True');
+    const patches = [...t.cluster.sim.trace].filter(
+      (m) => m.sentAt >= since - 60_000 && m.summary === 'PATCH /api/v1/nodes/minikube-m02/status',
+    );
+    expect(patches.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('a binding refused by a kube-apiserver that died meanwhile is forgotten, and the pod bound later', () => {
     const t = TestCluster.ready({ nodes: 1 });
     const sim = t.cluster.sim;

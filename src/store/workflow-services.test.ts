@@ -48,16 +48,16 @@ describe('workflow services', () => {
     expect(at(step.end!)).toEqual([2, 2, 2]);
   });
 
-  it('resolves web through minikube-m02’s kube-proxy rules to CoreDNS, whose answer (its ClusterIP) comes back the same way', () => {
+  it('resolves web through minikube’s kube-proxy rules to CoreDNS, whose answer (its ClusterIP) comes back the same way', () => {
     const step = run.steps[4]!;
     const sent = run.cluster.sim.trace
       .slice(step.firstMessage, run.steps[5]!.firstMessage)
       .filter((m) => m.kind === 'traffic');
     expect(sent.map((m) => [m.from, m.to])).toEqual([
-      ['pods/minikube-m02', 'kube-proxy/minikube-m02'],
-      ['kube-proxy/minikube-m02', 'coredns'],
-      ['coredns', 'kube-proxy/minikube-m02'],
-      ['kube-proxy/minikube-m02', 'pods/minikube-m02'],
+      ['pods/minikube', 'kube-proxy/minikube'],
+      ['kube-proxy/minikube', 'coredns'],
+      ['coredns', 'kube-proxy/minikube'],
+      ['kube-proxy/minikube', 'pods/minikube'],
     ]);
     expect(sent.at(-1)!.summary).toBe(
       `DNS answer web.default.svc.cluster.local: A ${clusterIP()} (from 10.96.0.10)`,
@@ -69,13 +69,13 @@ describe('workflow services', () => {
     });
   });
 
-  it('sends the client’s connection from minikube-m02 to a web pod on another node', () => {
-    expect(run.cluster.get('Pod', 'default', 'client')!.spec.nodeName).toBe('minikube-m02');
-    expect(webPods().map((p) => p.spec.nodeName)).not.toContain('minikube-m02');
+  it('sends the client’s connection from minikube to a web pod on another node', () => {
+    expect(run.cluster.get('Pod', 'default', 'client')!.spec.nodeName).toBe('minikube');
+    expect(webPods().map((p) => p.spec.nodeName)).not.toContain('minikube');
     const dnat = run.cluster.sim.trace
       .slice(run.steps[5]!.firstMessage)
       .find((m) => m.kind === 'traffic' && m.summary.startsWith('DNAT'))!;
-    expect(dnat.from).toBe('kube-proxy/minikube-m02');
+    expect(dnat.from).toBe('kube-proxy/minikube');
     const backend = webPods().find((p) => dnat.summary.endsWith(`→ ${p.status.podIP}:80`))!;
     expect(backend).toBeDefined();
     expect(dnat.to).toBe(`pods/${backend.spec.nodeName}`);

@@ -403,7 +403,12 @@ export class Kubelet {
     // The Node as the kubelet's own watch has it (the node lister).
     const watched = this.ownNode.get(undefined, this.shape.name);
     if (watched) this.recordSchedulable(watched);
-    const changed = ready !== this.lastReportedReady || imagesKey !== this.lastReportedImages;
+    // nodeStatusHasChanged compares with the Node as the API has it: a Ready condition someone else
+    // changed (node-lifecycle-controller's Unknown while kubelet could not reach kube-apiserver)
+    // is put right at once, not after the 5-minute report.
+    const apiReady = watched?.status.conditions?.find((c) => c.type === 'Ready')?.status;
+    const drifted = watched !== undefined && apiReady !== (ready ? 'True' : 'False');
+    const changed = ready !== this.lastReportedReady || imagesKey !== this.lastReportedImages || drifted;
     if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
     const now = timestamp(this.sim.now);
     const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;

@@ -18,6 +18,7 @@ const PINNED_ELSEWHERE: FilterStatus = {
   reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"],
 };
 import { fitErrorMessage } from './fitError';
+import type { SpreadSelector } from './plugins/podTopologySpread';
 import { FILTER_PLUGINS, numFeasibleNodesToFind, SCORE_PLUGINS } from './profile';
 
 /** What happened on one node, for the UI's decision table. */
@@ -52,6 +53,8 @@ export interface ScheduleOptions {
   readonly nodePositions?: ReadonlyMap<string, number>;
   /** On how many nodes each image is, if the caller keeps it up to date (the scheduler's cache does). */
   readonly imageNodeCounts?: ReadonlyMap<string, number>;
+  /** PodTopologySpread's default selector for the pod (see CycleState); none: not spread. */
+  readonly spreadSelector?: SpreadSelector;
 }
 
 export interface ScheduleResult {
@@ -185,8 +188,10 @@ export function schedulePod(
 ): ScheduleResult {
   const scorers = options.scores ?? SCORE_PLUGINS;
   const record = options.record ?? nodes.length <= 50;
-  // The fused default profile, unless other plugins were asked for or per-plugin scores are kept.
-  const fast = !options.filters && !options.scores && !record && options.fused !== false;
+  // The fused default profile, unless other plugins were asked for, per-plugin scores are kept, or
+  // PodTopologySpread has a pod to spread (the fused pass leaves it out: it never scores there).
+  const spreadSelector = options.spreadSelector?.length ? options.spreadSelector : undefined;
+  const fast = !options.filters && !options.scores && !record && options.fused !== false && !spreadSelector;
   const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const n = nodes.length;
   if (n === 0)
@@ -212,6 +217,7 @@ export function schedulePod(
     hostPorts,
     totalNodes: nodes.length,
     imageNodeCounts: options.imageNodeCounts ?? (scorers.length ? countImages(nodes) : new Map()),
+    ...(spreadSelector ? { spreadSelector } : {}),
   };
   const failures: FilterStatus[] = [];
 
@@ -220,7 +226,18 @@ export function schedulePod(
   const candidates = pinned ? pinnedNodes(nodes, pinned, options.nodePositions) : nodes;
   if (pinned) for (let i = candidates.length; i < n; i++) failures.push(PINNED_ELSEWHERE);
   if (!fast)
-    return pluginCycle(state, podKey, candidates, failures, start, pinned !== null, n, rng, options, record);
+    return pluginCycle(
+      state,
+      podKey,
+      candidates,
+      failures,
+      start,
+      pinned !== null,
+      nodes,
+      rng,
+      options,
+      record,
+    );
 
   // The default profile's plugins fused into one pass (defaultCycle), the decision without verdicts.
   const m = candidates.length;
@@ -246,11 +263,12 @@ function pluginCycle(
   failures: FilterStatus[],
   start: number,
   pinned: boolean,
-  n: number,
+  all: readonly NodeInfo[],
   rng: Prng,
   options: ScheduleOptions,
   record: boolean,
 ): ScheduleResult {
+  const n = all.length;
   const filters = options.filters ?? FILTER_PLUGINS;
   const scorers = options.scores ?? SCORE_PLUGINS;
   const want = numFeasibleNodesToFind(n);
@@ -297,11 +315,12 @@ function pluginCycle(
     };
   }
 
-  // Score: raw per plugin, normalise, weight and sum.
+  // Score: raw per plugin, normalise, weight and sum; a plugin whose PreScore skips adds nothing.
   const count = feasible.length;
   const totals = new Float64Array(count);
   const perPlugin: number[][] = [];
-  for (const plugin of scorers) {
+  const scored = scorers.filter((plugin) => !plugin.preScore || plugin.preScore(state, feasible, all));
+  for (const plugin of scored) {
     const scores = new Array<number>(count);
     for (let i = 0; i < count; i++) scores[i] = plugin.score(state, feasible[i]!);
     plugin.normalize?.(scores);
@@ -315,7 +334,7 @@ function pluginCycle(
   if (record) {
     feasible.forEach((node, i) => {
       const scores: Record<string, number> = {};
-      scorers.forEach((p, j) => (scores[p.name] = perPlugin[j]![i]!));
+      scored.forEach((p, j) => (scores[p.name] = perPlugin[j]![i]!));
       verdicts.push({ node: node.name, failed: null, scores, total: totals[i]! });
     });
   }

@@ -1,6 +1,7 @@
 /** The scheduling framework's shapes: plugin hooks, statuses and per-cycle state (pkg/scheduler/framework). */
 import type { Pod, Toleration } from '../api/types';
 import type { NodeInfo } from './nodeInfo';
+import type { SpreadSelector } from './plugins/podTopologySpread';
 
 export const MAX_NODE_SCORE = 100;
 
@@ -30,6 +31,11 @@ export interface CycleState {
   readonly totalNodes: number;
   /** Per image: on how many nodes it is (for ImageLocality's spread factor). */
   readonly imageNodeCounts: ReadonlyMap<string, number>;
+  /**
+   * PodTopologySpread's default selector for the pod (the Services and ReplicaSets that select it),
+   * from the scheduler's informers; none: the pod is not spread.
+   */
+  readonly spreadSelector?: SpreadSelector;
 }
 
 export interface FilterPlugin {
@@ -41,6 +47,11 @@ export interface FilterPlugin {
 export interface ScorePlugin {
   readonly name: string;
   readonly weight: number;
+  /**
+   * PreScore, once per cycle before Score, with the nodes that passed Filter and all nodes; false
+   * skips the plugin for this pod (it then scores nothing and adds nothing).
+   */
+  preScore?(state: CycleState, feasible: readonly NodeInfo[], all: readonly NodeInfo[]): boolean;
   score(state: CycleState, node: NodeInfo): number;
   /** Rescales raw scores to 0–100 in place (NormalizeScore). */
   normalize?(scores: number[]): void;

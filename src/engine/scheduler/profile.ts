@@ -7,6 +7,7 @@ import { NodePorts } from './plugins/nodePorts';
 import { NodeResourcesBalancedAllocation } from './plugins/balancedAllocation';
 import { NodeResourcesFitFilter, NodeResourcesFitScore } from './plugins/nodeResourcesFit';
 import { NodeUnschedulable } from './plugins/nodeUnschedulable';
+import { PodTopologySpreadScore } from './plugins/podTopologySpread';
 import { TaintTolerationFilter, TaintTolerationScore } from './plugins/taintToleration';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -24,6 +25,7 @@ export const SCORE_PLUGINS: readonly ScorePlugin[] = [
   TaintTolerationScore,
   NodeAffinityScore,
   NodeResourcesFitScore,
+  PodTopologySpreadScore,
   NodeResourcesBalancedAllocation,
   ImageLocality,
 ];

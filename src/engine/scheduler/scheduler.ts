@@ -18,6 +18,7 @@ import { NodeInfo } from './nodeInfo';
 import { SchedulingQueue } from './queue';
 import { cycleState } from './algorithm';
 import { SCHEDULER_NAME } from './profile';
+import { defaultSelector } from './plugins/podTopologySpread';
 
 export const SCHEDULER = componentId('kube-scheduler');
 
@@ -39,6 +40,9 @@ export interface DecisionRecord extends Decision {
 export class Scheduler {
   readonly pods: Informer<'Pod'>;
   readonly nodes: Informer<'Node'>;
+  /** What PodTopologySpread's default selector is made of: the Services and ReplicaSets selecting a pod. */
+  readonly services: Informer<'Service'>;
+  readonly replicaSets: Informer<'ReplicaSet'>;
   readonly queue = new SchedulingQueue();
   readonly decisions: DecisionRecord[] = [];
   /** Told of every decision (a recorder keeps them all; `decisions` keeps the last few). */
@@ -57,6 +61,8 @@ export class Scheduler {
   ) {
     this.pods = new Informer(api, SCHEDULER, 'Pod');
     this.nodes = new Informer(api, SCHEDULER, 'Node', undefined, () => true);
+    this.services = new Informer(api, SCHEDULER, 'Service');
+    this.replicaSets = new Informer(api, SCHEDULER, 'ReplicaSet');
     // Its events go through events.k8s.io/v1, reported by the instance on the control-plane host.
     this.recorder = new EventsV1Recorder(
       sim,
@@ -93,6 +99,8 @@ export class Scheduler {
     const epoch = ++this.epoch;
     this.nodes.start();
     this.pods.start();
+    this.services.start();
+    this.replicaSets.start();
     this.recorder.start();
     const tick = (every: number, fn: () => void) => {
       const loop = () =>
@@ -115,6 +123,8 @@ export class Scheduler {
     this.recorder.stop();
     this.nodes.halt();
     this.pods.halt();
+    this.services.halt();
+    this.replicaSets.halt();
   }
 
   nodeInfo(name: string): NodeInfo | undefined {
@@ -212,6 +222,7 @@ export class Scheduler {
     const { decision, nextStart } = schedulePod(pod, nodes, this.nextStart, this.sim.rng, {
       imageNodeCounts: this.imageCounts,
       nodePositions: this.nodePositions,
+      spreadSelector: defaultSelector(pod, this.services.list(), this.replicaSets.list()),
     });
     this.nextStart = nextStart;
     const record = { ...decision, time: this.sim.now };

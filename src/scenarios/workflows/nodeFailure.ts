@@ -24,8 +24,8 @@ export const nodeFailure: Scenario = {
     {
       title: { en: 'minikube-m03 goes down', zh: 'minikube-m03 宕机' },
       narration: {
-        en: 'The Deployment web runs 3 pods, two of them on minikube-m03. Now that machine loses power: its kubelet, kube-proxy, container runtime and containers are gone. Nothing tells the control plane; it only notices what stops arriving. Watch: no more Lease renewals from minikube-m03, while the other nodes renew every 10 seconds.',
-        zh: 'Deployment web 运行着 3 个 Pod，其中两个在 minikube-m03 上。现在这台机器断电了：它的 kubelet、kube-proxy、容器运行时和容器都没了。没有谁会通知控制面；控制面只能察觉到“有什么不再到来”。看：minikube-m03 不再续约 Lease，而其他节点仍每 10 秒续约一次。',
+        en: 'The Deployment web runs 3 pods, one on each node: kube-scheduler spreads a ReplicaSet’s pods across nodes (PodTopologySpread). Now minikube-m03 loses power: its kubelet, kube-proxy, container runtime and containers are gone. Nothing tells the control plane; it only notices what stops arriving. Watch: no more Lease renewals from minikube-m03, while the other nodes renew every 10 seconds.',
+        zh: 'Deployment web 运行着 3 个 Pod，每个节点一个：kube-scheduler 会把同一 ReplicaSet 的 Pod 分散到各个节点上（PodTopologySpread）。现在 minikube-m03 断电了：它的 kubelet、kube-proxy、容器运行时和容器都没了。没有谁会通知控制面；控制面只能察觉到“有什么不再到来”。看：minikube-m03 不再续约 Lease，而其他节点仍每 10 秒续约一次。',
       },
       actions: [{ stopNode: 'minikube-m03' }],
       until: { seconds: 12 },
@@ -105,8 +105,8 @@ export const nodeFailure: Scenario = {
     {
       title: { en: 'Replacements on healthy nodes', zh: '在健康节点上重建' },
       narration: {
-        en: 'An evicted pod has a deletionTimestamp, so it no longer counts as active: the ReplicaSet controller sees 1 of 3 and creates two pods (SuccessfulCreate). kube-scheduler filters minikube-m03 out (untolerated taint unreachable:NoSchedule) and binds them to healthy nodes, where kubelet starts them. The old pods stay Terminating: no kubelet is there to confirm they stopped.',
-        zh: '被驱逐的 Pod 带有 deletionTimestamp，不再算作活跃：ReplicaSet 控制器看到只剩 1 个，于是创建两个 Pod（SuccessfulCreate）。kube-scheduler 把 minikube-m03 过滤掉（不容忍 unreachable:NoSchedule 污点），把它们绑定到健康节点，由那里的 kubelet 启动。旧 Pod 一直停在 Terminating：那边没有 kubelet 来确认它们已停止。',
+        en: 'An evicted pod has a deletionTimestamp, so it no longer counts as active: the ReplicaSet controller sees 2 of 3 and creates one pod (SuccessfulCreate). kube-scheduler filters minikube-m03 out (untolerated taint unreachable:NoSchedule) and binds it to a healthy node, where kubelet starts it. The old pod stays Terminating: no kubelet is there to confirm it stopped.',
+        zh: '被驱逐的 Pod 带有 deletionTimestamp，不再算作活跃：ReplicaSet 控制器看到只剩 2 个，于是创建一个 Pod（SuccessfulCreate）。kube-scheduler 把 minikube-m03 过滤掉（不容忍 unreachable:NoSchedule 污点），把它绑定到健康节点，由那里的 kubelet 启动。旧 Pod 一直停在 Terminating：那边没有 kubelet 来确认它已停止。',
       },
       until: { podsRunning: { selector: 'app=web', count: 3 } },
       limit: 60,
@@ -117,8 +117,8 @@ export const nodeFailure: Scenario = {
     {
       title: { en: 'minikube-m03 comes back', zh: 'minikube-m03 恢复' },
       narration: {
-        en: 'The machine boots again; its kubelet finds its Node already registered and starts reporting. It sees the two pods bound to it with a deletionTimestamp and no containers left (the reboot took them), so it confirms their deletion and the Terminating pods finally disappear.',
-        zh: '机器重新启动；kubelet 发现自己的 Node 已经注册过，于是直接开始上报。它看到绑定到本节点、带有 deletionTimestamp 的两个 Pod，而容器已随重启消失，于是确认删除，停在 Terminating 的 Pod 终于消失。',
+        en: 'The machine boots again; its kubelet finds its Node already registered and starts reporting. It sees the pod bound to it with a deletionTimestamp and no containers left (the reboot took them), so it confirms its deletion and the Terminating pod finally disappears.',
+        zh: '机器重新启动；kubelet 发现自己的 Node 已经注册过，于是直接开始上报。它看到绑定到本节点、带有 deletionTimestamp 的那个 Pod，而容器已随重启消失，于是确认删除，停在 Terminating 的 Pod 终于消失。',
       },
       actions: [{ startNode: 'minikube-m03' }],
       until: { podCount: { selector: 'app=web', count: 3 } },

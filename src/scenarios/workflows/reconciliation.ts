@@ -11,7 +11,7 @@ export const reconciliation: Scenario = {
     en: 'Delete a pod of a Deployment and watch the ReplicaSet controller notice the difference and replace it; then scale up to 5 and down to 2.',
     zh: '删除 Deployment 的一个 Pod，看 ReplicaSet 控制器发现差异并补上新的；然后扩容到 5 个，再缩容到 2 个。',
   },
-  cluster: { nodes: 2 },
+  cluster: { nodes: 1 },
   setup: [{ apply: deployment }],
   // The pods have run a while before the first step, so at the scale-down their ages tell them apart.
   setupUntil: { podsRunning: { selector: 'app=web', count: 3 }, seconds: 30 },

@@ -14,13 +14,13 @@ const service = {
   spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }] },
 };
 
-/** The pod the requests come from: a busybox shell on minikube-m02 (`kubectl run client`). */
+/** The pod the requests come from: a busybox shell on minikube (`kubectl run client`). */
 const client = {
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name: 'client', labels: { run: 'client' } },
   spec: {
-    nodeSelector: { 'kubernetes.io/hostname': 'minikube-m02' },
+    nodeSelector: { 'kubernetes.io/hostname': 'minikube' },
     containers: [{ name: 'client', image: 'busybox:1.36', command: ['sleep', 'infinity'] }],
   },
 };
@@ -39,8 +39,8 @@ export const services: Scenario = {
     {
       title: { en: 'Two web pods, and a client', zh: '两个 web Pod 和一个客户端' },
       narration: {
-        en: 'A busybox pod, client, already runs on minikube-m02; requests will start from it. Now kubectl apply creates a Deployment web with 2 nginx replicas. The Deployment and ReplicaSet controllers create the pods, kube-scheduler places them, and each node’s kubelet starts them. Each pod gets its own IP from its node’s pod range (10.244.<node>.0/24), but pods come and go, so clients should not use these IPs directly.',
-        zh: '一个 busybox Pod（client）已经在 minikube-m02 上运行，稍后的请求将从它发出。现在 kubectl apply 创建一个有 2 个 nginx 副本的 Deployment web。Deployment 控制器和 ReplicaSet 控制器创建 Pod，kube-scheduler 为它们选择节点，各节点的 kubelet 启动它们。每个 Pod 从所在节点的 Pod 网段（10.244.<node>.0/24）获得自己的 IP，但 Pod 随时会被替换，所以客户端不应直接使用这些 IP。',
+        en: 'A busybox pod, client, already runs on minikube; requests will start from it. Now kubectl apply creates a Deployment web with 2 nginx replicas. The Deployment and ReplicaSet controllers create the pods, kube-scheduler places them, and each node’s kubelet starts them. Each pod gets its own IP from its node’s pod range (10.244.<node>.0/24), but pods come and go, so clients should not use these IPs directly.',
+        zh: '一个 busybox Pod（client）已经在 minikube 上运行，稍后的请求将从它发出。现在 kubectl apply 创建一个有 2 个 nginx 副本的 Deployment web。Deployment 控制器和 ReplicaSet 控制器创建 Pod，kube-scheduler 为它们选择节点，各节点的 kubelet 启动它们。每个 Pod 从所在节点的 Pod 网段（10.244.<node>.0/24）获得自己的 IP，但 Pod 随时会被替换，所以客户端不应直接使用这些 IP。',
       },
       actions: [{ apply: deployment }],
       until: { podsRunning: { selector: 'app=web', count: 2 } },
@@ -82,23 +82,23 @@ export const services: Scenario = {
     {
       title: { en: 'CoreDNS resolves the name', zh: 'CoreDNS 解析域名' },
       narration: {
-        en: 'The client asks for web. Its /etc/resolv.conf (search default.svc.cluster.local svc.cluster.local cluster.local, nameserver 10.96.0.10) turns that into web.default.svc.cluster.local and sends the query to 10.96.0.10, the ClusterIP of the kube-dns Service, which kube-proxy’s rules forward to CoreDNS. CoreDNS watches Services too, and answers with web’s ClusterIP. The answer returns the way the query came: on minikube-m02 the connection-tracking entry left by that DNAT hands it to the client as if from 10.96.0.10.',
-        zh: 'client 查询 web。它的 /etc/resolv.conf（search default.svc.cluster.local svc.cluster.local cluster.local，nameserver 10.96.0.10）把名字补全为 web.default.svc.cluster.local，并把查询发往 10.96.0.10，即 kube-dns Service 的 ClusterIP，kube-proxy 的规则再把它转发给 CoreDNS。CoreDNS 同样监视着 Service，于是用 web 的 ClusterIP 作答。应答沿查询的原路返回：在 minikube-m02 上，那次 DNAT 留下的连接跟踪（conntrack）条目把它交给 client，看起来就像来自 10.96.0.10。',
+        en: 'The client asks for web. Its /etc/resolv.conf (search default.svc.cluster.local svc.cluster.local cluster.local, nameserver 10.96.0.10) turns that into web.default.svc.cluster.local and sends the query to 10.96.0.10, the ClusterIP of the kube-dns Service, which kube-proxy’s rules forward to CoreDNS. CoreDNS watches Services too, and answers with web’s ClusterIP. The answer returns the way the query came: on minikube the connection-tracking entry left by that DNAT hands it to the client as if from 10.96.0.10.',
+        zh: 'client 查询 web。它的 /etc/resolv.conf（search default.svc.cluster.local svc.cluster.local cluster.local，nameserver 10.96.0.10）把名字补全为 web.default.svc.cluster.local，并把查询发往 10.96.0.10，即 kube-dns Service 的 ClusterIP，kube-proxy 的规则再把它转发给 CoreDNS。CoreDNS 同样监视着 Service，于是用 web 的 ClusterIP 作答。应答沿查询的原路返回：在 minikube 上，那次 DNAT 留下的连接跟踪（conntrack）条目把它交给 client，看起来就像来自 10.96.0.10。',
       },
-      actions: [{ resolve: { fromNode: 'minikube-m02', name: 'web.default.svc.cluster.local' } }],
-      until: { message: { to: 'pods minikube-m02', summary: 'DNS answer' } },
-      focus: ['minikube-m02', 'kube-proxy minikube-m02', 'CoreDNS'],
+      actions: [{ resolve: { fromNode: 'minikube', name: 'web.default.svc.cluster.local' } }],
+      until: { message: { to: 'pods minikube', summary: 'DNS answer' } },
+      focus: ['minikube', 'kube-proxy minikube', 'CoreDNS'],
       tryIt: ['kubectl exec client -- nslookup web', 'kubectl get service -n kube-system kube-dns'],
     },
     {
       title: { en: 'A request crosses nodes', zh: '请求跨越节点' },
       narration: {
-        en: 'The client connects to the ClusterIP on port 80. On minikube-m02 the packet meets the rules kube-proxy wrote: the KUBE-SVC chain picks a ready endpoint and DNAT rewrites the destination to that pod’s IP. Both web pods run on other nodes, so the packet leaves minikube-m02 and the pod network carries it to the backend’s node. The client only knew the name web.',
-        zh: 'client 连接 ClusterIP 的 80 端口。在 minikube-m02 上，数据包遇到 kube-proxy 写好的规则：KUBE-SVC 链选出一个就绪端点，DNAT 把目标地址改写为那个 Pod 的 IP。两个 web Pod 都运行在其他节点上，所以数据包离开 minikube-m02，由 Pod 网络送到后端所在的节点。client 自始至终只知道 web 这个名字。',
+        en: 'The client connects to the ClusterIP on port 80. On minikube the packet meets the rules kube-proxy wrote: the KUBE-SVC chain picks a ready endpoint and DNAT rewrites the destination to that pod’s IP. Both web pods run on other nodes, so the packet leaves minikube and the pod network carries it to the backend’s node. The client only knew the name web.',
+        zh: 'client 连接 ClusterIP 的 80 端口。在 minikube 上，数据包遇到 kube-proxy 写好的规则：KUBE-SVC 链选出一个就绪端点，DNAT 把目标地址改写为那个 Pod 的 IP。两个 web Pod 都运行在其他节点上，所以数据包离开 minikube，由 Pod 网络送到后端所在的节点。client 自始至终只知道 web 这个名字。',
       },
-      actions: [{ connect: { fromNode: 'minikube-m02', service: 'web', port: 80 } }],
+      actions: [{ connect: { fromNode: 'minikube', service: 'web', port: 80 } }],
       until: { message: { kind: 'traffic', summary: 'DNAT' } },
-      focus: ['minikube-m02', 'kube-proxy minikube-m02'],
+      focus: ['minikube', 'kube-proxy minikube'],
       tryIt: ['kubectl exec client -- wget -qO- http://web'],
     },
   ],

@@ -16,6 +16,7 @@ const SHORT: Record<string, string> = {
   TaintToleration: 'Taint',
   NodeAffinity: 'Affinity',
   NodeResourcesFit: 'Fit',
+  PodTopologySpread: 'Spread',
   NodeResourcesBalancedAllocation: 'Balanced',
   ImageLocality: 'Image',
 };
