@@ -5,6 +5,7 @@ import { scale } from './commands/scale';
 import { describe } from './describe/describe';
 import { apply } from './apply/apply';
 import { create } from './commands/create';
+import { run } from './commands/run';
 import { deleteVerb } from './commands/delete';
 import { cordon, drain, taint, uncordon } from './commands/nodes';
 import { rollout } from './commands/rollout';
@@ -26,6 +27,7 @@ export const VERBS: Record<string, Verb> = {
   describe,
   apply,
   create,
+  run,
   delete: deleteVerb,
   scale,
   cordon,

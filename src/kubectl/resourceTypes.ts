@@ -104,5 +104,44 @@ export function resourceType(word: string): ResourceType | undefined {
 export const typeOfKind = (kind: string): ResourceType | undefined =>
   RESOURCE_TYPES.find((r) => r.kind === kind);
 
-/** `error: the server doesn't have a resource type "foos"` */
-export const unknownType = (word: string) => `error: the server doesn't have a resource type "${word}"`;
+/**
+ * Built-in resource types of a real cluster that this one does not simulate, by every name kubectl
+ * takes for them (plural, singular, short): they get an honest answer, not "doesn't have".
+ */
+const NOT_SIMULATED = new Map<string, string>(
+  [
+    ['configmaps', 'configmap', 'cm'],
+    ['secrets', 'secret'],
+    ['serviceaccounts', 'serviceaccount', 'sa'],
+    ['persistentvolumeclaims', 'persistentvolumeclaim', 'pvc'],
+    ['persistentvolumes', 'persistentvolume', 'pv'],
+    ['statefulsets', 'statefulset', 'sts'],
+    ['jobs', 'job'],
+    ['cronjobs', 'cronjob', 'cj'],
+    ['ingresses', 'ingress', 'ing'],
+    ['replicationcontrollers', 'replicationcontroller', 'rc'],
+    ['horizontalpodautoscalers', 'horizontalpodautoscaler', 'hpa'],
+    ['poddisruptionbudgets', 'poddisruptionbudget', 'pdb'],
+    ['networkpolicies', 'networkpolicy', 'netpol'],
+    ['roles', 'role'],
+    ['rolebindings', 'rolebinding'],
+    ['clusterroles', 'clusterrole'],
+    ['clusterrolebindings', 'clusterrolebinding'],
+    ['storageclasses', 'storageclass', 'sc'],
+    ['resourcequotas', 'resourcequota', 'quota'],
+    ['limitranges', 'limitrange', 'limits'],
+    ['priorityclasses', 'priorityclass', 'pc'],
+    ['customresourcedefinitions', 'customresourcedefinition', 'crd', 'crds'],
+  ].flatMap((names) => names.map((n) => [n, names[0]!] as const)),
+);
+
+/**
+ * `error: the server doesn't have a resource type "foos"`; for a real built-in type this cluster
+ * does not simulate, says so and lists what it has.
+ */
+export function unknownType(word: string): string {
+  const plural = NOT_SIMULATED.get(word.toLowerCase());
+  if (plural === undefined) return `error: the server doesn't have a resource type "${word}"`;
+  const simulated = RESOURCE_TYPES.map((r) => r.name).join(', ');
+  return `error: ${plural} are part of a real cluster but not simulated here; this one has ${simulated}`;
+}

@@ -41,6 +41,38 @@ describe('writes are API requests', () => {
     });
   });
 
+  test('run makes one bare pod (run=NAME), args after --, and says plainly what it cannot do', () => {
+    expect(run(t, 'kubectl run nginx --image=nginx:1.27 --port=80')).toEqual({
+      text: 'pod/nginx created',
+      error: false,
+    });
+    expect(run(t, 'kubectl run sleeper --image=busybox -- sleep 3600').text).toBe('pod/sleeper created');
+    expect(run(t, 'kubectl run shell --image=busybox --restart=Never').text).toBe('pod/shell created');
+    t.cluster.run(40_000);
+    const nginx = t.cluster.get('Pod', 'default', 'nginx')!;
+    expect(nginx.metadata.labels).toEqual({ run: 'nginx' });
+    expect(nginx.spec.containers).toMatchObject([
+      { name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] },
+    ]);
+    expect(nginx.status.phase).toBe('Running');
+    const sleeper = t.cluster.get('Pod', 'default', 'sleeper')!;
+    expect(sleeper.spec.containers[0]!.args).toEqual(['sleep', '3600']);
+    expect(sleeper.status.phase).toBe('Running');
+    // busybox's own command (sh) exits at once without a terminal: with restart Never the pod completes.
+    expect(t.cluster.get('Pod', 'default', 'shell')!.status.phase).toBe('Succeeded');
+    for (const [line, text] of [
+      ['kubectl run nginx --image=nginx', 'Error from server (AlreadyExists): pods "nginx" already exists'],
+      ['kubectl run x', 'error: required flag(s) "image" not set'],
+      ['kubectl run', 'error: NAME is required for run'],
+      ['kubectl run x --image=nginx --restart=Sometimes', 'error: invalid restart policy: Sometimes'],
+    ])
+      expect(run(t, line!)).toEqual({ text, error: true });
+    expect(run(t, 'kubectl run x --image=busybox -i -t --rm').text).toMatch(
+      /^error: kubectl run -i, -t, --attach and --rm attach to the container's process/,
+    );
+    expect(t.cluster.get('Pod', 'default', 'x')).toBeUndefined();
+  });
+
   test('apply creates with POST, then changes with a merge PATCH of only what differs', () => {
     const manifest = (replicas: number, tier?: string) =>
       [

@@ -81,6 +81,8 @@ export interface Container {
   image: string;
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   command?: string[];
+  /** Arguments to the command (or to the image's own, without `command`). */
+  args?: string[];
   ports?: ContainerPort[];
   resources?: { requests?: ResourceList; limits?: ResourceList };
 }

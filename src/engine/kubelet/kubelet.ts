@@ -232,7 +232,8 @@ export class Kubelet {
               }),
             );
           },
-          spec.command,
+          // Args alone replace the image's default command (a shell image's `sh`).
+          spec.command || spec.args ? [...(spec.command ?? []), ...(spec.args ?? [])] : undefined,
         ),
       );
     });

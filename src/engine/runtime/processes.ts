@@ -20,7 +20,10 @@ const EXITS_AT_ONCE = new Set([
 /** A process that ends quickly still takes a moment to start and run. */
 const QUICK_EXIT_MS = 1_000;
 
-/** Milliseconds until the process exits by itself, or null when it runs until stopped. */
+/**
+ * Milliseconds until the process exits by itself, or null when it runs until stopped. `command`:
+ * the process's words as kubelet starts it (the container's command, then its args).
+ */
 export function processLifetime(image: string, command: readonly string[] | undefined): number | null {
   if (command && command.length > 0) {
     const line = command.join(' ');
