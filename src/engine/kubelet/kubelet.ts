@@ -710,8 +710,12 @@ export class Kubelet {
     };
     this.postStatus(
       w,
-      runningStatus(w.pod, timestamp(this.sim.now), where, (name) =>
-        this.runtime.qualified(w.containerIds.get(name) ?? ''),
+      runningStatus(
+        w.pod,
+        timestamp(this.sim.now),
+        where,
+        (name) => this.runtime.qualified(w.containerIds.get(name) ?? ''),
+        (image) => this.runtime.imageRefs(image),
       ),
     );
   }

@@ -67,11 +67,12 @@ export function runningStatus(
   now: string,
   where: { hostIP: string; podIP?: string | undefined; startTime: string },
   containerId: (name: string) => string,
+  /** The image and image ID as the runtime reports them. */
+  imageRefs: (image: string) => { image: string; imageID: string },
 ): PodStatus {
   const statuses: ContainerStatus[] = pod.spec.containers.map((c) => ({
     name: c.name,
-    image: c.image,
-    imageID: `${c.image}@sha256:${'0'.repeat(64)}`,
+    ...imageRefs(c.image),
     containerID: containerId(c.name),
     ready: true,
     started: true,

@@ -7,7 +7,7 @@ import type { RuntimeName, NodeName } from '../clusterConfig';
 import type { Route, Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
 import { processLifetime } from './processes';
-import { lookUp, parseImage, pullErrorMessage } from './registry';
+import { imageDigest, lookUp, parseImage, pullErrorMessage } from './registry';
 import { imageSize, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
 
 export type ContainerRunState = 'created' | 'running' | 'exited';
@@ -83,6 +83,27 @@ export class ContainerRuntime {
   /** The id with the runtime's scheme, as container statuses show it (`docker://…`). */
   qualified(id: string): string {
     return `${this.runtime === 'cri-o' ? 'cri-o' : this.runtime}://${id}`;
+  }
+
+  /**
+   * The image and image ID a container status shows, as this runtime reports them: docker (through
+   * cri-dockerd) keeps the name as written and gives a `docker-pullable://` repo digest;
+   * containerd and cri-o give the fully qualified name and its repo digest.
+   */
+  imageRefs(image: string): { image: string; imageID: string } {
+    const ref = parseImage(image);
+    const digest = ref.digest ?? `sha256:${imageDigest(ref)}`;
+    const full = `${ref.registry}/${ref.repository}`;
+    if (this.runtime === 'docker') {
+      const written = image.split('@')[0]!;
+      const colon = written.lastIndexOf(':');
+      const repo = colon > written.lastIndexOf('/') ? written.slice(0, colon) : written;
+      return { image, imageID: `docker-pullable://${repo}@${digest}` };
+    }
+    return {
+      image: ref.digest ? `${full}@${ref.digest}` : `${full}:${ref.tag}`,
+      imageID: `${full}@${digest}`,
+    };
   }
 
   /** Replies to kubelet after `work` ms; the reply is a message too. */

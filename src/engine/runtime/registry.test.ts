@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lookUp, parseImage, pullErrorMessage } from './registry';
+import { imageDigest, lookUp, parseImage, pullErrorMessage } from './registry';
+import { makePod } from '../testing/builders';
+import { TestCluster } from '../testing/testCluster';
 
 describe('image references', () => {
   it.each([
@@ -33,5 +35,31 @@ describe('image references', () => {
     expect(pullErrorMessage(parseImage('myapp'), 'repository-missing', 'docker')).toMatch(
       /^Error response from daemon: pull access denied for myapp, repository does not exist/,
     );
+  });
+});
+
+describe('the image and image ID a container status shows, per runtime', () => {
+  const statusOf = (runtime: 'docker' | 'containerd' | 'cri-o') => {
+    const t = TestCluster.ready({ nodes: 1, runtime }).apply(makePod('web').image('nginx:1.27').build());
+    t.advance('30s');
+    return t.cluster.get('Pod', 'default', 'web')!.status.containerStatuses![0]!;
+  };
+
+  it('docker (cri-dockerd): the name as written, a docker-pullable:// repo digest', () => {
+    const s = statusOf('docker');
+    expect(s.image).toBe('nginx:1.27');
+    expect(s.imageID).toMatch(/^docker-pullable:\/\/nginx@sha256:[0-9a-f]{64}$/);
+  });
+
+  it.each(['containerd', 'cri-o'] as const)('%s: the fully qualified name and its repo digest', (runtime) => {
+    const s = statusOf(runtime);
+    expect(s.image).toBe('docker.io/library/nginx:1.27');
+    expect(s.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+  });
+
+  it('one digest per repository and tag, whatever the runtime', () => {
+    const digest = (id: string) => id.slice(id.indexOf('@'));
+    expect(digest(statusOf('docker').imageID)).toBe(digest(statusOf('containerd').imageID));
+    expect(imageDigest(parseImage('nginx:1.27'))).not.toBe(imageDigest(parseImage('nginx:1.28')));
   });
 });

@@ -27,7 +27,10 @@ const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[
   if (!rows.length)
     return <p className="px-3 py-2 text-sm text-slate-500 dark:text-slate-400">{t('eventLog.noEvents')}</p>;
   return (
-    <table className="w-full table-fixed border-collapse font-mono text-xs">
+    // At least wide enough for the fixed columns and a readable MESSAGE: on a phone the table
+    // scrolls sideways, as `kubectl get events` does in a narrow terminal, rather than squeezing
+    // MESSAGE to nothing.
+    <table className="w-full min-w-[56rem] table-fixed border-collapse font-mono text-xs">
       <colgroup>
         <col className="w-20" />
         <col className="w-20" />
