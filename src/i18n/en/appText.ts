@@ -222,6 +222,7 @@ export const appEn = {
       'Filter drops the nodes that cannot run the pod; Score rates the rest 0–100 per plugin; the highest weighted total wins (★).',
     noDecisions: 'No scheduling decision yet at this moment.',
     noNodeFits: 'no node fits',
+    decisionTable: 'Scores for {{pod}}, per node',
     node: 'Node',
     total: 'Total',
     loops: 'Control loops: desired, actual, diff, action',

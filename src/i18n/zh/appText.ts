@@ -220,6 +220,7 @@ export const appZh: typeof appEn = {
       '过滤（Filter）去掉不能运行该 Pod 的节点；打分（Score）按插件给其余节点打 0–100 分；加权总分最高者胜出（★）。',
     noDecisions: '此刻还没有调度决策。',
     noNodeFits: '没有合适的节点',
+    decisionTable: '{{pod}} 在各节点上的得分',
     node: '节点',
     total: '总分',
     loops: '控制循环：期望、实际、差异、动作',

@@ -54,7 +54,14 @@ function Decision({ d }: { d: DecisionRecord }) {
         <p className="font-mono text-[11px] text-red-700 dark:text-red-400">{d.message}</p>
       )}
       {d.verdicts && (
-        <div className="overflow-x-auto">
+        // Seven score columns may be wider than the panel: the table scrolls sideways, and a
+        // scrolling region must be reachable from the keyboard.
+        <div
+          className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-k8s"
+          tabIndex={0}
+          role="group"
+          aria-label={t('inspector.decisionTable', { pod: d.pod })}
+        >
           <table className="w-full border-collapse font-mono text-[10px]" data-verdicts>
             <thead className="text-left text-slate-500 dark:text-slate-400">
               <tr>
