@@ -247,8 +247,13 @@ test.describe('the terminal', () => {
 
   test('minikube addons enable dashboard, then minikube dashboard opens its Details', async ({ page }) => {
     const explorer = await runningCluster(page);
+    // Until it is enabled, the Dashboard's card says it is off.
+    const off = explorer.component('Dashboard').locator('[data-off]');
+    await expect(off).toBeVisible();
     await explorer.run('minikube addons enable dashboard');
     await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText('dashboard');
+    // Its web UI runs once its pod does: the badge goes.
+    await expect(off).toHaveCount(0, { timeout: 60_000 });
     await explorer.button(/^(Pause|暂停)$/).click();
     await explorer.run('minikube dashboard');
     await expect(explorer.details).toBeVisible();

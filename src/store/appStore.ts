@@ -686,3 +686,10 @@ export function stepBounds(
 export function runsAtCursor(s: AppState, component: ControlPlaneComponent): boolean {
   return s.player === null || s.player.run.cluster.wasUp(component, s.playback.virtualTime);
 }
+
+/** Whether the Dashboard addon runs at the cursor: off until `minikube addons enable dashboard`. */
+export function dashboardRunsAtCursor(s: AppState): boolean {
+  return s.player === null || s.player.run.cluster.sim.wasUp(DASHBOARD_ID, s.playback.virtualTime);
+}
+
+const DASHBOARD_ID = componentId('dashboard');

@@ -85,6 +85,8 @@ export interface Container {
   args?: string[];
   ports?: ContainerPort[];
   resources?: { requests?: ResourceList; limits?: ResourceList };
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
 }
 
 export interface NodeSelectorRequirement {
@@ -117,8 +119,13 @@ export interface PodSpec {
   /** Set with the priority by the Priority admission plugin. */
   preemptionPolicy?: 'PreemptLowerPriority' | 'Never';
   serviceAccountName?: string;
+  /** The deprecated twin of serviceAccountName, still filled in by kube-apiserver. */
+  serviceAccount?: string;
   hostNetwork?: boolean;
   priorityClassName?: string;
+  dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  enableServiceLinks?: boolean;
+  securityContext?: Record<string, unknown>;
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';

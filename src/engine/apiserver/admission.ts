@@ -59,15 +59,31 @@ function defaultTolerations(tolerations: readonly Toleration[] | undefined): Tol
 /** SetDefaults_PodSpec: what a pod spec gets wherever it is stored, a workload's template included. */
 export function defaultPodSpec(spec: PodSpec): PodSpec {
   const out = Object.assign(
-    { restartPolicy: 'Always', terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler' },
+    {
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst',
+      securityContext: {},
+      schedulerName: 'default-scheduler',
+      enableServiceLinks: true,
+    },
     spec,
   ) as PodSpec;
   out.containers = spec.containers.map(defaultContainer);
   return out;
 }
 
+/** SetDefaults_Container and the like: pull policy, termination message, an empty resources. */
 function defaultContainer(c: Container): Container {
-  const out = Object.assign({ imagePullPolicy: defaultPullPolicy(c.image) }, c) as Container;
+  const out = Object.assign(
+    {
+      imagePullPolicy: defaultPullPolicy(c.image),
+      resources: {},
+      terminationMessagePath: '/dev/termination-log',
+      terminationMessagePolicy: 'File',
+    },
+    c,
+  ) as Container;
   if (c.ports) out.ports = c.ports.map((p) => Object.assign({ protocol: 'TCP' as const }, p));
   return out;
 }
@@ -81,6 +97,8 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
 /** A Pod also passes the ServiceAccount and Priority admission plugins (templates do not). */
 function admitPod(pod: Pod): Pod {
   const spec = Object.assign({ serviceAccountName: 'default' }, defaultPodSpec(pod.spec)) as PodSpec;
+  // The deprecated field follows the one that replaced it.
+  spec.serviceAccount = spec.serviceAccountName ?? 'default';
   // Priority: the value comes from the pod's PriorityClass, with its preemption policy.
   spec.priority = SYSTEM_PRIORITY_CLASSES[pod.spec.priorityClassName ?? ''] ?? pod.spec.priority ?? 0;
   spec.preemptionPolicy = pod.spec.preemptionPolicy ?? 'PreemptLowerPriority';

@@ -51,6 +51,9 @@ export const appEn = {
     morePods: '+{{count}} more',
     waitingPods: '{{count}} Pending',
     stopped: 'Stopped',
+    /** An addon minikube has not enabled (the Dashboard until `minikube addons enable dashboard`). */
+    addonOff: 'Off',
+    addonOffHint: 'Not enabled: minikube addons enable dashboard',
   },
   playback: {
     region: 'Playback',

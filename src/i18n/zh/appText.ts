@@ -51,6 +51,8 @@ export const appZh: typeof appEn = {
     morePods: '还有 {{count}} 个',
     waitingPods: '{{count}} 个 Pending',
     stopped: '已停止',
+    addonOff: '未启用',
+    addonOffHint: '尚未启用：minikube addons enable dashboard',
   },
   playback: {
     region: '播放控制',

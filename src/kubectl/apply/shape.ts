@@ -38,6 +38,8 @@ const CONTAINER = obj('Container', {
     obj('ContainerPort', { containerPort: 'int32', hostPort: 'int32', protocol: 'string', name: 'string' }),
   ),
   resources: obj('ResourceRequirements', { requests: { map: 'quantity' }, limits: { map: 'quantity' } }),
+  terminationMessagePath: 'string',
+  terminationMessagePolicy: 'string',
 });
 const POD_SPEC = obj('PodSpec', {
   containers: list('Container', CONTAINER),
@@ -59,8 +61,12 @@ const POD_SPEC = obj('PodSpec', {
   priority: 'int32',
   priorityClassName: 'string',
   serviceAccountName: 'string',
+  serviceAccount: 'string',
   hostNetwork: 'bool',
   affinity: 'any',
+  dnsPolicy: 'string',
+  enableServiceLinks: 'bool',
+  securityContext: 'any',
 });
 const SELECTOR = obj('LabelSelector', { matchLabels: strMap });
 const TEMPLATE = obj('PodTemplateSpec', {

@@ -11,6 +11,10 @@ import { asList, toJson, toYaml } from '../format/yaml';
 import { GET_FORMATS, outputFormatError } from '../format/outputFormat';
 import type { ClusterReader, Command, Output } from '../types';
 import { COMPONENT_STATUS_WARNING } from './componentStatuses';
+
+/** What kube-apiserver 1.33+ warns of on every request for core/v1 Endpoints. */
+export const ENDPOINTS_WARNING =
+  'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 import { listing, type Item, type Listing } from './items';
 import { labelString } from './printer';
 import { parseSortBy, sortByPath, type FieldPath } from './sortBy';
@@ -213,9 +217,17 @@ function get(request: Request, options: Options, reader: ClusterReader): Output 
         : `No resources found in ${options.namespace} namespace.`,
     );
   const text = [...out, ...errors].join('\n');
-  // kube-apiserver's deprecation warning, which kubectl prints on stderr.
-  if (request.types.some((t) => t.name === 'componentstatuses'))
-    return { text: `${COMPONENT_STATUS_WARNING}\n${text}`, error: errors.length > 0, stderrLines: 1 };
+  // kube-apiserver's deprecation warnings, which kubectl prints on stderr first.
+  const warnings = [
+    ...(request.types.some((t) => t.name === 'componentstatuses') ? [COMPONENT_STATUS_WARNING] : []),
+    ...(request.types.some((t) => t.name === 'endpoints') ? [ENDPOINTS_WARNING] : []),
+  ];
+  if (warnings.length)
+    return {
+      text: [...warnings, text].join('\n'),
+      error: errors.length > 0,
+      stderrLines: warnings.length,
+    };
   return errors.length ? fail(text) : ok(text);
 }
 

@@ -9,7 +9,7 @@ import type { ComponentCardNode } from '../flowNodes';
 import { componentTextKey } from '../textKey';
 import type { ControlPlaneComponent } from '../../../engine/cluster';
 import { isControlPlaneComponent } from '../../../store/userActions';
-import { runsAtCursor } from '../../../store/appStore';
+import { dashboardRunsAtCursor, runsAtCursor } from '../../../store/appStore';
 
 /** How many pods wait for kube-scheduler to choose them a node. */
 function WaitingPods() {
@@ -41,6 +41,22 @@ function Stopped({ component }: { component: ControlPlaneComponent }) {
       data-stopped
     >
       {t('diagram.stopped')}
+    </span>
+  );
+}
+
+/** The Dashboard while minikube has not enabled it: drawn, since the addon exists, but marked off. */
+function AddonOff() {
+  const { t } = useTranslation();
+  const off = useAppStore((s) => !dashboardRunsAtCursor(s));
+  if (!off) return null;
+  return (
+    <span
+      className="whitespace-nowrap rounded-full border border-slate-400 bg-slate-100 px-1.5 text-[11px] font-semibold text-slate-600 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-300"
+      data-off
+      title={t('diagram.addonOffHint')}
+    >
+      {t('diagram.addonOff')}
     </span>
   );
 }
@@ -111,6 +127,7 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
         <span className="absolute -top-2.5 right-2 flex gap-1 empty:hidden">
           {isControlPlaneComponent(component.kind) && <Stopped component={component.kind} />}
           {component.kind === 'kube-scheduler' && <WaitingPods />}
+          {component.kind === 'dashboard' && <AddonOff />}
         </span>
         {addon && (
           <span className="shrink-0 rounded-full border border-dashed border-amber-500 px-1.5 text-[10px] font-medium uppercase tracking-wide text-amber-700 dark:text-amber-300">
