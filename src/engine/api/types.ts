@@ -298,8 +298,14 @@ export interface Service {
     selector?: Record<string, string>;
     ports: ServicePort[];
     clusterIP?: string;
+    /** Filled in by kube-apiserver: the allocated address again, as a list (dual-stack's shape). */
+    clusterIPs?: string[];
+    ipFamilies?: 'IPv4'[];
+    ipFamilyPolicy?: 'SingleStack';
+    sessionAffinity?: 'None' | 'ClientIP';
+    internalTrafficPolicy?: 'Cluster' | 'Local';
   };
-  status: Record<string, never>;
+  status: { loadBalancer?: Record<string, never> };
 }
 
 export interface Endpoint {

@@ -227,12 +227,25 @@ export function admitCreate(
       };
     }
     case 'Service': {
-      const spec = { type: 'ClusterIP' as const, ...object.spec };
+      // SetDefaults_Service, then the IP allocation's single-stack IPv4 fields.
+      const spec = {
+        type: 'ClusterIP' as const,
+        sessionAffinity: 'None' as const,
+        internalTrafficPolicy: 'Cluster' as const,
+        ...object.spec,
+      };
       const ports = spec.ports.map((p) => ({ protocol: 'TCP' as const, targetPort: p.port, ...p }));
-      const withPorts = { ...object, spec: { ...spec, ports }, status: {} };
+      const withPorts = { ...object, spec: { ...spec, ports }, status: { loadBalancer: {} } };
+      const clusterIP = spec.clusterIP ?? allocateClusterIP(withPorts);
       return {
         ...withPorts,
-        spec: { ...withPorts.spec, clusterIP: spec.clusterIP ?? allocateClusterIP(withPorts) },
+        spec: {
+          ...withPorts.spec,
+          clusterIP,
+          clusterIPs: [clusterIP],
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+        },
       };
     }
     default:

@@ -97,6 +97,11 @@ const SPECS: Record<string, Schema> = {
     type: 'string',
     selector: strMap,
     clusterIP: 'string',
+    clusterIPs: list('string', 'string'),
+    ipFamilies: list('string', 'string'),
+    ipFamilyPolicy: 'string',
+    sessionAffinity: 'string',
+    internalTrafficPolicy: 'string',
     ports: list(
       'ServicePort',
       obj('ServicePort', {
