@@ -6,7 +6,7 @@ import type { ApiResult } from './apiserver/request';
 import { RUN_EPOCH_MS } from './core/time';
 import { makeDeployment, makePod, makeService } from './testing/builders';
 import { referenceRun } from './testing/referenceRun';
-import { TestCluster } from './testing/testCluster';
+import { isControllerPodCreate, podCreateBatches, TestCluster } from './testing/testCluster';
 import type { Message } from './trace';
 
 /** Runs 1 ms at a time until the trace since message `from` holds one that `found` picks; returns it. */
@@ -133,16 +133,7 @@ describe('running a Deployment', () => {
     const t = TestCluster.ready({ nodes: 3 });
     const from = t.cluster.sim.trace.length;
     t.apply(makeDeployment('batch', 7)).advance('30s');
-    const creates = t.cluster.sim.trace
-      .slice(from)
-      .filter(
-        (m) =>
-          m.from === 'kube-controller-manager' &&
-          m.summary.startsWith('POST /api/v1/namespaces/default/pods'),
-      );
-    const batches = new Map<number, number>();
-    for (const m of creates) batches.set(m.sentAt, (batches.get(m.sentAt) ?? 0) + 1);
-    expect([...batches.values()]).toEqual([1, 2, 4]);
+    expect(podCreateBatches(t, from)).toEqual([1, 2, 4]);
     expect(runningPods(t, 'batch-')).toHaveLength(7);
   });
 
@@ -151,18 +142,14 @@ describe('running a Deployment', () => {
     const sim = t.cluster.sim;
     const from = sim.trace.length;
     t.act((c) => c.scale('Deployment', 'default', 'web', 9));
-    const isCreate = (m: Message) =>
-      m.from === 'kube-controller-manager' && m.summary.startsWith('POST /api/v1/namespaces/default/pods');
-    runUntilSent(t, from, isCreate);
+    runUntilSent(t, from, isControllerPodCreate);
     // The first batch (one create) is refused: the other seven are not tried in this sync.
     apiServerProcess(t, false);
     t.advance('2s');
-    const tried = sim.trace.slice(from).filter(isCreate);
-    expect(tried.length).toBeGreaterThan(1);
-    const at = new Map<number, number>();
-    for (const m of tried) at.set(m.sentAt, (at.get(m.sentAt) ?? 0) + 1);
+    const batches = podCreateBatches(t, from);
+    expect(batches.length).toBeGreaterThan(1);
     // Each later sync (after the workqueue's growing backoff) again sends a batch of one.
-    expect([...at.values()].every((n) => n === 1)).toBe(true);
+    expect(batches.every((n) => n === 1)).toBe(true);
     apiServerProcess(t, true);
     t.advance('90s');
     expect(runningPods(t, 'web-')).toHaveLength(9);
@@ -535,10 +522,8 @@ describe('failures', () => {
     const sim = t.cluster.sim;
     const from = sim.trace.length;
     t.act((c) => c.scale('Deployment', 'default', 'web', 4));
-    const isCreate = (m: Message) =>
-      m.from === 'kube-controller-manager' && m.summary.startsWith('POST /api/v1/namespaces/default/pods');
-    const creates = () => [...sim.trace].slice(from).filter(isCreate);
-    runUntilSent(t, from, isCreate);
+    const creates = () => [...sim.trace].slice(from).filter(isControllerPodCreate);
+    runUntilSent(t, from, isControllerPodCreate);
     // The process dies with the creates in the air.
     apiServerProcess(t, false);
     t.advance('20s');

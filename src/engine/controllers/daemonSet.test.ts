@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DaemonSet } from '../api/types';
-import { TestCluster } from '../testing/testCluster';
+import { podCreateBatches, TestCluster } from '../testing/testCluster';
 
 const agent = (nodeSelector?: Record<string, string>): DaemonSet => ({
   apiVersion: 'apps/v1',
@@ -55,16 +55,7 @@ describe('daemonset-controller: where a DaemonSet runs (nodeShouldRunDaemonPod)'
     const t = TestCluster.ready({ nodes: 3 });
     const from = t.cluster.sim.trace.length;
     t.apply(agent()).advance('20s');
-    const creates = t.cluster.sim.trace
-      .slice(from)
-      .filter(
-        (m) =>
-          m.from === 'kube-controller-manager' &&
-          m.summary.startsWith('POST /api/v1/namespaces/default/pods'),
-      );
-    const batches = new Map<number, number>();
-    for (const m of creates) batches.set(m.sentAt, (batches.get(m.sentAt) ?? 0) + 1);
-    expect([...batches.values()]).toEqual([1, 2]);
+    expect(podCreateBatches(t, from)).toEqual([1, 2]);
     expect(placed(t)).toEqual(['minikube', 'minikube-m02', 'minikube-m03']);
   });
 

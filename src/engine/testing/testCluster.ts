@@ -154,3 +154,15 @@ export class TestCluster {
       );
   }
 }
+
+/** Whether a trace message is kube-controller-manager creating a pod in `default` (a controller's create). */
+export const isControllerPodCreate = (m: { from: string; summary: string }): boolean =>
+  m.from === 'kube-controller-manager' && m.summary.startsWith('POST /api/v1/namespaces/default/pods');
+
+/** How many of those creates went out at each moment since message `from`, in time order: the batches. */
+export function podCreateBatches(t: TestCluster, from: number): number[] {
+  const batches = new Map<number, number>();
+  for (const m of t.cluster.sim.trace.slice(from))
+    if (isControllerPodCreate(m)) batches.set(m.sentAt, (batches.get(m.sentAt) ?? 0) + 1);
+  return [...batches.values()];
+}
