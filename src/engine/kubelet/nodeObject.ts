@@ -48,22 +48,42 @@ export function nodeConditions(
 
 export const nodeIP = (index: number) => `192.168.49.${index + 2}`;
 
+/** The minikube release whose labels the nodes carry, and its commit. */
+const MINIKUBE_VERSION = 'v1.37.0';
+const MINIKUBE_COMMIT = '65318f4cfff9c12cc87ec9eb8f4cdd57b25047f3';
+
+/** minikube's `updated_at` label: Go's layout `2006_01_02T15_04_05_0700` (label values allow no `:` or `+`). */
+export function minikubeUpdatedAt(rfc3339: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(rfc3339);
+  return m ? `${m[1]}_${m[2]}_${m[3]}T${m[4]}_${m[5]}_${m[6]}_0000` : '';
+}
+
 export function newNodeObject(shape: NodeShape, now: string): Node {
+  // minikube labels each node (`kubectl label nodes … --overwrite`) right after kubeadm brings it up.
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
     'kubernetes.io/arch': 'amd64',
     'kubernetes.io/hostname': shape.name,
     'kubernetes.io/os': 'linux',
+    'minikube.k8s.io/commit': MINIKUBE_COMMIT,
     'minikube.k8s.io/name': 'minikube',
     'minikube.k8s.io/primary': String(shape.index === 0),
-    'minikube.k8s.io/version': 'v1.37.0',
+    'minikube.k8s.io/updated_at': minikubeUpdatedAt(now),
+    'minikube.k8s.io/version': MINIKUBE_VERSION,
   };
   if (shape.controlPlane) {
     labels['node-role.kubernetes.io/control-plane'] = '';
     labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
   }
-  const resources = { cpu: shape.cpu, memory: shape.memory, pods: '110', 'ephemeral-storage': '20134592Ki' };
+  const resources = {
+    cpu: shape.cpu,
+    'ephemeral-storage': '20134592Ki',
+    'hugepages-1Gi': '0',
+    'hugepages-2Mi': '0',
+    memory: shape.memory,
+    pods: '110',
+  };
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -73,7 +93,11 @@ export function newNodeObject(shape: NodeShape, now: string): Node {
       resourceVersion: '',
       creationTimestamp: now,
       labels,
-      annotations: { 'node.alpha.kubernetes.io/ttl': '0' },
+      annotations: {
+        'node.alpha.kubernetes.io/ttl': '0',
+        // kubelet's default --enable-controller-attach-detach: volumes are attached by the controller.
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
     },
     // No spec.podCIDR: node-ipam-controller assigns the node's pod range once it is registered.
     spec: {},
@@ -87,7 +111,8 @@ export function newNodeObject(shape: NodeShape, now: string): Node {
       ],
       nodeInfo: {
         kubeletVersion: KUBERNETES_VERSION,
-        kubeProxyVersion: KUBERNETES_VERSION,
+        // Deprecated and no longer set by kubelet 1.34 (KEP-4004): `describe node` prints it empty.
+        kubeProxyVersion: '',
         containerRuntimeVersion: RUNTIME_VERSIONS[shape.runtime],
         osImage: 'Debian GNU/Linux 12 (bookworm)',
         kernelVersion: '6.8.0-1029-gcp',
