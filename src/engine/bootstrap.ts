@@ -52,6 +52,14 @@ const coredns: Deployment = {
               { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
               { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
             ],
+            volumeMounts: [{ name: 'config-volume', mountPath: '/etc/coredns', readOnly: true }],
+          },
+        ],
+        // The Corefile, from the ConfigMap kube-system/coredns.
+        volumes: [
+          {
+            name: 'config-volume',
+            configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }] },
           },
         ],
       },
@@ -82,7 +90,18 @@ const kubeProxy: DaemonSet = {
             image: 'registry.k8s.io/kube-proxy:v1.34.0',
             imagePullPolicy: 'IfNotPresent',
             command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf'],
+            volumeMounts: [
+              { name: 'kube-proxy', mountPath: '/var/lib/kube-proxy' },
+              { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
+              { name: 'lib-modules', mountPath: '/lib/modules', readOnly: true },
+            ],
           },
+        ],
+        // Its config from the ConfigMap kube-system/kube-proxy; the host's iptables lock and kernel modules.
+        volumes: [
+          { name: 'kube-proxy', configMap: { name: 'kube-proxy' } },
+          { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
+          { name: 'lib-modules', hostPath: { path: '/lib/modules' } },
         ],
       },
     },
@@ -119,8 +138,10 @@ const storageProvisioner: Pod = {
         name: 'storage-provisioner',
         image: 'gcr.io/k8s-minikube/storage-provisioner:v5',
         command: ['/storage-provisioner'],
+        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
       },
     ],
+    volumes: [{ name: 'tmp', hostPath: { path: '/tmp', type: 'Directory' } }],
   },
   status: { phase: 'Pending' },
 };
@@ -171,7 +192,13 @@ export function staticPods(node: string): Pod[] {
       priority: 2_000_001_000,
       containers: [{ name: component, image, ...(requests ? { resources: requests } : {}) }],
     },
-    status: { phase: 'Running', hostIP: '192.168.49.2', podIP: '192.168.49.2' },
+    status: {
+      phase: 'Running',
+      hostIP: '192.168.49.2',
+      hostIPs: [{ ip: '192.168.49.2' }],
+      podIP: '192.168.49.2',
+      podIPs: [{ ip: '192.168.49.2' }],
+    },
   });
   return [
     make('etcd', 'registry.k8s.io/etcd:3.6.4-0', { requests: { cpu: '100m', memory: '100Mi' } }),

@@ -217,6 +217,12 @@ describe('image pull failures', () => {
       'Normal BackOff Back-off pulling image "nginx:9.99"',
       'Warning Failed Error: ImagePullBackOff',
     ]);
+    // The sandbox runs meanwhile: its IP is reported, and the pod is ready to start containers.
+    const backingOff = t.cluster.get('Pod', 'default', 'typo')!.status;
+    expect(backingOff.podIP).toMatch(/^10\.244\.0\.\d+$/);
+    expect(backingOff.podIPs).toEqual([{ ip: backingOff.podIP }]);
+    expect(backingOff.hostIPs).toEqual([{ ip: '192.168.49.2' }]);
+    expect(backingOff.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.status).toBe('True');
     // Tries at about 0 s, 10 s, 30 s, 70 s: four pulls in the first 80 s.
     t.advance('77s');
     expect(t.eventsFor('typo').find((e) => e.reason === 'Pulling')?.count).toBe(4);

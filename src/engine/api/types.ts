@@ -87,6 +87,36 @@ export interface Container {
   resources?: { requests?: ResourceList; limits?: ResourceList };
   terminationMessagePath?: string;
   terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
+  volumeMounts?: VolumeMount[];
+}
+
+export interface VolumeMount {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+  subPath?: string;
+}
+
+/** One source of a projected volume (the service-account token volume uses these three). */
+export interface VolumeProjection {
+  serviceAccountToken?: { expirationSeconds?: number; path: string; audience?: string };
+  configMap?: { name: string; items?: { key: string; path: string }[]; optional?: boolean };
+  downwardAPI?: { items: { path: string; fieldRef?: { apiVersion?: string; fieldPath: string } }[] };
+}
+
+/** The volume sources `kubectl describe` knows how to print; others pass through unread. */
+export interface Volume {
+  name: string;
+  projected?: { defaultMode?: number; sources: VolumeProjection[] };
+  configMap?: {
+    name: string;
+    defaultMode?: number;
+    optional?: boolean;
+    items?: { key: string; path: string }[];
+  };
+  secret?: { secretName: string; defaultMode?: number; optional?: boolean };
+  emptyDir?: { medium?: string; sizeLimit?: string };
+  hostPath?: { path: string; type?: string };
 }
 
 export interface NodeSelectorRequirement {
@@ -121,6 +151,9 @@ export interface PodSpec {
   serviceAccountName?: string;
   /** The deprecated twin of serviceAccountName, still filled in by kube-apiserver. */
   serviceAccount?: string;
+  /** false: no service-account token volume is mounted. */
+  automountServiceAccountToken?: boolean;
+  volumes?: Volume[];
   hostNetwork?: boolean;
   priorityClassName?: string;
   dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
@@ -160,7 +193,10 @@ export interface PodStatus {
   phase: PodPhase;
   conditions?: Condition<PodConditionType>[];
   hostIP?: string;
+  /** The same address again, as a list (dual-stack fields; kubelet fills both). */
+  hostIPs?: { ip: string }[];
   podIP?: string;
+  podIPs?: { ip: string }[];
   startTime?: string;
   containerStatuses?: ContainerStatus[];
   qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort';

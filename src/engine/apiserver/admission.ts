@@ -1,7 +1,8 @@
 /**
  * Defaulting and the admission plugins on by default that change what is stored:
  * DefaultTolerationSeconds (300 s not-ready/unreachable tolerations on every pod),
- * TaintNodesByCondition (a new Node starts tainted not-ready), Priority, and Service
+ * TaintNodesByCondition (a new Node starts tainted not-ready), ServiceAccount (the default
+ * account and its token volume), Priority, and Service
  * ClusterIP allocation. NamespaceLifecycle is checked by the API server itself.
  */
 import type {
@@ -15,9 +16,11 @@ import type {
   ReplicaSet,
   Service,
   Toleration,
+  Volume,
 } from '../api/types';
 import { TEMPLATE_GENERATION } from '../api/annotations';
 import { qosClass } from '../api/pods';
+import { mountServiceAccountToken } from './serviceAccountToken';
 
 export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
@@ -70,7 +73,20 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
     spec,
   ) as PodSpec;
   out.containers = spec.containers.map(defaultContainer);
+  if (spec.volumes) out.volumes = spec.volumes.map(defaultVolume);
   return out;
+}
+
+/** SetDefaults_*VolumeSource: files mode 0644 (420) for ConfigMap, Secret and projected volumes; an empty hostPath type. */
+function defaultVolume(v: Volume): Volume {
+  if (v.configMap && v.configMap.defaultMode === undefined)
+    return { ...v, configMap: Object.assign({ defaultMode: 420 }, v.configMap) };
+  if (v.secret && v.secret.defaultMode === undefined)
+    return { ...v, secret: Object.assign({ defaultMode: 420 }, v.secret) };
+  if (v.projected && v.projected.defaultMode === undefined)
+    return { ...v, projected: Object.assign({ defaultMode: 420 }, v.projected) };
+  if (v.hostPath && v.hostPath.type === undefined) return { ...v, hostPath: { ...v.hostPath, type: '' } };
+  return v;
 }
 
 /** SetDefaults_Container and the like: pull policy, termination message, an empty resources. */
@@ -94,11 +110,17 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
   'system-cluster-critical': 2_000_000_000,
 };
 
+/** A mirror pod (kubelet's copy of a static pod) is left alone by the ServiceAccount plugin. */
+const isMirrorPod = (pod: Pod) => pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+
 /** A Pod also passes the ServiceAccount and Priority admission plugins (templates do not). */
 function admitPod(pod: Pod): Pod {
-  const spec = Object.assign({ serviceAccountName: 'default' }, defaultPodSpec(pod.spec)) as PodSpec;
-  // The deprecated field follows the one that replaced it.
-  spec.serviceAccount = spec.serviceAccountName ?? 'default';
+  let spec = defaultPodSpec(pod.spec);
+  if (!isMirrorPod(pod)) {
+    spec = mountServiceAccountToken(pod, Object.assign({ serviceAccountName: 'default' }, spec));
+    // The deprecated field follows the one that replaced it.
+    spec.serviceAccount = spec.serviceAccountName ?? 'default';
+  }
   // Priority: the value comes from the pod's PriorityClass, with its preemption policy.
   spec.priority = SYSTEM_PRIORITY_CLASSES[pod.spec.priorityClassName ?? ''] ?? pod.spec.priority ?? 0;
   spec.preemptionPolicy = pod.spec.preemptionPolicy ?? 'PreemptLowerPriority';

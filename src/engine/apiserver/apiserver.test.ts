@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject, Lease, Node } from '../api/types';
+import type { KubeObject, Lease, Node, Pod, PodSpec } from '../api/types';
 import { makeDeployment, makePod, makeService } from '../testing/builders';
-import { defaultPullPolicy } from './admission';
+import { admitCreate, defaultPullPolicy } from './admission';
 import { authorize } from './authorization';
 import { controllerUser, userOf } from './identity';
 import { validate } from './validation';
 
+const withSpec = (pod: Pod, spec: Partial<PodSpec>): Pod => ({ ...pod, spec: { ...pod.spec, ...spec } });
 const node = (name: string) => ({ kind: 'Node', metadata: { name } }) as Node;
 const lease = (namespace: string, name: string) =>
   ({ kind: 'Lease', metadata: { name, namespace } }) as Lease;
@@ -126,6 +127,23 @@ describe('validation', () => {
       ['spec.replicas: Invalid value: 1.5: must be an integer'],
     ],
     [
+      'a mount of a volume the pod does not have',
+      withSpec(makePod('v').build(), {
+        containers: [{ name: 'app', image: 'nginx', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+      }),
+      ['spec.containers[0].volumeMounts[0].name: Not found: "data"'],
+    ],
+    [
+      'a volume named twice, and one with no source',
+      withSpec(makePod('v').build(), {
+        volumes: [{ name: 'a', emptyDir: {} }, { name: 'a', emptyDir: {} }, { name: 'b' }],
+      }),
+      [
+        'spec.volumes[1].name: Duplicate value: "a"',
+        'spec.volumes[2]: Required value: must specify a volume type',
+      ],
+    ],
+    [
       'a negative memory request',
       makePod('m').requests({ memory: '-1Gi' }).build(),
       ['spec.containers[0].resources.requests[memory]: Invalid value: "-1Gi"'],
@@ -134,6 +152,66 @@ describe('validation', () => {
     const errors = validate(object);
     expect(errors).toHaveLength(expected.length);
     expected.forEach((e, i) => expect(errors[i]).toContain(e));
+  });
+});
+
+describe('ServiceAccount admission', () => {
+  const admitted = (pod: Pod) => admitCreate(pod, '', () => '') as Pod;
+  const uid = (pod: Pod) => ({ ...pod, metadata: { ...pod.metadata, uid: 'a1b2c3' } });
+
+  it('gives a pod the default account and a kube-api-access token volume mounted read-only in each container', () => {
+    const pod = admitted(
+      uid(
+        withSpec(makePod('p').build(), {
+          containers: [
+            { name: 'a', image: 'nginx' },
+            { name: 'b', image: 'busybox' },
+          ],
+        }),
+      ),
+    );
+    expect(pod.spec.serviceAccountName).toBe('default');
+    const [volume] = pod.spec.volumes ?? [];
+    expect(volume?.name).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(volume?.projected?.defaultMode).toBe(420);
+    expect(volume?.projected?.sources.map((s) => Object.keys(s)[0])).toEqual([
+      'serviceAccountToken',
+      'configMap',
+      'downwardAPI',
+    ]);
+    for (const c of pod.spec.containers)
+      expect(c.volumeMounts).toEqual([
+        { name: volume!.name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' },
+      ]);
+  });
+
+  it('leaves out the token when the pod opts out, and leaves mirror pods alone', () => {
+    const optOut = admitted(uid(withSpec(makePod('p').build(), { automountServiceAccountToken: false })));
+    expect(optOut.spec.volumes).toBeUndefined();
+    expect(optOut.spec.serviceAccountName).toBe('default');
+    const mirror = makePod('etcd-minikube').build();
+    mirror.metadata.annotations = { 'kubernetes.io/config.mirror': 'static' };
+    const admittedMirror = admitted(mirror);
+    expect(admittedMirror.spec.serviceAccountName).toBeUndefined();
+    expect(admittedMirror.spec.volumes).toBeUndefined();
+  });
+
+  it('defaults volume sources as SetDefaults does: mode 420, an empty hostPath type', () => {
+    const pod = admitted(
+      uid(
+        withSpec(makePod('p').build(), {
+          automountServiceAccountToken: false,
+          volumes: [
+            { name: 'c', configMap: { name: 'cfg' } },
+            { name: 'h', hostPath: { path: '/tmp' } },
+          ],
+        }),
+      ),
+    );
+    expect(pod.spec.volumes).toEqual([
+      { name: 'c', configMap: { defaultMode: 420, name: 'cfg' } },
+      { name: 'h', hostPath: { path: '/tmp', type: '' } },
+    ]);
   });
 });
 

@@ -68,12 +68,38 @@ function validatePodSpec(spec: PodSpec | undefined, path: string, errors: string
     errors.push(required(`${path}.containers`));
     return;
   }
+  const volumes = validateVolumes(spec, path, errors);
   const seen = new Set<string>();
   spec.containers.forEach((c, i) => {
     validateContainer(c, `${path}.containers[${i}]`, errors);
     if (seen.has(c.name)) errors.push(`${path}.containers[${i}].name: Duplicate value: ${quote(c.name)}`);
     seen.add(c.name);
+    validateMounts(c, volumes, `${path}.containers[${i}]`, errors);
   });
+}
+
+/** Each volume named once and with a source; returns the names a mount may refer to. */
+function validateVolumes(spec: PodSpec, path: string, errors: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const [i, v] of (spec.volumes ?? []).entries()) {
+    const at = `${path}.volumes[${i}]`;
+    if (!v.name) errors.push(required(`${at}.name`));
+    else if (names.has(v.name)) errors.push(`${at}.name: Duplicate value: ${quote(v.name)}`);
+    else names.add(v.name);
+    if (Object.keys(v).every((k) => k === 'name'))
+      errors.push(`${at}: Required value: must specify a volume type`);
+  }
+  return names;
+}
+
+/** A mount names a volume of the pod and a path (ValidateVolumeMounts). */
+function validateMounts(c: Container, volumes: Set<string>, path: string, errors: string[]): void {
+  for (const [j, m] of (c.volumeMounts ?? []).entries()) {
+    const at = `${path}.volumeMounts[${j}]`;
+    if (!m.name) errors.push(required(`${at}.name`));
+    else if (!volumes.has(m.name)) errors.push(`${at}.name: Not found: ${quote(m.name)}`);
+    if (!m.mountPath) errors.push(required(`${at}.mountPath`));
+  }
 }
 
 function validateReplicas(replicas: unknown, errors: string[]): void {

@@ -681,7 +681,7 @@ export class Kubelet {
       fieldPath,
     });
     this.recorder.record(w.pod, 'Warning', 'Failed', 'Error: ErrImagePull', { fieldPath });
-    this.postStatus(w, waitingStatus(w.pod, c.name, 'ErrImagePull', error));
+    this.postStatus(w, waitingStatus(w.pod, c.name, 'ErrImagePull', error, this.sandboxStatus(w)));
     this.sim.after(1_000, () => {
       if (!this.alive(epoch) || w.state !== 'starting') return;
       this.recorder.record(w.pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, { fieldPath });
@@ -693,12 +693,18 @@ export class Kubelet {
           c.name,
           'ImagePullBackOff',
           `Back-off pulling image "${c.image}": ErrImagePull: ${error}`,
+          this.sandboxStatus(w),
         ),
       );
     });
     this.sim.after(wait, () => {
       if (this.alive(epoch) && w.state === 'starting') this.ensureImage(w, c, epoch, then);
     });
+  }
+
+  /** The sandbox's address for a status posted before the containers run (none before it exists). */
+  private sandboxStatus(w: PodWorker): { now: string; podIP: string } | undefined {
+    return w.sandbox ? { now: timestamp(this.sim.now), podIP: w.sandbox.ip } : undefined;
   }
 
   private podRunning(w: PodWorker): void {

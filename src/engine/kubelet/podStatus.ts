@@ -29,6 +29,7 @@ export function pendingStatus(pod: Pod, now: string, hostIP: string): PodStatus 
   const status = { ...pod.status };
   status.phase = 'Pending';
   status.hostIP = hostIP;
+  status.hostIPs = [{ ip: hostIP }];
   status.startTime = now;
   status.conditions = [
     condition('PodReadyToStartContainers', 'False', now),
@@ -49,16 +50,40 @@ export function pendingStatus(pod: Pod, now: string, hostIP: string): PodStatus 
   return status;
 }
 
-/** One container waiting for a reason (ErrImagePull, ImagePullBackOff, …); the others as they were. */
-export function waitingStatus(pod: Pod, container: string, reason: string, message: string): PodStatus {
+/**
+ * One container waiting for a reason (ErrImagePull, ImagePullBackOff, …); the others as they were.
+ * The pod's sandbox already runs by then, so the status also carries its IP and
+ * PodReadyToStartContainers=True, as kubelet's next sync after the failed pull reports them.
+ */
+export function waitingStatus(
+  pod: Pod,
+  container: string,
+  reason: string,
+  message: string,
+  sandbox?: { now: string; podIP: string },
+): PodStatus {
+  const status = sandbox ? withSandbox(pod.status, sandbox.now, sandbox.podIP) : pod.status;
   return {
-    ...pod.status,
+    ...status,
     containerStatuses: (pod.status.containerStatuses ?? []).map((s) =>
       s.name === container
         ? { ...s, ready: false, started: false, state: { waiting: { reason, message } } }
         : s,
     ),
   };
+}
+
+/** The status once the pod's sandbox is up: its IP, and PodReadyToStartContainers turned True. */
+function withSandbox(status: PodStatus, now: string, podIP: string): PodStatus {
+  if (status.podIP === podIP) return status;
+  const next = { ...status };
+  next.podIP = podIP;
+  next.podIPs = [{ ip: podIP }];
+  if (status.conditions)
+    next.conditions = status.conditions.map((c) =>
+      c.type === 'PodReadyToStartContainers' && c.status !== 'True' ? condition(c.type, 'True', now) : c,
+    );
+  return next;
 }
 
 /** Every container started: Running and Ready (no probes to wait for). */
@@ -88,7 +113,11 @@ export function runningStatus(
     ...scheduledCondition(pod),
   ];
   status.hostIP = where.hostIP;
-  if (where.podIP) status.podIP = where.podIP;
+  status.hostIPs = [{ ip: where.hostIP }];
+  if (where.podIP) {
+    status.podIP = where.podIP;
+    status.podIPs = [{ ip: where.podIP }];
+  }
   status.startTime = where.startTime;
   status.containerStatuses = statuses;
   return status;

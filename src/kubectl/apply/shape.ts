@@ -40,6 +40,10 @@ const CONTAINER = obj('Container', {
   resources: obj('ResourceRequirements', { requests: { map: 'quantity' }, limits: { map: 'quantity' } }),
   terminationMessagePath: 'string',
   terminationMessagePolicy: 'string',
+  volumeMounts: list(
+    'VolumeMount',
+    obj('VolumeMount', { name: 'string', mountPath: 'string', readOnly: 'bool', subPath: 'string' }),
+  ),
 });
 const POD_SPEC = obj('PodSpec', {
   containers: list('Container', CONTAINER),
@@ -62,6 +66,8 @@ const POD_SPEC = obj('PodSpec', {
   priorityClassName: 'string',
   serviceAccountName: 'string',
   serviceAccount: 'string',
+  automountServiceAccountToken: 'bool',
+  volumes: list('Volume', obj('Volume', { name: 'string' })),
   hostNetwork: 'bool',
   affinity: 'any',
   dnsPolicy: 'string',

@@ -1,6 +1,7 @@
 /** The `Containers:` section of describe pod and the pod template of describe deployment. */
 import type { Container, ContainerState, ContainerStatus } from '../../engine/api/types';
 import { rfc1123z } from './common';
+import { mountLines } from './volumes';
 
 function ports(c: Container): { port: string; host: string } {
   const list = c.ports ?? [];
@@ -25,13 +26,12 @@ function state(title: string, s: ContainerState, indent: string): string[] {
   return [`${indent}${title}:\tWaiting`];
 }
 
-/** One container; `status` only for a pod. `mount` is the service-account token volume, if any. */
+/** One container; `status` only for a pod. */
 export function container(
   c: Container,
   status: ContainerStatus | undefined,
   indent: string,
   nameIndent: string,
-  mount: string | undefined,
   withStatus: boolean,
 ): string[] {
   const p = ports(c);
@@ -62,12 +62,6 @@ export function container(
     if (entries.length)
       lines.push(`${indent}${title}:`, ...entries.sort().map(([k, v]) => `${indent}  ${k}:\t${v}`));
   }
-  lines.push(`${indent}Environment:\t<none>`);
-  if (mount)
-    lines.push(
-      `${indent}Mounts:`,
-      `${indent}  /var/run/secrets/kubernetes.io/serviceaccount from ${mount} (ro)`,
-    );
-  else lines.push(`${indent}Mounts:\t<none>`);
+  lines.push(`${indent}Environment:\t<none>`, ...mountLines(c, indent));
   return lines;
 }

@@ -5,26 +5,14 @@ import { age } from '../format/age';
 import type { ClusterReader } from '../types';
 import { annotations, controlledBy, events, flush, labels, rfc1123z, tolerations } from './common';
 import { container } from './containers';
-
-/** The service-account token volume real pods get (`kube-api-access-<5 chars>`), named from the uid. */
-export function tokenVolume(pod: Pod): string | undefined {
-  if (pod.spec.hostNetwork || pod.metadata.annotations?.['kubernetes.io/config.mirror']) return undefined;
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let h = 0;
-  for (const ch of pod.metadata.uid || pod.metadata.name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  let s = '';
-  for (let i = 0; i < 5; i++) {
-    s += alphabet[h % alphabet.length];
-    h = Math.floor(h / alphabet.length) + i * 7919;
-  }
-  return `kube-api-access-${s}`;
-}
+import { volumeLines } from './volumes';
 
 export function describePod(pod: Pod, reader: ClusterReader): string {
   const l: string[] = [`Name:\t${pod.metadata.name}`, `Namespace:\t${pod.metadata.namespace}`];
   l.push(`Priority:\t${pod.spec.priority ?? 0}`);
   if (pod.spec.priorityClassName) l.push(`Priority Class Name:\t${pod.spec.priorityClassName}`);
-  l.push(`Service Account:\t${pod.spec.serviceAccountName ?? 'default'}`);
+  // Mirror pods have none (the ServiceAccount admission plugin leaves them alone): no line then.
+  if (pod.spec.serviceAccountName) l.push(`Service Account:\t${pod.spec.serviceAccountName}`);
   l.push(pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${pod.status.hostIP ?? ''}` : 'Node:\t<none>');
   if (pod.status.startTime) l.push(`Start Time:\t${rfc1123z(pod.status.startTime)}`);
   l.push(...labels('Labels', pod.metadata.labels), ...annotations('Annotations', pod.metadata.annotations));
@@ -43,7 +31,6 @@ export function describePod(pod: Pod, reader: ClusterReader): string {
   const owner = controlledBy(pod);
   if (owner) l.push(`Controlled By:\t${owner}`);
   if (pod.status.nominatedNodeName) l.push(`NominatedNodeName:\t${pod.status.nominatedNodeName}`);
-  const volume = tokenVolume(pod);
   l.push('Containers:');
   for (const c of pod.spec.containers)
     l.push(
@@ -52,7 +39,6 @@ export function describePod(pod: Pod, reader: ClusterReader): string {
         pod.status.containerStatuses?.find((s) => s.name === c.name),
         '    ',
         '  ',
-        volume,
         true,
       ),
     );
@@ -64,17 +50,7 @@ export function describePod(pod: Pod, reader: ClusterReader): string {
     );
     for (const c of conditions) l.push(`  ${c.type} \t${c.status} `);
   }
-  if (volume)
-    l.push(
-      'Volumes:',
-      `  ${volume}:`,
-      '    Type:\tProjected (a volume that contains injected data from multiple sources)',
-      '    TokenExpirationSeconds:\t3607',
-      '    ConfigMapName:\tkube-root-ca.crt',
-      '    Optional:\tfalse',
-      '    DownwardAPI:\ttrue',
-    );
-  else l.push('Volumes:\t<none>');
+  l.push(...volumeLines(pod.spec.volumes));
   l.push(`QoS Class:\t${pod.status.qosClass ?? qosClass(pod)}`);
   l.push(...labels('Node-Selectors', pod.spec.nodeSelector), ...tolerations(pod.spec.tolerations));
   l.push(...events(reader, pod));

@@ -2,6 +2,7 @@
 import type { PodTemplate } from '../../engine/api/types';
 import { annotations, labels, tolerations } from './common';
 import { container } from './containers';
+import { volumeLines } from './volumes';
 
 /** The block's lines, cells parted by `\t` (the caller's writer aligns them or not). */
 export function podTemplateLines(t: PodTemplate): string[] {
@@ -12,8 +13,8 @@ export function podTemplateLines(t: PodTemplate): string[] {
   if (t.spec.serviceAccountName && t.spec.serviceAccountName !== 'default')
     l.push(`  Service Account:\t${t.spec.serviceAccountName}`);
   l.push('  Containers:');
-  for (const c of t.spec.containers) l.push(...container(c, undefined, '    ', '   ', undefined, false));
-  l.push('  Volumes:\t<none>');
+  for (const c of t.spec.containers) l.push(...container(c, undefined, '    ', '   ', false));
+  l.push(...volumeLines(t.spec.volumes, '  '));
   if (t.spec.priorityClassName) l.push(`  Priority Class Name:\t${t.spec.priorityClassName}`);
   l.push(...labels('Node-Selectors', t.spec.nodeSelector, '  '), ...tolerations(t.spec.tolerations, '  '));
   return l;
