@@ -199,6 +199,45 @@ describe('informers', () => {
   });
 });
 
+describe('volumes', () => {
+  const withConfigMap = (name: string, configMap: string, optional?: boolean) => {
+    const pod = makePod(name).build();
+    pod.spec.volumes = [
+      { name: 'settings', configMap: { name: configMap, ...(optional ? { optional } : {}) } },
+    ];
+    pod.spec.containers[0]!.volumeMounts = [{ name: 'settings', mountPath: '/etc/app' }];
+    return pod;
+  };
+
+  it('a pod whose ConfigMap does not exist waits in ContainerCreating with FailedMount, backing off', () => {
+    const t = TestCluster.ready().apply(withConfigMap('waits', 'app-settings')).advance('10s');
+    const pod = t.cluster.get('Pod', 'default', 'waits')!;
+    expect(pod.status.phase).toBe('Pending');
+    expect(pod.status.podIP).toBeUndefined();
+    expect(pod.status.containerStatuses?.[0]?.state.waiting?.reason).toBe('ContainerCreating');
+    const failed = () => t.eventsFor('waits').find((e) => e.reason === 'FailedMount');
+    expect(failed()?.message).toBe(
+      'MountVolume.SetUp failed for volume "settings" : configmap "app-settings" not found',
+    );
+    // Tries at 0, 0.5, 1.5, 3.5 and 7.5 s: five in the first 10 s, then ever further apart.
+    expect(failed()?.count).toBe(5);
+    expect(t.eventsFor('waits').some((e) => e.reason === 'Pulling')).toBe(false);
+    t.advance('2m');
+    expect(t.eventsFor('waits').some((e) => e.message.startsWith('Unable to attach or mount volumes'))).toBe(
+      true,
+    );
+  });
+
+  it('runs a pod whose ConfigMap exists (kube-root-ca.crt) or is optional', () => {
+    const t = TestCluster.ready()
+      .apply(withConfigMap('root-ca', 'kube-root-ca.crt'))
+      .apply(withConfigMap('optional', 'nothing', true))
+      .advance('10s');
+    for (const name of ['root-ca', 'optional'])
+      expect(t.cluster.get('Pod', 'default', name)?.status.phase).toBe('Running');
+  });
+});
+
 describe('image pull failures', () => {
   it('goes ErrImagePull → ImagePullBackOff with back-off 10 s, 20 s, 40 s…, worded as the runtime words it', () => {
     const t = TestCluster.ready().apply(makePod('typo').image('nginx:9.99').build()).advance('3s');

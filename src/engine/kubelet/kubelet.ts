@@ -22,6 +22,13 @@ import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { mirrorMetadata, StaticPods } from './staticPods';
 import { LEASE_RENEW_MS, NodeLease } from './nodeLease';
 import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
+import {
+  missingVolumes,
+  MOUNT_RETRY_FIRST_MS,
+  MOUNT_RETRY_MAX_MS,
+  MOUNT_WAIT_TIMEOUT_MS,
+  type MissingVolume,
+} from './volumes';
 
 export const NODE_STATUS_UPDATE_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 5 * 60_000;
@@ -570,6 +577,50 @@ export class Kubelet {
     const now = timestamp(this.sim.now);
     w.startedAt = this.sim.now;
     this.postStatus(w, pendingStatus(pod, now, nodeIP(this.shape.index)));
+    const missing = missingVolumes(pod);
+    if (missing.length) return this.waitForVolumes(w, missing, epoch, this.sim.now, MOUNT_RETRY_FIRST_MS);
+    this.runSandbox(w, epoch);
+  }
+
+  /**
+   * The volume manager retries each volume it cannot set up (FailedMount each time, backing off to
+   * 2m2s) while syncPod waits up to 2m3s and then gives up this round with its own FailedMount. The
+   * pod stays in ContainerCreating, with no sandbox and no IP, until the object exists.
+   */
+  private waitForVolumes(
+    w: PodWorker,
+    missing: readonly MissingVolume[],
+    epoch: number,
+    roundStart: number,
+    retry: number,
+  ): void {
+    const waiting = () =>
+      this.alive(epoch) && w.state === 'starting' && this.workers.get(w.pod.metadata.uid) === w;
+    for (const m of missing)
+      this.recorder.record(
+        w.pod,
+        'Warning',
+        'FailedMount',
+        `MountVolume.SetUp failed for volume "${m.volume}" : ${m.reason}`,
+      );
+    let start = roundStart;
+    if (this.sim.now - roundStart >= MOUNT_WAIT_TIMEOUT_MS) {
+      const names = missing.map((m) => m.volume).join(' ');
+      this.recorder.record(
+        w.pod,
+        'Warning',
+        'FailedMount',
+        `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition`,
+      );
+      start = this.sim.now;
+    }
+    this.sim.after(retry, () => {
+      if (waiting()) this.waitForVolumes(w, missing, epoch, start, Math.min(retry * 2, MOUNT_RETRY_MAX_MS));
+    });
+  }
+
+  private runSandbox(w: PodWorker, epoch: number): void {
+    const { pod } = w;
     const name = pod.metadata.name;
     const namespace = pod.metadata.namespace ?? 'default';
     this.cri(`RunPodSandbox ${namespace}/${name}`, w, () =>
