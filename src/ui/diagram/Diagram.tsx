@@ -1,5 +1,5 @@
 /** The architecture diagram: React Flow for zoom, pan, fit and minimap; everything drawn comes from the layout. */
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { notifyDrawn } from '../drawn';
@@ -22,10 +22,17 @@ function DrawnSignal() {
   return null;
 }
 
-/** Re-fits the view when the cluster's shape changes (nodes added or removed). */
+/**
+ * Re-fits the view when the cluster's shape changes (nodes added or removed). Not on mount: the
+ * flow's own initial fit does that, and a second one, queued until the cards are measured, could
+ * land after the user's first zoom and undo it.
+ */
 function FitOnChange({ nodeCount }: { nodeCount: number }) {
   const { fitView } = useReactFlow();
+  const shown = useRef(nodeCount);
   useEffect(() => {
+    if (shown.current === nodeCount) return;
+    shown.current = nodeCount;
     void fitView(FIT_OPTIONS);
   }, [nodeCount, fitView]);
   return null;
