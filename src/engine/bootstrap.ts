@@ -1,9 +1,19 @@
 /**
  * What a fresh minikube cluster holds before anything is asked of it: kubeadm's namespaces,
- * Services, the CoreDNS Deployment and kube-proxy DaemonSet, minikube's storage-provisioner, and
- * the static pods of the control plane (whose mirror pods kubelet posts once it has registered).
+ * Services (and kube-apiserver's own EndpointSlice for `kubernetes`), the CoreDNS Deployment and
+ * kube-proxy DaemonSet, minikube's storage-provisioner, and the static pods of the control plane
+ * (whose mirror pods kubelet posts once it has registered).
  */
-import type { Container, DaemonSet, Deployment, KubeObject, Namespace, Pod, Service } from './api/types';
+import type {
+  Container,
+  DaemonSet,
+  Deployment,
+  EndpointSlice,
+  KubeObject,
+  Namespace,
+  Pod,
+  Service,
+} from './api/types';
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
   name,
@@ -123,6 +133,19 @@ const service = (
   status: {},
 });
 
+/**
+ * kube-apiserver's own endpoints for the `kubernetes` Service (its endpoint reconciler writes them;
+ * the Service has no selector, so no controller does): the control plane's address, port 8443.
+ */
+const apiServerEndpointSlice: EndpointSlice = {
+  apiVersion: 'discovery.k8s.io/v1',
+  kind: 'EndpointSlice',
+  metadata: meta('kubernetes', 'default', { 'kubernetes.io/service-name': 'kubernetes' }),
+  addressType: 'IPv4',
+  endpoints: [{ addresses: ['192.168.49.2'], conditions: { ready: true } }],
+  ports: [{ name: 'https', port: 8443, protocol: 'TCP' }],
+};
+
 const storageProvisioner: Pod = {
   apiVersion: 'v1',
   kind: 'Pod',
@@ -159,6 +182,7 @@ export const BOOTSTRAP_OBJECTS: readonly KubeObject[] = [
     undefined,
     { component: 'apiserver', provider: 'kubernetes' },
   ),
+  apiServerEndpointSlice,
   service(
     'kube-dns',
     'kube-system',

@@ -346,7 +346,8 @@ export interface Service {
 
 export interface Endpoint {
   addresses: string[];
-  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  /** serving and terminating are left out by kube-apiserver's own slice for `kubernetes`. */
+  conditions: { ready: boolean; serving?: boolean; terminating?: boolean };
   nodeName?: string;
   targetRef?: { kind: 'Pod'; namespace: string; name: string; uid: string };
 }

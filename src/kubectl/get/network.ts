@@ -41,10 +41,9 @@ export function endpointsOf(reader: ClusterReader, namespace?: string): Endpoint
   const slices = reader.list('EndpointSlice', namespace);
   return reader
     .list('Service', namespace)
-    .filter((s) => s.spec.selector || isApiService(s) || slicesFor(slices, s).length)
+    .filter((s) => s.spec.selector || slicesFor(slices, s).length)
     .map((s) => {
       const addresses: string[] = [];
-      if (isApiService(s)) addresses.push(...apiServerEndpoints(reader));
       for (const slice of slicesFor(slices, s))
         for (const e of slice.endpoints)
           if (e.conditions.ready)
@@ -94,14 +93,3 @@ export const endpointSlicePrinter: Printer<EndpointSlice> = {
     age(r.now, e.metadata.creationTimestamp),
   ],
 };
-
-/** The `kubernetes` Service has no selector: kube-apiserver itself keeps its endpoints (the control plane's IP, port 8443). */
-const isApiService = (s: Service) => s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes';
-
-function apiServerEndpoints(reader: ClusterReader): string[] {
-  const node = reader
-    .list('Node')
-    .find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
-  const ip = node?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
-  return ip ? [`${ip}:8443`] : [];
-}
