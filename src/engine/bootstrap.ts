@@ -14,6 +14,8 @@ import type {
   Pod,
   Service,
 } from './api/types';
+import { usesKindnet, type ClusterConfig } from './clusterConfig';
+import { KINDNETD_IMAGE } from './runtime/images';
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
   name,
@@ -169,8 +171,59 @@ const storageProvisioner: Pod = {
   status: { phase: 'Pending' },
 };
 
-/** The objects kubeadm and minikube create, in the order they appear. */
-export const BOOTSTRAP_OBJECTS: readonly KubeObject[] = [
+/** The container of kindnet's pods; it writes the node's CNI config once it runs. */
+export const KINDNET_CONTAINER = 'kindnet-cni';
+
+/**
+ * minikube's kindnet DaemonSet (its CNI when it does not use the bridge): on every node, host
+ * network, tolerating every NoSchedule taint, so it runs before the node is Ready and is what
+ * makes it Ready by writing the node's CNI config.
+ */
+const kindnet: DaemonSet = {
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: meta('kindnet', 'kube-system', { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' }),
+  spec: {
+    selector: { matchLabels: { app: 'kindnet' } },
+    updateStrategy: { type: 'RollingUpdate' },
+    template: {
+      metadata: { labels: { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' } },
+      spec: {
+        hostNetwork: true,
+        serviceAccountName: 'kindnet',
+        tolerations: [{ operator: 'Exists', effect: 'NoSchedule' }],
+        containers: [
+          {
+            name: KINDNET_CONTAINER,
+            image: KINDNETD_IMAGE,
+            resources: {
+              requests: { cpu: '100m', memory: '50Mi' },
+              limits: { cpu: '100m', memory: '50Mi' },
+            },
+            volumeMounts: [
+              { name: 'cni-cfg', mountPath: '/etc/cni/net.d' },
+              { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
+              { name: 'lib-modules', mountPath: '/lib/modules', readOnly: true },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 'cni-cfg', hostPath: { path: '/etc/cni/net.d' } },
+          { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
+          { name: 'lib-modules', hostPath: { path: '/lib/modules' } },
+        ],
+      },
+    },
+  },
+  status: { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberReady: 0, numberMisscheduled: 0 },
+};
+
+/** The objects kubeadm and minikube create, in the order they appear (kindnet last, applied by minikube after kubeadm). */
+export function bootstrapObjects(config: ClusterConfig): readonly KubeObject[] {
+  return usesKindnet(config) ? [...BOOTSTRAP_OBJECTS, kindnet] : BOOTSTRAP_OBJECTS;
+}
+
+const BOOTSTRAP_OBJECTS: readonly KubeObject[] = [
   namespace('default'),
   namespace('kube-node-lease'),
   namespace('kube-public'),

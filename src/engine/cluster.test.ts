@@ -66,7 +66,7 @@ describe('a fresh minikube cluster', () => {
     expect(again.find((e) => e.reason === 'NodeHasSufficientMemory')?.count).toBe(1);
   });
 
-  it('runs kube-system as minikube does: static pods, CoreDNS, one kube-proxy per node, storage-provisioner', () => {
+  it('runs kube-system as minikube does: static pods, CoreDNS, one kube-proxy and one kindnet per node, storage-provisioner', () => {
     const t = TestCluster.ready({ nodes: 2 });
     const names = t
       .pods('kube-system')
@@ -77,6 +77,8 @@ describe('a fresh minikube cluster', () => {
       [
         'coredns-hash-xxxxx',
         'etcd-minikube',
+        'kindnet-xxxxx',
+        'kindnet-xxxxx',
         'kube-apiserver-minikube',
         'kube-controller-manager-minikube',
         'kube-proxy-xxxxx',
@@ -88,6 +90,32 @@ describe('a fresh minikube cluster', () => {
     for (const p of t.pods('kube-system')) expect(p.status.phase, p.metadata.name).toBe('Running');
     const proxies = t.pods('kube-system').filter((p) => p.metadata.name.startsWith('kube-proxy-'));
     expect(proxies.map((p) => p.spec.nodeName).sort()).toEqual(['minikube', 'minikube-m02']);
+  });
+
+  it.each([
+    [1, 'docker', false],
+    [1, 'containerd', true],
+    [1, 'cri-o', true],
+    [2, 'docker', true],
+  ] as const)('with %i node(s) on %s, kindnet is the CNI: %s', (nodes, runtime, kindnet) => {
+    const t = TestCluster.ready({ nodes, runtime });
+    expect(t.cluster.get('DaemonSet', 'kube-system', 'kindnet') !== undefined).toBe(kindnet);
+    expect(t.pods('kube-system').filter((p) => p.metadata.name.startsWith('kindnet-'))).toHaveLength(
+      kindnet ? nodes : 0,
+    );
+  });
+
+  it('keeps a kindnet node NotReady (cni plugin not initialized) until its kindnet pod writes the CNI config', () => {
+    const t = TestCluster.start({ nodes: 2 }).advance('2s');
+    const ready = () =>
+      t.cluster.get('Node', undefined, 'minikube')!.status.conditions.find((c) => c.type === 'Ready')!;
+    expect(ready().status).toBe('False');
+    expect(ready().message).toContain('cni plugin not initialized');
+    t.advance('10s');
+    expect(ready().status).toBe('True');
+    const kindnet = t.podsOf('kindnet-', 'kube-system').find((p) => p.spec.nodeName === 'minikube')!;
+    const started = Date.parse(kindnet.status.containerStatuses![0]!.state.running!.startedAt);
+    expect(Date.parse(ready().lastTransitionTime!)).toBeGreaterThanOrEqual(started);
   });
 
   it('renews each node Lease about every 10 s', () => {

@@ -11,8 +11,14 @@ import { APISERVER, ApiServer, ETCD } from './apiserver/apiServer';
 import type { ApiResult } from './apiserver/request';
 import { etcdKey, RESOURCES } from './api/resources';
 import type { Kind, KubeObject, ObjectOfKind, Taint } from './api/types';
-import { BOOTSTRAP_OBJECTS, staticPods } from './bootstrap';
-import { DEFAULT_CLUSTER_CONFIG, nodeNameAt, type ClusterConfig, type NodeName } from './clusterConfig';
+import { bootstrapObjects, KINDNET_CONTAINER, staticPods } from './bootstrap';
+import {
+  DEFAULT_CLUSTER_CONFIG,
+  nodeNameAt,
+  usesKindnet,
+  type ClusterConfig,
+  type NodeName,
+} from './clusterConfig';
 import { ControllerManager } from './controllers/controllerManager';
 import { KCM } from './controllers/controller';
 import { timestamp } from './core/time';
@@ -57,6 +63,9 @@ export type StoppableComponent = ControlPlaneComponent | 'coredns';
 const KUBECTL = componentId('kubectl');
 /** The container of kube-proxy's DaemonSet pods (kubeadm's manifest). */
 const KUBE_PROXY_CONTAINER = 'kube-proxy';
+/** How long kindnetd takes from its start to the CNI config on disk. */
+const KINDNET_CONFIG_AFTER_MS = 1_000;
+
 /** The container of CoreDNS's pods (its Deployment in kube-system). */
 const COREDNS_CONTAINER = 'coredns';
 
@@ -116,7 +125,7 @@ export class Cluster {
   private seed(): void {
     const now = timestamp(this.sim.now);
     let ip = 11;
-    for (const object of BOOTSTRAP_OBJECTS) {
+    for (const object of bootstrapObjects(this.config)) {
       const draft = {
         ...object,
         metadata: {
@@ -148,7 +157,13 @@ export class Cluster {
   private createNode(index: number): ClusterNodeParts {
     this.nextNodeIndex = Math.max(this.nextNodeIndex, index + 1);
     const name = nodeNameAt(index);
-    const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, nodeIP(index));
+    const runtime = new ContainerRuntime(
+      this.sim,
+      name,
+      this.config.runtime,
+      nodeIP(index),
+      usesKindnet(this.config) ? 'kindnet' : 'bridge',
+    );
     const shape = {
       name,
       index,
@@ -182,6 +197,13 @@ export class Cluster {
       // The runtime knows a static pod's containers by the pod's name (it has no API uid).
       if (staticNames.has(c.podUid)) this.controlPlaneProcess(c.name, running);
       this.coreDnsProcess(c.id, c.podNamespace === 'kube-system' && c.name === COREDNS_CONTAINER, running);
+      if (running && c.podNamespace === 'kube-system' && c.name === KINDNET_CONTAINER)
+        // kindnetd reads its Node's pod range and writes 10-kindnet.conflist; the runtime picks it up.
+        this.sim.after(KINDNET_CONFIG_AFTER_MS, () => {
+          if (c.state !== 'running' || runtime.cniConfigured) return;
+          runtime.cniConfigured = true;
+          parts.kubelet.cniConfigWritten();
+        });
       if (c.podNamespace !== 'kube-system' || c.name !== KUBE_PROXY_CONTAINER) return;
       if (running) {
         proxyContainer = c.id;

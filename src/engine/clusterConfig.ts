@@ -18,6 +18,13 @@ export interface ClusterConfig {
 
 export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { nodeCount: 1, runtime: 'docker' };
 
+/**
+ * Whether minikube installs kindnet as the CNI (cni.chooseDefault with the docker driver): for
+ * more than one node, or for a runtime other than docker. A single docker node gets the bridge
+ * CNI, a config file and no pod.
+ */
+export const usesKindnet = (config: ClusterConfig) => config.nodeCount > 1 || config.runtime !== 'docker';
+
 /** The name minikube gives the node at `index` (0-based): `minikube`, `minikube-m02`, `minikube-m03`, … */
 export function nodeNameAt(index: number): NodeName {
   return (index === 0 ? 'minikube' : `minikube-m${String(index + 1).padStart(2, '0')}`) as NodeName;

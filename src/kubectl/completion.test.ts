@@ -51,6 +51,7 @@ describe('completions', () => {
     expect(c('kubectl rollout history deployment/web --rev')).toEqual(['--revision']);
     expect(c('kubectl rollout status deployment/web --wa')).toEqual(['--watch']);
     expect(c('kubectl rollout status -n kube-system d')).toEqual([
+      'daemonset/kindnet',
       'daemonset/kube-proxy',
       'deployment/coredns',
     ]);

@@ -20,13 +20,13 @@ describe('workflow scheduling', () => {
     expect(run.steps.filter((s) => s.timedOut)).toEqual([]);
   });
 
-  it('starts with the control plane requesting 650m CPU on minikube and minikube-m04 off', () => {
+  it('starts with the control plane, CoreDNS and kindnet requesting 850m CPU on minikube and minikube-m04 off', () => {
     const cpu = run.cluster
       .list('Pod')
       .filter((p) => p.spec.nodeName === 'minikube' && p.metadata.namespace === 'kube-system')
       .flatMap((p) => p.spec.containers)
       .reduce((sum, c) => sum + parseInt(String(c.resources?.requests?.cpu ?? '0'), 10), 0);
-    expect(cpu).toBe(650);
+    expect(cpu).toBe(850);
     const m03 = run.cluster.get('Node', undefined, 'minikube-m03')!;
     expect(m03.status.allocatable).toMatchObject({ cpu: '4', memory: '8Gi' });
   });
@@ -39,12 +39,12 @@ describe('workflow scheduling', () => {
       reasons: ['node(s) had untolerated taint {dedicated: gpu}'],
     });
     expect(verdict('web', 'minikube')).toMatchObject({
-      total: 431,
-      scores: { TaintToleration: 100, NodeResourcesFit: 48, NodeResourcesBalancedAllocation: 83 },
+      total: 422,
+      scores: { TaintToleration: 100, NodeResourcesFit: 42, NodeResourcesBalancedAllocation: 80 },
     });
     expect(verdict('web', 'minikube-m03')).toMatchObject({
-      total: 484,
-      scores: { TaintToleration: 100, NodeResourcesFit: 89, NodeResourcesBalancedAllocation: 95 },
+      total: 481,
+      scores: { TaintToleration: 100, NodeResourcesFit: 87, NodeResourcesBalancedAllocation: 94 },
     });
   });
 

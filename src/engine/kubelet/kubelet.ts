@@ -21,7 +21,14 @@ import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './pod
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { mirrorMetadata, StaticPods } from './staticPods';
 import { LEASE_RENEW_MS, NodeLease } from './nodeLease';
-import { newNodeObject, nodeConditions, nodeIP, type NodeShape } from './nodeObject';
+import {
+  CNI_NOT_INITIALIZED,
+  newNodeObject,
+  nodeConditions,
+  nodeIP,
+  RUNTIME_NOT_CHECKED,
+  type NodeShape,
+} from './nodeObject';
 import {
   missingVolumes,
   MOUNT_RETRY_FIRST_MS,
@@ -92,6 +99,8 @@ export class Kubelet {
   readonly ownNode: Informer<'Node'>;
   /** The pod range last handed to the runtime (none after a restart until the Node shows it). */
   private podCidr: string | undefined;
+  /** The Ready=False message last reported (it changes once the runtime has been checked). */
+  private lastNotReadyMessage = '';
   private readonly recorder: EventRecorder;
   /** The kubelet's reference to its Node for events: no apiVersion, and the node's name as its uid. */
   private readonly nodeRef: ObjectReference;
@@ -262,6 +271,7 @@ export class Kubelet {
     this.lastReportAt = -Infinity;
     this.lastReportedReady = undefined;
     this.lastReportedImages = '';
+    this.lastNotReadyMessage = '';
     this.lastUnschedulable = false;
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
@@ -371,13 +381,33 @@ export class Kubelet {
     );
   }
 
-  /** The runtime is up and its CNI has the node's pod range (NetworkReady), some time after kubelet started. */
+  /**
+   * The runtime is up, has a CNI config (kindnet's is written by its pod) and the node's pod range
+   * (NetworkReady), some time after kubelet started.
+   */
   private networkReady(): boolean {
     return (
       this.runtime.up &&
+      this.runtime.cniConfigured &&
       this.runtime.podCidr !== undefined &&
       this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS
     );
+  }
+
+  /** Why the node is not Ready: the runtime not checked yet, or (once it is) no CNI config. */
+  private notReadyMessage(): string {
+    return this.runtime.up &&
+      !this.runtime.cniConfigured &&
+      this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS
+      ? CNI_NOT_INITIALIZED
+      : RUNTIME_NOT_CHECKED;
+  }
+
+  /** kindnet wrote the node's CNI config: as fastStatusUpdateOnce, a node not yet Ready reports at once. */
+  cniConfigWritten(): void {
+    const epoch = this.epoch;
+    if (this.alive(epoch) && this.lastReportedReady !== true && this.networkReady())
+      this.updateNodeStatus(epoch);
   }
 
   private imagesMemo: {
@@ -407,6 +437,7 @@ export class Kubelet {
     const node = this.node;
     if (!node || !this.alive(epoch)) return;
     const ready = this.networkReady();
+    const notReadyMessage = this.notReadyMessage();
     const { list: images, key: imagesKey } = this.nodeImages();
     // The Node as the kubelet's own watch has it (the node lister).
     const watched = this.ownNode.get(undefined, this.shape.name);
@@ -416,15 +447,20 @@ export class Kubelet {
     // is put right at once, not after the 5-minute report.
     const apiReady = watched?.status.conditions?.find((c) => c.type === 'Ready')?.status;
     const drifted = watched !== undefined && apiReady !== (ready ? 'True' : 'False');
-    const changed = ready !== this.lastReportedReady || imagesKey !== this.lastReportedImages || drifted;
+    const changed =
+      ready !== this.lastReportedReady ||
+      imagesKey !== this.lastReportedImages ||
+      drifted ||
+      (!ready && notReadyMessage !== this.lastNotReadyMessage);
     if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
     const now = timestamp(this.sim.now);
     const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
     const status = {
       ...current.status,
-      conditions: nodeConditions(ready, now, current.status.conditions),
+      conditions: nodeConditions(ready, now, current.status.conditions, notReadyMessage),
       images,
     };
+    this.lastNotReadyMessage = notReadyMessage;
     const becameReady = ready && this.lastReportedReady !== true;
     const reported = { ready: this.lastReportedReady, images: this.lastReportedImages };
     this.lastReportAt = this.sim.now;
@@ -565,7 +601,7 @@ export class Kubelet {
   private startPod(w: PodWorker): void {
     const epoch = this.epoch;
     const { pod } = w;
-    if (!pod.spec.hostNetwork && this.runtime.podCidr === undefined) {
+    if (!pod.spec.hostNetwork && (this.runtime.podCidr === undefined || !this.runtime.cniConfigured)) {
       // syncPod refuses a pod-network pod while the network is not ready; its worker tries again later.
       this.recorder.record(pod, 'Warning', 'NetworkNotReady', NETWORK_NOT_READY);
       this.sim.after(NETWORK_RETRY_MS, () => {

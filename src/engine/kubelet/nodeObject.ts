@@ -24,11 +24,17 @@ const CONDITION_TEXT: Record<NodeConditionType, { ok: [string, string]; status: 
   Ready: { ok: ['KubeletReady', 'kubelet is posting ready status'], status: 'True' },
 };
 
+/** Ready=False's message before the runtime's first status check, and while the CNI has no config. */
+export const RUNTIME_NOT_CHECKED = 'container runtime status check may not have completed yet';
+export const CNI_NOT_INITIALIZED =
+  'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
+
 /** The node's conditions as kubelet reports them; `ready` false before the runtime and network are up. */
 export function nodeConditions(
   ready: boolean,
   now: string,
   previous?: readonly Condition<NodeConditionType>[],
+  notReadyMessage = RUNTIME_NOT_CHECKED,
 ): Condition<NodeConditionType>[] {
   return (['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'] as const).map((type) => {
     const text = CONDITION_TEXT[type];
@@ -39,7 +45,7 @@ export function nodeConditions(
       type,
       status,
       reason: notReady ? 'KubeletNotReady' : text.ok[0],
-      message: notReady ? 'container runtime status check may not have completed yet' : text.ok[1],
+      message: notReady ? notReadyMessage : text.ok[1],
       lastHeartbeatTime: now,
       lastTransitionTime: old && old.status === status ? (old.lastTransitionTime ?? now) : now,
     };

@@ -54,6 +54,11 @@ export class ContainerRuntime {
   /** The node's pod range, once kubelet passes it on (CRI UpdateRuntimeConfig); the CNI plugin allocates pod IPs from it. */
   podCidr: string | undefined;
   private podCidrPrefix = '';
+  /**
+   * Whether the node has a CNI config: minikube writes the bridge plugin's before kubelet starts;
+   * kindnet's pod writes its own once it runs (a file on disk: it outlasts a node restart).
+   */
+  cniConfigured: boolean;
   /** Its two checked routes (replies to kubelet, and the pods' processes): checked once, used for every message. */
   private readonly toKubelet: Route;
   private readonly toPods: Route;
@@ -64,7 +69,10 @@ export class ContainerRuntime {
     readonly runtime: RuntimeName,
     /** The node's own address: the IP of host-network pods. */
     private readonly hostIP: string,
+    /** The CNI plugin minikube chose: kindnet's config exists only once its pod has written it. */
+    cni: 'bridge' | 'kindnet' = 'bridge',
   ) {
+    this.cniConfigured = cni === 'bridge';
     this.id = componentId('container-runtime', node);
     this.kubelet = componentId('kubelet', node);
     this.toKubelet = sim.route(this.id, this.kubelet);

@@ -17,7 +17,11 @@ export const IMAGE_SIZES: Record<string, number> = {
   'registry.k8s.io/coredns/coredns:v1.12.1': 74_500_000,
   'gcr.io/k8s-minikube/storage-provisioner:v5': 31_465_472,
   'docker.io/kubernetesui/dashboard:v2.7.0': 245_780_000,
+  'docker.io/kindest/kindnetd:v20250512-df8de77b': 38_600_000,
 };
+
+/** kindnet's image (minikube 1.37's kindnet manifest). */
+export const KINDNETD_IMAGE = 'docker.io/kindest/kindnetd:v20250512-df8de77b';
 
 const TYPICAL_SIZE = 50_000_000;
 

@@ -74,6 +74,7 @@ const CATALOG: Record<string, readonly string[]> = {
   'docker.io/library/mongo': ['latest', '7', '8'],
   'docker.io/library/hello-world': ['latest'],
   'docker.io/kubernetesui/dashboard': ['v2.7.0'],
+  'docker.io/kindest/kindnetd': ['v20250512-df8de77b'],
   'docker.io/kubernetesui/metrics-scraper': ['v1.0.8'],
   'registry.k8s.io/pause': ['3.10', '3.10.1'],
   'registry.k8s.io/echoserver': ['1.4', '1.10'],

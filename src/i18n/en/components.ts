@@ -398,7 +398,7 @@ export const componentsEn = {
     talksTo: [
       "kube-apiserver — its kubelet reports status, renews the node's Lease and receives the Pods bound to {{node}}; its kube-proxy receives Services and EndpointSlices",
       'kube-apiserver (calling in) — reaches the kubelet on port 10250 for logs, exec and port-forward',
-      'other nodes — Pod-to-Pod traffic over the cluster network (kindnet, the CNI plugin minikube picks when there are several nodes)',
+      'other nodes — Pod-to-Pod traffic over the cluster network (kindnet, the CNI plugin minikube picks when there are several nodes or the runtime is not docker)',
       'image registries — its runtime pulls the images its Pods need',
     ],
     neverTalksTo:
@@ -445,7 +445,7 @@ export const componentsEn = {
       },
       {
         cmd: 'kubectl get pod -n kube-system -o wide --field-selector spec.nodeName=minikube',
-        says: "The system Pods on this node: the four control plane static pods (…-minikube), CoreDNS, storage-provisioner and this node's own kube-proxy. Every node runs one kube-proxy Pod; multi-node minikube also runs a CNI Pod such as kindnet-… on each node.",
+        says: "The system Pods on this node: the four control plane static pods (…-minikube), CoreDNS, storage-provisioner and this node's own kube-proxy. Every node runs one kube-proxy Pod; with several nodes, or with containerd or CRI-O, minikube also runs kindnet-…, the CNI plugin's Pod, on each node.",
       },
       {
         cmd: 'kubectl describe node minikube | grep Taints',

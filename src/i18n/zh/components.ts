@@ -376,7 +376,7 @@ export const componentsZh: Record<ComponentTextKey, ComponentDetails> = {
     talksTo: [
       'kube-apiserver — 节点上的 kubelet 上报状态、续约节点的 Lease，并接收绑定到 {{node}} 的 Pod；kube-proxy 接收 Service 和 EndpointSlice',
       'kube-apiserver（反向连入）— 为 logs、exec、port-forward 连接 kubelet 的 10250 端口',
-      '其他节点 — 通过集群网络传输 Pod 之间的流量（有多个节点时，minikube 选用的 CNI 插件是 kindnet）',
+      '其他节点 — 通过集群网络传输 Pod 之间的流量（有多个节点或运行时不是 docker 时，minikube 选用的 CNI 插件是 kindnet）',
       '镜像仓库 — 容器运行时拉取 Pod 所需的镜像',
     ],
     neverTalksTo:
@@ -423,7 +423,7 @@ export const componentsZh: Record<ComponentTextKey, ComponentDetails> = {
       },
       {
         cmd: 'kubectl get pod -n kube-system -o wide --field-selector spec.nodeName=minikube',
-        says: '这个节点上的系统 Pod：四个控制面静态 Pod（…-minikube）、CoreDNS、storage-provisioner，以及本节点自己的 kube-proxy。每个节点都运行一个 kube-proxy Pod；多节点的 minikube 还会在每个节点上运行一个 CNI Pod，例如 kindnet-…。',
+        says: '这个节点上的系统 Pod：四个控制面静态 Pod（…-minikube）、CoreDNS、storage-provisioner，以及本节点自己的 kube-proxy。每个节点都运行一个 kube-proxy Pod；有多个节点，或使用 containerd、CRI-O 时，minikube 还会在每个节点上运行 kindnet-…，也就是 CNI 插件的 Pod。',
       },
       {
         cmd: 'kubectl describe node minikube | grep Taints',

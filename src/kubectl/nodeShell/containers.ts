@@ -51,6 +51,8 @@ export function containerCommand(pod: Pod, name: string, image: string, nodeIP: 
       return '/coredns -conf /etc/coredns/Corefile';
     case 'storage-provisioner':
       return '/storage-provisioner';
+    case 'kindnetd':
+      return '/bin/kindnetd';
     case 'nginx':
       return '/docker-entrypoint.sh nginx -g daemon off;';
     default:

@@ -26,8 +26,11 @@ export const WATCH_MS = 30_000;
 /** The longest single sleep a script may ask for. */
 export const MAX_SLEEP_MS = 24 * 3_600_000;
 
-/** When the last node has joined and reported Ready (workers join 2 s in, one a second). */
-export const settledAt = (nodes: number) => 2_000 + Math.max(0, nodes - 2) * 1_000 + 3_000;
+/**
+ * When the last node has joined and reported Ready (workers join 2 s in, one a second; each is
+ * Ready once its kindnet pod has written the CNI config). The same moment as free play's.
+ */
+export const settledAt = (nodes: number) => 2_000 + Math.max(0, nodes - 2) * 1_000 + 4_500;
 
 export function parseSleep(arg: string | undefined): number | null {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(arg ?? '');

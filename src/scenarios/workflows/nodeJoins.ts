@@ -5,8 +5,8 @@ export const nodeJoins: Scenario = {
   id: 'node-joins',
   title: { en: 'A node joins the cluster', zh: '节点加入集群' },
   summary: {
-    en: 'minikube-m02 boots: its kubelet registers a Node through kube-apiserver into etcd, the controllers and the scheduler see it, kube-proxy lands on it, and the node turns Ready.',
-    zh: 'minikube-m02 启动：它的 kubelet 通过 kube-apiserver 把 Node 注册进 etcd，控制器和调度器看到它，kube-proxy 落到它上面，节点变为 Ready。',
+    en: 'minikube-m02 boots: its kubelet registers a Node through kube-apiserver into etcd, the controllers and the scheduler see it, kube-proxy and the kindnet network plugin land on it, and the node turns Ready.',
+    zh: 'minikube-m02 启动：它的 kubelet 通过 kube-apiserver 把 Node 注册进 etcd，控制器和调度器看到它，kube-proxy 和 kindnet 网络插件落到它上面，节点变为 Ready。',
   },
   cluster: { nodes: 2, offAtStart: ['minikube-m02'] },
   steps: [
@@ -35,21 +35,23 @@ export const nodeJoins: Scenario = {
       tryIt: ['kubectl describe node minikube-m02'],
     },
     {
-      title: { en: 'kube-proxy lands on the new node', zh: 'kube-proxy 落到新节点上' },
+      title: { en: 'kube-proxy and kindnet land on the new node', zh: 'kube-proxy 和 kindnet 落到新节点上' },
       narration: {
-        en: 'The DaemonSet controller wants one kube-proxy pod per node: it sees a node without one and creates kube-proxy-<hash>, pinned to minikube-m02 by node affinity and tolerating the not-ready taints. kube-scheduler binds it there, and kubelet starts it (the image is already on the machine). From now on this node programs Service rules too.',
-        zh: 'DaemonSet 控制器要求每个节点都有一个 kube-proxy Pod：它发现新节点上还没有，于是创建 kube-proxy-<hash>，用节点亲和性固定到 minikube-m02，并容忍 not-ready 污点。kube-scheduler 把它绑定到该节点，kubelet 启动它（镜像已在机器上）。从此这个节点也会编写 Service 转发规则。',
+        en: 'The DaemonSet controller wants one pod per node of each of kube-system’s DaemonSets: kube-proxy, and kindnet, the pod network’s plugin (minikube’s CNI when a cluster has more than one node). It sees a node without them and creates kube-proxy-<hash> and kindnet-<hash>, pinned to minikube-m02 by node affinity and tolerating the not-ready taints. kube-scheduler binds them there, and kubelet starts them: kube-proxy’s image is already on the machine, kindnet’s is pulled first. Both use the host’s network, so they can run before the pod network exists. From now on this node programs Service rules too.',
+        zh: 'DaemonSet 控制器要求 kube-system 的每个 DaemonSet 在每个节点上都有一个 Pod：kube-proxy，以及 Pod 网络插件 kindnet（集群有多个节点时 minikube 使用的 CNI）。它发现新节点上还没有，于是创建 kube-proxy-<hash> 和 kindnet-<hash>，用节点亲和性固定到 minikube-m02，并容忍 not-ready 污点。kube-scheduler 把它们绑定到该节点，kubelet 启动它们：kube-proxy 的镜像已在机器上，kindnet 的镜像要先拉取。两者都使用宿主机网络，所以能在 Pod 网络建立之前运行。从此这个节点也会编写 Service 转发规则。',
       },
-      until: { podsRunning: { selector: 'k8s-app=kube-proxy', count: 2, namespace: 'kube-system' } },
+      until: {
+        podsRunning: { selector: 'k8s-app=kube-proxy', count: 2, namespace: 'kube-system' },
+      },
       limit: 30,
       focus: ['kube-controller-manager', 'kube-scheduler', 'kubelet minikube-m02', 'kube-proxy'],
-      tryIt: ['kubectl get daemonset kube-proxy -n kube-system', 'kubectl get pod -n kube-system -o wide'],
+      tryIt: ['kubectl get daemonsets -n kube-system', 'kubectl get pod -n kube-system -o wide'],
     },
     {
       title: { en: 'The node turns Ready', zh: '节点变为 Ready' },
       narration: {
-        en: 'The pod network needs a range for the node’s pods: right after the Node was stored, the node-ipam-controller in kube-controller-manager gave it 10.244.1.0/24 by PATCHing spec.podCIDR through kube-apiserver, and kubelet, which watches its own Node, handed that range to the container runtime (CRI UpdateRuntimeConfig). kubelet recomputes the node’s status every 10 seconds (nodeStatusUpdateFrequency). Once the runtime and the pod network are ready, the Ready condition changes to True (KubeletReady, “kubelet is posting ready status”), so kubelet sends the status at once and records the NodeReady Event.',
-        zh: 'Pod 网络需要为这个节点的 Pod 准备一个网段：Node 刚存入 etcd，kube-controller-manager 中的 node-ipam-controller 就通过 kube-apiserver PATCH 了 spec.podCIDR，分给它 10.244.1.0/24；kubelet 监视着自己的 Node，看到后把这个网段交给容器运行时（CRI UpdateRuntimeConfig）。kubelet 每 10 秒（nodeStatusUpdateFrequency）重新计算一次节点状态。运行时和 Pod 网络就绪后，Ready 条件变为 True（KubeletReady，“kubelet is posting ready status”），状态有了变化，kubelet 立刻上报，并记录 NodeReady 事件。',
+        en: 'The pod network needs a range for the node’s pods: right after the Node was stored, the node-ipam-controller in kube-controller-manager gave it 10.244.1.0/24 by PATCHing spec.podCIDR through kube-apiserver, and kubelet, which watches its own Node, handed that range to the container runtime (CRI UpdateRuntimeConfig). That is not enough yet: the runtime reports NetworkReady=false, “cni plugin not initialized”, until a CNI plugin’s config is on the machine. kindnet writes it: once its pod runs, kindnetd puts /etc/cni/net.d/10-kindnet.conflist there for the node’s range. kubelet recomputes the node’s status every 10 seconds (nodeStatusUpdateFrequency). Once the runtime and the pod network are ready, the Ready condition changes to True (KubeletReady, “kubelet is posting ready status”), so kubelet sends the status at once and records the NodeReady Event.',
+        zh: 'Pod 网络需要为这个节点的 Pod 准备一个网段：Node 刚存入 etcd，kube-controller-manager 中的 node-ipam-controller 就通过 kube-apiserver PATCH 了 spec.podCIDR，分给它 10.244.1.0/24；kubelet 监视着自己的 Node，看到后把这个网段交给容器运行时（CRI UpdateRuntimeConfig）。但这还不够：在机器上有 CNI 插件的配置之前，运行时一直报告 NetworkReady=false（“cni plugin not initialized”）。这个配置由 kindnet 来写：它的 Pod 一运行，kindnetd 就按节点的网段写出 /etc/cni/net.d/10-kindnet.conflist。kubelet 每 10 秒（nodeStatusUpdateFrequency）重新计算一次节点状态。运行时和 Pod 网络就绪后，Ready 条件变为 True（KubeletReady，“kubelet is posting ready status”），状态有了变化，kubelet 立刻上报，并记录 NodeReady 事件。',
       },
       until: { nodeReady: { node: 'minikube-m02', status: 'True' } },
       limit: 30,

@@ -35,8 +35,8 @@ export const scheduling: Scenario = {
     {
       title: { en: 'Three nodes, two sizes', zh: '三个节点，两种规格' },
       narration: {
-        en: 'Three nodes run: minikube and minikube-m02 have 2 CPUs and about 3.8 GiB of memory each, minikube-m03 has 4 CPUs and 8 GiB. kube-scheduler never measures how busy a node really is: it adds up the resource requests of the pods bound to it and compares them with the node’s allocatable. On minikube the control-plane pods already request 650m CPU. A fourth machine, minikube-m04, is still switched off. (minikube itself gives every node the same size; here they differ to make the scores tell.)',
-        zh: '集群里有三个节点在运行：minikube 和 minikube-m02 各有 2 个 CPU、约 3.8 GiB 内存，minikube-m03 有 4 个 CPU、8 GiB 内存。kube-scheduler 从不测量节点实际有多忙：它把已绑定到节点的 Pod 的资源请求（requests）加起来，与节点的可分配量（allocatable）比较。在 minikube 上，控制面的 Pod 已经请求了 650m CPU。第四台机器 minikube-m04 还没开机。（minikube 本身会给所有节点相同的规格；这里让它们不同，分数的差别才明显。）',
+        en: 'Three nodes run: minikube and minikube-m02 have 2 CPUs and about 3.8 GiB of memory each, minikube-m03 has 4 CPUs and 8 GiB. kube-scheduler never measures how busy a node really is: it adds up the resource requests of the pods bound to it and compares them with the node’s allocatable. On minikube the control-plane pods, CoreDNS and kindnet (the pod network’s DaemonSet, one pod on every node) already request 850m CPU. A fourth machine, minikube-m04, is still switched off. (minikube itself gives every node the same size; here they differ to make the scores tell.)',
+        zh: '集群里有三个节点在运行：minikube 和 minikube-m02 各有 2 个 CPU、约 3.8 GiB 内存，minikube-m03 有 4 个 CPU、8 GiB 内存。kube-scheduler 从不测量节点实际有多忙：它把已绑定到节点的 Pod 的资源请求（requests）加起来，与节点的可分配量（allocatable）比较。在 minikube 上，控制面的 Pod、CoreDNS 和 kindnet（Pod 网络的 DaemonSet，每个节点一个 Pod）已经请求了 850m CPU。第四台机器 minikube-m04 还没开机。（minikube 本身会给所有节点相同的规格；这里让它们不同，分数的差别才明显。）',
       },
       focus: ['minikube', 'minikube-m02', 'minikube-m03'],
       until: { seconds: 3 },
@@ -45,8 +45,8 @@ export const scheduling: Scenario = {
     {
       title: { en: 'A taint on minikube-m02', zh: '给 minikube-m02 加污点' },
       narration: {
-        en: 'kubectl taint adds dedicated=gpu:NoSchedule to the Node’s spec.taints, an update kube-apiserver stores in etcd under /registry/minions/minikube-m02. From now on kube-scheduler’s TaintToleration filter refuses minikube-m02 for every pod that does not tolerate this taint. NoSchedule only keeps new pods away: CoreDNS, already running there, stays (NoExecute would evict it).',
-        zh: 'kubectl taint 在 Node 的 spec.taints 中加入 dedicated=gpu:NoSchedule，kube-apiserver 把这次更新存进 etcd 的 /registry/minions/minikube-m02。从现在起，kube-scheduler 的 TaintToleration 过滤器会为所有不容忍这个污点的 Pod 排除 minikube-m02。NoSchedule 只挡住新 Pod：已经在上面运行的 CoreDNS 不受影响（NoExecute 才会把它驱逐）。',
+        en: 'kubectl taint adds dedicated=gpu:NoSchedule to the Node’s spec.taints, an update kube-apiserver stores in etcd under /registry/minions/minikube-m02. From now on kube-scheduler’s TaintToleration filter refuses minikube-m02 for every pod that does not tolerate this taint. NoSchedule only keeps new pods away: the kindnet pod already running there stays (a NoExecute taint would evict it).',
+        zh: 'kubectl taint 在 Node 的 spec.taints 中加入 dedicated=gpu:NoSchedule，kube-apiserver 把这次更新存进 etcd 的 /registry/minions/minikube-m02。从现在起，kube-scheduler 的 TaintToleration 过滤器会为所有不容忍这个污点的 Pod 排除 minikube-m02。NoSchedule 只挡住新 Pod：已经在上面运行的 kindnet Pod 不受影响（NoExecute 污点才会把它驱逐）。',
       },
       actions: [{ taint: { node: 'minikube-m02', key: 'dedicated', value: 'gpu', effect: 'NoSchedule' } }],
       until: { nodeTaint: { node: 'minikube-m02', key: 'dedicated' } },
@@ -74,8 +74,8 @@ export const scheduling: Scenario = {
         choices: 'nodes',
         answer: { podNode: 'run=web' },
         explain: {
-          en: 'minikube-m03. minikube-m02 is filtered out first: TaintToleration reports “node(s) had untolerated taint {dedicated: gpu}”. minikube and minikube-m03 both pass and both get TaintToleration 100 (weight 3). The difference is NodeResourcesFit, whose LeastAllocated strategy favours free room: minikube, where the control plane already requests a good part of the 2 CPUs, scores 48; the bigger, nearly empty minikube-m03 scores 89. NodeResourcesBalancedAllocation adds 83 and 95, so the totals are 431 and 484: minikube-m03 wins.',
-          zh: 'minikube-m03。minikube-m02 首先被过滤掉：TaintToleration 报告“node(s) had untolerated taint {dedicated: gpu}”。minikube 和 minikube-m03 都通过了过滤，TaintToleration 都得 100 分（权重 3）。差别在 NodeResourcesFit：它的 LeastAllocated 策略偏爱剩余空间多的节点。控制面已经请求了 minikube 那 2 个 CPU 中的一大部分，它只得 48 分；更大、几乎空闲的 minikube-m03 得 89 分。NodeResourcesBalancedAllocation 再分别加上 83 和 95，总分 431 对 484：minikube-m03 胜出。',
+          en: 'minikube-m03. minikube-m02 is filtered out first: TaintToleration reports “node(s) had untolerated taint {dedicated: gpu}”. minikube and minikube-m03 both pass and both get TaintToleration 100 (weight 3). The difference is NodeResourcesFit, whose LeastAllocated strategy favours free room: minikube, where the control plane already requests a good part of the 2 CPUs, scores 42; the bigger, nearly empty minikube-m03 scores 87. NodeResourcesBalancedAllocation adds 80 and 94, so the totals are 422 and 481: minikube-m03 wins.',
+          zh: 'minikube-m03。minikube-m02 首先被过滤掉：TaintToleration 报告“node(s) had untolerated taint {dedicated: gpu}”。minikube 和 minikube-m03 都通过了过滤，TaintToleration 都得 100 分（权重 3）。差别在 NodeResourcesFit：它的 LeastAllocated 策略偏爱剩余空间多的节点。控制面已经请求了 minikube 那 2 个 CPU 中的一大部分，它只得 42 分；更大、几乎空闲的 minikube-m03 得 87 分。NodeResourcesBalancedAllocation 再分别加上 80 和 94，总分 422 对 481：minikube-m03 胜出。',
         },
       },
       tryIt: ['kubectl get pod web -o wide', 'kubectl describe pod web'],
