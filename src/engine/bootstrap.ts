@@ -52,6 +52,22 @@ const coredns: Deployment = {
       spec: {
         priorityClassName: 'system-cluster-critical',
         serviceAccountName: 'coredns',
+        // kubeadm's manifest: replicas rather on different nodes.
+        affinity: {
+          podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              {
+                weight: 100,
+                podAffinityTerm: {
+                  labelSelector: {
+                    matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }],
+                  },
+                  topologyKey: 'kubernetes.io/hostname',
+                },
+              },
+            ],
+          },
+        },
         tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, CONTROL_PLANE_TOLERATION],
         nodeSelector: { 'kubernetes.io/os': 'linux' },
         containers: [

@@ -69,6 +69,7 @@ function validatePodSpec(spec: PodSpec | undefined, path: string, errors: string
     return;
   }
   const volumes = validateVolumes(spec, path, errors);
+  validatePodAffinity(spec, path, errors);
   const seen = new Set<string>();
   spec.containers.forEach((c, i) => {
     validateContainer(c, `${path}.containers[${i}]`, errors);
@@ -76,6 +77,26 @@ function validatePodSpec(spec: PodSpec | undefined, path: string, errors: string
     seen.add(c.name);
     validateMounts(c, volumes, `${path}.containers[${i}]`, errors);
   });
+}
+
+/** Pod affinity terms need a topology key; preferred ones a weight of 1–100 (validatePodAffinityTerm). */
+function validatePodAffinity(spec: PodSpec, path: string, errors: string[]): void {
+  for (const kind of ['podAffinity', 'podAntiAffinity'] as const) {
+    const a = spec.affinity?.[kind];
+    const at = `${path}.affinity.${kind}`;
+    for (const [i, t] of (a?.requiredDuringSchedulingIgnoredDuringExecution ?? []).entries())
+      if (!t.topologyKey)
+        errors.push(
+          `${at}.requiredDuringSchedulingIgnoredDuringExecution[${i}].topologyKey: Required value: can not be empty`,
+        );
+    for (const [i, w] of (a?.preferredDuringSchedulingIgnoredDuringExecution ?? []).entries()) {
+      const wp = `${at}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
+      if (!Number.isInteger(w.weight) || w.weight < 1 || w.weight > 100)
+        errors.push(invalidValue(`${wp}.weight`, w.weight, 'must be in the range 1-100'));
+      if (!w.podAffinityTerm?.topologyKey)
+        errors.push(`${wp}.podAffinityTerm.topologyKey: Required value: can not be empty`);
+    }
+  }
 }
 
 /** Each volume named once and with a source; returns the names a mount may refer to. */

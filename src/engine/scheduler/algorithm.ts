@@ -3,10 +3,11 @@
  * until enough feasible nodes are found, Score them with every plugin, normalise, weight, and pick
  * the best, ties broken by reservoir sampling with the run's seeded PRNG.
  */
+import { hasPodAffinity, termsSelect } from './plugins/interPodAffinity';
 import type { Pod, Toleration } from '../api/types';
 import type { Prng } from '../core/prng';
 import type { CycleState, FilterPlugin, FilterStatus, ScorePlugin } from './framework';
-import { podDemand, type NodeInfo } from './nodeInfo';
+import { anyAffinityPods, podDemand, type NodeInfo } from './nodeInfo';
 import { normalizedImageName } from './plugins/imageLocality';
 import { preFilterNodeNames } from './plugins/nodeAffinity';
 import { defaultCycle, selectHost } from './defaultProfile';
@@ -55,6 +56,11 @@ export interface ScheduleOptions {
   readonly imageNodeCounts?: ReadonlyMap<string, number>;
   /** PodTopologySpread's default selector for the pod (see CycleState); none: not spread. */
   readonly spreadSelector?: SpreadSelector;
+  /**
+   * The pods on these nodes with pod affinity or anti-affinity terms, if the caller keeps them
+   * (the scheduler's cache does); otherwise the nodes are asked.
+   */
+  readonly affinityPods?: ReadonlyMap<string, Pod>;
 }
 
 export interface ScheduleResult {
@@ -191,7 +197,15 @@ export function schedulePod(
   // The fused default profile, unless other plugins were asked for, per-plugin scores are kept, or
   // PodTopologySpread has a pod to spread (the fused pass leaves it out: it never scores there).
   const spreadSelector = options.spreadSelector?.length ? options.spreadSelector : undefined;
-  const fast = !options.filters && !options.scores && !record && options.fused !== false && !spreadSelector;
+  // Nor InterPodAffinity's, when the pod has such terms or a placed pod's terms select it.
+  const affinity =
+    (pod.spec.affinity !== undefined && hasPodAffinity(pod)) ||
+    ((options.affinityPods
+      ? options.affinityPods.size > 0
+      : anyAffinityPods() && affinityPodsOn(nodes) > 0) &&
+      affectedBy(pod, options.affinityPods));
+  const fast =
+    !options.filters && !options.scores && !record && options.fused !== false && !spreadSelector && !affinity;
   const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`;
   const n = nodes.length;
   if (n === 0)
@@ -255,6 +269,20 @@ export function schedulePod(
   return { decision, nextStart };
 }
 
+/** Whether some placed pod's affinity terms select `pod` (unknown pods: assume so). */
+function affectedBy(pod: Pod, placed: ReadonlyMap<string, Pod> | undefined): boolean {
+  if (!placed) return true;
+  for (const other of placed.values()) if (termsSelect(other, pod)) return true;
+  return false;
+}
+
+/** How many pods on these nodes have pod affinity terms (for callers that keep no count). */
+function affinityPodsOn(nodes: readonly NodeInfo[]): number {
+  let n = 0;
+  for (let i = 0; i < nodes.length; i++) n += nodes[i]!.affinityPods;
+  return n;
+}
+
 /** The plugins one by one (other plugins, or per-node verdicts kept for the UI). */
 function pluginCycle(
   state: CycleState,
@@ -276,12 +304,14 @@ function pluginCycle(
   const m = candidates.length;
   const first = start % Math.max(m, 1);
   const feasible: NodeInfo[] = [];
+  // PreFilter: a plugin with nothing to check for this pod is left out of Filter.
+  const active = filters.filter((f) => !f.preFilter || f.preFilter(state, all));
   let processed = 0;
   let index = first;
   for (; processed < m && feasible.length < want; processed++, index = index + 1 === m ? 0 : index + 1) {
     const node = candidates[index]!;
     let failed: FilterStatus | null = null;
-    for (const f of filters) {
+    for (const f of active) {
       failed = f.filter(state, node);
       if (failed) break;
     }

@@ -40,6 +40,11 @@ export interface CycleState {
 
 export interface FilterPlugin {
   readonly name: string;
+  /**
+   * PreFilter, once per cycle before Filter, with every node; false skips the plugin's Filter for
+   * this pod (it then refuses no node).
+   */
+  preFilter?(state: CycleState, all: readonly NodeInfo[]): boolean;
   /** null when the node passes. */
   filter(state: CycleState, node: NodeInfo): FilterStatus | null;
 }

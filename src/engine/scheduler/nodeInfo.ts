@@ -4,6 +4,14 @@
  * a row per NodeInfo, so that filtering and scoring thousands of nodes reads contiguous typed
  * arrays rather than thousands of scattered objects.
  */
+import { hasPodAffinity, hasRequiredAntiAffinity } from './plugins/interPodAffinity';
+
+/** Pods with pod affinity or anti-affinity terms, by uid: the scheduler keeps one for its whole cache. */
+export type AffinityPods = Map<string, Pod>;
+
+/** Pods with pod affinity terms on any NodeInfo of this process: none, and no cycle need look for them. */
+let affinityPodsAnywhere = 0;
+export const anyAffinityPods = () => affinityPodsAnywhere > 0;
 import { requestsAndNonZero, type PodRequests } from '../api/pods';
 import type { Node, Pod, Taint } from '../api/types';
 import { bytes, milliCpu } from '../core/quantity';
@@ -178,6 +186,9 @@ export class NodeInfo {
   unschedulable = false;
   allocPods = 0;
   readonly pods = new Map<string, Pod>();
+  /** Of those, how many have pod affinity or anti-affinity terms, and how many required anti-affinity. */
+  affinityPods = 0;
+  requiredAntiAffinityPods = 0;
   /** Host ports in use, as "protocol/port". */
   readonly usedPorts = new Map<string, number>();
   /** Images on the node and their sizes. */
@@ -185,7 +196,11 @@ export class NodeInfo {
   /** The status image list `images` was made from (null once the map is changed by other means). */
   private imageList: Node['status']['images'] | null = null;
 
-  constructor(node: Node) {
+  constructor(
+    node: Node,
+    /** The cache's pods with pod affinity terms, over all its nodes, by uid (the scheduler's). */
+    private readonly cache: AffinityPods = new Map(),
+  ) {
     this.node = node;
     this.name = node.metadata.name;
     this.slot = allocateSlot();
@@ -280,6 +295,13 @@ export class NodeInfo {
     num[row + REQ_MEM]! += sign * r.memory;
     num[row + NON_ZERO_CPU]! += sign * nz.milliCpu;
     num[row + NON_ZERO_MEM]! += sign * nz.memory;
+    if (pod.spec.affinity && hasPodAffinity(pod)) {
+      this.affinityPods += sign;
+      affinityPodsAnywhere += sign;
+      if (sign > 0) this.cache.set(pod.metadata.uid, pod);
+      else this.cache.delete(pod.metadata.uid);
+      if (hasRequiredAntiAffinity(pod)) this.requiredAntiAffinityPods += sign;
+    }
     for (let i = 0; i < hostPorts.length; i++) {
       const key = hostPorts[i]!;
       const n = (this.usedPorts.get(key) ?? 0) + sign;

@@ -1,4 +1,5 @@
 /** The default-scheduler profile: which Filter and Score plugins run, in upstream order, with their weights. */
+import { InterPodAffinityFilter, InterPodAffinityScore } from './plugins/interPodAffinity';
 import type { FilterPlugin, ScorePlugin } from './framework';
 import { ImageLocality } from './plugins/imageLocality';
 import { NodeAffinityFilter, NodeAffinityScore } from './plugins/nodeAffinity';
@@ -19,6 +20,7 @@ export const FILTER_PLUGINS: readonly FilterPlugin[] = [
   NodeAffinityFilter,
   NodePorts,
   NodeResourcesFitFilter,
+  InterPodAffinityFilter,
 ];
 
 export const SCORE_PLUGINS: readonly ScorePlugin[] = [
@@ -26,6 +28,7 @@ export const SCORE_PLUGINS: readonly ScorePlugin[] = [
   NodeAffinityScore,
   NodeResourcesFitScore,
   PodTopologySpreadScore,
+  InterPodAffinityScore,
   NodeResourcesBalancedAllocation,
   ImageLocality,
 ];

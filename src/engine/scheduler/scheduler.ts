@@ -14,7 +14,7 @@ import type { Sim } from '../sim';
 import { componentId } from '../topology';
 import { schedulePod, type Decision } from './algorithm';
 import { FILTER_PLUGINS } from './profile';
-import { NodeInfo } from './nodeInfo';
+import { NodeInfo, type AffinityPods } from './nodeInfo';
 import { SchedulingQueue } from './queue';
 import { cycleState } from './algorithm';
 import { SCHEDULER_NAME } from './profile';
@@ -49,6 +49,8 @@ export class Scheduler {
   onDecision: ((d: DecisionRecord) => void) | null = null;
   private readonly recorder: EventsV1Recorder;
   private readonly infos = new Map<string, NodeInfo>();
+  /** Kept by the NodeInfos: pods with pod affinity terms anywhere in the cache. */
+  private readonly affinityPods: AffinityPods = new Map();
   /** Pods assumed onto a node while their binding is in flight, by uid. */
   private readonly assumed = new Map<string, string>();
   private nextStart = 0;
@@ -76,7 +78,10 @@ export class Scheduler {
       onUpdate: (n) => this.nodeChanged(n),
       onDelete: (n) => {
         const info = this.infos.get(n.metadata.name);
-        if (info) this.countImagesOf(info, -1);
+        if (info) {
+          this.countImagesOf(info, -1);
+          if (info.affinityPods > 0) for (const uid of info.pods.keys()) this.affinityPods.delete(uid);
+        }
         this.infos.delete(n.metadata.name);
         this.nodeList = null;
         this.nodePositions.clear();
@@ -152,7 +157,7 @@ export class Scheduler {
       this.countImagesOf(info, -1);
       info.setNode(node);
     } else {
-      this.infos.set(node.metadata.name, (info = new NodeInfo(node)));
+      this.infos.set(node.metadata.name, (info = new NodeInfo(node, this.affinityPods)));
       // The list is the Map's values in order: a new node goes last.
       this.nodeList = null;
       this.nodePositions.set(node.metadata.name, this.infos.size - 1);
@@ -223,6 +228,7 @@ export class Scheduler {
       imageNodeCounts: this.imageCounts,
       nodePositions: this.nodePositions,
       spreadSelector: defaultSelector(pod, this.services.list(), this.replicaSets.list()),
+      affinityPods: this.affinityPods,
     });
     this.nextStart = nextStart;
     const record = { ...decision, time: this.sim.now };

@@ -17,6 +17,7 @@ const SHORT: Record<string, string> = {
   NodeAffinity: 'Affinity',
   NodeResourcesFit: 'Fit',
   PodTopologySpread: 'Spread',
+  InterPodAffinity: 'PodAff',
   NodeResourcesBalancedAllocation: 'Balanced',
   ImageLocality: 'Image',
 };
