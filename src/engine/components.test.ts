@@ -238,6 +238,23 @@ describe('volumes', () => {
   });
 });
 
+describe('image pulls', () => {
+  it('pulls again under imagePullPolicy Always, quickly when the layers are already there', () => {
+    const t = TestCluster.ready()
+      .apply(makePod('first').image('nginx').build())
+      .advance('10s')
+      .apply(makePod('second').image('nginx').build())
+      .advance('10s');
+    const pulled = (pod: string) => t.eventsFor(pod).find((e) => e.reason === 'Pulled')!.message;
+    const took = (pod: string) => /in ([\d.]+m?s) /.exec(pulled(pod))![1];
+    expect(took('first')).toBe(
+      goDuration(PULL_OVERHEAD_MS + Math.round(imageSize('nginx') / PULL_BYTES_PER_MS)),
+    );
+    expect(took('second')).toBe(goDuration(PULL_OVERHEAD_MS));
+    expect(t.cluster.get('Pod', 'default', 'second')?.status.phase).toBe('Running');
+  });
+});
+
 describe('image pull failures', () => {
   it('goes ErrImagePull → ImagePullBackOff with back-off 10 s, 20 s, 40 s…, worded as the runtime words it', () => {
     const t = TestCluster.ready().apply(makePod('typo').image('nginx:9.99').build()).advance('3s');

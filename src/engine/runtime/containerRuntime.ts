@@ -179,7 +179,10 @@ export class ContainerRuntime {
       return;
     }
     const start = Math.max(this.sim.now, this.pullQueueFreeAt);
-    const pullMs = PULL_OVERHEAD_MS + Math.round(imageSize(image) / PULL_BYTES_PER_MS);
+    // An image already on the node (pulled again under imagePullPolicy Always) has every layer:
+    // only the registry's round trips for the manifest remain.
+    const download = this.images.has(image) ? 0 : Math.round(imageSize(image) / PULL_BYTES_PER_MS);
+    const pullMs = PULL_OVERHEAD_MS + download;
     this.pullQueueFreeAt = start + pullMs;
     const finish = start + pullMs - this.sim.now;
     this.reply(finish, `pulled ${image}`, () => {
