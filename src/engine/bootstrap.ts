@@ -15,6 +15,7 @@ import type {
   Service,
 } from './api/types';
 import { usesKindnet, type ClusterConfig } from './clusterConfig';
+import { stableHex } from './core/stableHex';
 import { KINDNETD_IMAGE } from './runtime/images';
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -268,6 +269,29 @@ const BOOTSTRAP_OBJECTS: readonly KubeObject[] = [
   storageProvisioner,
 ];
 
+/** The advertised address kubeadm notes on the etcd and kube-apiserver manifests. */
+const KUBEADM_ANNOTATIONS: Readonly<Record<string, Record<string, string>>> = {
+  etcd: { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': 'https://192.168.49.2:2379' },
+  'kube-apiserver': {
+    'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': '192.168.49.2:8443',
+  },
+};
+
+/**
+ * A mirror pod's annotations: kubeadm's, and kubelet's file source, when it saw the manifest (before
+ * kube-apiserver was up) and the manifest's hash, which also marks the pod as a mirror.
+ */
+function staticPodAnnotations(component: string, node: string): Record<string, string> {
+  const hash = stableHex(`${node}/etc/kubernetes/manifests/${component}.yaml`, 4);
+  return {
+    ...KUBEADM_ANNOTATIONS[component],
+    'kubernetes.io/config.hash': hash,
+    'kubernetes.io/config.mirror': hash,
+    'kubernetes.io/config.seen': '2026-01-15T08:59:57.401238716Z',
+    'kubernetes.io/config.source': 'file',
+  };
+}
+
 /** The control plane's static pods on `node` (kubeadm's manifests, with their cpu/memory requests). */
 export function staticPods(node: string): Pod[] {
   const make = (component: string, image: string, requests: Container['resources']): Pod => ({
@@ -275,7 +299,7 @@ export function staticPods(node: string): Pod[] {
     kind: 'Pod',
     metadata: {
       ...meta(`${component}-${node}`, 'kube-system', { component, tier: 'control-plane' }),
-      annotations: { 'kubernetes.io/config.mirror': 'static', 'kubernetes.io/config.source': 'file' },
+      annotations: staticPodAnnotations(component, node),
       ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node, uid: '', controller: true }],
     },
     spec: {
@@ -283,6 +307,8 @@ export function staticPods(node: string): Pod[] {
       hostNetwork: true,
       priorityClassName: 'system-node-critical',
       priority: 2_000_001_000,
+      // kubelet gives every static pod this toleration (config.applyDefaults).
+      tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
       containers: [{ name: component, image, ...(requests ? { resources: requests } : {}) }],
     },
     status: {

@@ -514,7 +514,7 @@ export class Kubelet {
       const mirror: Pod = {
         ...pod,
         metadata: mirrorMetadata(pod, this.node),
-        status: mirrorStatus(pod, now, boot, containerId),
+        status: mirrorStatus(pod, now, boot, containerId, (image) => this.runtime.imageRefs(image)),
       };
       this.api.request(this.id, { verb: 'create', kind: 'Pod', object: mirror });
     }

@@ -129,6 +129,8 @@ export function mirrorStatus(
   now: string,
   bootTime: string,
   containerId: (name: string) => string,
+  /** The image and image ID as the runtime reports them. */
+  imageRefs: (image: string) => { image: string; imageID: string },
 ): PodStatus {
   return {
     ...pod.status,
@@ -138,8 +140,7 @@ export function mirrorStatus(
     ).map((t) => condition(t, 'True', now)),
     containerStatuses: pod.spec.containers.map((c) => ({
       name: c.name,
-      image: c.image,
-      imageID: '',
+      ...imageRefs(c.image),
       containerID: containerId(c.name),
       ready: true,
       started: true,

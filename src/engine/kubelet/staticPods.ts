@@ -223,7 +223,13 @@ export class StaticPods {
       const existing = api.peek('Pod', pod.metadata.namespace, name) as Pod | undefined;
       if (existing?.status.containerStatuses?.[0]?.containerID === qualified) return mirroring.delete(name);
       const started = timestamp((container.startedAt ?? this.host.sim.now) as never);
-      const status = mirrorStatus(pod, timestamp(this.host.sim.now), started, () => qualified);
+      const status = mirrorStatus(
+        pod,
+        timestamp(this.host.sim.now),
+        started,
+        () => qualified,
+        (image) => runtime.imageRefs(image),
+      );
       if (existing) {
         api.request(id, {
           verb: 'updateStatus',

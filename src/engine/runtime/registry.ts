@@ -2,6 +2,7 @@
  * The container registries as the cluster sees them: which images exist, and the errors each
  * runtime reports when one does not (so ErrImagePull reads as it does on a real node).
  */
+import { stableHex } from '../core/stableHex';
 import type { RuntimeName } from '../clusterConfig';
 
 export interface ImageRef {
@@ -43,19 +44,7 @@ export function parseImage(image: string): ImageRef {
  * tag, so every node and every run reports the same one, as a real registry would.
  */
 export function imageDigest(ref: ImageRef): string {
-  const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
-  let out = '';
-  for (let part = 0; part < 8; part++) {
-    // FNV-1a over the name and the part's number: eight independent 32-bit words.
-    let h = 0x811c9dc5;
-    const text = `${name}#${part}`;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    // murmur3's finaliser, so that names one character apart give unrelated words.
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    out += ((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0');
-  }
-  return out;
+  return stableHex(`${ref.registry}/${ref.repository}:${ref.tag}`, 8);
 }
 
 /** Repositories the simulated registries hold, with their tags ('*' = any tag). */
