@@ -118,6 +118,26 @@ describe('a fresh minikube cluster', () => {
     expect(Date.parse(ready().lastTransitionTime!)).toBeGreaterThanOrEqual(started);
   });
 
+  it('kube-apiserver keeps its identity Lease, renewed every 10 s, with a new holder after a restart', () => {
+    const t = TestCluster.ready();
+    const lease = () => t.cluster.get('Lease', 'kube-system', 'apiserver-kcdegeihzlqbkh65rirrc5zxju')!;
+    const before = lease();
+    expect(before.metadata.labels).toEqual({
+      'apiserver.kubernetes.io/identity': 'kube-apiserver',
+      'kubernetes.io/hostname': 'minikube',
+    });
+    expect(before.spec.holderIdentity).toMatch(/^apiserver-kcdegeihzlqbkh65rirrc5zxju_[0-9a-f-]{36}$/);
+    expect(before.spec.leaseDurationSeconds).toBe(3600);
+    t.advance('10s');
+    expect(Date.parse(lease().spec.renewTime) - Date.parse(before.spec.renewTime)).toBe(10_000);
+    t.act((c) => c.stopComponent('kube-apiserver'))
+      .advance('5s')
+      .act((c) => c.startComponent('kube-apiserver'))
+      .advance('5s');
+    expect(lease().spec.holderIdentity).not.toBe(before.spec.holderIdentity);
+    expect(lease().metadata.uid).toBe(before.metadata.uid);
+  });
+
   it('renews each node Lease about every 10 s', () => {
     const t = TestCluster.ready();
     const renewals = () =>

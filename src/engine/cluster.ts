@@ -106,6 +106,8 @@ export class Cluster {
     this.coreDns = new CoreDns(this.sim, this.api);
     this.dashboard = new Dashboard(this.sim, this.api);
     this.seed();
+    // kube-apiserver's process was started from its manifest before the run began.
+    this.api.processStarted();
     this.controllerManager.start();
     this.scheduler.start();
     // CoreDNS answers once its pod's container runs (see coreDnsProcess).
@@ -240,7 +242,8 @@ export class Cluster {
         return this.sim.setUp(ETCD, running);
       case 'kube-apiserver':
         this.sim.setUp(APISERVER, running);
-        if (!running) this.api.processEnded();
+        if (running) this.api.processStarted();
+        else this.api.processEnded();
         return;
     }
   }

@@ -5,8 +5,8 @@
  * whose watch it matches (one message each).
  */
 import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
-import type { Kind, KubeObject, Pod, Service } from '../api/types';
-import { timestamp } from '../core/time';
+import type { Kind, KubeObject, Lease, Pod, Service } from '../api/types';
+import { microTimestamp, timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
 import type { Route, Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
@@ -31,6 +31,7 @@ import {
 import { applyMergePatch } from '../api/mergePatch';
 import { storedKeys, type StoredKeys, type WatchEventType } from './storedKeys';
 import { validate } from './validation';
+import { IDENTITY_LEASE_NAME, IDENTITY_RENEW_MS, identityLease } from './identityLease';
 
 export const APISERVER = componentId('kube-apiserver');
 export const ETCD = componentId('etcd');
@@ -155,11 +156,44 @@ export class ApiServer {
     };
   }
 
+  /** Bumped at each process start and end: the identity Lease's renewals belong to one process. */
+  private processEpoch = 0;
+
+  /**
+   * The process starts: a new server ID (the holder of its identity Lease), renewed every 10 s by
+   * kube-apiserver itself, straight to etcd.
+   */
+  processStarted(): void {
+    const epoch = ++this.processEpoch;
+    const holder = `${IDENTITY_LEASE_NAME}_${this.sim.rng.uuid()}`;
+    const keys = storedKeys('Lease', 'kube-system', IDENTITY_LEASE_NAME);
+    const renew = () => {
+      if (epoch !== this.processEpoch || !this.up) return;
+      this.sim.sendOn(
+        this.toEtcd,
+        { kind: 'etcd', summary: keys.putText, object: keys.ref, latency: LATENCY.etcd, routine: true },
+        () => {
+          const current = this.etcd.get(keys.key)?.value as Lease | undefined;
+          const now = this.sim.now;
+          const next = identityLease(current, holder, microTimestamp(now), {
+            uid: current?.metadata.uid ?? this.sim.rng.uuid(),
+            creationTimestamp: timestamp(now),
+          });
+          const kv = this.etcd.putIf(keys.key, current, next, now, this.sim.cause);
+          if (kv) this.fanOut(keys, kv.value, current, true);
+        },
+      );
+      this.sim.after(IDENTITY_RENEW_MS, renew);
+    };
+    renew();
+  }
+
   /**
    * The process ends: every watch connection is closed. Each watcher hears it (a reflector's watch
    * fails) and must list and watch again, against a kube-apiserver that is down until it starts.
    */
   processEnded(): void {
+    this.processEpoch++;
     const broken: Registered[] = [];
     for (const kindWatches of this.watches.values()) {
       broken.push(...kindWatches.all);
