@@ -117,5 +117,13 @@ export function nodeContainers(reader: ClusterReader, node: string): RuntimeCont
       });
     }
   }
-  return out.sort((a, b) => b.createdMs - a.createdMs || (a.id < b.id ? -1 : 1));
+  // Newest first; within one second, by pod, and a pod's sandbox is older than its containers.
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort(
+    (a, b) =>
+      b.createdMs - a.createdMs ||
+      order(a.podSandboxId, b.podSandboxId) ||
+      Number(a.pause) - Number(b.pause) ||
+      order(a.id, b.id),
+  );
 }
