@@ -503,6 +503,65 @@ test.describe('the manifest editor', () => {
     });
   });
 
+  test('pod anti-affinity: a third replica fits on neither node, and kube-scheduler says why', async ({
+    page,
+  }) => {
+    const explorer = await runningCluster(page);
+    await page.getByRole('button', { name: 'Manifest…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Manifest editor' });
+    await editor
+      .getByRole('textbox', { name: 'Manifest YAML' })
+      .fill(
+        [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: solo',
+          'spec:',
+          '  replicas: 3',
+          '  selector:',
+          '    matchLabels: {app: solo}',
+          '  template:',
+          '    metadata:',
+          '      labels: {app: solo}',
+          '    spec:',
+          '      affinity:',
+          '        podAntiAffinity:',
+          '          requiredDuringSchedulingIgnoredDuringExecution:',
+          '          - labelSelector:',
+          '              matchLabels: {app: solo}',
+          '            topologyKey: kubernetes.io/hostname',
+          '      containers:',
+          '      - name: app',
+          '        image: nginx:1.27',
+        ].join('\n'),
+      );
+    await expect(editor.locator('[data-manifest-status]')).toContainText('Ready to apply: 1 object(s).');
+    await editor.getByRole('button', { name: 'Apply' }).click();
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'deployment.apps/solo created',
+    );
+    await expect(page.locator('[data-pod-status="Running"][aria-label^="solo-"]')).toHaveCount(2, {
+      timeout: 30_000,
+    });
+    await expect
+      .poll(
+        async () => {
+          await explorer.run('kubectl get pods -l app=solo');
+          return (await explorer.lastOutput()).match(/\bPending\b/g)?.length ?? 0;
+        },
+        { timeout: 30_000, intervals: [250] },
+      )
+      .toBe(1);
+    await explorer.component('kube-scheduler').click();
+    await expect(
+      explorer.details
+        .locator('[data-decision^="default/solo-"]')
+        .filter({ hasText: 'anti-affinity' })
+        .first(),
+    ).toContainText("0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.");
+  });
+
   test('refuses a file over 1 MiB without reading it', async ({ page }) => {
     const tasks = await watchLongTasks(page);
     const explorer = await runningCluster(page);
