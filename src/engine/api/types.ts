@@ -225,7 +225,12 @@ export interface Node {
     allocatable: ResourceList;
     conditions: Condition<NodeConditionType>[];
     addresses: { type: 'InternalIP' | 'Hostname'; address: string }[];
+    /** Where kubelet's own API listens (logs and exec go there). */
+    daemonEndpoints?: { kubeletEndpoint: { Port: number } };
     nodeInfo: {
+      machineID?: string;
+      systemUUID?: string;
+      bootID?: string;
       kubeletVersion: string;
       kubeProxyVersion: string;
       containerRuntimeVersion: string;

@@ -133,14 +133,15 @@ function admitPod(pod: Pod): Pod {
   return withDefaults;
 }
 
-function admitNode(node: Node, now: string): Node {
+function admitNode(node: Node): Node {
   const taints = node.spec?.taints ?? [];
   if (taints.some((t) => t.key === NOT_READY_TAINT && t.effect === 'NoSchedule')) return node;
   return {
     ...node,
     spec: {
       ...node.spec,
-      taints: [...taints, { key: NOT_READY_TAINT, effect: 'NoSchedule', timeAdded: now }],
+      // TaintNodesByCondition's taint carries no timeAdded (only node-lifecycle's NoExecute ones do).
+      taints: [...taints, { key: NOT_READY_TAINT, effect: 'NoSchedule' }],
     },
   };
 }
@@ -232,7 +233,7 @@ export function admitCreate(
     case 'Pod':
       return admitPod(object);
     case 'Node':
-      return admitNode(object, now);
+      return admitNode(object);
     case 'Deployment':
       return defaultRollingUpdate(object);
     case 'ReplicaSet':

@@ -1,6 +1,7 @@
 /** The Node object a kubelet registers: capacity, labels, addresses and conditions as minikube's nodes have them. */
 import type { Condition, Node, NodeConditionType } from '../api/types';
 import type { RuntimeName } from '../clusterConfig';
+import { stableHex } from '../core/stableHex';
 import { RUNTIME_VERSIONS } from '../runtime/containerRuntime';
 
 export const KUBERNETES_VERSION = 'v1.34.0';
@@ -53,6 +54,10 @@ export function nodeConditions(
 }
 
 export const nodeIP = (index: number) => `192.168.49.${index + 2}`;
+
+/** 32 hex digits as a UUID: 8-4-4-4-12. */
+const uuidFormat = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 
 /** The minikube release whose labels the nodes carry, and its commit. */
 const MINIKUBE_VERSION = 'v1.37.0';
@@ -115,7 +120,13 @@ export function newNodeObject(shape: NodeShape, now: string): Node {
         { type: 'InternalIP', address: nodeIP(shape.index) },
         { type: 'Hostname', address: shape.name },
       ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
+        // The machine's /etc/machine-id (the docker driver's container shares it as the product
+        // UUID), and a boot ID new at each boot.
+        machineID: stableHex(`machine-id/${shape.name}`, 4),
+        systemUUID: stableHex(`machine-id/${shape.name}`, 4),
+        bootID: uuidFormat(stableHex(`boot/${shape.name}/${now}`, 4)),
         kubeletVersion: KUBERNETES_VERSION,
         // Deprecated and no longer set by kubelet 1.34 (KEP-4004): `describe node` prints it empty.
         kubeProxyVersion: '',

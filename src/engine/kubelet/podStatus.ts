@@ -30,6 +30,11 @@ export function pendingStatus(pod: Pod, now: string, hostIP: string): PodStatus 
   status.phase = 'Pending';
   status.hostIP = hostIP;
   status.hostIPs = [{ ip: hostIP }];
+  // A host-network pod's IP is the node's, known from the first status on.
+  if (pod.spec.hostNetwork) {
+    status.podIP = hostIP;
+    status.podIPs = [{ ip: hostIP }];
+  }
   status.startTime = now;
   status.conditions = [
     condition('PodReadyToStartContainers', 'False', now),
@@ -42,6 +47,8 @@ export function pendingStatus(pod: Pod, now: string, hostIP: string): PodStatus 
     name: c.name,
     image: c.image,
     imageID: '',
+    // kubectl prints `lastState: {}` until a container has ended once.
+    lastState: {},
     ready: false,
     started: false,
     restartCount: 0,
@@ -99,6 +106,7 @@ export function runningStatus(
     name: c.name,
     ...imageRefs(c.image),
     containerID: containerId(c.name),
+    lastState: {},
     ready: true,
     started: true,
     restartCount: 0,
@@ -142,6 +150,7 @@ export function mirrorStatus(
       name: c.name,
       ...imageRefs(c.image),
       containerID: containerId(c.name),
+      lastState: {},
       ready: true,
       started: true,
       restartCount: 0,

@@ -61,6 +61,9 @@ export function describeNode(node: Node, reader: ClusterReader): string {
   const info = node.status.nodeInfo;
   l.push(
     'System Info:',
+    ...(info.machineID ? [`  Machine ID:\t${info.machineID}`] : []),
+    ...(info.systemUUID ? [`  System UUID:\t${info.systemUUID}`] : []),
+    ...(info.bootID ? [`  Boot ID:\t${info.bootID}`] : []),
     `  Kernel Version:\t${info.kernelVersion}`,
     `  OS Image:\t${info.osImage}`,
     `  Operating System:\t${info.operatingSystem}`,

@@ -7,6 +7,10 @@ import type { ClusterReader, Command } from '../types';
 const PROFILE = 'minikube';
 const KICBASE = 'v0.0.48';
 
+/** minikube's style.go: 🐳 for docker, 📦 for containerd, 🎁 for CRI-O. */
+const runtimeEmoji = (cluster: Cluster) =>
+  ({ docker: '🐳', containerd: '📦', 'cri-o': '🎁' })[cluster.config.runtime];
+
 const runtimeLabel = (cluster: Cluster) =>
   ({ docker: 'Docker 28.4.0', containerd: 'containerd 1.7.27', 'cri-o': 'CRI-O 1.29.1' })[
     cluster.config.runtime
@@ -55,7 +59,7 @@ export function node(words: readonly string[], line: string): Command {
             `👍  Starting "${added}" worker node in "${PROFILE}" cluster`,
             `🚜  Pulling base image ${KICBASE} ...`,
             '🔥  Creating docker container (CPUs=2, Memory=2200MB) ...',
-            `🐳  Preparing Kubernetes v1.34.0 on ${runtimeLabel(cluster)} ...`,
+            `${runtimeEmoji(cluster)}  Preparing Kubernetes v1.34.0 on ${runtimeLabel(cluster)} ...`,
             '🔎  Verifying Kubernetes components...',
             `🏄  Successfully added ${short} to ${PROFILE}!`,
           ].join('\n'),
@@ -111,7 +115,7 @@ export function node(words: readonly string[], line: string): Command {
             `👍  Starting "${machine}" worker node in "${PROFILE}" cluster`,
             `🚜  Pulling base image ${KICBASE} ...`,
             `🔄  Restarting existing docker container for "${machine}" ...`,
-            `🐳  Preparing Kubernetes v1.34.0 on ${runtimeLabel(cluster)} ...`,
+            `${runtimeEmoji(cluster)}  Preparing Kubernetes v1.34.0 on ${runtimeLabel(cluster)} ...`,
             '🔎  Verifying Kubernetes components...',
             `😄  Successfully started node ${machine}!`,
           ].join('\n'),
