@@ -118,7 +118,13 @@ const kubeProxy: DaemonSet = {
             name: 'kube-proxy',
             image: 'registry.k8s.io/kube-proxy:v1.34.0',
             imagePullPolicy: 'IfNotPresent',
-            command: ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf'],
+            command: [
+              '/usr/local/bin/kube-proxy',
+              '--config=/var/lib/kube-proxy/config.conf',
+              '--hostname-override=$(NODE_NAME)',
+            ],
+            env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+            securityContext: { privileged: true },
             volumeMounts: [
               { name: 'kube-proxy', mountPath: '/var/lib/kube-proxy' },
               { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
@@ -213,6 +219,12 @@ const kindnet: DaemonSet = {
           {
             name: KINDNET_CONTAINER,
             image: KINDNETD_IMAGE,
+            env: [
+              { name: 'HOST_IP', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } },
+              { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+              { name: 'POD_SUBNET', value: '10.244.0.0/16' },
+            ],
+            securityContext: { privileged: false, capabilities: { add: ['NET_RAW', 'NET_ADMIN'] } },
             resources: {
               requests: { cpu: '100m', memory: '50Mi' },
               limits: { cpu: '100m', memory: '50Mi' },

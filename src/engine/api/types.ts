@@ -88,6 +88,15 @@ export interface Container {
   terminationMessagePath?: string;
   terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
   volumeMounts?: VolumeMount[];
+  env?: EnvVar[];
+  securityContext?: Record<string, unknown>;
+}
+
+/** An environment variable: a value, or one read from the pod's own fields (the downward API). */
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { fieldRef?: { apiVersion?: string; fieldPath: string } };
 }
 
 export interface VolumeMount {

@@ -101,6 +101,13 @@ function defaultContainer(c: Container): Container {
     c,
   ) as Container;
   if (c.ports) out.ports = c.ports.map((p) => Object.assign({ protocol: 'TCP' as const }, p));
+  // A fieldRef's apiVersion defaults to v1.
+  if (c.env?.some((e) => e.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion))
+    out.env = c.env.map((e) =>
+      e.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion
+        ? { ...e, valueFrom: { ...e.valueFrom, fieldRef: { apiVersion: 'v1', ...e.valueFrom.fieldRef } } }
+        : e,
+    );
   return out;
 }
 

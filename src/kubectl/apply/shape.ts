@@ -40,6 +40,8 @@ const CONTAINER = obj('Container', {
   resources: obj('ResourceRequirements', { requests: { map: 'quantity' }, limits: { map: 'quantity' } }),
   terminationMessagePath: 'string',
   terminationMessagePolicy: 'string',
+  env: list('EnvVar', obj('EnvVar', { name: 'string', value: 'string', valueFrom: 'any' })),
+  securityContext: 'any',
   volumeMounts: list(
     'VolumeMount',
     obj('VolumeMount', { name: 'string', mountPath: 'string', readOnly: 'bool', subPath: 'string' }),

@@ -26,6 +26,25 @@ function state(title: string, s: ContainerState, indent: string): string[] {
   return [`${indent}${title}:\tWaiting`];
 }
 
+/**
+ * `Environment:`: each variable's value (a multi-line one continued on its own lines), or, read from
+ * the pod's fields, `NAME:  (v1:spec.nodeName)`; `<none>` without any.
+ */
+function envLines(c: Container, indent: string): string[] {
+  if (!c.env?.length) return [`${indent}Environment:\t<none>`];
+  const lines = [`${indent}Environment:`];
+  for (const e of c.env) {
+    const ref = e.valueFrom?.fieldRef;
+    if (ref) lines.push(`${indent}  ${e.name}:\t (${ref.apiVersion ?? 'v1'}:${ref.fieldPath})`);
+    else if (e.valueFrom) lines.push(`${indent}  ${e.name}:\t<set to the key>`);
+    else
+      (e.value ?? '')
+        .split('\n')
+        .forEach((v, i) => lines.push(i === 0 ? `${indent}  ${e.name}:\t${v}` : `${indent}  \t${v}`));
+  }
+  return lines;
+}
+
 /** One container; `status` only for a pod. */
 export function container(
   c: Container,
@@ -62,6 +81,6 @@ export function container(
     if (entries.length)
       lines.push(`${indent}${title}:`, ...entries.sort().map(([k, v]) => `${indent}  ${k}:\t${v}`));
   }
-  lines.push(`${indent}Environment:\t<none>`, ...mountLines(c, indent));
+  lines.push(...envLines(c, indent), ...mountLines(c, indent));
   return lines;
 }

@@ -34,7 +34,15 @@ export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10.1';
 /** The command a container runs: the control plane's with their real flags, known images' entrypoints. */
 export function containerCommand(pod: Pod, name: string, image: string, nodeIP: string): string {
   const c = pod.spec.containers.find((x) => x.name === name);
-  if (c?.command?.length) return c.command.join(' ');
+  // The process sees `$(VAR)` expanded from the container's env (a fieldRef read from the pod).
+  const expand = (arg: string) =>
+    arg.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, v: string) => {
+      const e = c?.env?.find((x) => x.name === v);
+      if (!e) return whole;
+      if (e.valueFrom?.fieldRef?.fieldPath === 'spec.nodeName') return pod.spec.nodeName ?? '';
+      return e.value ?? whole;
+    });
+  if (c?.command?.length) return [...c.command, ...(c.args ?? [])].map(expand).join(' ');
   const base = image.split('@')[0]!.split('/').pop()!.split(':')[0]!;
   switch (base) {
     case 'kube-apiserver':
