@@ -225,6 +225,11 @@ test.describe('the terminal', () => {
   test('minikube node add: a new node is drawn and joins', async ({ page }) => {
     const explorer = await runningCluster(page);
     await explorer.run('minikube node add');
+    // minikube answers once the new node's kubelet has registered it.
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'Successfully added m03 to minikube!',
+      { timeout: 15_000 },
+    );
     await expect(explorer.node('minikube-m03')).toBeVisible({ timeout: 15_000 });
     await expect(explorer.node('minikube-m03')).toContainText('Ready', { timeout: 30_000 });
   });

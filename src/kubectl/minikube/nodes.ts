@@ -7,6 +7,10 @@ import type { ClusterReader, Command } from '../types';
 const PROFILE = 'minikube';
 const KICBASE = 'v0.0.48';
 
+/** How often `minikube node add` looks for the new Node, and how long it waits at most. */
+const JOIN_POLL_MS = 250;
+const JOIN_LIMIT_MS = 25_000;
+
 /** minikube's style.go: 🐳 for docker, 📦 for containerd, 🎁 for CRI-O. */
 const runtimeEmoji = (cluster: Cluster) =>
   ({ docker: '🐳', containerd: '📦', 'cri-o': '🎁' })[cluster.config.runtime];
@@ -52,19 +56,28 @@ export function node(words: readonly string[], line: string): Command {
       }
       const added = cluster.addNode();
       const short = shortName(added);
-      print(
-        ok(
-          [
-            `😄  Adding node ${short} to cluster ${PROFILE} as [worker]`,
-            `👍  Starting "${added}" worker node in "${PROFILE}" cluster`,
-            `🚜  Pulling base image ${KICBASE} ...`,
-            '🔥  Creating docker container (CPUs=2, Memory=2200MB) ...',
-            `${runtimeEmoji(cluster)}  Preparing Kubernetes v1.34.0 on ${runtimeLabel(cluster)} ...`,
-            '🔎  Verifying Kubernetes components...',
-            `🏄  Successfully added ${short} to ${PROFILE}!`,
-          ].join('\n'),
-        ),
-      );
+      // minikube returns once kubeadm join is done: the node's kubelet has registered its Node.
+      let waited = 0;
+      const joined = () => {
+        if (!cluster.get('Node', undefined, added) && (waited += JOIN_POLL_MS) < JOIN_LIMIT_MS) {
+          cluster.sim.after(JOIN_POLL_MS, joined);
+          return;
+        }
+        print(
+          ok(
+            [
+              `😄  Adding node ${short} to cluster ${PROFILE} as [worker]`,
+              `👍  Starting "${added}" worker node in "${PROFILE}" cluster`,
+              `🚜  Pulling base image ${KICBASE} ...`,
+              '🔥  Creating docker container (CPUs=2, Memory=2200MB) ...',
+              `${runtimeEmoji(cluster)}  Preparing Kubernetes v1.34.0 on ${runtimeLabel(cluster)} ...`,
+              '🔎  Verifying Kubernetes components...',
+              `🏄  Successfully added ${short} to ${PROFILE}!`,
+            ].join('\n'),
+          ),
+        );
+      };
+      joined();
     });
   if (sub !== 'delete' && sub !== 'stop' && sub !== 'start')
     return errorCommand(
