@@ -9,6 +9,7 @@ import type { ResourceType } from '../resourceTypes';
 import type { ClusterReader } from '../types';
 import { annotations, events, flush, labels, rfc1123z } from './common';
 import { describeDeployment } from './deployment';
+import { describeEndpointSlice } from './endpointSlice';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeService } from './service';
@@ -28,6 +29,8 @@ function describeObject(o: KubeObject, reader: ClusterReader): string {
       return describeReplicaSet(o, reader);
     case 'DaemonSet':
       return describeDaemonSet(o, reader);
+    case 'EndpointSlice':
+      return describeEndpointSlice(o, reader);
     default:
       return flush([
         `Name:\t${o.metadata.name}`,
