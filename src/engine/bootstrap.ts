@@ -274,7 +274,7 @@ const BOOTSTRAP_OBJECTS: readonly KubeObject[] = [
       { name: 'metrics', port: 9153, protocol: 'TCP' },
     ],
     { 'k8s-app': 'kube-dns' },
-    { 'k8s-app': 'kube-dns', 'kubernetes.io/name': 'CoreDNS' },
+    { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
   ),
   coredns,
   kubeProxy,

@@ -155,6 +155,23 @@ describe('events', () => {
   });
 });
 
+describe('EndpointSlices', () => {
+  it('copy the Service labels, name an unnamed port "", start at generation 1 and count changes', () => {
+    const svc = makeService('web', { app: 'web' });
+    svc.metadata.labels = { team: 'shop' };
+    const t = TestCluster.ready().apply(svc, makeDeployment('web', 1)).advance('10s');
+    const slice = () =>
+      t.cluster.list('EndpointSlice', 'default').find((s) => s.metadata.name.startsWith('web-'))!;
+    expect(slice().metadata.labels).toMatchObject({ team: 'shop', 'kubernetes.io/service-name': 'web' });
+    expect(slice().ports[0]!.name).toBe('');
+    const generation = slice().metadata.generation!;
+    expect(generation).toBeGreaterThanOrEqual(1);
+    t.act((c) => c.scale('Deployment', 'default', 'web', 2)).advance('10s');
+    expect(slice().endpoints).toHaveLength(2);
+    expect(slice().metadata.generation).toBeGreaterThan(generation);
+  });
+});
+
 describe('kube-proxy and CoreDNS', () => {
   it('keep rules only for ready endpoints, and refuse a Service with none', () => {
     const t = TestCluster.ready({ nodes: 2 })

@@ -718,7 +718,7 @@ function created(
   metadata.uid = uid;
   metadata.creationTimestamp = now;
   metadata.resourceVersion = '';
-  if (kind === 'Deployment' || kind === 'ReplicaSet') metadata.generation = 1;
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'EndpointSlice') metadata.generation = 1;
   const draft = { ...object };
   draft.metadata = metadata;
   return draft;
@@ -784,6 +784,16 @@ function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incom
   if ('status' in current) (merged as { status: unknown }).status = current.status;
   if (specChanged(current, (incoming as { spec?: unknown }).spec)) {
     merged.metadata.generation = (current.metadata.generation ?? 1) + 1;
+  } else if (current.kind === 'EndpointSlice' && merged.kind === 'EndpointSlice') {
+    // The EndpointSlice strategy: new endpoints, ports or address type are a new generation.
+    const { endpoints, ports, addressType } = merged;
+    if (
+      addressType !== current.addressType ||
+      JSON.stringify(endpoints) !== JSON.stringify(current.endpoints) ||
+      JSON.stringify(ports) !== JSON.stringify(current.ports)
+    )
+      merged.metadata.generation = (current.metadata.generation ?? 1) + 1;
+    else merged.metadata.generation = current.metadata.generation ?? 1;
   }
   if (meta.deletionTimestamp) merged.metadata.deletionTimestamp = meta.deletionTimestamp;
   return merged;

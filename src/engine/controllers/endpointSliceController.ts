@@ -112,8 +112,9 @@ export class EndpointSliceController extends Controller {
     const existing = [...this.slices.list()].find(
       (s) => s.metadata.namespace === namespace && s.metadata.labels?.[SERVICE_NAME_LABEL] === name,
     );
+    // An unnamed Service port is an empty name on the slice.
     const ports = svc.spec.ports.map((p) => ({
-      ...(p.name ? { name: p.name } : {}),
+      name: p.name ?? '',
       port: p.targetPort ?? p.port,
       protocol: p.protocol ?? ('TCP' as const),
     }));
@@ -136,7 +137,9 @@ export class EndpointSliceController extends Controller {
             uid: '',
             resourceVersion: '',
             creationTimestamp: '',
+            // The Service's own labels are copied onto its slices (setEndpointSliceLabels).
             labels: {
+              ...svc.metadata.labels,
               [SERVICE_NAME_LABEL]: name,
               'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
             },
