@@ -105,6 +105,14 @@ describe('a fresh minikube cluster', () => {
     );
   });
 
+  it('keeps the CNI chosen at creation: a node added to a one-node docker cluster uses the bridge and turns Ready', () => {
+    const t = TestCluster.ready({ nodes: 1, runtime: 'docker' });
+    let added = '';
+    t.act((c) => (added = c.addNode())).advance('30s');
+    expect(t.cluster.get('DaemonSet', 'kube-system', 'kindnet')).toBeUndefined();
+    expect(t.nodeReady(added)).toBe('True');
+  });
+
   it('keeps a kindnet node NotReady (cni plugin not initialized) until its kindnet pod writes the CNI config', () => {
     const t = TestCluster.start({ nodes: 2 }).advance('2s');
     const ready = () =>

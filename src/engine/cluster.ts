@@ -94,11 +94,17 @@ export class Cluster {
   ]);
   readonly nodes: ClusterNodeParts[] = [];
   readonly config: ClusterConfig;
+  /**
+   * The CNI minikube chose when the cluster was created (nodes added later keep it: a cluster
+   * started as one docker node stays on the bridge plugin).
+   */
+  private readonly cni: 'kindnet' | 'bridge';
   private readonly options: ClusterOptions;
 
   constructor(options: ClusterOptions = {}) {
     this.options = options;
     this.config = options.config ?? DEFAULT_CLUSTER_CONFIG;
+    this.cni = usesKindnet(this.config) ? 'kindnet' : 'bridge';
     this.sim = new Sim(options.seed ?? 1);
     this.api = new ApiServer(this.sim, this.etcd);
     this.scheduler = new Scheduler(this.sim, this.api);
@@ -159,13 +165,7 @@ export class Cluster {
   private createNode(index: number): ClusterNodeParts {
     this.nextNodeIndex = Math.max(this.nextNodeIndex, index + 1);
     const name = nodeNameAt(index);
-    const runtime = new ContainerRuntime(
-      this.sim,
-      name,
-      this.config.runtime,
-      nodeIP(index),
-      usesKindnet(this.config) ? 'kindnet' : 'bridge',
-    );
+    const runtime = new ContainerRuntime(this.sim, name, this.config.runtime, nodeIP(index), this.cni);
     const shape = {
       name,
       index,
