@@ -13,6 +13,7 @@ import type {
   Namespace,
   Pod,
   Service,
+  Volume,
 } from './api/types';
 import { usesKindnet, type ClusterConfig } from './clusterConfig';
 import { stableHex } from './core/stableHex';
@@ -97,6 +98,16 @@ const coredns: Deployment = {
   status: {},
 };
 
+/** The host's iptables lock and kernel modules, which kube-proxy and kindnet both mount to program netfilter. */
+const NETFILTER_MOUNTS = [
+  { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
+  { name: 'lib-modules', mountPath: '/lib/modules', readOnly: true },
+];
+const NETFILTER_VOLUMES: Volume[] = [
+  { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
+  { name: 'lib-modules', hostPath: { path: '/lib/modules' } },
+];
+
 const kubeProxy: DaemonSet = {
   apiVersion: 'apps/v1',
   kind: 'DaemonSet',
@@ -125,19 +136,11 @@ const kubeProxy: DaemonSet = {
             ],
             env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
             securityContext: { privileged: true },
-            volumeMounts: [
-              { name: 'kube-proxy', mountPath: '/var/lib/kube-proxy' },
-              { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
-              { name: 'lib-modules', mountPath: '/lib/modules', readOnly: true },
-            ],
+            volumeMounts: [{ name: 'kube-proxy', mountPath: '/var/lib/kube-proxy' }, ...NETFILTER_MOUNTS],
           },
         ],
-        // Its config from the ConfigMap kube-system/kube-proxy; the host's iptables lock and kernel modules.
-        volumes: [
-          { name: 'kube-proxy', configMap: { name: 'kube-proxy' } },
-          { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
-          { name: 'lib-modules', hostPath: { path: '/lib/modules' } },
-        ],
+        // Its config from the ConfigMap kube-system/kube-proxy, and the host's netfilter files.
+        volumes: [{ name: 'kube-proxy', configMap: { name: 'kube-proxy' } }, ...NETFILTER_VOLUMES],
       },
     },
   },
@@ -229,18 +232,10 @@ const kindnet: DaemonSet = {
               requests: { cpu: '100m', memory: '50Mi' },
               limits: { cpu: '100m', memory: '50Mi' },
             },
-            volumeMounts: [
-              { name: 'cni-cfg', mountPath: '/etc/cni/net.d' },
-              { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
-              { name: 'lib-modules', mountPath: '/lib/modules', readOnly: true },
-            ],
+            volumeMounts: [{ name: 'cni-cfg', mountPath: '/etc/cni/net.d' }, ...NETFILTER_MOUNTS],
           },
         ],
-        volumes: [
-          { name: 'cni-cfg', hostPath: { path: '/etc/cni/net.d' } },
-          { name: 'xtables-lock', hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' } },
-          { name: 'lib-modules', hostPath: { path: '/lib/modules' } },
-        ],
+        volumes: [{ name: 'cni-cfg', hostPath: { path: '/etc/cni/net.d' } }, ...NETFILTER_VOLUMES],
       },
     },
   },

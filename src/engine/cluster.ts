@@ -16,6 +16,8 @@ import {
   DEFAULT_CLUSTER_CONFIG,
   nodeNameAt,
   usesKindnet,
+  WORKER_JOIN_AT_MS,
+  WORKER_JOIN_EVERY_MS,
   type ClusterConfig,
   type NodeName,
 } from './clusterConfig';
@@ -118,8 +120,8 @@ export class Cluster {
     this.scheduler.start();
     // CoreDNS answers once its pod's container runs (see coreDnsProcess).
     this.sim.setUp(COREDNS, false);
-    const joinAt = options.workerJoinAt ?? 2_000;
-    const every = options.workerJoinEvery ?? 1_000;
+    const joinAt = options.workerJoinAt ?? WORKER_JOIN_AT_MS;
+    const every = options.workerJoinEvery ?? WORKER_JOIN_EVERY_MS;
     const off = new Set(options.offAtBoot ?? []);
     let joining = 0;
     for (let i = 0; i < this.config.nodeCount; i++) {

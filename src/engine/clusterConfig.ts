@@ -33,3 +33,16 @@ export function nodeNameAt(index: number): NodeName {
 export function isRuntimeName(value: string): value is RuntimeName {
   return (RUNTIMES as readonly string[]).includes(value);
 }
+
+/** When the first worker joins (ms) and the pause between the next ones, unless a run says otherwise. */
+export const WORKER_JOIN_AT_MS = 2_000;
+export const WORKER_JOIN_EVERY_MS = 1_000;
+
+/**
+ * When the last of `nodeCount` nodes has joined and reported Ready with the default join schedule
+ * (each is Ready once its pod network is: with kindnet, once its kindnet pod has pulled its image
+ * and written the CNI config).
+ */
+export function settledAt(nodeCount: number): number {
+  return WORKER_JOIN_AT_MS + Math.max(0, nodeCount - 2) * WORKER_JOIN_EVERY_MS + 4_500;
+}

@@ -3,20 +3,12 @@
  * Deployment so there is something to watch being scheduled and started.
  */
 import type { Deployment } from '../engine/api/types';
-import type { ClusterConfig } from '../engine/clusterConfig';
+import { settledAt, type ClusterConfig } from '../engine/clusterConfig';
 import type { RunSpec } from '../playback/run';
 
 export const DEFAULT_PODS = 3;
 export const MAX_PODS = 100;
 export const DEFAULT_SEED = 1;
-
-/**
- * When the last node has joined and reported Ready (the engine starts workers 2 s in, one a
- * second; each is Ready once its kindnet pod has pulled its image and written the CNI config).
- */
-export function settledAt(nodeCount: number): number {
-  return 2_000 + Math.max(0, nodeCount - 2) * 1_000 + 4_500;
-}
 
 export function demoDeployment(replicas: number): Deployment {
   return {

@@ -10,7 +10,7 @@ import type { ClusterConfig } from '../engine/clusterConfig';
 import type { Endpoint } from '../engine/topology';
 import type { RunSpec, Script, ScriptStep, StepContext } from '../playback/run';
 import type { Action, Scenario, Selector, Until } from '../scenarios/types';
-import { settledAt } from './freePlay';
+import { settledAt } from '../engine/clusterConfig';
 
 export { scenarioConfig } from './guide';
 

@@ -3,7 +3,7 @@ import type { Command, Output } from '../kubectl/types';
 import { manualClock } from '../playback/manualClock';
 import * as engine from './engine';
 import { createAppStore, type AppStore } from './appStore';
-import { settledAt } from './freePlay';
+import { settledAt } from '../engine/clusterConfig';
 import { promptOf, type KubectlModule } from './terminal';
 
 const ok = (text: string): Output => ({ text, error: false });

@@ -177,7 +177,7 @@ export class ApiServer {
           const now = this.sim.now;
           const next = identityLease(current, holder, microTimestamp(now), {
             uid: current?.metadata.uid ?? this.sim.rng.uuid(),
-            creationTimestamp: timestamp(now),
+            creationTimestamp: current?.metadata.creationTimestamp ?? timestamp(now),
           });
           const kv = this.etcd.putIf(keys.key, current, next, now, this.sim.cause);
           if (kv) this.fanOut(keys, kv.value, current, true);

@@ -11,7 +11,10 @@ export const IDENTITY_LEASE_NAME = 'apiserver-kcdegeihzlqbkh65rirrc5zxju';
 export const IDENTITY_RENEW_MS = 10_000;
 const IDENTITY_LEASE_DURATION_S = 3600;
 
-/** The Lease as this process (holder `<name>_<uuid>`) first writes or renews it at `renewTime`. */
+/**
+ * The Lease as this process (holder `<name>_<uuid>`) first writes or renews it at `renewTime`;
+ * `created` is the Lease's own uid and creation time (kept from a Lease another process held).
+ */
 export function identityLease(
   current: Lease | undefined,
   holder: string,
@@ -26,9 +29,9 @@ export function identityLease(
     metadata: {
       name: IDENTITY_LEASE_NAME,
       namespace: 'kube-system',
-      uid: current?.metadata.uid ?? created.uid,
+      uid: created.uid,
       resourceVersion: '',
-      creationTimestamp: current?.metadata.creationTimestamp ?? created.creationTimestamp,
+      creationTimestamp: created.creationTimestamp,
       labels: {
         'apiserver.kubernetes.io/identity': 'kube-apiserver',
         'kubernetes.io/hostname': 'minikube',

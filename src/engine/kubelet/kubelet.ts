@@ -386,21 +386,17 @@ export class Kubelet {
    * (NetworkReady), some time after kubelet started.
    */
   private networkReady(): boolean {
-    return (
-      this.runtime.up &&
-      this.runtime.cniConfigured &&
-      this.runtime.podCidr !== undefined &&
-      this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS
-    );
+    return this.runtimeChecked() && this.runtime.cniConfigured && this.runtime.podCidr !== undefined;
+  }
+
+  /** The runtime runs and kubelet has had time for its first status check of it. */
+  private runtimeChecked(): boolean {
+    return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
   }
 
   /** Why the node is not Ready: the runtime not checked yet, or (once it is) no CNI config. */
   private notReadyMessage(): string {
-    return this.runtime.up &&
-      !this.runtime.cniConfigured &&
-      this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS
-      ? CNI_NOT_INITIALIZED
-      : RUNTIME_NOT_CHECKED;
+    return this.runtimeChecked() && !this.runtime.cniConfigured ? CNI_NOT_INITIALIZED : RUNTIME_NOT_CHECKED;
   }
 
   /** kindnet wrote the node's CNI config: as fastStatusUpdateOnce, a node not yet Ready reports at once. */

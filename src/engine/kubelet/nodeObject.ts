@@ -70,6 +70,7 @@ export function minikubeUpdatedAt(rfc3339: string): string {
 }
 
 export function newNodeObject(shape: NodeShape, now: string): Node {
+  const machineID = stableHex(`machine-id/${shape.name}`, 4);
   // minikube labels each node (`kubectl label nodes … --overwrite`) right after kubeadm brings it up.
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
@@ -124,8 +125,8 @@ export function newNodeObject(shape: NodeShape, now: string): Node {
       nodeInfo: {
         // The machine's /etc/machine-id (the docker driver's container shares it as the product
         // UUID), and a boot ID new at each boot.
-        machineID: stableHex(`machine-id/${shape.name}`, 4),
-        systemUUID: stableHex(`machine-id/${shape.name}`, 4),
+        machineID,
+        systemUUID: machineID,
         bootID: uuidFormat(stableHex(`boot/${shape.name}/${now}`, 4)),
         kubeletVersion: KUBERNETES_VERSION,
         // Deprecated and no longer set by kubelet 1.34 (KEP-4004): `describe node` prints it empty.

@@ -6,7 +6,7 @@
  * `<<EOF … EOF` gives a command its stdin.
  */
 import { Cluster } from '../../engine/cluster';
-import { isRuntimeName, MAX_NODES, MIN_NODES, type RuntimeName } from '../../engine/clusterConfig';
+import { isRuntimeName, MAX_NODES, MIN_NODES, settledAt, type RuntimeName } from '../../engine/clusterConfig';
 import { prepareManifests } from '../apply/yamlModule';
 import { clusterReader } from '../reader';
 import { runWrite } from '../runWrite';
@@ -25,12 +25,6 @@ export interface RunOptions {
 export const WATCH_MS = 30_000;
 /** The longest single sleep a script may ask for. */
 export const MAX_SLEEP_MS = 24 * 3_600_000;
-
-/**
- * When the last node has joined and reported Ready (workers join 2 s in, one a second; each is
- * Ready once its kindnet pod has written the CNI config). The same moment as free play's.
- */
-export const settledAt = (nodes: number) => 2_000 + Math.max(0, nodes - 2) * 1_000 + 4_500;
 
 export function parseSleep(arg: string | undefined): number | null {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(arg ?? '');
