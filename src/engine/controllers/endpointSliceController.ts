@@ -1,11 +1,12 @@
 /** endpointslice-controller: for each Service with a selector, one EndpointSlice listing its pods, ready or not. */
 import { isPodReady, matchesLabels } from '../api/pods';
 import { objectKey } from '../api/resources';
-import type { Endpoint, EndpointSlice, Pod, Service } from '../api/types';
+import type { Endpoint, EndpointSlice, ObjectMeta, Pod, Service } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { Informer } from '../client/informer';
 import type { Sim } from '../sim';
 import { Controller, KCM } from './controller';
+import { LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from './triggerTimeTracker';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 /** How long a write may go unanswered before the sync gives up on it (a client-side timeout). */
@@ -24,6 +25,7 @@ export class EndpointSliceController extends Controller {
   private readonly tracker = new Map<string, { name: string; resourceVersion: number }>();
   /** Services with a write in flight, and when it was sent: like a key held by its worker, not synced again until it returns. */
   private readonly writing = new Map<string, number>();
+  private readonly triggerTimes = new TriggerTimeTracker();
 
   constructor(
     sim: Sim,
@@ -36,7 +38,10 @@ export class EndpointSliceController extends Controller {
     this.services.addHandlers({
       onAdd: (s) => this.enqueue(keyOf(s)),
       onUpdate: (s) => this.enqueue(keyOf(s)),
-      onDelete: (s) => this.tracker.delete(keyOf(s)),
+      onDelete: (s) => {
+        this.tracker.delete(keyOf(s));
+        this.triggerTimes.forget(keyOf(s));
+      },
     });
     // A slice someone else deleted is no longer expected: the Service is synced again to recreate it.
     this.slices.addHandlers({
@@ -70,6 +75,7 @@ export class EndpointSliceController extends Controller {
     super.stop();
     this.tracker.clear();
     this.writing.clear();
+    this.triggerTimes.clear();
     this.services.halt();
     this.slices.halt();
   }
@@ -92,13 +98,12 @@ export class EndpointSliceController extends Controller {
         return;
       }
     }
-    const endpoints: Endpoint[] = [...this.pods.list()]
-      .filter(
-        (p) =>
-          p.metadata.namespace === namespace &&
-          matchesLabels(svc.spec.selector, p.metadata.labels) &&
-          p.status.podIP,
-      )
+    const selected = [...this.pods.list()].filter(
+      (p) => p.metadata.namespace === namespace && matchesLabels(svc.spec.selector, p.metadata.labels),
+    );
+    const triggerTime = this.triggerTimes.compute(key, svc, selected);
+    const endpoints: Endpoint[] = selected
+      .filter((p) => p.status.podIP)
       .map((p) => ({
         addresses: [p.status.podIP!],
         conditions: {
@@ -128,32 +133,35 @@ export class EndpointSliceController extends Controller {
     const slice: EndpointSlice = {
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
-      metadata: existing
-        ? existing.metadata
-        : {
-            name: '',
-            generateName: `${name}-`,
-            namespace,
-            uid: '',
-            resourceVersion: '',
-            creationTimestamp: '',
-            // The Service's own labels are copied onto its slices (setEndpointSliceLabels).
-            labels: {
-              ...svc.metadata.labels,
-              [SERVICE_NAME_LABEL]: name,
-              'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
-            },
-            ownerReferences: [
-              {
-                apiVersion: 'v1',
-                kind: 'Service',
-                name,
-                uid: svc.metadata.uid,
-                controller: true,
-                blockOwnerDeletion: true,
+      metadata: withTriggerTime(
+        existing
+          ? existing.metadata
+          : {
+              name: '',
+              generateName: `${name}-`,
+              namespace,
+              uid: '',
+              resourceVersion: '',
+              creationTimestamp: '',
+              // The Service's own labels are copied onto its slices (setEndpointSliceLabels).
+              labels: {
+                ...svc.metadata.labels,
+                [SERVICE_NAME_LABEL]: name,
+                'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
               },
-            ],
-          },
+              ownerReferences: [
+                {
+                  apiVersion: 'v1',
+                  kind: 'Service',
+                  name,
+                  uid: svc.metadata.uid,
+                  controller: true,
+                  blockOwnerDeletion: true,
+                },
+              ],
+            },
+        triggerTime,
+      ),
       addressType: 'IPv4',
       endpoints,
       ports,
@@ -181,6 +189,16 @@ export class EndpointSliceController extends Controller {
       action: existing ? 'update EndpointSlice' : 'create EndpointSlice',
     });
   }
+}
+
+/** addTriggerTimeAnnotation: a new trigger time is written, none clears the last one. */
+function withTriggerTime(metadata: ObjectMeta, triggerTime: string): ObjectMeta {
+  const { annotations, ...rest } = metadata;
+  const others = { ...annotations };
+  delete others[LAST_CHANGE_TRIGGER_TIME];
+  const next = triggerTime ? { ...others, [LAST_CHANGE_TRIGGER_TIME]: triggerTime } : others;
+  // An empty map is left out, as the API's JSON omits it.
+  return Object.keys(next).length ? { ...rest, annotations: next } : rest;
 }
 
 const keyOf = (s: Service) => objectKey(s.metadata.namespace, s.metadata.name);
