@@ -36,6 +36,8 @@ export interface ClusterReader {
   readonly processesDown?: ReadonlySet<ControlPlaneComponent>;
   /** The nodes whose kubelet is stopped (where the reader knows). */
   readonly kubeletsDown?: ReadonlySet<string>;
+  /** `kubectl describe --show-events=false`: describers leave their Events section out. */
+  readonly hideEvents?: boolean;
 }
 
 /** What the terminal prints for a command: text as the real tool prints it, and whether it failed. */

@@ -1,6 +1,6 @@
 /** Pieces every describer writes (staging/src/k8s.io/kubectl/pkg/describe/describe.go). */
 import { eventCount, eventFirstSeen, eventFrom, eventLastSeen } from '../../engine/api/eventTimes';
-import type { KubeEvent, KubeObject, Toleration } from '../../engine/api/types';
+import type { KubeEvent, KubeObject, ObjectMeta, Toleration } from '../../engine/api/types';
 import { wallClock, age } from '../format/age';
 import { tabwrite } from '../format/tabwriter';
 import type { ClusterReader } from '../types';
@@ -56,7 +56,11 @@ export function tolerations(list: readonly Toleration[] | undefined, indent = ''
 }
 
 /** The Events table for an object, oldest first, or `Events:\t<none>`. */
-export function events(reader: ClusterReader, object: KubeObject): string[] {
+export function events(
+  reader: ClusterReader,
+  object: { readonly kind: string; readonly metadata: ObjectMeta },
+): string[] {
+  if (reader.hideEvents) return [];
   const list = reader
     .list('Event', object.metadata.namespace ?? undefined)
     .filter(

@@ -4,19 +4,26 @@ import { errorCommand, fail, ok } from '../output';
 import type { Verb } from '../commands/context';
 import { flagTrue } from '../parse/flags';
 import { matches, parseSelector } from '../parse/selector';
-import { resolveTargets } from '../get/get';
+import { ENDPOINTS_WARNING, resolveTargets } from '../get/get';
 import type { ResourceType } from '../resourceTypes';
 import type { ClusterReader } from '../types';
-import { annotations, events, flush, labels, rfc1123z } from './common';
 import { describeDeployment } from './deployment';
 import { describeEndpointSlice } from './endpointSlice';
+import { describeEndpoints } from './endpoints';
+import { describeGeneric } from './generic';
+import { describeNamespace } from './namespace';
+import { endpointsObjects, type Endpoints } from '../get/endpoints';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeService } from './service';
 import { describeDaemonSet, describeReplicaSet } from './workloads';
 
-function describeObject(o: KubeObject, reader: ClusterReader): string {
+type Described = KubeObject | Endpoints;
+
+function describeObject(o: Described, reader: ClusterReader): string {
   switch (o.kind) {
+    case 'Endpoints':
+      return describeEndpoints(o, reader);
     case 'Pod':
       return describePod(o, reader);
     case 'Node':
@@ -31,15 +38,10 @@ function describeObject(o: KubeObject, reader: ClusterReader): string {
       return describeDaemonSet(o, reader);
     case 'EndpointSlice':
       return describeEndpointSlice(o, reader);
+    case 'Namespace':
+      return describeNamespace(o);
     default:
-      return flush([
-        `Name:\t${o.metadata.name}`,
-        ...(o.metadata.namespace ? [`Namespace:\t${o.metadata.namespace}`] : []),
-        ...labels('Labels', o.metadata.labels),
-        ...annotations('Annotations', o.metadata.annotations),
-        `CreationTimestamp:\t${rfc1123z(o.metadata.creationTimestamp)}`,
-        ...events(reader, o),
-      ]);
+      return describeGeneric(o, reader);
   }
 }
 
@@ -63,7 +65,8 @@ export const describe: Verb = {
     const all = flagTrue(args, 'all-namespaces');
     return {
       type: 'read',
-      run(reader) {
+      run(cluster) {
+        const reader = args.flags.get('show-events') === 'false' ? { ...cluster, hideEvents: true } : cluster;
         const texts: string[] = [];
         const errors: string[] = [];
         for (const type of targets.types) {
@@ -83,9 +86,12 @@ export const describe: Verb = {
             texts.push(...found.map((o) => describeObject(o, reader)));
           }
         }
-        if (!texts.length && !errors.length)
-          return ok(all ? 'No resources found' : `No resources found in ${namespace} namespace.`);
-        const text = [texts.join('\n\n'), ...errors].filter(Boolean).join('\n');
+        const text =
+          [texts.join('\n\n'), ...errors].filter(Boolean).join('\n') ||
+          (all ? 'No resources found' : `No resources found in ${namespace} namespace.`);
+        // kube-apiserver warns on every request for core/v1 Endpoints; kubectl prints it on stderr first.
+        if (targets.types.some((t) => t.name === 'endpoints'))
+          return { text: `${ENDPOINTS_WARNING}\n${text}`, error: errors.length > 0, stderrLines: 1 };
         return errors.length ? fail(text) : ok(text);
       },
     };
@@ -97,10 +103,11 @@ const qualified = (type: ResourceType) =>
     ? `${type.name}.${type.apiVersion.slice(0, type.apiVersion.indexOf('/'))}`
     : type.name;
 
-function objectsOf(type: ResourceType, reader: ClusterReader, namespace: string | undefined): KubeObject[] {
+function objectsOf(type: ResourceType, reader: ClusterReader, namespace: string | undefined): Described[] {
+  if (type.name === 'endpoints') return endpointsObjects(reader, namespace).sort(byKey);
   if (!type.engineKind) return [];
-  return (reader.list(type.engineKind, type.namespaced ? namespace : undefined) as KubeObject[]).sort(
-    (a, b) =>
-      `${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1,
-  );
+  return (reader.list(type.engineKind, type.namespaced ? namespace : undefined) as KubeObject[]).sort(byKey);
 }
+
+const byKey = (a: Described, b: Described) =>
+  `${a.metadata.namespace}/${a.metadata.name}` < `${b.metadata.namespace}/${b.metadata.name}` ? -1 : 1;

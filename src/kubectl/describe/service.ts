@@ -1,6 +1,5 @@
 /** `kubectl describe service`. */
 import type { Service } from '../../engine/api/types';
-import { endpointsOf } from '../get/network';
 import type { ServicePort } from '../../engine/api/types';
 import type { ClusterReader } from '../types';
 import { annotations, events, flush, labels } from './common';
@@ -45,10 +44,6 @@ function portEndpoints(
   const slices = reader
     .list('EndpointSlice', s.metadata.namespace)
     .filter((e) => e.metadata.labels?.['kubernetes.io/service-name'] === s.metadata.name);
-  if (!slices.length)
-    return (
-      endpointsOf(reader, s.metadata.namespace).find((e) => e.name === s.metadata.name)?.addresses ?? []
-    ).filter((a) => a.endsWith(`:${target}`));
   const out: string[] = [];
   for (const slice of slices)
     for (const p of slice.ports.filter((x) => (name ? x.name === name : x.port === target)))

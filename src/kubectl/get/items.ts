@@ -3,7 +3,8 @@ import type { Kind, KubeObject } from '../../engine/api/types';
 import type { ResourceType } from '../resourceTypes';
 import type { ClusterReader } from '../types';
 import { componentStatuses } from './componentStatuses';
-import { endpointsOf, endpointsPrinter, endpointSlicePrinter, servicePrinter } from './network';
+import { endpointsObjects } from './endpoints';
+import { endpointsPrinter, endpointSlicePrinter, servicePrinter } from './network';
 import { eventPrinter, leasePrinter, namespacePrinter } from './misc';
 import { nodePrinter } from './nodes';
 import { podPrinter } from './pods';
@@ -62,12 +63,13 @@ export function listing(type: ResourceType, reader: ClusterReader, namespace: st
   const ns = type.namespaced ? namespace : undefined;
   if (type.name === 'componentstatuses') return componentStatuses(reader);
   if (!type.engineKind) {
-    const items = endpointsOf(reader, ns).map((e): Item => ({
-      name: e.name,
-      namespace: e.namespace,
-      labels: reader.get('Service', e.namespace, e.name)?.metadata.labels,
-      object: endpointsObject(e),
-      version: e.addresses.join(','),
+    const items = endpointsObjects(reader, ns).map((e): Item => ({
+      name: e.metadata.name,
+      namespace: e.metadata.namespace,
+      labels: e.metadata.labels,
+      object: e,
+      // What a watch would see change: the object as built (its resourceVersion follows every slice write).
+      version: JSON.stringify([e.metadata.labels, e.metadata.annotations, e.subsets]),
       row: endpointsPrinter.row(e, reader),
       wide: [],
     }));
@@ -93,27 +95,5 @@ export function listing(type: ResourceType, reader: ClusterReader, namespace: st
     ...(printer.wideReplaces ? { wideReplaces: true } : {}),
     items,
     nameFirst: type.engineKind !== 'Event',
-  };
-}
-
-function endpointsObject(e: {
-  name: string;
-  namespace: string;
-  creationTimestamp: string;
-  addresses: readonly string[];
-}) {
-  const ips = [...new Set(e.addresses.map((a) => a.slice(0, a.lastIndexOf(':'))))];
-  const ports = [...new Set(e.addresses.map((a) => Number(a.slice(a.lastIndexOf(':') + 1))))];
-  return {
-    apiVersion: 'v1',
-    kind: 'Endpoints',
-    metadata: { creationTimestamp: e.creationTimestamp, name: e.name, namespace: e.namespace },
-    ...(ips.length
-      ? {
-          subsets: [
-            { addresses: ips.map((ip) => ({ ip })), ports: ports.map((port) => ({ port, protocol: 'TCP' })) },
-          ],
-        }
-      : {}),
   };
 }

@@ -1,5 +1,6 @@
 /** `kubectl get services | endpoints | endpointslices`. Endpoints are built from the Service's EndpointSlices. */
 import type { EndpointSlice, Service } from '../../engine/api/types';
+import { readyEndpoints, type Endpoints } from './endpoints';
 import { age } from '../format/age';
 import type { ClusterReader } from '../types';
 import type { Printer } from './printer';
@@ -29,41 +30,6 @@ export const servicePrinter: Printer<Service> = {
   ],
 };
 
-/** The Endpoints object kubectl would show for a Service: its slices' ready addresses × ports. */
-export interface EndpointsView {
-  readonly name: string;
-  readonly namespace: string;
-  readonly creationTimestamp: string;
-  readonly addresses: readonly string[];
-}
-
-export function endpointsOf(reader: ClusterReader, namespace?: string): EndpointsView[] {
-  const slices = reader.list('EndpointSlice', namespace);
-  return reader
-    .list('Service', namespace)
-    .filter((s) => s.spec.selector || slicesFor(slices, s).length)
-    .map((s) => {
-      const addresses: string[] = [];
-      for (const slice of slicesFor(slices, s))
-        for (const e of slice.endpoints)
-          if (e.conditions.ready)
-            for (const a of e.addresses) for (const p of slice.ports) addresses.push(`${a}:${p.port}`);
-      return {
-        name: s.metadata.name,
-        namespace: s.metadata.namespace ?? 'default',
-        creationTimestamp: s.metadata.creationTimestamp,
-        addresses,
-      };
-    });
-}
-
-const slicesFor = (slices: EndpointSlice[], s: Service) =>
-  slices.filter(
-    (e) =>
-      e.metadata.namespace === s.metadata.namespace &&
-      e.metadata.labels?.['kubernetes.io/service-name'] === s.metadata.name,
-  );
-
 /** At most three, then `+ N more...` (formatEndpoints). */
 export function firstThree(items: readonly string[], none: string): string {
   if (!items.length) return none;
@@ -71,12 +37,13 @@ export function firstThree(items: readonly string[], none: string): string {
   return items.length > 3 ? `${shown} + ${items.length - 3} more...` : shown;
 }
 
+/** Endpoints are not a stored kind, so this is no Printer; the same columns. */
 export const endpointsPrinter = {
   headers: ['NAME', 'ENDPOINTS', 'AGE'],
-  row: (e: EndpointsView, r: ClusterReader) => [
-    e.name,
-    firstThree(e.addresses, '<none>'),
-    age(r.now, e.creationTimestamp),
+  row: (e: Endpoints, r: ClusterReader) => [
+    e.metadata.name,
+    firstThree(readyEndpoints(e), '<none>'),
+    age(r.now, e.metadata.creationTimestamp),
   ],
 };
 
