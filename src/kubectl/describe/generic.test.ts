@@ -43,7 +43,9 @@ test('describe endpoints names every Service that has them; one without warns an
   t.advance('5s');
   const out = run(t, 'kubectl describe endpoints web');
   const lines = out.text.split('\n');
-  expect(lines[0]).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice');
+  expect(lines[0]).toBe(
+    'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+  );
   expect(lines[1]).toBe('Name:         web');
   const ips = t.cluster
     .list('Pod', 'default')
