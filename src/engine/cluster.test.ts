@@ -1105,6 +1105,18 @@ describe('nodes coming and going', () => {
     expect(pods.every((p) => p.spec.nodeName !== 'minikube-m03')).toBe(true);
     expect(t.violations).toEqual([]);
   });
+
+  it('a node deleted while kube-controller-manager is down: pod GC finds its pods once it runs again', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makeDeployment('q', 2)).advance('30s');
+    t.act((c) => c.stopComponent('kube-controller-manager')).advance('2s');
+    expect(t.cluster.removeNode('minikube-m02')).toBe(true);
+    t.advance('10s').act((c) => c.startComponent('kube-controller-manager'));
+    // It looks for orphans every 20 s and waits out the 40 s quarantine; then the ReplicaSet replaces them.
+    t.advance('90s');
+    const pods = runningPods(t, 'q-');
+    expect(pods).toHaveLength(2);
+    expect(pods.every((p) => p.spec.nodeName === 'minikube')).toBe(true);
+  });
 });
 
 describe('addons', () => {

@@ -1,6 +1,8 @@
 /**
  * pod-garbage-collector-controller: pods bound to a node that no longer exists are force-deleted
- * once the node has been gone for the 40 s quarantine (gcOrphaned).
+ * once the node has been gone for the 40 s quarantine (gcOrphaned). A node seen deleted starts its
+ * quarantine at once; every 20 s (gcCheckPeriod) the controller also looks for pods bound to nodes
+ * it does not know, which catches nodes deleted while it was not running.
  */
 import type { ApiServer } from '../apiserver/apiServer';
 import type { Informer } from '../client/informer';
@@ -9,10 +11,13 @@ import { Controller, KCM } from './controller';
 import { BY_NODE, indexPodsByNode } from './podControl';
 
 const QUARANTINE_MS = 40_000;
+const GC_CHECK_MS = 20_000;
 
 export class PodGarbageCollector extends Controller {
   readonly name = 'pod-garbage-collector-controller';
   readonly serviceAccount = 'pod-garbage-collector';
+  /** Nodes whose pods wait out the quarantine. */
+  private readonly quarantined = new Set<string>();
 
   constructor(
     sim: Sim,
@@ -22,15 +27,33 @@ export class PodGarbageCollector extends Controller {
   ) {
     super(sim, api);
     indexPodsByNode(pods);
-    nodes.addHandlers({
-      onDelete: (node) => {
-        const epoch = this.epoch;
-        this.sim.after(QUARANTINE_MS, () => epoch === this.epoch && this.enqueue(node.metadata.name));
-      },
-    });
+    nodes.addHandlers({ onDelete: (node) => this.quarantine(node.metadata.name) });
   }
 
-  start(): void {}
+  start(): void {
+    this.quarantined.clear();
+    const epoch = this.epoch;
+    const check = () => {
+      if (epoch !== this.epoch) return;
+      for (const pod of this.pods.list()) {
+        const node = pod.spec.nodeName;
+        if (node && !this.nodes.get(undefined, node)) this.quarantine(node);
+      }
+      this.sim.after(GC_CHECK_MS, check);
+    };
+    this.sim.after(GC_CHECK_MS, check);
+  }
+
+  private quarantine(nodeName: string): void {
+    if (this.quarantined.has(nodeName)) return;
+    this.quarantined.add(nodeName);
+    const epoch = this.epoch;
+    this.sim.after(QUARANTINE_MS, () => {
+      if (epoch !== this.epoch) return;
+      this.quarantined.delete(nodeName);
+      this.enqueue(nodeName);
+    });
+  }
 
   protected reconcile(nodeName: string): void {
     if (this.nodes.get(undefined, nodeName)) return;
