@@ -43,7 +43,8 @@ export class Scheduler {
   /** What PodTopologySpread's default selector is made of: the Services and ReplicaSets selecting a pod. */
   readonly services: Informer<'Service'>;
   readonly replicaSets: Informer<'ReplicaSet'>;
-  readonly queue = new SchedulingQueue();
+  /** Made anew at each process start, as is the rest of its cache. */
+  queue = new SchedulingQueue();
   readonly decisions: DecisionRecord[] = [];
   /** Told of every decision (a recorder keeps them all; `decisions` keeps the last few). */
   onDecision: ((d: DecisionRecord) => void) | null = null;
@@ -99,9 +100,18 @@ export class Scheduler {
     return this.sim.isUp(SCHEDULER);
   }
 
+  /** The process starts: it remembers nothing of an earlier run, and fills its cache from fresh lists. */
   start(): void {
     this.sim.setUp(SCHEDULER, true);
     const epoch = ++this.epoch;
+    this.queue = new SchedulingQueue();
+    this.infos.clear();
+    this.affinityPods.clear();
+    this.assumed.clear();
+    this.imageCounts.clear();
+    this.nodeList = null;
+    this.nodePositions.clear();
+    this.nextStart = 0;
     this.nodes.start();
     this.pods.start();
     this.services.start();
