@@ -172,7 +172,13 @@ export interface PodSpec {
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 export type PodConditionType =
-  'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled';
+  | 'PodReadyToStartContainers'
+  | 'Initialized'
+  | 'Ready'
+  | 'ContainersReady'
+  | 'PodScheduled'
+  // Set on a pod about to be killed for a disruption (kubelet's preemption, eviction).
+  | 'DisruptionTarget';
 
 export interface ContainerState {
   waiting?: { reason: string; message?: string };

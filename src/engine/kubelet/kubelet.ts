@@ -16,6 +16,13 @@ import type { Route, Sim } from '../sim';
 import { objectRef, type ObjectRef } from '../trace';
 import { componentId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
+import {
+  isCriticalPod,
+  PREEMPT_MESSAGE,
+  PREEMPT_REASON,
+  podsToPreempt,
+  shortfall,
+} from './criticalPodAdmission';
 import { goDuration } from './durations';
 import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
@@ -148,6 +155,7 @@ export class Kubelet {
         epoch: () => this.epoch,
         alive: (epoch) => this.alive(epoch),
         node: () => this.node,
+        makeRoomFor: (pod, then) => this.makeRoomFor(pod, then),
       },
       manifests,
     );
@@ -570,6 +578,109 @@ export class Kubelet {
     for (const w of this.workers.values())
       if (w.state !== 'terminated' && w.pod.metadata.uid !== pod.metadata.uid) running.push(w.pod);
     return admitPod(pod, running, { milliCpu: milliCpu(this.shape.cpu), memory: bytes(this.shape.memory) });
+  }
+
+  /**
+   * A static pod is about to start (its manifest came back): if it does not fit beside the pods
+   * running here, ordinary pods are preempted to make room (CriticalPodAdmissionHandler), and it
+   * starts once they are killed. Where no choice of pods would do, it starts anyway.
+   */
+  private makeRoomFor(pod: Pod, then: () => void): void {
+    const running = [...this.staticPods.running()].filter((p) => p.metadata.name !== pod.metadata.name);
+    const candidates: PodWorker[] = [];
+    for (const w of this.workers.values()) {
+      if (w.state === 'terminating' || w.state === 'terminated') continue;
+      running.push(w.pod);
+      if (!isCriticalPod(w.pod, false)) candidates.push(w);
+    }
+    const capacity = { milliCpu: milliCpu(this.shape.cpu), memory: bytes(this.shape.memory) };
+    const need = shortfall(pod, running, capacity);
+    const victims = need.length
+      ? podsToPreempt(
+          candidates.map((w) => w.pod),
+          need,
+        )
+      : null;
+    if (!victims?.length) return then();
+    let left = victims.length;
+    for (const victim of victims)
+      this.preempt(
+        candidates.find((w) => w.pod === victim)!,
+        () => --left === 0 && then(),
+      );
+  }
+
+  /**
+   * Kills a pod to make room for a critical one and fails it (reason Preempting, the condition
+   * DisruptionTarget); its controller, if any, makes another.
+   */
+  private preempt(w: PodWorker, done: () => void): void {
+    const wasRunning = w.state === 'running';
+    w.state = 'terminating';
+    const epoch = this.epoch;
+    this.recorder.record(w.pod, 'Warning', PREEMPT_REASON, PREEMPT_MESSAGE);
+    const killed = () => {
+      w.state = 'terminated';
+      const now = timestamp(this.sim.now);
+      let status = w.pod.status;
+      for (const [name, id] of w.containerIds) {
+        const c = this.runtime.containersOf(w.pod.metadata.uid).find((x) => x.id === id);
+        const exitCode = c?.exitCode ?? 0;
+        const terminated: ContainerState = {
+          terminated: {
+            exitCode,
+            reason: exitCode === 0 ? 'Completed' : 'Error',
+            startedAt: timestamp((c?.startedAt ?? this.sim.now) as never),
+            finishedAt: now,
+            containerID: this.runtime.qualified(id),
+          },
+        };
+        status = withContainerState(
+          { ...w.pod, status },
+          name,
+          terminated,
+          undefined,
+          w.restarts.get(name) ?? 0,
+          now,
+        );
+      }
+      const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+      conditions.push({
+        type: 'DisruptionTarget',
+        status: 'True',
+        reason: 'TerminationByKubelet',
+        message: 'Pod was preempted by Kubelet to accommodate a critical pod.',
+        lastTransitionTime: now,
+        lastProbeTime: null,
+      });
+      this.postStatus(w, {
+        ...status,
+        conditions,
+        phase: 'Failed',
+        reason: PREEMPT_REASON,
+        message: PREEMPT_MESSAGE,
+      });
+      done();
+    };
+    const containers = [...w.containerIds.entries()];
+    let left = containers.length;
+    const removeSandbox = () => {
+      if (!this.alive(epoch)) return;
+      this.cri(`RemovePodSandbox ${w.pod.metadata.name}`, w, () =>
+        this.runtime.removePodSandbox(w.pod.metadata.uid, killed),
+      );
+    };
+    if (left === 0 || !wasRunning) return removeSandbox();
+    for (const [name, id] of containers) {
+      this.recorder.record(w.pod, 'Normal', 'Killing', `Stopping container ${name}`, {
+        fieldPath: `spec.containers{${name}}`,
+      });
+      this.cri(`StopContainer ${name}`, w, () =>
+        this.runtime.stopContainer(id, () => {
+          if (--left === 0) removeSandbox();
+        }),
+      );
+    }
   }
 
   private reject(w: PodWorker, why: Refusal): void {

@@ -141,4 +141,41 @@ describe('static pods (/etc/kubernetes/manifests)', () => {
     t.apply(makePod('back').build()).advance('30s');
     expect(t.cluster.get('Pod', 'default', 'back')?.status.phase).toBe('Running');
   });
+
+  it('moved back onto a full node, the static pod preempts an ordinary pod to fit (CriticalPodAdmissionHandler)', () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    // kube-controller-manager's 200m go free while its manifest is out; a 700m pod takes them.
+    t.act((c) => c.stopComponent('kube-controller-manager')).advance('3s');
+    t.apply(makePod('small').requests({ cpu: '100m', memory: '64Mi' }).build());
+    t.apply(makePod('big').requests({ cpu: '700m', memory: '64Mi' }).build());
+    t.apply(makePod('small2').requests({ cpu: '100m', memory: '64Mi' }).build());
+    t.apply(makePod('mid').requests({ cpu: '500m', memory: '64Mi' }).build()).advance('20s');
+    // The rest of the control plane and CoreDNS request 550m, these pods 1400m: 50m left of 2 CPUs.
+    expect(t.pods().map((p) => [p.metadata.name, p.status.phase])).toEqual([
+      ['big', 'Running'],
+      ['mid', 'Running'],
+      ['small', 'Running'],
+      ['small2', 'Running'],
+    ]);
+    t.act((c) => c.startComponent('kube-controller-manager')).advance('10s');
+    // 150m are missing: 100m would not do, 500m and 700m would, and the smaller of those goes.
+    const failed = t.pods().filter((p) => p.status.phase === 'Failed');
+    expect(failed.map((p) => p.metadata.name)).toEqual(['mid']);
+    const victim = failed[0]!;
+    expect(victim.status).toMatchObject({
+      reason: 'Preempting',
+      message: 'Preempted in order to admit critical pod',
+    });
+    expect(victim.status.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({
+      status: 'True',
+      reason: 'TerminationByKubelet',
+    });
+    expect(t.eventsFor(victim.metadata.name).map((e) => [e.type, e.reason])).toContainEqual([
+      'Warning',
+      'Preempting',
+    ]);
+    expect(running(t, victim.metadata.uid)).toHaveLength(0);
+    expect(mirror(t, 'kube-controller-manager-minikube')?.status.phase).toBe('Running');
+    expect(t.violations).toEqual([]);
+  });
 });

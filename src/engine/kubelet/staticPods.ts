@@ -46,6 +46,8 @@ export interface StaticPodHost {
   alive(epoch: number): boolean;
   /** The kubelet's Node, once registered (the mirror pods' owner). */
   node(): Node | undefined;
+  /** Makes room for a static pod that is about to start (preempting ordinary pods), then `then`. */
+  makeRoomFor(pod: Pod, then: () => void): void;
 }
 
 export class StaticPods {
@@ -153,34 +155,38 @@ export class StaticPods {
       this.sync(epoch);
     };
     busy.add(name);
-    this.cri(pod, `RunPodSandbox ${namespace}/${name}`, () =>
-      runtime.runPodSandbox(name, name, namespace, true, () => {
-        if (!this.host.alive(epoch)) return busy.delete(name);
-        // Events name the static pod itself (its uid is a hash of the manifest), not its mirror.
-        const at = { fieldPath: `spec.containers{${container.name}}` };
-        recorder.record(
-          pod,
-          'Normal',
-          'Pulled',
-          `Container image "${container.image}" already present on machine`,
-          at,
-        );
-        this.cri(pod, `CreateContainer ${container.name}`, () =>
-          runtime.createContainer(name, name, namespace, container.name, container.image, (id) => {
-            if (!this.host.alive(epoch)) return busy.delete(name);
-            recorder.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, at);
-            this.cri(pod, `StartContainer ${container.name}`, () =>
-              runtime.startContainer(id, () => {
-                if (!this.host.alive(epoch)) return busy.delete(name);
-                recorder.record(pod, 'Normal', 'Started', `Started container ${container.name}`, at);
-                this.ensureMirror(pod, epoch);
-                done();
-              }),
-            );
-          }),
-        );
-      }),
-    );
+    // Admission first: a static pod is critical, so kubelet preempts ordinary pods it does not fit beside.
+    this.host.makeRoomFor(pod, () => {
+      if (!this.host.alive(epoch)) return busy.delete(name);
+      this.cri(pod, `RunPodSandbox ${namespace}/${name}`, () =>
+        runtime.runPodSandbox(name, name, namespace, true, () => {
+          if (!this.host.alive(epoch)) return busy.delete(name);
+          // Events name the static pod itself (its uid is a hash of the manifest), not its mirror.
+          const at = { fieldPath: `spec.containers{${container.name}}` };
+          recorder.record(
+            pod,
+            'Normal',
+            'Pulled',
+            `Container image "${container.image}" already present on machine`,
+            at,
+          );
+          this.cri(pod, `CreateContainer ${container.name}`, () =>
+            runtime.createContainer(name, name, namespace, container.name, container.image, (id) => {
+              if (!this.host.alive(epoch)) return busy.delete(name);
+              recorder.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, at);
+              this.cri(pod, `StartContainer ${container.name}`, () =>
+                runtime.startContainer(id, () => {
+                  if (!this.host.alive(epoch)) return busy.delete(name);
+                  recorder.record(pod, 'Normal', 'Started', `Started container ${container.name}`, at);
+                  this.ensureMirror(pod, epoch);
+                  done();
+                }),
+              );
+            }),
+          );
+        }),
+      );
+    });
   }
 
   private stop(pod: Pod, running: readonly RuntimeContainer[], epoch: number): void {

@@ -13,6 +13,14 @@ export class PodBuilder {
     return this;
   }
 
+  limits(l: { cpu?: string; memory?: string }): this {
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({
+      ...c,
+      resources: { ...c.resources, limits: { ...l } },
+    }));
+    return this;
+  }
+
   image(image: string): this {
     this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, image }));
     return this;
