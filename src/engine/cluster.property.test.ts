@@ -1,7 +1,7 @@
 /**
  * Model-based property tests: random clusters, workloads and faults (fast-check commands). After
- * every event the engine's invariants must hold (kubelets, kube-apiserver and etcd stopped and started
- * among the faults); once the faults stop, every Deployment converges
+ * every event the engine's invariants must hold (kubelets, kube-apiserver, etcd, kube-scheduler and
+ * kube-controller-manager stopped and started among the faults); once the faults stop, every Deployment converges
  * to its replicas where capacity allows, and the rest stay Pending for the right reason; a
  * DaemonSet with a node selector runs exactly one ready pod on each node whose labels match.
  */
@@ -19,7 +19,12 @@ interface Model {
   tainted: Set<string>;
   /** kube-apiserver or etcd, stopped: kubectl's writes are not tried meanwhile (they would fail). */
   apiDown: Set<ApiComponent>;
+  /** kube-scheduler or kube-controller-manager, stopped: kubectl's writes still work, nothing acts on them. */
+  loopsDown: Set<LoopComponent>;
 }
+
+/** The control loops, which only read and write through kube-apiserver. */
+type LoopComponent = 'kube-scheduler' | 'kube-controller-manager';
 
 /** What kubectl's writes go through. */
 type ApiComponent = 'kube-apiserver' | 'etcd';
@@ -141,6 +146,27 @@ function startApiComponent(r: Real, component: ApiComponent): void {
   while (!r.cluster.isUp(component)) r.advance(50);
 }
 
+/** Stops kube-scheduler or kube-controller-manager (its manifest out): nothing schedules, or nothing reconciles. */
+class StopLoopComponent implements fc.Command<Model, Real> {
+  constructor(readonly component: LoopComponent) {}
+  check = (m: Readonly<Model>) => !m.loopsDown.has(this.component);
+  run(m: Model, r: Real): void {
+    m.loopsDown.add(this.component);
+    r.act((c) => c.stopComponent(this.component));
+  }
+  toString = () => `stop ${this.component}`;
+}
+
+class StartLoopComponent implements fc.Command<Model, Real> {
+  constructor(readonly component: LoopComponent) {}
+  check = (m: Readonly<Model>) => m.loopsDown.has(this.component);
+  run(m: Model, r: Real): void {
+    m.loopsDown.delete(this.component);
+    r.act((c) => c.startComponent(this.component));
+  }
+  toString = () => `start ${this.component}`;
+}
+
 const workerAt = (r: Real, index: number) => {
   const workers = r.cluster.nodes.slice(1).map((n) => n.name);
   return workers.length ? workers[index % workers.length]! : undefined;
@@ -222,6 +248,12 @@ const commands = [
   fc.constant(new StartKubelet()),
   fc.constantFrom<ApiComponent>('kube-apiserver', 'etcd').map((c) => new StopApiComponent(c)),
   fc.constantFrom<ApiComponent>('kube-apiserver', 'etcd').map((c) => new StartApiComponent(c)),
+  fc
+    .constantFrom<LoopComponent>('kube-scheduler', 'kube-controller-manager')
+    .map((c) => new StopLoopComponent(c)),
+  fc
+    .constantFrom<LoopComponent>('kube-scheduler', 'kube-controller-manager')
+    .map((c) => new StartLoopComponent(c)),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new LabelNode(i, on)),
   fc.tuple(fc.nat(5), fc.boolean()).map(([i, on]) => new TaintNode(i, on)),
   fc.integer({ min: 1, max: 90 }).map((s) => new Advance(s)),
@@ -242,11 +274,13 @@ describe('random clusters, workloads and faults', () => {
             stopped: new Set(),
             tainted: new Set(),
             apiDown: new Set(),
+            loopsDown: new Set(),
           };
           fc.modelRun(() => ({ model, real }), cmds);
 
           // Faults stop: kube-apiserver and every kubelet run again, the maintenance taints go, and time passes.
           for (const component of model.apiDown) startApiComponent(real, component);
+          for (const component of model.loopsDown) real.act((c) => c.startComponent(component));
           for (const name of model.stopped)
             if (real.cluster.nodes.some((n) => n.name === name)) real.act((c) => c.startKubelet(name));
           for (const name of model.tainted)

@@ -325,6 +325,18 @@ describe('scheduling', () => {
     expect(runningPods(t, 'late-')).toHaveLength(2);
   });
 
+  it('a restarted kube-scheduler remembers nothing: a node deleted while it was down gets no pods', () => {
+    const t = TestCluster.ready({ nodes: 3 })
+      .act((c) => c.stopComponent('kube-scheduler'))
+      .advance('5s');
+    expect(t.cluster.removeNode('minikube-m03')).toBe(true);
+    t.advance('5s').act((c) => c.startComponent('kube-scheduler'));
+    t.apply(makeDeployment('late', 4)).advance('30s');
+    const pods = runningPods(t, 'late-');
+    expect(pods).toHaveLength(4);
+    expect(pods.every((p) => p.spec.nodeName !== 'minikube-m03')).toBe(true);
+  });
+
   it("keeps each component's ups and downs: what was running at an earlier moment", () => {
     const t = TestCluster.ready({ nodes: 1 });
     const stoppedAt = t.now;
