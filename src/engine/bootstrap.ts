@@ -17,6 +17,7 @@ import type {
 } from './api/types';
 import { usesKindnet, type ClusterConfig } from './clusterConfig';
 import { stableHex } from './core/stableHex';
+import { STATIC_POD_SPECS } from './staticPodSpecs';
 import { KINDNETD_IMAGE } from './runtime/images';
 
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -54,6 +55,8 @@ const coredns: Deployment = {
       spec: {
         priorityClassName: 'system-cluster-critical',
         serviceAccountName: 'coredns',
+        // It resolves names outside the cluster through the node's own resolver.
+        dnsPolicy: 'Default',
         // kubeadm's manifest: replicas rather on different nodes.
         affinity: {
           podAntiAffinity: {
@@ -76,7 +79,23 @@ const coredns: Deployment = {
           {
             name: 'coredns',
             image: 'registry.k8s.io/coredns/coredns:v1.12.1',
+            imagePullPolicy: 'IfNotPresent',
+            args: ['-conf', '/etc/coredns/Corefile'],
             resources: { requests: { cpu: '100m', memory: '70Mi' }, limits: { memory: '170Mi' } },
+            // The health and ready plugins of the Corefile answer these.
+            livenessProbe: {
+              httpGet: { path: '/health', port: 8080, scheme: 'HTTP' },
+              initialDelaySeconds: 60,
+              timeoutSeconds: 5,
+              successThreshold: 1,
+              failureThreshold: 5,
+            },
+            readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' } },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },
+              readOnlyRootFilesystem: true,
+            },
             ports: [
               { name: 'dns', containerPort: 53, protocol: 'UDP' },
               { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
@@ -316,7 +335,16 @@ export function staticPods(node: string): Pod[] {
       priority: 2_000_001_000,
       // kubelet gives every static pod this toleration (config.applyDefaults).
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
-      containers: [{ name: component, image, ...(requests ? { resources: requests } : {}) }],
+      securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      containers: [
+        {
+          name: component,
+          image,
+          ...STATIC_POD_SPECS[component]!.container,
+          ...(requests ? { resources: requests } : {}),
+        },
+      ],
+      volumes: STATIC_POD_SPECS[component]!.volumes,
     },
     status: {
       phase: 'Running',

@@ -90,6 +90,22 @@ export interface Container {
   volumeMounts?: VolumeMount[];
   env?: EnvVar[];
   securityContext?: Record<string, unknown>;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
+}
+
+/** A container probe: one handler, and its timing (defaulted by the API server: 1 s timeout, every 10 s, 1 success, 3 failures). */
+export interface Probe {
+  httpGet?: { path?: string; port: number | string; host?: string; scheme?: 'HTTP' | 'HTTPS' };
+  tcpSocket?: { port: number | string; host?: string };
+  exec?: { command?: string[] };
+  grpc?: { port: number; service?: string };
+  initialDelaySeconds?: number;
+  timeoutSeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
 }
 
 /** An environment variable: a value, or one read from the pod's own fields (the downward API). */

@@ -13,6 +13,7 @@ import type {
   Node,
   Pod,
   PodSpec,
+  Probe,
   ReplicaSet,
   Service,
   Toleration,
@@ -73,6 +74,13 @@ export function defaultPodSpec(spec: PodSpec): PodSpec {
     spec,
   ) as PodSpec;
   out.containers = spec.containers.map(defaultContainer);
+  // defaultHostNetworkPorts: on the host's network a container port is a host port too.
+  if (spec.hostNetwork)
+    out.containers = out.containers.map((c) =>
+      c.ports?.some((p) => !p.hostPort)
+        ? { ...c, ports: c.ports.map((p) => (p.hostPort ? p : { ...p, hostPort: p.containerPort })) }
+        : c,
+    );
   if (spec.volumes) out.volumes = spec.volumes.map(defaultVolume);
   return out;
 }
@@ -89,6 +97,19 @@ function defaultVolume(v: Volume): Volume {
   return v;
 }
 
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction: the timing, and an HTTP GET of / by default. */
+function defaultProbe(p: Probe): Probe {
+  // Zero is unset: each is defaulted when 0 too.
+  const out: Probe = { ...p };
+  out.timeoutSeconds = p.timeoutSeconds || 1;
+  out.periodSeconds = p.periodSeconds || 10;
+  out.successThreshold = p.successThreshold || 1;
+  out.failureThreshold = p.failureThreshold || 3;
+  if (p.httpGet)
+    out.httpGet = { ...p.httpGet, path: p.httpGet.path || '/', scheme: p.httpGet.scheme ?? 'HTTP' };
+  return out;
+}
+
 /** SetDefaults_Container and the like: pull policy, termination message, an empty resources. */
 function defaultContainer(c: Container): Container {
   const out = Object.assign(
@@ -101,6 +122,10 @@ function defaultContainer(c: Container): Container {
     c,
   ) as Container;
   if (c.ports) out.ports = c.ports.map((p) => Object.assign({ protocol: 'TCP' as const }, p));
+  for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    const probe = c[key];
+    if (probe) out[key] = defaultProbe(probe);
+  }
   // A fieldRef's apiVersion defaults to v1.
   if (c.env?.some((e) => e.valueFrom?.fieldRef && !e.valueFrom.fieldRef.apiVersion))
     out.env = c.env.map((e) =>

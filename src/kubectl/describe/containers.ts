@@ -1,14 +1,30 @@
 /** The `Containers:` section of describe pod and the pod template of describe deployment. */
-import type { Container, ContainerState, ContainerStatus } from '../../engine/api/types';
+import type { Container, ContainerState, ContainerStatus, Probe } from '../../engine/api/types';
 import { rfc1123z } from './common';
 import { mountLines } from './volumes';
 
+/** describeContainerPorts: `8443/TCP (probe-port)`, the port's name after it. */
 function ports(c: Container): { port: string; host: string } {
   const list = c.ports ?? [];
+  const named = (text: string, name: string | undefined) => (name ? `${text} (${name})` : text);
   return {
-    port: list.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') || '<none>',
-    host: list.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') || '<none>',
+    port: list.map((p) => named(`${p.containerPort}/${p.protocol ?? 'TCP'}`, p.name)).join(', ') || '<none>',
+    host: list.map((p) => named(`${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`, p.name)).join(', ') || '<none>',
   };
+}
+
+/** DescribeProbe: the handler as a URL or command, then its timing. */
+export function describeProbe(p: Probe): string {
+  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`;
+  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
+  if (p.httpGet) {
+    const h = p.httpGet;
+    const host = h.host ?? '';
+    return `http-get ${(h.scheme ?? 'HTTP').toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${h.port}${h.path ?? ''} ${attrs}`;
+  }
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
+  if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
+  return `unknown ${attrs}`;
 }
 
 function state(title: string, s: ContainerState, indent: string): string[] {
@@ -62,7 +78,11 @@ export function container(
     p.port.includes(',') ? `${indent}Ports:\t${p.port}` : `${indent}Port:\t${p.port}`,
     p.host.includes(',') ? `${indent}Host Ports:\t${p.host}` : `${indent}Host Port:\t${p.host}`,
   );
-  if (c.command?.length) lines.push(`${indent}Command:`, ...c.command.map((x) => `${indent}  ${x}`));
+  // describeContainerCommand: each line of each argument on a line of its own.
+  if (c.command?.length)
+    lines.push(`${indent}Command:`, ...c.command.flatMap((x) => x.split('\n')).map((x) => `${indent}  ${x}`));
+  if (c.args?.length)
+    lines.push(`${indent}Args:`, ...c.args.flatMap((x) => x.split('\n')).map((x) => `${indent}  ${x}`));
   if (withStatus && status) {
     lines.push(...state('State', status.state, indent));
     if (status.lastState?.terminated) lines.push(...state('Last State', status.lastState, indent));
@@ -81,6 +101,9 @@ export function container(
     if (entries.length)
       lines.push(`${indent}${title}:`, ...entries.sort().map(([k, v]) => `${indent}  ${k}:\t${v}`));
   }
+  if (c.livenessProbe) lines.push(`${indent}Liveness:\t${describeProbe(c.livenessProbe)}`);
+  if (c.readinessProbe) lines.push(`${indent}Readiness:\t${describeProbe(c.readinessProbe)}`);
+  if (c.startupProbe) lines.push(`${indent}Startup:\t${describeProbe(c.startupProbe)}`);
   lines.push(...envLines(c, indent), ...mountLines(c, indent));
   return lines;
 }

@@ -31,8 +31,10 @@ export function hexOf(text: string, length: number): string {
 
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10.1';
 
+import { STATIC_POD_SPECS } from '../../engine/staticPodSpecs';
+
 /** The command a container runs: the control plane's with their real flags, known images' entrypoints. */
-export function containerCommand(pod: Pod, name: string, image: string, nodeIP: string): string {
+export function containerCommand(pod: Pod, name: string, image: string): string {
   const c = pod.spec.containers.find((x) => x.name === name);
   // The process sees `$(VAR)` expanded from the container's env (a fieldRef read from the pod).
   const expand = (arg: string) =>
@@ -45,14 +47,12 @@ export function containerCommand(pod: Pod, name: string, image: string, nodeIP: 
   if (c?.command?.length) return [...c.command, ...(c.args ?? [])].map(expand).join(' ');
   const base = image.split('@')[0]!.split('/').pop()!.split(':')[0]!;
   switch (base) {
+    // The control plane's own, as its manifests give them (the mirror pod may be missing).
     case 'kube-apiserver':
-      return `kube-apiserver --advertise-address=${nodeIP} --allow-privileged=true --authorization-mode=Node,RBAC --client-ca-file=/var/lib/minikube/certs/ca.crt --enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,DefaultStorageClass,DefaultTolerationSeconds,NodeRestriction,MutatingAdmissionWebhook,ValidatingAdmissionWebhook,ResourceQuota --enable-bootstrap-token-auth=true --etcd-servers=https://127.0.0.1:2379 --secure-port=8443 --service-cluster-ip-range=10.96.0.0/12`;
     case 'etcd':
-      return `etcd --advertise-client-urls=https://${nodeIP}:2379 --data-dir=/var/lib/minikube/etcd --listen-client-urls=https://127.0.0.1:2379,https://${nodeIP}:2379 --name=minikube`;
     case 'kube-scheduler':
-      return 'kube-scheduler --authentication-kubeconfig=/etc/kubernetes/scheduler.conf --bind-address=127.0.0.1 --kubeconfig=/etc/kubernetes/scheduler.conf --leader-elect=false';
     case 'kube-controller-manager':
-      return 'kube-controller-manager --allocate-node-cidrs=true --bind-address=127.0.0.1 --cluster-cidr=10.244.0.0/16 --cluster-name=mk --kubeconfig=/etc/kubernetes/controller-manager.conf --leader-elect=false --service-cluster-ip-range=10.96.0.0/12 --use-service-account-credentials=true';
+      return STATIC_POD_SPECS[base]!.container.command!.join(' ');
     case 'kube-proxy':
       return `/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override=${pod.spec.nodeName}`;
     case 'coredns':
@@ -70,8 +70,6 @@ export function containerCommand(pod: Pod, name: string, image: string, nodeIP: 
 
 /** Every container on `node`, newest first (as `docker ps` and `crictl ps` list them). */
 export function nodeContainers(reader: ClusterReader, node: string): RuntimeContainer[] {
-  const ip =
-    reader.get('Node', undefined, node)?.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
   const out: RuntimeContainer[] = [];
   // Static pods whose process has stopped (where the reader knows; else whose manifest was moved
   // out): kubelet removed their containers. A mirror pod may linger while kube-apiserver or etcd,
@@ -114,7 +112,7 @@ export function nodeContainers(reader: ClusterReader, node: string): RuntimeCont
         id: s.containerID.slice(s.containerID.indexOf('://') + 3).padEnd(64, '0'),
         image: s.image,
         imageId: hexOf(`image:${s.image}`, 64),
-        command: containerCommand(pod, s.name, s.image, ip),
+        command: containerCommand(pod, s.name, s.image),
         createdMs: since ? Date.parse(since) : created,
         running: !!s.state.running,
         name: s.name,
