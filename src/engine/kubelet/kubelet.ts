@@ -426,11 +426,15 @@ export class Kubelet {
       const list = [...this.runtime.images]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, 50)
-        .map(([name, sizeBytes]) => ({ names: [name], sizeBytes }));
+        // The image's repo digest, then its tag (RepoDigests before RepoTags, as kubelet lists them).
+        .map(([name, sizeBytes]) => ({
+          names: [this.runtime.imageRefs(name).imageID.replace('docker-pullable://', ''), name],
+          sizeBytes,
+        }));
       this.imagesMemo = {
         version: this.runtime.imagesVersion,
         list,
-        key: list.map((i) => i.names[0]).join(','),
+        key: list.map((i) => i.names[1]).join(','),
       };
     }
     return this.imagesMemo;
