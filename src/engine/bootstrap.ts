@@ -84,13 +84,13 @@ const coredns: Deployment = {
             resources: { requests: { cpu: '100m', memory: '70Mi' }, limits: { memory: '170Mi' } },
             // The health and ready plugins of the Corefile answer these.
             livenessProbe: {
-              httpGet: { path: '/health', port: 8080, scheme: 'HTTP' },
+              httpGet: { path: '/health', port: 'liveness-probe', scheme: 'HTTP' },
               initialDelaySeconds: 60,
               timeoutSeconds: 5,
               successThreshold: 1,
               failureThreshold: 5,
             },
-            readinessProbe: { httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' } },
+            readinessProbe: { httpGet: { path: '/ready', port: 'readiness-probe', scheme: 'HTTP' } },
             securityContext: {
               allowPrivilegeEscalation: false,
               capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },
@@ -100,6 +100,8 @@ const coredns: Deployment = {
               { name: 'dns', containerPort: 53, protocol: 'UDP' },
               { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
               { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+              { name: 'liveness-probe', containerPort: 8080, protocol: 'TCP' },
+              { name: 'readiness-probe', containerPort: 8181, protocol: 'TCP' },
             ],
             volumeMounts: [{ name: 'config-volume', mountPath: '/etc/coredns', readOnly: true }],
           },

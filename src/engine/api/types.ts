@@ -39,6 +39,8 @@ export interface Condition<T extends string = string> {
   lastTransitionTime?: string;
   lastHeartbeatTime?: string;
   lastProbeTime?: string | null;
+  /** A pod condition: the pod's metadata.generation it was set from (PodObservedGenerationTracking). */
+  observedGeneration?: number;
 }
 
 /** A Deployment's condition also says when it was last updated (progress is measured from it). */
@@ -218,10 +220,17 @@ export interface ContainerStatus {
   restartCount: number;
   state: ContainerState;
   lastState?: ContainerState;
+  /** What the container was given (InPlacePodVerticalScaling): its requests, and requests and limits. */
+  allocatedResources?: ResourceList;
+  resources?: { requests?: ResourceList; limits?: ResourceList };
+  /** Its mounts as the runtime made them (once it exists). */
+  volumeMounts?: (VolumeMount & { recursiveReadOnly?: 'Disabled' })[];
 }
 
 export interface PodStatus {
   phase: PodPhase;
+  /** The metadata.generation kubelet last reported the pod at. */
+  observedGeneration?: number;
   conditions?: Condition<PodConditionType>[];
   hostIP?: string;
   /** The same address again, as a list (dual-stack fields; kubelet fills both). */

@@ -668,9 +668,9 @@ const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
 const matches = (w: Watch, o: KubeObject) =>
   (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
 
-/** Whether a Deployment's or ReplicaSet's spec changes (a new generation); other kinds keep none. */
+/** Whether a Deployment's, ReplicaSet's or Pod's spec changes (a new generation); other kinds keep none. */
 const specChanged = (current: KubeObject, spec: unknown) =>
-  (current.kind === 'Deployment' || current.kind === 'ReplicaSet') &&
+  (current.kind === 'Deployment' || current.kind === 'ReplicaSet' || current.kind === 'Pod') &&
   JSON.stringify(current.spec) !== JSON.stringify(spec);
 
 /**
@@ -718,7 +718,9 @@ function created(
   metadata.uid = uid;
   metadata.creationTimestamp = now;
   metadata.resourceVersion = '';
-  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'EndpointSlice') metadata.generation = 1;
+  // Pods too since 1.33 (KEP-5067, pod generation).
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'EndpointSlice' || kind === 'Pod')
+    metadata.generation = 1;
   const draft = { ...object };
   draft.metadata = metadata;
   return draft;
@@ -731,7 +733,13 @@ function bound(current: Pod, nodeName: string, now: string): Pod {
   const status = { ...current.status };
   status.conditions = [
     ...(current.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-    { type: 'PodScheduled', status: 'True', lastTransitionTime: now, lastProbeTime: null },
+    {
+      type: 'PodScheduled',
+      status: 'True',
+      lastTransitionTime: now,
+      lastProbeTime: null,
+      observedGeneration: current.metadata.generation ?? 1,
+    },
   ];
   const pod = { ...current };
   pod.spec = spec;

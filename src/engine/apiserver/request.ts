@@ -105,10 +105,16 @@ export function forbidden(
   };
 }
 
+/** Field errors as an aggregate prints them: one alone, several (repeats dropped) in brackets. */
+function aggregate(causes: readonly string[]): string {
+  const distinct = [...new Set(causes)];
+  return distinct.length === 1 ? distinct[0]! : `[${distinct.join(', ')}]`;
+}
+
 export const invalid = (kind: Kind, name: string, causes: readonly string[]): StatusError => ({
   code: 422,
   reason: 'Invalid',
-  message: `${kind} "${name}" is invalid: ${causes.join(', ')}`,
+  message: `${kind} "${name}" is invalid: ${aggregate(causes)}`,
 });
 
 /** What a client hears when kube-apiserver is not listening: no answer at all, its connection is refused. */

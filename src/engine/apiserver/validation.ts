@@ -76,7 +76,25 @@ function validatePodSpec(spec: PodSpec | undefined, path: string, errors: string
     if (seen.has(c.name)) errors.push(`${path}.containers[${i}].name: Duplicate value: ${quote(c.name)}`);
     seen.add(c.name);
     validateMounts(c, volumes, `${path}.containers[${i}]`, errors);
+    validateProbes(c, `${path}.containers[${i}]`, errors);
   });
+}
+
+/** validateProbe: one handler each; a liveness or startup probe succeeds once (successThreshold 1). */
+function validateProbes(c: Container, path: string, errors: string[]): void {
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    const probe = c[kind];
+    if (!probe) continue;
+    const at = `${path}.${kind}`;
+    const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter(
+      (h) => probe[h] !== undefined,
+    );
+    if (handlers.length === 0) errors.push(`${at}: Required value: must specify a handler type`);
+    else if (handlers.length > 1)
+      errors.push(`${at}.${handlers[1]}: Forbidden: may not specify more than 1 handler type`);
+    if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1)
+      errors.push(invalidValue(`${at}.successThreshold`, probe.successThreshold, 'must be 1'));
+  }
 }
 
 /** Pod affinity terms need a topology key; preferred ones a weight of 1–100 (validatePodAffinityTerm). */

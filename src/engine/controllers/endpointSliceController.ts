@@ -146,6 +146,7 @@ export class EndpointSliceController extends Controller {
               // The Service's own labels are copied onto its slices (setEndpointSliceLabels).
               labels: {
                 ...svc.metadata.labels,
+                ...(svc.spec.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}),
                 [SERVICE_NAME_LABEL]: name,
                 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
               },

@@ -13,11 +13,11 @@ function readyAt(name: string, time?: string): Pod {
 }
 
 describe('TriggerTimeTracker', () => {
-  it("reports the Service's creation on its first sync, or an earlier pod change", () => {
+  it("reports the Service's creation on its first sync, even when its pods were ready before", () => {
     expect(new TriggerTimeTracker().compute('default/web', service, [])).toBe('2026-01-15T09:00:05Z');
     expect(
       new TriggerTimeTracker().compute('default/web', service, [readyAt('a', '2026-01-15T09:00:02Z')]),
-    ).toBe('2026-01-15T09:00:02Z');
+    ).toBe('2026-01-15T09:00:05Z');
   });
 
   it('reports the earliest trigger time that moved since the last sync, and none when none moved', () => {

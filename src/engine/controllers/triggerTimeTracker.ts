@@ -3,8 +3,9 @@
  * had cause to change, which the endpointslice controller writes on its slices as the
  * `endpoints.kubernetes.io/last-change-trigger-time` annotation (kube-proxy's network programming
  * latency is measured from it). A pod's trigger time is its Ready condition's last transition; the
- * Service's, its creation. Each sync reports the earliest of the trigger times that moved since
- * the sync before, or none (and the annotation is dropped) when none moved.
+ * Service's, its creation. A Service's first sync reports its creation; each later one the
+ * earliest of the trigger times that moved since the sync before, or none (and the annotation is
+ * dropped) when none moved.
  */
 import type { Pod, Service } from '../api/types';
 
@@ -24,7 +25,8 @@ export class TriggerTimeTracker {
 
   /** The trigger time for this sync of `service` ('' for none), remembering what it saw. */
   compute(key: string, service: Service, pods: readonly Pod[]): string {
-    const state = this.states.get(key) ?? { lastServiceTriggerTime: '', lastPodTriggerTimes: new Map() };
+    const known = this.states.get(key);
+    const state = known ?? { lastServiceTriggerTime: '', lastPodTriggerTimes: new Map() };
     let changed = '';
     const podTimes = new Map<string, string>();
     for (const pod of pods) {
@@ -36,7 +38,8 @@ export class TriggerTimeTracker {
     const serviceTime = service.metadata.creationTimestamp;
     if (after(serviceTime, state.lastServiceTriggerTime)) changed = earliest(changed, serviceTime);
     this.states.set(key, { lastServiceTriggerTime: serviceTime, lastPodTriggerTimes: podTimes });
-    return changed;
+    // A Service not seen before: its creation, whatever its pods did earlier.
+    return known ? changed : serviceTime;
   }
 
   forget(key: string): void {

@@ -24,7 +24,7 @@ import {
   shortfall,
 } from './criticalPodAdmission';
 import { goDuration } from './durations';
-import { mirrorStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
+import { mirrorStatus, observedStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { mirrorMetadata, StaticPods } from './staticPods';
 import { LEASE_RENEW_MS, NodeLease } from './nodeLease';
@@ -623,18 +623,18 @@ export class Kubelet {
     w.state = 'terminating';
     const epoch = this.epoch;
     this.recorder.record(w.pod, 'Warning', PREEMPT_REASON, PREEMPT_MESSAGE);
+    // The runtime forgets the containers with their sandbox: what they were is read now.
+    const before = new Map(this.runtime.containersOf(w.pod.metadata.uid).map((c) => [c.id, c.startedAt]));
     const killed = () => {
       w.state = 'terminated';
       const now = timestamp(this.sim.now);
       let status = w.pod.status;
       for (const [name, id] of w.containerIds) {
-        const c = this.runtime.containersOf(w.pod.metadata.uid).find((x) => x.id === id);
-        const exitCode = c?.exitCode ?? 0;
         const terminated: ContainerState = {
           terminated: {
-            exitCode,
-            reason: exitCode === 0 ? 'Completed' : 'Error',
-            startedAt: timestamp((c?.startedAt ?? this.sim.now) as never),
+            exitCode: 0,
+            reason: 'Completed',
+            startedAt: timestamp((before.get(id) ?? this.sim.now) as never),
             finishedAt: now,
             containerID: this.runtime.qualified(id),
           },
@@ -648,15 +648,40 @@ export class Kubelet {
           now,
         );
       }
-      const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
-      conditions.push({
-        type: 'DisruptionTarget',
-        status: 'True',
-        reason: 'TerminationByKubelet',
-        message: 'Pod was preempted by Kubelet to accommodate a critical pod.',
-        lastTransitionTime: now,
-        lastProbeTime: null,
-      });
+      // A terminal pod: its sandbox is gone, and it is not ready for the reason PodFailed
+      // (generateContainersReadyConditionForTerminalPhase); the DisruptionTarget comes first.
+      const was = (type: string) => w.pod.status.conditions?.find((c) => c.type === type);
+      const since = (type: string) =>
+        was(type)?.status === 'False' ? (was(type)?.lastTransitionTime ?? now) : now;
+      const conditions: NonNullable<PodStatus['conditions']> = [
+        {
+          type: 'DisruptionTarget',
+          status: 'True',
+          reason: 'TerminationByKubelet',
+          message: 'Pod was preempted by Kubelet to accommodate a critical pod.',
+          lastTransitionTime: now,
+          lastProbeTime: null,
+        },
+      ];
+      for (const c of status.conditions ?? []) {
+        if (c.type === 'DisruptionTarget') continue;
+        if (c.type === 'PodReadyToStartContainers')
+          conditions.push({
+            type: c.type,
+            status: 'False',
+            lastTransitionTime: since(c.type),
+            lastProbeTime: null,
+          });
+        else if (c.type === 'Ready' || c.type === 'ContainersReady')
+          conditions.push({
+            type: c.type,
+            status: 'False',
+            reason: 'PodFailed',
+            lastTransitionTime: since(c.type),
+            lastProbeTime: null,
+          });
+        else conditions.push(c);
+      }
       this.postStatus(w, {
         ...status,
         conditions,
@@ -924,7 +949,8 @@ export class Kubelet {
     );
   }
 
-  private postStatus(w: PodWorker, status: PodStatus): void {
+  private postStatus(w: PodWorker, sent0: PodStatus): void {
+    const status = observedStatus(w.pod, sent0);
     // Spread, then set: one literal with a spread and more keys takes V8's slow path.
     const pod = { ...w.pod };
     pod.status = status;

@@ -158,3 +158,37 @@ export function mirrorStatus(
     })),
   };
 }
+
+/**
+ * What kubelet's status manager adds to every status it sends (Kubernetes 1.34): the pod's
+ * generation it reflects, on the status and on each condition (PodObservedGenerationTracking), and
+ * for each container that exists the resources it was given and its mounts.
+ */
+export function observedStatus(pod: Pod, status: PodStatus): PodStatus {
+  const generation = pod.metadata.generation ?? 1;
+  const out = { ...status };
+  out.observedGeneration = generation;
+  if (status.conditions)
+    out.conditions = status.conditions.map((c) =>
+      c.observedGeneration === generation ? c : Object.assign({}, c, { observedGeneration: generation }),
+    );
+  if (status.containerStatuses)
+    out.containerStatuses = status.containerStatuses.map((s) => {
+      if (!s.containerID || s.volumeMounts) return s;
+      const spec = pod.spec.containers.find((c) => c.name === s.name);
+      if (!spec) return s;
+      const r = spec.resources;
+      const next = { ...s };
+      if (r?.requests && Object.keys(r.requests).length) next.allocatedResources = { ...r.requests };
+      next.resources = {
+        ...(r?.limits && Object.keys(r.limits).length ? { limits: r.limits } : {}),
+        ...(r?.requests && Object.keys(r.requests).length ? { requests: r.requests } : {}),
+      };
+      if (spec.volumeMounts?.length)
+        next.volumeMounts = spec.volumeMounts.map((m) =>
+          m.readOnly ? { ...m, recursiveReadOnly: 'Disabled' as const } : { ...m },
+        );
+      return next;
+    });
+  return out;
+}

@@ -157,6 +157,9 @@ describe('static pods (/etc/kubernetes/manifests)', () => {
       ['small', 'Running'],
       ['small2', 'Running'],
     ]);
+    const startedAt = new Map(
+      t.pods().map((p) => [p.metadata.name, p.status.containerStatuses![0]!.state.running!.startedAt]),
+    );
     t.act((c) => c.startComponent('kube-controller-manager')).advance('10s');
     // 150m are missing: 100m would not do, 500m and 700m would, and the smaller of those goes.
     const failed = t.pods().filter((p) => p.status.phase === 'Failed');
@@ -166,10 +169,19 @@ describe('static pods (/etc/kubernetes/manifests)', () => {
       reason: 'Preempting',
       message: 'Preempted in order to admit critical pod',
     });
-    expect(victim.status.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({
-      status: 'True',
-      reason: 'TerminationByKubelet',
-    });
+    // DisruptionTarget first; a terminal pod is not ready for the reason PodFailed, its sandbox gone.
+    expect(victim.status.conditions?.map((c) => [c.type, c.status, c.reason])).toEqual([
+      ['DisruptionTarget', 'True', 'TerminationByKubelet'],
+      ['PodReadyToStartContainers', 'False', undefined],
+      ['Initialized', 'True', undefined],
+      ['Ready', 'False', 'PodFailed'],
+      ['ContainersReady', 'False', 'PodFailed'],
+      ['PodScheduled', 'True', undefined],
+    ]);
+    // The container ran from its start until the kill.
+    const ended = victim.status.containerStatuses![0]!.state.terminated!;
+    expect(ended.startedAt).toBe(startedAt.get('mid'));
+    expect(Date.parse(ended.finishedAt)).toBeGreaterThan(Date.parse(ended.startedAt));
     expect(t.eventsFor(victim.metadata.name).map((e) => [e.type, e.reason])).toContainEqual([
       'Warning',
       'Preempting',

@@ -13,7 +13,7 @@ import type { ContainerRuntime, RuntimeContainer } from '../runtime/containerRun
 import type { Route, Sim } from '../sim';
 import { objectRef } from '../trace';
 import type { ComponentId } from '../topology';
-import { mirrorStatus } from './podStatus';
+import { mirrorStatus, observedStatus } from './podStatus';
 
 /** kubelet's file source notices a change in the directory at once (inotify), then syncs the pod. */
 const FILE_SOURCE_DELAY_MS = 100;
@@ -229,12 +229,15 @@ export class StaticPods {
       const existing = api.peek('Pod', pod.metadata.namespace, name) as Pod | undefined;
       if (existing?.status.containerStatuses?.[0]?.containerID === qualified) return mirroring.delete(name);
       const started = timestamp((container.startedAt ?? this.host.sim.now) as never);
-      const status = mirrorStatus(
+      const status = observedStatus(
         pod,
-        timestamp(this.host.sim.now),
-        started,
-        () => qualified,
-        (image) => runtime.imageRefs(image),
+        mirrorStatus(
+          pod,
+          timestamp(this.host.sim.now),
+          started,
+          () => qualified,
+          (image) => runtime.imageRefs(image),
+        ),
       );
       if (existing) {
         api.request(id, {

@@ -320,6 +320,7 @@ export class Scheduler {
         message,
         lastTransitionTime: timestamp(this.sim.now),
         lastProbeTime: null,
+        observedGeneration: pod.metadata.generation ?? 1,
       },
     ];
     this.api.request(SCHEDULER, {

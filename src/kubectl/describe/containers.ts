@@ -20,7 +20,9 @@ export function describeProbe(p: Probe): string {
   if (p.httpGet) {
     const h = p.httpGet;
     const host = h.host ?? '';
-    return `http-get ${(h.scheme ?? 'HTTP').toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${h.port}${h.path ?? ''} ${attrs}`;
+    // url.URL's String puts a slash before a path that has none.
+    const path = h.path && !h.path.startsWith('/') ? `/${h.path}` : (h.path ?? '');
+    return `http-get ${(h.scheme ?? 'HTTP').toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${h.port}${path} ${attrs}`;
   }
   if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
   if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;

@@ -2,6 +2,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { prepareManifests } from '../index';
 import { readyCluster, run } from '../testing/session';
+import { describeProbe } from './containers';
 import { smartLabelFor } from './generic';
 
 beforeAll(() => prepareManifests());
@@ -57,4 +58,17 @@ test('describe endpoints names every Service that has them; one without warns an
     error: true,
     stderrLines: 1,
   });
+});
+
+test('describeProbe writes the handler as kubectl does, a slash before a bare path', () => {
+  const timing = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 };
+  expect(
+    describeProbe({
+      httpGet: { path: 'healthz', port: 8080, host: 'example.com', scheme: 'HTTPS' },
+      ...timing,
+    }),
+  ).toBe('http-get https://example.com:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3');
+  expect(describeProbe({ grpc: { port: 9000, service: '' }, ...timing })).toBe(
+    'grpc <pod>:9000  delay=0s timeout=1s period=10s #success=1 #failure=3',
+  );
 });

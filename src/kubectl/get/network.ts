@@ -40,9 +40,10 @@ export function firstThree(items: readonly string[], none: string): string {
 /** Endpoints are not a stored kind, so this is no Printer; the same columns. */
 export const endpointsPrinter = {
   headers: ['NAME', 'ENDPOINTS', 'AGE'],
+  // formatEndpoints: <none> without subsets; with only not-ready addresses, nothing at all.
   row: (e: Endpoints, r: ClusterReader) => [
     e.metadata.name,
-    firstThree(readyEndpoints(e), '<none>'),
+    e.subsets?.length ? firstThree(readyEndpoints(e), '') : '<none>',
     age(r.now, e.metadata.creationTimestamp),
   ],
 };
