@@ -564,6 +564,24 @@ describe('failures', () => {
     expect(patches.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('a kubelet restarted after an etcd outage puts back the Ready its pods lose after it', () => {
+    // A run a property test found: the kubelet adopts its running pods just before
+    // node-lifecycle-controller, whose writes failed during the outage, marks them not ready.
+    const t = TestCluster.ready({ nodes: 1, seed: 1729362314 });
+    t.act((c) => c.addNode());
+    t.apply(makeDeployment('b', 5, { cpu: '300m', memory: '64Mi' })).advance('51s');
+    t.act((c) => c.delete('Pod', 'default', t.podsOf('b-')[3]!.metadata.name));
+    t.act((c) => c.stopComponent('etcd'));
+    while (t.cluster.isUp('etcd')) t.advance(50);
+    t.act((c) => c.stopKubelet('minikube-m02')).advance('57s');
+    t.act((c) => c.startComponent('etcd'));
+    while (!t.cluster.isUp('etcd')) t.advance(50);
+    t.act((c) => c.startKubelet('minikube-m02')).advance('5m');
+    const pods = t.podsOf('b-').filter((p) => p.spec.nodeName === 'minikube-m02');
+    expect(pods.length).toBeGreaterThan(0);
+    for (const p of pods) expect(isPodReady(p), p.metadata.name).toBe(true);
+  });
+
   it('a binding refused by a kube-apiserver that died meanwhile is forgotten, and the pod bound later', () => {
     const t = TestCluster.ready({ nodes: 1 });
     const sim = t.cluster.sim;

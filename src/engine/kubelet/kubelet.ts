@@ -573,6 +573,9 @@ export class Kubelet {
     w.state = 'running';
     // Back after a silence, its pods may have been marked not ready: report them as they are.
     if (w.pod.status.phase !== 'Running' || !isPodReady(w.pod)) this.podRunning(w);
+    // Otherwise the status manager starts from what runs, which the API shows now: should the
+    // API's change later (node-lifecycle-controller marking the pod not ready), its check puts it back.
+    else w.mine = w.pod.status;
     return true;
   }
 

@@ -181,7 +181,7 @@ describe('static pods (/etc/kubernetes/manifests)', () => {
     // The container ran from its start until the kill.
     const ended = victim.status.containerStatuses![0]!.state.terminated!;
     expect(ended.startedAt).toBe(startedAt.get('mid'));
-    expect(Date.parse(ended.finishedAt)).toBeGreaterThan(Date.parse(ended.startedAt));
+    expect(Date.parse(ended.finishedAt!)).toBeGreaterThan(Date.parse(ended.startedAt!));
     expect(t.eventsFor(victim.metadata.name).map((e) => [e.type, e.reason])).toContainEqual([
       'Warning',
       'Preempting',

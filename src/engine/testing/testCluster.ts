@@ -141,7 +141,10 @@ export class TestCluster {
     let cpu = 0;
     let mem = 0;
     for (const p of this.cluster.list('Pod')) {
-      if (p.spec.nodeName !== nodeName || isTerminal(p)) continue;
+      // What the node holds is what its kubelet admitted (it sets startTime then): the scheduler
+      // can bind a pod the kubelet then refuses (OutOfcpu), when the scheduler has not yet seen a
+      // static pod's mirror, as real ones can.
+      if (p.spec.nodeName !== nodeName || isTerminal(p) || !p.status.startTime) continue;
       const r = podRequests(p);
       cpu += r.milliCpu;
       mem += r.memory;
