@@ -16,6 +16,7 @@ import type {
   Volume,
 } from './api/types';
 import { usesKindnet, type ClusterConfig } from './clusterConfig';
+import { sortedJson } from './core/sortedJson';
 import { stableHex } from './core/stableHex';
 import { STATIC_POD_SPECS } from './staticPodSpecs';
 import { KINDNETD_IMAGE } from './runtime/images';
@@ -195,26 +196,47 @@ const apiServerEndpointSlice: EndpointSlice = {
   ports: [{ name: 'https', port: 8443, protocol: 'TCP' }],
 };
 
+/** minikube's storage-provisioner addon manifest, which it applies with `kubectl apply`. */
+const STORAGE_PROVISIONER_LABELS = {
+  'addonmanager.kubernetes.io/mode': 'Reconcile',
+  'integration-test': 'storage-provisioner',
+};
+const STORAGE_PROVISIONER_SPEC: Pod['spec'] = {
+  serviceAccountName: 'storage-provisioner',
+  hostNetwork: true,
+  containers: [
+    {
+      name: 'storage-provisioner',
+      image: 'gcr.io/k8s-minikube/storage-provisioner:v5',
+      command: ['/storage-provisioner'],
+      imagePullPolicy: 'IfNotPresent',
+      volumeMounts: [{ mountPath: '/tmp', name: 'tmp' }],
+    },
+  ],
+  volumes: [{ name: 'tmp', hostPath: { path: '/tmp', type: 'Directory' } }],
+};
+
 const storageProvisioner: Pod = {
   apiVersion: 'v1',
   kind: 'Pod',
-  metadata: meta('storage-provisioner', 'kube-system', {
-    'addonmanager.kubernetes.io/mode': 'Reconcile',
-    'integration-test': 'storage-provisioner',
-  }),
-  spec: {
-    hostNetwork: true,
-    serviceAccountName: 'storage-provisioner',
-    containers: [
-      {
-        name: 'storage-provisioner',
-        image: 'gcr.io/k8s-minikube/storage-provisioner:v5',
-        command: ['/storage-provisioner'],
-        volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
-      },
-    ],
-    volumes: [{ name: 'tmp', hostPath: { path: '/tmp', type: 'Directory' } }],
+  metadata: {
+    ...meta('storage-provisioner', 'kube-system', STORAGE_PROVISIONER_LABELS),
+    // What `kubectl apply` keeps of the manifest.
+    annotations: {
+      'kubectl.kubernetes.io/last-applied-configuration': `${sortedJson({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          annotations: {},
+          labels: STORAGE_PROVISIONER_LABELS,
+          name: 'storage-provisioner',
+          namespace: 'kube-system',
+        },
+        spec: STORAGE_PROVISIONER_SPEC,
+      })}\n`,
+    },
   },
+  spec: STORAGE_PROVISIONER_SPEC,
   status: { phase: 'Pending' },
 };
 

@@ -86,14 +86,4 @@ export function sameJson(a: Json, b: Json): boolean {
   return a === b;
 }
 
-/** JSON with object keys sorted, as Go's encoding/json writes a map (kubectl's annotation is written so). */
-export function sortedJson(value: Json): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (isObject(value))
-    return `{${Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${sortedJson(value[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
+export { sortedJson } from '../../engine/core/sortedJson';
