@@ -9,6 +9,8 @@ import { Controller, KCM } from './controller';
 import { LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from './triggerTimeTracker';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+/** On a headless Service's slices (and Endpoints). */
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 /** How long a write may go unanswered before the sync gives up on it (a client-side timeout). */
 const WRITE_TIMEOUT_MS = 10_000;
 
@@ -146,7 +148,7 @@ export class EndpointSliceController extends Controller {
               // The Service's own labels are copied onto its slices (setEndpointSliceLabels).
               labels: {
                 ...svc.metadata.labels,
-                ...(svc.spec.clusterIP === 'None' ? { 'service.kubernetes.io/headless': '' } : {}),
+                ...(svc.spec.clusterIP === 'None' ? { [HEADLESS_LABEL]: '' } : {}),
                 [SERVICE_NAME_LABEL]: name,
                 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
               },

@@ -32,16 +32,12 @@ export class PodGarbageCollector extends Controller {
 
   start(): void {
     this.quarantined.clear();
-    const epoch = this.epoch;
-    const check = () => {
-      if (epoch !== this.epoch) return;
+    this.every(GC_CHECK_MS, () => {
       for (const pod of this.pods.list()) {
         const node = pod.spec.nodeName;
         if (node && !this.nodes.get(undefined, node)) this.quarantine(node);
       }
-      this.sim.after(GC_CHECK_MS, check);
-    };
-    this.sim.after(GC_CHECK_MS, check);
+    });
   }
 
   private quarantine(nodeName: string): void {

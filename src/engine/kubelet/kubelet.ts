@@ -24,7 +24,14 @@ import {
   shortfall,
 } from './criticalPodAdmission';
 import { goDuration } from './durations';
-import { mirrorStatus, observedStatus, pendingStatus, runningStatus, waitingStatus } from './podStatus';
+import {
+  mirrorStatus,
+  observedStatus,
+  pendingStatus,
+  preemptedStatus,
+  runningStatus,
+  waitingStatus,
+} from './podStatus';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { mirrorMetadata, StaticPods } from './staticPods';
 import { LEASE_RENEW_MS, NodeLease } from './nodeLease';
@@ -133,6 +140,7 @@ export class Kubelet {
   ) {
     this.id = componentId('kubelet', runtime.node);
     this.toRuntime = sim.route(this.id, runtime.id);
+    this.capacity = { milliCpu: milliCpu(shape.cpu), memory: bytes(shape.memory) };
     this.pods = new Informer(api, this.id, 'Pod', { nodeName: shape.name });
     this.ownNode = new Informer(api, this.id, 'Node', { nodeName: shape.name });
     this.ownNode.addHandlers({ onAdd: (n) => this.nodeChanged(n), onUpdate: (n) => this.nodeChanged(n) });
@@ -168,6 +176,9 @@ export class Kubelet {
       () => this.node,
     );
   }
+
+  /** What node-side admission fits pods into: the node's cpu and memory. */
+  private readonly capacity: { readonly milliCpu: number; readonly memory: number };
 
   /** Its node Lease in kube-node-lease, renewed every 10 s while it runs. */
   private readonly lease: NodeLease;
@@ -584,7 +595,7 @@ export class Kubelet {
     const running = [...this.staticPods.running()];
     for (const w of this.workers.values())
       if (w.state !== 'terminated' && w.pod.metadata.uid !== pod.metadata.uid) running.push(w.pod);
-    return admitPod(pod, running, { milliCpu: milliCpu(this.shape.cpu), memory: bytes(this.shape.memory) });
+    return admitPod(pod, running, this.capacity);
   }
 
   /**
@@ -600,8 +611,7 @@ export class Kubelet {
       running.push(w.pod);
       if (!isCriticalPod(w.pod, false)) candidates.push(w);
     }
-    const capacity = { milliCpu: milliCpu(this.shape.cpu), memory: bytes(this.shape.memory) };
-    const need = shortfall(pod, running, capacity);
+    const need = shortfall(pod, running, this.capacity);
     const victims = need.length
       ? podsToPreempt(
           candidates.map((w) => w.pod),
@@ -622,13 +632,10 @@ export class Kubelet {
    * DisruptionTarget); its controller, if any, makes another.
    */
   private preempt(w: PodWorker, done: () => void): void {
-    const wasRunning = w.state === 'running';
-    w.state = 'terminating';
-    const epoch = this.epoch;
     this.recorder.record(w.pod, 'Warning', PREEMPT_REASON, PREEMPT_MESSAGE);
-    // The runtime forgets the containers with their sandbox: what they were is read now.
-    const before = new Map(this.runtime.containersOf(w.pod.metadata.uid).map((c) => [c.id, c.startedAt]));
-    const killed = () => {
+    // The runtime forgets the containers with their sandbox: when they started is read now.
+    const startedAt = new Map(this.runtime.containersOf(w.pod.metadata.uid).map((c) => [c.id, c.startedAt]));
+    this.kill(w, () => {
       w.state = 'terminated';
       const now = timestamp(this.sim.now);
       let status = w.pod.status;
@@ -637,7 +644,7 @@ export class Kubelet {
           terminated: {
             exitCode: 0,
             reason: 'Completed',
-            startedAt: timestamp((before.get(id) ?? this.sim.now) as never),
+            startedAt: timestamp((startedAt.get(id) ?? this.sim.now) as never),
             finishedAt: now,
             containerID: this.runtime.qualified(id),
           },
@@ -651,68 +658,9 @@ export class Kubelet {
           now,
         );
       }
-      // A terminal pod: its sandbox is gone, and it is not ready for the reason PodFailed
-      // (generateContainersReadyConditionForTerminalPhase); the DisruptionTarget comes first.
-      const was = (type: string) => w.pod.status.conditions?.find((c) => c.type === type);
-      const since = (type: string) =>
-        was(type)?.status === 'False' ? (was(type)?.lastTransitionTime ?? now) : now;
-      const conditions: NonNullable<PodStatus['conditions']> = [
-        {
-          type: 'DisruptionTarget',
-          status: 'True',
-          reason: 'TerminationByKubelet',
-          message: 'Pod was preempted by Kubelet to accommodate a critical pod.',
-          lastTransitionTime: now,
-          lastProbeTime: null,
-        },
-      ];
-      for (const c of status.conditions ?? []) {
-        if (c.type === 'DisruptionTarget') continue;
-        if (c.type === 'PodReadyToStartContainers')
-          conditions.push({
-            type: c.type,
-            status: 'False',
-            lastTransitionTime: since(c.type),
-            lastProbeTime: null,
-          });
-        else if (c.type === 'Ready' || c.type === 'ContainersReady')
-          conditions.push({
-            type: c.type,
-            status: 'False',
-            reason: 'PodFailed',
-            lastTransitionTime: since(c.type),
-            lastProbeTime: null,
-          });
-        else conditions.push(c);
-      }
-      this.postStatus(w, {
-        ...status,
-        conditions,
-        phase: 'Failed',
-        reason: PREEMPT_REASON,
-        message: PREEMPT_MESSAGE,
-      });
+      this.postStatus(w, preemptedStatus(w.pod.status, status, now));
       done();
-    };
-    const containers = [...w.containerIds.entries()];
-    let left = containers.length;
-    const removeSandbox = () => {
-      if (!this.alive(epoch)) return;
-      this.cri(`RemovePodSandbox ${w.pod.metadata.name}`, w, () =>
-        this.runtime.removePodSandbox(w.pod.metadata.uid, killed),
-      );
-    };
-    if (left === 0 || !wasRunning) return removeSandbox();
-    for (const [name, id] of containers) {
-      this.recorder.record(w.pod, 'Normal', 'Killing', `Stopping container ${name}`, {
-        fieldPath: `spec.containers{${name}}`,
-      });
-      this.cri(`StopContainer ${name}`, w, () =>
-        this.runtime.stopContainer(id, () => {
-          if (--left === 0) removeSandbox();
-        }),
-      );
-    }
+    });
   }
 
   private reject(w: PodWorker, why: Refusal): void {
@@ -952,8 +900,9 @@ export class Kubelet {
     );
   }
 
-  private postStatus(w: PodWorker, sent0: PodStatus): void {
-    const status = observedStatus(w.pod, sent0);
+  /** Sends the pod's status, with what the status manager adds to every status (observedStatus). */
+  private postStatus(w: PodWorker, computed: PodStatus): void {
+    const status = observedStatus(w.pod, computed);
     // Spread, then set: one literal with a spread and more keys takes V8's slow path.
     const pod = { ...w.pod };
     pod.status = status;
@@ -1006,34 +955,42 @@ export class Kubelet {
   /** Graceful termination: stop each container (Killing), remove the sandbox, then delete the pod for good. */
   private terminate(w: PodWorker): void {
     if (w.state === 'terminating' || w.state === 'terminated') return;
+    this.kill(w, () => {
+      w.state = 'terminated';
+      this.api.request(this.id, {
+        verb: 'delete',
+        kind: 'Pod',
+        namespace: w.pod.metadata.namespace ?? 'default',
+        name: w.pod.metadata.name,
+        gracePeriodSeconds: 0,
+      });
+    });
+  }
+
+  /**
+   * Stops each of the pod's containers (Killing) if they run, removes its sandbox, then `killed`,
+   * while this kubelet run lasts.
+   */
+  private kill(w: PodWorker, killed: () => void): void {
     const wasRunning = w.state === 'running';
     w.state = 'terminating';
     const epoch = this.epoch;
     const containers = [...w.containerIds.entries()];
     let left = containers.length;
-    const finish = () => {
+    const removeSandbox = () => {
       if (!this.alive(epoch)) return;
       this.cri(`RemovePodSandbox ${w.pod.metadata.name}`, w, () =>
-        this.runtime.removePodSandbox(w.pod.metadata.uid, () => {
-          w.state = 'terminated';
-          this.api.request(this.id, {
-            verb: 'delete',
-            kind: 'Pod',
-            namespace: w.pod.metadata.namespace ?? 'default',
-            name: w.pod.metadata.name,
-            gracePeriodSeconds: 0,
-          });
-        }),
+        this.runtime.removePodSandbox(w.pod.metadata.uid, killed),
       );
     };
-    if (left === 0 || !wasRunning) return finish();
+    if (left === 0 || !wasRunning) return removeSandbox();
     for (const [name, id] of containers) {
       this.recorder.record(w.pod, 'Normal', 'Killing', `Stopping container ${name}`, {
         fieldPath: `spec.containers{${name}}`,
       });
       this.cri(`StopContainer ${name}`, w, () =>
         this.runtime.stopContainer(id, () => {
-          if (--left === 0) finish();
+          if (--left === 0) removeSandbox();
         }),
       );
     }

@@ -1,5 +1,6 @@
 /** The pod statuses kubelet posts: while its containers are being created, once they run, and for mirror pods. */
 import type { Condition, ContainerStatus, Pod, PodConditionType, PodStatus } from '../api/types';
+import { PREEMPT_MESSAGE, PREEMPT_REASON } from './criticalPodAdmission';
 
 /**
  * A pod condition; `why` (reason, then message) only when there is one. Plain literals throughout
@@ -174,7 +175,8 @@ export function observedStatus(pod: Pod, status: PodStatus): PodStatus {
     );
   if (status.containerStatuses)
     out.containerStatuses = status.containerStatuses.map((s) => {
-      if (!s.containerID || s.volumeMounts) return s;
+      // Once a container exists it has its resources; what has them was done before.
+      if (!s.containerID || s.resources) return s;
       const spec = pod.spec.containers.find((c) => c.name === s.name);
       if (!spec) return s;
       const r = spec.resources;
@@ -191,4 +193,45 @@ export function observedStatus(pod: Pod, status: PodStatus): PodStatus {
       return next;
     });
   return out;
+}
+
+/**
+ * A pod kubelet killed for a critical one (`status` has its containers' ended states; `before` is
+ * what the pod showed until then): Failed, reason Preempting, DisruptionTarget first, the sandbox
+ * gone, and not ready for the reason PodFailed (generateContainersReadyConditionForTerminalPhase).
+ */
+export function preemptedStatus(before: PodStatus, status: PodStatus, now: string): PodStatus {
+  const was = (type: string) => before.conditions?.find((c) => c.type === type);
+  const since = (type: string) =>
+    was(type)?.status === 'False' ? (was(type)?.lastTransitionTime ?? now) : now;
+  const conditions: NonNullable<PodStatus['conditions']> = [
+    {
+      type: 'DisruptionTarget',
+      status: 'True',
+      reason: 'TerminationByKubelet',
+      message: 'Pod was preempted by Kubelet to accommodate a critical pod.',
+      lastTransitionTime: now,
+      lastProbeTime: null,
+    },
+  ];
+  for (const c of status.conditions ?? []) {
+    if (c.type === 'DisruptionTarget') continue;
+    if (c.type === 'PodReadyToStartContainers')
+      conditions.push({
+        type: c.type,
+        status: 'False',
+        lastTransitionTime: since(c.type),
+        lastProbeTime: null,
+      });
+    else if (c.type === 'Ready' || c.type === 'ContainersReady')
+      conditions.push({
+        type: c.type,
+        status: 'False',
+        reason: 'PodFailed',
+        lastTransitionTime: since(c.type),
+        lastProbeTime: null,
+      });
+    else conditions.push(c);
+  }
+  return { ...status, conditions, phase: 'Failed', reason: PREEMPT_REASON, message: PREEMPT_MESSAGE };
 }

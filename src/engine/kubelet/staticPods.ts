@@ -144,49 +144,55 @@ export class StaticPods {
     this.host.sim.sendOn(this.host.toRuntime, { kind: 'cri', summary, object: ref }, call);
   }
 
+  /** Admission first: a static pod is critical, so kubelet preempts ordinary pods it does not fit beside. */
   private start(pod: Pod, epoch: number): void {
+    const name = pod.metadata.name;
+    const busy = this.busy;
+    busy.add(name);
+    this.host.makeRoomFor(pod, () => {
+      if (this.host.alive(epoch)) this.run(pod, epoch, busy);
+      else busy.delete(name);
+    });
+  }
+
+  /** Runs an admitted static pod: its sandbox, its container (Pulled, Created, Started), its mirror. */
+  private run(pod: Pod, epoch: number, busy: Set<string>): void {
     const { runtime, recorder } = this.host;
     const name = pod.metadata.name;
     const namespace = pod.metadata.namespace ?? 'kube-system';
     const container = pod.spec.containers[0]!;
-    const busy = this.busy;
     const done = () => {
       busy.delete(name);
       this.sync(epoch);
     };
-    busy.add(name);
-    // Admission first: a static pod is critical, so kubelet preempts ordinary pods it does not fit beside.
-    this.host.makeRoomFor(pod, () => {
-      if (!this.host.alive(epoch)) return busy.delete(name);
-      this.cri(pod, `RunPodSandbox ${namespace}/${name}`, () =>
-        runtime.runPodSandbox(name, name, namespace, true, () => {
-          if (!this.host.alive(epoch)) return busy.delete(name);
-          // Events name the static pod itself (its uid is a hash of the manifest), not its mirror.
-          const at = { fieldPath: `spec.containers{${container.name}}` };
-          recorder.record(
-            pod,
-            'Normal',
-            'Pulled',
-            `Container image "${container.image}" already present on machine`,
-            at,
-          );
-          this.cri(pod, `CreateContainer ${container.name}`, () =>
-            runtime.createContainer(name, name, namespace, container.name, container.image, (id) => {
-              if (!this.host.alive(epoch)) return busy.delete(name);
-              recorder.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, at);
-              this.cri(pod, `StartContainer ${container.name}`, () =>
-                runtime.startContainer(id, () => {
-                  if (!this.host.alive(epoch)) return busy.delete(name);
-                  recorder.record(pod, 'Normal', 'Started', `Started container ${container.name}`, at);
-                  this.ensureMirror(pod, epoch);
-                  done();
-                }),
-              );
-            }),
-          );
-        }),
-      );
-    });
+    this.cri(pod, `RunPodSandbox ${namespace}/${name}`, () =>
+      runtime.runPodSandbox(name, name, namespace, true, () => {
+        if (!this.host.alive(epoch)) return busy.delete(name);
+        // Events name the static pod itself (its uid is a hash of the manifest), not its mirror.
+        const at = { fieldPath: `spec.containers{${container.name}}` };
+        recorder.record(
+          pod,
+          'Normal',
+          'Pulled',
+          `Container image "${container.image}" already present on machine`,
+          at,
+        );
+        this.cri(pod, `CreateContainer ${container.name}`, () =>
+          runtime.createContainer(name, name, namespace, container.name, container.image, (id) => {
+            if (!this.host.alive(epoch)) return busy.delete(name);
+            recorder.record(pod, 'Normal', 'Created', `Created container: ${container.name}`, at);
+            this.cri(pod, `StartContainer ${container.name}`, () =>
+              runtime.startContainer(id, () => {
+                if (!this.host.alive(epoch)) return busy.delete(name);
+                recorder.record(pod, 'Normal', 'Started', `Started container ${container.name}`, at);
+                this.ensureMirror(pod, epoch);
+                done();
+              }),
+            );
+          }),
+        );
+      }),
+    );
   }
 
   private stop(pod: Pod, running: readonly RuntimeContainer[], epoch: number): void {

@@ -6,6 +6,8 @@
  * ports, and the labels and annotation those writers set.
  */
 import type { EndpointSlice, ObjectMeta, Service } from '../../engine/api/types';
+import { HEADLESS_LABEL, SERVICE_NAME_LABEL } from '../../engine/controllers/endpointSliceController';
+import { LAST_CHANGE_TRIGGER_TIME } from '../../engine/controllers/triggerTimeTracker';
 import { stableHex } from '../../engine/core/stableHex';
 import type { ClusterReader } from '../types';
 
@@ -34,10 +36,7 @@ export interface Endpoints {
   subsets?: EndpointSubset[];
 }
 
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
-const HEADLESS_LABEL = 'service.kubernetes.io/headless';
-const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 /** The Endpoints of every Service in `namespace` (all when undefined) that has them, by Service. */
 export function endpointsObjects(reader: ClusterReader, namespace?: string): Endpoints[] {
@@ -79,9 +78,8 @@ function endpointsOf(svc: Service, slices: readonly EndpointSlice[]): Endpoints 
     ...(notReady.length ? { notReadyAddresses: notReady.sort(byIpAndUid) } : {}),
     ...(ports.length ? { ports } : {}),
   };
-  const trigger = slices.find((s) => s.metadata.annotations?.[TRIGGER_TIME])?.metadata.annotations?.[
-    TRIGGER_TIME
-  ];
+  const trigger = slices.find((s) => s.metadata.annotations?.[LAST_CHANGE_TRIGGER_TIME])?.metadata
+    .annotations?.[LAST_CHANGE_TRIGGER_TIME];
   const resourceVersion = Math.max(
     Number(svc.metadata.resourceVersion) || 0,
     ...slices.map((s) => Number(s.metadata.resourceVersion) || 0),
@@ -100,7 +98,7 @@ function endpointsOf(svc: Service, slices: readonly EndpointSlice[]): Endpoints 
         }
       : // kube-apiserver's reconciler: the mirroring controller must leave these alone.
         { [SKIP_MIRROR_LABEL]: 'true' },
-    ...(trigger ? { annotations: { [TRIGGER_TIME]: trigger } } : {}),
+    ...(trigger ? { annotations: { [LAST_CHANGE_TRIGGER_TIME]: trigger } } : {}),
   };
   if (!Object.keys(metadata.labels!).length) delete metadata.labels;
   return {
