@@ -39,14 +39,23 @@ class CreateDeployment implements fc.Command<Model, Real> {
     readonly name: string,
     readonly replicas: number,
     readonly cpu: string,
+    /** Its pods have a readiness probe (nginx's `/`, every 5 s): Ready waits for kubelet's prober. */
+    readonly probed: boolean,
   ) {}
   check = (m: Readonly<Model>) => apiUp(m) && !m.deployments.has(this.name);
   run(m: Model, r: Real): void {
     m.deployments.set(this.name, this.replicas);
     // kubectl waits for the API server's answer before the next command.
-    r.apply(makeDeployment(this.name, this.replicas, { cpu: this.cpu, memory: '64Mi' })).advance('100ms');
+    const readinessProbe = this.probed ? { httpGet: { path: '/', port: 80 }, periodSeconds: 5 } : undefined;
+    r.apply(
+      makeDeployment(this.name, this.replicas, {
+        cpu: this.cpu,
+        memory: '64Mi',
+        ...(readinessProbe ? { readinessProbe } : {}),
+      }),
+    ).advance('100ms');
   }
-  toString = () => `create ${this.name} ×${this.replicas} cpu ${this.cpu}`;
+  toString = () => `create ${this.name} ×${this.replicas} cpu ${this.cpu}${this.probed ? ' probed' : ''}`;
 }
 
 class Scale implements fc.Command<Model, Real> {
@@ -238,8 +247,9 @@ const commands = [
       fc.constantFrom('a', 'b', 'c'),
       fc.integer({ min: 0, max: 6 }),
       fc.constantFrom('100m', '300m', '700m'),
+      fc.boolean(),
     )
-    .map(([n, r, cpu]) => new CreateDeployment(n, r, cpu)),
+    .map(([n, r, cpu, probed]) => new CreateDeployment(n, r, cpu, probed)),
   fc.tuple(fc.nat(5), fc.integer({ min: 0, max: 8 })).map(([i, r]) => new Scale(i, r)),
   fc.nat(20).map((i) => new DeletePod(i)),
   fc.constant(new AddNode()),

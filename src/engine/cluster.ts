@@ -193,6 +193,7 @@ export class Cluster {
       proxy: new KubeProxy(this.sim, this.api, name),
     };
     for (const id of [runtime.id, parts.kubelet.id, parts.proxy.id, podsId(name)]) this.sim.setUp(id, false);
+    parts.kubelet.appContext.coreDnsServing = !this.coreDnsStopped;
     // Processes that run in containers start and end with them: the Dashboard, and this node's kube-proxy.
     let proxyContainer: string | null = null;
     const staticNames = new Set(statics.map((p) => p.metadata.name));
@@ -518,6 +519,8 @@ export class Cluster {
     }
     this.coreDnsStopped = true;
     this.coreDns.stop();
+    // Its ready plugin says so too: the readiness probe fails and the pod leaves kube-dns's endpoints.
+    for (const n of this.nodes) n.kubelet.appContext.coreDnsServing = false;
   }
 
   startComponent(component: StoppableComponent): void {
@@ -526,6 +529,7 @@ export class Cluster {
       return;
     }
     this.coreDnsStopped = false;
+    for (const n of this.nodes) n.kubelet.appContext.coreDnsServing = true;
     this.coreDnsChanged();
   }
 

@@ -12,6 +12,10 @@ describe('isAllowedRoute', () => {
     ['kubelet/minikube-m02', 'container-runtime/minikube-m02', true],
     ['kubelet/minikube', 'container-runtime/minikube-m02', false],
     ['container-runtime/minikube', 'pods/minikube', true],
+    // Probes: a kubelet reaches its own node's pods, no other node's; pods do not call kubelet.
+    ['kubelet/minikube-m02', 'pods/minikube-m02', true],
+    ['kubelet/minikube', 'pods/minikube-m02', false],
+    ['pods/minikube', 'kubelet/minikube', false],
     ['kube-proxy/minikube', 'pods/minikube-m02', true],
     ['pods/minikube', 'kube-proxy/minikube-m02', false],
     ['kubectl', 'etcd', false],

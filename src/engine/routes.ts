@@ -1,8 +1,8 @@
 /**
  * The only routes a message may take, by the kinds of its two ends: every component talks only to
- * kube-apiserver; only kube-apiserver talks to etcd; a kubelet drives its own node's runtime; the
- * runtime runs its node's pods; kube-proxy's rules carry Service traffic to pods on any node, and
- * bring CoreDNS's answers back.
+ * kube-apiserver; only kube-apiserver talks to etcd; a kubelet drives its own node's runtime and
+ * probes its own node's pods; the runtime runs its node's pods; kube-proxy's rules carry Service
+ * traffic to pods on any node, and bring CoreDNS's answers back.
  */
 import type { NodeName } from './clusterConfig';
 import type { ComponentKind, Endpoint } from './topology';
@@ -49,6 +49,8 @@ function routeAllowed(from: Endpoint, to: Endpoint): boolean {
   if (a.kind === 'kube-apiserver') return b.kind === 'etcd' || API_CLIENTS.has(b.kind);
   if (b.kind === 'kube-apiserver') return a.kind === 'etcd' || API_CLIENTS.has(a.kind);
   if (a.kind === 'kubelet' && b.kind === 'container-runtime') return a.node === b.node;
+  // kubelet probes its own pods at their addresses (HTTP, TCP, gRPC); exec probes go through the runtime.
+  if (a.kind === 'kubelet' && b.kind === 'pods') return a.node === b.node;
   if (a.kind === 'container-runtime' && (b.kind === 'kubelet' || b.kind === 'pods')) return a.node === b.node;
   // Service traffic: a pod's packet meets its own node's kube-proxy rules, which send it to a backend anywhere.
   if (a.kind === 'pods' && b.kind === 'kube-proxy') return a.node === b.node;

@@ -12,7 +12,8 @@ export type MessageKind =
   | 'cri' // kubelet asks its runtime to do something
   | 'cri-reply' // the runtime answers kubelet
   | 'run' // the runtime starts or stops a pod's containers
-  | 'traffic'; // a packet to a Service, through kube-proxy's rules
+  | 'traffic' // a packet to a Service, through kube-proxy's rules
+  | 'probe'; // kubelet probes a container at its pod's address (HTTP, TCP or gRPC)
 
 export interface ObjectRef {
   readonly kind: string;
@@ -60,6 +61,7 @@ const KINDS: readonly MessageKind[] = [
   'cri-reply',
   'run',
   'traffic',
+  'probe',
 ];
 /** Each kind's code (a plain object: a property read, not a Map's string hashing, for every message). */
 const KIND_CODE = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<MessageKind, number>;

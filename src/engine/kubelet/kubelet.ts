@@ -14,7 +14,7 @@ import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/con
 import { imageSize } from '../runtime/images';
 import type { Route, Sim } from '../sim';
 import { objectRef, type ObjectRef } from '../trace';
-import { componentId, type ComponentId } from '../topology';
+import { componentId, podsId, type ComponentId } from '../topology';
 import { admitPod, type Refusal } from './admission';
 import {
   isCriticalPod,
@@ -32,6 +32,7 @@ import {
   runningStatus,
   waitingStatus,
 } from './podStatus';
+import { Prober, type ProbedPod, type ProbeType } from './prober';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { mirrorMetadata, StaticPods } from './staticPods';
 import { LEASE_RENEW_MS, NodeLease } from './nodeLease';
@@ -70,6 +71,11 @@ const NETWORK_RETRY_MS = 10_000;
 const NETWORK_NOT_READY =
   'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
 
+/** The words a container's process starts with: its command, then its args (the image's when unset). */
+function processWords(c: Container): readonly string[] | undefined {
+  return c.command || c.args ? [...(c.command ?? []), ...(c.args ?? [])] : undefined;
+}
+
 /** Whether two pod statuses agree in what kubelet owns: the phase, its conditions, container readiness. */
 function sameKubeletStatus(a: PodStatus, b: PodStatus): boolean {
   if (a.phase !== b.phase) return false;
@@ -84,6 +90,11 @@ function sameKubeletStatus(a: PodStatus, b: PodStatus): boolean {
 }
 
 type WorkerState = 'starting' | 'running' | 'terminating' | 'terminated';
+
+/** A pod worker as the prober sees it. */
+interface ProbedWorker extends ProbedPod {
+  readonly worker: PodWorker;
+}
 
 interface PodWorker {
   pod: Pod;
@@ -104,6 +115,8 @@ interface PodWorker {
    */
   agreedApi?: PodStatus;
   agreedMine?: PodStatus;
+  /** This worker as the prober sees it (made once). */
+  probed?: ProbedWorker;
 }
 
 export class Kubelet {
@@ -167,6 +180,18 @@ export class Kubelet {
       },
       manifests,
     );
+    this.prober = new Prober({
+      sim,
+      runtime,
+      recorder: this.recorder,
+      toPods: sim.route(this.id, podsId(runtime.node)),
+      toRuntime: this.toRuntime,
+      context: this.appContext,
+      alive: (epoch) => this.alive(epoch),
+      startedAt: () => this.startedAt,
+      changed: (p) => this.probeChanged((p as ProbedWorker).worker),
+      failed: (p, container, type) => this.probeFailed((p as ProbedWorker).worker, container, type),
+    });
     this.lease = new NodeLease(
       sim,
       api,
@@ -180,6 +205,10 @@ export class Kubelet {
   /** What node-side admission fits pods into: the node's cpu and memory. */
   private readonly capacity: { readonly milliCpu: number; readonly memory: number };
 
+  /** The probe manager: readiness, liveness and startup probes of the pods it runs. */
+  private readonly prober: Prober;
+  /** What is up beyond a container itself, for its app's answers (the cluster says whether CoreDNS serves). */
+  readonly appContext: { coreDnsServing: boolean } = { coreDnsServing: true };
   /** Its node Lease in kube-node-lease, renewed every 10 s while it runs. */
   private readonly lease: NodeLease;
 
@@ -190,6 +219,11 @@ export class Kubelet {
   private containerExited(c: RuntimeContainer): void {
     const w = this.workers.get(c.podUid);
     if (!w || !this.up || w.state !== 'running') return;
+    this.containerEnded(w, c);
+  }
+
+  /** A container of a running pod ended (by itself, or killed after a failed probe): restart it or finish the pod. */
+  private containerEnded(w: PodWorker, c: RuntimeContainer): void {
     const now = timestamp(this.sim.now);
     const exitCode = c.exitCode ?? 0;
     const terminated: ContainerState = {
@@ -206,7 +240,10 @@ export class Kubelet {
       const status = withContainerState(w.pod, c.name, terminated, undefined, count, now);
       const done = (status.containerStatuses ?? []).every((s) => s.state.terminated);
       const failed = (status.containerStatuses ?? []).some((s) => (s.state.terminated?.exitCode ?? 0) !== 0);
-      if (done) w.state = 'terminated';
+      if (done) {
+        w.state = 'terminated';
+        this.prober.remove(w.pod.metadata.uid);
+      }
       this.postStatus(w, done ? { ...status, phase: failed ? 'Failed' : 'Succeeded' } : status);
       return;
     }
@@ -264,11 +301,12 @@ export class Kubelet {
                   w,
                   withContainerState(w.pod, c.name, running, terminated, next, timestamp(this.sim.now)),
                 );
+                this.prober.trigger(this.probed(w), c.name, epoch);
               }),
             );
           },
           // Args alone replace the image's default command (a shell image's `sh`).
-          spec.command || spec.args ? [...(spec.command ?? []), ...(spec.args ?? [])] : undefined,
+          processWords(spec),
         ),
       );
     });
@@ -294,6 +332,7 @@ export class Kubelet {
     this.lastUnschedulable = false;
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
+    this.prober.clear();
     this.pullBackoff.clear();
     this.lease.reset(epoch);
     this.podCidr = undefined;
@@ -560,6 +599,7 @@ export class Kubelet {
     if (this.adopt(w)) return;
     const refusal = this.admit(pod);
     if (refusal) return this.reject(w, refusal);
+    this.prober.add(this.probed(w), this.epoch);
     this.startPod(w);
   }
 
@@ -582,6 +622,8 @@ export class Kubelet {
     }
     for (const c of existing) w.containerIds.set(c.name, c.id);
     w.state = 'running';
+    const ready = new Set((w.pod.status.containerStatuses ?? []).filter((s) => s.ready).map((s) => s.name));
+    this.prober.add(this.probed(w), this.epoch, ready);
     // Back after a silence, its pods may have been marked not ready: report them as they are.
     if (w.pod.status.phase !== 'Running' || !isPodReady(w.pod)) this.podRunning(w);
     // Otherwise the status manager starts from what runs, which the API shows now: should the
@@ -675,14 +717,19 @@ export class Kubelet {
       {
         kind: 'cri',
         summary,
-        object: (w.ref ??= {
-          kind: 'Pod',
-          namespace: w.pod.metadata.namespace ?? 'default',
-          name: w.pod.metadata.name,
-        }),
+        object: this.podRef(w),
       },
       call,
     );
+  }
+
+  /** The pod as its messages name it (made once). */
+  private podRef(w: PodWorker): ObjectRef {
+    return (w.ref ??= {
+      kind: 'Pod',
+      namespace: w.pod.metadata.namespace ?? 'default',
+      name: w.pod.metadata.name,
+    });
   }
 
   private startPod(w: PodWorker): void {
@@ -795,7 +842,7 @@ export class Kubelet {
               }),
             );
           },
-          container.command,
+          processWords(container),
         ),
       );
     });
@@ -898,11 +945,63 @@ export class Kubelet {
         (image) => this.runtime.imageRefs(image),
       ),
     );
+    for (const c of w.pod.spec.containers) this.prober.trigger(this.probed(w), c.name, this.epoch);
+  }
+
+  /** The worker as the prober sees it: the pod as kubelet has it now, its address, its reference. */
+  private probed(w: PodWorker): ProbedWorker {
+    const ref = () => this.podRef(w);
+    return (w.probed ??= {
+      worker: w,
+      get pod() {
+        return w.pod;
+      },
+      get state() {
+        return w.state;
+      },
+      containerIds: w.containerIds,
+      get ip() {
+        return w.sandbox?.ip ?? w.pod.status.podIP;
+      },
+      get ref() {
+        return ref();
+      },
+    });
+  }
+
+  /** A readiness or startup result changed: the status goes out again with it. */
+  private probeChanged(w: PodWorker): void {
+    if (w.state === 'running' && this.workers.get(w.pod.metadata.uid) === w)
+      this.postStatus(w, w.mine ?? w.pod.status);
+  }
+
+  /** A liveness or startup probe failed for good: the container is killed, then started again as after a crash. */
+  private probeFailed(w: PodWorker, name: string, type: ProbeType): void {
+    const id = w.containerIds.get(name);
+    if (id === undefined || w.state !== 'running') return;
+    const epoch = this.epoch;
+    this.recorder.record(
+      w.pod,
+      'Normal',
+      'Killing',
+      `Container ${name} failed ${type} probe, will be restarted`,
+      {
+        fieldPath: `spec.containers{${name}}`,
+      },
+    );
+    this.cri(`StopContainer ${name}`, w, () =>
+      this.runtime.stopContainer(id, () => {
+        const c = this.runtime.containers.get(id);
+        if (c && this.alive(epoch) && w.state === 'running' && w.containerIds.get(name) === id)
+          this.containerEnded(w, c);
+      }),
+    );
   }
 
   /** Sends the pod's status, with what the status manager adds to every status (observedStatus). */
   private postStatus(w: PodWorker, computed: PodStatus): void {
-    const status = observedStatus(w.pod, computed);
+    const probed = this.prober.apply(w.pod.metadata.uid, computed, timestamp(this.sim.now));
+    const status = observedStatus(w.pod, probed);
     // Spread, then set: one literal with a spread and more keys takes V8's slow path.
     const pod = { ...w.pod };
     pod.status = status;
@@ -974,6 +1073,7 @@ export class Kubelet {
   private kill(w: PodWorker, killed: () => void): void {
     const wasRunning = w.state === 'running';
     w.state = 'terminating';
+    this.prober.remove(w.pod.metadata.uid);
     const epoch = this.epoch;
     const containers = [...w.containerIds.entries()];
     let left = containers.length;
@@ -1005,5 +1105,6 @@ export class Kubelet {
       this.runtime.removePodSandbox(pod.metadata.uid, () => {});
     }
     this.workers.delete(pod.metadata.uid);
+    this.prober.remove(pod.metadata.uid);
   }
 }

@@ -1,5 +1,12 @@
 /** What a container's exit means for its pod: restart (and when), or the pod is done. */
-import type { ContainerState, Pod, PodStatus } from '../api/types';
+import type {
+  Condition,
+  ContainerState,
+  ContainerStatus,
+  Pod,
+  PodConditionType,
+  PodStatus,
+} from '../api/types';
 
 /** Whether a container that exited with `exitCode` is started again (restartPolicy). */
 export function restarts(pod: Pod, exitCode: number): boolean {
@@ -33,9 +40,19 @@ export function withContainerState(
         }
       : s,
   );
+  const conditions = readinessConditions(pod.status.conditions ?? [], statuses, now);
+  return { ...pod.status, containerStatuses: statuses, conditions };
+}
+
+/** Ready and ContainersReady following the containers' readiness (a transition keeps no old time). */
+export function readinessConditions(
+  conditions: readonly Condition<PodConditionType>[],
+  statuses: readonly ContainerStatus[],
+  now: string,
+): Condition<PodConditionType>[] {
   const allReady = statuses.every((s) => s.ready);
   const unready = statuses.filter((s) => !s.ready).map((s) => s.name);
-  const conditions = (pod.status.conditions ?? []).map((c) =>
+  return conditions.map((c) =>
     c.type === 'Ready' || c.type === 'ContainersReady'
       ? allReady
         ? {
@@ -54,5 +71,4 @@ export function withContainerState(
           }
       : c,
   );
-  return { ...pod.status, containerStatuses: statuses, conditions };
 }

@@ -6,6 +6,7 @@
 import type { RuntimeName, NodeName } from '../clusterConfig';
 import type { Route, Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
+import { execInContainer, type ExecResult } from './exec';
 import { processLifetime } from './processes';
 import { imageDigest, lookUp, parseImage, pullErrorMessage } from './registry';
 import { imageSize, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
@@ -39,7 +40,7 @@ export const RUNTIME_VERSIONS: Record<RuntimeName, string> = {
 };
 
 /** How long each CRI call takes to do its work (virtual ms). */
-const WORK = { sandbox: 250, create: 40, start: 60, stop: 120, remove: 20 } as const;
+const WORK = { sandbox: 250, create: 40, start: 60, stop: 120, remove: 20, exec: 15 } as const;
 
 export class ContainerRuntime {
   readonly id: ComponentId;
@@ -268,6 +269,16 @@ export class ContainerRuntime {
       if (wasRunning) this.onProcess?.(c, false);
       done();
     });
+  }
+
+  /** ExecSync: runs a command in a running container (an exec probe) and answers with its exit code and output. */
+  execSync(id: string, command: readonly string[], done: (result: ExecResult) => void): void {
+    const c = this.containers.get(id);
+    const result: ExecResult =
+      c?.state === 'running'
+        ? execInContainer(c.image, c.command ?? [], command, this.sim.now - (c.startedAt ?? this.sim.now))
+        : { exitCode: -1, output: `container ${id.slice(0, 12)} is not running` };
+    this.reply(WORK.exec, `exec ${command.join(' ')}: exit code ${result.exitCode}`, () => done(result));
   }
 
   /** Removes a pod's sandbox and its containers. */

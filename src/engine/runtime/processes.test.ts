@@ -11,6 +11,9 @@ describe('processLifetime', () => {
     ['busybox', ['sh', '-c', 'echo hello'], 1000],
     ['busybox', ['sh', '-c', 'echo hi; sleep 30'], 31_000],
     ['python:3.12', ['python', 'app.py'], null],
+    // The Kubernetes docs' liveness example: both sleeps, one after the other.
+    ['busybox', ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'], 631_000],
+    ['busybox', ['sh', '-c', 'while true; do echo hi; sleep 5; done'], null],
   ] as const)('%s %j → %s', (image, command, ms) => {
     expect(processLifetime(image, command as readonly string[] | undefined)).toBe(ms);
   });

@@ -15,6 +15,7 @@ const EXITS_AT_ONCE = new Set([
   'library/node',
   'library/hello-world',
   'k8s-minikube/busybox',
+  'busybox',
 ]);
 
 /** A process that ends quickly still takes a moment to start and run. */
@@ -27,11 +28,12 @@ const QUICK_EXIT_MS = 1_000;
 export function processLifetime(image: string, command: readonly string[] | undefined): number | null {
   if (command && command.length > 0) {
     const line = command.join(' ');
-    const sleep = /\bsleep\s+(\d+|infinity)\b/.exec(line);
-    if (sleep)
-      return sleep[1] === 'infinity'
+    // A script runs its sleeps one after another; a loop or `sleep infinity` never ends.
+    const sleeps = [...line.matchAll(/\bsleep\s+(\d+|infinity)\b/g)].map((m) => m[1]!);
+    if (sleeps.length)
+      return sleeps.includes('infinity') || /\b(while|until)\b/.test(line)
         ? null
-        : Number(sleep[1]) * 1000 + (/;|&&/.test(line) ? QUICK_EXIT_MS : 0);
+        : sleeps.reduce((ms, s) => ms + Number(s) * 1000, 0) + (/;|&&/.test(line) ? QUICK_EXIT_MS : 0);
     if (
       /^(echo|true|false|date|ls|cat|env|printenv|hostname)\b/.test(
         line.replace(/^(\/bin\/)?(sh|bash) -c /, ''),

@@ -71,7 +71,11 @@ const CATALOG: Record<string, readonly string[]> = {
   'registry.k8s.io/kube-controller-manager': ['v1.34.0'],
   'registry.k8s.io/kube-scheduler': ['v1.34.0'],
   'registry.k8s.io/kube-proxy': ['v1.34.0'],
-  'registry.k8s.io/etcd': ['3.6.4-0'],
+  'registry.k8s.io/etcd': ['3.6.4-0', '3.5.1-0'],
+  // The images the Kubernetes docs' probe examples run.
+  'registry.k8s.io/busybox': ['1.27.2', 'latest'],
+  'registry.k8s.io/e2e-test-images/agnhost': ['2.40', '2.52', '2.53'],
+  'registry.k8s.io/goproxy': ['0.1'],
   'registry.k8s.io/coredns/coredns': ['v1.12.1'],
   'gcr.io/k8s-minikube/storage-provisioner': ['v5'],
   'gcr.io/k8s-minikube/busybox': ['latest', '1.28'],

@@ -1,5 +1,5 @@
 /** Fluent builders for test objects: `makePod('web').requests({ cpu: '500m' })`, `makeDeployment('nginx', 3)`. */
-import type { Deployment, Node, Pod, Service, Taint, Toleration } from '../api/types';
+import type { Deployment, Node, Pod, Probe, Service, Taint, Toleration } from '../api/types';
 import { NodeInfo } from '../scheduler/nodeInfo';
 
 export class PodBuilder {
@@ -44,6 +44,18 @@ export class PodBuilder {
     return this;
   }
 
+  /** The container's readiness, liveness or startup probe. */
+  probe(type: 'readiness' | 'liveness' | 'startup', probe: Probe): this {
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, [`${type}Probe`]: probe }));
+    return this;
+  }
+
+  /** The container's args (what its image's entrypoint, or a shell, runs). */
+  args(...args: string[]): this {
+    this.pod.spec.containers = this.pod.spec.containers.map((c) => ({ ...c, args }));
+    return this;
+  }
+
   onNode(name: string): this {
     this.pod.spec.nodeName = name;
     return this;
@@ -77,7 +89,7 @@ export function makePod(name: string): PodBuilder {
 export function makeDeployment(
   name: string,
   replicas: number,
-  options: { image?: string; cpu?: string; memory?: string } = {},
+  options: { image?: string; cpu?: string; memory?: string; readinessProbe?: Probe } = {},
 ): Deployment {
   const requests = {
     ...(options.cpu ? { cpu: options.cpu } : {}),
@@ -105,6 +117,7 @@ export function makeDeployment(
               name,
               image: options.image ?? 'nginx:1.27',
               ...(Object.keys(requests).length ? { resources: { requests } } : {}),
+              ...(options.readinessProbe ? { readinessProbe: options.readinessProbe } : {}),
             },
           ],
         },

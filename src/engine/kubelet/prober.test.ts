@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { isPodReady } from '../api/pods';
+import type { Pod } from '../api/types';
+import { makePod, makeService } from '../testing/builders';
+import { TestCluster } from '../testing/testCluster';
+
+const pod = (t: TestCluster, name: string, namespace = 'default'): Pod =>
+  t.cluster.get('Pod', namespace, name)!;
+const ready = (t: TestCluster, name: string, namespace = 'default') => isPodReady(pod(t, name, namespace));
+/** The probe messages (HTTP, TCP, gRPC) about pod `name`. */
+const probesOf = (t: TestCluster, name: string, from = 0) =>
+  t.cluster.sim.trace.slice(from).filter((m) => m.kind === 'probe' && m.object?.name === name);
+const startedAt = (p: Pod) => Date.parse(p.status.containerStatuses![0]!.state.running!.startedAt);
+const readyAt = (p: Pod) =>
+  Date.parse(
+    p.status.conditions!.find((c) => c.type === 'Ready' && c.status === 'True')!.lastTransitionTime!,
+  );
+const messages = (t: TestCluster, name: string) =>
+  t
+    .eventsFor(name)
+    .map((e) => `${e.reason}: ${e.message.trim()}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`);
+
+/** The endpoint slice addresses of Service `name`, with their readiness. */
+function endpoints(t: TestCluster, name: string, namespace = 'default'): string[] {
+  return t.cluster
+    .list('EndpointSlice', namespace)
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name)
+    .flatMap((s) => s.endpoints.map((e) => `${e.targetRef?.name} ready=${e.conditions?.ready}`));
+}
+
+describe('kubelet’s probes', () => {
+  it('keeps a pod out of its Service until its readiness probe passes, after initialDelaySeconds', () => {
+    const t = TestCluster.ready().apply(
+      makeService('web', { app: 'web' }),
+      makePod('web')
+        .labels({ app: 'web' })
+        .probe('readiness', { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 15, periodSeconds: 5 })
+        .build(),
+    );
+    t.advance('12s');
+    expect(pod(t, 'web').status.phase).toBe('Running');
+    expect(ready(t, 'web')).toBe(false);
+    expect(endpoints(t, 'web')).toEqual(['web ready=false']);
+    t.advance('20s');
+    expect(ready(t, 'web')).toBe(true);
+    expect(endpoints(t, 'web')).toEqual(['web ready=true']);
+    const p = pod(t, 'web');
+    // Not before the delay; within one period of it.
+    expect(readyAt(p) - startedAt(p)).toBeGreaterThanOrEqual(15_000);
+    expect(readyAt(p) - startedAt(p)).toBeLessThanOrEqual(21_000);
+    expect(messages(t, 'web').filter((m) => m.startsWith('Unhealthy'))).toEqual([]);
+  });
+
+  it('is ready at once when the probe has no delay: kubelet runs it as the container starts', () => {
+    const t = TestCluster.ready().apply(
+      makePod('web')
+        .probe('readiness', { tcpSocket: { port: 80 }, periodSeconds: 10 })
+        .build(),
+    );
+    t.advance('20s');
+    const p = pod(t, 'web');
+    expect(readyAt(p) - startedAt(p)).toBeLessThanOrEqual(1_000);
+  });
+
+  it('never readies a pod whose probe asks nginx for a path it does not serve, saying why each time', () => {
+    const t = TestCluster.ready().apply(
+      makePod('web')
+        .probe('readiness', { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 10 })
+        .build(),
+    );
+    t.advance('60s');
+    expect(pod(t, 'web').status.phase).toBe('Running');
+    expect(ready(t, 'web')).toBe(false);
+    expect(pod(t, 'web').status.containerStatuses![0]!.restartCount).toBe(0);
+    const unhealthy = t.eventsFor('web').find((e) => e.reason === 'Unhealthy')!;
+    expect(unhealthy.type).toBe('Warning');
+    expect(unhealthy.message).toBe('Readiness probe failed: HTTP probe failed with statuscode: 404');
+    expect(unhealthy.count).toBeGreaterThanOrEqual(5);
+  });
+
+  it('restarts the docs’ liveness-exec container once /tmp/healthy is gone, with the real events', () => {
+    const t = TestCluster.ready().apply(
+      makePod('liveness-exec')
+        .image('registry.k8s.io/busybox:1.27.2')
+        .args('/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600')
+        .probe('liveness', {
+          exec: { command: ['cat', '/tmp/healthy'] },
+          initialDelaySeconds: 5,
+          periodSeconds: 5,
+        })
+        .build(),
+    );
+    t.advance('30s');
+    expect(pod(t, 'liveness-exec').status.containerStatuses![0]!.restartCount).toBe(0);
+    t.advance('30s');
+    const status = pod(t, 'liveness-exec').status.containerStatuses![0]!;
+    expect(status.restartCount).toBe(1);
+    expect(status.state.running).toBeDefined();
+    expect(messages(t, 'liveness-exec').slice(-4)).toEqual([
+      'Created: Created container: app (x2)',
+      'Started: Started container app (x2)',
+      "Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory (x3)",
+      'Killing: Container app failed liveness probe, will be restarted',
+    ]);
+    // Each probe went kubelet → runtime (ExecSync), never to another node.
+    const execs = t.cluster.sim.trace.filter((m) => m.summary.startsWith('ExecSync'));
+    expect(execs.length).toBeGreaterThan(5);
+    expect(new Set(execs.map((m) => `${m.from} → ${m.to}`))).toEqual(
+      new Set(['kubelet/minikube → container-runtime/minikube']),
+    );
+  });
+
+  it('restarts the docs’ HTTP liveness container when /healthz turns to 500, then backs off', () => {
+    const t = TestCluster.ready().apply(
+      makePod('liveness-http')
+        .image('registry.k8s.io/e2e-test-images/agnhost:2.40')
+        .args('liveness')
+        .probe('liveness', {
+          httpGet: { path: '/healthz', port: 8080 },
+          initialDelaySeconds: 3,
+          periodSeconds: 3,
+        })
+        .build(),
+    );
+    t.advance('90s');
+    const p = pod(t, 'liveness-http');
+    expect(p.status.containerStatuses![0]!.restartCount).toBeGreaterThanOrEqual(2);
+    expect(messages(t, 'liveness-http')).toContainEqual(
+      expect.stringMatching(/^Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 500/),
+    );
+    expect(messages(t, 'liveness-http')).toContainEqual(
+      expect.stringMatching(
+        /^BackOff: Back-off restarting failed container app in pod liveness-http_default/,
+      ),
+    );
+    expect(probesOf(t, 'liveness-http')[0]).toMatchObject({
+      from: 'kubelet/minikube',
+      to: 'pods/minikube',
+      summary: `liveness GET http://${p.status.podIP}:8080/healthz`,
+      // A liveness probe starts as passed: probing a healthy container is routine.
+      routine: true,
+    });
+    // Once failing, the probes are news.
+    expect(probesOf(t, 'liveness-http').some((m) => m.routine !== true)).toBe(true);
+  });
+
+  it('holds readiness and liveness back until the startup probe passes, and restarts a container that never starts', () => {
+    const t = TestCluster.ready().apply(
+      makePod('slow')
+        .probe('startup', {
+          exec: { command: ['cat', '/tmp/started'] },
+          periodSeconds: 5,
+          failureThreshold: 3,
+        })
+        .probe('readiness', { httpGet: { path: '/', port: 80 } })
+        .build(),
+    );
+    t.advance('12s');
+    let status = pod(t, 'slow').status.containerStatuses![0]!;
+    expect(status).toMatchObject({ started: false, ready: false });
+    // Only the startup probe has run.
+    expect(probesOf(t, 'slow')).toEqual([]);
+    t.advance('20s');
+    status = pod(t, 'slow').status.containerStatuses![0]!;
+    expect(status.restartCount).toBe(1);
+    expect(messages(t, 'slow')).toContainEqual(
+      expect.stringMatching(/^Killing: Container app failed startup probe, will be restarted/),
+    );
+  });
+
+  it('runs CoreDNS 0/1 for a moment: its ready plugin answers 503 as it starts', () => {
+    const t = TestCluster.ready();
+    const coreDns = t.pods('kube-system').find((p) => p.metadata.name.startsWith('coredns-'))!;
+    expect(isPodReady(coreDns)).toBe(true);
+    expect(readyAt(coreDns)).toBeGreaterThan(startedAt(coreDns));
+    expect(messages(t, coreDns.metadata.name)).toContain(
+      'Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 503',
+    );
+    // The kube-dns slice took it in as a change: it carries the trigger time.
+    const slice = t.cluster
+      .list('EndpointSlice', 'kube-system')
+      .find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'kube-dns')!;
+    expect(slice.metadata.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBeDefined();
+  });
+
+  it('takes CoreDNS out of kube-dns while its server is held down, and back once it answers', () => {
+    const t = TestCluster.ready();
+    const name = t.pods('kube-system').find((p) => p.metadata.name.startsWith('coredns-'))!.metadata.name;
+    t.act((c) => c.stopComponent('coredns')).advance('40s');
+    expect(ready(t, name, 'kube-system')).toBe(false);
+    expect(endpoints(t, 'kube-dns', 'kube-system')).toEqual([`${name} ready=false`]);
+    // Its health plugin still answers: the container is not restarted.
+    expect(pod(t, name, 'kube-system').status.containerStatuses![0]!.restartCount).toBe(0);
+    t.act((c) => c.startComponent('coredns')).advance('20s');
+    expect(ready(t, name, 'kube-system')).toBe(true);
+    expect(endpoints(t, 'kube-dns', 'kube-system')).toEqual([`${name} ready=true`]);
+  });
+
+  it('keeps a ready pod ready across a kubelet restart, probing it again', () => {
+    const t = TestCluster.ready().apply(
+      makePod('web')
+        .probe('readiness', { httpGet: { path: '/', port: 80 }, periodSeconds: 5 })
+        .build(),
+    );
+    t.advance('20s');
+    expect(ready(t, 'web')).toBe(true);
+    const before = t.cluster.sim.trace.length;
+    t.act((c) => c.stopKubelet('minikube')).advance('5s');
+    t.act((c) => c.startKubelet('minikube')).advance('30s');
+    expect(ready(t, 'web')).toBe(true);
+    expect(pod(t, 'web').status.containerStatuses![0]!.restartCount).toBe(0);
+    expect(probesOf(t, 'web', before).length).toBeGreaterThan(2);
+  });
+
+  it('stops probing a pod once it is deleted', () => {
+    const t = TestCluster.ready().apply(
+      makePod('web')
+        .probe('readiness', { httpGet: { path: '/', port: 80 }, periodSeconds: 5 })
+        .build(),
+    );
+    t.advance('20s')
+      .act((c) => c.delete('Pod', 'default', 'web'))
+      .advance('10s');
+    expect(t.cluster.get('Pod', 'default', 'web')).toBeUndefined();
+    const at = t.cluster.sim.trace.length;
+    t.advance('30s');
+    expect(probesOf(t, 'web', at)).toEqual([]);
+    expect(t.violations).toEqual([]);
+  });
+});
