@@ -203,6 +203,32 @@ test('heartbeats can be hidden: no Lease renewal flies', async ({ page }) => {
   }
 });
 
+test('kubelet probes CoreDNS as it starts: a readiness probe flies from kubelet to the pods, and fails at first', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=1&speed=4');
+  await explorer.ready();
+  await explorer.playUntil(async () => (await explorer.flightLabels()).includes('readiness probe'));
+  await page.getByRole('button', { name: 'Messages', exact: true }).click();
+  // The probe in words, in the Messages log at the cursor.
+  await expect(
+    explorer.eventLog
+      .getByText(
+        /kubelet \(minikube\) checks whether pod kube-system\/coredns-\S+ is ready for traffic \(readiness probe\): GET http:\/\/10\.244\.0\.\d+:8181\/ready/,
+      )
+      .first(),
+  ).toBeVisible();
+  await explorer.screenshot('probe-coredns-en');
+  // Its ready plugin is not ready yet: kubelet records why, and CoreDNS shows 0/1 for a moment.
+  await page.getByRole('button', { name: 'Events', exact: true }).click();
+  await explorer.playUntil(async () =>
+    ((await explorer.eventLog.textContent()) ?? '').includes(
+      'Readiness probe failed: HTTP probe failed with statuscode: 503',
+    ),
+  );
+});
+
 test('in Chinese: controls, log and labels are translated, real names are not', async ({ page }) => {
   const explorer = new Explorer(page);
   await explorer.open('?nodes=2&lang=zh&speed=16');

@@ -508,6 +508,44 @@ test.describe('the manifest editor', () => {
     });
   });
 
+  test('the docs’ liveness example: kubelet’s exec probe fails once /tmp/healthy is gone and the container restarts', async ({
+    page,
+  }) => {
+    // About 45 s of the cluster's time, played at 16×.
+    test.setTimeout(150_000);
+    const explorer = await runningCluster(page);
+    await page.getByRole('button', { name: 'Manifest…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Manifest editor' });
+    await editor.getByRole('button', { name: 'A Pod whose liveness probe fails' }).click();
+    await editor.getByRole('button', { name: 'Apply' }).click();
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'pod/liveness-exec created',
+    );
+    // Applying plays the run on; play it if it is paused.
+    const play = explorer.button(/^(Play|播放)$/);
+    if (await play.count()) await play.click();
+    await explorer.run(
+      'kubectl wait --for=jsonpath={.status.containerStatuses[0].restartCount}=1 pod/liveness-exec --timeout=3m',
+    );
+    await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
+      'pod/liveness-exec condition met',
+      { timeout: 120_000 },
+    );
+    const pause = explorer.button(/^(Pause|暂停)$/);
+    if (await pause.count()) await pause.click();
+    await explorer.run('kubectl describe pod liveness-exec');
+    const describe = await explorer.lastOutput();
+    expect(describe).toContain(
+      'Liveness:       exec [cat /tmp/healthy] delay=5s timeout=1s period=5s #success=1 #failure=3',
+    );
+    expect(describe).toMatch(
+      /Warning\s+Unhealthy\s+\S+ \(x3 over \S+\)\s+kubelet\s+Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory/,
+    );
+    expect(describe).toMatch(
+      /Normal\s+Killing\s+\S+\s+kubelet\s+Container liveness failed liveness probe, will be restarted/,
+    );
+  });
+
   test('pod anti-affinity: a third replica fits on neither node, and kube-scheduler says why', async ({
     page,
   }) => {

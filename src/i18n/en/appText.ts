@@ -141,6 +141,9 @@ export const appEn = {
       dnsAnswer: 'DNS answer',
       dnat: 'DNAT to a pod',
       connect: 'connect',
+      probeLiveness: 'liveness probe',
+      probeReadiness: 'readiness probe',
+      probeStartup: 'startup probe',
     },
     sentence: {
       bind: '{{from}} binds pod {{name}} to node {{node}}.',
@@ -176,6 +179,7 @@ export const appEn = {
         removed: '{{from}} tells {{to}}: the pod’s sandbox {{id}} is removed.',
         removedGone: '{{from}} tells {{to}}: the pod’s sandbox is removed (it was gone already).',
         noSuchContainer: '{{from}} tells {{to}}: there is no such container.',
+        exec: '{{from}} tells {{to}}: “{{command}}” ran in the container and exited with code {{code}}.',
       },
       runs: {
         sandbox: '{{from}} starts the pause container that holds the network of pod {{pod}}.',
@@ -188,6 +192,10 @@ export const appEn = {
       dnsAnswer: '{{from}} → {{to}}: {{summary}}.',
       dnat: '{{from}} → {{to}}: {{summary}}.',
       connect: '{{from}} → {{to}}: {{summary}}.',
+      probeLiveness: '{{from}} checks that pod {{name}} is alive (liveness probe): {{target}}.',
+      probeReadiness:
+        '{{from}} checks whether pod {{name}} is ready for traffic (readiness probe): {{target}}.',
+      probeStartup: '{{from}} checks whether pod {{name}} has finished starting (startup probe): {{target}}.',
     },
   },
   inspector: {
@@ -340,6 +348,7 @@ export const appEn = {
       service: 'A Service',
       nodeSelector: 'A Pod with a nodeSelector',
       fitsNowhere: 'A Pod that fits nowhere',
+      liveness: 'A Pod whose liveness probe fails',
     },
     upload: 'Open a file…',
     apply: 'Apply',

@@ -182,9 +182,10 @@ export const componentsEn = {
       'kube-apiserver — renews the Lease kube-node-lease/{{node}} every 10 s: the heartbeat',
       '{{runtime}} — CRI calls (gRPC over a local socket; with docker, to the cri-dockerd adapter): pull image, run Pod sandbox, create and start containers, list their state',
       "kube-apiserver (calling in) — connects to kubelet's port 10250 for kubectl logs, exec and port-forward",
+      "Pods on {{node}} — runs their probes on each probe's period: an HTTP GET or TCP connect to the pod's IP (an exec probe runs through {{runtime}}). A readiness probe that fails keeps the pod out of its Services' endpoints; a liveness probe that fails gets the container restarted",
     ],
     neverTalksTo:
-      'It never talks to kube-scheduler, kube-controller-manager, etcd or the kubelets of other nodes: it learns its work from kube-apiserver and reports back there. It drives only the runtime on its own node.',
+      'It never talks to kube-scheduler, kube-controller-manager, etcd or the kubelets of other nodes: it learns its work from kube-apiserver and reports back there. It drives only the runtime and probes only the pods on its own node.',
     runsAs:
       "A host process on {{node}} (the systemd service kubelet), not a container. It is what starts containers, the control plane's static pods included, so it must run before any container exists, and it needs direct access to the host's cgroups, mounts and the runtime's socket.",
     commands: [

@@ -138,6 +138,9 @@ export const appZh: typeof appEn = {
       dnsAnswer: 'DNS 应答',
       dnat: 'DNAT 到 Pod',
       connect: '连接',
+      probeLiveness: '存活探针',
+      probeReadiness: '就绪探针',
+      probeStartup: '启动探针',
     },
     sentence: {
       bind: '{{from}} 把 Pod {{name}} 绑定到节点 {{node}}。',
@@ -173,6 +176,7 @@ export const appZh: typeof appEn = {
         removed: '{{from}} 告诉 {{to}}：Pod 的沙箱 {{id}} 已删除。',
         removedGone: '{{from}} 告诉 {{to}}：Pod 的沙箱已删除（它本来就不在了）。',
         noSuchContainer: '{{from}} 告诉 {{to}}：没有这个容器。',
+        exec: '{{from}} 告诉 {{to}}：“{{command}}”已在容器中运行，退出码 {{code}}。',
       },
       runs: {
         sandbox: '{{from}} 启动 pause 容器，为 Pod {{pod}} 持有网络。',
@@ -185,6 +189,9 @@ export const appZh: typeof appEn = {
       dnsAnswer: '{{from}} → {{to}}：{{summary}}。',
       dnat: '{{from}} → {{to}}：{{summary}}。',
       connect: '{{from}} → {{to}}：{{summary}}。',
+      probeLiveness: '{{from}} 检查 Pod {{name}} 是否存活（存活探针）：{{target}}。',
+      probeReadiness: '{{from}} 检查 Pod {{name}} 是否可以接收流量（就绪探针）：{{target}}。',
+      probeStartup: '{{from}} 检查 Pod {{name}} 是否已完成启动（启动探针）：{{target}}。',
     },
   },
   inspector: {
@@ -336,6 +343,7 @@ export const appZh: typeof appEn = {
       service: '一个 Service',
       nodeSelector: '带 nodeSelector 的 Pod',
       fitsNowhere: '哪里都放不下的 Pod',
+      liveness: '存活探针会失败的 Pod',
     },
     upload: '打开文件…',
     apply: '应用',

@@ -162,9 +162,10 @@ export const componentsZh: Record<ComponentTextKey, ComponentDetails> = {
       'kube-apiserver — 每 10 秒续约一次 Lease kube-node-lease/{{node}}：这就是心跳',
       '{{runtime}} — 通过本地 socket 发起 CRI 调用（gRPC；使用 docker 时，调用的是适配器 cri-dockerd）：拉取镜像、运行 Pod 沙箱、创建并启动容器、查询容器状态',
       'kube-apiserver（反向连入）— 为 kubectl logs、exec、port-forward 连接 kubelet 的 10250 端口',
+      '{{node}} 上的 Pod — 按每个探针的周期执行探测：对 Pod IP 发 HTTP GET 或建立 TCP 连接（exec 探针经由 {{runtime}} 执行）。就绪探针失败，Pod 就不进入其 Service 的端点；存活探针失败，容器会被重启',
     ],
     neverTalksTo:
-      '它从不与 kube-scheduler、kube-controller-manager、etcd 或其他节点上的 kubelet 通信：它从 kube-apiserver 领取任务，也向 kube-apiserver 汇报。它只指挥本节点上的容器运行时。',
+      '它从不与 kube-scheduler、kube-controller-manager、etcd 或其他节点上的 kubelet 通信：它从 kube-apiserver 领取任务，也向 kube-apiserver 汇报。它只指挥本节点上的容器运行时，也只探测本节点上的 Pod。',
     runsAs:
       '{{node}} 上的宿主机进程（systemd 服务 kubelet），不是容器。容器正是由它启动的，控制面的静态 Pod 也不例外，所以它必须在任何容器出现之前就运行起来，而且需要直接访问宿主机的 cgroup、挂载点和容器运行时的 socket。',
     commands: [

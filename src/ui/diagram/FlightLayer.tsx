@@ -34,6 +34,7 @@ const TONES: Record<MessageKind, string> = {
   'cri-reply': '#7c3aed',
   run: '#7c3aed',
   traffic: '#047857',
+  probe: '#0e7490',
 };
 
 /** An undelivered message: red, whatever its kind. */

@@ -1,4 +1,4 @@
-/** Manifests to start from in the editor: the objects the course applies, and one that fits nowhere. */
+/** Manifests to start from in the editor: the objects the course applies, one that fits nowhere, and one whose liveness probe fails. */
 export const MANIFEST_EXAMPLES = {
   deployment: `apiVersion: apps/v1
 kind: Deployment
@@ -66,6 +66,29 @@ spec:
         requests:
           cpu: "64"
           memory: 256Gi
+`,
+  // The Kubernetes docs' liveness example: healthy for 30 s, then kubelet restarts it.
+  liveness: `apiVersion: v1
+kind: Pod
+metadata:
+  name: liveness-exec
+  labels:
+    test: liveness
+spec:
+  containers:
+    - name: liveness
+      image: registry.k8s.io/busybox:1.27.2
+      args:
+        - /bin/sh
+        - -c
+        - touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600
+      livenessProbe:
+        exec:
+          command:
+            - cat
+            - /tmp/healthy
+        initialDelaySeconds: 5
+        periodSeconds: 5
 `,
 } as const;
 

@@ -13,7 +13,7 @@ function textAt(catalog: unknown, key: string): string | undefined {
 }
 
 describe('the runtime’s lines in words', () => {
-  it('give every CRI reply and container run of a real run a sentence of its own, in both languages', () => {
+  it('give every CRI reply, container run and probe of a real run a sentence of its own, in both languages', () => {
     const exits = makePod('once').build();
     exits.spec.containers = exits.spec.containers.map((c) => ({
       ...c,
@@ -21,15 +21,20 @@ describe('the runtime’s lines in words', () => {
       command: ['sh', '-c', 'echo hi'],
     }));
     exits.spec.restartPolicy = 'Never';
+    const probed = makePod('probed')
+      .probe('liveness', { exec: { command: ['cat', '/tmp/healthy'] }, periodSeconds: 5 })
+      .probe('readiness', { httpGet: { path: '/', port: 80 } })
+      .probe('startup', { tcpSocket: { port: 80 } })
+      .build();
     const t = TestCluster.ready({ nodes: 2 })
-      .apply(makeDeployment('web', 2), makePod('typo').image('nginxx:1.27').build(), exits)
+      .apply(makeDeployment('web', 2), makePod('typo').image('nginxx:1.27').build(), exits, probed)
       .advance('30s');
     t.act((c) => c.delete('Pod', 'default', t.podsOf('web-')[0]!.metadata.name)).advance('60s');
     const seen = new Set<string>();
     for (const m of t.cluster.sim.trace) {
-      if (m.kind !== 'cri-reply' && m.kind !== 'run') continue;
+      if (m.kind !== 'cri-reply' && m.kind !== 'run' && m.kind !== 'probe') continue;
       const { sentence } = describeMessage(m, (e) => e);
-      expect(sentence.key, m.summary).toMatch(/\.(criReplies|runs)\./);
+      expect(sentence.key, m.summary).toMatch(/\.(criReplies\.|runs\.|probe[LRS])/);
       for (const catalog of [MESSAGES.en, MESSAGES.zh]) {
         const text = textAt(catalog, sentence.key);
         expect(text, sentence.key).toBeDefined();
@@ -52,6 +57,10 @@ describe('the runtime’s lines in words', () => {
       'sandbox',
       'start',
       'stop',
+      'exec',
+      'probeLiveness',
+      'probeReadiness',
+      'probeStartup',
     ])
       expect(seen, step).toContain(step);
   });

@@ -98,6 +98,7 @@ const RUNTIME_LINES: readonly (readonly [RegExp, string, readonly string[]])[] =
   [/^removed sandbox (\S+)$/, 'criReplies.removed', ['id']],
   [/^removed sandbox$/, 'criReplies.removedGone', []],
   [/^no such container$/, 'criReplies.noSuchContainer', []],
+  [/^exec (.*): exit code (-?\d+)$/, 'criReplies.exec', ['command', 'code']],
   [/^start pause container for (\S+)$/, 'runs.sandbox', ['pod']],
   [/^start (\S+) \((\S+)\) in (\S+)$/, 'runs.start', ['container', 'image', 'pod']],
   [/^stop (\S+) in (\S+)$/, 'runs.stop', ['container', 'pod']],
@@ -160,5 +161,11 @@ export function describeMessage(m: Message, nameOf: (endpoint: string) => string
               ? 'dnat'
               : 'connect',
       );
+    case 'probe': {
+      // `readiness GET http://10.244.0.5:80/`: the probe's type, then what it asks.
+      const [type = '', ...target] = m.summary.split(' ');
+      const verb = `probe${type.charAt(0).toUpperCase()}${type.slice(1)}`;
+      return both(verb, { ...base, target: target.join(' ') });
+    }
   }
 }
