@@ -108,6 +108,8 @@ export interface Probe {
   periodSeconds?: number;
   successThreshold?: number;
   failureThreshold?: number;
+  /** Overrides the pod's grace period when a failed liveness or startup probe kills the container. */
+  terminationGracePeriodSeconds?: number;
 }
 
 /** An environment variable: a value, or one read from the pod's own fields (the downward API). */

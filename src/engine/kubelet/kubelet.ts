@@ -71,6 +71,13 @@ const NETWORK_RETRY_MS = 10_000;
 const NETWORK_NOT_READY =
   'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
 
+/** How long kubelet lets a pod's containers stop before SIGKILL: its deletion's grace period, or its own. */
+const graceMs = (pod: Pod) =>
+  (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+
+const hasProbes = (pod: Pod) =>
+  pod.spec.containers.some((c) => c.livenessProbe || c.readinessProbe || c.startupProbe);
+
 /** The words a container's process starts with: its command, then its args (the image's when unset). */
 function processWords(c: Container): readonly string[] | undefined {
   return c.command || c.args ? [...(c.command ?? []), ...(c.args ?? [])] : undefined;
@@ -301,7 +308,7 @@ export class Kubelet {
                   w,
                   withContainerState(w.pod, c.name, running, terminated, next, timestamp(this.sim.now)),
                 );
-                this.prober.trigger(this.probed(w), c.name, epoch);
+                this.prober.trigger(w.pod.metadata.uid, c.name, epoch);
               }),
             );
           },
@@ -599,7 +606,7 @@ export class Kubelet {
     if (this.adopt(w)) return;
     const refusal = this.admit(pod);
     if (refusal) return this.reject(w, refusal);
-    this.prober.add(this.probed(w), this.epoch);
+    if (hasProbes(pod)) this.prober.add(this.probed(w), this.epoch);
     this.startPod(w);
   }
 
@@ -623,7 +630,7 @@ export class Kubelet {
     for (const c of existing) w.containerIds.set(c.name, c.id);
     w.state = 'running';
     const ready = new Set((w.pod.status.containerStatuses ?? []).filter((s) => s.ready).map((s) => s.name));
-    this.prober.add(this.probed(w), this.epoch, ready);
+    if (hasProbes(w.pod)) this.prober.add(this.probed(w), this.epoch, ready);
     // Back after a silence, its pods may have been marked not ready: report them as they are.
     if (w.pod.status.phase !== 'Running' || !isPodReady(w.pod)) this.podRunning(w);
     // Otherwise the status manager starts from what runs, which the API shows now: should the
@@ -945,7 +952,7 @@ export class Kubelet {
         (image) => this.runtime.imageRefs(image),
       ),
     );
-    for (const c of w.pod.spec.containers) this.prober.trigger(this.probed(w), c.name, this.epoch);
+    for (const c of w.pod.spec.containers) this.prober.trigger(w.pod.metadata.uid, c.name, this.epoch);
   }
 
   /** The worker as the prober sees it: the pod as kubelet has it now, its address, its reference. */
@@ -989,12 +996,20 @@ export class Kubelet {
         fieldPath: `spec.containers{${name}}`,
       },
     );
+    const probe = w.pod.spec.containers.find((c) => c.name === name)?.[`${type}Probe`];
     this.cri(`StopContainer ${name}`, w, () =>
-      this.runtime.stopContainer(id, () => {
-        const c = this.runtime.containers.get(id);
-        if (c && this.alive(epoch) && w.state === 'running' && w.containerIds.get(name) === id)
-          this.containerEnded(w, c);
-      }),
+      this.runtime.stopContainer(
+        id,
+        () => {
+          const c = this.runtime.containers.get(id);
+          if (c && this.alive(epoch) && w.state === 'running' && w.containerIds.get(name) === id)
+            this.containerEnded(w, c);
+        },
+        // A probe may set its own grace period; otherwise the pod's.
+        probe?.terminationGracePeriodSeconds !== undefined
+          ? probe.terminationGracePeriodSeconds * 1000
+          : graceMs(w.pod),
+      ),
     );
   }
 
@@ -1089,9 +1104,13 @@ export class Kubelet {
         fieldPath: `spec.containers{${name}}`,
       });
       this.cri(`StopContainer ${name}`, w, () =>
-        this.runtime.stopContainer(id, () => {
-          if (--left === 0) removeSandbox();
-        }),
+        this.runtime.stopContainer(
+          id,
+          () => {
+            if (--left === 0) removeSandbox();
+          },
+          graceMs(w.pod),
+        ),
       );
     }
   }

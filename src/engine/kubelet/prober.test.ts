@@ -92,16 +92,22 @@ describe('kubelet’s probes', () => {
     );
     t.advance('30s');
     expect(pod(t, 'liveness-exec').status.containerStatuses![0]!.restartCount).toBe(0);
+    // As the docs have it: some 35 s in, the probe has failed three times and kubelet kills the container…
+    t.advance('20s');
+    expect(messages(t, 'liveness-exec').slice(-2)).toEqual([
+      "Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory (x3)",
+      'Killing: Container app failed liveness probe, will be restarted',
+    ]);
+    // …but sh as PID 1 ignores SIGTERM: it runs on until the 30-s grace period ends with SIGKILL.
+    expect(pod(t, 'liveness-exec').status.containerStatuses![0]!.restartCount).toBe(0);
     t.advance('30s');
     const status = pod(t, 'liveness-exec').status.containerStatuses![0]!;
     expect(status.restartCount).toBe(1);
     expect(status.state.running).toBeDefined();
-    expect(messages(t, 'liveness-exec').slice(-4)).toEqual([
-      'Created: Created container: app (x2)',
-      'Started: Started container app (x2)',
-      "Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory (x3)",
-      'Killing: Container app failed liveness probe, will be restarted',
-    ]);
+    expect(status.lastState?.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+    expect(messages(t, 'liveness-exec')).toEqual(
+      expect.arrayContaining(['Created: Created container: app (x2)', 'Started: Started container app (x2)']),
+    );
     // Each probe went kubelet → runtime (ExecSync), never to another node.
     const execs = t.cluster.sim.trace.filter((m) => m.summary.startsWith('ExecSync'));
     expect(execs.length).toBeGreaterThan(5);
@@ -142,6 +148,27 @@ describe('kubelet’s probes', () => {
     });
     // Once failing, the probes are news.
     expect(probesOf(t, 'liveness-http').some((m) => m.routine !== true)).toBe(true);
+  });
+
+  it('starts a restarted container not ready: its readiness probe must pass again', () => {
+    const t = TestCluster.ready().apply(
+      makePod('web')
+        .probe('liveness', {
+          exec: { command: ['cat', '/tmp/healthy'] },
+          initialDelaySeconds: 10,
+          periodSeconds: 5,
+        })
+        .probe('readiness', { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 3, periodSeconds: 10 })
+        .build(),
+    );
+    t.advance('14s');
+    expect(ready(t, 'web')).toBe(true);
+    const restarted = () => pod(t, 'web').status.containerStatuses![0]!;
+    while (restarted().restartCount === 0 || !restarted().state.running) t.advance('100ms');
+    expect(restarted()).toMatchObject({ ready: false, started: true });
+    expect(ready(t, 'web')).toBe(false);
+    t.advance('12s');
+    expect(ready(t, 'web')).toBe(true);
   });
 
   it('holds readiness and liveness back until the startup probe passes, and restarts a container that never starts', () => {
@@ -226,5 +253,35 @@ describe('kubelet’s probes', () => {
     t.advance('30s');
     expect(probesOf(t, 'web', at)).toEqual([]);
     expect(t.violations).toEqual([]);
+  });
+});
+
+describe('stopping a container', () => {
+  it('takes the grace period for a shell that ignores SIGTERM, a moment for nginx', () => {
+    const t = TestCluster.ready().apply(
+      makePod('sleeper').image('busybox:1.36').args('sleep', '3600').build(),
+      makePod('web').build(),
+    );
+    t.advance('20s');
+    t.act((c) => {
+      c.delete('Pod', 'default', 'sleeper');
+      c.delete('Pod', 'default', 'web');
+    });
+    t.advance('5s');
+    expect(t.cluster.get('Pod', 'default', 'web')).toBeUndefined();
+    expect(pod(t, 'sleeper').metadata.deletionTimestamp).toBeDefined();
+    t.advance('20s');
+    expect(pod(t, 'sleeper')).toBeDefined();
+    t.advance('10s');
+    expect(t.cluster.get('Pod', 'default', 'sleeper')).toBeUndefined();
+  });
+
+  it('uses the grace period the deletion asks for', () => {
+    const t = TestCluster.ready().apply(
+      makePod('sleeper').image('busybox:1.36').args('sleep', '3600').build(),
+    );
+    t.advance('20s').act((c) => c.delete('Pod', 'default', 'sleeper', undefined, 5));
+    t.advance('7s');
+    expect(t.cluster.get('Pod', 'default', 'sleeper')).toBeUndefined();
   });
 });

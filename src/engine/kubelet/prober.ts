@@ -86,6 +86,8 @@ const PROBE_FIELD: Record<ProbeType, 'livenessProbe' | 'readinessProbe' | 'start
 
 export class Prober {
   private readonly workers = new Map<string, Worker[]>();
+  /** The pods the workers probe, by uid. */
+  private readonly pods = new Map<string, ProbedPod>();
 
   constructor(private readonly host: ProberHost) {}
 
@@ -123,7 +125,10 @@ export class Prober {
         this.start(pod, w, epoch);
       }
     }
-    if (list.length) this.workers.set(uid, list);
+    if (list.length) {
+      this.workers.set(uid, list);
+      this.pods.set(uid, pod);
+    }
   }
 
   /** A restarted kubelet starts with no workers. */
@@ -135,11 +140,14 @@ export class Prober {
   remove(uid: string): void {
     for (const w of this.workers.get(uid) ?? []) w.stopped = true;
     this.workers.delete(uid);
+    this.pods.delete(uid);
   }
 
   /** A container just started: a readiness probe that has not passed runs now (UpdatePodStatus's manual trigger). */
-  trigger(pod: ProbedPod, container: string, epoch: number): void {
-    for (const w of this.workers.get(pod.pod.metadata.uid) ?? [])
+  trigger(uid: string, container: string, epoch: number): void {
+    const pod = this.pods.get(uid);
+    if (!pod) return;
+    for (const w of this.workers.get(uid)!)
       if (w.type === 'readiness' && w.container.name === container && w.result !== 'Success')
         this.doProbe(pod, w, epoch);
   }
@@ -150,16 +158,19 @@ export class Prober {
    */
   apply(uid: string, status: PodStatus, now: string): PodStatus {
     const list = this.workers.get(uid);
-    if (!list || !status.containerStatuses) return status;
-    const resultOf = (name: string, type: ProbeType) =>
-      list.find((w) => w.container.name === name && w.type === type);
+    const pod = this.pods.get(uid);
+    if (!list || !pod || !status.containerStatuses) return status;
+    /** The worker's result for the container that runs now (a new container has none yet). */
+    const passed = (name: string, type: ProbeType): boolean | undefined => {
+      const w = list.find((x) => x.container.name === name && x.type === type);
+      if (!w) return undefined;
+      return w.containerId === pod.containerIds.get(name) && w.result === 'Success';
+    };
     let changed = false;
     const statuses = status.containerStatuses.map((s) => {
       const running = s.state.running !== undefined;
-      const startup = resultOf(s.name, 'startup');
-      const readiness = resultOf(s.name, 'readiness');
-      const started = running && (!startup || startup.result === 'Success');
-      const ready = started && (!readiness || readiness.result === 'Success');
+      const started = running && passed(s.name, 'startup') !== false;
+      const ready = started && passed(s.name, 'readiness') !== false;
       if (s.started === started && s.ready === ready) return s;
       changed = true;
       return { ...s, started, ready };

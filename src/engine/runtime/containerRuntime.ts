@@ -7,7 +7,7 @@ import type { RuntimeName, NodeName } from '../clusterConfig';
 import type { Route, Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
 import { execInContainer, type ExecResult } from './exec';
-import { processLifetime } from './processes';
+import { ignoresSigterm, processLifetime } from './processes';
 import { imageDigest, lookUp, parseImage, pullErrorMessage } from './registry';
 import { imageSize, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
 
@@ -38,6 +38,11 @@ export const RUNTIME_VERSIONS: Record<RuntimeName, string> = {
   containerd: 'containerd://1.7.27',
   'cri-o': 'cri-o://1.34.0',
 };
+
+/** A pod's terminationGracePeriodSeconds when nothing else says: 30 s. */
+const DEFAULT_GRACE_MS = 30_000;
+/** 128 + 9: the process was killed by SIGKILL. */
+const EXIT_SIGKILL = 137;
 
 /** How long each CRI call takes to do its work (virtual ms). */
 const WORK = { sandbox: 250, create: 40, start: 60, stop: 120, remove: 20, exec: 15 } as const;
@@ -252,8 +257,12 @@ export class ContainerRuntime {
     );
   }
 
-  /** Stops a container: SIGTERM, then it exits (well-behaved images exit well within the grace period). */
-  stopContainer(id: string, done: () => void): void {
+  /**
+   * Stops a container (CRI StopContainer with the pod's grace period): SIGTERM, which a server
+   * handles and exits 0 on at once; a shell or `sleep` running as PID 1 has no handler and, as PID 1,
+   * is not killed by it either, so it runs on until the grace period ends and SIGKILL ends it (137).
+   */
+  stopContainer(id: string, done: () => void, graceMs = DEFAULT_GRACE_MS): void {
     const c = this.containers.get(id);
     if (!c) return this.reply(1, 'no such container', done);
     this.sim.sendOn(
@@ -261,11 +270,12 @@ export class ContainerRuntime {
       { kind: 'run', summary: `stop ${c.name} in ${c.podNamespace}/${c.podName}` },
       () => {},
     );
-    this.reply(WORK.stop, `stopped ${c.name}`, () => {
+    const killed = c.state === 'running' && ignoresSigterm(c.image, c.command);
+    this.reply(killed ? Math.max(graceMs, WORK.stop) : WORK.stop, `stopped ${c.name}`, () => {
       const wasRunning = c.state === 'running';
       c.state = 'exited';
       c.finishedAt = this.sim.now;
-      c.exitCode = 0;
+      c.exitCode = killed && wasRunning ? EXIT_SIGKILL : 0;
       if (wasRunning) this.onProcess?.(c, false);
       done();
     });

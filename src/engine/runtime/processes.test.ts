@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processLifetime } from './processes';
+import { ignoresSigterm, processLifetime } from './processes';
 
 describe('processLifetime', () => {
   it.each([
@@ -16,5 +16,18 @@ describe('processLifetime', () => {
     ['busybox', ['sh', '-c', 'while true; do echo hi; sleep 5; done'], null],
   ] as const)('%s %j → %s', (image, command, ms) => {
     expect(processLifetime(image, command as readonly string[] | undefined)).toBe(ms);
+  });
+});
+
+describe('ignoresSigterm', () => {
+  it.each([
+    ['nginx:1.27', undefined, false],
+    ['nginx:1.27', ['-g', 'daemon off;'], false],
+    ['busybox', ['sleep', '3600'], true],
+    ['busybox', ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 600'], true],
+    ['busybox', undefined, true],
+    ['redis:7', ['redis-server'], false],
+  ] as const)('%s %j → %s', (image, command, ignores) => {
+    expect(ignoresSigterm(image, command as readonly string[] | undefined)).toBe(ignores);
   });
 });

@@ -44,3 +44,16 @@ export function processLifetime(image: string, command: readonly string[] | unde
   }
   return EXITS_AT_ONCE.has(parseImage(image).repository) ? QUICK_EXIT_MS : null;
 }
+
+/** Programs that install no SIGTERM handler: as a container's PID 1 the signal does nothing to them. */
+const NO_SIGTERM_HANDLER = new Set(['sh', 'bash', 'ash', 'dash', 'sleep', 'tail']);
+
+/**
+ * Whether a container's process ignores SIGTERM: a shell or `sleep` as PID 1 (the kernel does not
+ * apply a signal's default action to PID 1, and these set no handler). Servers handle it and exit.
+ */
+export function ignoresSigterm(image: string, command: readonly string[] | undefined): boolean {
+  const first = command?.[0];
+  if (first === undefined) return EXITS_AT_ONCE.has(parseImage(image).repository);
+  return NO_SIGTERM_HANDLER.has(first.split('/').pop()!);
+}
