@@ -63,7 +63,8 @@ interface Worker {
   lastResult: Result | undefined;
   run: number;
   onHold: boolean;
-  inFlight: boolean;
+  /** When the probe on its way was sent (null: none is); one lost on the way counts as gone after its timeout. */
+  inFlightSince: number | null;
   stopped: boolean;
 }
 
@@ -118,7 +119,7 @@ export class Prober {
           lastResult: undefined,
           run: 0,
           onHold: false,
-          inFlight: false,
+          inFlightSince: null,
           stopped: false,
         };
         list.push(w);
@@ -199,7 +200,9 @@ export class Prober {
 
   /** worker.doProbe: one probe, unless the container is not there yet, is held, or is too young. */
   private doProbe(pod: ProbedPod, w: Worker, epoch: number): void {
-    if (w.inFlight || pod.state !== 'running') return;
+    if (pod.state !== 'running') return;
+    const now = this.host.sim.now;
+    if (w.inFlightSince !== null && now - w.inFlightSince <= (w.probe.timeoutSeconds ?? 1) * 1000) return;
     const id = pod.containerIds.get(w.container.name);
     const container = id === undefined ? undefined : this.host.runtime.containers.get(id);
     if (!container) return;
@@ -221,9 +224,9 @@ export class Prober {
       ?.find((x) => x.type === 'startup' && x.container.name === w.container.name);
     const started = !startup || startup.result === 'Success';
     if (started ? w.type === 'startup' : w.type !== 'startup') return;
-    w.inFlight = true;
+    w.inFlightSince = now;
     const heard = (ok: boolean, output: string) => {
-      w.inFlight = false;
+      w.inFlightSince = null;
       if (w.stopped || !this.host.alive(epoch) || w.containerId !== container.id) return;
       if (!ok)
         this.host.recorder.record(
