@@ -274,6 +274,7 @@ export class Kubelet {
         },
       };
       this.postStatus(w, withContainerState(w.pod, c.name, waiting, terminated, count, now));
+      this.backOffAgain(w, c, this.sim.now + delay);
     }
     const epoch = this.epoch;
     this.sim.after(delay, () => {
@@ -285,38 +286,71 @@ export class Kubelet {
         name: w.pod.metadata.name,
         namespace: w.pod.metadata.namespace ?? 'default',
       };
-      this.cri(`CreateContainer ${c.name}`, w, () =>
-        this.runtime.createContainer(
-          uid,
-          name,
-          namespace,
-          c.name,
-          spec.image,
-          (id) => {
-            if (!this.alive(epoch) || w.state !== 'running') return;
-            w.containerIds.set(c.name, id);
-            this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${c.name}`, { fieldPath });
-            this.cri(`StartContainer ${c.name}`, w, () =>
-              this.runtime.startContainer(id, () => {
-                if (!this.alive(epoch) || w.state !== 'running') return;
-                w.restarts.set(c.name, next);
-                this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${c.name}`, {
-                  fieldPath,
-                });
-                const running: ContainerState = { running: { startedAt: timestamp(this.sim.now) } };
-                this.postStatus(
-                  w,
-                  withContainerState(w.pod, c.name, running, terminated, next, timestamp(this.sim.now)),
-                );
-                this.prober.trigger(w.pod.metadata.uid, c.name, epoch);
-              }),
-            );
-          },
-          // Args alone replace the image's default command (a shell image's `sh`).
-          processWords(spec),
+      // Every start checks the image first ("already present on machine"), restarts too.
+      this.ensureImage(w, spec, epoch, () =>
+        this.cri(`CreateContainer ${c.name}`, w, () =>
+          this.runtime.createContainer(
+            uid,
+            name,
+            namespace,
+            c.name,
+            spec.image,
+            (id) => {
+              if (!this.alive(epoch) || w.state !== 'running') return;
+              w.containerIds.set(c.name, id);
+              this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${c.name}`, { fieldPath });
+              this.cri(`StartContainer ${c.name}`, w, () =>
+                this.runtime.startContainer(id, () => {
+                  if (!this.alive(epoch) || w.state !== 'running') return;
+                  w.restarts.set(c.name, next);
+                  this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${c.name}`, {
+                    fieldPath,
+                  });
+                  const running: ContainerState = { running: { startedAt: timestamp(this.sim.now) } };
+                  this.postStatus(
+                    w,
+                    withContainerState(
+                      w.pod,
+                      c.name,
+                      running,
+                      terminated,
+                      next,
+                      timestamp(this.sim.now),
+                      this.runtime.qualified(id),
+                    ),
+                  );
+                  this.prober.trigger(w.pod.metadata.uid, c.name, epoch);
+                }),
+              );
+            },
+            // Args alone replace the image's default command (a shell image's `sh`).
+            processWords(spec),
+          ),
         ),
       );
     });
+  }
+
+  /**
+   * While a container waits out its back-off, each sync of its pod (every 10 s, the pod worker's
+   * back-off requeue) finds it still waiting and records BackOff again: the count runs ahead of the
+   * restarts.
+   */
+  private backOffAgain(w: PodWorker, c: RuntimeContainer, restartAt: number): void {
+    const epoch = this.epoch;
+    const again = () => {
+      if (!this.alive(epoch) || w.state !== 'running' || w.containerIds.get(c.name) !== c.id) return;
+      if (this.sim.now >= restartAt) return;
+      this.recorder.record(
+        w.pod,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${c.name} in pod ${formatPod(w.pod)}`,
+        { fieldPath: `spec.containers{${c.name}}` },
+      );
+      this.sim.after(NETWORK_RETRY_MS, again);
+    };
+    this.sim.after(NETWORK_RETRY_MS, again);
   }
 
   get up(): boolean {

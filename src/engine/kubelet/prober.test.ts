@@ -171,6 +171,83 @@ describe('kubelet’s probes', () => {
     expect(ready(t, 'web')).toBe(true);
   });
 
+  it('gives the restarted container its own ID, keeps the dead one’s in lastState, and checks the image again', () => {
+    const t = TestCluster.ready().apply(
+      makePod('liveness-http')
+        .image('registry.k8s.io/e2e-test-images/agnhost:2.40')
+        .args('liveness')
+        .probe('liveness', {
+          httpGet: { path: '/healthz', port: 8080 },
+          initialDelaySeconds: 3,
+          periodSeconds: 3,
+        })
+        .build(),
+    );
+    const status = () => pod(t, 'liveness-http').status.containerStatuses![0]!;
+    t.advance('5s');
+    const first = status().containerID;
+    while (status().restartCount === 0 || !status().state.running) t.advance('100ms');
+    expect(status().containerID).not.toBe(first);
+    // A Go program with no SIGTERM handler exits 2.
+    expect(status().lastState?.terminated).toMatchObject({
+      containerID: first,
+      exitCode: 2,
+      reason: 'Error',
+    });
+    expect(messages(t, 'liveness-http')).toContain(
+      'Pulled: Container image "registry.k8s.io/e2e-test-images/agnhost:2.40" already present on machine',
+    );
+  });
+
+  it('records BackOff again at each sync while the container waits out its back-off', () => {
+    const t = TestCluster.ready().apply(
+      makePod('liveness-http')
+        .image('registry.k8s.io/e2e-test-images/agnhost:2.40')
+        .args('liveness')
+        .probe('liveness', {
+          httpGet: { path: '/healthz', port: 8080 },
+          initialDelaySeconds: 3,
+          periodSeconds: 3,
+        })
+        .build(),
+    );
+    t.advance('4m');
+    const backOff = t.eventsFor('liveness-http').find((e) => e.reason === 'BackOff')!;
+    const restarts = pod(t, 'liveness-http').status.containerStatuses![0]!.restartCount;
+    expect(backOff.count!).toBeGreaterThan(restarts);
+  });
+
+  it('throws away a probe it cannot run (a port name the container lacks): no restart, one kind of event', () => {
+    const t = TestCluster.ready().apply(
+      makePod('web')
+        .probe('liveness', { httpGet: { path: '/', port: 'http' }, periodSeconds: 5 })
+        .build(),
+    );
+    t.advance('60s');
+    expect(pod(t, 'web').status.containerStatuses![0]!).toMatchObject({ restartCount: 0, ready: true });
+    expect(messages(t, 'web').filter((m) => m.startsWith('Unhealthy'))).toEqual([
+      expect.stringMatching(
+        /^Unhealthy: Liveness probe errored and resulted in unknown state: strconv\.Atoi: parsing "http": invalid syntax \(x\d+\)$/,
+      ),
+    ]);
+  });
+
+  it('fails an HTTPS probe on a plain HTTP port', () => {
+    const t = TestCluster.ready().apply(
+      makePod('web')
+        .probe('readiness', { httpGet: { path: '/', port: 80, scheme: 'HTTPS' } })
+        .build(),
+    );
+    t.advance('30s');
+    const ip = pod(t, 'web').status.podIP;
+    expect(ready(t, 'web')).toBe(false);
+    expect(messages(t, 'web')).toContainEqual(
+      expect.stringContaining(
+        `Readiness probe failed: Get "https://${ip}:80/": http: server gave HTTP response to HTTPS client`,
+      ),
+    );
+  });
+
   it('holds readiness and liveness back until the startup probe passes, and restarts a container that never starts', () => {
     const t = TestCluster.ready().apply(
       makePod('slow')

@@ -225,9 +225,20 @@ export class Prober {
     const started = !startup || startup.result === 'Success';
     if (started ? w.type === 'startup' : w.type !== 'startup') return;
     w.inFlightSince = now;
-    const heard = (ok: boolean, output: string) => {
+    const heard = (ok: boolean, output: string, errored = false) => {
       w.inFlightSince = null;
       if (w.stopped || !this.host.alive(epoch) || w.containerId !== container.id) return;
+      if (errored) {
+        // The prober could not run the probe at all: it says so and throws the result away.
+        this.host.recorder.record(
+          pod.pod,
+          'Warning',
+          'Unhealthy',
+          `${TITLE[w.type]} probe errored and resulted in unknown state: ${output}`,
+          { fieldPath: `spec.containers{${w.container.name}}` },
+        );
+        return;
+      }
       if (!ok)
         this.host.recorder.record(
           pod.pod,
@@ -249,7 +260,7 @@ export class Prober {
     w: Worker,
     containerId: string,
     startedAt: number,
-    heard: (ok: boolean, output: string) => void,
+    heard: (ok: boolean, output: string, errored?: boolean) => void,
   ): void {
     const { sim, runtime } = this.host;
     const probe = w.probe;
@@ -308,9 +319,16 @@ export class Prober {
 
 interface Target {
   readonly summary: string;
-  /** Whether the probe passes against `app`, and what it printed if not. */
-  answer(app: ReturnType<typeof appOf>, upMs: number): [boolean, string];
+  /** Whether the probe passes against `app`, what it printed if not, and whether it could not run at all. */
+  answer(app: ReturnType<typeof appOf>, upMs: number): [boolean, string, boolean?];
 }
+
+/** A named port the container does not declare: kubelet tries the name as a number, and fails as strconv.Atoi does. */
+const portError = (port: number | string): [boolean, string, boolean] => [
+  false,
+  `strconv.Atoi: parsing ${JSON.stringify(String(port))}: invalid syntax`,
+  true,
+];
 
 /** A probe's port: a number, or the name of one of the container's ports. */
 function resolvePort(port: number | string, container: Container): number | undefined {
@@ -329,10 +347,13 @@ function probeTarget(probe: Probe, container: Container, ip: string): Target {
     return {
       summary: `GET ${url}`,
       answer(app, upMs) {
-        if (port === undefined) return [false, `couldn't find port: ${probe.httpGet!.port}`];
+        if (port === undefined) return portError(probe.httpGet!.port);
         const code = app.http(port, path.split('?')[0]!, upMs);
         if (code === null)
           return [false, `Get "${url}": dial tcp ${host}:${port}: connect: connection refused`];
+        // No app here speaks TLS: an HTTPS probe meets a plain HTTP answer.
+        if (scheme === 'HTTPS')
+          return [false, `Get "${url}": http: server gave HTTP response to HTTPS client`];
         return code >= 200 && code < 400 ? [true, ''] : [false, `HTTP probe failed with statuscode: ${code}`];
       },
     };
@@ -343,7 +364,7 @@ function probeTarget(probe: Probe, container: Container, ip: string): Target {
     return {
       summary: `TCP ${host}:${port ?? probe.tcpSocket.port}`,
       answer(app, upMs) {
-        if (port === undefined) return [false, `couldn't find port: ${probe.tcpSocket!.port}`];
+        if (port === undefined) return portError(probe.tcpSocket!.port);
         return app.tcp(port, upMs)
           ? [true, '']
           : [false, `dial tcp ${host}:${port}: connect: connection refused`];

@@ -27,11 +27,14 @@ export function withContainerState(
   lastState: ContainerState | undefined,
   restartCount: number,
   now: string,
+  /** The container that runs now, when a new one has replaced it. */
+  containerID?: string,
 ): PodStatus {
   const statuses = (pod.status.containerStatuses ?? []).map((s) =>
     s.name === name
       ? {
           ...s,
+          ...(containerID ? { containerID } : {}),
           state,
           ...(lastState ? { lastState } : {}),
           restartCount,

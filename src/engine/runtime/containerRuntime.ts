@@ -7,7 +7,7 @@ import type { RuntimeName, NodeName } from '../clusterConfig';
 import type { Route, Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
 import { execInContainer, type ExecResult } from './exec';
-import { ignoresSigterm, processLifetime } from './processes';
+import { exitOnSigterm, processLifetime } from './processes';
 import { imageDigest, lookUp, parseImage, pullErrorMessage } from './registry';
 import { imageSize, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
 
@@ -259,8 +259,9 @@ export class ContainerRuntime {
 
   /**
    * Stops a container (CRI StopContainer with the pod's grace period): SIGTERM, which a server
-   * handles and exits 0 on at once; a shell or `sleep` running as PID 1 has no handler and, as PID 1,
-   * is not killed by it either, so it runs on until the grace period ends and SIGKILL ends it (137).
+   * handles and exits 0 on at once (a Go program without a handler: 2); a shell or `sleep` running
+   * as PID 1 has no handler and, as PID 1, is not killed by it either, so it runs on until the grace
+   * period ends and SIGKILL ends it (137).
    */
   stopContainer(id: string, done: () => void, graceMs = DEFAULT_GRACE_MS): void {
     const c = this.containers.get(id);
@@ -270,12 +271,13 @@ export class ContainerRuntime {
       { kind: 'run', summary: `stop ${c.name} in ${c.podNamespace}/${c.podName}` },
       () => {},
     );
-    const killed = c.state === 'running' && ignoresSigterm(c.image, c.command);
+    const onTerm = exitOnSigterm(c.image, c.command);
+    const killed = c.state === 'running' && onTerm === null;
     this.reply(killed ? Math.max(graceMs, WORK.stop) : WORK.stop, `stopped ${c.name}`, () => {
       const wasRunning = c.state === 'running';
       c.state = 'exited';
       c.finishedAt = this.sim.now;
-      c.exitCode = killed && wasRunning ? EXIT_SIGKILL : 0;
+      c.exitCode = !wasRunning ? 0 : killed ? EXIT_SIGKILL : (onTerm ?? 0);
       if (wasRunning) this.onProcess?.(c, false);
       done();
     });

@@ -32,6 +32,8 @@ describe('execInContainer: a command in a running container', () => {
     expect(execInContainer('busybox', [], ['test', '-f', '/tmp/x'], 0).exitCode).toBe(1);
     expect(execInContainer('busybox', [], ['[', '-e', '/etc/passwd', ']'], 0).exitCode).toBe(0);
     expect(execInContainer('busybox', [], ['false'], 0).exitCode).toBe(1);
+    expect(execInContainer('busybox', [], ['/bin/false'], 0).exitCode).toBe(1);
+    expect(execInContainer('busybox', [], ['/bin/cat', '/tmp/ready'], 0).exitCode).toBe(1);
     expect(execInContainer('busybox', [], ['sh', '-c', 'exit 3'], 0).exitCode).toBe(3);
     expect(
       execInContainer(

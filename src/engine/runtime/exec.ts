@@ -68,7 +68,9 @@ export function execInContainer(
   const exists = (path: string) => files.get(path) ?? SYSTEM.test(path);
   let result: ExecResult = { exitCode: 0, output: '' };
   for (const statement of statements(script(command))) {
-    const [verb = '', ...args] = statement.split(/\s+/);
+    const [word = '', ...args] = statement.split(/\s+/);
+    // `/bin/cat` is `cat`.
+    const verb = word.split('/').pop()!;
     const paths = args.filter((a) => !a.startsWith('-') && a !== ']');
     const missing = paths.find((p) => !exists(p));
     switch (verb) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ignoresSigterm, processLifetime } from './processes';
+import { exitOnSigterm, processLifetime } from './processes';
 
 describe('processLifetime', () => {
   it.each([
@@ -19,15 +19,16 @@ describe('processLifetime', () => {
   });
 });
 
-describe('ignoresSigterm', () => {
+describe('exitOnSigterm', () => {
   it.each([
-    ['nginx:1.27', undefined, false],
-    ['nginx:1.27', ['-g', 'daemon off;'], false],
-    ['busybox', ['sleep', '3600'], true],
-    ['busybox', ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 600'], true],
-    ['busybox', undefined, true],
-    ['redis:7', ['redis-server'], false],
-  ] as const)('%s %j → %s', (image, command, ignores) => {
-    expect(ignoresSigterm(image, command as readonly string[] | undefined)).toBe(ignores);
+    ['nginx:1.27', undefined, 0],
+    ['nginx:1.27', ['-g', 'daemon off;'], 0],
+    ['busybox', ['sleep', '3600'], null],
+    ['busybox', ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 600'], null],
+    ['busybox', undefined, null],
+    ['redis:7', ['redis-server'], 0],
+    ['registry.k8s.io/e2e-test-images/agnhost:2.40', ['liveness'], 2],
+  ] as const)('%s %j → %s', (image, command, code) => {
+    expect(exitOnSigterm(image, command as readonly string[] | undefined)).toBe(code);
   });
 });

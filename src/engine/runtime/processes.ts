@@ -48,12 +48,19 @@ export function processLifetime(image: string, command: readonly string[] | unde
 /** Programs that install no SIGTERM handler: as a container's PID 1 the signal does nothing to them. */
 const NO_SIGTERM_HANDLER = new Set(['sh', 'bash', 'ash', 'dash', 'sleep', 'tail']);
 
+/** Go programs with no SIGTERM handler of their own: Go's runtime exits with status 2 on it. */
+const GO_WITHOUT_HANDLER = new Set(['e2e-test-images/agnhost', 'goproxy']);
+
 /**
- * Whether a container's process ignores SIGTERM: a shell or `sleep` as PID 1 (the kernel does not
- * apply a signal's default action to PID 1, and these set no handler). Servers handle it and exit.
+ * What SIGTERM does to a container's process: the exit code it ends with at once, or null when it
+ * ignores the signal (a shell or `sleep` as PID 1: the kernel applies no default action to PID 1,
+ * and these set no handler), to be killed by SIGKILL when the grace period ends. Servers handle
+ * it and exit 0; a Go program without a handler exits 2.
  */
-export function ignoresSigterm(image: string, command: readonly string[] | undefined): boolean {
+export function exitOnSigterm(image: string, command: readonly string[] | undefined): number | null {
+  const repository = parseImage(image).repository;
   const first = command?.[0];
-  if (first === undefined) return EXITS_AT_ONCE.has(parseImage(image).repository);
-  return NO_SIGTERM_HANDLER.has(first.split('/').pop()!);
+  if (first === undefined ? EXITS_AT_ONCE.has(repository) : NO_SIGTERM_HANDLER.has(first.split('/').pop()!))
+    return null;
+  return GO_WITHOUT_HANDLER.has(repository) ? 2 : 0;
 }
