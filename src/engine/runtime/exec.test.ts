@@ -45,6 +45,16 @@ describe('execInContainer: a command in a running container', () => {
     ).toBe(0);
   });
 
+  it('fails to start a program the image does not have: curl in busybox', () => {
+    expect(
+      execInContainer('busybox:1.36', ['sleep', '3600'], ['curl', '-f', 'http://localhost/'], 0),
+    ).toEqual({
+      exitCode: 126,
+      output:
+        'OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\n',
+    });
+  });
+
   it('lets a check it cannot read pass (an app’s own client, while the app runs)', () => {
     expect(execInContainer('redis:7', [], ['redis-cli', 'ping'], 0)).toEqual({ exitCode: 0, output: '' });
   });

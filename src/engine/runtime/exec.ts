@@ -15,6 +15,27 @@ export interface ExecResult {
 /** Images whose tools are busybox's (their error messages differ from GNU coreutils'). */
 const BUSYBOX = new Set(['library/busybox', 'library/alpine', 'k8s-minikube/busybox', 'busybox']);
 
+/**
+ * Programs a busybox image does not have (its applets cover the rest): a probe that runs one fails
+ * to start, as `curl` in busybox or alpine does.
+ */
+const NOT_IN_BUSYBOX = new Set([
+  'curl',
+  'bash',
+  'python',
+  'python3',
+  'node',
+  'redis-cli',
+  'pg_isready',
+  'mysqladmin',
+]);
+
+/** What the runtime answers when the program to exec is not in the image. */
+const notFound = (program: string): ExecResult => ({
+  exitCode: 126,
+  output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n`,
+});
+
 /** Directories every image has. */
 const SYSTEM = /^\/(etc|usr|bin|sbin|lib|lib64|proc|sys|dev|var|run)(\/|$)/;
 
@@ -71,6 +92,7 @@ export function execInContainer(
     const [word = '', ...args] = statement.split(/\s+/);
     // `/bin/cat` is `cat`.
     const verb = word.split('/').pop()!;
+    if (busybox && NOT_IN_BUSYBOX.has(verb)) return notFound(word);
     const paths = args.filter((a) => !a.startsWith('-') && a !== ']');
     const missing = paths.find((p) => !exists(p));
     switch (verb) {
