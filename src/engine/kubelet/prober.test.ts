@@ -232,6 +232,23 @@ describe('kubelet’s probes', () => {
     ]);
   });
 
+  it('fails an HTTP probe on redis’s port with what redis answers', () => {
+    const t = TestCluster.ready().apply(
+      makePod('cache')
+        .image('redis:7')
+        .probe('readiness', { httpGet: { path: '/', port: 6379 } })
+        .build(),
+    );
+    t.advance('40s');
+    const ip = pod(t, 'cache').status.podIP;
+    expect(ready(t, 'cache')).toBe(false);
+    expect(messages(t, 'cache')).toContainEqual(
+      expect.stringContaining(
+        `Readiness probe failed: Get "http://${ip}:6379/": net/http: HTTP/1.x transport connection broken: malformed HTTP response "-ERR wrong number of arguments for 'get' command"`,
+      ),
+    );
+  });
+
   it('fails an HTTPS probe on a plain HTTP port', () => {
     const t = TestCluster.ready().apply(
       makePod('web')

@@ -351,6 +351,13 @@ function probeTarget(probe: Probe, container: Container, ip: string): Target {
         const code = app.http(port, path.split('?')[0]!, upMs);
         if (code === null)
           return [false, `Get "${url}": dial tcp ${host}:${port}: connect: connection refused`];
+        if (typeof code === 'object')
+          return [
+            false,
+            code.notHttp === 'EOF'
+              ? `Get "${url}": EOF`
+              : `Get "${url}": net/http: HTTP/1.x transport connection broken: malformed HTTP response ${JSON.stringify(code.notHttp)}`,
+          ];
         // No app here speaks TLS: an HTTPS probe meets a plain HTTP answer.
         if (scheme === 'HTTPS')
           return [false, `Get "${url}": http: server gave HTTP response to HTTPS client`];

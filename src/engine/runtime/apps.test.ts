@@ -48,7 +48,10 @@ describe('appOf: what a container answers its probes', () => {
 
   it('databases take TCP connections on their port; etcd answers gRPC health checks on its client port', () => {
     expect(appOf(container('redis:7'), serving).tcp(6379, 0)).toBe(true);
-    expect(appOf(container('redis:7'), serving).http(6379, '/', 0)).toBeNull();
+    expect(appOf(container('redis:7'), serving).http(6379, '/', 0)).toEqual({
+      notHttp: "-ERR wrong number of arguments for 'get' command",
+    });
+    expect(appOf(container('postgres:16'), serving).http(5432, '/', 0)).toEqual({ notHttp: 'EOF' });
     const etcd = appOf(
       container('registry.k8s.io/etcd:3.5.1-0', {
         command: ['/usr/local/bin/etcd', '--listen-client-urls=http://0.0.0.0:2379'],

@@ -7,8 +7,11 @@
 import type { Container } from '../api/types';
 import { parseImage } from './registry';
 
-/** An HTTP status code, or null when nothing listens on the port (connection refused). */
-export type HttpAnswer = number | null;
+/**
+ * An HTTP status code; null when nothing listens on the port (connection refused); or, from a
+ * server that speaks another protocol there, the first line it sends back (`EOF`: it closes).
+ */
+export type HttpAnswer = number | null | { readonly notHttp: string };
 export type GrpcAnswer = 'SERVING' | 'NOT_SERVING' | null;
 
 export interface App {
@@ -47,9 +50,16 @@ function anyPath(ports: readonly number[]): App {
   };
 }
 
-/** A server speaking its own protocol on one port: a TCP connect works, HTTP gets no valid answer. */
-function tcpOnly(port: number): App {
-  return { http: () => null, tcp: (p) => p === port, grpc: () => null };
+/**
+ * A server speaking its own protocol on one port: a TCP connect works; an HTTP request gets what
+ * that protocol answers it (`EOF`: the server closes the connection).
+ */
+function tcpOnly(port: number, toHttp: string | number = 'EOF'): App {
+  return {
+    http: (p) => (p !== port ? null : typeof toHttp === 'number' ? toHttp : { notHttp: toHttp }),
+    tcp: (p) => p === port,
+    grpc: () => null,
+  };
 }
 
 /** The word a shell or a `command:` starts the process with, without its directory. */
@@ -72,13 +82,17 @@ export function appOf(container: Container, context: AppContext): App {
     case 'library/httpd':
       return runs('httpd', 'httpd-foreground') ? staticSite(80) : NOTHING;
     case 'library/redis':
-      return runs('redis-server') ? tcpOnly(6379) : NOTHING;
+      // `GET / HTTP/1.1` reads as redis's GET command with two arguments.
+      return runs('redis-server')
+        ? tcpOnly(6379, "-ERR wrong number of arguments for 'get' command")
+        : NOTHING;
     case 'library/postgres':
       return runs('postgres') ? tcpOnly(5432) : NOTHING;
     case 'library/mysql':
       return runs('mysqld') ? tcpOnly(3306) : NOTHING;
     case 'library/mongo':
-      return runs('mongod') ? tcpOnly(27017) : NOTHING;
+      // mongod answers HTTP on its driver port with a 200 ("You are trying to access MongoDB over HTTP…").
+      return runs('mongod') ? tcpOnly(27017, 200) : NOTHING;
     case 'coredns/coredns':
       return runs('coredns') ? coreDns(context) : NOTHING;
     case 'kubernetesui/dashboard':
