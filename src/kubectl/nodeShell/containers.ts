@@ -16,6 +16,9 @@ export interface RuntimeContainer {
   readonly pod: Pod;
   readonly podSandboxId: string;
   readonly attempt: number;
+  /** For an exited container: its exit code and when it ended. */
+  readonly exitCode?: number;
+  readonly finishedMs?: number;
 }
 
 /** A stable hex string from text (FNV-1a, repeated), for IDs the engine does not keep. */
@@ -32,6 +35,16 @@ export function hexOf(text: string, length: number): string {
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10.1';
 
 import { STATIC_POD_SPECS } from '../../engine/staticPodSpecs';
+
+/** Images with no entrypoint, only a default command (CMD). */
+const IMAGE_CMD: Record<string, string> = {
+  busybox: 'sh',
+  alpine: '/bin/sh',
+  ubuntu: '/bin/bash',
+  debian: 'bash',
+  python: 'python3',
+  node: 'node',
+};
 
 /** The command a container runs: the control plane's with their real flags, known images' entrypoints. */
 export function containerCommand(pod: Pod, name: string, image: string): string {
@@ -63,9 +76,22 @@ export function containerCommand(pod: Pod, name: string, image: string): string 
       return '/bin/kindnetd';
     case 'nginx':
       return '/docker-entrypoint.sh nginx -g daemon off;';
-    default:
-      return `/${base}`;
+    default: {
+      // Images with only a CMD (shells, interpreters): args replace it. Others have an entrypoint the args follow.
+      const cmd = IMAGE_CMD[base];
+      if (cmd) return (c?.args?.length ? c.args : [cmd]).map(expand).join(' ');
+      return [`/${base}`, ...(c?.args ?? [])].map(expand).join(' ');
+    }
   }
+}
+
+/** An exited container's code and end, from its terminated state. */
+function exited(t: { exitCode: number; finishedAt?: string } | undefined): {
+  exitCode?: number;
+  finishedMs?: number;
+} {
+  if (!t) return {};
+  return { exitCode: t.exitCode, ...(t.finishedAt ? { finishedMs: Date.parse(t.finishedAt) } : {}) };
 }
 
 /** Every container on `node`, newest first (as `docker ps` and `crictl ps` list them). */
@@ -107,7 +133,11 @@ export function nodeContainers(reader: ClusterReader, node: string): RuntimeCont
     }
     for (const s of statuses) {
       if (!s.containerID) continue;
-      const since = s.state.running?.startedAt ?? s.state.terminated?.startedAt;
+      // Waiting out a back-off, the container named is the one that died last.
+      const ended =
+        s.state.terminated ??
+        (s.lastState?.terminated?.containerID === s.containerID ? s.lastState.terminated : undefined);
+      const since = s.state.running?.startedAt ?? ended?.startedAt;
       out.push({
         id: s.containerID.slice(s.containerID.indexOf('://') + 3).padEnd(64, '0'),
         image: s.image,
@@ -120,7 +150,25 @@ export function nodeContainers(reader: ClusterReader, node: string): RuntimeCont
         pod,
         podSandboxId: sandbox,
         attempt: s.restartCount,
+        ...exited(ended),
       });
+      // kubelet keeps the last dead container of each (maximum-dead-containers-per-container=1).
+      const dead = s.lastState?.terminated;
+      if (dead?.containerID && dead.containerID !== s.containerID)
+        out.push({
+          id: dead.containerID.slice(dead.containerID.indexOf('://') + 3).padEnd(64, '0'),
+          image: s.image,
+          imageId: hexOf(`image:${s.image}`, 64),
+          command: containerCommand(pod, s.name, s.image),
+          createdMs: dead.startedAt ? Date.parse(dead.startedAt) : created,
+          running: false,
+          name: s.name,
+          pause: false,
+          pod,
+          podSandboxId: sandbox,
+          attempt: Math.max(0, s.restartCount - 1),
+          ...exited(dead),
+        });
     }
   }
   // Newest first; within one second, by pod, and a pod's sandbox is older than its containers.

@@ -37,7 +37,9 @@ export function dockerPs(reader: ClusterReader, node: string, all: boolean): str
       c.pause ? c.image : c.imageId.slice(0, 12),
       command(c.command),
       `${unitsDuration(now - c.createdMs)} ago`,
-      c.running ? `Up ${unitsDuration(now - c.createdMs)}` : 'Exited (0) Less than a second ago',
+      c.running
+        ? `Up ${unitsDuration(now - c.createdMs)}`
+        : `Exited (${c.exitCode ?? 0}) ${unitsDuration(now - (c.finishedMs ?? now))} ago`,
       '',
       dockerName(c),
     ]);
