@@ -28,6 +28,7 @@ import { Etcd } from './etcd/etcd';
 import { Kubelet } from './kubelet/kubelet';
 import { nodeIP } from './kubelet/nodeObject';
 import { KubeProxy, type Backend } from './proxy/kubeProxy';
+import type { AppContext } from './runtime/apps';
 import { ContainerRuntime } from './runtime/containerRuntime';
 import { Scheduler, SCHEDULER } from './scheduler/scheduler';
 import { Sim } from './sim';
@@ -189,11 +190,10 @@ export class Cluster {
     const parts: ClusterNodeParts = {
       name,
       runtime,
-      kubelet: new Kubelet(this.sim, this.api, runtime, shape, statics),
+      kubelet: new Kubelet(this.sim, this.api, runtime, shape, statics, this.appContext),
       proxy: new KubeProxy(this.sim, this.api, name),
     };
     for (const id of [runtime.id, parts.kubelet.id, parts.proxy.id, podsId(name)]) this.sim.setUp(id, false);
-    parts.kubelet.appContext.coreDnsServing = !this.coreDnsStopped;
     // Processes that run in containers start and end with them: the Dashboard, and this node's kube-proxy.
     let proxyContainer: string | null = null;
     const staticNames = new Set(statics.map((p) => p.metadata.name));
@@ -279,6 +279,11 @@ export class Cluster {
   private readonly coreDnsContainers = new Set<string>();
   /** CoreDNS stopped by hand (stopComponent): it stays down until started again. */
   private coreDnsStopped = false;
+  /**
+   * What every kubelet's probes find beyond the container: CoreDNS held down says so in its ready
+   * plugin too, so its readiness probe fails and the pod leaves kube-dns's endpoints.
+   */
+  private readonly appContext: AppContext = { coreDnsServing: () => !this.coreDnsStopped };
 
   private coreDnsProcess(id: string, isCoreDns: boolean, running: boolean): void {
     if (!isCoreDns) return;
@@ -519,8 +524,6 @@ export class Cluster {
     }
     this.coreDnsStopped = true;
     this.coreDns.stop();
-    // Its ready plugin says so too: the readiness probe fails and the pod leaves kube-dns's endpoints.
-    for (const n of this.nodes) n.kubelet.appContext.coreDnsServing = false;
   }
 
   startComponent(component: StoppableComponent): void {
@@ -529,7 +532,6 @@ export class Cluster {
       return;
     }
     this.coreDnsStopped = false;
-    for (const n of this.nodes) n.kubelet.appContext.coreDnsServing = true;
     this.coreDnsChanged();
   }
 

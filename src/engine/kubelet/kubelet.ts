@@ -10,6 +10,7 @@ import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
 import { timestamp } from '../core/time';
 import { bytes, milliCpu } from '../core/quantity';
+import type { AppContext } from '../runtime/apps';
 import type { ContainerRuntime, RuntimeContainer, Sandbox } from '../runtime/containerRuntime';
 import { imageSize } from '../runtime/images';
 import type { Route, Sim } from '../sim';
@@ -67,7 +68,7 @@ const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 
 const REGISTER_FIRST_WAIT_MS = 100;
 const REGISTER_MAX_WAIT_MS = 7_000;
 /** kubelet's pod worker back-off after a failed sync (`backOffPeriod`). */
-const NETWORK_RETRY_MS = 10_000;
+const SYNC_BACKOFF_MS = 10_000;
 const NETWORK_NOT_READY =
   'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
 
@@ -157,6 +158,8 @@ export class Kubelet {
     readonly shape: NodeShape,
     /** The static pods in this node's /etc/kubernetes/manifests at boot. */
     manifests: readonly Pod[] = [],
+    /** What is up beyond a container itself, for its app's answers (the cluster says whether CoreDNS serves). */
+    appContext: AppContext = { coreDnsServing: () => true },
   ) {
     this.id = componentId('kubelet', runtime.node);
     this.toRuntime = sim.route(this.id, runtime.id);
@@ -193,11 +196,11 @@ export class Kubelet {
       recorder: this.recorder,
       toPods: sim.route(this.id, podsId(runtime.node)),
       toRuntime: this.toRuntime,
-      context: this.appContext,
+      context: appContext,
       alive: (epoch) => this.alive(epoch),
       startedAt: () => this.startedAt,
-      changed: (p) => this.probeChanged((p as ProbedWorker).worker),
-      failed: (p, container, type) => this.probeFailed((p as ProbedWorker).worker, container, type),
+      changed: (p) => this.probeChanged(p.worker),
+      failed: (p, container, type) => this.probeFailed(p.worker, container, type),
     });
     this.lease = new NodeLease(
       sim,
@@ -213,9 +216,7 @@ export class Kubelet {
   private readonly capacity: { readonly milliCpu: number; readonly memory: number };
 
   /** The probe manager: readiness, liveness and startup probes of the pods it runs. */
-  private readonly prober: Prober;
-  /** What is up beyond a container itself, for its app's answers (the cluster says whether CoreDNS serves). */
-  readonly appContext: { coreDnsServing: boolean } = { coreDnsServing: true };
+  private readonly prober: Prober<ProbedWorker>;
   /** Its node Lease in kube-node-lease, renewed every 10 s while it runs. */
   private readonly lease: NodeLease;
 
@@ -256,17 +257,10 @@ export class Kubelet {
     }
     const next = count + 1;
     const delay = crashBackoffMs(next, IMAGE_BACKOFF_MS, MAX_BACKOFF_MS);
-    const fieldPath = `spec.containers{${c.name}}`;
     if (delay === 0) {
       this.postStatus(w, withContainerState(w.pod, c.name, terminated, undefined, count, now));
     } else {
-      this.recorder.record(
-        w.pod,
-        'Warning',
-        'BackOff',
-        `Back-off restarting failed container ${c.name} in pod ${formatPod(w.pod)}`,
-        { fieldPath },
-      );
+      this.backOff(w, c, this.sim.now + delay);
       const waiting: ContainerState = {
         waiting: {
           reason: 'CrashLoopBackOff',
@@ -274,69 +268,38 @@ export class Kubelet {
         },
       };
       this.postStatus(w, withContainerState(w.pod, c.name, waiting, terminated, count, now));
-      this.backOffAgain(w, c, this.sim.now + delay);
     }
     const epoch = this.epoch;
     this.sim.after(delay, () => {
       if (!this.alive(epoch) || w.state !== 'running') return;
       const spec = w.pod.spec.containers.find((x) => x.name === c.name);
       if (!spec) return;
-      const { uid, name, namespace } = {
-        uid: w.pod.metadata.uid,
-        name: w.pod.metadata.name,
-        namespace: w.pod.metadata.namespace ?? 'default',
-      };
       // Every start checks the image first ("already present on machine"), restarts too.
-      this.ensureImage(w, spec, epoch, () =>
-        this.cri(`CreateContainer ${c.name}`, w, () =>
-          this.runtime.createContainer(
-            uid,
-            name,
-            namespace,
+      this.runContainer(w, spec, epoch, 'running', (id) => {
+        w.restarts.set(c.name, next);
+        const running: ContainerState = { running: { startedAt: timestamp(this.sim.now) } };
+        this.postStatus(
+          w,
+          withContainerState(
+            w.pod,
             c.name,
-            spec.image,
-            (id) => {
-              if (!this.alive(epoch) || w.state !== 'running') return;
-              w.containerIds.set(c.name, id);
-              this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${c.name}`, { fieldPath });
-              this.cri(`StartContainer ${c.name}`, w, () =>
-                this.runtime.startContainer(id, () => {
-                  if (!this.alive(epoch) || w.state !== 'running') return;
-                  w.restarts.set(c.name, next);
-                  this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${c.name}`, {
-                    fieldPath,
-                  });
-                  const running: ContainerState = { running: { startedAt: timestamp(this.sim.now) } };
-                  this.postStatus(
-                    w,
-                    withContainerState(
-                      w.pod,
-                      c.name,
-                      running,
-                      terminated,
-                      next,
-                      timestamp(this.sim.now),
-                      this.runtime.qualified(id),
-                    ),
-                  );
-                  this.prober.trigger(w.pod.metadata.uid, c.name, epoch);
-                }),
-              );
-            },
-            // Args alone replace the image's default command (a shell image's `sh`).
-            processWords(spec),
+            running,
+            terminated,
+            next,
+            timestamp(this.sim.now),
+            this.runtime.qualified(id),
           ),
-        ),
-      );
+        );
+        this.prober.trigger(w.pod.metadata.uid, c.name, epoch);
+      });
     });
   }
 
   /**
-   * While a container waits out its back-off, each sync of its pod (every 10 s, the pod worker's
-   * back-off requeue) finds it still waiting and records BackOff again: the count runs ahead of the
-   * restarts.
+   * BackOff, now and again at each sync of the pod while the container waits out its back-off
+   * (every 10 s, the pod worker's back-off requeue): the count runs ahead of the restarts.
    */
-  private backOffAgain(w: PodWorker, c: RuntimeContainer, restartAt: number): void {
+  private backOff(w: PodWorker, c: RuntimeContainer, restartAt: number): void {
     const epoch = this.epoch;
     const again = () => {
       if (!this.alive(epoch) || w.state !== 'running' || w.containerIds.get(c.name) !== c.id) return;
@@ -348,9 +311,9 @@ export class Kubelet {
         `Back-off restarting failed container ${c.name} in pod ${formatPod(w.pod)}`,
         { fieldPath: `spec.containers{${c.name}}` },
       );
-      this.sim.after(NETWORK_RETRY_MS, again);
+      this.sim.after(SYNC_BACKOFF_MS, again);
     };
-    this.sim.after(NETWORK_RETRY_MS, again);
+    again();
   }
 
   get up(): boolean {
@@ -779,7 +742,7 @@ export class Kubelet {
     if (!pod.spec.hostNetwork && (this.runtime.podCidr === undefined || !this.runtime.cniConfigured)) {
       // syncPod refuses a pod-network pod while the network is not ready; its worker tries again later.
       this.recorder.record(pod, 'Warning', 'NetworkNotReady', NETWORK_NOT_READY);
-      this.sim.after(NETWORK_RETRY_MS, () => {
+      this.sim.after(SYNC_BACKOFF_MS, () => {
         if (this.alive(epoch) && w.state === 'starting' && this.workers.get(pod.metadata.uid) === w)
           this.startPod(w);
       });
@@ -852,41 +815,52 @@ export class Kubelet {
   private startContainers(w: PodWorker, index: number, epoch: number): void {
     const container = w.pod.spec.containers[index];
     if (!container) return this.podRunning(w);
-    const next = () => this.startContainers(w, index + 1, epoch);
-    this.ensureImage(w, container, epoch, () => {
-      const fieldPath = `spec.containers{${container.name}}`;
-      const { uid, name, namespace } = {
-        uid: w.pod.metadata.uid,
-        name: w.pod.metadata.name,
-        namespace: w.pod.metadata.namespace ?? 'default',
-      };
+    this.runContainer(w, container, epoch, 'starting', () => this.startContainers(w, index + 1, epoch));
+  }
+
+  /**
+   * One container's start, first or again: the image (pulled unless present), CreateContainer
+   * (Created), StartContainer (Started), then `started` with its id; while this kubelet run lasts
+   * and the pod worker is still `state`.
+   */
+  private runContainer(
+    w: PodWorker,
+    container: Container,
+    epoch: number,
+    state: WorkerState,
+    started: (id: string) => void,
+  ): void {
+    const still = () => this.alive(epoch) && w.state === state;
+    const fieldPath = `spec.containers{${container.name}}`;
+    this.ensureImage(w, container, epoch, () =>
       this.cri(`CreateContainer ${container.name}`, w, () =>
         this.runtime.createContainer(
-          uid,
-          name,
-          namespace,
+          w.pod.metadata.uid,
+          w.pod.metadata.name,
+          w.pod.metadata.namespace ?? 'default',
           container.name,
           container.image,
           (id) => {
-            if (!this.alive(epoch) || w.state !== 'starting') return;
+            if (!still()) return;
             w.containerIds.set(container.name, id);
             this.recorder.record(w.pod, 'Normal', 'Created', `Created container: ${container.name}`, {
               fieldPath,
             });
             this.cri(`StartContainer ${container.name}`, w, () =>
               this.runtime.startContainer(id, () => {
-                if (!this.alive(epoch) || w.state !== 'starting') return;
+                if (!still()) return;
                 this.recorder.record(w.pod, 'Normal', 'Started', `Started container ${container.name}`, {
                   fieldPath,
                 });
-                next();
+                started(id);
               }),
             );
           },
+          // Args alone replace the image's default command (a shell image's `sh`).
           processWords(container),
         ),
-      );
-    });
+      ),
+    );
   }
 
   private ensureImage(w: PodWorker, c: Container, epoch: number, then: () => void): void {

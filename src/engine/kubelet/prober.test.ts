@@ -20,6 +20,18 @@ const messages = (t: TestCluster, name: string) =>
     .eventsFor(name)
     .map((e) => `${e.reason}: ${e.message.trim()}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`);
 
+/** The Kubernetes docs' HTTP liveness example: agnhost's /healthz turns to 500 after 10 s. */
+const livenessHttp = () =>
+  makePod('liveness-http')
+    .image('registry.k8s.io/e2e-test-images/agnhost:2.40')
+    .args('liveness')
+    .probe('liveness', {
+      httpGet: { path: '/healthz', port: 8080 },
+      initialDelaySeconds: 3,
+      periodSeconds: 3,
+    })
+    .build();
+
 /** The endpoint slice addresses of Service `name`, with their readiness. */
 function endpoints(t: TestCluster, name: string, namespace = 'default'): string[] {
   return t.cluster
@@ -117,17 +129,7 @@ describe('kubelet’s probes', () => {
   });
 
   it('restarts the docs’ HTTP liveness container when /healthz turns to 500, then backs off', () => {
-    const t = TestCluster.ready().apply(
-      makePod('liveness-http')
-        .image('registry.k8s.io/e2e-test-images/agnhost:2.40')
-        .args('liveness')
-        .probe('liveness', {
-          httpGet: { path: '/healthz', port: 8080 },
-          initialDelaySeconds: 3,
-          periodSeconds: 3,
-        })
-        .build(),
-    );
+    const t = TestCluster.ready().apply(livenessHttp());
     t.advance('90s');
     const p = pod(t, 'liveness-http');
     expect(p.status.containerStatuses![0]!.restartCount).toBeGreaterThanOrEqual(2);
@@ -172,17 +174,7 @@ describe('kubelet’s probes', () => {
   });
 
   it('gives the restarted container its own ID, keeps the dead one’s in lastState, and checks the image again', () => {
-    const t = TestCluster.ready().apply(
-      makePod('liveness-http')
-        .image('registry.k8s.io/e2e-test-images/agnhost:2.40')
-        .args('liveness')
-        .probe('liveness', {
-          httpGet: { path: '/healthz', port: 8080 },
-          initialDelaySeconds: 3,
-          periodSeconds: 3,
-        })
-        .build(),
-    );
+    const t = TestCluster.ready().apply(livenessHttp());
     const status = () => pod(t, 'liveness-http').status.containerStatuses![0]!;
     t.advance('5s');
     const first = status().containerID;
@@ -200,17 +192,7 @@ describe('kubelet’s probes', () => {
   });
 
   it('records BackOff again at each sync while the container waits out its back-off', () => {
-    const t = TestCluster.ready().apply(
-      makePod('liveness-http')
-        .image('registry.k8s.io/e2e-test-images/agnhost:2.40')
-        .args('liveness')
-        .probe('liveness', {
-          httpGet: { path: '/healthz', port: 8080 },
-          initialDelaySeconds: 3,
-          periodSeconds: 3,
-        })
-        .build(),
-    );
+    const t = TestCluster.ready().apply(livenessHttp());
     t.advance('4m');
     const backOff = t.eventsFor('liveness-http').find((e) => e.reason === 'BackOff')!;
     const restarts = pod(t, 'liveness-http').status.containerStatuses![0]!.restartCount;

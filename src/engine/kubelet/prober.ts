@@ -33,7 +33,7 @@ export interface ProbedPod {
   readonly ref: ObjectRef;
 }
 
-export interface ProberHost {
+export interface ProberHost<P extends ProbedPod> {
   readonly sim: Sim;
   readonly runtime: ContainerRuntime;
   readonly recorder: EventRecorder;
@@ -46,9 +46,9 @@ export interface ProberHost {
   /** When this kubelet started: workers made within a period of it start after a random part of one. */
   startedAt(): number;
   /** A readiness or startup result changed: the pod's status goes out again. */
-  changed(pod: ProbedPod): void;
+  changed(pod: P): void;
   /** A liveness or startup probe failed for good: kubelet kills the container and starts it again. */
-  failed(pod: ProbedPod, container: string, type: ProbeType): void;
+  failed(pod: P, container: string, type: ProbeType): void;
 }
 
 interface Worker {
@@ -85,21 +85,20 @@ const PROBE_FIELD: Record<ProbeType, 'livenessProbe' | 'readinessProbe' | 'start
   startup: 'startupProbe',
 };
 
-export class Prober {
-  private readonly workers = new Map<string, Worker[]>();
-  /** The pods the workers probe, by uid. */
-  private readonly pods = new Map<string, ProbedPod>();
+export class Prober<P extends ProbedPod> {
+  /** Each probed pod's workers, by pod uid. */
+  private readonly probed = new Map<string, { readonly pod: P; readonly workers: Worker[] }>();
 
-  constructor(private readonly host: ProberHost) {}
+  constructor(private readonly host: ProberHost<P>) {}
 
   /**
    * AddPod: a worker for each probe of each container, ticking while `pod` lives in this kubelet
    * run. `readyNow`: containers already running and ready (a restarted kubelet taking its pods back
    * keeps what it reported until its probes say otherwise).
    */
-  add(pod: ProbedPod, epoch: number, readyNow?: ReadonlySet<string>): void {
+  add(pod: P, epoch: number, readyNow?: ReadonlySet<string>): void {
     const uid = pod.pod.metadata.uid;
-    if (this.workers.has(uid)) return;
+    if (this.probed.has(uid)) return;
     const list: Worker[] = [];
     for (const container of pod.pod.spec.containers) {
       for (const type of ['startup', 'readiness', 'liveness'] as const) {
@@ -126,31 +125,27 @@ export class Prober {
         this.start(pod, w, epoch);
       }
     }
-    if (list.length) {
-      this.workers.set(uid, list);
-      this.pods.set(uid, pod);
-    }
+    if (list.length) this.probed.set(uid, { pod, workers: list });
   }
 
   /** A restarted kubelet starts with no workers. */
   clear(): void {
-    for (const uid of [...this.workers.keys()]) this.remove(uid);
+    for (const uid of [...this.probed.keys()]) this.remove(uid);
   }
 
   /** The pod is done here: its workers stop. */
   remove(uid: string): void {
-    for (const w of this.workers.get(uid) ?? []) w.stopped = true;
-    this.workers.delete(uid);
-    this.pods.delete(uid);
+    for (const w of this.probed.get(uid)?.workers ?? []) w.stopped = true;
+    this.probed.delete(uid);
   }
 
   /** A container just started: a readiness probe that has not passed runs now (UpdatePodStatus's manual trigger). */
   trigger(uid: string, container: string, epoch: number): void {
-    const pod = this.pods.get(uid);
-    if (!pod) return;
-    for (const w of this.workers.get(uid)!)
+    const entry = this.probed.get(uid);
+    if (!entry) return;
+    for (const w of entry.workers)
       if (w.type === 'readiness' && w.container.name === container && w.result !== 'Success')
-        this.doProbe(pod, w, epoch);
+        this.doProbe(entry.pod, w, epoch);
   }
 
   /**
@@ -158,9 +153,9 @@ export class Prober {
    * the Ready and ContainersReady conditions following.
    */
   apply(uid: string, status: PodStatus, now: string): PodStatus {
-    const list = this.workers.get(uid);
-    const pod = this.pods.get(uid);
-    if (!list || !pod || !status.containerStatuses) return status;
+    const entry = this.probed.get(uid);
+    if (!entry || !status.containerStatuses) return status;
+    const { pod, workers: list } = entry;
     /** The worker's result for the container that runs now (a new container has none yet). */
     const passed = (name: string, type: ProbeType): boolean | undefined => {
       const w = list.find((x) => x.container.name === name && x.type === type);
@@ -181,7 +176,7 @@ export class Prober {
     return { ...status, containerStatuses: statuses, ...(conditions ? { conditions } : {}) };
   }
 
-  private start(pod: ProbedPod, w: Worker, epoch: number): void {
+  private start(pod: P, w: Worker, epoch: number): void {
     const { sim } = this.host;
     const period = w.probe.periodSeconds * 1000;
     // A random part of a period (from the pod and the probe, not the run's generator: probes leave
@@ -199,7 +194,7 @@ export class Prober {
   }
 
   /** worker.doProbe: one probe, unless the container is not there yet, is held, or is too young. */
-  private doProbe(pod: ProbedPod, w: Worker, epoch: number): void {
+  private doProbe(pod: P, w: Worker, epoch: number): void {
     if (pod.state !== 'running') return;
     const now = this.host.sim.now;
     if (w.inFlightSince !== null && now - w.inFlightSince <= (w.probe.timeoutSeconds ?? 1) * 1000) return;
@@ -219,44 +214,34 @@ export class Prober {
       return;
     }
     if (Math.floor((this.host.sim.now - container.startedAt) / 1000) < w.probe.initialDelaySeconds) return;
-    const startup = this.workers
+    const startup = this.probed
       .get(pod.pod.metadata.uid)
-      ?.find((x) => x.type === 'startup' && x.container.name === w.container.name);
+      ?.workers.find((x) => x.type === 'startup' && x.container.name === w.container.name);
     const started = !startup || startup.result === 'Success';
     if (started ? w.type === 'startup' : w.type !== 'startup') return;
     w.inFlightSince = now;
     const heard = (ok: boolean, output: string, errored = false) => {
       w.inFlightSince = null;
       if (w.stopped || !this.host.alive(epoch) || w.containerId !== container.id) return;
-      if (errored) {
-        // The prober could not run the probe at all: it says so and throws the result away.
-        this.host.recorder.record(
-          pod.pod,
-          'Warning',
-          'Unhealthy',
-          `${TITLE[w.type]} probe errored and resulted in unknown state: ${output}`,
-          { fieldPath: `spec.containers{${w.container.name}}` },
-        );
-        return;
-      }
       if (!ok)
         this.host.recorder.record(
           pod.pod,
           'Warning',
           'Unhealthy',
-          `${TITLE[w.type]} probe failed: ${output}`,
-          {
-            fieldPath: `spec.containers{${w.container.name}}`,
-          },
+          errored
+            ? `${TITLE[w.type]} probe errored and resulted in unknown state: ${output}`
+            : `${TITLE[w.type]} probe failed: ${output}`,
+          { fieldPath: `spec.containers{${w.container.name}}` },
         );
-      this.counted(pod, w, ok ? 'Success' : 'Failure');
+      // A probe that could not run at all says so, and its result is thrown away.
+      if (!errored) this.counted(pod, w, ok ? 'Success' : 'Failure');
     };
     this.send(pod, w, container.id, container.startedAt, heard);
   }
 
   /** Sends the probe; `heard` gets its outcome where it lands. */
   private send(
-    pod: ProbedPod,
+    pod: P,
     w: Worker,
     containerId: string,
     startedAt: number,
@@ -294,7 +279,7 @@ export class Prober {
   }
 
   /** Counts a result; it takes effect once it has come `threshold` times in a row. */
-  private counted(pod: ProbedPod, w: Worker, result: Result): void {
+  private counted(pod: P, w: Worker, result: Result): void {
     if (w.lastResult === result) w.run++;
     else {
       w.lastResult = result;
@@ -310,7 +295,7 @@ export class Prober {
     }
   }
 
-  private set(pod: ProbedPod, w: Worker, result: Result): void {
+  private set(pod: P, w: Worker, result: Result): void {
     if (w.result === result) return;
     w.result = result;
     if (w.type !== 'liveness') this.host.changed(pod);

@@ -7,7 +7,7 @@ const container = (image: string, extra: Partial<Container> = {}): Container => 
   image,
   ...extra,
 });
-const serving = { coreDnsServing: true };
+const serving = { coreDnsServing: () => true };
 
 describe('appOf: what a container answers its probes', () => {
   it('nginx serves its document root on port 80 and says 404 to other paths', () => {
@@ -31,7 +31,7 @@ describe('appOf: what a container answers its probes', () => {
     expect(app.http(8080, '/health', 0)).toBe(200);
     expect(app.http(8181, '/ready', 0)).toBe(503);
     expect(app.http(8181, '/ready', COREDNS_READY_AFTER_MS)).toBe(200);
-    const held = appOf(container('registry.k8s.io/coredns/coredns:v1.12.1'), { coreDnsServing: false });
+    const held = appOf(container('registry.k8s.io/coredns/coredns:v1.12.1'), { coreDnsServing: () => false });
     expect(held.http(8181, '/ready', 60_000)).toBe(503);
     expect(held.http(8080, '/health', 60_000)).toBe(200);
   });

@@ -27,7 +27,7 @@ const AGNHOST_LIVENESS_HEALTHY_MS = 10_000;
 
 /** What is up beyond the container itself (CoreDNS's server can be held down by hand). */
 export interface AppContext {
-  readonly coreDnsServing: boolean;
+  coreDnsServing(): boolean;
 }
 
 const NOTHING: App = { http: () => null, tcp: () => false, grpc: () => null };
@@ -126,7 +126,11 @@ function coreDns(context: AppContext): App {
     http(port, path, upMs) {
       if (port === 8080) return path === '/health' ? 200 : 404;
       if (port === 8181)
-        return path !== '/ready' ? 404 : upMs >= COREDNS_READY_AFTER_MS && context.coreDnsServing ? 200 : 503;
+        return path !== '/ready'
+          ? 404
+          : upMs >= COREDNS_READY_AFTER_MS && context.coreDnsServing()
+            ? 200
+            : 503;
       if (port === 9153) return path === '/metrics' ? 200 : 404;
       return null;
     },

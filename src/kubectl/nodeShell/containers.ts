@@ -1,5 +1,5 @@
 /** The containers a node's runtime holds at a moment, derived from the pods bound to it: one sandbox (pause) per pod, then its containers. */
-import type { Pod } from '../../engine/api/types';
+import type { ContainerState, Pod } from '../../engine/api/types';
 import type { ClusterReader } from '../types';
 
 export interface RuntimeContainer {
@@ -85,15 +85,6 @@ export function containerCommand(pod: Pod, name: string, image: string): string 
   }
 }
 
-/** An exited container's code and end, from its terminated state. */
-function exited(t: { exitCode: number; finishedAt?: string } | undefined): {
-  exitCode?: number;
-  finishedMs?: number;
-} {
-  if (!t) return {};
-  return { exitCode: t.exitCode, ...(t.finishedAt ? { finishedMs: Date.parse(t.finishedAt) } : {}) };
-}
-
 /** Every container on `node`, newest first (as `docker ps` and `crictl ps` list them). */
 export function nodeContainers(reader: ClusterReader, node: string): RuntimeContainer[] {
   const out: RuntimeContainer[] = [];
@@ -131,44 +122,41 @@ export function nodeContainers(reader: ClusterReader, node: string): RuntimeCont
         attempt: 0,
       });
     }
+    /** A container of the pod, by its runtime ID; `ended`: how it exited, if it has. */
+    const container = (
+      s: (typeof statuses)[number],
+      containerID: string,
+      since: string | undefined,
+      attempt: number,
+      ended: ContainerState['terminated'],
+    ): RuntimeContainer => ({
+      id: containerID.slice(containerID.indexOf('://') + 3).padEnd(64, '0'),
+      image: s.image,
+      imageId: hexOf(`image:${s.image}`, 64),
+      command: containerCommand(pod, s.name, s.image),
+      createdMs: since ? Date.parse(since) : created,
+      running: !ended && !!s.state.running,
+      name: s.name,
+      pause: false,
+      pod,
+      podSandboxId: sandbox,
+      attempt,
+      ...(ended ? { exitCode: ended.exitCode } : {}),
+      ...(ended?.finishedAt ? { finishedMs: Date.parse(ended.finishedAt) } : {}),
+    });
     for (const s of statuses) {
       if (!s.containerID) continue;
       // Waiting out a back-off, the container named is the one that died last.
       const ended =
         s.state.terminated ??
         (s.lastState?.terminated?.containerID === s.containerID ? s.lastState.terminated : undefined);
-      const since = s.state.running?.startedAt ?? ended?.startedAt;
-      out.push({
-        id: s.containerID.slice(s.containerID.indexOf('://') + 3).padEnd(64, '0'),
-        image: s.image,
-        imageId: hexOf(`image:${s.image}`, 64),
-        command: containerCommand(pod, s.name, s.image),
-        createdMs: since ? Date.parse(since) : created,
-        running: !!s.state.running,
-        name: s.name,
-        pause: false,
-        pod,
-        podSandboxId: sandbox,
-        attempt: s.restartCount,
-        ...exited(ended),
-      });
+      out.push(
+        container(s, s.containerID, s.state.running?.startedAt ?? ended?.startedAt, s.restartCount, ended),
+      );
       // kubelet keeps the last dead container of each (maximum-dead-containers-per-container=1).
       const dead = s.lastState?.terminated;
       if (dead?.containerID && dead.containerID !== s.containerID)
-        out.push({
-          id: dead.containerID.slice(dead.containerID.indexOf('://') + 3).padEnd(64, '0'),
-          image: s.image,
-          imageId: hexOf(`image:${s.image}`, 64),
-          command: containerCommand(pod, s.name, s.image),
-          createdMs: dead.startedAt ? Date.parse(dead.startedAt) : created,
-          running: false,
-          name: s.name,
-          pause: false,
-          pod,
-          podSandboxId: sandbox,
-          attempt: Math.max(0, s.restartCount - 1),
-          ...exited(dead),
-        });
+        out.push(container(s, dead.containerID, dead.startedAt, Math.max(0, s.restartCount - 1), dead));
     }
   }
   // Newest first; within one second, by pod, and a pod's sandbox is older than its containers.
