@@ -128,6 +128,47 @@ describe('kubelet’s probes', () => {
     );
   });
 
+  it('times out an exec probe that runs past timeoutSeconds, as ExecProbeTimeout does, and waits for one within it', () => {
+    const probed = (name: string, command: string[], timeoutSeconds?: number) =>
+      makePod(name)
+        .image('busybox:1.36')
+        .args('sleep', '3600')
+        .probe('readiness', {
+          exec: { command },
+          periodSeconds: 10,
+          ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+        })
+        .build();
+    const t = TestCluster.ready().apply(
+      probed('slow', ['sh', '-c', 'sleep 2; true']),
+      probed('patient', ['sh', '-c', 'sleep 2; true'], 5),
+    );
+    t.advance('40s');
+    expect(ready(t, 'slow')).toBe(false);
+    expect(ready(t, 'patient')).toBe(true);
+    const unhealthy = messages(t, 'slow').filter((m) => m.startsWith('Unhealthy'));
+    expect(unhealthy.length).toBe(1);
+    expect(unhealthy[0]).toMatch(
+      /^Unhealthy: Readiness probe failed: command "sh -c sleep 2; true" timed out \(x\d+\)$/,
+    );
+    expect(messages(t, 'patient').filter((m) => m.startsWith('Unhealthy'))).toEqual([]);
+    // The runtime answers when the default 1-s timeout runs out, or when the command is done.
+    const replies = t.cluster.sim.trace.filter(
+      (m) => m.kind === 'cri-reply' && m.summary.startsWith('exec sh -c sleep 2'),
+    );
+    expect(replies.some((m) => m.summary === 'exec sh -c sleep 2; true: timed out after 1s')).toBe(true);
+    expect(replies.some((m) => m.summary === 'exec sh -c sleep 2; true: exit code 0')).toBe(true);
+    // For the slow pod's probes, after exactly the timeout.
+    const asked = t.cluster.sim.trace.filter(
+      (m) => m.kind === 'cri' && m.object?.name === 'slow' && m.summary.startsWith('ExecSync'),
+    );
+    expect(asked.length).toBeGreaterThan(1);
+    for (const a of asked.slice(0, -1))
+      expect(replies.some((r) => r.summary.includes('timed out') && r.sentAt === a.deliverAt + 1_000)).toBe(
+        true,
+      );
+  });
+
   it('restarts the docs’ HTTP liveness container when /healthz turns to 500, then backs off', () => {
     const t = TestCluster.ready().apply(livenessHttp());
     t.advance('90s');

@@ -261,7 +261,13 @@ export class Prober<P extends ProbedPod> {
           object: pod.ref,
           routine,
         },
-        () => runtime.execSync(containerId, command, (r) => heard(r.exitCode === 0, r.output)),
+        () =>
+          runtime.execSync(containerId, command, (probe.timeoutSeconds ?? 1) * 1000, (r) =>
+            r === 'timeout'
+              ? // remote_runtime.go turns DeadlineExceeded into this; exec.Probe makes it the output.
+                heard(false, `command ${JSON.stringify(command.join(' '))} timed out`)
+              : heard(r.exitCode === 0, r.output),
+          ),
       );
       return;
     }

@@ -6,7 +6,7 @@
 import type { RuntimeName, NodeName } from '../clusterConfig';
 import type { Route, Sim } from '../sim';
 import { componentId, podsId, type ComponentId } from '../topology';
-import { execInContainer, type ExecResult } from './exec';
+import { execDurationMs, execInContainer, type ExecResult } from './exec';
 import { exitOnSigterm, processLifetime } from './processes';
 import { imageDigest, lookUp, parseImage, pullErrorMessage } from './registry';
 import { imageSize, PRELOADED_IMAGES, PULL_BYTES_PER_MS, PULL_OVERHEAD_MS } from './images';
@@ -283,14 +283,36 @@ export class ContainerRuntime {
     });
   }
 
-  /** ExecSync: runs a command in a running container (an exec probe) and answers with its exit code and output. */
-  execSync(id: string, command: readonly string[], done: (result: ExecResult) => void): void {
+  /**
+   * ExecSync: runs a command in a running container (an exec probe) and answers with its exit code
+   * and output once it has run, or, when it runs for `timeoutMs` or longer (0: no limit), answers
+   * then that it timed out (gRPC DeadlineExceeded; the runtime kills the exec).
+   */
+  execSync(
+    id: string,
+    command: readonly string[],
+    timeoutMs: number,
+    done: (result: ExecResult | 'timeout') => void,
+  ): void {
     const c = this.containers.get(id);
-    const result: ExecResult =
-      c?.state === 'running'
-        ? execInContainer(c.image, c.command ?? [], command, this.sim.now - (c.startedAt ?? this.sim.now))
-        : { exitCode: -1, output: `container ${id.slice(0, 12)} is not running` };
-    this.reply(WORK.exec, `exec ${command.join(' ')}: exit code ${result.exitCode}`, () => done(result));
+    const text = command.join(' ');
+    if (c?.state !== 'running') {
+      const result = { exitCode: -1, output: `container ${id.slice(0, 12)} is not running` };
+      return this.reply(WORK.exec, `exec ${text}: exit code -1`, () => done(result));
+    }
+    const runs = execDurationMs(command);
+    if (timeoutMs > 0 && runs >= timeoutMs)
+      return this.reply(timeoutMs, `exec ${text}: timed out after ${timeoutMs / 1000}s`, () =>
+        done('timeout'),
+      );
+    // The files the command sees are those of when it starts.
+    const result = execInContainer(
+      c.image,
+      c.command ?? [],
+      command,
+      this.sim.now - (c.startedAt ?? this.sim.now),
+    );
+    this.reply(WORK.exec + runs, `exec ${text}: exit code ${result.exitCode}`, () => done(result));
   }
 
   /** Removes a pod's sandbox and its containers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execInContainer } from './exec';
+import { execDurationMs, execInContainer } from './exec';
 
 /** The Kubernetes docs' liveness example's process. */
 const DOCS = ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'];
@@ -57,5 +57,16 @@ describe('execInContainer: a command in a running container', () => {
 
   it('lets a check it cannot read pass (an app’s own client, while the app runs)', () => {
     expect(execInContainer('redis:7', [], ['redis-cli', 'ping'], 0)).toEqual({ exitCode: 0, output: '' });
+  });
+
+  it('takes as long as the command’s sleeps; a loop or sleep infinity never ends', () => {
+    expect(execDurationMs(['cat', '/tmp/healthy'])).toBe(0);
+    expect(execDurationMs(['sleep', '5'])).toBe(5_000);
+    expect(execDurationMs(['/bin/sh', '-c', 'sleep 0.5; cat /tmp/x; sleep 2s'])).toBe(2_500);
+    expect(execDurationMs(['sh', '-c', 'sleep 1m'])).toBe(60_000);
+    expect(execDurationMs(['sleep', 'infinity'])).toBe(Infinity);
+    expect(execDurationMs(['sh', '-c', 'while true; do sleep 1; done'])).toBe(Infinity);
+    // Not a number: busybox refuses it at once.
+    expect(execDurationMs(['sleep', 'soon'])).toBe(0);
   });
 });

@@ -73,6 +73,35 @@ function filesAt(processWords: readonly string[], upMs: number): Map<string, boo
   return files;
 }
 
+/** busybox's and GNU's `sleep` argument in ms: seconds with an optional fraction and unit; NaN if not one. */
+function sleepArgMs(arg: string): number {
+  if (arg === 'infinity') return Infinity;
+  const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(arg);
+  if (!m) return NaN;
+  const unit = { '': 1, s: 1, m: 60, h: 3_600, d: 86_400 }[m[2]!]!;
+  return Number(m[1]) * unit * 1000;
+}
+
+/**
+ * How long `command` runs inside the container: its sleeps one after another (a `while` or
+ * `until` loop, or `sleep infinity`, never ends). What else a probe runs takes no time worth
+ * counting. ExecSync's timeout (the probe's timeoutSeconds) cuts off a command that runs longer.
+ */
+export function execDurationMs(command: readonly string[]): number {
+  let ms = 0;
+  for (const statement of statements(script(command))) {
+    const [word = '', ...args] = statement.split(/\s+/);
+    const verb = word.split('/').pop()!;
+    if (verb === 'while' || verb === 'until') return Infinity;
+    if (verb !== 'sleep') continue;
+    for (const arg of args) {
+      const each = sleepArgMs(arg);
+      if (!Number.isNaN(each)) ms += each;
+    }
+  }
+  return ms;
+}
+
 /**
  * Runs `command` in a container of `image` whose process is `processWords`, `upMs` after it
  * started. Commands this model cannot read succeed (an app's own check, `redis-cli ping`, passes

@@ -180,6 +180,8 @@ export const appEn = {
         removedGone: '{{from}} tells {{to}}: the pod’s sandbox is removed (it was gone already).',
         noSuchContainer: '{{from}} tells {{to}}: there is no such container.',
         exec: '{{from}} tells {{to}}: “{{command}}” ran in the container and exited with code {{code}}.',
+        execTimedOut:
+          '{{from}} tells {{to}}: “{{command}}” was still running when the probe’s {{seconds}}-second timeout ran out, so it was stopped and the probe fails.',
       },
       runs: {
         sandbox: '{{from}} starts the pause container that holds the network of pod {{pod}}.',

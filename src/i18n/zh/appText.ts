@@ -177,6 +177,8 @@ export const appZh: typeof appEn = {
         removedGone: '{{from}} 告诉 {{to}}：Pod 的沙箱已删除（它本来就不在了）。',
         noSuchContainer: '{{from}} 告诉 {{to}}：没有这个容器。',
         exec: '{{from}} 告诉 {{to}}：“{{command}}”已在容器中运行，退出码 {{code}}。',
+        execTimedOut:
+          '{{from}} 告诉 {{to}}：“{{command}}”在探针的 {{seconds}} 秒超时到时仍在运行，已被终止，探针失败。',
       },
       runs: {
         sandbox: '{{from}} 启动 pause 容器，为 Pod {{pod}} 持有网络。',

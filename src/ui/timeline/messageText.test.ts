@@ -26,8 +26,11 @@ describe('the runtime’s lines in words', () => {
       .probe('readiness', { httpGet: { path: '/', port: 80 } })
       .probe('startup', { tcpSocket: { port: 80 } })
       .build();
+    const slow = makePod('slow')
+      .probe('readiness', { exec: { command: ['sleep', '3'] }, timeoutSeconds: 2 })
+      .build();
     const t = TestCluster.ready({ nodes: 2 })
-      .apply(makeDeployment('web', 2), makePod('typo').image('nginxx:1.27').build(), exits, probed)
+      .apply(makeDeployment('web', 2), makePod('typo').image('nginxx:1.27').build(), exits, probed, slow)
       .advance('30s');
     t.act((c) => c.delete('Pod', 'default', t.podsOf('web-')[0]!.metadata.name)).advance('60s');
     const seen = new Set<string>();
@@ -58,6 +61,7 @@ describe('the runtime’s lines in words', () => {
       'start',
       'stop',
       'exec',
+      'execTimedOut',
       'probeLiveness',
       'probeReadiness',
       'probeStartup',

@@ -99,6 +99,7 @@ const RUNTIME_LINES: readonly (readonly [RegExp, string, readonly string[]])[] =
   [/^removed sandbox$/, 'criReplies.removedGone', []],
   [/^no such container$/, 'criReplies.noSuchContainer', []],
   [/^exec (.*): exit code (-?\d+)$/, 'criReplies.exec', ['command', 'code']],
+  [/^exec (.*): timed out after (\S+)s$/, 'criReplies.execTimedOut', ['command', 'seconds']],
   [/^start pause container for (\S+)$/, 'runs.sandbox', ['pod']],
   [/^start (\S+) \((\S+)\) in (\S+)$/, 'runs.start', ['container', 'image', 'pod']],
   [/^stop (\S+) in (\S+)$/, 'runs.stop', ['container', 'pod']],
