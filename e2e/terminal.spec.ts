@@ -170,6 +170,33 @@ test.describe('the terminal', () => {
     );
   });
 
+  test('kubectl delete waits until the pod is gone: a busybox sleep takes its whole grace period', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const explorer = await runningCluster(page);
+    await explorer.run('kubectl run sleeper --image=busybox -- sleep 3600');
+    await expect
+      .poll(
+        async () => {
+          await explorer.run('kubectl get pod sleeper --no-headers');
+          return /\bRunning\b/.test(await explorer.lastOutput());
+        },
+        { timeout: 30_000, intervals: [250] },
+      )
+      .toBe(true);
+    await explorer.run('kubectl delete pod sleeper');
+    const entry = explorer.terminalOutput.locator('[data-entry]').last();
+    await expect(entry).toContainText('pod "sleeper" deleted from default namespace');
+    // sh as PID 1 ignores SIGTERM: kubectl stays until kubelet's SIGKILL at 30 s and the pod is gone.
+    await expect(entry).toContainText('kubectl waits until the deletion is done');
+    await expect(explorer.button(/^(Stop|停止)/)).toHaveCount(1);
+    await expect(entry).not.toContainText('kubectl waits until the deletion is done', { timeout: 60_000 });
+    await expect(explorer.button(/^(Stop|停止)/)).toHaveCount(0);
+    await explorer.run('kubectl get pod sleeper');
+    expect(await explorer.lastOutput()).toBe('Error from server (NotFound): pods "sleeper" not found');
+  });
+
   test('kubectl wait prints "condition met" when the rollout is available, and kubectl’s error on a timeout', async ({
     page,
   }) => {

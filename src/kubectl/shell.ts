@@ -68,6 +68,7 @@ function piped(command: Command, filters: readonly Filter[]): Command {
         type: 'write',
         line: command.line,
         run: (cluster: Cluster, print: (o: Output) => void) => command.run(cluster, (o) => print(apply(o))),
+        ...(command.waitAfter ? { waitAfter: command.waitAfter } : {}),
       };
     default:
       return command;

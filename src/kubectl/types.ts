@@ -71,18 +71,14 @@ export type Command =
       /** How the command is shown in the run's record, e.g. `kubectl scale deployment web --replicas=5`. */
       readonly line: string;
       run(cluster: Cluster, print: (output: Output) => void): void;
+      /**
+       * What kubectl still waits for once it has printed its answers, asked after `run` (delete's
+       * `--wait`: the deleted objects gone): a watch that prints nothing and ends then. None: the
+       * command is done with its answers.
+       */
+      readonly waitAfter?: () => WatchCommand | null;
     }
-  /**
-   * `kubectl get … -w`: prints the list once, then a line for each change as time goes on. The
-   * terminal calls `next` with each later moment; it returns the lines to add (maybe none).
-   */
-  | {
-      readonly type: 'watch';
-      first(reader: ClusterReader): Output;
-      next(reader: ClusterReader): Output | null;
-      /** True once the stream has ended and kubectl is back at the prompt (`rollout status`, `logs -f`). */
-      ended?(): boolean;
-    }
+  | WatchCommand
   /** Changes only the terminal: `clear`, `minikube ssh` (into a node), `exit`, `minikube dashboard`. */
   | {
       readonly type: 'terminal';
@@ -96,6 +92,18 @@ export type Command =
     }
   /** Refused before anything runs (unknown command, bad flag, bad input), with the real tool's words. */
   | { readonly type: 'error'; readonly output: Output };
+
+/**
+ * `kubectl get … -w`: prints the list once, then a line for each change as time goes on. The
+ * terminal calls `next` with each later moment; it returns the lines to add (maybe none).
+ */
+export interface WatchCommand {
+  readonly type: 'watch';
+  first(reader: ClusterReader): Output;
+  next(reader: ClusterReader): Output | null;
+  /** True once the stream has ended and kubectl is back at the prompt (`rollout status`, `logs -f`). */
+  ended?(): boolean;
+}
 
 export type TerminalEffect =
   | { readonly kind: 'clear' }

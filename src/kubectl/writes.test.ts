@@ -25,6 +25,30 @@ describe('writes are API requests', () => {
     expect(t.cluster.get('Deployment', 'default', 'api')).toBeDefined();
   });
 
+  test('delete waits until the pod is gone (--wait), or returns at once with --wait=false', () => {
+    const w = readyCluster({ nodes: 1 });
+    run(w, 'kubectl run sleeper --image=busybox -- sleep 3600');
+    run(w, 'kubectl run quick --image=busybox -- sleep 3600');
+    w.cluster.run(30_000);
+    // busybox's sleep as PID 1 ignores SIGTERM: kubelet kills it when the 30-s grace period ends.
+    const before = w.cluster.now;
+    expect(run(w, 'kubectl delete pod sleeper')).toEqual({
+      text: 'pod "sleeper" deleted from default namespace',
+      error: false,
+    });
+    expect(w.cluster.get('Pod', 'default', 'sleeper')).toBeUndefined();
+    expect(w.cluster.now - before).toBeGreaterThanOrEqual(30_000);
+    expect(w.cluster.now - before).toBeLessThan(40_000);
+    const then = w.cluster.now;
+    expect(run(w, 'kubectl delete pod quick --wait=false').text).toBe(
+      'pod "quick" deleted from default namespace',
+    );
+    expect(w.cluster.get('Pod', 'default', 'quick')?.metadata.deletionTimestamp).toBeDefined();
+    expect(w.cluster.now - then).toBeLessThan(1_000);
+    // Nothing to wait for when nothing was deleted.
+    expect(run(w, 'kubectl delete pod nope').error).toBe(true);
+  });
+
   test('create deployment and create namespace refuse an existing name and change nothing', () => {
     run(t, 'kubectl create deployment dup --image=nginx --replicas=3');
     t.cluster.run(1_000);

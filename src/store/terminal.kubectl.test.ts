@@ -67,6 +67,37 @@ describe('the terminal with the real kubectl', () => {
     expect(entries.map((e) => e.output.length)).toEqual([1, 1, 1]);
   });
 
+  it('keeps kubectl delete waiting until the pod is gone at the cursor, and Ctrl+C stops only the wait', () => {
+    const { store, frame } = make();
+    store.getState().play();
+    for (let i = 0; i < 20_000 && running(store, 'web-').length < 3; i++) frame();
+    store.getState().runCommand('kubectl run sleeper --image=busybox -- sleep 3600');
+    for (let i = 0; i < 20_000 && running(store, 'sleeper').length < 1; i++) frame();
+    store.getState().pause();
+    const at = store.getState().playback.virtualTime;
+    store.getState().runCommand('kubectl delete pod sleeper');
+    expect(lastText(store)).toBe('pod "sleeper" deleted from default namespace');
+    // busybox's sleep ignores SIGTERM: kubectl waits out the 30-s grace period with it.
+    expect(last(store)).toMatchObject({ state: 'watching', waitsAfter: true });
+    store.getState().play();
+    for (let i = 0; i < 20_000 && store.getState().playback.virtualTime < at + 20_000; i++) frame();
+    expect(last(store).state).toBe('watching');
+    for (let i = 0; i < 20_000 && last(store).state === 'watching'; i++) frame();
+    expect(last(store).state).toBe('done');
+    expect(store.getState().playback.virtualTime - at).toBeGreaterThanOrEqual(30_000);
+    expect(running(store, 'sleeper')).toEqual([]);
+    expect(lastText(store)).toBe('pod "sleeper" deleted from default namespace');
+
+    // Ctrl+C ends the wait, not the deletion.
+    store.getState().runCommand('kubectl delete pod -l app=web');
+    const deleting = last(store).id;
+    expect(last(store).state).toBe('watching');
+    store.getState().interruptCommand();
+    const entry = store.getState().terminal.entries.find((e) => e.id === deleting)!;
+    expect(entry.state).toBe('done');
+    expect(entry.output.at(-1)!.text).toBe('^C');
+  });
+
   it('refuses an enormous replica count before anything runs', () => {
     const { store } = make();
     const player = store.getState().player;

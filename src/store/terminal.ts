@@ -282,18 +282,28 @@ export function createTerminal(
       const input = action.stdin !== undefined ? { stdin: action.stdin } : undefined;
       const command = kubectl.parseCommand(action.line, { node: action.node ?? null }, input);
       if (command.type !== 'write') return;
+      // Only the command just typed (still waiting for its answer) goes on waiting after it; a
+      // replay of an earlier one at a later fork does not.
+      const typedNow = host.getTerminal().entries.find((e) => e.id === action.id)?.state === 'waiting';
       let index = 0;
       command.run(cluster, (output) => {
         const at = index++;
         const entry = host.getTerminal().entries.find((e) => e.id === action.id);
         // A replay prints again what the terminal already shows: only what is new is added.
         if (!entry || entry.printed !== at) return;
+        const follow = entry.state === 'waiting' && typedNow ? command.waitAfter?.() : null;
         patchEntry(action.id, (e) => ({
           ...e,
           output: [...e.output, output],
           printed: at + 1,
-          state: e.state === 'waiting' ? 'done' : e.state,
+          state: e.state === 'waiting' ? (follow ? 'watching' : 'done') : e.state,
+          ...(follow ? { waitsAfter: true } : {}),
         }));
+        // Then kubectl waits (delete --wait) as a watch does, until the cluster at the cursor shows it done.
+        if (follow) {
+          interruptWatch();
+          watch = { id: action.id, command: follow, at: -Infinity };
+        }
       });
     },
     cursorMoved() {

@@ -14,6 +14,8 @@ export interface TerminalEntry {
   readonly printed: number;
   /** 'waiting': a write whose answer has not been recorded yet; 'watching': `-w` streams. */
   readonly state: 'done' | 'waiting' | 'watching';
+  /** While watching: kubectl is not streaming but waiting after its answers (delete's --wait). */
+  readonly waitsAfter?: true;
   /** Something the app did besides printing, for the panel to say: the Dashboard opened. */
   readonly note?: 'dashboard';
 }

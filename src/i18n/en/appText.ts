@@ -329,6 +329,8 @@ export const appEn = {
     loading: 'Loading kubectl…',
     waiting: 'waiting for kube-apiserver…',
     watching: 'watching as the cluster plays on (Ctrl+C stops)',
+    waitingAfter:
+      'kubectl waits until the deletion is done, as the cluster plays on (Ctrl+C stops waiting; the deletion goes on)',
     dashboardOpened: 'The Dashboard is selected in the diagram and its Details are open.',
     candidates: 'Completions',
     copyAll: 'Copy output',

@@ -324,6 +324,7 @@ export const appZh: typeof appEn = {
     loading: '正在加载 kubectl……',
     waiting: '等待 kube-apiserver 回应……',
     watching: '随集群播放持续输出（Ctrl+C 停止）',
+    waitingAfter: 'kubectl 等待删除完成，集群继续运行（Ctrl+C 停止等待，删除仍会继续）',
     dashboardOpened: '已在图中选中 Dashboard，并打开了它的详情。',
     candidates: '可补全',
     copyAll: '复制输出',

@@ -1,5 +1,10 @@
-/** `kubectl delete TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --all`: prints as kubectl 1.34 (`… deleted from NS namespace`). */
+/**
+ * `kubectl delete TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --all`: prints as kubectl 1.34
+ * (`… deleted from NS namespace`) as each answer comes, then, as `--wait` (on by default) has it,
+ * stays until every deleted object is gone: a pod until kubelet has stopped its containers.
+ */
 import type { Kind } from '../../engine/api/types';
+import type { ClusterReader, WatchCommand } from '../types';
 import { resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
 import { flagTrue } from '../parse/flags';
@@ -39,9 +44,15 @@ export const deleteVerb: Verb = {
         ? Math.max(0, Number(grace))
         : undefined;
     const ignore = flagTrue(args, 'ignore-not-found');
+    const wait = args.flags.get('wait') !== 'false';
+    /** The objects the API accepted to delete, by uid, and how many answers are still to come. */
+    const deleted: Deleted[] = [];
+    let unanswered = -1;
     return {
       type: 'write',
       line,
+      // Not when kubectl never got to ask (kube-apiserver refused the connection).
+      waitAfter: () => (wait && unanswered >= 0 ? untilGone(deleted, () => unanswered === 0) : null),
       run(cluster, print) {
         const jobs: { kind: Kind; ns: string | undefined; name: string; label: string; qualified: string }[] =
           [];
@@ -64,6 +75,7 @@ export const deleteVerb: Verb = {
               qualified: `${t.name}${group}`,
             });
         }
+        unanswered = jobs.length;
         if (!jobs.length) {
           print(
             ok(
@@ -78,6 +90,8 @@ export const deleteVerb: Verb = {
             j.ns,
             j.name,
             (r) => {
+              unanswered--;
+              if (r.ok) deleted.push({ kind: j.kind, ns: j.ns, name: j.name, uid: r.object.metadata.uid });
               if (r.ok) print(ok(`${j.label} "${j.name}" deleted${j.ns ? ` from ${j.ns} namespace` : ''}`));
               else if (!(ignore && r.error.reason === 'NotFound')) print(fail(serverError(r.error)));
               else print(ok(''));
@@ -88,3 +102,33 @@ export const deleteVerb: Verb = {
     };
   },
 };
+
+interface Deleted {
+  readonly kind: Kind;
+  readonly ns: string | undefined;
+  readonly name: string;
+  readonly uid: string;
+}
+
+/**
+ * kubectl's wait for deletion (as `kubectl wait --for=delete`, by uid: a new object of the same
+ * name does not count): prints nothing and ends once every answer has come and each object is gone.
+ */
+function untilGone(deleted: readonly Deleted[], answered: () => boolean): WatchCommand {
+  let ended = false;
+  const check = (reader: ClusterReader) => {
+    ended ||= answered() && deleted.every((d) => reader.get(d.kind, d.ns, d.name)?.metadata.uid !== d.uid);
+  };
+  return {
+    type: 'watch',
+    first(reader) {
+      check(reader);
+      return ok('');
+    },
+    next(reader) {
+      check(reader);
+      return null;
+    },
+    ended: () => ended,
+  };
+}

@@ -99,7 +99,11 @@ const Entry = memo(function Entry({
       )}
       {entry.note === 'dashboard' && <p className="text-sky-300">{t('terminal.dashboardOpened')}</p>}
       {entry.state === 'waiting' && <p className="text-slate-400">{t('terminal.waiting')}</p>}
-      {entry.state === 'watching' && <p className="text-slate-400">{t('terminal.watching')}</p>}
+      {entry.state === 'watching' && (
+        <p className="text-slate-400">
+          {t(entry.waitsAfter ? 'terminal.waitingAfter' : 'terminal.watching')}
+        </p>
+      )}
       {entry.output.length > 0 && (
         <button
           type="button"
