@@ -127,6 +127,12 @@ interface PodWorker {
   probed?: ProbedWorker;
 }
 
+/** How a container's process ended, as the runtime tells it. */
+interface ContainerExit {
+  readonly exitCode: number;
+  readonly finishedAt: number;
+}
+
 export class Kubelet {
   readonly id: ComponentId;
   readonly pods: Informer<'Pod'>;
@@ -681,17 +687,21 @@ export class Kubelet {
     this.recorder.record(w.pod, 'Warning', PREEMPT_REASON, PREEMPT_MESSAGE);
     // The runtime forgets the containers with their sandbox: when they started is read now.
     const startedAt = new Map(this.runtime.containersOf(w.pod.metadata.uid).map((c) => [c.id, c.startedAt]));
-    this.kill(w, () => {
+    this.kill(w, (exits) => {
       w.state = 'terminated';
       const now = timestamp(this.sim.now);
       let status = w.pod.status;
       for (const [name, id] of w.containerIds) {
+        // How the process ended when it was stopped: 0 for a server, 137 for a shell killed when
+        // the grace period ran out.
+        const exit = exits.get(id);
+        const exitCode = exit?.exitCode ?? 0;
         const terminated: ContainerState = {
           terminated: {
-            exitCode: 0,
-            reason: 'Completed',
+            exitCode,
+            reason: exitCode === 0 ? 'Completed' : 'Error',
             startedAt: timestamp((startedAt.get(id) ?? this.sim.now) as never),
-            finishedAt: now,
+            finishedAt: exit ? timestamp(exit.finishedAt as never) : now,
             containerID: this.runtime.qualified(id),
           },
         };
@@ -986,7 +996,7 @@ export class Kubelet {
 
   /** A readiness or startup result changed: the status goes out again with it. */
   private probeChanged(w: PodWorker): void {
-    if (w.state === 'running' && this.workers.get(w.pod.metadata.uid) === w)
+    if ((w.state === 'running' || w.state === 'terminating') && this.workers.get(w.pod.metadata.uid) === w)
       this.postStatus(w, w.mine ?? w.pod.status);
   }
 
@@ -1093,17 +1103,21 @@ export class Kubelet {
    * Stops each of the pod's containers (Killing) if they run, removes its sandbox, then `killed`,
    * while this kubelet run lasts.
    */
-  private kill(w: PodWorker, killed: () => void): void {
+  private kill(w: PodWorker, killed: (exits: ReadonlyMap<string, ContainerExit>) => void): void {
     const wasRunning = w.state === 'running';
     w.state = 'terminating';
-    this.prober.remove(w.pod.metadata.uid);
+    this.prober.stopLivenessAndStartup(w.pod.metadata.uid);
     const epoch = this.epoch;
     const containers = [...w.containerIds.entries()];
     let left = containers.length;
+    /** Each stopped container's exit, read before the sandbox goes (the runtime forgets them with it). */
+    const exits = new Map<string, ContainerExit>();
     const removeSandbox = () => {
+      // The containers have stopped: readiness is no longer probed either.
+      this.prober.remove(w.pod.metadata.uid);
       if (!this.alive(epoch)) return;
       this.cri(`RemovePodSandbox ${w.pod.metadata.name}`, w, () =>
-        this.runtime.removePodSandbox(w.pod.metadata.uid, killed),
+        this.runtime.removePodSandbox(w.pod.metadata.uid, () => killed(exits)),
       );
     };
     if (left === 0 || !wasRunning) return removeSandbox();
@@ -1115,6 +1129,9 @@ export class Kubelet {
         this.runtime.stopContainer(
           id,
           () => {
+            const c = this.runtime.containers.get(id);
+            if (c?.exitCode !== undefined && c.finishedAt !== undefined)
+              exits.set(id, { exitCode: c.exitCode, finishedAt: c.finishedAt });
             if (--left === 0) removeSandbox();
           },
           graceMs(w.pod),

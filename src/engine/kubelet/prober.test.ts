@@ -356,6 +356,43 @@ describe('kubelet’s probes', () => {
     expect(probesOf(t, 'web', before).length).toBeGreaterThan(2);
   });
 
+  it('goes on probing readiness, not liveness, while the pod terminates; stops once its containers have', () => {
+    const t = TestCluster.ready().apply(
+      makeService('shell', { app: 'shell' }),
+      makePod('shell')
+        .labels({ app: 'shell' })
+        .image('busybox:1.36')
+        .args('/bin/sh', '-c', 'touch /tmp/ready; sleep 3600')
+        .probe('readiness', { exec: { command: ['cat', '/tmp/ready'] }, periodSeconds: 5 })
+        .probe('liveness', { exec: { command: ['true'] }, periodSeconds: 5 })
+        .build(),
+    );
+    t.advance('20s');
+    expect(ready(t, 'shell')).toBe(true);
+    const at = t.cluster.sim.trace.length;
+    t.act((c) => c.delete('Pod', 'default', 'shell')).advance('20s');
+    // sh ignores SIGTERM: 30 s of grace, and readiness is probed through them.
+    const execs = (type: string, from: number) =>
+      t.cluster.sim.trace
+        .slice(from)
+        .filter((m) => m.summary.startsWith('ExecSync') && m.summary.endsWith(`(${type} probe)`));
+    expect(execs('readiness', at).length).toBeGreaterThanOrEqual(3);
+    expect(execs('liveness', at)).toEqual([]);
+    // Terminating, still passing its probe: serving, not ready.
+    const slice = t.cluster
+      .list('EndpointSlice', 'default')
+      .find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'shell')!;
+    expect(slice.endpoints.map((e) => e.conditions)).toEqual([
+      { ready: false, serving: true, terminating: true },
+    ]);
+    t.advance('15s');
+    expect(t.cluster.get('Pod', 'default', 'shell')).toBeUndefined();
+    const gone = t.cluster.sim.trace.length;
+    t.advance('20s');
+    expect(execs('readiness', gone)).toEqual([]);
+    expect(t.violations).toEqual([]);
+  });
+
   it('stops probing a pod once it is deleted', () => {
     const t = TestCluster.ready().apply(
       makePod('web')

@@ -139,6 +139,23 @@ export class Prober<P extends ProbedPod> {
     this.probed.delete(uid);
   }
 
+  /**
+   * StopLivenessAndStartup: the pod is terminating. Its liveness and startup workers stop (a
+   * container being stopped is not restarted for failing them); readiness goes on probing through
+   * the grace period, so a container that stops answering leaves its Service's serving endpoints.
+   */
+  stopLivenessAndStartup(uid: string): void {
+    const entry = this.probed.get(uid);
+    if (!entry) return;
+    const readiness = entry.workers.filter((w) => {
+      if (w.type === 'readiness') return true;
+      w.stopped = true;
+      return false;
+    });
+    if (readiness.length) this.probed.set(uid, { pod: entry.pod, workers: readiness });
+    else this.probed.delete(uid);
+  }
+
   /** A container just started: a readiness probe that has not passed runs now (UpdatePodStatus's manual trigger). */
   trigger(uid: string, container: string, epoch: number): void {
     const entry = this.probed.get(uid);
@@ -195,7 +212,8 @@ export class Prober<P extends ProbedPod> {
 
   /** worker.doProbe: one probe, unless the container is not there yet, is held, or is too young. */
   private doProbe(pod: P, w: Worker, epoch: number): void {
-    if (pod.state !== 'running') return;
+    // Readiness alone is probed while the pod terminates (see stopLivenessAndStartup).
+    if (pod.state !== 'running' && pod.state !== 'terminating') return;
     const now = this.host.sim.now;
     if (w.inFlightSince !== null && now - w.inFlightSince <= (w.probe.timeoutSeconds ?? 1) * 1000) return;
     const id = pod.containerIds.get(w.container.name);

@@ -190,4 +190,30 @@ describe('static pods (/etc/kubernetes/manifests)', () => {
     expect(mirror(t, 'kube-controller-manager-minikube')?.status.phase).toBe('Running');
     expect(t.violations).toEqual([]);
   });
+
+  it('a preempted pod reports how its container ended: a shell killed when the grace period ran out exits 137', () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    t.act((c) => c.stopComponent('kube-controller-manager')).advance('3s');
+    t.apply(makePod('big').requests({ cpu: '800m', memory: '64Mi' }).build());
+    t.apply(
+      makePod('shell')
+        .image('busybox:1.36')
+        .args('sleep', '3600')
+        .requests({ cpu: '600m', memory: '64Mi' })
+        .build(),
+    ).advance('20s');
+    expect(t.pods().map((p) => p.status.phase)).toEqual(['Running', 'Running']);
+    t.act((c) => c.startComponent('kube-controller-manager')).advance('10s');
+    // sleep as PID 1 ignores SIGTERM: the pod is still being stopped.
+    expect(t.pods().find((p) => p.metadata.name === 'shell')!.status.phase).toBe('Running');
+    t.advance('30s');
+    const victim = t.pods().find((p) => p.metadata.name === 'shell')!;
+    expect(victim.status.phase).toBe('Failed');
+    expect(victim.status.containerStatuses![0]!.state.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'Error',
+    });
+    expect(mirror(t, 'kube-controller-manager-minikube')?.status.phase).toBe('Running');
+    expect(t.violations).toEqual([]);
+  });
 });
