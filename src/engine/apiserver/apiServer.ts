@@ -438,6 +438,9 @@ export class ApiServer {
             const metadata = { ...current.metadata };
             metadata.deletionTimestamp = timestamp((this.sim.now + grace * 1000) as never);
             metadata.deletionGracePeriodSeconds = grace;
+            // BeforeDelete: the first graceful deletion changes what the object's controllers should
+            // do, so a generation that is set is bumped (a pod's then reads 2).
+            if (metadata.generation !== undefined && metadata.generation > 0) metadata.generation++;
             const terminating = { ...current };
             terminating.metadata = metadata;
             return this.persist(from, user, keys, terminating, current, done, req, routine);

@@ -424,6 +424,8 @@ describe('stopping a container', () => {
     t.advance('5s');
     expect(t.cluster.get('Pod', 'default', 'web')).toBeUndefined();
     expect(pod(t, 'sleeper').metadata.deletionTimestamp).toBeDefined();
+    // The graceful deletion is a new generation of the pod (the API server's BeforeDelete).
+    expect(pod(t, 'sleeper').metadata.generation).toBe(2);
     t.advance('20s');
     expect(pod(t, 'sleeper')).toBeDefined();
     t.advance('10s');
