@@ -78,6 +78,11 @@ export class Informer<K extends Kind> {
   synced = false;
   /** How many times the cache was started afresh: state a component derived from it is void after a restart. */
   generation = 0;
+  /**
+   * Bumped by every change to the cache: a component that found nothing to do with what the cache
+   * held can tell, by this one number, that it would find the same again.
+   */
+  version = 0;
 
   constructor(
     private readonly api: ApiServer,
@@ -136,6 +141,7 @@ export class Informer<K extends Kind> {
   start(): void {
     this.halt();
     this.cache.clear();
+    this.version++;
     this.position.clear();
     for (const index of this.indexes.values()) index.clear();
     this.generation++;
@@ -224,6 +230,7 @@ export class Informer<K extends Kind> {
     if (type === 'DELETED') {
       if (!old) return;
       this.cache.delete(key);
+      this.version++;
       this.position.delete(key);
       for (let i = 0; i < this.indexList.length; i++) this.indexList[i]!.update(key, undefined);
       for (const h of this.handlers) h.onDelete?.(object);
@@ -232,6 +239,7 @@ export class Informer<K extends Kind> {
     // An older version than the one cached (a list crossing a watch event) changes nothing.
     if (old && atLeast(old.metadata.resourceVersion, object.metadata.resourceVersion)) return;
     this.cache.set(key, object);
+    this.version++;
     if (!old) this.position.set(key, this.nextPosition++);
     for (let i = 0; i < this.indexList.length; i++) this.indexList[i]!.update(key, object);
     for (const h of this.handlers) {

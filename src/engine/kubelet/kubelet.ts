@@ -154,6 +154,26 @@ export class Kubelet {
   /** The spec.unschedulable the last status computation saw (kubelet starts from false). */
   private lastUnschedulable = false;
   private lastReportedImages = '';
+  /**
+   * What the last node status computation that found nothing to report read (null: it reported,
+   * or has not run): while every input is the same, the 10-s tick would find the same and need only
+   * check the 5-minute report (see statusStill). Most ticks of a quiet node end there.
+   */
+  private quietStatus: {
+    readonly epoch: number;
+    readonly ownNode: number;
+    readonly images: number;
+    readonly runtimeUp: boolean;
+    readonly cni: boolean;
+    readonly podCidr: string | undefined;
+  } | null = null;
+  /**
+   * Bumped whenever kubelet's own status of a pod changes (`mine`): with the pod informer's
+   * version, what tells the status manager's pass that nothing it compares has changed since a
+   * pass that found every pod settled (quietPods).
+   */
+  private minesVersion = 0;
+  private quietPods: { readonly pods: number; readonly mines: number } | null = null;
   /** kubelet → its runtime (CRI calls), checked once. */
   private readonly toRuntime: Route;
 
@@ -173,6 +193,11 @@ export class Kubelet {
     this.pods = new Informer(api, this.id, 'Pod', { nodeName: shape.name });
     this.ownNode = new Informer(api, this.id, 'Node', { nodeName: shape.name });
     this.ownNode.addHandlers({ onAdd: (n) => this.nodeChanged(n), onUpdate: (n) => this.nodeChanged(n) });
+    // What the status loop reads: any change wakes it if it sleeps.
+    const wake = () => this.statusInputChanged();
+    this.ownNode.addHandlers({ onAdd: wake, onUpdate: wake, onDelete: wake });
+    this.pods.addHandlers({ onAdd: wake, onUpdate: wake, onDelete: wake });
+    runtime.onStatusChange = wake;
     this.recorder = new EventRecorder(sim, api, this.id, { component: 'kubelet', host: shape.name });
     this.nodeRef = { kind: 'Node', name: shape.name, uid: shape.name };
     this.pods.addHandlers({
@@ -396,6 +421,67 @@ export class Kubelet {
     this.sim.after(next(), tick);
   }
 
+  /**
+   * The status loop, every 10 s: node status (posted when something changed or 5 minutes have
+   * passed), then the status manager's check of each pod. A tick that would find exactly what the
+   * last one found is skipped, not moved: a quiet node's loop sleeps until its 5-minute report is
+   * due, and any change to what the two read (its Node, its pods, their statuses, the runtime's
+   * images and pod range) wakes it at its next 10-s tick. A thousand idle nodes then run a few
+   * ticks every 5 minutes each, not thirty.
+   */
+  private statusLoop: { readonly epoch: number; readonly origin: number; token: number; at: number } | null =
+    null;
+
+  private startStatusLoop(epoch: number): void {
+    this.statusLoop = { epoch, origin: this.sim.now, token: 0, at: Infinity };
+    this.armStatusTick(this.sim.now + NODE_STATUS_UPDATE_MS);
+  }
+
+  /** The loop's next tick at `at` (a tick on its grid); an earlier arming of it is void. */
+  private armStatusTick(at: number): void {
+    const loop = this.statusLoop!;
+    const token = ++loop.token;
+    loop.at = at;
+    this.sim.at(at, () => {
+      if (loop.token !== token || this.statusLoop !== loop || !this.alive(loop.epoch)) return;
+      loop.at = Infinity;
+      this.updateNodeStatus(loop.epoch);
+      this.resendStatuses(loop.epoch);
+      const next = this.statusQuiet(loop.epoch) ? this.reportDue(loop) : at + NODE_STATUS_UPDATE_MS;
+      // A change seen meanwhile may have armed the next tick already.
+      if (next < loop.at) this.armStatusTick(next);
+    });
+  }
+
+  /** Whether the next tick would find what this one found: nothing to post, every pod settled. */
+  private statusQuiet(epoch: number): boolean {
+    const q = this.quietPods;
+    return (
+      this.statusStill(epoch) && q !== null && q.pods === this.pods.version && q.mines === this.minesVersion
+    );
+  }
+
+  /** The first tick of the loop's grid at which the 5-minute report is due. */
+  private reportDue(loop: { readonly origin: number }): number {
+    const due = this.lastReportAt + NODE_STATUS_REPORT_MS;
+    const ticks = Math.max(1, Math.ceil((due - loop.origin) / NODE_STATUS_UPDATE_MS));
+    return Math.max(loop.origin + ticks * NODE_STATUS_UPDATE_MS, this.nextStatusTick(loop));
+  }
+
+  /** The loop's first tick after now. */
+  private nextStatusTick(loop: { readonly origin: number }): number {
+    const done = Math.floor((this.sim.now - loop.origin) / NODE_STATUS_UPDATE_MS);
+    return loop.origin + (done + 1) * NODE_STATUS_UPDATE_MS;
+  }
+
+  /** Something the status loop reads changed: a sleeping loop ticks again at its next tick. */
+  private statusInputChanged(): void {
+    const loop = this.statusLoop;
+    if (!loop || !this.alive(loop.epoch)) return;
+    const next = this.nextStatusTick(loop);
+    if (next < loop.at) this.armStatusTick(next);
+  }
+
   // --- Registration, Lease and node status -------------------------------------------------
 
   /**
@@ -437,10 +523,7 @@ export class Kubelet {
         this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.lease.sync(epoch));
         this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
         // The status manager's syncBatch runs on the same 10-s beat as the node status.
-        this.every(epoch, NODE_STATUS_UPDATE_MS, 0, () => {
-          this.updateNodeStatus(epoch);
-          this.resendStatuses(epoch);
-        });
+        this.startStatusLoop(epoch);
         this.pods.start();
         this.ownNode.start();
         this.createMirrorPods(epoch);
@@ -459,7 +542,11 @@ export class Kubelet {
 
   /** The runtime runs and kubelet has had time for its first status check of it. */
   private runtimeChecked(): boolean {
-    return this.runtime.up && this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
+    return this.runtime.up && this.runtimeCheckTimePassed();
+  }
+
+  private runtimeCheckTimePassed(): boolean {
+    return this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
   }
 
   /** Why the node is not Ready: the runtime not checked yet, or (once it is) no CNI config. */
@@ -469,6 +556,7 @@ export class Kubelet {
 
   /** kindnet wrote the node's CNI config: as fastStatusUpdateOnce, a node not yet Ready reports at once. */
   cniConfigWritten(): void {
+    this.statusInputChanged();
     const epoch = this.epoch;
     if (this.alive(epoch) && this.lastReportedReady !== true && this.networkReady())
       this.updateNodeStatus(epoch);
@@ -504,6 +592,8 @@ export class Kubelet {
   private updateNodeStatus(epoch: number, attempt = 0): void {
     const node = this.node;
     if (!node || !this.alive(epoch)) return;
+    if (this.statusStill(epoch) && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
+    this.quietStatus = null;
     const ready = this.networkReady();
     const notReadyMessage = this.notReadyMessage();
     const { list: images, key: imagesKey } = this.nodeImages();
@@ -520,7 +610,19 @@ export class Kubelet {
       imagesKey !== this.lastReportedImages ||
       drifted ||
       (!ready && notReadyMessage !== this.lastNotReadyMessage);
-    if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
+    if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) {
+      // Past the runtime check nothing here depends on the clock but the 5-minute report.
+      if (this.runtimeCheckTimePassed())
+        this.quietStatus = {
+          epoch,
+          ownNode: this.ownNode.version,
+          images: this.runtime.imagesVersion,
+          runtimeUp: this.runtime.up,
+          cni: this.runtime.cniConfigured,
+          podCidr: this.runtime.podCidr,
+        };
+      return;
+    }
     const now = timestamp(this.sim.now);
     const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
     const status = {
@@ -534,6 +636,8 @@ export class Kubelet {
     this.lastReportAt = this.sim.now;
     this.lastReportedReady = ready;
     this.lastReportedImages = imagesKey;
+    // The next tick looks again (the loop ticks on after a report, wherever it came from).
+    this.statusInputChanged();
     this.api.request(
       this.id,
       { verb: 'updateStatus', kind: 'Node', object: { ...current, status }, asPatch: true },
@@ -555,6 +659,20 @@ export class Kubelet {
           );
       },
       { routine: !changed },
+    );
+  }
+
+  /** Whether the node status computation would read what it read when it last found nothing to report. */
+  private statusStill(epoch: number): boolean {
+    const q = this.quietStatus;
+    return (
+      q !== null &&
+      q.epoch === epoch &&
+      q.ownNode === this.ownNode.version &&
+      q.images === this.runtime.imagesVersion &&
+      q.runtimeUp === this.runtime.up &&
+      q.cni === this.runtime.cniConfigured &&
+      q.podCidr === this.runtime.podCidr
     );
   }
 
@@ -638,7 +756,7 @@ export class Kubelet {
     if (w.pod.status.phase !== 'Running' || !isPodReady(w.pod)) this.podRunning(w);
     // Otherwise the status manager starts from what runs, which the API shows now: should the
     // API's change later (node-lifecycle-controller marking the pod not ready), its check puts it back.
-    else w.mine = w.pod.status;
+    else this.setMine(w, w.pod.status);
     return true;
   }
 
@@ -1043,7 +1161,7 @@ export class Kubelet {
     metadata.resourceVersion = '';
     const sent = { ...pod };
     sent.metadata = metadata;
-    w.mine = status;
+    this.setMine(w, status);
     w.sentAt = this.sim.now;
     this.api.request(this.id, { verb: 'updateStatus', kind: 'Pod', object: sent, asPatch: true });
   }
@@ -1055,15 +1173,16 @@ export class Kubelet {
    * update lost while kube-apiserver was down, and a pod node-lifecycle-controller marked not
    * Ready while the node was silent. Not while an update of its own may still be on its way.
    */
-  private correctStatus(w: PodWorker, api: Pod): void {
+  private correctStatus(w: PodWorker, api: Pod): boolean {
     const mine = w.mine;
-    if (!mine || w.state === 'terminated' || api.metadata.uid !== w.pod.metadata.uid) return;
-    if (w.agreedApi === api.status && w.agreedMine === mine) return;
-    if (this.sim.now - (w.sentAt ?? 0) < STATUS_RESEND_AFTER_MS) return;
+    if (!mine || w.state === 'terminated' || api.metadata.uid !== w.pod.metadata.uid) return true;
+    if (w.agreedApi === api.status && w.agreedMine === mine) return true;
+    // Too soon after its own update: looked at again later.
+    if (this.sim.now - (w.sentAt ?? 0) < STATUS_RESEND_AFTER_MS) return false;
     if (sameKubeletStatus(api.status, mine)) {
       w.agreedApi = api.status;
       w.agreedMine = mine;
-      return;
+      return true;
     }
     const theirs = (api.status.conditions ?? []).filter(
       (c) => !KUBELET_CONDITIONS.has(c.type) && !mine.conditions?.some((m) => m.type === c.type),
@@ -1072,16 +1191,30 @@ export class Kubelet {
       w,
       theirs.length ? { ...mine, conditions: [...(mine.conditions ?? []), ...theirs] } : mine,
     );
+    return false;
+  }
+
+  /** kubelet's own status of the pod, as its status manager keeps it. */
+  private setMine(w: PodWorker, status: PodStatus): void {
+    w.mine = status;
+    this.minesVersion++;
+    this.statusInputChanged();
   }
 
   /** The status manager's syncBatch, every 10 s: each pod's status checked against the API's. */
   private resendStatuses(epoch: number): void {
     if (!this.alive(epoch)) return;
+    const q = this.quietPods;
+    // Every pod was settled, and neither the API's pods nor kubelet's statuses changed since.
+    if (q !== null && q.pods === this.pods.version && q.mines === this.minesVersion) return;
+    this.quietPods = null;
+    let settled = true;
     for (const w of this.workers.values()) {
       if (w.mine === undefined) continue;
       const api = this.pods.get(w.pod.metadata.namespace, w.pod.metadata.name);
-      if (api) this.correctStatus(w, api);
+      if (api && !this.correctStatus(w, api)) settled = false;
     }
+    if (settled) this.quietPods = { pods: this.pods.version, mines: this.minesVersion };
   }
 
   /** Graceful termination: stop each container (Killing), remove the sandbox, then delete the pod for good. */

@@ -53,6 +53,8 @@ export class ContainerRuntime {
   readonly images = new Map<string, number>();
   /** Bumped whenever an image is added, so kubelet recomputes its node status list only then. */
   imagesVersion = 0;
+  /** Called when what kubelet's node status reads of the runtime changes: its images, its pod range. */
+  onStatusChange: (() => void) | null = null;
   readonly containers = new Map<string, RuntimeContainer>();
   readonly sandboxes = new Map<string, Sandbox>();
   private pullQueueFreeAt = 0;
@@ -136,6 +138,7 @@ export class ContainerRuntime {
   updateRuntimeConfig(podCidr: string, done: () => void): void {
     const prefix = podCidr.slice(0, podCidr.lastIndexOf('.'));
     this.podCidr = podCidr;
+    this.onStatusChange?.();
     if (prefix !== this.podCidrPrefix) {
       this.podCidrPrefix = prefix;
       this.nextIp = 2;
@@ -194,6 +197,7 @@ export class ContainerRuntime {
     this.reply(finish, `pulled ${image}`, () => {
       this.images.set(image, imageSize(image));
       this.imagesVersion++;
+      this.onStatusChange?.();
       done(pullMs, finish);
     });
   }
