@@ -22,6 +22,7 @@ import type {
 import { TEMPLATE_GENERATION } from '../api/annotations';
 import { qosClass } from '../api/pods';
 import { mountServiceAccountToken } from './serviceAccountToken';
+import { extendable } from '../core/extendable';
 
 export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
@@ -100,7 +101,7 @@ function defaultVolume(v: Volume): Volume {
 /** SetDefaults_Probe and SetDefaults_HTTPGetAction: the timing, and an HTTP GET of / by default. */
 function defaultProbe(p: Probe): Probe {
   // Zero is unset: each is defaulted when 0 too.
-  const out: Probe = { ...p };
+  const out: Probe = extendable(p);
   out.timeoutSeconds = p.timeoutSeconds || 1;
   out.periodSeconds = p.periodSeconds || 10;
   out.successThreshold = p.successThreshold || 1;
@@ -157,7 +158,7 @@ function admitPod(pod: Pod): Pod {
   spec.priority = SYSTEM_PRIORITY_CLASSES[pod.spec.priorityClassName ?? ''] ?? pod.spec.priority ?? 0;
   spec.preemptionPolicy = pod.spec.preemptionPolicy ?? 'PreemptLowerPriority';
   spec.tolerations = defaultTolerations(spec.tolerations);
-  const withDefaults = { ...pod };
+  const withDefaults = extendable(pod);
   withDefaults.spec = spec;
   const status = Object.assign({ qosClass: qosClass(withDefaults) }, pod.status) as Pod['status'];
   status.phase = pod.status?.phase ?? 'Pending';

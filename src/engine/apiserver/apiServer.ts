@@ -32,6 +32,7 @@ import { applyMergePatch } from '../api/mergePatch';
 import { storedKeys, type StoredKeys, type WatchEventType } from './storedKeys';
 import { validate } from './validation';
 import { IDENTITY_LEASE_NAME, IDENTITY_RENEW_MS, identityLease } from './identityLease';
+import { extendable } from '../core/extendable';
 
 export const APISERVER = componentId('kube-apiserver');
 export const ETCD = componentId('etcd');
@@ -435,7 +436,7 @@ export class ApiServer {
           if (grace > 0) {
             if (current.metadata.deletionTimestamp) return done({ ok: true, object: current });
             // Spread, then set (see `created`).
-            const metadata = { ...current.metadata };
+            const metadata = extendable(current.metadata);
             metadata.deletionTimestamp = timestamp((this.sim.now + grace * 1000) as never);
             metadata.deletionGracePeriodSeconds = grace;
             // BeforeDelete: the first graceful deletion changes what the object's controllers should
@@ -715,7 +716,7 @@ function created(
   uid: string,
   now: string,
 ): KubeObject {
-  const metadata = { ...object.metadata };
+  const metadata = extendable(object.metadata);
   metadata.name = name;
   if (namespace) metadata.namespace = namespace;
   metadata.uid = uid;
@@ -731,7 +732,7 @@ function created(
 
 /** A pod bound to `nodeName`, with PodScheduled=True (spread, then set, as in `created`). */
 function bound(current: Pod, nodeName: string, now: string): Pod {
-  const spec = { ...current.spec };
+  const spec = extendable(current.spec);
   spec.nodeName = nodeName;
   const status = { ...current.status };
   status.conditions = [

@@ -5,6 +5,7 @@
  * mounted read-only into each container at /var/run/secrets/kubernetes.io/serviceaccount.
  */
 import type { Container, Pod, PodSpec, Volume } from '../api/types';
+import { extendable } from '../core/extendable';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -50,7 +51,7 @@ function tokenVolume(name: string): Volume {
 /** A container keeps a mount it already has at the token's path; otherwise it gets the token's. */
 function withMount(c: Container, volume: string): Container {
   if (c.volumeMounts?.some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) return c;
-  const out = { ...c };
+  const out = extendable(c);
   out.volumeMounts = [
     ...(c.volumeMounts ?? []),
     { name: volume, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH },
@@ -63,7 +64,8 @@ export function mountServiceAccountToken(pod: Pod, spec: PodSpec): PodSpec {
   if (spec.automountServiceAccountToken === false) return spec;
   if (spec.volumes?.some((v) => v.name.startsWith('kube-api-access-'))) return spec;
   const name = tokenVolumeName(pod.metadata.uid || pod.metadata.name);
-  const out = { ...spec };
+  // Admission adds the account, priority and tolerations after this.
+  const out = extendable(spec);
   out.volumes = [...(spec.volumes ?? []), tokenVolume(name)];
   out.containers = spec.containers.map((c) => withMount(c, name));
   return out;

@@ -22,7 +22,8 @@ export function podFromTemplate(
       creationTimestamp: '',
       labels: { ...(template.metadata.labels ?? {}) },
       ...(template.metadata.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
-      ownerReferences: [{ ...owner, controller: true, blockOwnerDeletion: true }],
+      // Object.assign, not a spread literal: the reference gains keys (see core/extendable).
+      ownerReferences: [Object.assign({}, owner, { controller: true, blockOwnerDeletion: true })],
     },
     spec: structuredClone(template.spec),
     status: { phase: 'Pending' },

@@ -1,6 +1,7 @@
 /** The pod statuses kubelet posts: while its containers are being created, once they run, and for mirror pods. */
 import type { Condition, ContainerStatus, Pod, PodConditionType, PodStatus } from '../api/types';
 import { PREEMPT_MESSAGE, PREEMPT_REASON } from './criticalPodAdmission';
+import { extendable } from '../core/extendable';
 
 /**
  * A pod condition; `why` (reason, then message) only when there is one. Plain literals throughout
@@ -27,7 +28,7 @@ export function pendingStatus(pod: Pod, now: string, hostIP: string): PodStatus 
     reason: 'ContainersNotReady',
     message: `containers with unready status: [${pod.spec.containers.map((c) => c.name).join(' ')}]`,
   };
-  const status = { ...pod.status };
+  const status = extendable(pod.status);
   status.phase = 'Pending';
   status.hostIP = hostIP;
   status.hostIPs = [{ ip: hostIP }];
@@ -84,7 +85,7 @@ export function waitingStatus(
 /** The status once the pod's sandbox is up: its IP, and PodReadyToStartContainers turned True. */
 function withSandbox(status: PodStatus, now: string, podIP: string): PodStatus {
   if (status.podIP === podIP) return status;
-  const next = { ...status };
+  const next = extendable(status);
   next.podIP = podIP;
   next.podIPs = [{ ip: podIP }];
   if (status.conditions)
@@ -113,7 +114,7 @@ export function runningStatus(
     restartCount: 0,
     state: { running: { startedAt: now } },
   }));
-  const status = { ...pod.status };
+  const status = extendable(pod.status);
   status.phase = 'Running';
   status.conditions = [
     ...(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'] as const).map((t) =>
@@ -167,7 +168,7 @@ export function mirrorStatus(
  */
 export function observedStatus(pod: Pod, status: PodStatus): PodStatus {
   const generation = pod.metadata.generation ?? 1;
-  const out = { ...status };
+  const out = extendable(status);
   out.observedGeneration = generation;
   if (status.conditions)
     out.conditions = status.conditions.map((c) =>
@@ -180,7 +181,7 @@ export function observedStatus(pod: Pod, status: PodStatus): PodStatus {
       const spec = pod.spec.containers.find((c) => c.name === s.name);
       if (!spec) return s;
       const r = spec.resources;
-      const next = { ...s };
+      const next = extendable(s);
       if (r?.requests && Object.keys(r.requests).length) next.allocatedResources = { ...r.requests };
       next.resources = {
         ...(r?.limits && Object.keys(r.limits).length ? { limits: r.limits } : {}),
@@ -188,7 +189,7 @@ export function observedStatus(pod: Pod, status: PodStatus): PodStatus {
       };
       if (spec.volumeMounts?.length)
         next.volumeMounts = spec.volumeMounts.map((m) =>
-          m.readOnly ? { ...m, recursiveReadOnly: 'Disabled' as const } : { ...m },
+          m.readOnly ? Object.assign({}, m, { recursiveReadOnly: 'Disabled' as const }) : { ...m },
         );
       return next;
     });

@@ -241,7 +241,8 @@ export class Scheduler {
       affinityPods: this.affinityPods,
     });
     this.nextStart = nextStart;
-    const record = { ...decision, time: this.sim.now };
+    // Object.assign, not a spread literal: `time` is a key the decision lacks (see core/extendable).
+    const record = Object.assign({}, decision, { time: this.sim.now });
     this.decisions.push(record);
     if (this.decisions.length > KEEP_DECISIONS) this.decisions.shift();
     this.onDecision?.(record);
