@@ -13,12 +13,13 @@ export interface PodRequests extends Requests {
 }
 
 // Requests are read on every scheduling cycle and cache update; objects are immutable, so each is
-// computed once, both kinds in one pass and one memo entry.
-const requestsMemo = new WeakMap<Pod, PodRequests>();
+// computed once, both kinds in one pass and one memo entry. The entry is the spec's: a status update
+// makes a new pod object around the same spec, which then finds it.
+const requestsMemo = new WeakMap<Pod['spec'], PodRequests>();
 
 function requestsOf(pod: Pod): PodRequests {
-  let r = requestsMemo.get(pod);
-  if (!r) requestsMemo.set(pod, (r = requestsAndNonZero(pod)));
+  let r = requestsMemo.get(pod.spec);
+  if (!r) requestsMemo.set(pod.spec, (r = requestsAndNonZero(pod)));
   return r;
 }
 

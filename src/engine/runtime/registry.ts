@@ -15,8 +15,25 @@ export interface ImageRef {
   readonly digest?: string;
 }
 
+/**
+ * Parsed references and digests by the text they come from (pure memos: a run names a few dozen
+ * images, and every container start, status and probe parses its image again).
+ */
+const parsed = new Map<string, ImageRef>();
+const digests = new Map<string, string>();
+const MEMO_LIMIT = 10_000;
+
 /** Parses an image reference the way the runtimes normalise it (docker.io, library/, latest). */
 export function parseImage(image: string): ImageRef {
+  let ref = parsed.get(image);
+  if (ref === undefined) {
+    if (parsed.size >= MEMO_LIMIT) parsed.clear();
+    parsed.set(image, (ref = parseImageText(image)));
+  }
+  return ref;
+}
+
+function parseImageText(image: string): ImageRef {
   let rest = image;
   let digest: string | undefined;
   const at = rest.indexOf('@');
@@ -44,7 +61,13 @@ export function parseImage(image: string): ImageRef {
  * tag, so every node and every run reports the same one, as a real registry would.
  */
 export function imageDigest(ref: ImageRef): string {
-  return stableHex(`${ref.registry}/${ref.repository}:${ref.tag}`, 8);
+  const name = `${ref.registry}/${ref.repository}:${ref.tag}`;
+  let digest = digests.get(name);
+  if (digest === undefined) {
+    if (digests.size >= MEMO_LIMIT) digests.clear();
+    digests.set(name, (digest = stableHex(name, 8)));
+  }
+  return digest;
 }
 
 /** Repositories the simulated registries hold, with their tags ('*' = any tag). */
