@@ -30,6 +30,8 @@ import {
   observedStatus,
   pendingStatus,
   preemptedStatus,
+  terminalPhase,
+  terminalStatus,
   runningStatus,
   waitingStatus,
 } from './podStatus';
@@ -803,38 +805,52 @@ export class Kubelet {
    */
   private preempt(w: PodWorker, done: () => void): void {
     this.recorder.record(w.pod, 'Warning', PREEMPT_REASON, PREEMPT_MESSAGE);
-    // The runtime forgets the containers with their sandbox: when they started is read now.
-    const startedAt = new Map(this.runtime.containersOf(w.pod.metadata.uid).map((c) => [c.id, c.startedAt]));
+    const startedAt = this.containerStarts(w);
     this.kill(w, (exits) => {
       w.state = 'terminated';
       const now = timestamp(this.sim.now);
-      let status = w.pod.status;
-      for (const [name, id] of w.containerIds) {
-        // How the process ended when it was stopped: 0 for a server, 137 for a shell killed when
-        // the grace period ran out.
-        const exit = exits.get(id);
-        const exitCode = exit?.exitCode ?? 0;
-        const terminated: ContainerState = {
-          terminated: {
-            exitCode,
-            reason: exitCode === 0 ? 'Completed' : 'Error',
-            startedAt: timestamp((startedAt.get(id) ?? this.sim.now) as never),
-            finishedAt: exit ? timestamp(exit.finishedAt as never) : now,
-            containerID: this.runtime.qualified(id),
-          },
-        };
-        status = withContainerState(
-          { ...w.pod, status },
-          name,
-          terminated,
-          undefined,
-          w.restarts.get(name) ?? 0,
-          now,
-        );
-      }
-      this.postStatus(w, preemptedStatus(w.pod.status, status, now));
+      this.postStatus(w, preemptedStatus(w.pod.status, this.endedStatus(w, exits, startedAt, now), now));
       done();
     });
+  }
+
+  /** When each of the pod's containers started (read before they are killed: the runtime forgets them with the sandbox). */
+  private containerStarts(w: PodWorker): ReadonlyMap<string, number | undefined> {
+    return new Map(this.runtime.containersOf(w.pod.metadata.uid).map((c) => [c.id, c.startedAt]));
+  }
+
+  /** The pod's status with each container that ran terminated as its process ended. */
+  private endedStatus(
+    w: PodWorker,
+    exits: ReadonlyMap<string, ContainerExit>,
+    startedAt: ReadonlyMap<string, number | undefined>,
+    now: string,
+  ): PodStatus {
+    let status = w.pod.status;
+    for (const [name, id] of w.containerIds) {
+      // How the process ended when it was stopped: 0 for a server, 137 for a shell killed when
+      // the grace period ran out.
+      const exit = exits.get(id);
+      const exitCode = exit?.exitCode ?? 0;
+      const terminated: ContainerState = {
+        terminated: {
+          exitCode,
+          reason: exitCode === 0 ? 'Completed' : 'Error',
+          startedAt: timestamp((startedAt.get(id) ?? this.sim.now) as never),
+          finishedAt: exit ? timestamp(exit.finishedAt as never) : now,
+          containerID: this.runtime.qualified(id),
+        },
+      };
+      status = withContainerState(
+        { ...w.pod, status },
+        name,
+        terminated,
+        undefined,
+        w.restarts.get(name) ?? 0,
+        now,
+      );
+    }
+    return status;
   }
 
   private reject(w: PodWorker, why: Refusal): void {
@@ -1150,7 +1166,7 @@ export class Kubelet {
   }
 
   /** Sends the pod's status, with what the status manager adds to every status (observedStatus). */
-  private postStatus(w: PodWorker, computed: PodStatus): void {
+  private postStatus(w: PodWorker, computed: PodStatus, stored?: () => void): void {
     const probed = this.prober.apply(w.pod.metadata.uid, computed, timestamp(this.sim.now));
     const status = observedStatus(w.pod, probed);
     // Spread, then set: one literal with a spread and more keys takes V8's slow path.
@@ -1163,7 +1179,11 @@ export class Kubelet {
     sent.metadata = metadata;
     this.setMine(w, status);
     w.sentAt = this.sim.now;
-    this.api.request(this.id, { verb: 'updateStatus', kind: 'Pod', object: sent, asPatch: true });
+    this.api.request(
+      this.id,
+      { verb: 'updateStatus', kind: 'Pod', object: sent, asPatch: true },
+      stored && (() => stored()),
+    );
   }
 
   /**
@@ -1220,15 +1240,26 @@ export class Kubelet {
   /** Graceful termination: stop each container (Killing), remove the sandbox, then delete the pod for good. */
   private terminate(w: PodWorker): void {
     if (w.state === 'terminating' || w.state === 'terminated') return;
-    this.kill(w, () => {
+    const wasRunning = w.state === 'running';
+    const startedAt = this.containerStarts(w);
+    this.kill(w, (exits) => {
       w.state = 'terminated';
-      this.api.request(this.id, {
-        verb: 'delete',
-        kind: 'Pod',
-        namespace: w.pod.metadata.namespace ?? 'default',
-        name: w.pod.metadata.name,
-        gracePeriodSeconds: 0,
-      });
+      const remove = () =>
+        this.api.request(this.id, {
+          verb: 'delete',
+          kind: 'Pod',
+          namespace: w.pod.metadata.namespace ?? 'default',
+          name: w.pod.metadata.name,
+          gracePeriodSeconds: 0,
+        });
+      // A pod that never ran has no containers to report on: it goes at once.
+      if (!wasRunning) return remove();
+      // The status manager writes the terminal status first (containers ended, phase Succeeded
+      // or Failed), and deletes the pod once that is stored (canBeDeleted).
+      const now = timestamp(this.sim.now);
+      const ended = this.endedStatus(w, exits, startedAt, now);
+      const phase = terminalPhase(ended, w.pod.spec.containers.length);
+      this.postStatus(w, terminalStatus(w.pod.status, ended, now, phase), remove);
     });
   }
 

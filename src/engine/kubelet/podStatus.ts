@@ -197,26 +197,23 @@ export function observedStatus(pod: Pod, status: PodStatus): PodStatus {
 }
 
 /**
- * A pod kubelet killed for a critical one (`status` has its containers' ended states; `before` is
- * what the pod showed until then): Failed, reason Preempting, DisruptionTarget first, the sandbox
- * gone, and not ready for the reason PodFailed (generateContainersReadyConditionForTerminalPhase).
+ * A pod whose containers kubelet has stopped for good (deleted, or preempted): `status` has their
+ * ended states, `before` is what the pod showed until then. The phase is terminal (Succeeded when
+ * every container ran and exited 0, else Failed), the sandbox is gone, and it is not ready for the
+ * reason PodCompleted or PodFailed (generateContainersReadyConditionForTerminalPhase): what the
+ * status manager writes before it deletes the pod.
  */
-export function preemptedStatus(before: PodStatus, status: PodStatus, now: string): PodStatus {
+export function terminalStatus(
+  before: PodStatus,
+  status: PodStatus,
+  now: string,
+  phase: 'Succeeded' | 'Failed',
+): PodStatus {
   const was = (type: string) => before.conditions?.find((c) => c.type === type);
   const since = (type: string) =>
     was(type)?.status === 'False' ? (was(type)?.lastTransitionTime ?? now) : now;
-  const conditions: NonNullable<PodStatus['conditions']> = [
-    {
-      type: 'DisruptionTarget',
-      status: 'True',
-      reason: 'TerminationByKubelet',
-      message: 'Pod was preempted by Kubelet to accommodate a critical pod.',
-      lastTransitionTime: now,
-      lastProbeTime: null,
-    },
-  ];
+  const conditions: NonNullable<PodStatus['conditions']> = [];
   for (const c of status.conditions ?? []) {
-    if (c.type === 'DisruptionTarget') continue;
     if (c.type === 'PodReadyToStartContainers')
       conditions.push({
         type: c.type,
@@ -228,11 +225,46 @@ export function preemptedStatus(before: PodStatus, status: PodStatus, now: strin
       conditions.push({
         type: c.type,
         status: 'False',
-        reason: 'PodFailed',
+        reason: phase === 'Failed' ? 'PodFailed' : 'PodCompleted',
         lastTransitionTime: since(c.type),
         lastProbeTime: null,
       });
     else conditions.push(c);
   }
-  return { ...status, conditions, phase: 'Failed', reason: PREEMPT_REASON, message: PREEMPT_MESSAGE };
+  const out = extendable(status);
+  out.conditions = conditions;
+  out.phase = phase;
+  return out;
+}
+
+/** A terminal phase for containers that ended so: Succeeded only if each ran and exited 0. */
+export function terminalPhase(status: PodStatus, containers: number): 'Succeeded' | 'Failed' {
+  const ended = status.containerStatuses ?? [];
+  const clean = ended.filter((s) => s.state.terminated?.exitCode === 0).length;
+  return clean === containers ? 'Succeeded' : 'Failed';
+}
+
+/**
+ * A pod kubelet killed for a critical one: Failed (see terminalStatus), reason Preempting, and
+ * DisruptionTarget first.
+ */
+export function preemptedStatus(before: PodStatus, status: PodStatus, now: string): PodStatus {
+  const terminal = terminalStatus(
+    before,
+    { ...status, conditions: (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget') },
+    now,
+    'Failed',
+  );
+  const conditions: NonNullable<PodStatus['conditions']> = [
+    {
+      type: 'DisruptionTarget',
+      status: 'True',
+      reason: 'TerminationByKubelet',
+      message: 'Pod was preempted by Kubelet to accommodate a critical pod.',
+      lastTransitionTime: now,
+      lastProbeTime: null,
+    },
+    ...(terminal.conditions ?? []),
+  ];
+  return Object.assign({}, terminal, { conditions, reason: PREEMPT_REASON, message: PREEMPT_MESSAGE });
 }

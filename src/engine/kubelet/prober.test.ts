@@ -432,6 +432,42 @@ describe('stopping a container', () => {
     expect(t.cluster.get('Pod', 'default', 'sleeper')).toBeUndefined();
   });
 
+  it('writes a deleted pod’s terminal status before it deletes it: Failed with 137 for a killed shell, Succeeded for nginx', () => {
+    const t = TestCluster.ready().apply(
+      makePod('sleeper').image('busybox:1.36').args('sleep', '3600').build(),
+      makePod('web').build(),
+    );
+    t.advance('20s').act((c) => {
+      c.delete('Pod', 'default', 'sleeper');
+      c.delete('Pod', 'default', 'web');
+    });
+    t.advance('40s');
+    /** The last version of the pod etcd held before it was deleted. */
+    const last = (name: string) => {
+      const versions = t.cluster.etcd.changes.filter((c) => c.key === `/registry/pods/default/${name}`);
+      expect(versions.at(-1)!.value).toBeNull();
+      return versions.at(-2)!.value as Pod;
+    };
+    const sleeper = last('sleeper');
+    expect(sleeper.status.phase).toBe('Failed');
+    expect(sleeper.status.containerStatuses![0]!.state.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'Error',
+    });
+    expect(sleeper.status.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'PodFailed',
+    });
+    const web = last('web');
+    expect(web.status.phase).toBe('Succeeded');
+    expect(web.status.containerStatuses![0]!.state.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
+    expect(web.status.conditions?.find((c) => c.type === 'ContainersReady')?.reason).toBe('PodCompleted');
+    expect(t.violations).toEqual([]);
+  });
+
   it('uses the grace period the deletion asks for', () => {
     const t = TestCluster.ready().apply(
       makePod('sleeper').image('busybox:1.36').args('sleep', '3600').build(),
