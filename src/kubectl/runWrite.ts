@@ -27,10 +27,12 @@ export function runWrite(
   // Then what kubectl waits for (a deletion), a second at a time as a terminal's watch is followed.
   const wait = command.waitAfter?.();
   if (wait) {
-    wait.first(clusterReader(cluster));
+    const first = wait.first(clusterReader(cluster));
+    if (first.text !== '') out.push(first);
     for (let t = 0; t < waitLimitMs && !wait.ended!(); t += 1_000) {
       cluster.run(1_000);
-      wait.next(clusterReader(cluster));
+      const next = wait.next(clusterReader(cluster));
+      if (next) out.push(next);
     }
   }
   return out;

@@ -49,6 +49,41 @@ describe('writes are API requests', () => {
     expect(run(w, 'kubectl delete pod nope').error).toBe(true);
   });
 
+  test('delete: --force with a zero grace period warns and force-deletes, --grace-period=0 alone is 1 s, --timeout gives up waiting, errors come last and stop the wait', () => {
+    const w = readyCluster({ nodes: 1 });
+    for (const name of ['a1', 'a2', 'a3', 'a4']) run(w, `kubectl run ${name} --image=busybox -- sleep 3600`);
+    w.cluster.run(30_000);
+    expect(run(w, 'kubectl delete pod a1 --timeout=5s')).toEqual({
+      text: 'pod "a1" deleted from default namespace\nerror: timed out waiting for the condition on pods/a1',
+      error: true,
+    });
+    expect(w.cluster.get('Pod', 'default', 'a1')?.metadata.deletionTimestamp).toBeDefined();
+    const before = w.cluster.now;
+    expect(run(w, 'kubectl delete pod a2 --grace-period=0 --force')).toEqual({
+      text: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\npod "a2" force deleted from default namespace',
+      error: false,
+    });
+    expect(w.cluster.get('Pod', 'default', 'a2')).toBeUndefined();
+    expect(w.cluster.now - before).toBeLessThan(2_000);
+    // Kept from data loss: a zero grace period without --force is one second.
+    run(w, 'kubectl delete pod a3 --grace-period=0 --wait=false');
+    expect(w.cluster.get('Pod', 'default', 'a3')?.metadata.deletionGracePeriodSeconds).toBe(1);
+    expect(run(w, 'kubectl delete pod a4 --force --grace-period=5').text).toBe(
+      'error: --force and --grace-period greater than 0 cannot be specified together',
+    );
+    expect(run(w, 'kubectl delete pod a4 --now --grace-period=5').text).toBe(
+      'error: --now and --grace-period cannot be specified together',
+    );
+    // The error after what was deleted; then kubectl does not wait.
+    const mixed = w.cluster.now;
+    expect(run(w, 'kubectl delete pod/a4 pod/nope')).toEqual({
+      text: 'pod "a4" deleted from default namespace\nError from server (NotFound): pods "nope" not found',
+      error: true,
+    });
+    expect(w.cluster.now - mixed).toBeLessThan(2_000);
+    expect(w.cluster.get('Pod', 'default', 'a4')?.metadata.deletionTimestamp).toBeDefined();
+  });
+
   test('create deployment and create namespace refuse an existing name and change nothing', () => {
     run(t, 'kubectl create deployment dup --image=nginx --replicas=3');
     t.cluster.run(1_000);

@@ -1,13 +1,17 @@
 /**
  * `kubectl delete TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --all`: prints as kubectl 1.34
- * (`… deleted from NS namespace`) as each answer comes, then, as `--wait` (on by default) has it,
- * stays until every deleted object is gone: a pod until kubelet has stopped its containers.
+ * (`… deleted from NS namespace`, `… force deleted …` with a zero grace period) as each answer
+ * comes, the errors after them all, then, as `--wait` (on by default) has it and unless something
+ * failed, stays until every deleted object is gone (a pod until kubelet has stopped its
+ * containers), for at most `--timeout`. The grace period flags combine as kubectl's Complete and
+ * Validate have it: `--grace-period=0` alone means 1, `--force` alone means 0.
  */
 import type { Kind } from '../../engine/api/types';
-import type { ClusterReader, WatchCommand } from '../types';
+import type { ClusterReader, Output, WatchCommand } from '../types';
 import { resolveTargets } from '../get/get';
 import { errorCommand, fail, ok, serverError } from '../output';
 import { flagTrue } from '../parse/flags';
+import { durationFlag } from '../parse/goDuration';
 import { matches, parseSelector } from '../parse/selector';
 import type { Verb } from './context';
 
@@ -20,6 +24,7 @@ export const deleteVerb: Verb = {
     now: { type: 'bool' },
     wait: { type: 'bool' },
     'ignore-not-found': { type: 'bool' },
+    timeout: { type: 'string' },
   },
   run({ args, namespace, line }) {
     const targets = resolveTargets(args.positional, 'delete');
@@ -37,14 +42,20 @@ export const deleteVerb: Verb = {
     for (const t of targets.types)
       if (!t.engineKind)
         return errorCommand(`error: deleting ${t.name} is not possible in this simulated cluster`);
-    const grace = args.flags.get('grace-period');
-    const graceSeconds = flagTrue(args, 'now')
-      ? 1
-      : grace !== undefined && /^-?\d+$/.test(grace)
-        ? Math.max(0, Number(grace))
-        : undefined;
+    const gracePeriod = graceOf(
+      args.flags.get('grace-period'),
+      flagTrue(args, 'now'),
+      flagTrue(args, 'force'),
+    );
+    if (typeof gracePeriod === 'string') return errorCommand(gracePeriod);
+    const graceSeconds = gracePeriod < 0 ? undefined : gracePeriod;
+    const operation = gracePeriod === 0 ? 'force deleted' : 'deleted';
+    const timeout = durationFlag(args, 'timeout', 0);
+    if (typeof timeout === 'string') return errorCommand(timeout);
     const ignore = flagTrue(args, 'ignore-not-found');
     const wait = args.flags.get('wait') !== 'false';
+    /** kubectl's errors, printed once every answer has come (and then it does not wait). */
+    const errors: Output[] = [];
     /** The objects the API accepted to delete, by uid, and how many answers are still to come. */
     const deleted: Deleted[] = [];
     let unanswered = -1;
@@ -52,8 +63,21 @@ export const deleteVerb: Verb = {
       type: 'write',
       line,
       // Not when kubectl never got to ask (kube-apiserver refused the connection).
-      waitAfter: () => (wait && unanswered >= 0 ? untilGone(deleted, () => unanswered === 0) : null),
+      waitAfter: () =>
+        wait && unanswered >= 0
+          ? untilGone(
+              deleted,
+              () => (unanswered > 0 ? 'waiting' : errors.length ? 'failed' : 'answered'),
+              timeout,
+            )
+          : null,
       run(cluster, print) {
+        if (gracePeriod === 0)
+          print({
+            text: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+            error: false,
+            stderrLines: 1,
+          });
         const jobs: { kind: Kind; ns: string | undefined; name: string; label: string; qualified: string }[] =
           [];
         for (const t of targets.types) {
@@ -91,10 +115,18 @@ export const deleteVerb: Verb = {
             j.name,
             (r) => {
               unanswered--;
-              if (r.ok) deleted.push({ kind: j.kind, ns: j.ns, name: j.name, uid: r.object.metadata.uid });
-              if (r.ok) print(ok(`${j.label} "${j.name}" deleted${j.ns ? ` from ${j.ns} namespace` : ''}`));
-              else if (!(ignore && r.error.reason === 'NotFound')) print(fail(serverError(r.error)));
+              if (r.ok) {
+                deleted.push({
+                  kind: j.kind,
+                  ns: j.ns,
+                  name: j.name,
+                  uid: r.object.metadata.uid,
+                  qualified: j.qualified,
+                });
+                print(ok(`${j.label} "${j.name}" ${operation}${j.ns ? ` from ${j.ns} namespace` : ''}`));
+              } else if (!(ignore && r.error.reason === 'NotFound')) errors.push(fail(serverError(r.error)));
               else print(ok(''));
+              if (unanswered === 0) for (const e of errors) print(e);
             },
             graceSeconds,
           );
@@ -108,27 +140,64 @@ interface Deleted {
   readonly ns: string | undefined;
   readonly name: string;
   readonly uid: string;
+  /** As kubectl wait names the resource: `pods`, `deployments.apps`. */
+  readonly qualified: string;
+}
+
+/**
+ * The grace period to ask for (-1: the object's own), or kubectl's error: `--now` is 1;
+ * `--grace-period=0` without `--force` becomes 1 (kept from data loss); `--force` alone is 0.
+ */
+function graceOf(flag: string | undefined, now: boolean, force: boolean): number | string {
+  let grace = -1;
+  if (flag !== undefined) {
+    if (!/^-?\d+$/.test(flag))
+      return `error: invalid argument "${flag}" for "--grace-period" flag: strconv.ParseInt: parsing "${flag}": invalid syntax`;
+    grace = Number(flag);
+  }
+  if (now) {
+    if (grace !== -1) return 'error: --now and --grace-period cannot be specified together';
+    grace = 1;
+  }
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (force && grace > 0)
+    return 'error: --force and --grace-period greater than 0 cannot be specified together';
+  return grace;
 }
 
 /**
  * kubectl's wait for deletion (as `kubectl wait --for=delete`, by uid: a new object of the same
- * name does not count): prints nothing and ends once every answer has come and each object is gone.
+ * name does not count): prints nothing and ends once every answer has come and each object is gone,
+ * at once when a deletion failed, or with kubectl's error when `timeoutMs` (0: a week) runs out.
  */
-function untilGone(deleted: readonly Deleted[], answered: () => boolean): WatchCommand {
+function untilGone(
+  deleted: readonly Deleted[],
+  progress: () => 'waiting' | 'failed' | 'answered',
+  timeoutMs: number,
+): WatchCommand {
   let ended = false;
-  const check = (reader: ClusterReader) => {
-    ended ||= answered() && deleted.every((d) => reader.get(d.kind, d.ns, d.name)?.metadata.uid !== d.uid);
+  let deadline = Infinity;
+  const check = (reader: ClusterReader): Output | null => {
+    if (ended) return null;
+    if (deadline === Infinity) deadline = reader.now + (timeoutMs > 0 ? timeoutMs : WEEK_MS);
+    const state = progress();
+    const left = deleted.filter((d) => reader.get(d.kind, d.ns, d.name)?.metadata.uid === d.uid);
+    ended = state === 'failed' || (state === 'answered' && left.length === 0);
+    if (ended || reader.now < deadline) return null;
+    ended = true;
+    const first = left[0] ?? deleted[0];
+    return first
+      ? fail(`error: timed out waiting for the condition on ${first.qualified}/${first.name}`)
+      : null;
   };
   return {
     type: 'watch',
-    first(reader) {
-      check(reader);
-      return ok('');
-    },
-    next(reader) {
-      check(reader);
-      return null;
-    },
+    first: (reader) => check(reader) ?? ok(''),
+    next: (reader) => check(reader),
     ended: () => ended,
   };
 }
+
+/** kubectl waits "forever" as a week. */
+const WEEK_MS = 7 * 24 * 3_600_000;
