@@ -189,3 +189,33 @@ describe('kubectl events', () => {
     );
   });
 });
+
+describe('kubectl get -w', () => {
+  beforeAll(() => prepareManifests());
+
+  test('prints every change between two looks, as each watch event comes: a deleted pod’s last status, a new pod’s Pending and ContainerCreating', () => {
+    const t = readyCluster({ nodes: 1 });
+    run(t, 'kubectl run sleeper --image=busybox -- sleep 3600');
+    t.cluster.run(20_000);
+    const w = watch('kubectl get pods -w --output-watch-events');
+    w.first(clusterReader(t.cluster));
+    run(t, 'kubectl delete pod sleeper --wait=false');
+    run(t, 'kubectl run web --image=nginx:1.27');
+    // One look 40 s later sees everything that happened meanwhile, in order.
+    t.cluster.run(40_000);
+    const rows = w
+      .next(clusterReader(t.cluster))!
+      .text.split('\n')
+      .map((r) => r.split(/\s+/).slice(0, 4).join(' '));
+    expect(rows).toEqual([
+      'MODIFIED sleeper 1/1 Terminating',
+      'ADDED web 0/1 Pending',
+      'MODIFIED web 0/1 Pending',
+      'MODIFIED web 0/1 ContainerCreating',
+      'MODIFIED web 1/1 Running',
+      // sh ignores SIGTERM: killed when the 30-s grace period ends, exit 137.
+      'MODIFIED sleeper 0/1 Error',
+      'DELETED sleeper 0/1 Error',
+    ]);
+  });
+});

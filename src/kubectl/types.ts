@@ -36,8 +36,20 @@ export interface ClusterReader {
   readonly processesDown?: ReadonlySet<ControlPlaneComponent>;
   /** The nodes whose kubelet is stopped (where the reader knows). */
   readonly kubeletsDown?: ReadonlySet<string>;
+  /**
+   * The run's history, where the reader keeps it: the moments after `since` (to `now`) at which
+   * objects of `kind` changed, and the objects as they were at any moment. A watch prints each
+   * change from it, as kubectl hears every watch event, not only how things stand at each look.
+   */
+  readonly history?: ReaderHistory;
   /** `kubectl describe --show-events=false`: describers leave their Events section out. */
   readonly hideEvents?: boolean;
+}
+
+export interface ReaderHistory {
+  changedAt(kind: Kind, since: number): readonly number[];
+  /** The cluster at an earlier moment (only its objects and `now` differ from the reader's). */
+  at(t: number): ClusterReader;
 }
 
 /** What the terminal prints for a command: text as the real tool prints it, and whether it failed. */

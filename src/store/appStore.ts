@@ -29,6 +29,7 @@ import {
 import { runLog, type RunLog } from './runLog';
 import { withActions, type RecordedAction, type UserAction } from './userActions';
 import { showsMachines, topologyOf } from './machines';
+import { changeMoments } from '../kubectl/history';
 import { CONTROL_PLANE_COMPONENTS } from '../kubectl/nodeShell/manifests';
 import type { ControlPlaneComponent } from '../engine/cluster';
 import type { createTerminal, KubectlModule, Terminal } from './terminal';
@@ -309,6 +310,9 @@ export function createAppStore(init: AppStoreInit): AppStore {
               processesDown: new Set(
                 CONTROL_PLANE_COMPONENTS.filter((c) => !current.run.cluster.wasUp(c, current.virtualTime)),
               ),
+              changedAt: (kind, since) =>
+                changeMoments(current.run.cluster.etcd.changes, kind, since, current.virtualTime),
+              objectsAt: (t) => current.run.history.stateAt(t),
             };
           },
           performCommand: (action) => {

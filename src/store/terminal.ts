@@ -5,10 +5,11 @@
  * recorded; a watch prints again each time the objects at the cursor change. kubectl's code is
  * loaded when the terminal is first used, never with the page.
  */
-import type { Kind, KubeObject, ObjectOfKind } from '../engine/api/types';
-import { etcdKey, RESOURCES } from '../engine/api/resources';
+import type { Kind, KubeObject } from '../engine/api/types';
+import { RESOURCES } from '../engine/api/resources';
 import type { Cluster, ControlPlaneComponent } from '../engine/cluster';
 import type { RuntimeName } from '../engine/clusterConfig';
+import { objectAccess } from '../kubectl/history';
 import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
 import { promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 import { manifestPlacesAt, nodeStoppedAt, type CommandAction, type RecordedAction } from './userActions';
@@ -39,10 +40,11 @@ export function objectsReader(
   machines: readonly string[],
   /** Addons minikube was told to enable or disable by then (its own config changes at once). */
   told: ReadonlyMap<string, boolean> = new Map(),
-  files: Pick<ClusterReader, 'manifestPlaces' | 'kubeletsDown' | 'apiServerDown' | 'processesDown'> = {},
+  files: Pick<
+    ClusterReader,
+    'manifestPlaces' | 'kubeletsDown' | 'apiServerDown' | 'processesDown' | 'history'
+  > = {},
 ): ClusterReader {
-  let sorted: [string, KubeObject][] | null = null;
-  const entries = () => (sorted ??= [...objects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const dashboard = [...objects.keys()].some((k) =>
     k.startsWith('/registry/deployments/kubernetes-dashboard/'),
   );
@@ -56,17 +58,7 @@ export function objectsReader(
       ['default-storageclass', told.get('default-storageclass') ?? true],
       ['storage-provisioner', told.get('storage-provisioner') ?? true],
     ]),
-    list<K extends Kind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
-      const info = RESOURCES[kind];
-      const prefix = info.etcdPrefix + (namespace && info.namespaced ? `${namespace}/` : '');
-      return entries()
-        .filter(([key]) => key.startsWith(prefix))
-        .map(([, o]) => o as ObjectOfKind<K>);
-    },
-    get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> | undefined {
-      const ns = RESOURCES[kind].namespaced ? (namespace ?? 'default') : undefined;
-      return objects.get(etcdKey(kind, ns, name)) as ObjectOfKind<K> | undefined;
-    },
+    ...objectAccess(objects),
   };
 }
 
@@ -98,6 +90,9 @@ export interface CursorObjects {
   readonly actions: readonly RecordedAction[];
   /** The control-plane processes not running at the cursor. */
   readonly processesDown?: ReadonlySet<ControlPlaneComponent>;
+  /** The run's recorded changes up to the cursor, and the objects at an earlier moment (for watches). */
+  readonly changedAt?: (kind: Kind, since: number) => readonly number[];
+  readonly objectsAt?: (t: number) => ReadonlyMap<string, KubeObject>;
 }
 
 /** The terminal's side of the store: what the rest of the store gives it. */
@@ -143,11 +138,24 @@ export function createTerminal(
     const at = host.cursorNow();
     if (!at) return null;
     const manifestPlaces = manifestPlacesAt(at.actions, at.now, at.machines[0] ?? 'minikube');
-    return objectsReader(at.objects, at.now, at.runtime, at.machines, addonsTold(at.actions, at.now), {
+    const files = {
       manifestPlaces,
       apiServerDown: manifestPlaces.has('kube-apiserver') || at.processesDown?.has('kube-apiserver') === true,
       ...(at.processesDown ? { processesDown: at.processesDown } : {}),
       kubeletsDown: new Set(at.machines.filter((m) => nodeStoppedAt(at.actions, m, at.now).kubelet)),
+    };
+    const told = addonsTold(at.actions, at.now);
+    const { changedAt, objectsAt } = at;
+    const history =
+      changedAt && objectsAt
+        ? {
+            changedAt,
+            at: (t: number) => objectsReader(objectsAt(t), t, at.runtime, at.machines, told, files),
+          }
+        : undefined;
+    return objectsReader(at.objects, at.now, at.runtime, at.machines, told, {
+      ...files,
+      ...(history ? { history } : {}),
     });
   };
   const update = (change: (t: TerminalState) => TerminalState) =>

@@ -271,9 +271,13 @@ function renderTable(list: Listing, items: Item[], type: ResourceType, options: 
   return table(options.noHeaders ? rows : [headerRow(list, options), ...rows]);
 }
 
+/** At most this many moments of change are gone through at one look (a long jump compares the last only). */
+const MAX_WATCHED_MOMENTS = 64;
+
 /**
  * `-w`: the table once, then a row for each object that was added, changed or deleted since the last
- * moment. kubectl flushes its tabwriter after every event, so each later row is aligned on its own.
+ * moment, at every moment it changed where the reader keeps the run's history (a pod's short-lived
+ * ContainerCreating, the final status a deleted pod had, are printed as kubectl prints each event). kubectl flushes its tabwriter after every event, so each later row is aligned on its own.
  * `--watch-only` leaves out the first table; `--output-watch-events` puts each row's event (ADDED,
  * MODIFIED, DELETED) in front of it, the first table's rows being ADDED. The header comes with the
  * first row printed.
@@ -285,6 +289,7 @@ function watchCommand(
 ): Command {
   const type = request.types[0]!;
   let seen = new Map<string, Item>();
+  let lookedAt = -Infinity;
   let headerShown = options.noHeaders;
   const key = (i: Item) => `${i.namespace ?? ''}/${i.name}`;
   const snapshot = (reader: ClusterReader) => select(type, request, options, reader);
@@ -311,6 +316,7 @@ function watchCommand(
     first(reader) {
       const { list, items } = snapshot(reader);
       seen = new Map(items.map((i) => [key(i), i]));
+      lookedAt = reader.now;
       if (watchOptions.only) return ok('');
       if (!items.length)
         return ok(
@@ -324,16 +330,27 @@ function watchCommand(
       return ok(table(shown));
     },
     next(reader) {
-      const { list, items } = snapshot(reader);
-      const now = new Map(items.map((i) => [key(i), i]));
       const lines: string[] = [];
-      for (const item of items) {
-        const before = seen.get(key(item));
-        if (!before || before.version !== item.version)
-          lines.push(line(before ? 'MODIFIED' : 'ADDED', item, list));
-      }
-      for (const [k, item] of seen) if (!now.has(k)) lines.push(line('DELETED', item, list));
-      seen = now;
+      /** The rows for what changed between the last moment looked at and `at`. */
+      const look = (at: ClusterReader) => {
+        const { list, items } = snapshot(at);
+        const now = new Map(items.map((i) => [key(i), i]));
+        for (const item of items) {
+          const before = seen.get(key(item));
+          if (!before || before.version !== item.version)
+            lines.push(line(before ? 'MODIFIED' : 'ADDED', item, list));
+        }
+        for (const [k, item] of seen) if (!now.has(k)) lines.push(line('DELETED', item, list));
+        seen = now;
+      };
+      const history = reader.history;
+      const moments =
+        history && type.engineKind && reader.now > lookedAt
+          ? history.changedAt(type.engineKind, lookedAt).filter((t) => t < reader.now)
+          : [];
+      if (moments.length <= MAX_WATCHED_MOMENTS) for (const t of moments) look(history!.at(t));
+      look(reader);
+      lookedAt = reader.now;
       return lines.length ? ok(lines.join('\n')) : null;
     },
   };
