@@ -229,6 +229,23 @@ function seekBench(): void {
   print('seek-median', times[Math.floor(times.length / 2)]!, 'ms');
 }
 
+/**
+ * A fixed piece of plain JavaScript work (a million Map sets and gets by string key, a million small
+ * objects kept): not the engine, but a yardstick for comparing figures taken on different machines
+ * or at different times on a shared one.
+ */
+function calibrationBench(): void {
+  const t0 = performance.now();
+  const map = new Map<string, number>();
+  for (let i = 0; i < 1e6; i++) map.set(`k${i}`, i);
+  let sum = 0;
+  for (let i = 0; i < 1e6; i++) sum += map.get(`k${i}`)!;
+  const kept = new Array<{ a: number; b: number }>(1e6);
+  for (let i = 0; i < 1e6; i++) kept[i] = { a: i, b: sum };
+  if (kept.length !== 1e6 || sum === 0) throw new Error('calibration: the work was not done');
+  print('calibration', performance.now() - t0, 'ms (1e6 Map sets and gets, 1e6 small objects)');
+}
+
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
@@ -237,7 +254,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
  */
 if (!only) {
   const flags = process.argv.slice(2);
-  for (const name of ['scheduler', 'engine', 'idle', 'idle-100,heap', 'seek']) {
+  for (const name of ['calibration', 'scheduler', 'engine', 'idle', 'idle-100,heap', 'seek']) {
     const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, `--only=${name}`, ...flags], {
       stdio: 'inherit',
     });
@@ -246,6 +263,7 @@ if (!only) {
   process.exit(0);
 }
 
+if (only?.split(',').includes('calibration')) calibrationBench();
 if (want('scheduler')) schedulerBench(quick ? 1000 : 5000, quick ? 200 : 1000, quick ? 2000 : 10_000);
 if (want('engine'))
   engineBench(engineNodes || (quick ? 100 : 5000), quick ? 100 : 1000, quick ? 1000 : 10_000);
