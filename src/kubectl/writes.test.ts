@@ -84,6 +84,19 @@ describe('writes are API requests', () => {
     expect(w.cluster.get('Pod', 'default', 'a4')?.metadata.deletionTimestamp).toBeDefined();
   });
 
+  test('minikube node start returns with the node’s host and kubelet running, before its first Ready report', () => {
+    const w = readyCluster({ nodes: 2 });
+    run(w, 'minikube node stop minikube-m02');
+    w.cluster.run(60_000);
+    expect(run(w, 'minikube status').text).toMatch(
+      /minikube-m02\ntype: Worker\nhost: Stopped\nkubelet: Stopped/,
+    );
+    run(w, 'minikube node start minikube-m02');
+    expect(run(w, 'minikube status').text).toMatch(
+      /minikube-m02\ntype: Worker\nhost: Running\nkubelet: Running/,
+    );
+  });
+
   test('create deployment and create namespace refuse an existing name and change nothing', () => {
     run(t, 'kubectl create deployment dup --image=nginx --replicas=3');
     t.cluster.run(1_000);

@@ -98,6 +98,36 @@ describe('the terminal with the real kubectl', () => {
     expect(entry.output.at(-1)!.text).toBe('^C');
   });
 
+  it('follows -w through every change as the run plays: a pod deleted from Details ends as Error before DELETED', () => {
+    const { store, frame } = make();
+    store.getState().play();
+    for (let i = 0; i < 20_000 && running(store, 'web-').length < 3; i++) frame();
+    store.getState().runCommand('kubectl run sleeper --image=busybox -- sleep 3600');
+    for (let i = 0; i < 20_000 && running(store, 'sleeper').length < 1; i++) frame();
+    store.getState().runCommand('kubectl get pods sleeper -w --output-watch-events');
+    const watching = last(store).id;
+    // As the Details panel's Delete does: not typed, so the watch goes on.
+    store.getState().perform({ type: 'deletePod', namespace: 'default', name: 'sleeper' });
+    const shown = () =>
+      store
+        .getState()
+        .terminal.entries.find((e) => e.id === watching)!
+        .output.map((o) => o.text)
+        .join('\n');
+    store.getState().play();
+    for (let i = 0; i < 40_000 && !shown().includes('DELETED'); i++) frame();
+    const events = shown()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.split(/\s+/).slice(0, 4).join(' '));
+    expect(events).toEqual([
+      'ADDED sleeper 1/1 Running',
+      'MODIFIED sleeper 1/1 Terminating',
+      'MODIFIED sleeper 0/1 Error',
+      'DELETED sleeper 0/1 Error',
+    ]);
+  });
+
   it('refuses an enormous replica count before anything runs', () => {
     const { store } = make();
     const player = store.getState().player;

@@ -100,7 +100,8 @@ export const drain: Verb = {
             print(
               fail(
                 [
-                  `error: unable to drain node "${name}" due to error: [${problems.join(', ')}], continuing command...`,
+                  // An aggregate of one error prints bare; of several, in brackets (utilerrors).
+                  `error: unable to drain node "${name}" due to error:${problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`}, continuing command...`,
                   'There are pending nodes to be drained:',
                   ` ${name}`,
                   ...problems,

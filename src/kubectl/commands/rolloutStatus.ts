@@ -81,6 +81,9 @@ const notFound = (kind: StatusKind, name: string) =>
     `Error from server (NotFound): ${kind === 'Deployment' ? 'deployments' : 'daemonsets'}.apps "${name}" not found`,
   );
 
+/** At most this many moments of change are gone through at one look (a long jump reads the last only). */
+const MAX_MOMENTS = 64;
+
 /** The kinds with a status viewer here. */
 export type StatusKind = 'Deployment' | 'DaemonSet';
 
@@ -97,56 +100,79 @@ export function rolloutStatus(
   /** --timeout: how long to follow before giving up; 0 follows until done. */
   timeoutMs = 0,
 ): Command {
-  /** The object's status line, or null when it is gone. */
-  const lineOf = (reader: ClusterReader): RolloutLine | null => {
-    if (kind === 'DaemonSet') {
-      const ds = reader.get('DaemonSet', namespace, name);
-      return ds ? daemonSetLine(ds) : null;
-    }
-    const d = reader.get('Deployment', namespace, name);
-    return d ? rolloutLine(d, revision) : null;
-  };
+  /** The object, or undefined when it is gone. */
+  const objectOf = (reader: ClusterReader): Deployment | DaemonSet | undefined =>
+    kind === 'DaemonSet'
+      ? reader.get('DaemonSet', namespace, name)
+      : reader.get('Deployment', namespace, name);
+  const lineFor = (o: Deployment | DaemonSet): RolloutLine =>
+    o.kind === 'DaemonSet' ? daemonSetLine(o) : rolloutLine(o, revision);
   if (!watch)
     return {
       type: 'read',
       run(reader) {
-        const line = lineOf(reader);
-        return line ? printed(line) : notFound(kind, name);
+        const o = objectOf(reader);
+        return o ? printed(lineFor(o)) : notFound(kind, name);
       },
     };
   let last = '';
+  let version = '';
+  let lookedAt = -Infinity;
   let finished = false;
   let deadline = Infinity;
   return {
     type: 'watch',
     first(reader) {
       if (timeoutMs > 0) deadline = reader.now + timeoutMs;
-      const line = lineOf(reader);
-      if (!line) {
+      lookedAt = reader.now;
+      const o = objectOf(reader);
+      if (!o) {
         finished = true;
         return notFound(kind, name);
       }
+      const line = lineFor(o);
       last = line.text;
+      version = o.metadata.resourceVersion;
       finished = line.done;
       return printed(line);
     },
     ended: () => finished,
     next(reader) {
       if (finished) return null;
-      const line = lineOf(reader);
-      if (!line) {
-        // kubectl stops watching a deleted object rather than follow a new one of the same name.
-        finished = true;
-        return fail('error: object has been deleted');
-      }
-      if (line.text === last) {
+      const out: Output[] = [];
+      /** kubectl prints the status at each watch event of the object, the same line again too. */
+      const look = (at: ClusterReader) => {
+        if (finished) return;
+        const o = objectOf(at);
+        if (!o) {
+          // kubectl stops watching a deleted object rather than follow a new one of the same name.
+          finished = true;
+          out.push(fail('error: object has been deleted'));
+          return;
+        }
+        if (o.metadata.resourceVersion === version) return;
+        version = o.metadata.resourceVersion;
+        const line = lineFor(o);
+        // Without the run's history only how things stand is known: print what changed.
+        if (!reader.history && line.text === last) return;
+        last = line.text;
+        finished = line.done;
+        out.push(printed(line));
+      };
+      const history = reader.history;
+      const moments =
+        history && reader.now > lookedAt
+          ? history.changedAt(kind, lookedAt).filter((t) => t < reader.now)
+          : [];
+      if (moments.length <= MAX_MOMENTS) for (const t of moments) look(history!.at(t));
+      look(reader);
+      lookedAt = reader.now;
+      if (!out.length) {
         if (reader.now < deadline) return null;
         finished = true;
         return fail('error: timed out waiting for the condition');
       }
-      last = line.text;
-      finished = line.done;
-      return printed(line);
+      return { text: out.map((o) => o.text).join('\n'), error: out.some((o) => o.error) };
     },
   };
 }

@@ -138,8 +138,15 @@ export function node(words: readonly string[], line: string): Command {
   });
 }
 
-/** Whether a machine runs, judged from its Node: a NotReady node whose kubelet stopped posting (Unknown) is off. */
+/**
+ * Whether a machine runs: where the reader knows which kubelets run, from that; else judged from its
+ * Node (a NotReady node whose kubelet stopped posting, Unknown, is off).
+ */
 function hostState(reader: ClusterReader, machine: string): { host: string; kubelet: string } {
+  // A kubelet known to run (a node just started, before its first Ready report) means both run:
+  // `minikube node start` returns once they do.
+  if (reader.kubeletsDown && !reader.kubeletsDown.has(machine))
+    return { host: 'Running', kubelet: 'Running' };
   const ready = reader.get('Node', undefined, machine)?.status.conditions.find((c) => c.type === 'Ready');
   if (!ready) return { host: 'Running', kubelet: 'Stopped' };
   if (ready.status === 'True') return { host: 'Running', kubelet: 'Running' };

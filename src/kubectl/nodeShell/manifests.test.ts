@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../shell';
 import {
   absolute,
   afterMove,
@@ -83,5 +84,25 @@ describe('the control-plane manifests as files', () => {
       'minikube',
     );
     expect([...places]).toEqual([['kube-controller-manager', '/home/docker/kube-controller-manager.yaml']]);
+  });
+});
+
+describe('inside a node: what the shell does not simulate', () => {
+  it('a real command it lacks says so plainly; a word no tool knows gets the tool’s own error', () => {
+    const inNode = (line: string) => {
+      const c = parseCommand(line, { node: 'minikube' });
+      expect(c.type).toBe('error');
+      return (c as Extract<typeof c, { type: 'error' }>).output.text;
+    };
+    expect(inNode('docker images')).toMatch(
+      /^docker images: not simulated in this node shell \(it runs docker ps, /,
+    );
+    expect(inNode('sudo crictl inspect abc')).toMatch(/^crictl inspect: not simulated in this node shell/);
+    expect(inNode('journalctl -u kubelet')).toMatch(/^journalctl: not simulated in this node shell/);
+    expect(inNode('docker frob')).toBe(
+      "docker: unknown command: docker frob\n\nRun 'docker --help' for more information",
+    );
+    expect(inNode('sudo crictl frob')).toBe("No help topic for 'frob'");
+    expect(inNode('frobnicate')).toBe('-bash: frobnicate: command not found');
   });
 });

@@ -12,8 +12,125 @@ const SOCKETS = {
   'cri-o': 'unix:///var/run/crio/crio.sock',
 } as const;
 
+/** What the node shell runs, for the message about a real command it does not simulate. */
+const SIMULATED =
+  'docker ps, crictl ps, crictl pods, ps, ls, mv, hostname, whoami, systemctl status kubelet, exit';
+
+/** A command a real node has but this shell does not simulate: said plainly rather than faked as unknown. */
+const notSimulated = (command: string) =>
+  errorCommand(`${command}: not simulated in this node shell (it runs ${SIMULATED})`);
+
+/** docker's and crictl's real subcommands (other words get their tools' own "unknown" errors). */
+const DOCKER_COMMANDS = new Set([
+  'images',
+  'image',
+  'inspect',
+  'logs',
+  'exec',
+  'info',
+  'version',
+  'stats',
+  'top',
+  'run',
+  'rm',
+  'rmi',
+  'stop',
+  'start',
+  'restart',
+  'kill',
+  'pull',
+  'push',
+  'network',
+  'volume',
+  'container',
+  'system',
+  'events',
+  'cp',
+  'port',
+  'pause',
+  'unpause',
+  'create',
+  'attach',
+  'diff',
+  'history',
+  'save',
+  'load',
+  'tag',
+]);
+const CRICTL_COMMANDS = new Set([
+  'images',
+  'img',
+  'inspect',
+  'inspecti',
+  'inspectp',
+  'logs',
+  'exec',
+  'info',
+  'version',
+  'stats',
+  'statsp',
+  'pull',
+  'rm',
+  'rmi',
+  'rmp',
+  'stop',
+  'stopp',
+  'start',
+  'create',
+  'run',
+  'runp',
+  'port-forward',
+  'attach',
+  'imagefsinfo',
+  'config',
+  'events',
+  'update',
+  'checkpoint',
+  'metricdescs',
+  'metricsp',
+]);
+/** Programs a minikube node has that this shell does not simulate. */
+const NODE_PROGRAMS = new Set([
+  'journalctl',
+  'cat',
+  'less',
+  'tail',
+  'head',
+  'grep',
+  'top',
+  'free',
+  'df',
+  'du',
+  'ip',
+  'ifconfig',
+  'ss',
+  'netstat',
+  'curl',
+  'wget',
+  'ping',
+  'mount',
+  'uname',
+  'uptime',
+  'find',
+  'iptables',
+  'env',
+  'echo',
+  'kill',
+  'pgrep',
+  'pidof',
+  'date',
+  'id',
+  'lsblk',
+  'nslookup',
+  'dig',
+  'ctr',
+  'runc',
+  'kubeadm',
+]);
+
 function docker(args: readonly string[], node: string): Command {
   const [sub, ...rest] = args;
+  if (sub !== undefined && DOCKER_COMMANDS.has(sub)) return notSimulated(`docker ${sub}`);
   if (sub !== 'ps')
     return errorCommand(
       sub
@@ -34,6 +151,7 @@ function docker(args: readonly string[], node: string): Command {
 
 function crictl(args: readonly string[], node: string, sudo: boolean): Command {
   const [sub, ...rest] = args;
+  if (sub !== undefined && CRICTL_COMMANDS.has(sub)) return notSimulated(`crictl ${sub}`);
   if (sub !== 'ps' && sub !== 'pods')
     return errorCommand(sub ? `No help topic for '${sub}'` : 'NAME:\n   crictl - client for CRI');
   const all = rest.includes('-a') || rest.includes('--all');
@@ -184,6 +302,8 @@ export function nodeCommand(
     case 'kubectl':
       return errorCommand('-bash: kubectl: command not found');
     default:
-      return errorCommand(`-bash: ${program}: command not found`);
+      return NODE_PROGRAMS.has(program)
+        ? notSimulated(program)
+        : errorCommand(`-bash: ${program}: command not found`);
   }
 }
