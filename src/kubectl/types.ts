@@ -48,7 +48,11 @@ export interface ClusterReader {
 
 export interface ReaderHistory {
   changedAt(kind: Kind, since: number): readonly number[];
-  /** The cluster at an earlier moment (only its objects and `now` differ from the reader's). */
+  /**
+   * The cluster at an earlier moment (only its objects and `now` differ from the reader's). Ask for
+   * moments in order and read each before asking for the next: a reader may share its objects
+   * with the next one.
+   */
   at(t: number): ClusterReader;
 }
 

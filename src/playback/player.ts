@@ -140,6 +140,18 @@ export class Player {
     return this.objects.at(this.virtualTime);
   }
 
+  /** A second cursor, for a terminal watch going through the moments since its last look in order. */
+  private lookBack: StateCursor | null = null;
+
+  /**
+   * Every object at virtual time `t`, as `objectsNow` would show them there. Cheapest for moments
+   * asked in order (each applies only the changes since the last); the map is valid until the next call.
+   */
+  objectsAt(t: number): ReadonlyMap<string, KubeObject> {
+    this.lookBack ??= new StateCursor(this.run.history, this.run.cluster.etcd.changes);
+    return this.lookBack.at(t);
+  }
+
   /** Changes whenever the objects at the cursor do. */
   get objectsVersion(): number {
     this.objects.at(this.virtualTime);

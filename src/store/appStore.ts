@@ -312,7 +312,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
               ),
               changedAt: (kind, since) =>
                 changeMoments(current.run.cluster.etcd.changes, kind, since, current.virtualTime),
-              objectsAt: (t) => current.run.history.stateAt(t),
+              objectsAt: (t) => current.objectsAt(t),
             };
           },
           performCommand: (action) => {
