@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from './api/types';
 import type { Change } from './etcd/etcd';
+import { lastIndexAtOrBefore } from './core/timeSearch';
 
 export type ObjectState = ReadonlyMap<string, KubeObject>;
 
@@ -19,14 +20,7 @@ export class ObjectHistory {
 
   /** How many changes had happened by virtual time `t` (inclusive). */
   countAt(t: number): number {
-    let lo = 0;
-    let hi = this.changes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.changes[mid]!.time <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lastIndexAtOrBefore(this.changes, t) + 1;
   }
 
   /** Every object as it was at virtual time `t`, keyed by etcd key. */

@@ -4,6 +4,7 @@
  */
 import { etcdKey, RESOURCES } from '../engine/api/resources';
 import type { Kind, KubeObject, ObjectOfKind } from '../engine/api/types';
+import { lastIndexAtOrBefore } from '../engine/core/timeSearch';
 import type { ClusterReader } from './types';
 
 interface TimedChange {
@@ -18,20 +19,37 @@ export function changeMoments(
   since: number,
   until: number,
 ): number[] {
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (changes[mid]!.time <= since) lo = mid + 1;
-    else hi = mid;
-  }
   const prefix = RESOURCES[kind].etcdPrefix;
   const moments: number[] = [];
-  for (let i = lo; i < changes.length && changes[i]!.time <= until; i++) {
+  for (
+    let i = lastIndexAtOrBefore(changes, since) + 1;
+    i < changes.length && changes[i]!.time <= until;
+    i++
+  ) {
     const c = changes[i]!;
     if (c.key.startsWith(prefix) && moments[moments.length - 1] !== c.time) moments.push(c.time);
   }
   return moments;
+}
+
+/** At most this many moments of change are gone through at one look (a long jump reads the last only). */
+const MAX_MOMENTS = 64;
+
+/**
+ * The cluster at each moment after `since` and before the reader's own at which objects of `kind`
+ * changed, in order, for a watch to go through as kubectl hears each event (none where the reader
+ * keeps no history, or too many changed). Each is read before the next is made (see ReaderHistory.at).
+ */
+export function* momentsSince(
+  reader: ClusterReader,
+  kind: Kind | null,
+  since: number,
+): Generator<ClusterReader> {
+  const history = reader.history;
+  if (!history || !kind || reader.now <= since) return;
+  const moments = history.changedAt(kind, since).filter((t) => t < reader.now);
+  if (moments.length > MAX_MOMENTS) return;
+  for (const t of moments) yield history.at(t);
 }
 
 /** `list` and `get` over objects keyed by etcd key (a list in key order, as a range read gives it). */

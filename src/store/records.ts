@@ -1,2 +1,2 @@
 /** Reading time-ordered records (decisions, control-loop passes) at the cursor. */
-export { lastIndexAtOrBefore as lastAtOrBeforeTime } from '../playback/timeSearch';
+export { lastIndexAtOrBefore as lastAtOrBeforeTime } from '../engine/core/timeSearch';

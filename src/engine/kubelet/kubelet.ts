@@ -129,10 +129,10 @@ interface PodWorker {
   probed?: ProbedWorker;
 }
 
-/** How a container's process ended, as the runtime tells it. */
-interface ContainerExit {
-  readonly exitCode: number;
-  readonly finishedAt: number;
+/** What the runtime knew of a container when its pod's sandbox went: when it started, and how it ended if it was stopped. */
+interface ContainerEnd {
+  readonly startedAt: number | undefined;
+  readonly exit?: { readonly exitCode: number; readonly finishedAt: number };
 }
 
 export class Kubelet {
@@ -805,38 +805,28 @@ export class Kubelet {
    */
   private preempt(w: PodWorker, done: () => void): void {
     this.recorder.record(w.pod, 'Warning', PREEMPT_REASON, PREEMPT_MESSAGE);
-    const startedAt = this.containerStarts(w);
-    this.kill(w, (exits) => {
+    this.kill(w, (ends) => {
       w.state = 'terminated';
       const now = timestamp(this.sim.now);
-      this.postStatus(w, preemptedStatus(w.pod.status, this.endedStatus(w, exits, startedAt, now), now));
+      this.postStatus(w, preemptedStatus(w.pod.status, this.endedStatus(w, ends, now), now));
       done();
     });
   }
 
-  /** When each of the pod's containers started (read before they are killed: the runtime forgets them with the sandbox). */
-  private containerStarts(w: PodWorker): ReadonlyMap<string, number | undefined> {
-    return new Map(this.runtime.containersOf(w.pod.metadata.uid).map((c) => [c.id, c.startedAt]));
-  }
-
   /** The pod's status with each container that ran terminated as its process ended. */
-  private endedStatus(
-    w: PodWorker,
-    exits: ReadonlyMap<string, ContainerExit>,
-    startedAt: ReadonlyMap<string, number | undefined>,
-    now: string,
-  ): PodStatus {
+  private endedStatus(w: PodWorker, ends: ReadonlyMap<string, ContainerEnd>, now: string): PodStatus {
     let status = w.pod.status;
     for (const [name, id] of w.containerIds) {
       // How the process ended when it was stopped: 0 for a server, 137 for a shell killed when
       // the grace period ran out.
-      const exit = exits.get(id);
+      const end = ends.get(id);
+      const exit = end?.exit;
       const exitCode = exit?.exitCode ?? 0;
       const terminated: ContainerState = {
         terminated: {
           exitCode,
           reason: exitCode === 0 ? 'Completed' : 'Error',
-          startedAt: timestamp((startedAt.get(id) ?? this.sim.now) as never),
+          startedAt: timestamp((end?.startedAt ?? this.sim.now) as never),
           finishedAt: exit ? timestamp(exit.finishedAt as never) : now,
           containerID: this.runtime.qualified(id),
         },
@@ -1241,8 +1231,7 @@ export class Kubelet {
   private terminate(w: PodWorker): void {
     if (w.state === 'terminating' || w.state === 'terminated') return;
     const wasRunning = w.state === 'running';
-    const startedAt = this.containerStarts(w);
-    this.kill(w, (exits) => {
+    this.kill(w, (ends) => {
       w.state = 'terminated';
       const remove = () =>
         this.api.request(this.id, {
@@ -1257,7 +1246,7 @@ export class Kubelet {
       // The status manager writes the terminal status first (containers ended, phase Succeeded
       // or Failed), and deletes the pod once that is stored (canBeDeleted).
       const now = timestamp(this.sim.now);
-      const ended = this.endedStatus(w, exits, startedAt, now);
+      const ended = this.endedStatus(w, ends, now);
       const phase = terminalPhase(ended, w.pod.spec.containers.length);
       this.postStatus(w, terminalStatus(w.pod.status, ended, now, phase), remove);
     });
@@ -1267,22 +1256,28 @@ export class Kubelet {
    * Stops each of the pod's containers (Killing) if they run, removes its sandbox, then `killed`,
    * while this kubelet run lasts.
    */
-  private kill(w: PodWorker, killed: (exits: ReadonlyMap<string, ContainerExit>) => void): void {
+  private kill(w: PodWorker, killed: (ends: ReadonlyMap<string, ContainerEnd>) => void): void {
     const wasRunning = w.state === 'running';
     w.state = 'terminating';
     this.prober.stopLivenessAndStartup(w.pod.metadata.uid);
     const epoch = this.epoch;
     const containers = [...w.containerIds.entries()];
     let left = containers.length;
-    /** Each stopped container's exit, read before the sandbox goes (the runtime forgets them with it). */
-    const exits = new Map<string, ContainerExit>();
+    /** Each stopped container's exit, as StopContainer answered. */
+    const exits = new Map<string, NonNullable<ContainerEnd['exit']>>();
     const removeSandbox = () => {
       // The containers have stopped: readiness is no longer probed either.
       this.prober.remove(w.pod.metadata.uid);
       if (!this.alive(epoch)) return;
-      this.cri(`RemovePodSandbox ${w.pod.metadata.name}`, w, () =>
-        this.runtime.removePodSandbox(w.pod.metadata.uid, () => killed(exits)),
-      );
+      this.cri(`RemovePodSandbox ${w.pod.metadata.name}`, w, () => {
+        // Read now: the runtime forgets the containers with their sandbox.
+        const ends = new Map<string, ContainerEnd>();
+        for (const c of this.runtime.containersOf(w.pod.metadata.uid)) {
+          const exit = exits.get(c.id);
+          ends.set(c.id, exit ? { startedAt: c.startedAt, exit } : { startedAt: c.startedAt });
+        }
+        this.runtime.removePodSandbox(w.pod.metadata.uid, () => killed(ends));
+      });
     };
     if (left === 0 || !wasRunning) return removeSandbox();
     for (const [name, id] of containers) {

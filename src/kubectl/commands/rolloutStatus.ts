@@ -5,6 +5,7 @@
  */
 import type { DaemonSet, Deployment } from '../../engine/api/types';
 import { REVISION } from '../../engine/controllers/deploymentController';
+import { momentsSince } from '../history';
 import { fail, ok } from '../output';
 import type { ClusterReader, Command, Output } from '../types';
 
@@ -81,9 +82,6 @@ const notFound = (kind: StatusKind, name: string) =>
     `Error from server (NotFound): ${kind === 'Deployment' ? 'deployments' : 'daemonsets'}.apps "${name}" not found`,
   );
 
-/** At most this many moments of change are gone through at one look (a long jump reads the last only). */
-const MAX_MOMENTS = 64;
-
 /** The kinds with a status viewer here. */
 export type StatusKind = 'Deployment' | 'DaemonSet';
 
@@ -159,12 +157,7 @@ export function rolloutStatus(
         finished = line.done;
         out.push(printed(line));
       };
-      const history = reader.history;
-      const moments =
-        history && reader.now > lookedAt
-          ? history.changedAt(kind, lookedAt).filter((t) => t < reader.now)
-          : [];
-      if (moments.length <= MAX_MOMENTS) for (const t of moments) look(history!.at(t));
+      for (const earlier of momentsSince(reader, kind, lookedAt)) look(earlier);
       look(reader);
       lookedAt = reader.now;
       if (!out.length) {

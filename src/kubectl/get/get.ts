@@ -15,6 +15,7 @@ import { COMPONENT_STATUS_WARNING } from './componentStatuses';
 /** What kube-apiserver 1.33+ warns of on every request for core/v1 Endpoints. */
 export const ENDPOINTS_WARNING =
   'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+import { momentsSince } from '../history';
 import { listing, type Item, type Listing } from './items';
 import { labelString } from './printer';
 import { parseSortBy, sortByPath, type FieldPath } from './sortBy';
@@ -271,9 +272,6 @@ function renderTable(list: Listing, items: Item[], type: ResourceType, options: 
   return table(options.noHeaders ? rows : [headerRow(list, options), ...rows]);
 }
 
-/** At most this many moments of change are gone through at one look (a long jump compares the last only). */
-const MAX_WATCHED_MOMENTS = 64;
-
 /**
  * `-w`: the table once, then a row for each object that was added, changed or deleted since the last
  * moment, at every moment it changed where the reader keeps the run's history (a pod's short-lived
@@ -343,12 +341,7 @@ function watchCommand(
         for (const [k, item] of seen) if (!now.has(k)) lines.push(line('DELETED', item, list));
         seen = now;
       };
-      const history = reader.history;
-      const moments =
-        history && type.engineKind && reader.now > lookedAt
-          ? history.changedAt(type.engineKind, lookedAt).filter((t) => t < reader.now)
-          : [];
-      if (moments.length <= MAX_WATCHED_MOMENTS) for (const t of moments) look(history!.at(t));
+      for (const earlier of momentsSince(reader, type.engineKind, lookedAt)) look(earlier);
       look(reader);
       lookedAt = reader.now;
       return lines.length ? ok(lines.join('\n')) : null;
