@@ -24,6 +24,10 @@ const engineNodes = Number(
 );
 /** `--profile=NAME`: write a CPU profile of that workload's measured part to NAME.cpuprofile. */
 const profileName = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+/** `--heap-profile=NAME`: write a sampling allocation profile of that workload's measured part to NAME.heapprofile. */
+const heapProfileName = process.argv
+  .find((a) => a.startsWith('--heap-profile='))
+  ?.slice('--heap-profile='.length);
 /** `--cpu`: also print each workload's CPU time (steadier than wall time when other work shares the machine). */
 const showCpu = process.argv.includes('--cpu');
 function measured<T>(name: string, fn: () => T): T {
@@ -37,6 +41,7 @@ function measured<T>(name: string, fn: () => T): T {
   return measuredOnce(name, fn);
 }
 function measuredOnce<T>(name: string, fn: () => T): T {
+  if (heapProfileName === name) return heapProfiled(name, fn);
   if (profileName !== name) return fn();
   const session = new Session();
   session.connect();
@@ -45,6 +50,22 @@ function measuredOnce<T>(name: string, fn: () => T): T {
   const result = fn();
   session.post('Profiler.stop', (_err, { profile }) =>
     writeFileSync(`${name}.cpuprofile`, JSON.stringify(profile)),
+  );
+  return result;
+}
+/** Runs `fn` under V8's sampling heap profiler (one sample per 32 KiB allocated, objects collected since included). */
+function heapProfiled<T>(name: string, fn: () => T): T {
+  const session = new Session();
+  session.connect();
+  session.post('HeapProfiler.enable');
+  session.post('HeapProfiler.startSampling', {
+    samplingInterval: 32 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  const result = fn();
+  session.post('HeapProfiler.stopSampling', (_err, { profile }) =>
+    writeFileSync(`${name}.heapprofile`, JSON.stringify(profile)),
   );
   return result;
 }
