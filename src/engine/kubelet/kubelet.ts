@@ -4,7 +4,7 @@
  * (sandbox, pull, create, start), reporting pod status and Events along the way.
  */
 import { formatPod, isPodReady, isTerminal } from '../api/pods';
-import type { Container, ContainerState, Node, ObjectReference, Pod, PodStatus } from '../api/types';
+import type { Container, ContainerState, Node, Pod, PodStatus } from '../api/types';
 import type { ApiServer } from '../apiserver/apiServer';
 import { EventRecorder } from '../client/eventRecorder';
 import { Informer } from '../client/informer';
@@ -27,7 +27,6 @@ import {
 import { goDuration } from './durations';
 import {
   mirrorStatus,
-  observedStatus,
   pendingStatus,
   preemptedStatus,
   terminalPhase,
@@ -38,15 +37,15 @@ import {
 import { Prober, type ProbedPod, type ProbeType } from './prober';
 import { crashBackoffMs, restarts, withContainerState } from './restarts';
 import { mirrorMetadata, StaticPods } from './staticPods';
+import { StatusManager, type StatusWorker } from './statusManager';
 import { LEASE_RENEW_MS, NodeLease } from './nodeLease';
+import { newNodeObject, nodeIP, type NodeShape } from './nodeObject';
 import {
-  CNI_NOT_INITIALIZED,
-  newNodeObject,
-  nodeConditions,
-  nodeIP,
-  RUNTIME_NOT_CHECKED,
-  type NodeShape,
-} from './nodeObject';
+  NETWORK_READY_AFTER_MS,
+  NODE_STATUS_REPORT_MS,
+  NODE_STATUS_UPDATE_MS,
+  NodeStatus,
+} from './nodeStatus';
 import {
   missingVolumes,
   MOUNT_RETRY_FIRST_MS,
@@ -55,17 +54,9 @@ import {
   type MissingVolume,
 } from './volumes';
 
-export const NODE_STATUS_UPDATE_MS = 10_000;
-export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 /** Image pull and crash back-off: 10 s doubling to 300 s (imageBackOffPeriod, MaxContainerBackOff). */
 export const IMAGE_BACKOFF_MS = 10_000;
 export const MAX_BACKOFF_MS = 300_000;
-/** Time from kubelet start until the runtime and the CNI report ready. */
-const NETWORK_READY_AFTER_MS = 1_500;
-/** A pod status is sent again only if it went out at least this long ago (not while an update is in flight). */
-const STATUS_RESEND_AFTER_MS = 5_000;
-/** The pod conditions kubelet owns (the status manager keeps the others as the API has them). */
-const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
 /** registerWithAPIServer's waits between tries: 100 ms, doubling, at most 7 s. */
 const REGISTER_FIRST_WAIT_MS = 100;
 const REGISTER_MAX_WAIT_MS = 7_000;
@@ -86,19 +77,6 @@ function processWords(c: Container): readonly string[] | undefined {
   return c.command || c.args ? [...(c.command ?? []), ...(c.args ?? [])] : undefined;
 }
 
-/** Whether two pod statuses agree in what kubelet owns: the phase, its conditions, container readiness. */
-function sameKubeletStatus(a: PodStatus, b: PodStatus): boolean {
-  if (a.phase !== b.phase) return false;
-  for (const type of KUBELET_CONDITIONS) {
-    const x = a.conditions?.find((c) => c.type === type)?.status;
-    const y = b.conditions?.find((c) => c.type === type)?.status;
-    if (x !== y) return false;
-  }
-  const ac = a.containerStatuses ?? [];
-  const bc = b.containerStatuses ?? [];
-  return ac.length === bc.length && ac.every((c, i) => c.ready === bc[i]!.ready);
-}
-
 type WorkerState = 'starting' | 'running' | 'terminating' | 'terminated';
 
 /** A pod worker as the prober sees it. */
@@ -106,8 +84,7 @@ interface ProbedWorker extends ProbedPod {
   readonly worker: PodWorker;
 }
 
-interface PodWorker {
-  pod: Pod;
+interface PodWorker extends StatusWorker {
   state: WorkerState;
   sandbox?: Sandbox;
   readonly containerIds: Map<string, string>;
@@ -116,15 +93,6 @@ interface PodWorker {
   readonly restarts: Map<string, number>;
   /** The pod as its CRI messages name it (made once). */
   ref?: ObjectRef;
-  /** The status kubelet last sent (its own view of the pod), and when. */
-  mine?: PodStatus;
-  sentAt?: number;
-  /**
-   * The API's status last found to agree with `mine` (statuses are never changed in place, so
-   * the same pair is not compared again every 10 s).
-   */
-  agreedApi?: PodStatus;
-  agreedMine?: PodStatus;
   /** This worker as the prober sees it (made once). */
   probed?: ProbedWorker;
 }
@@ -142,40 +110,10 @@ export class Kubelet {
   readonly ownNode: Informer<'Node'>;
   /** The pod range last handed to the runtime (none after a restart until the Node shows it). */
   private podCidr: string | undefined;
-  /** The Ready=False message last reported (it changes once the runtime has been checked). */
-  private lastNotReadyMessage = '';
   private readonly recorder: EventRecorder;
-  /** The kubelet's reference to its Node for events: no apiVersion, and the node's name as its uid. */
-  private readonly nodeRef: ObjectReference;
   private readonly workers = new Map<string, PodWorker>();
   private epoch = 0;
   private node: Node | undefined;
-  private startedAt = 0;
-  private lastReportAt = -Infinity;
-  private lastReportedReady: boolean | undefined;
-  /** The spec.unschedulable the last status computation saw (kubelet starts from false). */
-  private lastUnschedulable = false;
-  private lastReportedImages = '';
-  /**
-   * What the last node status computation that found nothing to report read (null: it reported,
-   * or has not run): while every input is the same, the 10-s tick would find the same and need only
-   * check the 5-minute report (see statusStill). Most ticks of a quiet node end there.
-   */
-  private quietStatus: {
-    readonly epoch: number;
-    readonly ownNode: number;
-    readonly images: number;
-    readonly runtimeUp: boolean;
-    readonly cni: boolean;
-    readonly podCidr: string | undefined;
-  } | null = null;
-  /**
-   * Bumped whenever kubelet's own status of a pod changes (`mine`): with the pod informer's
-   * version, what tells the status manager's pass that nothing it compares has changed since a
-   * pass that found every pod settled (quietPods).
-   */
-  private minesVersion = 0;
-  private quietPods: { readonly pods: number; readonly mines: number } | null = null;
   /** kubelet → its runtime (CRI calls), checked once. */
   private readonly toRuntime: Route;
 
@@ -201,7 +139,6 @@ export class Kubelet {
     this.pods.addHandlers({ onAdd: wake, onUpdate: wake, onDelete: wake });
     runtime.onStatusChange = wake;
     this.recorder = new EventRecorder(sim, api, this.id, { component: 'kubelet', host: shape.name });
-    this.nodeRef = { kind: 'Node', name: shape.name, uid: shape.name };
     this.pods.addHandlers({
       onAdd: (p) => this.syncPod(p),
       onUpdate: (p) => this.syncPod(p),
@@ -231,9 +168,32 @@ export class Kubelet {
       toRuntime: this.toRuntime,
       context: appContext,
       alive: (epoch) => this.alive(epoch),
-      startedAt: () => this.startedAt,
+      startedAt: () => this.nodeStatus.startedAt,
       changed: (p) => this.probeChanged(p.worker),
       failed: (p, container, type) => this.probeFailed(p.worker, container, type),
+    });
+    this.nodeStatus = new NodeStatus({
+      sim,
+      api,
+      runtime,
+      shape,
+      id: this.id,
+      recorder: this.recorder,
+      ownNode: this.ownNode,
+      alive: (epoch) => this.alive(epoch),
+      node: () => this.node,
+      setNode: (node) => (this.node = node),
+      reported: () => this.statusInputChanged(),
+    });
+    this.statuses = new StatusManager<PodWorker>({
+      sim,
+      api,
+      id: this.id,
+      pods: this.pods,
+      workers: () => this.workers.values(),
+      probed: (uid, status, now) => this.prober.apply(uid, status, now),
+      alive: (epoch) => this.alive(epoch),
+      changed: () => this.statusInputChanged(),
     });
     this.lease = new NodeLease(
       sim,
@@ -252,6 +212,10 @@ export class Kubelet {
   private readonly prober: Prober<ProbedWorker>;
   /** Its node Lease in kube-node-lease, renewed every 10 s while it runs. */
   private readonly lease: NodeLease;
+  /** Its pods' statuses as it sent them, checked against the API's every 10 s. */
+  private readonly statuses: StatusManager<PodWorker>;
+  /** Its Node's status, worked out every 10 s and posted when it changed or every 5 minutes. */
+  private readonly nodeStatus: NodeStatus;
 
   /** Its static pods: the manifests in /etc/kubernetes/manifests, run with or without kube-apiserver. */
   readonly staticPods: StaticPods;
@@ -285,13 +249,13 @@ export class Kubelet {
         w.state = 'terminated';
         this.prober.remove(w.pod.metadata.uid);
       }
-      this.postStatus(w, done ? { ...status, phase: failed ? 'Failed' : 'Succeeded' } : status);
+      this.statuses.post(w, done ? { ...status, phase: failed ? 'Failed' : 'Succeeded' } : status);
       return;
     }
     const next = count + 1;
     const delay = crashBackoffMs(next, IMAGE_BACKOFF_MS, MAX_BACKOFF_MS);
     if (delay === 0) {
-      this.postStatus(w, withContainerState(w.pod, c.name, terminated, undefined, count, now));
+      this.statuses.post(w, withContainerState(w.pod, c.name, terminated, undefined, count, now));
     } else {
       this.backOff(w, c, this.sim.now + delay);
       const waiting: ContainerState = {
@@ -300,7 +264,7 @@ export class Kubelet {
           message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${formatPod(w.pod)}`,
         },
       };
-      this.postStatus(w, withContainerState(w.pod, c.name, waiting, terminated, count, now));
+      this.statuses.post(w, withContainerState(w.pod, c.name, waiting, terminated, count, now));
     }
     const epoch = this.epoch;
     this.sim.after(delay, () => {
@@ -311,7 +275,7 @@ export class Kubelet {
       this.runContainer(w, spec, epoch, 'running', (id) => {
         w.restarts.set(c.name, next);
         const running: ContainerState = { running: { startedAt: timestamp(this.sim.now) } };
-        this.postStatus(
+        this.statuses.post(
           w,
           withContainerState(
             w.pod,
@@ -361,12 +325,7 @@ export class Kubelet {
   start(): void {
     this.sim.setUp(this.id, true);
     const epoch = ++this.epoch;
-    this.startedAt = this.sim.now;
-    this.lastReportAt = -Infinity;
-    this.lastReportedReady = undefined;
-    this.lastReportedImages = '';
-    this.lastNotReadyMessage = '';
-    this.lastUnschedulable = false;
+    this.nodeStatus.reset();
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
     this.workers.clear();
     this.prober.clear();
@@ -400,9 +359,7 @@ export class Kubelet {
       },
       () =>
         this.runtime.updateRuntimeConfig(cidr, () => {
-          // As fastStatusUpdateOnce: once the network is ready, the node reports Ready without waiting for the next tick.
-          if (this.alive(epoch) && this.lastReportedReady === false && this.networkReady())
-            this.updateNodeStatus(epoch);
+          this.nodeStatus.reportIfReadyAfterNotReady(epoch);
         }),
     );
   }
@@ -447,8 +404,8 @@ export class Kubelet {
     this.sim.at(at, () => {
       if (loop.token !== token || this.statusLoop !== loop || !this.alive(loop.epoch)) return;
       loop.at = Infinity;
-      this.updateNodeStatus(loop.epoch);
-      this.resendStatuses(loop.epoch);
+      this.nodeStatus.update(loop.epoch);
+      this.statuses.syncBatch(loop.epoch);
       const next = this.statusQuiet(loop.epoch) ? this.reportDue(loop) : at + NODE_STATUS_UPDATE_MS;
       // A change seen meanwhile may have armed the next tick already.
       if (next < loop.at) this.armStatusTick(next);
@@ -457,15 +414,12 @@ export class Kubelet {
 
   /** Whether the next tick would find what this one found: nothing to post, every pod settled. */
   private statusQuiet(epoch: number): boolean {
-    const q = this.quietPods;
-    return (
-      this.statusStill(epoch) && q !== null && q.pods === this.pods.version && q.mines === this.minesVersion
-    );
+    return this.nodeStatus.still(epoch) && this.statuses.settled();
   }
 
   /** The first tick of the loop's grid at which the 5-minute report is due. */
   private reportDue(loop: { readonly origin: number }): number {
-    const due = this.lastReportAt + NODE_STATUS_REPORT_MS;
+    const due = this.nodeStatus.lastReportAt + NODE_STATUS_REPORT_MS;
     const ticks = Math.max(1, Math.ceil((due - loop.origin) / NODE_STATUS_UPDATE_MS));
     return Math.max(loop.origin + ticks * NODE_STATUS_UPDATE_MS, this.nextStatusTick(loop));
   }
@@ -484,7 +438,7 @@ export class Kubelet {
     if (next < loop.at) this.armStatusTick(next);
   }
 
-  // --- Registration, Lease and node status -------------------------------------------------
+  // --- Registration and Lease --------------------------------------------------------------
 
   /**
    * registerWithAPIServer: creates the Node (or finds it there), tried again until it works with
@@ -505,9 +459,9 @@ export class Kubelet {
         }
         if (result.ok && result.object.kind === 'Node') this.node = result.object;
         if (!result.ok) this.node = this.api.peek('Node', undefined, this.shape.name) as Node | undefined;
-        this.recorder.record(this.nodeRef, 'Normal', 'Starting', 'Starting kubelet.');
+        this.recorder.record(this.nodeStatus.nodeRef, 'Normal', 'Starting', 'Starting kubelet.');
         this.recorder.record(
-          this.nodeRef,
+          this.nodeStatus.nodeRef,
           'Normal',
           'NodeAllocatableEnforced',
           'Updated Node Allocatable limit across pods',
@@ -516,14 +470,14 @@ export class Kubelet {
         if (result.ok)
           for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID'])
             this.recorder.record(
-              this.nodeRef,
+              this.nodeStatus.nodeRef,
               'Normal',
               reason,
               `Node ${this.shape.name} status is now: ${reason}`,
             );
         this.lease.sync(epoch);
         this.every(epoch, LEASE_RENEW_MS, 0.04, () => this.lease.sync(epoch));
-        this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.updateNodeStatus(epoch));
+        this.sim.after(NETWORK_READY_AFTER_MS, () => this.alive(epoch) && this.nodeStatus.update(epoch));
         // The status manager's syncBatch runs on the same 10-s beat as the node status.
         this.startStatusLoop(epoch);
         this.pods.start();
@@ -534,157 +488,10 @@ export class Kubelet {
     );
   }
 
-  /**
-   * The runtime is up, has a CNI config (kindnet's is written by its pod) and the node's pod range
-   * (NetworkReady), some time after kubelet started.
-   */
-  private networkReady(): boolean {
-    return this.runtimeChecked() && this.runtime.cniConfigured && this.runtime.podCidr !== undefined;
-  }
-
-  /** The runtime runs and kubelet has had time for its first status check of it. */
-  private runtimeChecked(): boolean {
-    return this.runtime.up && this.runtimeCheckTimePassed();
-  }
-
-  private runtimeCheckTimePassed(): boolean {
-    return this.sim.now - this.startedAt >= NETWORK_READY_AFTER_MS;
-  }
-
-  /** Why the node is not Ready: the runtime not checked yet, or (once it is) no CNI config. */
-  private notReadyMessage(): string {
-    return this.runtimeChecked() && !this.runtime.cniConfigured ? CNI_NOT_INITIALIZED : RUNTIME_NOT_CHECKED;
-  }
-
   /** kindnet wrote the node's CNI config: as fastStatusUpdateOnce, a node not yet Ready reports at once. */
   cniConfigWritten(): void {
     this.statusInputChanged();
-    const epoch = this.epoch;
-    if (this.alive(epoch) && this.lastReportedReady !== true && this.networkReady())
-      this.updateNodeStatus(epoch);
-  }
-
-  private imagesMemo: {
-    version: number;
-    list: { names: string[]; sizeBytes: number }[];
-    key: string;
-  } | null = null;
-
-  /** The images on the node, largest first, as node status lists them (at most 50); recomputed only after a pull. */
-  private nodeImages(): { list: { names: string[]; sizeBytes: number }[]; key: string } {
-    if (this.imagesMemo?.version !== this.runtime.imagesVersion) {
-      const list = [...this.runtime.images]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, 50)
-        // The image's repo digest, then its tag (RepoDigests before RepoTags, as kubelet lists them).
-        .map(([name, sizeBytes]) => ({
-          names: [this.runtime.imageRefs(name).imageID.replace('docker-pullable://', ''), name],
-          sizeBytes,
-        }));
-      this.imagesMemo = {
-        version: this.runtime.imagesVersion,
-        list,
-        key: list.map((i) => i.names[1]).join(','),
-      };
-    }
-    return this.imagesMemo;
-  }
-
-  /** Computes node status every 10 s; posts it when something changed or 5 minutes have passed. */
-  private updateNodeStatus(epoch: number, attempt = 0): void {
-    const node = this.node;
-    if (!node || !this.alive(epoch)) return;
-    if (this.statusStill(epoch) && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) return;
-    this.quietStatus = null;
-    const ready = this.networkReady();
-    const notReadyMessage = this.notReadyMessage();
-    const { list: images, key: imagesKey } = this.nodeImages();
-    // The Node as the kubelet's own watch has it (the node lister).
-    const watched = this.ownNode.get(undefined, this.shape.name);
-    if (watched) this.recordSchedulable(watched);
-    // nodeStatusHasChanged compares with the Node as the API has it: a Ready condition someone else
-    // changed (node-lifecycle-controller's Unknown while kubelet could not reach kube-apiserver)
-    // is put right at once, not after the 5-minute report.
-    const apiReady = watched?.status.conditions?.find((c) => c.type === 'Ready')?.status;
-    const drifted = watched !== undefined && apiReady !== (ready ? 'True' : 'False');
-    const changed =
-      ready !== this.lastReportedReady ||
-      imagesKey !== this.lastReportedImages ||
-      drifted ||
-      (!ready && notReadyMessage !== this.lastNotReadyMessage);
-    if (!changed && this.sim.now - this.lastReportAt < NODE_STATUS_REPORT_MS) {
-      // Past the runtime check nothing here depends on the clock but the 5-minute report.
-      if (this.runtimeCheckTimePassed())
-        this.quietStatus = {
-          epoch,
-          ownNode: this.ownNode.version,
-          images: this.runtime.imagesVersion,
-          runtimeUp: this.runtime.up,
-          cni: this.runtime.cniConfigured,
-          podCidr: this.runtime.podCidr,
-        };
-      return;
-    }
-    const now = timestamp(this.sim.now);
-    const current = (this.api.peek('Node', undefined, this.shape.name) as Node | undefined) ?? node;
-    const status = {
-      ...current.status,
-      conditions: nodeConditions(ready, now, current.status.conditions, notReadyMessage),
-      images,
-    };
-    this.lastNotReadyMessage = notReadyMessage;
-    const becameReady = ready && this.lastReportedReady !== true;
-    const reported = { ready: this.lastReportedReady, images: this.lastReportedImages };
-    this.lastReportAt = this.sim.now;
-    this.lastReportedReady = ready;
-    this.lastReportedImages = imagesKey;
-    // The next tick looks again (the loop ticks on after a report, wherever it came from).
-    this.statusInputChanged();
-    this.api.request(
-      this.id,
-      { verb: 'updateStatus', kind: 'Node', object: { ...current, status }, asPatch: true },
-      (r) => {
-        // A conflict (the Node changed meanwhile) is tried again at once, up to nodeStatusUpdateRetry (5) times.
-        if (!r.ok && r.error.reason === 'Conflict' && attempt < 4 && this.alive(epoch)) {
-          this.lastReportedReady = reported.ready;
-          this.lastReportedImages = reported.images;
-          this.lastReportAt = -Infinity;
-          return this.updateNodeStatus(epoch, attempt + 1);
-        }
-        if (r.ok && r.object.kind === 'Node') this.node = r.object;
-        if (r.ok && becameReady)
-          this.recorder.record(
-            this.nodeRef,
-            'Normal',
-            'NodeReady',
-            `Node ${this.shape.name} status is now: NodeReady`,
-          );
-      },
-      { routine: !changed },
-    );
-  }
-
-  /** Whether the node status computation would read what it read when it last found nothing to report. */
-  private statusStill(epoch: number): boolean {
-    const q = this.quietStatus;
-    return (
-      q !== null &&
-      q.epoch === epoch &&
-      q.ownNode === this.ownNode.version &&
-      q.images === this.runtime.imagesVersion &&
-      q.runtimeUp === this.runtime.up &&
-      q.cni === this.runtime.cniConfigured &&
-      q.podCidr === this.runtime.podCidr
-    );
-  }
-
-  /** recordNodeSchedulableEvent: a cordon or uncordon seen at the next status computation. */
-  private recordSchedulable(node: Node): void {
-    const unschedulable = node.spec?.unschedulable === true;
-    if (unschedulable === this.lastUnschedulable) return;
-    this.lastUnschedulable = unschedulable;
-    const reason = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
-    this.recorder.record(this.nodeRef, 'Normal', reason, `Node ${this.shape.name} status is now: ${reason}`);
+    this.nodeStatus.reportIfNowReady(this.epoch);
   }
 
   /** Posts a mirror pod for each static pod, so the API shows what this node runs from its manifests. */
@@ -721,7 +528,7 @@ export class Kubelet {
     }
     if (worker) {
       worker.pod = pod;
-      this.correctStatus(worker, pod);
+      this.statuses.correct(worker, pod);
       return;
     }
     if (isTerminal(pod)) return;
@@ -758,7 +565,7 @@ export class Kubelet {
     if (w.pod.status.phase !== 'Running' || !isPodReady(w.pod)) this.podRunning(w);
     // Otherwise the status manager starts from what runs, which the API shows now: should the
     // API's change later (node-lifecycle-controller marking the pod not ready), its check puts it back.
-    else this.setMine(w, w.pod.status);
+    else this.statuses.setMine(w, w.pod.status);
     return true;
   }
 
@@ -808,7 +615,7 @@ export class Kubelet {
     this.kill(w, (ends) => {
       w.state = 'terminated';
       const now = timestamp(this.sim.now);
-      this.postStatus(w, preemptedStatus(w.pod.status, this.endedStatus(w, ends, now), now));
+      this.statuses.post(w, preemptedStatus(w.pod.status, this.endedStatus(w, ends, now), now));
       done();
     });
   }
@@ -846,7 +653,7 @@ export class Kubelet {
   private reject(w: PodWorker, why: Refusal): void {
     w.state = 'terminated';
     this.recorder.record(w.pod, 'Warning', why.reason, why.message);
-    this.postStatus(w, { ...w.pod.status, phase: 'Failed', reason: why.reason, message: why.message });
+    this.statuses.post(w, { ...w.pod.status, phase: 'Failed', reason: why.reason, message: why.message });
   }
 
   private cri(summary: string, w: PodWorker, call: () => void): void {
@@ -884,7 +691,7 @@ export class Kubelet {
     }
     const now = timestamp(this.sim.now);
     w.startedAt = this.sim.now;
-    this.postStatus(w, pendingStatus(pod, now, nodeIP(this.shape.index)));
+    this.statuses.post(w, pendingStatus(pod, now, nodeIP(this.shape.index)));
     const missing = missingVolumes(pod);
     if (missing.length) return this.waitForVolumes(w, missing, epoch, this.sim.now, MOUNT_RETRY_FIRST_MS);
     this.runSandbox(w, epoch);
@@ -1051,12 +858,12 @@ export class Kubelet {
       fieldPath,
     });
     this.recorder.record(w.pod, 'Warning', 'Failed', 'Error: ErrImagePull', { fieldPath });
-    this.postStatus(w, waitingStatus(w.pod, c.name, 'ErrImagePull', error, this.sandboxStatus(w)));
+    this.statuses.post(w, waitingStatus(w.pod, c.name, 'ErrImagePull', error, this.sandboxStatus(w)));
     this.sim.after(1_000, () => {
       if (!this.alive(epoch) || w.state !== 'starting') return;
       this.recorder.record(w.pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`, { fieldPath });
       this.recorder.record(w.pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', { fieldPath });
-      this.postStatus(
+      this.statuses.post(
         w,
         waitingStatus(
           w.pod,
@@ -1084,7 +891,7 @@ export class Kubelet {
       podIP: w.sandbox?.ip,
       startTime: timestamp((w.startedAt ?? this.sim.now) as never),
     };
-    this.postStatus(
+    this.statuses.post(
       w,
       runningStatus(
         w.pod,
@@ -1121,7 +928,7 @@ export class Kubelet {
   /** A readiness or startup result changed: the status goes out again with it. */
   private probeChanged(w: PodWorker): void {
     if ((w.state === 'running' || w.state === 'terminating') && this.workers.get(w.pod.metadata.uid) === w)
-      this.postStatus(w, w.mine ?? w.pod.status);
+      this.statuses.post(w, w.mine ?? w.pod.status);
   }
 
   /** A liveness or startup probe failed for good: the container is killed, then started again as after a crash. */
@@ -1155,78 +962,6 @@ export class Kubelet {
     );
   }
 
-  /** Sends the pod's status, with what the status manager adds to every status (observedStatus). */
-  private postStatus(w: PodWorker, computed: PodStatus, stored?: () => void): void {
-    const probed = this.prober.apply(w.pod.metadata.uid, computed, timestamp(this.sim.now));
-    const status = observedStatus(w.pod, probed);
-    // Spread, then set: one literal with a spread and more keys takes V8's slow path.
-    const pod = { ...w.pod };
-    pod.status = status;
-    w.pod = pod;
-    const metadata = { ...pod.metadata };
-    metadata.resourceVersion = '';
-    const sent = { ...pod };
-    sent.metadata = metadata;
-    this.setMine(w, status);
-    w.sentAt = this.sim.now;
-    this.api.request(
-      this.id,
-      { verb: 'updateStatus', kind: 'Pod', object: sent, asPatch: true },
-      stored && (() => stored()),
-    );
-  }
-
-  /**
-   * The status manager's check (syncBatch, and each sync of the pod): where the API's status of the
-   * pod differs from kubelet's own in what kubelet owns (the phase, its conditions, container
-   * readiness), kubelet's is sent again, with the conditions others own kept. That puts back an
-   * update lost while kube-apiserver was down, and a pod node-lifecycle-controller marked not
-   * Ready while the node was silent. Not while an update of its own may still be on its way.
-   */
-  private correctStatus(w: PodWorker, api: Pod): boolean {
-    const mine = w.mine;
-    if (!mine || w.state === 'terminated' || api.metadata.uid !== w.pod.metadata.uid) return true;
-    if (w.agreedApi === api.status && w.agreedMine === mine) return true;
-    // Too soon after its own update: looked at again later.
-    if (this.sim.now - (w.sentAt ?? 0) < STATUS_RESEND_AFTER_MS) return false;
-    if (sameKubeletStatus(api.status, mine)) {
-      w.agreedApi = api.status;
-      w.agreedMine = mine;
-      return true;
-    }
-    const theirs = (api.status.conditions ?? []).filter(
-      (c) => !KUBELET_CONDITIONS.has(c.type) && !mine.conditions?.some((m) => m.type === c.type),
-    );
-    this.postStatus(
-      w,
-      theirs.length ? { ...mine, conditions: [...(mine.conditions ?? []), ...theirs] } : mine,
-    );
-    return false;
-  }
-
-  /** kubelet's own status of the pod, as its status manager keeps it. */
-  private setMine(w: PodWorker, status: PodStatus): void {
-    w.mine = status;
-    this.minesVersion++;
-    this.statusInputChanged();
-  }
-
-  /** The status manager's syncBatch, every 10 s: each pod's status checked against the API's. */
-  private resendStatuses(epoch: number): void {
-    if (!this.alive(epoch)) return;
-    const q = this.quietPods;
-    // Every pod was settled, and neither the API's pods nor kubelet's statuses changed since.
-    if (q !== null && q.pods === this.pods.version && q.mines === this.minesVersion) return;
-    this.quietPods = null;
-    let settled = true;
-    for (const w of this.workers.values()) {
-      if (w.mine === undefined) continue;
-      const api = this.pods.get(w.pod.metadata.namespace, w.pod.metadata.name);
-      if (api && !this.correctStatus(w, api)) settled = false;
-    }
-    if (settled) this.quietPods = { pods: this.pods.version, mines: this.minesVersion };
-  }
-
   /** Graceful termination: stop each container (Killing), remove the sandbox, then delete the pod for good. */
   private terminate(w: PodWorker): void {
     if (w.state === 'terminating' || w.state === 'terminated') return;
@@ -1248,7 +983,7 @@ export class Kubelet {
       const now = timestamp(this.sim.now);
       const ended = this.endedStatus(w, ends, now);
       const phase = terminalPhase(ended, w.pod.spec.containers.length);
-      this.postStatus(w, terminalStatus(w.pod.status, ended, now, phase), remove);
+      this.statuses.post(w, terminalStatus(w.pod.status, ended, now, phase), remove);
     });
   }
 
