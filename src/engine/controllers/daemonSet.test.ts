@@ -86,6 +86,45 @@ describe('daemonset-controller: where a DaemonSet runs (nodeShouldRunDaemonPod)'
     });
   });
 
+  it('replaces a deleted pod once: the old pod finishing, then going, ends no creation it waits for', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(agent({ disktype: 'ssd' }))
+      .act((c) => c.patch('Node', undefined, 'minikube-m02', { metadata: { labels: { disktype: 'ssd' } } }))
+      .advance('10s');
+    const [first] = t.podsOf('agent-');
+    t.act((c) => c.delete('Pod', 'default', first!.metadata.name)).advance('60s');
+    // Kubelet writes the finished pod's terminal status, then deletes it: the controller makes its
+    // replacement at the first, and the second must not make another.
+    expect(placed(t)).toEqual(['minikube-m02']);
+    const creates = t.eventsFor('agent').filter((e) => e.reason === 'SuccessfulCreate');
+    expect(creates.reduce((n, e) => n + (e.count ?? 1), 0)).toBe(2);
+  });
+
+  it('keeps the oldest of two pods on one node and deletes the other', () => {
+    const t = TestCluster.ready({ nodes: 2 })
+      .apply(agent({ disktype: 'ssd' }))
+      .act((c) => c.patch('Node', undefined, 'minikube-m02', { metadata: { labels: { disktype: 'ssd' } } }))
+      .advance('20s');
+    const [oldest] = t.podsOf('agent-');
+    const ds = t.cluster.get('DaemonSet', 'default', 'agent')!;
+    const twin = structuredClone(oldest!);
+    twin.metadata = {
+      name: 'agent-twin',
+      namespace: 'default',
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      labels: { ...oldest!.metadata.labels },
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'agent', uid: ds.metadata.uid, controller: true },
+      ],
+    };
+    twin.status = { phase: 'Pending' };
+    t.apply(twin).advance('45s');
+    expect(t.podsOf('agent-').map((p) => p.metadata.name)).toEqual([oldest!.metadata.name]);
+    expect(t.eventsFor('agent').map((e) => e.reason)).toContain('SuccessfulDelete');
+  });
+
   it('still runs kube-proxy on every node, tainted or not (it tolerates everything)', () => {
     const t = TestCluster.ready({ nodes: 2 });
     t.act((c) => c.taint('minikube-m02', { key: 'dedicated', value: 'db', effect: 'NoExecute' })).advance(

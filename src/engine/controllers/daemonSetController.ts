@@ -99,9 +99,11 @@ export class DaemonSetController extends Controller {
         // Readiness moves the DaemonSet's status counts.
         if (isPodReady(p) !== isPodReady(old)) this.podEvent(p, false);
       },
+      // A pod that goes ends no creation the controller waits to see: the replacement it made for
+      // a pod that finished (terminal, then deleted by kubelet) is still on its way.
       onDelete: (p) => {
         this.deleting.delete(p.metadata.uid);
-        this.podEvent(p);
+        this.podEvent(p, true, false);
       },
     });
   }
@@ -122,11 +124,11 @@ export class DaemonSetController extends Controller {
     this.deleting.clear();
   }
 
-  private podEvent(pod: Pod, createdOrGone = true): void {
+  private podEvent(pod: Pod, createdOrGone = true, created = createdOrGone): void {
     if (createdOrGone) this.mayUncover(pod);
     const owner = pod.metadata.ownerReferences?.find((r) => r.kind === 'DaemonSet');
     if (!owner) return;
-    if (createdOrGone) this.endPending(owner.uid, targetNode(pod));
+    if (created) this.endPending(owner.uid, targetNode(pod));
     this.enqueue(`${pod.metadata.namespace}/${owner.name}`);
   }
 
@@ -164,6 +166,7 @@ export class DaemonSetController extends Controller {
     );
     const missing: string[] = [];
     const extra: Pod[] = [];
+    const surplus: Pod[] = [];
     for (const node of look) {
       const name = node.metadata.name;
       const { run, keep } = shouldRunOn(ds, tolerations, node);
@@ -173,18 +176,20 @@ export class DaemonSetController extends Controller {
       if (run && this.pods.countIndex(ACTIVE_BY_OWNER_AND_NODE, cover) === 0 && !this.pending.has(cover))
         missing.push(name);
       if (!keep) extra.push(...this.pods.byIndex(ACTIVE_BY_OWNER_AND_NODE, cover));
+      else surplus.push(...this.surplus(cover));
     }
     this.createInBatches(ds, missing);
-    for (const pod of extra) this.deletePod(ds, pod);
+    for (const pod of [...extra, ...surplus]) this.deletePod(ds, pod);
     const replaced = this.rollingUpdate(ds, excluded);
     const diff = [
       ...(missing.length ? [`missing on ${missing.join(', ')}`] : []),
       ...(extra.length ? [`not to run on ${extra.map((p) => targetNode(p)).join(', ')}`] : []),
+      ...(surplus.length ? [`more than one pod on ${surplus.map((p) => targetNode(p)).join(', ')}`] : []),
     ];
     if (replaced.length) diff.push(`old template on ${replaced.map((p) => targetNode(p)).join(', ')}`);
     const action = [
       ...(missing.length ? [`create ${missing.length} pod(s)`] : []),
-      ...(extra.length ? [`delete ${extra.length} pod(s)`] : []),
+      ...(extra.length + surplus.length ? [`delete ${extra.length + surplus.length} pod(s)`] : []),
       ...(replaced.length ? [`delete ${replaced.length} old pod(s) to replace`] : []),
     ];
     this.note({
@@ -275,6 +280,31 @@ export class DaemonSetController extends Controller {
         undefined,
         this.options,
       );
+  }
+
+  /**
+   * podsShouldBeOnNode without surge: of more than one running pod on a node, all but the oldest
+   * go (scheduled before unscheduled, then by creation time and name).
+   */
+  private surplus(cover: string): Pod[] {
+    if (this.pods.countIndex(ACTIVE_BY_OWNER_AND_NODE, cover) <= 1) return [];
+    const running = this.pods
+      .byIndex(ACTIVE_BY_OWNER_AND_NODE, cover)
+      .filter((p) => !this.deleting.has(p.metadata.uid))
+      .sort(
+        (a, b) =>
+          Number(!a.spec.nodeName) - Number(!b.spec.nodeName) ||
+          (a.metadata.creationTimestamp < b.metadata.creationTimestamp
+            ? -1
+            : a.metadata.creationTimestamp > b.metadata.creationTimestamp
+              ? 1
+              : a.metadata.name < b.metadata.name
+                ? -1
+                : 1),
+      );
+    const extra = running.slice(1);
+    for (const pod of extra) this.deleting.add(pod.metadata.uid);
+    return extra;
   }
 
   /**
