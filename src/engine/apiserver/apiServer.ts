@@ -4,14 +4,12 @@
  * persistence in etcd (another message); every committed change then fans out to the watchers
  * whose watch it matches (one message each).
  */
-import { etcdKey, memo3, RESOURCES, type Memo3 } from '../api/resources';
-import type { Kind, KubeObject, Lease, Pod, Service } from '../api/types';
+import { etcdKey, RESOURCES } from '../api/resources';
+import type { Kind, KubeObject, Lease, Service } from '../api/types';
 import { microTimestamp, timestamp } from '../core/time';
 import type { Etcd } from '../etcd/etcd';
 import type { Route, Sim } from '../sim';
 import { componentId, type Endpoint } from '../topology';
-import { objectRef } from '../trace';
-import { TEMPLATE_GENERATION } from '../api/annotations';
 import { admitCreate, defaultOnWrite } from './admission';
 import { authorize } from './authorization';
 import { userOf, type UserInfo } from './identity';
@@ -28,9 +26,10 @@ import {
   type ListResult,
   type StatusError,
 } from './request';
-import { applyMergePatch } from '../api/mergePatch';
 import { storedKeys, type StoredKeys, type WatchEventType } from './storedKeys';
 import { validate } from './validation';
+import { bound, created, mergeUpdate, patched, withTemplateGeneration } from './strategy';
+import { collectionPath, describe, refOf } from './requestText';
 import { IDENTITY_LEASE_NAME, IDENTITY_RENEW_MS, identityLease } from './identityLease';
 import { extendable } from '../core/extendable';
 
@@ -671,195 +670,3 @@ const nodeNameOf = (o: KubeObject | undefined): string | undefined =>
 
 const matches = (w: Watch, o: KubeObject) =>
   (w.nodeName === undefined || nodeNameOf(o) === w.nodeName) && (!w.filter || w.filter(o));
-
-/** Whether a Deployment's, ReplicaSet's or Pod's spec changes (a new generation); other kinds keep none. */
-const specChanged = (current: KubeObject, spec: unknown) =>
-  (current.kind === 'Deployment' || current.kind === 'ReplicaSet' || current.kind === 'Pod') &&
-  JSON.stringify(current.spec) !== JSON.stringify(spec);
-
-/**
- * A merge patch's labels, annotations and spec laid over the stored object; a changed spec is a
- * new generation. An Event's patch carries its series instead (the events.k8s.io recorder's
- * createPatchBytesForSeries).
- */
-function patched(current: KubeObject, patch: KubeObject): KubeObject {
-  if (current.kind === 'Event' && patch.kind === 'Event' && patch.series)
-    return { ...current, series: { ...patch.series } };
-  const meta = current.metadata;
-  const asked = (patch.metadata ?? {}) as Partial<KubeObject['metadata']>;
-  const metadata = { ...meta };
-  if (asked.labels !== undefined)
-    metadata.labels = applyMergePatch(meta.labels, asked.labels) as Record<string, string>;
-  if (asked.annotations !== undefined)
-    metadata.annotations = applyMergePatch(meta.annotations, asked.annotations) as Record<string, string>;
-  const next = { ...current, metadata } as KubeObject & { spec?: unknown };
-  const spec = (patch as { spec?: unknown }).spec;
-  if (spec !== undefined && 'spec' in current) {
-    next.spec = (
-      defaultOnWrite({ ...next, spec: applyMergePatch(current.spec, spec) } as KubeObject) as typeof next
-    ).spec;
-    if (specChanged(current, next.spec)) metadata.generation = (meta.generation ?? 1) + 1;
-  }
-  return next;
-}
-
-/**
- * A create's object as it is stored: the name (perhaps generated), namespace, uid, creation time
- * and first generation set on what the client sent. Spread, then set: a spread followed by more
- * keys in one literal takes V8's slow path (the keys land in the same order either way).
- */
-function created(
-  kind: Kind,
-  object: KubeObject,
-  name: string,
-  namespace: string | undefined,
-  uid: string,
-  now: string,
-): KubeObject {
-  const metadata = extendable(object.metadata);
-  metadata.name = name;
-  if (namespace) metadata.namespace = namespace;
-  metadata.uid = uid;
-  metadata.creationTimestamp = now;
-  metadata.resourceVersion = '';
-  // Pods too since 1.33 (KEP-5067, pod generation).
-  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'EndpointSlice' || kind === 'Pod')
-    metadata.generation = 1;
-  const draft = { ...object };
-  draft.metadata = metadata;
-  return draft;
-}
-
-/** A pod bound to `nodeName`, with PodScheduled=True (spread, then set, as in `created`). */
-function bound(current: Pod, nodeName: string, now: string): Pod {
-  const spec = extendable(current.spec);
-  spec.nodeName = nodeName;
-  const status = { ...current.status };
-  status.conditions = [
-    ...(current.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-    {
-      type: 'PodScheduled',
-      status: 'True',
-      lastTransitionTime: now,
-      lastProbeTime: null,
-      observedGeneration: current.metadata.generation ?? 1,
-    },
-  ];
-  const pod = { ...current };
-  pod.spec = spec;
-  pod.status = status;
-  return pod;
-}
-
-/**
- * update keeps the stored status; updateStatus changes only status (the /status subresource), except
- * that a Deployment's status strategy keeps only its spec and labels, so the deployment controller
- * sets the revision annotation in the same write as the status.
- */
-/**
- * The DaemonSet strategy's PrepareForUpdate: a changed pod template is a new template generation
- * (shown by apps/v1 as the deprecated.daemonset.template.generation annotation).
- */
-function withTemplateGeneration(current: KubeObject, next: KubeObject): KubeObject {
-  if (current.kind !== 'DaemonSet' || next.kind !== 'DaemonSet') return next;
-  if (JSON.stringify(current.spec.template) === JSON.stringify(next.spec.template)) return next;
-  const generation = Number(current.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1') || 1;
-  return {
-    ...next,
-    metadata: {
-      ...next.metadata,
-      annotations: { ...next.metadata.annotations, [TEMPLATE_GENERATION]: String(generation + 1) },
-    },
-  };
-}
-
-function mergeUpdate(verb: 'update' | 'updateStatus', current: KubeObject, incoming: KubeObject): KubeObject {
-  const meta = current.metadata;
-  if (verb === 'updateStatus') {
-    const next = { ...current } as KubeObject & { status?: unknown };
-    next.status = (incoming as { status?: unknown }).status;
-    if (current.kind === 'Deployment' && incoming.metadata.annotations !== meta.annotations) {
-      next.metadata = { ...meta };
-      if (incoming.metadata.annotations) next.metadata.annotations = incoming.metadata.annotations;
-      else delete next.metadata.annotations;
-    }
-    return next;
-  }
-  const metadata = { ...incoming.metadata };
-  metadata.uid = meta.uid;
-  metadata.creationTimestamp = meta.creationTimestamp;
-  metadata.name = meta.name;
-  metadata.namespace = meta.namespace as string;
-  // Spread, then set: a spread followed by more keys in one literal takes V8's slow path.
-  const merged = { ...incoming } as KubeObject;
-  merged.metadata = metadata;
-  if ('status' in current) (merged as { status: unknown }).status = current.status;
-  if (specChanged(current, (incoming as { spec?: unknown }).spec)) {
-    merged.metadata.generation = (current.metadata.generation ?? 1) + 1;
-  } else if (current.kind === 'EndpointSlice' && merged.kind === 'EndpointSlice') {
-    // The EndpointSlice strategy: new endpoints, ports or address type are a new generation.
-    const { endpoints, ports, addressType } = merged;
-    if (
-      addressType !== current.addressType ||
-      JSON.stringify(endpoints) !== JSON.stringify(current.endpoints) ||
-      JSON.stringify(ports) !== JSON.stringify(current.ports)
-    )
-      merged.metadata.generation = (current.metadata.generation ?? 1) + 1;
-    else merged.metadata.generation = current.metadata.generation ?? 1;
-  }
-  if (meta.deletionTimestamp) merged.metadata.deletionTimestamp = meta.deletionTimestamp;
-  return merged;
-}
-
-function refOf(req: ApiRequest) {
-  const name = req.name ?? req.object?.metadata.name ?? req.object?.metadata.generateName ?? '';
-  const namespace = RESOURCES[req.kind].namespaced
-    ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
-    : undefined;
-  return objectRef(req.kind, namespace, name);
-}
-
-function collectionPath(kind: Kind, namespace?: string, apiVersion?: string): string {
-  const info = RESOURCES[kind];
-  const version = apiVersion ?? info.apiVersion;
-  const base = version === 'v1' ? '/api/v1' : `/apis/${version}`;
-  return `${base}${info.namespaced && namespace ? `/namespaces/${namespace}` : ''}/${info.resource}`;
-}
-
-const postTexts: Memo3 = new Map();
-
-/** `POST /api/v1/namespaces/default/pods`: made once per kind and namespace (every create, Events included, sends one). */
-const postText = (kind: Kind, namespace: string | undefined, apiVersion = '') =>
-  memo3(
-    postTexts,
-    kind,
-    namespace ?? '',
-    apiVersion,
-    () => `POST ${collectionPath(kind, namespace, apiVersion || undefined)}`,
-  );
-
-/** The REST call a request is, e.g. `PUT /api/v1/namespaces/default/pods/nginx/status`. */
-export function describe(req: ApiRequest): string {
-  const ns = RESOURCES[req.kind].namespaced
-    ? (req.namespace ?? req.object?.metadata.namespace ?? 'default')
-    : undefined;
-  if (req.verb === 'create') return postText(req.kind, ns, req.apiVersion);
-  const name = req.name ?? req.object?.metadata.name ?? '';
-  const item = `${collectionPath(req.kind, ns, req.apiVersion)}/${name}`;
-  switch (req.verb) {
-    case 'update':
-      return `${req.asPatch ? 'PATCH' : 'PUT'} ${item}`;
-    case 'updateStatus':
-      return `${req.asPatch ? 'PATCH' : 'PUT'} ${item}/status`;
-    case 'patch':
-      return `PATCH ${item}`;
-    case 'bind':
-      return `POST ${item}/binding → ${req.target}`;
-    case 'delete':
-      return `DELETE ${item}`;
-    case 'get':
-      return `GET ${item}`;
-    case 'list':
-      return `GET ${collectionPath(req.kind, ns)}`;
-  }
-}
