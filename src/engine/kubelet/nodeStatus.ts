@@ -46,6 +46,35 @@ interface NodeImages {
   readonly key: string;
 }
 
+type ImageList = Pick<NodeImages, 'list' | 'key'>;
+
+/**
+ * Image lists by runtime and the images pulled (in the order pulled): nodes that pulled the same
+ * images share one list (a thousand nodes that pulled nginx make it once), and kube-scheduler,
+ * seeing the same list again, works out what it holds once.
+ */
+const imageLists = new Map<string, ImageList>();
+
+function imageList(runtime: ContainerRuntime): ImageList {
+  let key = runtime.runtime as string;
+  for (const name of runtime.images.keys()) key += `\n${name}`;
+  let list = imageLists.get(key);
+  if (!list) {
+    if (imageLists.size >= 10_000) imageLists.clear();
+    const images = [...runtime.images]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 50)
+      // The image's repo digest, then its tag (RepoDigests before RepoTags, as kubelet lists them).
+      .map(([name, sizeBytes]) => ({
+        names: [runtime.imageRefs(name).imageID.replace('docker-pullable://', ''), name],
+        sizeBytes,
+      }));
+    list = { list: images, key: images.map((i) => i.names[1]).join(',') };
+    imageLists.set(key, list);
+  }
+  return list;
+}
+
 export class NodeStatus {
   /** kubelet's reference to its Node for events: no apiVersion, and the node's name as its uid. */
   readonly nodeRef: ObjectReference;
@@ -219,19 +248,8 @@ export class NodeStatus {
   private images(): NodeImages {
     const { runtime } = this.host;
     if (this.imagesMemo?.version !== runtime.imagesVersion) {
-      const list = [...runtime.images]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, 50)
-        // The image's repo digest, then its tag (RepoDigests before RepoTags, as kubelet lists them).
-        .map(([name, sizeBytes]) => ({
-          names: [runtime.imageRefs(name).imageID.replace('docker-pullable://', ''), name],
-          sizeBytes,
-        }));
-      this.imagesMemo = {
-        version: runtime.imagesVersion,
-        list,
-        key: list.map((i) => i.names[1]).join(','),
-      };
+      const list = imageList(runtime);
+      this.imagesMemo = { version: runtime.imagesVersion, list: list.list, key: list.key };
     }
     return this.imagesMemo;
   }

@@ -51,6 +51,8 @@ const taintSetIds = new Map<string, number>();
 /** Image name → size maps; equal maps share an id. */
 export const IMAGE_SETS: ReadonlyMap<string, number>[] = [new Map()];
 const imageSetIds = new Map<string, number>();
+/** The image set of a Node's status image list, by the list (objects are never mutated). */
+const imageSetOfList = new WeakMap<NonNullable<Node['status']['images']>, number>();
 
 function taintSetId(taints: readonly Taint[] | undefined): number {
   if (!taints?.length) return 0;
@@ -268,7 +270,11 @@ export class NodeInfo {
       for (const image of images ?? [])
         for (const name of image.names) this.images.set(normalizedImageName(name), image.sizeBytes);
       this.imageList = images ?? null;
-      this.imageSet();
+      // Nodes that pulled the same images share their status list: its set is worked out once.
+      const known = images && imageSetOfList.get(images);
+      if (known !== undefined) NODE_TABLE.meta[this.slot * META + IMAGE_SET] = known;
+      else if (images) imageSetOfList.set(images, this.imageSet());
+      else this.imageSet();
     }
     this.changed();
   }
