@@ -19,6 +19,7 @@ export function clusterReader(cluster: Cluster): ClusterReader {
     manifestPlaces: new Map(cluster.manifestPlaces),
     apiServerDown: cluster.manifestPlaces.has('kube-apiserver') || !cluster.isUp('kube-apiserver'),
     kubeletsDown: new Set(cluster.nodes.filter((n) => !n.kubelet.up).map((n) => n.name)),
+    kubeletsSince: new Map(cluster.nodes.map((n) => [n.name, n.kubelet.changedAt])),
     processesDown: new Set(CONTROL_PLANE_COMPONENTS.filter((c) => !cluster.isUp(c))),
   };
   return {

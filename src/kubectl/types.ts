@@ -37,6 +37,11 @@ export interface ClusterReader {
   /** The nodes whose kubelet is stopped (where the reader knows). */
   readonly kubeletsDown?: ReadonlySet<string>;
   /**
+   * When each node's kubelet last started or stopped, in virtual ms, where the reader knows (a node
+   * missing here: its kubelet has run since the node joined).
+   */
+  readonly kubeletsSince?: ReadonlyMap<string, number>;
+  /**
    * The run's history, where the reader keeps it: the moments after `since` (to `now`) at which
    * objects of `kind` changed, and the objects as they were at any moment. A watch prints each
    * change from it, as kubectl hears every watch event, not only how things stand at each look.

@@ -128,6 +128,26 @@ describe('the terminal with the real kubectl', () => {
     ]);
   });
 
+  it('tells in systemctl status since when kubelet runs, and since when it is stopped', () => {
+    const { store, frame } = make();
+    store.getState().seekVirtual(60_000);
+    store.getState().runCommand('minikube ssh -n minikube-m02');
+    store.getState().runCommand('systemctl status kubelet');
+    // Never stopped: since the node joined, as its Node's creation says.
+    expect(lastText(store)).toMatch(
+      /Active: active \(running\) since Thu 2026-01-15 09:00:0\d UTC; \d+s ago/,
+    );
+    store.getState().runCommand('sudo systemctl stop kubelet');
+    store.getState().pause();
+    const stoppedAt = store.getState().actions.at(-1)!.at;
+    store.getState().seekVirtual(stoppedAt + 90_000);
+    frame();
+    store.getState().runCommand('systemctl status kubelet');
+    expect(lastText(store)).toContain(
+      'Active: inactive (dead) since Thu 2026-01-15 09:01:00 UTC; 1min 30s ago',
+    );
+  });
+
   it('refuses an enormous replica count before anything runs', () => {
     const { store } = make();
     const player = store.getState().player;

@@ -42,7 +42,7 @@ export function objectsReader(
   told: ReadonlyMap<string, boolean> = new Map(),
   files: Pick<
     ClusterReader,
-    'manifestPlaces' | 'kubeletsDown' | 'apiServerDown' | 'processesDown' | 'history'
+    'manifestPlaces' | 'kubeletsDown' | 'kubeletsSince' | 'apiServerDown' | 'processesDown' | 'history'
   > = {},
 ): ClusterReader {
   const dashboard = [...objects.keys()].some((k) =>
@@ -143,6 +143,12 @@ export function createTerminal(
       apiServerDown: manifestPlaces.has('kube-apiserver') || at.processesDown?.has('kube-apiserver') === true,
       ...(at.processesDown ? { processesDown: at.processesDown } : {}),
       kubeletsDown: new Set(at.machines.filter((m) => nodeStoppedAt(at.actions, m, at.now).kubelet)),
+      kubeletsSince: new Map(
+        at.machines.flatMap((m) => {
+          const since = nodeStoppedAt(at.actions, m, at.now).kubeletSince;
+          return since === undefined ? [] : [[m, since] as const];
+        }),
+      ),
     };
     const told = addonsTold(at.actions, at.now);
     const { changedAt, objectsAt } = at;

@@ -17,8 +17,11 @@ describe("the learner's actions, read back at a moment", () => {
     ];
     const at = (t: number) => nodeStoppedAt(actions, 'minikube-m02', t).kubelet;
     expect([at(5), at(10), at(20), at(30), at(40)]).toEqual([false, true, false, true, false]);
+    // Since when: the last stop or start (a restart is a new process), none without either.
+    const since = (t: number) => nodeStoppedAt(actions, 'minikube-m02', t).kubeletSince;
+    expect([since(5), since(15), since(25), since(35), since(45)]).toEqual([undefined, 10, 20, 30, 40]);
     // Without sudo it was refused.
-    expect(nodeStoppedAt(actions, 'minikube-m03', 50).kubelet).toBe(false);
+    expect(nodeStoppedAt(actions, 'minikube-m03', 50)).toEqual({ kubelet: false, machine: false });
   });
 
   it('the manifests moved by mv in the shell and by Stop / Start in the panel', () => {

@@ -87,16 +87,21 @@ export function withActions(
 
 const SYSTEMCTL_KUBELET = /^\s*sudo\s+systemctl\s+(stop|start|restart)\s+kubelet(?:\.service)?\s*$/;
 
-/** Whether the node's kubelet (or the whole node) is stopped at virtual time `t`, by the learner's actions. */
+/**
+ * Whether the node's kubelet (or the whole node) is stopped at virtual time `t`, by the learner's
+ * actions, and since when the kubelet is in that state (undefined: no action changed it).
+ */
 export function nodeStoppedAt(
   actions: readonly RecordedAction[],
   node: string,
   t: number,
-): { kubelet: boolean; machine: boolean } {
+): { kubelet: boolean; machine: boolean; kubeletSince?: number } {
   let kubelet = false;
   let machine = false;
+  let kubeletSince: number | undefined;
   for (const { at, action } of actions) {
     if (at > t || !('node' in action) || action.node !== node) continue;
+    const before: boolean = kubelet;
     // `sudo systemctl stop|start|restart kubelet` typed in the node's shell.
     const systemctl = action.type === 'command' ? SYSTEMCTL_KUBELET.exec(action.line) : null;
     if (systemctl) kubelet = systemctl[1] === 'stop';
@@ -104,8 +109,10 @@ export function nodeStoppedAt(
     if (action.type === 'startKubelet') kubelet = false;
     if (action.type === 'stopNode') machine = kubelet = true;
     if (action.type === 'startNode') machine = kubelet = false;
+    // A restart starts a new process even though the kubelet was running.
+    if (kubelet !== before || systemctl?.[1] === 'restart') kubeletSince = at;
   }
-  return { kubelet, machine };
+  return kubeletSince === undefined ? { kubelet, machine } : { kubelet, machine, kubeletSince };
 }
 
 /** Each recorded action's moment with the manifest places after it, made once per action list. */

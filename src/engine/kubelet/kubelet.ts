@@ -322,8 +322,15 @@ export class Kubelet {
     return this.workers.get(uid)?.state;
   }
 
+  /** When this kubelet last started or stopped (virtual ms), as systemd tells of its unit. */
+  get changedAt(): number {
+    return this.upChangedAt;
+  }
+  private upChangedAt = 0;
+
   start(): void {
     this.sim.setUp(this.id, true);
+    this.upChangedAt = this.sim.now;
     const epoch = ++this.epoch;
     this.nodeStatus.reset();
     // A restarted kubelet remembers nothing: it rebuilds its view from the API and the runtime.
@@ -339,6 +346,7 @@ export class Kubelet {
 
   stop(): void {
     this.sim.setUp(this.id, false);
+    this.upChangedAt = this.sim.now;
     this.epoch++;
     this.pods.halt();
     this.ownNode.halt();

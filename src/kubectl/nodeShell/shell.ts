@@ -4,6 +4,8 @@ import type { Command, ShellState } from '../types';
 import { crictlPods, crictlPs } from './crictl';
 import { dockerPs } from './docker';
 import { psEf } from './ps';
+import { systemdSince } from './systemdTime';
+import { RUN_EPOCH_MS } from '../../engine/core/time';
 import { absolute, afterMove, filesIn, moveManifest, mvWords } from './manifests';
 
 const SOCKETS = {
@@ -276,13 +278,18 @@ export function nodeCommand(
             .get('Node', undefined, node)
             ?.status.conditions.find((c) => c.type === 'Ready');
           const running = reader.kubeletsDown ? !reader.kubeletsDown.has(node) : ready?.status === 'True';
+          // Since its last start or stop; else since the node joined (kubelet registered it then).
+          const joined = reader.get('Node', undefined, node)?.metadata.creationTimestamp;
+          const since =
+            reader.kubeletsSince?.get(node) ?? (joined ? Date.parse(joined) - RUN_EPOCH_MS : undefined);
+          const when = since === undefined ? '' : ` ${systemdSince(since, reader.now)}`;
           const command = `/var/lib/minikube/binaries/v1.34.0/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --config=/var/lib/kubelet/config.yaml --hostname-override=${node} --kubeconfig=/etc/kubernetes/kubelet.conf`;
           const head = [
             `${running ? '●' : '○'} kubelet.service - kubelet: The Kubernetes Node Agent`,
             '     Loaded: loaded (/lib/systemd/system/kubelet.service; enabled; preset: enabled)',
             '    Drop-In: /etc/systemd/system/kubelet.service.d',
             '             └─10-kubeadm.conf',
-            `     Active: ${running ? 'active (running)' : 'inactive (dead)'}`,
+            `     Active: ${running ? 'active (running)' : 'inactive (dead)'}${when}`,
             '       Docs: http://kubernetes.io/docs/',
           ];
           // A stopped unit has no process left: systemd shows how the last one ended.

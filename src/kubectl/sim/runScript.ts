@@ -56,7 +56,8 @@ export async function runScript(script: string, options: RunOptions = {}): Promi
       line = line.slice(0, heredoc.index).trim();
     }
     const words = line.split(/\s+/);
-    if (words[0] === 'sleep' && shell.node === null) {
+    // Inside a node's shell too: sleep is a program there as well.
+    if (words[0] === 'sleep') {
       const ms = parseSleep(words[1]);
       if (ms === null || ms > MAX_SLEEP_MS) out.push(`sleep: invalid time interval '${words[1] ?? ''}'`);
       else cluster.run(ms);
