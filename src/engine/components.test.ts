@@ -28,6 +28,25 @@ describe('container runtime', () => {
     ).toBe(true);
   });
 
+  it('pulls an image once for pods started together: the queued pulls after it find every layer there', () => {
+    const t = TestCluster.ready({ nodes: 1 });
+    t.apply(makePod('a').image('redis:7').build(), makePod('b').image('redis:7').build()).advance('30s');
+    const fullMs = PULL_OVERHEAD_MS + Math.round(imageSize('redis:7') / PULL_BYTES_PER_MS);
+    const messages = t
+      .events((e) => e.reason === 'Pulled' && e.message.startsWith('Successfully pulled'))
+      .map((e) => e.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toBe(
+      `Successfully pulled image "redis:7" in ${goDuration(fullMs)} (${goDuration(fullMs)} including waiting). Image size: ${imageSize('redis:7')} bytes.`,
+    );
+    // Asked for a moment after the first, it waited for it, then took only the manifest's round trips.
+    expect(messages[1]).toMatch(
+      new RegExp(
+        `^Successfully pulled image "redis:7" in ${goDuration(PULL_OVERHEAD_MS)} \\(5\\.6\\d\\ds including waiting\\)`,
+      ),
+    );
+  });
+
   it('uses the image already on the node without pulling', () => {
     const t = TestCluster.ready()
       .apply(makePod('first').build())

@@ -58,6 +58,8 @@ export class ContainerRuntime {
   readonly containers = new Map<string, RuntimeContainer>();
   readonly sandboxes = new Map<string, Sandbox>();
   private pullQueueFreeAt = 0;
+  /** When the queued pull that downloads each image's layers finishes. */
+  private readonly layersPulledAt = new Map<string, number>();
   private nextIp = 2;
   /** The node's pod range, once kubelet passes it on (CRI UpdateRuntimeConfig); the CNI plugin allocates pod IPs from it. */
   podCidr: string | undefined;
@@ -188,11 +190,15 @@ export class ContainerRuntime {
       return;
     }
     const start = Math.max(this.sim.now, this.pullQueueFreeAt);
-    // An image already on the node (pulled again under imagePullPolicy Always) has every layer:
-    // only the registry's round trips for the manifest remain.
-    const download = this.images.has(image) ? 0 : Math.round(imageSize(image) / PULL_BYTES_PER_MS);
+    // An image already on the node (pulled again under imagePullPolicy Always), or pulled by an
+    // earlier pull in the queue (pods started together, each asking for it), has every layer by
+    // the time this pull starts: only the registry's round trips for the manifest remain.
+    const layersAt = this.layersPulledAt.get(image);
+    const present = this.images.has(image) || (layersAt !== undefined && layersAt <= start);
+    const download = present ? 0 : Math.round(imageSize(image) / PULL_BYTES_PER_MS);
     const pullMs = PULL_OVERHEAD_MS + download;
     this.pullQueueFreeAt = start + pullMs;
+    if (!present) this.layersPulledAt.set(image, start + pullMs);
     const finish = start + pullMs - this.sim.now;
     this.reply(finish, `pulled ${image}`, () => {
       this.images.set(image, imageSize(image));
@@ -359,6 +365,8 @@ export class ContainerRuntime {
     this.containers.clear();
     this.sandboxes.clear();
     this.pullQueueFreeAt = 0;
+    // Pulls in the queue are lost with the machine.
+    this.layersPulledAt.clear();
     // Its network config is pushed again by kubelet when it starts (the pod IPs handed out are remembered on disk).
     this.podCidr = undefined;
   }
