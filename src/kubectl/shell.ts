@@ -80,16 +80,18 @@ export function parseCommand(line: string, shell: ShellState, input?: CommandInp
     return errorCommand(
       `error: the command is ${line.length} characters long; this terminal takes at most ${MAX_COMMAND_LENGTH}`,
     );
-  const { stages, unterminated } = tokenize(line);
-  if (unterminated) return errorCommand('-bash: unexpected EOF while looking for matching quote');
+  const { stages, unterminated, openQuote } = tokenize(line);
+  // bash's own words; a login shell (inside a node, after minikube ssh) names itself -bash.
+  const bash = shell.node ? '-bash' : 'bash';
+  if (unterminated) return errorCommand(`${bash}: unexpected EOF while looking for matching \`${openQuote}'`);
   const words = stages[0]!;
   if (!words.length)
     return stages.length > 1
-      ? errorCommand("-bash: syntax error near unexpected token `|'")
+      ? errorCommand(`${bash}: syntax error near unexpected token \`|'`)
       : { type: 'terminal', effect: { kind: 'none' } };
   const filters: Filter[] = [];
   for (const stage of stages.slice(1)) {
-    if (!stage.length) return errorCommand("-bash: syntax error near unexpected token `|'");
+    if (!stage.length) return errorCommand(`${bash}: syntax error near unexpected token \`|'`);
     if (stage[0] !== 'grep')
       return errorCommand(
         `${shell.node ? '-bash' : 'bash'}: ${stage[0]}: this terminal's pipes take only grep`,

@@ -5,6 +5,8 @@ export interface Tokenized {
   readonly stages: string[][];
   /** A quote was left open. */
   readonly unterminated: boolean;
+  /** The quote left open, when one is (`"` or `'`). */
+  readonly openQuote?: string;
 }
 
 export function tokenize(line: string): Tokenized {
@@ -45,5 +47,5 @@ export function tokenize(line: string): Tokenized {
     }
   }
   end();
-  return { stages, unterminated: quote !== null };
+  return quote !== null ? { stages, unterminated: true, openQuote: quote } : { stages, unterminated: false };
 }
