@@ -153,11 +153,25 @@ test('an unknown or hostile workflow is ignored with a notice, and the page work
   const explorer = new Explorer(page);
   await explorer.open('?scenario=%3Cscript%3Ealert(1)%3C%2Fscript%3E&step=99');
   await expect(page.getByRole('status').first()).toContainText('Ignored ?scenario=<script>alert(1)</script>');
+  await expect(page.getByRole('status').first()).toContainText('Using free play (no workflow).');
   await expect(page.locator('[data-guide]')).toHaveCount(0);
   await explorer.ready();
   await explorer.open('?scenario=tour&step=99');
   await expect(page.getByRole('status').first()).toContainText('Ignored ?step=99');
   await expect(page.locator('[data-guide="tour"]')).toHaveAttribute('data-step', '1');
+});
+
+test('a workflow file that is not there is named as missing, and the address no longer names it', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=workflows/nope.json');
+  await expect(page.getByRole('status').first()).toContainText(
+    'The workflow workflows/nope.json could not be used: no such file on this site',
+  );
+  await expect(page.locator('[data-guide]')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('scenario')).toBeNull();
+  await explorer.ready();
 });
 
 test('a course author’s workflow file loads from this site and plays', async ({ page }) => {
@@ -206,6 +220,8 @@ test('an inline workflow in the URL fragment plays; a broken one is refused with
     'could not be used: steps[0].until.seconds: Invalid input: expected number',
   );
   await expect(page.locator('[data-guide]')).toHaveCount(0);
+  // The broken workflow leaves the address: a reload opens free play without the notice.
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
   await explorer.ready();
 });
 

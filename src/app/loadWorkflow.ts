@@ -36,8 +36,12 @@ export async function loadWorkflow(
     const url = new URL(source, window.location.href);
     if (url.origin !== window.location.origin) return fail('not on this site');
     const response = await fetch(url, { credentials: 'same-origin' });
+    if (response.status === 404) return fail('no such file on this site (HTTP 404)');
     if (!response.ok) return fail(`HTTP ${response.status}`);
     const text = await response.text();
+    // A server that answers every path with the app's page (a single-page fallback) has no such file.
+    if ((response.headers.get('content-type') ?? '').includes('text/html') || /^\s*</.test(text))
+      return fail('no such file on this site (the server answered with a web page)');
     if (text.length > MAX_WORKFLOW_BYTES) return fail(`larger than ${MAX_WORKFLOW_BYTES / 1024} KB`);
     const { parseScenarioJson } = await import('../scenarios/schema');
     const parsed = parseScenarioJson(text);

@@ -75,6 +75,14 @@ store.subscribe((state, previous) => {
     state.guide?.source !== previous.guide?.source ||
     state.guide?.step !== previous.guide?.step;
   if (changed) syncUrl();
+  // A workflow that could not be used is named no more: the page is in free play (a broken inline
+  // one leaves the fragment too).
+  if (state.notices !== previous.notices && !state.guide) {
+    const refused = state.notices.find((n) => n.expected === 'badScenario' && !previous.notices.includes(n));
+    if (refused && refused.value === '#scenario=…')
+      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+    if (refused) syncUrl();
+  }
 });
 // A workflow may have opened while the catalog loaded: the address names its step from the start.
 if (store.getState().guide) syncUrl();

@@ -262,6 +262,7 @@ export const appEn = {
     expectEmbed: 'expected 1 or 0',
     expectSteps: 'expected a range of the workflow’s steps such as 3-7',
     defaultTheme: 'the system theme',
+    freePlay: 'free play (no workflow)',
   },
   layout: {
     panels: 'Panels',

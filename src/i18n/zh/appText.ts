@@ -258,6 +258,7 @@ export const appZh: typeof appEn = {
     expectEmbed: '应为 1 或 0',
     expectSteps: '应为工作流程中的步骤范围，例如 3-7',
     defaultTheme: '系统主题',
+    freePlay: '自由模式（无工作流程）',
   },
   layout: {
     panels: '面板',

@@ -21,7 +21,12 @@ export function Notices() {
                   name: n.name,
                   value: n.value,
                   expected: t(`notices.${n.expected}`),
-                  fallback: n.expected === 'expectTheme' ? t('notices.defaultTheme') : n.fallback,
+                  fallback:
+                    n.expected === 'expectTheme'
+                      ? t('notices.defaultTheme')
+                      : n.expected === 'expectScenario'
+                        ? t('notices.freePlay')
+                        : n.fallback,
                 })}
           </span>
           <button
