@@ -48,7 +48,7 @@ export const applyToRunning: Scenario = {
       title: { en: 'kube-scheduler filters, scores and binds', zh: 'kube-scheduler 过滤、打分并绑定' },
       narration: {
         en: 'kube-scheduler watches for pods with no node. For each it runs the Filter plugins (is the node schedulable, do the taints allow it, do the requests fit?), then the Score plugins (least allocated, spread from the ReplicaSet’s other pods, balanced, image locality), and binds the pod to the highest total. The Details panel shows each node’s numbers. The other two pods follow the same way, each steered away from the nodes that already run one.',
-        zh: 'kube-scheduler 监视没有节点的 Pod。对每个 Pod，它先运行过滤插件（节点可调度吗？污点允许吗？资源请求放得下吗？），再运行打分插件（最少分配、与同一 ReplicaSet 其他 Pod 的分散程度、均衡分配、镜像本地性），把 Pod 绑定到总分最高的节点。右侧详情面板显示每个节点的分数。另外两个 Pod 也按同样的方式调度，并会避开已经运行着同类 Pod 的节点。',
+        zh: 'kube-scheduler 监视没有节点的 Pod。对每个 Pod，它先运行过滤插件（节点可调度吗？污点允许吗？资源请求放得下吗？），再运行打分插件（最少分配、与同一 ReplicaSet 其他 Pod 的分散程度、均衡分配、镜像本地性），把 Pod 绑定到总分最高的节点。详情面板显示每个节点的分数。另外两个 Pod 也按同样的方式调度，并会避开已经运行着同类 Pod 的节点。',
       },
       until: { podScheduled: { selector: 'app=web' } },
       focus: ['kube-scheduler', 'kube-apiserver'],
