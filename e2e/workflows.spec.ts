@@ -125,6 +125,32 @@ test('a step opens directly from the URL, and the URL follows Next and Back', as
   await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('6');
 });
 
+test('a step that waits minutes of cluster time offers to skip to its end', async ({ page }) => {
+  const explorer = new Explorer(page);
+  // The pods' 300-s tolerations, at 1×: five minutes of watching.
+  await explorer.open('?scenario=node-failure&step=4');
+  const panel = page.locator('[data-guide="node-failure"]');
+  const skip = panel.getByRole('button', { name: 'Skip to the end of this step' });
+  await expect(skip).toBeVisible({ timeout: 15_000 });
+  await skip.click();
+  await expect(panel).toHaveAttribute('data-phase', 'done');
+  await expect(skip).toHaveCount(0);
+  await expect(panel.locator('[data-guide-status]')).toHaveText('Done. Press Next when you are ready.');
+});
+
+test('Next closes the Details the last step opened, as the new step looks opened from its address', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=services&step=3&speed=16');
+  const panel = page.locator('[data-guide="services"]');
+  await expect(explorer.details).toContainText('kube-controller-manager');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(panel).toHaveAttribute('data-step', '4');
+  await expect(explorer.details).toHaveCount(0);
+});
+
 test('with autoplay a finished step moves on by itself, after a pause to read it', async ({ page }) => {
   test.setTimeout(60_000);
   const explorer = new Explorer(page);

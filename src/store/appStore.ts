@@ -170,6 +170,8 @@ export interface AppActions {
   goToStep(step: number): void;
   nextStep(): void;
   previousStep(): void;
+  /** Jumps to where the step being played is done (a long wait of cluster time, skipped). */
+  skipStep(): void;
   /** The learner's guess at the step's prediction; the step then plays and reveals the answer. */
   predict(choice: string | null): void;
   /**
@@ -432,6 +434,15 @@ export function createAppStore(init: AppStoreInit): AppStore {
       const next = guide.scenario.steps[index];
       if (!next) return;
       const target = inspectTarget(next, topology);
+      // The Details the last step opened close unless this step opens its own (the learner's own
+      // choice stays): the step then looks as it does when opened straight from its address.
+      const opened = guide.scenario.steps[guide.step];
+      const selection = get().selection;
+      const stale =
+        !target &&
+        opened !== undefined &&
+        selection?.kind === 'component' &&
+        selection.id === inspectTarget(opened, topology);
       set({
         guide: {
           ...guide,
@@ -442,6 +453,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
           focus: resolveFocus(next.focus, topology),
         },
         ...(target ? { selection: { kind: 'component' as const, id: target }, focusDetails: false } : {}),
+        ...(stale ? { selection: null } : {}),
       });
       if (!player) return;
       if (next.predict) player.showStep(index, 'start');
@@ -626,6 +638,10 @@ export function createAppStore(init: AppStoreInit): AppStore {
       nextStep: () => {
         const { guide, stepRange } = get();
         if (guide && guide.step < stepBounds(guide, stepRange).to) goToStep(guide.step + 1);
+      },
+      skipStep: () => {
+        const { guide, player: current } = get();
+        if (guide?.phase === 'playing') current?.showStep(guide.step, 'end');
       },
       previousStep: () => {
         const { guide, stepRange } = get();

@@ -1,8 +1,10 @@
+import { componentId } from '../engine/topology';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../playback/manualClock';
 import * as engine from './engine';
 import { applyToRunning } from '../scenarios/workflows/applyToRunning';
 import { tour } from '../scenarios/workflows/tour';
+import { nodeFailure } from '../scenarios/workflows/nodeFailure';
 import { createAppStore, type AppStore } from './appStore';
 import type { Scenario } from './guide';
 
@@ -68,6 +70,37 @@ describe('a guided workflow in the store', () => {
       .flatMap((n) => n.pods)
       .filter((p) => p.name.startsWith('web-') && p.status === 'Running');
     expect(running).toHaveLength(3);
+  });
+
+  it('closes the Details a step opened when the next step opens none, and keeps the learner’s own', async () => {
+    const { store, frame } = open(applyToRunning, 3);
+    await Promise.resolve();
+    expect(store.getState().selection).toEqual({ kind: 'component', id: 'kube-scheduler' });
+    untilDone(store, frame);
+    store.getState().nextStep();
+    // Step 5 opens no Details: it looks as it does when opened from its address.
+    expect(store.getState().guide?.step).toBe(4);
+    expect(store.getState().selection).toBeNull();
+    store.getState().select({ kind: 'component', id: componentId('etcd') });
+    untilDone(store, frame);
+    store.getState().nextStep();
+    expect(store.getState().selection).toEqual({ kind: 'component', id: componentId('etcd') });
+  });
+
+  it('skips a long wait of cluster time to where the step is done', async () => {
+    // Step 4 waits out the pods' 300-s tolerations.
+    const { store, frame } = open(nodeFailure, 3);
+    await Promise.resolve();
+    frame();
+    expect(store.getState().guide).toMatchObject({ step: 3, phase: 'playing' });
+    const from = store.getState().playback.virtualTime;
+    store.getState().skipStep();
+    frame();
+    const end = store.getState().player!.run.steps[3]!.end!;
+    expect(end - from).toBeGreaterThan(250_000);
+    expect(store.getState().playback.virtualTime).toBe(end);
+    expect(store.getState().guide).toMatchObject({ step: 3, phase: 'done' });
+    expect(store.getState().playback.playing).toBe(false);
   });
 
   it('opens a step from the URL directly', async () => {

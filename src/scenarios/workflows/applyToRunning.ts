@@ -43,6 +43,7 @@ export const applyToRunning: Scenario = {
       },
       until: { event: { reason: 'SuccessfulCreate', kind: 'ReplicaSet' } },
       focus: ['kube-controller-manager', 'kube-apiserver', 'etcd'],
+      inspect: 'kube-controller-manager',
     },
     {
       title: { en: 'kube-scheduler filters, scores and binds', zh: 'kube-scheduler 过滤、打分并绑定' },

@@ -96,6 +96,7 @@ function GuidePanel({ guide }: { guide: GuideState }) {
         <p className="text-xs italic text-slate-500 dark:text-slate-400" role="status" data-guide-status>
           {status}
         </p>
+        <SkipToEnd />
         <TryIt step={step} />
       </div>
       <footer className="flex items-center gap-2 border-t border-slate-200 px-4 py-2 dark:border-slate-700">
@@ -230,4 +231,35 @@ function useAutoAdvance(guide: GuideState) {
     }
     return undefined;
   }, [autoplay, range, guide, narration, nextStep, predict, text]);
+}
+
+/** How much of a step's cluster time may remain before a way past it is offered. */
+const LONG_WAIT_MS = 10_000;
+
+/**
+ * While a step waits on the cluster's real time (a 300-s toleration plays for five minutes at 1×),
+ * a button jumps to where it is done. Its end is known once recorded: until then the wait is long.
+ */
+function SkipToEnd() {
+  const { t } = useTranslation();
+  const { skipStep } = useActions();
+  const long = useAppStore((s) => {
+    const { guide, player } = s;
+    if (guide?.phase !== 'playing' || !player) return false;
+    const end = player.run.steps[guide.step]?.end;
+    return end === null || end === undefined || end - s.playback.virtualTime > LONG_WAIT_MS;
+  });
+  if (!long) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+      <span>{t('guide.skipToEndHint')}</span>
+      <button
+        type="button"
+        onClick={skipStep}
+        className="rounded-md border border-slate-300 px-2 py-1 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        {t('guide.skipToEnd')}
+      </button>
+    </div>
+  );
 }
