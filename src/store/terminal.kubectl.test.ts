@@ -128,6 +128,26 @@ describe('the terminal with the real kubectl', () => {
     ]);
   });
 
+  it('prints drain\'s "evicted" once each pod is gone at the cursor, then "drained"', () => {
+    const { store, frame } = make();
+    store.getState().play();
+    for (let i = 0; i < 20_000 && running(store, 'web-').length < 3; i++) frame();
+    const onM02 = () =>
+      (store.getState().view.nodes.get('minikube-m02')?.pods ?? []).filter((p) => p.name.startsWith('web-'));
+    const evicted = onM02().map((p) => p.name);
+    expect(evicted.length).toBeGreaterThan(0);
+    store.getState().runCommand('kubectl drain minikube-m02 --ignore-daemonsets');
+    for (let i = 0; i < 20_000 && !lastText(store).includes('evicting pod'); i++) frame();
+    expect(last(store).state).toBe('watching');
+    expect(lastText(store)).not.toContain('evicted');
+    for (let i = 0; i < 20_000 && last(store).state === 'watching'; i++) frame();
+    const lines = lastText(store).split('\n');
+    expect(lines.at(-1)).toBe('node/minikube-m02 drained');
+    for (const name of evicted) expect(lines).toContain(`pod/${name} evicted`);
+    // Where the cursor is when kubectl says so, the pods are gone.
+    expect(onM02().filter((p) => evicted.includes(p.name))).toEqual([]);
+  });
+
   it('tells in systemctl status since when kubelet runs, and since when it is stopped', () => {
     const { store, frame } = make();
     store.getState().seekVirtual(60_000);

@@ -1,4 +1,4 @@
-/** `kubectl create -f`, `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`, `kubectl create namespace NAME`. */
+/** `kubectl create -f`, `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND [ARGS…]]`, `kubectl create namespace NAME`. */
 import type { Deployment, Namespace } from '../../engine/api/types';
 import { createFromFile, FILE_FLAGS } from '../apply/apply';
 import { MAX_REPLICAS } from '../limits';
@@ -28,7 +28,7 @@ export function containerName(image: string): string {
   );
 }
 
-function createDeployment(ctx: VerbContext, name: string | undefined): Command {
+function createDeployment(ctx: VerbContext, name: string | undefined, command: readonly string[]): Command {
   // `create -f` takes --record; the `create deployment` generator does not.
   if (ctx.args.flags.has('record'))
     return errorCommand("error: unknown flag: --record\nSee 'kubectl create deployment --help' for usage.");
@@ -56,6 +56,7 @@ function createDeployment(ctx: VerbContext, name: string | undefined): Command {
             {
               name: containerName(image),
               image,
+              ...(command.length ? { command: [...command] } : {}),
               ...(portText !== undefined ? { ports: [{ containerPort: Number(portText) }] } : {}),
             },
           ],
@@ -108,12 +109,17 @@ export const create: Verb = {
   },
   run(ctx) {
     if (ctx.args.flags.has('filename')) return createFromFile(ctx);
-    const [what, name, ...extra] = ctx.args.positional;
+    // `create deployment NAME --image=IMAGE -- COMMAND [ARGS…]`: the words after -- are its command.
+    const command = ctx.args.afterDash ?? [];
+    const named = ctx.args.positional.slice(0, ctx.args.positional.length - command.length);
+    const [what, name, ...extra] = named;
     if (extra.length) return errorCommand(`error: exactly one NAME is required, got ${extra.length + 1}`);
+    if (command.length && what !== 'deployment' && what !== 'deploy')
+      return errorCommand(`error: exactly one NAME is required, got ${command.length + 1}`);
     switch (what) {
       case 'deployment':
       case 'deploy':
-        return createDeployment(ctx, name);
+        return createDeployment(ctx, name, command);
       case 'namespace':
       case 'ns':
         return createNamespace(ctx, name);

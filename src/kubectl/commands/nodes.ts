@@ -4,7 +4,9 @@ import type { Cluster } from '../../engine/cluster';
 import { errorCommand, fail, ok, serverError } from '../output';
 import { flagTrue } from '../parse/flags';
 import { resourceType } from '../resourceTypes';
-import type { Command, Output } from '../types';
+import type { ClusterReader, Command, Output, WatchCommand } from '../types';
+import { durationFlag } from '../parse/goDuration';
+import { goDuration } from '../../engine/kubelet/durations';
 import type { Verb } from './context';
 
 const notFound = (name: string) => fail(`Error from server (NotFound): nodes "${name}" not found`);
@@ -74,12 +76,27 @@ export const drain: Verb = {
     const name = names[0]!;
     const ignoreDs = flagTrue(args, 'ignore-daemonsets');
     const force = flagTrue(args, 'force');
+    // 0: no limit, as kubectl's default.
+    const timeout = durationFlag(args, 'timeout', 0);
+    if (typeof timeout === 'string') return errorCommand(timeout);
+    /** The pods whose eviction was accepted (kubectl then waits for each to be gone), and the answers still to come. */
+    const evicting: Evicted[] = [];
+    const errors: string[] = [];
+    let unanswered = 0;
+    /** Cordoning, then evicting (and waiting), or over without evicting anything (refused, or nothing to evict). */
+    let phase: 'cordoning' | 'evicting' | 'over' = 'cordoning';
+    const progress = () => (phase === 'evicting' ? unanswered : phase === 'over' ? null : -1);
     return {
       type: 'write',
       line,
+      waitAfter: () => (phase === 'over' ? null : untilEvicted(name, evicting, errors, progress, timeout)),
       run(cluster, print) {
+        const over = (output: Output) => {
+          phase = 'over';
+          print(output);
+        };
         const node = cluster.get('Node', undefined, name);
-        if (!node) return print(notFound(name));
+        if (!node) return over(notFound(name));
         const afterCordon = () => {
           const pods = cluster
             .list('Pod')
@@ -97,7 +114,7 @@ export const drain: Verb = {
               `cannot delete Pods declare no controller (use --force to override): ${bare.map(ref).join(', ')}`,
             );
           if (problems.length) {
-            print(
+            over(
               fail(
                 [
                   // An aggregate of one error prints bare; of several, in brackets (utilerrors).
@@ -116,32 +133,33 @@ export const drain: Verb = {
             warnings.push(`deleting Pods that declare no controller: ${bare.map(ref).join(', ')}`);
           if (warnings.length) print(fail(`Warning: ${warnings.join('; ')}`));
           const evict = pods.filter((p) => ownerKind(p) !== 'DaemonSet');
-          if (!evict.length) return print(ok(`node/${name} drained`));
-          for (const p of evict) print(ok(`evicting pod ${ref(p)}`));
-          let left = evict.length;
-          const results: Output[] = [];
-          for (const p of evict)
+          if (!evict.length) return over(ok(`node/${name} drained`));
+          // Each pod is evicted, then waited for: "evicted" is printed once it is gone (waitForDelete).
+          phase = 'evicting';
+          unanswered = evict.length;
+          for (const p of evict) {
+            print(ok(`evicting pod ${ref(p)}`));
             cluster.delete('Pod', p.metadata.namespace, p.metadata.name, (r) => {
-              results.push(
-                r.ok || r.error.reason === 'NotFound'
-                  ? ok(`pod/${p.metadata.name} evicted`)
-                  : fail(serverError(r.error)),
-              );
-              print(results.at(-1)!);
-              if (--left === 0)
-                print(
-                  results.every((x) => !x.error)
-                    ? ok(`node/${name} drained`)
-                    : fail(`error: unable to drain node "${name}"`),
+              unanswered--;
+              if (r.ok || r.error.reason === 'NotFound')
+                evicting.push({
+                  ns: p.metadata.namespace ?? 'default',
+                  name: p.metadata.name,
+                  uid: p.metadata.uid,
+                });
+              else
+                errors.push(
+                  `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": ${serverError(r.error).replace(/^Error from server[^:]*: /, '')}`,
                 );
             });
+          }
         };
         if (node.spec.unschedulable) {
           print(ok(`node/${name} already cordoned`));
           afterCordon();
         } else
           cluster.cordon(name, (r) => {
-            if (!r.ok) return print(fail(serverError(r.error)));
+            if (!r.ok) return over(fail(serverError(r.error)));
             print(ok(`node/${name} cordoned`));
             afterCordon();
           });
@@ -234,3 +252,77 @@ export const taint: Verb = {
     };
   },
 };
+
+interface Evicted {
+  readonly ns: string;
+  readonly name: string;
+  readonly uid: string;
+}
+
+/**
+ * drain's wait after its evictions (waitForDelete): "pod/NAME evicted" as each pod is gone (not
+ * found, or a new pod of that name), then "node/NAME drained"; or kubectl's aggregate error when an
+ * eviction failed or `timeoutMs` (0: none) ran out first.
+ */
+function untilEvicted(
+  node: string,
+  evicting: readonly Evicted[],
+  errors: string[],
+  /** Evictions still unanswered; -1 while the node is being cordoned; null: drain ended without evicting. */
+  unanswered: () => number | null,
+  timeoutMs: number,
+): WatchCommand {
+  const reported = new Set<string>();
+  let ended = false;
+  let timedOut = false;
+  let deadline = Infinity;
+  const check = (reader: ClusterReader): Output | null => {
+    if (ended) return null;
+    const left = unanswered();
+    if (left === null) {
+      ended = true;
+      return null;
+    }
+    if (left < 0) return null;
+    if (deadline === Infinity && timeoutMs > 0) deadline = reader.now + timeoutMs;
+    const lines: string[] = [];
+    for (const p of evicting) {
+      if (reported.has(p.uid) || reader.get('Pod', p.ns, p.name)?.metadata.uid === p.uid) continue;
+      reported.add(p.uid);
+      lines.push(`pod/${p.name} evicted`);
+    }
+    const waiting = left > 0 || reported.size < evicting.length;
+    if (waiting && reader.now < deadline) return lines.length ? ok(lines.join('\n')) : null;
+    if (waiting && !timedOut) {
+      timedOut = true;
+      for (const p of evicting)
+        if (!reported.has(p.uid))
+          errors.push(
+            `error when waiting for pod "${p.name}" in namespace "${p.ns}" to terminate: global timeout reached: ${goDuration(timeoutMs)}`,
+          );
+    }
+    if (!errors.length) {
+      ended = true;
+      return ok([...lines, `node/${node} drained`].join('\n'));
+    }
+    // The pods that did go are told first; the error comes at the next look.
+    if (lines.length) return ok(lines.join('\n'));
+    ended = true;
+    // An aggregate of one error prints bare; of several, in brackets (utilerrors).
+    const aggregate = errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
+    return fail(
+      [
+        `error: unable to drain node "${node}" due to error:${aggregate}, continuing command...`,
+        'There are pending nodes to be drained:',
+        ` ${node}`,
+        ...errors,
+      ].join('\n'),
+    );
+  };
+  return {
+    type: 'watch',
+    first: (reader) => check(reader) ?? ok(''),
+    next: (reader) => check(reader),
+    ended: () => ended,
+  };
+}

@@ -15,6 +15,8 @@ export interface ParsedArgs {
    * `strings` flag's values are joined with commas.
    */
   readonly flags: Map<string, string>;
+  /** The words after `--` (also the last of `positional`): a command to run, as `create deployment` takes it. */
+  readonly afterDash?: readonly string[];
 }
 
 export type ParseResult = { ok: true; args: ParsedArgs } | { ok: false; message: string };
@@ -36,6 +38,7 @@ function boolValue(raw: string, name: string, spec: FlagSpec): { value: string }
 export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseResult {
   const positional: string[] = [];
   const flags = new Map<string, string>();
+  let afterDash: string[] | undefined;
   const byShort = new Map<string, string>();
   for (const [name, spec] of Object.entries(specs)) if (spec.short) byShort.set(spec.short, name);
   const setValue = (name: string, value: string) => {
@@ -45,7 +48,8 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w === '--') {
-      positional.push(...words.slice(i + 1));
+      afterDash = words.slice(i + 1);
+      positional.push(...afterDash);
       break;
     }
     if (w.startsWith('--')) {
@@ -92,7 +96,7 @@ export function parseFlags(words: readonly string[], specs: FlagSpecs): ParseRes
       positional.push(w);
     }
   }
-  return { ok: true, args: { positional, flags } };
+  return { ok: true, args: afterDash ? { positional, flags, afterDash } : { positional, flags } };
 }
 
 export const flagTrue = (args: ParsedArgs, name: string) => {
