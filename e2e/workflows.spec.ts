@@ -267,3 +267,34 @@ test('“Try it yourself” runs a command in the terminal, against the cluster 
   expect(output).toMatch(/\nminikube\s+Ready\s+control-plane\s/);
   expect(output).toMatch(/\nminikube-m02\s+Ready\s+<none>\s/);
 });
+
+test('the services workflow’s commands run: nslookup and wget in the client pod, iptables on the node', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=services&step=6&speed=16');
+  const panel = page.locator('[data-guide="services"]');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await page
+    .getByRole('button', { name: 'Run in the terminal: kubectl exec client -- wget -qO- http://web' })
+    .click();
+  await expect(explorer.terminalOutput).toContainText('Welcome to nginx!', { timeout: 15_000 });
+  await page.getByRole('button', { name: /^Step 5:/ }).click();
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await page
+    .getByRole('button', { name: 'Run in the terminal: kubectl exec client -- nslookup web' })
+    .click();
+  await expect(explorer.terminalOutput).toContainText('Name:\tweb.default.svc.cluster.local', {
+    timeout: 15_000,
+  });
+  await page.getByRole('button', { name: /^Step 4:/ }).click();
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Run in the terminal: minikube ssh' }).click();
+  await page
+    .getByRole('button', { name: 'Run in the terminal: sudo iptables -t nat -L KUBE-SERVICES -n | grep web' })
+    .click();
+  await expect(explorer.terminalOutput).toContainText('/* default/web cluster IP */ tcp dpt:80', {
+    timeout: 15_000,
+  });
+});

@@ -8,9 +8,9 @@ import { CoreDns, COREDNS, type DnsAnswer } from './addons/coreDns';
 import { Dashboard, DASHBOARD_NAMESPACE, DASHBOARD_OBJECTS } from './addons/dashboard';
 import { admitCreate } from './apiserver/admission';
 import { APISERVER, ApiServer, ETCD } from './apiserver/apiServer';
-import type { ApiResult } from './apiserver/request';
+import type { ApiResult, StatusError } from './apiserver/request';
 import { etcdKey, RESOURCES } from './api/resources';
-import type { Kind, KubeObject, ObjectOfKind, Taint } from './api/types';
+import type { Kind, KubeObject, ObjectOfKind, Pod, Taint } from './api/types';
 import { bootstrapObjects, KINDNET_CONTAINER, staticPods } from './bootstrap';
 import {
   DEFAULT_CLUSTER_CONFIG,
@@ -33,6 +33,7 @@ import { ContainerRuntime } from './runtime/containerRuntime';
 import { Scheduler, SCHEDULER } from './scheduler/scheduler';
 import { Sim } from './sim';
 import { componentId, podsId, type ComponentId } from './topology';
+import { objectRef } from './trace';
 
 export interface ClusterOptions {
   readonly config?: ClusterConfig;
@@ -50,6 +51,14 @@ export interface ClusterOptions {
   /** kube-controller-manager's `--cluster-cidr`, cut into one /24 per node (default minikube's 10.244.0.0/16: 256 nodes). */
   readonly clusterCidr?: string;
 }
+
+/** How an exec began: the process ran on `node`, or why it could not start. */
+export type ExecStart =
+  | { readonly ok: true; readonly node: string }
+  | { readonly ok: false; readonly reason: 'api'; readonly error: StatusError }
+  | { readonly ok: false; readonly reason: 'completed'; readonly phase: string }
+  | { readonly ok: false; readonly reason: 'noContainer' | 'notRunning'; readonly container: string }
+  | { readonly ok: false; readonly reason: 'kubeletDown'; readonly nodeIP: string };
 
 export interface ClusterNodeParts {
   readonly name: NodeName;
@@ -542,6 +551,92 @@ export class Cluster {
   /** Whether the component's process was running at virtual time `at` (the UI's cursor, behind the run). */
   wasUp(component: StoppableComponent, at: number): boolean {
     return this.sim.wasUp(STOPPABLE_IDS[component], at);
+  }
+
+  // --- Exec -----------------------------------------------------------------------------------
+
+  /**
+   * kubectl exec: kubectl GETs the pod, then asks kube-apiserver for an exec stream (a WebSocket
+   * upgrade of GET …/pods/NAME/exec), which kube-apiserver opens to the kubelet of the pod's node
+   * (its /exec endpoint); kubelet has its runtime start the process in the container (CRI Exec).
+   * `process` then runs there (its traffic leaves from that node) and says when it has finished.
+   */
+  exec(
+    namespace: string,
+    podName: string,
+    container: string | undefined,
+    argv: readonly string[],
+    process: (node: string, pod: Pod, finished: () => void) => void,
+    done: (r: ExecStart) => void,
+  ): void {
+    this.api.request(
+      KUBECTL,
+      { verb: 'get', kind: 'Pod', namespace, name: podName },
+      (r) => {
+        if (!r.ok) return done({ ok: false, reason: 'api', error: r.error });
+        const pod = r.object as Pod;
+        const phase = pod.status.phase;
+        if (phase === 'Succeeded' || phase === 'Failed')
+          return done({ ok: false, reason: 'completed', phase });
+        const name = container ?? pod.spec.containers[0]!.name;
+        if (!pod.spec.containers.some((c) => c.name === name))
+          return done({ ok: false, reason: 'noContainer', container: name });
+        const query = `${argv.map((w) => `command=${encodeURIComponent(w)}`).join('&')}&container=${encodeURIComponent(name)}&stderr=true&stdout=true`;
+        this.sim.send(
+          KUBECTL,
+          APISERVER,
+          {
+            kind: 'request',
+            summary: `GET /api/v1/namespaces/${namespace}/pods/${podName}/exec?${query}`,
+            object: objectRef('Pod', namespace, podName),
+          },
+          () => this.execOnNode(pod, name, argv, process, done),
+        );
+      },
+      { refused: true },
+    );
+  }
+
+  /** kube-apiserver's side of an exec: the stream to the pod's kubelet, then the runtime's process. */
+  private execOnNode(
+    pod: Pod,
+    container: string,
+    argv: readonly string[],
+    process: (node: string, pod: Pod, finished: () => void) => void,
+    done: (r: ExecStart) => void,
+  ): void {
+    const nodeName = pod.spec.nodeName;
+    const parts = nodeName ? this.nodes.find((n) => n.name === nodeName) : undefined;
+    const running = () =>
+      parts?.runtime
+        .containersOf(pod.metadata.uid)
+        .some((c) => c.name === container && c.state === 'running');
+    if (!parts || !nodeName) return done({ ok: false, reason: 'notRunning', container });
+    if (!parts.kubelet.up)
+      return done({ ok: false, reason: 'kubeletDown', nodeIP: nodeIP(parts.kubelet.shape.index) });
+    const ns = pod.metadata.namespace ?? 'default';
+    const ref = objectRef('Pod', ns, pod.metadata.name);
+    const words = argv.join(' ');
+    this.sim.send(
+      APISERVER,
+      parts.kubelet.id,
+      { kind: 'request', summary: `GET /exec/${ns}/${pod.metadata.name}/${container}`, object: ref },
+      () =>
+        this.sim.send(
+          parts.kubelet.id,
+          parts.runtime.id,
+          { kind: 'cri', summary: `Exec ${ns}/${pod.metadata.name} ${container}: ${words}`, object: ref },
+          () => {
+            if (!running()) return done({ ok: false, reason: 'notRunning', container });
+            this.sim.send(
+              parts.runtime.id,
+              podsId(parts.name),
+              { kind: 'run', summary: `exec ${words} in ${ns}/${pod.metadata.name}`, object: ref },
+              () => process(nodeName, pod, () => done({ ok: true, node: nodeName })),
+            );
+          },
+        ),
+    );
   }
 
   // --- Traffic --------------------------------------------------------------------------------

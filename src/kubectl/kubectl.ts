@@ -9,6 +9,7 @@ import { run } from './commands/run';
 import { deleteVerb } from './commands/delete';
 import { cordon, drain, taint, uncordon } from './commands/nodes';
 import { rollout } from './commands/rollout';
+import { exec } from './commands/exec';
 import { set } from './commands/set';
 import { logs } from './commands/logs';
 import { events } from './commands/events';
@@ -37,6 +38,7 @@ export const VERBS: Record<string, Verb> = {
   rollout,
   set,
   logs,
+  exec,
   events,
   wait,
   expose,

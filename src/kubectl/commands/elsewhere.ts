@@ -66,7 +66,6 @@ export const config: Verb = {
 
 /** Real kubectl commands this page does not run, and why. */
 const ELSEWHERE: Record<string, string> = {
-  exec: 'kubectl exec runs a process inside a container; the containers here are simulated and run no processes to enter. Try minikube ssh, then docker ps or crictl ps.',
   attach: 'kubectl attach connects to a running process; the containers here are simulated and have none.',
   cp: 'kubectl cp copies files through a container; the containers here are simulated and have no files.',
   'port-forward':

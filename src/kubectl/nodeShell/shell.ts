@@ -4,6 +4,7 @@ import type { Command, ShellState } from '../types';
 import { crictlPods, crictlPs } from './crictl';
 import { dockerPs } from './docker';
 import { psEf } from './ps';
+import { iptables } from './iptables';
 import { systemdSince } from './systemdTime';
 import { RUN_EPOCH_MS } from '../../engine/core/time';
 import { absolute, afterMove, filesIn, moveManifest, mvWords } from './manifests';
@@ -255,6 +256,8 @@ export function nodeCommand(
       return docker(args, node);
     case 'crictl':
       return crictl(args, node, sudo);
+    case 'iptables':
+      return iptables(args, sudo);
     case 'ls':
       return ls(args, node);
     case 'mv':
