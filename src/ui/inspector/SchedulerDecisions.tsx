@@ -67,12 +67,13 @@ function Decision({ d }: { d: DecisionRecord }) {
             <thead className="text-left text-slate-500 dark:text-slate-400">
               <tr>
                 <th className="pr-1 font-semibold">{t('inspector.node')}</th>
+                {/* The total decides: it comes first, where the panel never hides it. */}
+                <th className="pl-1 pr-2 text-right font-semibold">{t('inspector.total')}</th>
                 {plugins.map((p) => (
                   <th key={p} className="pl-1 pr-1 text-right font-semibold" title={p}>
                     {SHORT[p] ?? p}
                   </th>
                 ))}
-                <th className="pl-2 text-right font-semibold">{t('inspector.total')}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,12 +90,12 @@ function Decision({ d }: { d: DecisionRecord }) {
                     </td>
                   ) : (
                     <>
+                      <td className="pl-1 pr-2 text-right font-semibold tabular-nums">{v.total ?? '–'}</td>
                       {plugins.map((p) => (
                         <td key={p} className="pl-1 pr-1 text-right tabular-nums">
                           {v.scores?.[p] ?? '–'}
                         </td>
                       ))}
-                      <td className="pl-2 text-right tabular-nums">{v.total ?? '–'}</td>
                     </>
                   )}
                 </tr>
