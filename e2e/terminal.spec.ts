@@ -38,6 +38,46 @@ async function runningCluster(page: Page, nodes = 2, lang = 'en') {
 }
 
 test.describe('the terminal', () => {
+  test('takes a here-document typed line by line, or pasted whole, as bash does', async ({ page }) => {
+    test.setTimeout(60_000);
+    const explorer = await runningCluster(page);
+    await explorer.run('kubectl apply -f - <<EOF');
+    await expect(explorer.prompt).toHaveText('> ');
+    for (const line of [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: typed',
+      'spec:',
+      '  containers:',
+    ])
+      await explorer.run(line);
+    await expect(page.locator('[data-document]')).toContainText('> kind: Pod');
+    await explorer.run('    - name: app');
+    await explorer.run('      image: nginx:1.27');
+    await explorer.run('EOF');
+    await expect(explorer.terminalOutput).toContainText('pod/typed created', { timeout: 15_000 });
+    await expect(explorer.prompt).toHaveText('$ ');
+    await expect(page.locator('[data-document]')).toHaveCount(0);
+
+    // A block pasted at once runs the same way; what follows its last newline stays typed.
+    await explorer.terminal.focus();
+    await page.evaluate(() => {
+      const input = document.activeElement as HTMLInputElement;
+      const data = new DataTransfer();
+      data.setData(
+        'text',
+        'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pasted\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\nEOF\nkubectl get pod pasted',
+      );
+      input.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect(explorer.terminalOutput).toContainText('pod/pasted created', { timeout: 15_000 });
+    await expect(explorer.terminalOutput).toContainText('> image: nginx:1.27'.replace('> ', '>       '));
+    await expect(explorer.terminal).toHaveValue('kubectl get pod pasted');
+  });
+
   test('kubectl get nodes prints the real table for a 2-node cluster', async ({ page }) => {
     const explorer = new Explorer(page);
     await explorer.open('?nodes=2');

@@ -13,6 +13,7 @@ import { objectAccess } from '../kubectl/history';
 import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
 import { promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 import { manifestPlacesAt, nodeStoppedAt, type CommandAction, type RecordedAction } from './userActions';
+import { parseHeredoc, shownHeredoc } from './heredoc';
 
 export { EMPTY_TERMINAL, promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 
@@ -31,6 +32,8 @@ export const MANIFEST_KINDS: readonly string[] = Object.keys(RESOURCES);
 export const MAX_ENTRIES = 300;
 export const MAX_HISTORY = 200;
 const SHOWN_CHARS = 200;
+/** A here-document's lines are shown too, up to this many characters. */
+const SHOWN_DOCUMENT_CHARS = 4_000;
 
 /** What kubectl can see at the cursor: the objects there (etcd key → object), read as etcd ranges are. */
 export function objectsReader(
@@ -74,10 +77,8 @@ export function addonsTold(actions: readonly RecordedAction[], t: number): Map<s
 }
 
 /** The line as the terminal shows it: a very long one is cut, saying how long it was. */
-export function shownLine(line: string): string {
-  return line.length > SHOWN_CHARS
-    ? `${line.slice(0, SHOWN_CHARS)}… (${line.length.toLocaleString('en')} characters)`
-    : line;
+export function shownLine(line: string, max = SHOWN_CHARS): string {
+  return line.length > max ? `${line.slice(0, max)}… (${line.length.toLocaleString('en')} characters)` : line;
 }
 
 /** What the cluster is at the playback cursor, as the store has it. */
@@ -192,15 +193,19 @@ export function createTerminal(
     patchEntry(id, (e) => ({ ...e, output: [...e.output, { text: '^C', error: false }] }));
   };
 
-  const execute = (k: KubectlModule, line: string, input?: CommandInput) => {
+  const execute = (k: KubectlModule, typed: string, typedInput?: CommandInput) => {
     interruptWatch();
     const { shell } = host.getTerminal();
-    const trimmed = line.trim();
+    // A command with a here-document: the command runs with the document on stdin.
+    const doc = typed.includes('\n') ? parseHeredoc(typed) : null;
+    const line = doc ? doc.command : typed;
+    const input = doc ? { ...typedInput, stdin: doc.stdin } : typedInput;
+    const trimmed = (doc ? typed.split('\n')[0]! : line).trim();
     const id = nextId++;
     const entry: TerminalEntry = {
       id,
       prompt: promptOf(shell),
-      command: shownLine(line),
+      command: doc ? shownLine(shownHeredoc(typed), SHOWN_DOCUMENT_CHARS) : shownLine(line),
       output: [],
       printed: 0,
       state: 'done',

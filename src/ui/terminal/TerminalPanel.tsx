@@ -3,10 +3,20 @@
  * ↑/↓ history, Tab completion, Ctrl+L / `clear`, Ctrl+C to stop a watch, copy buttons. Output is
  * always text, never HTML. The manifest editor opens from here.
  */
-import { lazy, memo, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { promptOf, type TerminalEntry } from '../../store/appStore';
 import { useActions, useAppStore } from '../storeContext';
+import { heredocMarker, parseHeredoc } from '../../store/heredoc';
 import { completeLine } from './completeLine';
 
 const ManifestEditor = lazy(() => import('./ManifestEditor').then((m) => ({ default: m.ManifestEditor })));
@@ -132,16 +142,51 @@ export function TerminalPanel() {
   /** Where ↑/↓ is in the history (history.length: the line being typed). */
   const recall = useRef<{ index: number; draft: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const prompt = promptOf(shell);
+  /** A here-document being typed: its lines so far (the command's first), until its marker line. */
+  const [heredoc, setHeredoc] = useState<readonly string[] | null>(null);
+  const prompt = heredoc ? '> ' : promptOf(shell);
 
   useEffect(() => {
     void loadTerminal();
     input.current?.focus();
   }, [loadTerminal]);
 
+  /** One line entered, as bash reads it: a command, or a line of the here-document it started. */
+  const enter = (typed: string, lines: readonly string[] | null): readonly string[] | null => {
+    if (lines) {
+      const all = [...lines, typed];
+      if (parseHeredoc(all.join('\n'))?.complete) {
+        runCommand(all.join('\n'));
+        return null;
+      }
+      return all;
+    }
+    if (heredocMarker(typed)) return [typed];
+    runCommand(typed);
+    return null;
+  };
+
   const submit = () => {
-    runCommand(line);
+    setHeredoc(enter(line, heredoc));
     setLine('');
+    setCandidates([]);
+    recall.current = null;
+  };
+
+  /** A pasted block runs line by line, as a terminal feeds it to the shell; its last line stays typed. */
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text');
+    if (!/[\r\n]/.test(text)) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const start = el.selectionStart ?? line.length;
+    const whole = line.slice(0, start) + text + line.slice(el.selectionEnd ?? start);
+    const lines = whole.split(/\r?\n/);
+    const last = lines.pop()!;
+    let doc = heredoc;
+    for (const l of lines) doc = enter(l, doc);
+    setHeredoc(doc);
+    setLine(last);
     setCandidates([]);
     recall.current = null;
   };
@@ -171,6 +216,7 @@ export function TerminalPanel() {
     } else if (e.ctrlKey && (e.key === 'c' || e.key === 'C') && el.selectionStart === el.selectionEnd) {
       e.preventDefault();
       if (watching) interruptCommand();
+      setHeredoc(null);
       setLine('');
       setCandidates([]);
     } else if (e.key === 'Escape' && candidates.length) {
@@ -230,6 +276,16 @@ export function TerminalPanel() {
           ))}
         </div>
       </div>
+      {heredoc && (
+        // The here-document typed so far, as bash shows it: its lines after `> `.
+        <pre
+          className="max-h-32 overflow-auto border-t border-slate-700 px-3 py-1 font-mono text-xs text-slate-300"
+          data-document
+        >
+          <span className="text-emerald-400">{promptOf(shell)}</span>
+          {heredoc.map((l, i) => (i === 0 ? l : `\n> ${l}`)).join('')}
+        </pre>
+      )}
       {candidates.length > 1 && (
         <p
           className="max-h-16 overflow-auto border-t border-slate-700 px-3 py-1 font-mono text-xs text-slate-300"
@@ -260,6 +316,7 @@ export function TerminalPanel() {
             recall.current = null;
           }}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           autoComplete="off"
           autoCorrect="off"
           autoCapitalize="off"
