@@ -187,8 +187,8 @@ export class EndpointSliceController extends Controller {
     this.note({
       key,
       desired: `endpoints of pods matching ${JSON.stringify(svc.spec.selector)}`,
-      actual: `${existing?.endpoints.length ?? 0} endpoints listed`,
-      diff: `${endpoints.length} endpoints, ${ready} ready`,
+      actual: `${plural(existing?.endpoints.length ?? 0, 'endpoint')} listed`,
+      diff: `${plural(endpoints.length, 'endpoint')}, ${ready} ready`,
       action: existing ? 'update EndpointSlice' : 'create EndpointSlice',
     });
   }
@@ -205,3 +205,5 @@ function withTriggerTime(metadata: ObjectMeta, triggerTime: string): ObjectMeta 
 }
 
 const keyOf = (s: Service) => objectKey(s.metadata.namespace, s.metadata.name);
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { Reconciliation } from '../../engine/controllers/controller';
 import { lastAtOrBeforeTime } from '../../store/records';
 import { formatClock } from '../timeline/formatClock';
+import { noteText } from './noteText';
 import { useActions, useAppStore } from '../storeContext';
 
 export function ControllerLoops() {
   const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
   const player = useAppStore((s) => s.player);
   const upTo = useAppStore((s) =>
     s.player ? lastAtOrBeforeTime(s.player.run.reconciliations, s.playback.virtualTime) : -1,
@@ -45,14 +47,14 @@ export function ControllerLoops() {
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-2">
             <dt className="text-slate-500 dark:text-slate-400">{t('inspector.desired')}</dt>
-            <dd>{r.desired}</dd>
+            <dd>{noteText(r.desired, language)}</dd>
             <dt className="text-slate-500 dark:text-slate-400">{t('inspector.actual')}</dt>
-            <dd>{r.actual}</dd>
+            <dd>{noteText(r.actual, language)}</dd>
             <dt className="text-slate-500 dark:text-slate-400">{t('inspector.diff')}</dt>
-            <dd>{r.diff}</dd>
+            <dd>{noteText(r.diff, language)}</dd>
             <dt className="text-slate-500 dark:text-slate-400">{t('inspector.action')}</dt>
             <dd className={r.action === 'none' ? '' : 'font-semibold text-k8s dark:text-blue-400'}>
-              {r.action}
+              {noteText(r.action, language)}
             </dd>
           </dl>
         </li>
