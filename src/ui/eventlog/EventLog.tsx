@@ -34,7 +34,8 @@ const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[
       <colgroup>
         <col className="w-20" />
         <col className="w-20" />
-        <col className="w-44" />
+        {/* REASON: wide enough for kubelet's longest, NodeAllocatableEnforced and NodeHasSufficientMemory. */}
+        <col className="w-48" />
         <col className="w-72" />
         <col />
       </colgroup>
