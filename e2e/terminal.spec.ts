@@ -588,9 +588,13 @@ test.describe('the manifest editor', () => {
     await expect(explorer.terminalOutput.locator('[data-entry]').last()).toContainText(
       'pod/liveness-exec created',
     );
-    // Applying plays the run on; play it if it is paused.
+    // Applying plays the run on; play it if it is paused. kubectl reads at the cursor, which
+    // reaches the pod's creation a moment after the answer is recorded (sooner on a fast machine).
     const play = explorer.button(/^(Play|播放)$/);
     if (await play.count()) await play.click();
+    await expect(page.locator('[data-pod-status][aria-label^="liveness-exec"]')).toHaveCount(1, {
+      timeout: 15_000,
+    });
     await explorer.run(
       'kubectl wait --for=jsonpath={.status.containerStatuses[0].restartCount}=1 pod/liveness-exec --timeout=3m',
     );
