@@ -49,3 +49,25 @@ test('the Share dialog gives a link, an embed snippet with a live preview, and e
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
+
+test('the Share dialog says the link leaves out what the learner changed here', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?speed=16');
+  await explorer.ready();
+  await explorer.openTerminal();
+  // A read changes nothing: no note.
+  await explorer.run('kubectl get nodes');
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Share and export' });
+  await share.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('[data-link-note]')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await explorer.terminal.click();
+  await explorer.run('minikube node add');
+  await expect(explorer.terminalOutput).toContainText('Successfully added', { timeout: 15_000 });
+  await share.click();
+  await expect(dialog.locator('[data-link-note]')).toHaveText(
+    'The link opens the cluster as set above: what you changed here, in the terminal or in Details, is not in it.',
+  );
+});

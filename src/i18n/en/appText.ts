@@ -276,6 +276,8 @@ export const appEn = {
     title: 'Share and export',
     link: 'Link to this view',
     copyLink: 'Copy link',
+    actionsNotInLink:
+      'The link opens the cluster as set above: what you changed here, in the terminal or in Details, is not in it.',
     embed: 'Embed in a course page',
     embedHint:
       'Paste this into your page: the diagram, playback and narration of this view, in its language and theme.',

@@ -33,6 +33,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const topology = useAppStore((s) => s.topology);
   const view = useAppStore((s) => s.view);
   const runtime = useAppStore((s) => s.config.runtime);
+  // The learner's own changes (a node added, a pod deleted…) are not in a link of settings.
+  const changes = useAppStore((s) => s.actions.length);
   const { runLog } = useActions();
   const [copied, copy] = useCopy();
   const [height, setHeight] = useState<number>(560);
@@ -111,6 +113,11 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               {copied === 'link' ? t('inspector.copied') : t('share.copyLink')}
             </button>
           </div>
+          {changes > 0 && (
+            <p className="text-xs text-slate-600 dark:text-slate-300" data-link-note>
+              {t('share.actionsNotInLink')}
+            </p>
+          )}
         </section>
 
         <section className="space-y-2">
