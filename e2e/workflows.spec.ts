@@ -298,3 +298,16 @@ test('the services workflow’s commands run: nslookup and wget in the client po
     timeout: 15_000,
   });
 });
+
+test('a guess made from the keyboard leaves focus on the guess, not on the page', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=scheduling&step=3&speed=16');
+  const panel = page.locator('[data-guide="scheduling"]');
+  await expect(panel).toHaveAttribute('data-phase', 'predict', { timeout: 15_000 });
+  const choice = panel.locator('[data-predict] [role="group"] button').first();
+  await choice.focus();
+  await page.keyboard.press('Enter');
+  const reveal = panel.locator('[data-predict] [tabindex="-1"]');
+  await expect(reveal).toBeFocused();
+  await expect(reveal).toContainText('Your guess');
+});
