@@ -13,7 +13,7 @@ import { objectAccess } from '../kubectl/history';
 import type { ClusterReader, Command, CommandInput, Output, ShellState } from '../kubectl/types';
 import { promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 import { manifestPlacesAt, nodeStoppedAt, type CommandAction, type RecordedAction } from './userActions';
-import { parseHeredoc, shownHeredoc } from './heredoc';
+import { parseHeredoc, shownHeredoc } from '../kubectl/parse/heredoc';
 
 export { EMPTY_TERMINAL, promptOf, type TerminalEntry, type TerminalState } from './terminalState';
 

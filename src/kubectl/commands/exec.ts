@@ -21,105 +21,27 @@ const SIMULATED = 'nslookup, wget, curl, cat /etc/resolv.conf, hostname and echo
 
 /** The programs simulated here. */
 const RUNS = new Set(['nslookup', 'wget', 'curl', 'cat', 'hostname', 'echo']);
-/** busybox's common applets (alpine's too). */
-const BUSYBOX = [
-  'sh',
-  'ash',
-  'ls',
-  'ps',
-  'env',
-  'cat',
-  'echo',
-  'hostname',
-  'nslookup',
-  'wget',
-  'ping',
-  'nc',
-  'telnet',
-  'traceroute',
-  'ip',
-  'ifconfig',
-  'netstat',
-  'route',
-  'top',
-  'date',
-  'id',
-  'whoami',
-  'sleep',
-  'uname',
-  'df',
-  'du',
-  'mount',
-  'pwd',
-  'touch',
-  'rm',
-  'mkdir',
-  'cp',
-  'mv',
-  'grep',
-  'head',
-  'tail',
-  'vi',
-  'find',
-  'free',
-  'uptime',
-  'kill',
-  'printenv',
-  'which',
-  'xargs',
-  'sed',
-  'awk',
-  'tr',
-  'wc',
-  'sort',
-  'true',
-  'false',
-];
-/** A Debian-based image's shell tools (nginx's and httpd's), with curl in nginx's. */
-const DEBIAN = [
-  'sh',
-  'bash',
-  'ls',
-  'env',
-  'cat',
-  'echo',
-  'hostname',
-  'date',
-  'id',
-  'whoami',
-  'sleep',
-  'uname',
-  'df',
-  'du',
-  'mount',
-  'pwd',
-  'touch',
-  'rm',
-  'mkdir',
-  'cp',
-  'mv',
-  'grep',
-  'head',
-  'tail',
-  'find',
-  'kill',
-  'printenv',
-  'xargs',
-  'sed',
-  'tr',
-  'wc',
-  'sort',
-  'true',
-  'false',
-];
+const words = (text: string) => text.split(' ');
+/** The shell tools both busybox and a Debian-based image have. */
+const SHELL_TOOLS = words(
+  'sh ls env cat echo hostname date id whoami sleep uname df du mount pwd touch rm mkdir cp mv grep head tail find kill printenv xargs sed tr wc sort true false',
+);
+/** The programs of the images this model knows. */
+const BUSYBOX = new Set([
+  ...SHELL_TOOLS,
+  ...words(
+    'ash ps nslookup wget ping nc telnet traceroute ip ifconfig netstat route top vi free uptime which awk',
+  ),
+]);
+const DEBIAN = new Set([...SHELL_TOOLS, 'bash']);
+const NGINX = new Set([...DEBIAN, 'curl']);
 
-/** The programs an image has, where this model knows them (undefined: it does not). */
+/** The programs an image has (busybox's and alpine's applets; nginx's and httpd's Debian), or undefined. */
 function programsOf(image: string): ReadonlySet<string> | undefined {
   const repo = parseImage(image).repository;
-  if (['library/busybox', 'library/alpine', 'busybox', 'k8s-minikube/busybox'].includes(repo))
-    return new Set(BUSYBOX);
-  if (repo === 'library/nginx') return new Set([...DEBIAN, 'curl']);
-  if (repo === 'library/httpd') return new Set(DEBIAN);
+  if (['library/busybox', 'library/alpine', 'busybox', 'k8s-minikube/busybox'].includes(repo)) return BUSYBOX;
+  if (repo === 'library/nginx') return NGINX;
+  if (repo === 'library/httpd') return DEBIAN;
   return undefined;
 }
 

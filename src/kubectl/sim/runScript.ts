@@ -8,6 +8,7 @@
 import { Cluster } from '../../engine/cluster';
 import { isRuntimeName, MAX_NODES, MIN_NODES, settledAt, type RuntimeName } from '../../engine/clusterConfig';
 import { prepareManifests } from '../apply/yamlModule';
+import { heredocStart } from '../parse/heredoc';
 import { clusterReader } from '../reader';
 import { runWrite } from '../runWrite';
 import { parseCommand, prompt } from '../shell';
@@ -46,14 +47,14 @@ export async function runScript(script: string, options: RunOptions = {}): Promi
     let line = lines[i]!.trim();
     if (!line || line.startsWith('#')) continue;
     let stdin: string | undefined;
-    const heredoc = /<<-?\s*'?"?(\w+)'?"?\s*$/.exec(line);
+    const heredoc = heredocStart(line);
     out.push(prompt(shell) + line);
     if (heredoc) {
       const body: string[] = [];
-      for (i++; i < lines.length && lines[i]!.trim() !== heredoc[1]; i++) body.push(lines[i]!);
-      out.push(...body.map((b) => `> ${b}`), `> ${heredoc[1]}`);
+      for (i++; i < lines.length && lines[i]!.trim() !== heredoc.marker; i++) body.push(lines[i]!);
+      out.push(...body.map((b) => `> ${b}`), `> ${heredoc.marker}`);
       stdin = body.join('\n') + '\n';
-      line = line.slice(0, heredoc.index).trim();
+      line = heredoc.command;
     }
     const words = line.split(/\s+/);
     // Inside a node's shell too: sleep is a program there as well.
