@@ -130,7 +130,7 @@ test('a step that waits minutes of cluster time offers to skip to its end', asyn
   // The pods' 300-s tolerations, at 1×: five minutes of watching.
   await explorer.open('?scenario=node-failure&step=4');
   const panel = page.locator('[data-guide="node-failure"]');
-  const skip = panel.getByRole('button', { name: 'Skip to the end of this step' });
+  const skip = panel.getByRole('button', { name: 'Skip to the end', exact: true });
   await expect(skip).toBeVisible({ timeout: 15_000 });
   await skip.click();
   await expect(panel).toHaveAttribute('data-phase', 'done');
@@ -310,4 +310,27 @@ test('a guess made from the keyboard leaves focus on the guess, not on the page'
   const reveal = panel.locator('[data-predict] [tabindex="-1"]');
   await expect(reveal).toBeFocused();
   await expect(reveal).toContainText('Your guess');
+});
+
+test('on a phone a step frames what it is about at a readable size, and Skip to the end stays in sight', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=node-failure&step=4&nodes=3');
+  const zoom = async () => {
+    const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? 0);
+  };
+  // The whole three-node cluster fits at about 0.2 here; the step's kube-controller-manager is framed.
+  await expect.poll(zoom).toBeGreaterThan(0.6);
+  await expect(explorer.component('kube-controller-manager')).toBeInViewport({ ratio: 1 });
+  const skip = page.getByRole('button', { name: 'Skip to the end', exact: true });
+  await expect(skip).toBeInViewport({ ratio: 1, timeout: 15_000 });
+  await skip.click();
+  await expect(page.locator('[data-guide="node-failure"]')).toHaveAttribute('data-phase', 'done');
+  await expect(page.getByRole('button', { name: 'Replay', exact: true })).toBeInViewport();
+  // Closing the workflow leaves nothing to frame: the whole cluster again.
+  await page.getByRole('button', { name: 'Close the workflow' }).click();
+  await expect.poll(zoom).toBeLessThan(0.45);
 });

@@ -312,9 +312,9 @@ export const appEn = {
     predict: 'Predict',
     predictHint: 'Make your guess, then watch what the cluster does.',
     skipPredict: 'Just show me',
-    skipToEnd: 'Skip to the end of this step',
+    skipToEnd: 'Skip to the end',
     skipToEndHint:
-      'The cluster takes its real time here (a Lease every 10 s, a toleration of 300 s). This jumps to where the step is done; raising Speed works too.',
+      'The cluster takes its real time here (a Lease every 10 s, a toleration of 300 s). Skip to the end jumps to where the step is done; raising Speed works too.',
     yourGuess: 'Your guess: {{guess}}.',
     right: 'Right!',
     wrong: 'Not quite.',

@@ -306,9 +306,9 @@ export const appZh: typeof appEn = {
     predict: '预测',
     predictHint: '先猜一猜，再看集群怎么做。',
     skipPredict: '直接看答案',
-    skipToEnd: '跳到本步结束',
+    skipToEnd: '跳到结束',
     skipToEndHint:
-      '这里集群按真实时间推进（每 10 秒一次 Lease，容忍 300 秒）。此按钮直接跳到本步完成的时刻；调高速度也可以。',
+      '这里集群按真实时间推进（每 10 秒一次 Lease，容忍 300 秒）。“跳到结束”直接跳到本步完成的时刻；调高速度也可以。',
     yourGuess: '你的猜测：{{guess}}。',
     right: '猜对了！',
     wrong: '不太对。',

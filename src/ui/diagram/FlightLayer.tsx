@@ -44,6 +44,11 @@ const LOST_HALT = 0.82;
 
 const LABEL_FONT = '600 12px ui-sans-serif, system-ui, sans-serif';
 
+/** How big the labels are drawn at diagram zoom `k`: full size from 0.6, 10/12 of it at 0.4 and below. */
+export function labelScale(k: number): number {
+  return Math.min(1, Math.max(10 / 12, 10 / 12 + ((k - 0.4) / 0.2) * (2 / 12)));
+}
+
 /** What drawing a message needs, worked out once per message rather than once per frame. */
 interface Info {
   readonly from: string;
@@ -240,21 +245,25 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
       ctx.font = LABEL_FONT;
       ctx.textBaseline = 'middle';
       const texts: string[] = [];
+      // Zoomed far out (a phone, ten nodes) the cards' names are small, and full-size labels
+      // would hide them: the labels shrink too, down to 10-px text.
+      const s = labelScale(k);
       for (const d of dots) {
         if (!d.label) continue;
         const { text, width: w } = labelOf(d.id, d.lost);
         let y = d.y;
-        while (placed.some((q) => Math.abs(q.x - d.x) < 130 && Math.abs(q.y - y) < 19)) y += 20;
+        while (placed.some((q) => Math.abs(q.x - d.x) < 130 * s && Math.abs(q.y - y) < 19 * s)) y += 20 * s;
         placed.push({ x: d.x, y });
-        const x = d.x + 10;
+        ctx.setTransform(ratio * s, 0, 0, ratio * s, ratio * (d.x + 10), ratio * y);
         ctx.fillStyle = d.tone;
         ctx.beginPath();
-        ctx.roundRect(x, y - 9, w + 12, 18, 6);
+        ctx.roundRect(0, -9, w + 12, 18, 6);
         ctx.fill();
         ctx.fillStyle = '#ffffff';
-        ctx.fillText(text, x + 6, y + 0.5);
+        ctx.fillText(text, 6, 0.5);
         texts.push(text);
       }
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 
       for (const id of glowing) if (!nextGlow.has(id)) card(id)?.removeAttribute('data-glow');
       for (const id of nextGlow) if (!glowing.has(id)) card(id)?.setAttribute('data-glow', '');

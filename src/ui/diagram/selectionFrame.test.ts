@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTopology, componentId } from '../../engine/topology';
 import { contains } from './geometry';
 import { layoutDiagram } from './layout';
-import { selectionFrame } from './selectionFrame';
+import { focusFrame, selectionFrame } from './selectionFrame';
 
 describe('selectionFrame', () => {
   const topology = buildTopology({ nodeCount: 7, runtime: 'docker' });
@@ -29,5 +29,26 @@ describe('selectionFrame', () => {
     expect(contains(frame, box('container-runtime/minikube-m07'))).toBe(true);
     const api = box('kube-apiserver');
     expect(frame.y).toBeLessThanOrEqual(api.y + api.h);
+  });
+});
+
+describe('focusFrame', () => {
+  const topology = buildTopology({ nodeCount: 3, runtime: 'docker' });
+  const layout = layoutDiagram(topology);
+  const box = (id: string) => layout.cards.find((c) => c.component.id === id)!.box;
+
+  it('frames the components and nodes a step names, without the whole kube-apiserver bar', () => {
+    const frame = focusFrame(
+      layout,
+      new Set([componentId('kube-controller-manager'), componentId('kube-apiserver'), 'minikube-m03']),
+    )!;
+    expect(contains(frame, box('kube-controller-manager'))).toBe(true);
+    expect(contains(frame, layout.nodes.find((n) => n.node.name === 'minikube-m03')!.box)).toBe(true);
+    expect(contains(frame, layout.nodes.find((n) => n.node.name === 'minikube-m02')!.box)).toBe(false);
+  });
+
+  it('frames the bar when kube-apiserver is all the step names, and nothing for names not drawn', () => {
+    expect(focusFrame(layout, new Set([componentId('kube-apiserver')]))).toEqual(box('kube-apiserver'));
+    expect(focusFrame(layout, new Set(['minikube-m09']))).toBeUndefined();
   });
 });

@@ -31,3 +31,20 @@ export function selectionFrame(layout: DiagramLayout, topology: Topology, select
   }
   return boxes.length ? union(boxes) : layout.bounds;
 }
+
+/**
+ * The box a workflow step points at (its focus: component ids and node names), or undefined when
+ * it points at nothing drawn. kube-apiserver's bar counts only when it is all the step names: it
+ * spans the whole control plane, and every other component's line reaches it anyway.
+ */
+export function focusFrame(layout: DiagramLayout, focus: ReadonlySet<string>): Box | undefined {
+  const apiserver = componentId('kube-apiserver');
+  const boxes: Box[] = [];
+  for (const n of layout.nodes) if (focus.has(n.node.name)) boxes.push(n.box);
+  for (const c of layout.cards) {
+    if (!focus.has(c.component.id)) continue;
+    if (c.component.id === apiserver && focus.size > 1) continue;
+    boxes.push(c.box);
+  }
+  return boxes.length ? union(boxes) : undefined;
+}

@@ -24,7 +24,8 @@ function GuidePanel({ guide }: { guide: GuideState }) {
   const { t } = useTranslation();
   const text = useText();
   const titleId = useId();
-  const { nextStep, previousStep, goToStep, openScenario } = useActions();
+  const { nextStep, previousStep, goToStep, openScenario, skipStep } = useActions();
+  const longWait = useLongWait();
   const playing = useAppStore((s) => s.playback.playing);
   const ready = useAppStore((s) => s.playback.ready && s.player !== null);
   const embed = useAppStore((s) => s.embed);
@@ -96,7 +97,11 @@ function GuidePanel({ guide }: { guide: GuideState }) {
         <p className="text-xs italic text-slate-500 dark:text-slate-400" role="status" data-guide-status>
           {status}
         </p>
-        <SkipToEnd />
+        {longWait && (
+          <p className="text-xs text-slate-600 dark:text-slate-300" data-skip-hint>
+            {t('guide.skipToEndHint')}
+          </p>
+        )}
         <TryIt step={step} />
       </div>
       <footer className="flex items-center gap-2 border-t border-slate-200 px-4 py-2 dark:border-slate-700">
@@ -109,13 +114,25 @@ function GuidePanel({ guide }: { guide: GuideState }) {
           <span aria-hidden="true">‹</span>
           {t('guide.back')}
         </button>
-        <button
-          type="button"
-          onClick={() => goToStep(index)}
-          className={`${NAV_BUTTON} font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800`}
-        >
-          {t('guide.replay')}
-        </button>
+        {/* In the footer, always in sight (on a phone the panel above shows a few lines): while a
+            step waits on the cluster's real time, skipping to its end is worth more than Replay. */}
+        {longWait ? (
+          <button
+            type="button"
+            onClick={skipStep}
+            className={`${NAV_BUTTON} border border-slate-300 font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800`}
+          >
+            {t('guide.skipToEnd')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => goToStep(index)}
+            className={`${NAV_BUTTON} font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800`}
+          >
+            {t('guide.replay')}
+          </button>
+        )}
         <button
           type="button"
           onClick={nextStep}
@@ -237,29 +254,15 @@ function useAutoAdvance(guide: GuideState) {
 const LONG_WAIT_MS = 10_000;
 
 /**
- * While a step waits on the cluster's real time (a 300-s toleration plays for five minutes at 1×),
- * a button jumps to where it is done. Its end is known once recorded: until then the wait is long.
+ * Whether the step waits on the cluster's real time (a 300-s toleration plays for five minutes at
+ * 1×): a way to where it is done is then offered. Its end is known once recorded: until then the
+ * wait counts as long.
  */
-function SkipToEnd() {
-  const { t } = useTranslation();
-  const { skipStep } = useActions();
-  const long = useAppStore((s) => {
+function useLongWait(): boolean {
+  return useAppStore((s) => {
     const { guide, player } = s;
     if (guide?.phase !== 'playing' || !player) return false;
     const end = player.run.steps[guide.step]?.end;
     return end === null || end === undefined || end - s.playback.virtualTime > LONG_WAIT_MS;
   });
-  if (!long) return null;
-  return (
-    <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
-      <span>{t('guide.skipToEndHint')}</span>
-      <button
-        type="button"
-        onClick={skipStep}
-        className="rounded-md border border-slate-300 px-2 py-1 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s dark:border-slate-600 dark:hover:bg-slate-800"
-      >
-        {t('guide.skipToEnd')}
-      </button>
-    </div>
-  );
 }
