@@ -68,6 +68,6 @@ test('the Share dialog says the link leaves out what the learner changed here', 
   await expect(explorer.terminalOutput).toContainText('Successfully added', { timeout: 15_000 });
   await share.click();
   await expect(dialog.locator('[data-link-note]')).toHaveText(
-    'The link opens the cluster as set above: what you changed here, in the terminal or in Details, is not in it.',
+    'The link opens the cluster as it started: what you changed here, in the terminal or in Details (an added node too), is not in it.',
   );
 });

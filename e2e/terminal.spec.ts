@@ -299,6 +299,13 @@ test.describe('the terminal', () => {
     );
     await expect(explorer.node('minikube-m03')).toBeVisible({ timeout: 15_000 });
     await expect(explorer.node('minikube-m03')).toContainText('Ready', { timeout: 30_000 });
+    // The Nodes control counts the machines the cluster has now; picking the count the address
+    // named builds that cluster afresh.
+    const nodes = page.getByRole('combobox', { name: 'Nodes' });
+    await expect(nodes).toHaveValue('3');
+    await nodes.selectOption('2');
+    await expect(explorer.node('minikube-m03')).toHaveCount(0);
+    await expect(nodes).toHaveValue('2');
   });
 
   test('minikube ssh, docker ps | grep kube-proxy, exit', async ({ page }) => {

@@ -575,7 +575,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
       setTheme: (theme) => set({ theme }),
       setNodeCount: (count) => {
         const nodeCount = Math.min(MAX_NODES, Math.max(MIN_NODES, Math.round(count)));
-        if (nodeCount !== get().config.nodeCount) reconfigure({ ...get().config, nodeCount });
+        // After `minikube node add` the cluster may have the count asked for without the config
+        // saying so, or the config may say it without the cluster having it: either way, rebuilt.
+        const { config, topology } = get();
+        if (nodeCount !== config.nodeCount || nodeCount !== topology.nodes.length)
+          reconfigure({ ...config, nodeCount });
       },
       setRuntime: (runtime) => {
         if (runtime !== get().config.runtime) reconfigure({ ...get().config, runtime });

@@ -277,7 +277,7 @@ export const appEn = {
     link: 'Link to this view',
     copyLink: 'Copy link',
     actionsNotInLink:
-      'The link opens the cluster as set above: what you changed here, in the terminal or in Details, is not in it.',
+      'The link opens the cluster as it started: what you changed here, in the terminal or in Details (an added node too), is not in it.',
     embed: 'Embed in a course page',
     embedHint:
       'Paste this into your page: the diagram, playback and narration of this view, in its language and theme.',

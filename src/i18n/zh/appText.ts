@@ -272,7 +272,8 @@ export const appZh: typeof appEn = {
     title: '分享与导出',
     link: '当前视图的链接',
     copyLink: '复制链接',
-    actionsNotInLink: '链接打开的是上面设置的集群：你在这里（终端或详情面板中）做的改动不在链接里。',
+    actionsNotInLink:
+      '链接打开的是集群最初的样子：你在这里（终端或详情面板中）做的改动，包括添加的节点，都不在链接里。',
     embed: '嵌入课程页面',
     embedHint: '把这段代码粘贴到你的页面中：显示当前视图的示意图、播放控制和讲解，语言和主题保持一致。',
     height: '高度',

@@ -15,7 +15,8 @@ const NODE_COUNTS = Array.from({ length: MAX_NODES }, (_, i) => String(i + 1));
 
 export function TopBar({ prefersDark }: { prefersDark: boolean }) {
   const { t } = useTranslation();
-  const nodeCount = useAppStore((s) => s.config.nodeCount);
+  // The machines the cluster has now: `minikube node add` and `node delete` in the terminal count.
+  const nodeCount = useAppStore((s) => s.topology.nodes.length);
   const runtime = useAppStore((s) => s.config.runtime);
   const language = useAppStore((s) => s.language);
   const theme = useAppStore((s) => s.theme) ?? (prefersDark ? 'dark' : 'light');
