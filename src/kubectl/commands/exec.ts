@@ -4,7 +4,8 @@
  * no real processes, so the commands that show how a cluster works are answered as the image's
  * tools answer them: `nslookup` (busybox) asks CoreDNS through the node's kube-proxy rules, `wget`
  * (busybox) and `curl` (nginx) connect to a Service's ClusterIP and reach one backend, `cat
- * /etc/resolv.conf`, `hostname`, `echo`. Interactive shells (-i, -t) are not simulated.
+ * /etc/resolv.conf`, `hostname`, `echo`. `TYPE/NAME` runs in one of a workload's or a Service's
+ * pods, picked as kubectl picks it (attachablePod.ts). Interactive shells (-i, -t) are not simulated.
  */
 import type { Container, Pod } from '../../engine/api/types';
 import type { Cluster } from '../../engine/cluster';
@@ -14,6 +15,7 @@ import { errorCommand, fail, ok, serverError } from '../output';
 import { flagTrue } from '../parse/flags';
 import type { Command } from '../types';
 import type { Verb } from './context';
+import { attachablePod } from './attachablePod';
 import { httpGet, type HttpResult } from './execHttp';
 
 const CLUSTER_DNS = '10.96.0.10';
@@ -67,28 +69,34 @@ export const exec: Verb = {
       return errorCommand(
         `error: an interactive session (-i, -t) is not simulated: the containers here run no processes to talk to. Run one command at a time, e.g. kubectl exec ${target} -- nslookup kubernetes`,
       );
-    const slash = target.indexOf('/');
-    if (slash >= 0 && !['pod', 'pods', 'po'].includes(target.slice(0, slash)))
-      return errorCommand(
-        `error: kubectl exec ${target.slice(0, slash)}/…: only pods are simulated here; name the pod (kubectl get pods)`,
-      );
-    const podName = slash >= 0 ? target.slice(slash + 1) : target;
     const container = args.flags.get('container');
+    const quiet = flagTrue(args, 'quiet');
     return {
       type: 'write',
       line,
       run(cluster, print) {
+        const attachable = attachablePod(cluster, namespace, target);
+        if ('error' in attachable) return print(fail(attachable.error));
+        const podName = attachable.pod;
         cluster.exec(
           namespace,
           podName,
           container,
           command,
-          (node, pod, finished) =>
+          (node, pod, finished) => {
+            // podcmd.FindOrDefaultContainerByName's note, on stderr.
+            if (!container && pod.spec.containers.length > 1 && !quiet)
+              print(
+                fail(
+                  `Defaulted container "${pod.spec.containers[0]!.name}" out of: ${pod.spec.containers.map((c) => c.name).join(', ')}`,
+                ),
+              );
             runProgram(cluster, node, pod, container, command, (out) => {
               print(out.error ? fail(out.text) : ok(out.text));
               if (out.code !== 0) print(fail(`command terminated with exit code ${out.code}`));
               finished();
-            }),
+            });
+          },
           (start) => {
             if (start.ok) return;
             switch (start.reason) {
