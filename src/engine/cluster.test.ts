@@ -363,6 +363,35 @@ describe('scheduling', () => {
     expect(t.cluster.get('Node', undefined, 'minikube-m02')?.spec.unschedulable).toBe(true);
   });
 
+  it('an eviction goes through the eviction subresource: DisruptionTarget, then a graceful delete', () => {
+    // busybox's sleep ignores SIGTERM: the pod stays Terminating for its 30-s grace period.
+    const sleeper = makePod('victim').image('busybox:1.36').args('sleep', '3600').build();
+    const t = TestCluster.ready({ nodes: 2 }).apply(sleeper).advance('30s');
+    const from = t.cluster.sim.trace.length;
+    let answer: ApiResult | undefined;
+    t.act((c) => c.evict('default', 'victim', (r) => (answer = r))).advance('1s');
+    expect(answer?.ok).toBe(true);
+    const sent = t.cluster.sim.trace.slice(from).filter((m) => m.from === 'kubectl');
+    expect(sent.map((m) => m.summary)).toEqual(['POST /api/v1/namespaces/default/pods/victim/eviction']);
+    const pod = t.cluster.get('Pod', 'default', 'victim')!;
+    expect(pod.metadata.deletionTimestamp).toBeDefined();
+    expect(pod.status.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({
+      status: 'True',
+      reason: 'EvictionByEvictionAPI',
+      message: 'Eviction API: evicting',
+    });
+    // Two writes to etcd: the condition, then the deletion timestamp.
+    const writes = t.cluster.sim.trace
+      .slice(from)
+      .filter((m) => m.kind === 'etcd' && m.summary === 'PUT /registry/pods/default/victim');
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    t.advance('40s');
+    expect(t.cluster.get('Pod', 'default', 'victim')).toBeUndefined();
+    let missing: ApiResult | undefined;
+    t.act((c) => c.evict('default', 'victim', (r) => (missing = r))).advance('1s');
+    expect(missing).toMatchObject({ ok: false, error: { reason: 'NotFound' } });
+  });
+
   it('cordon sets spec.unschedulable; node-lifecycle-controller adds and removes the unschedulable taint', () => {
     const t = TestCluster.ready({ nodes: 2 });
     const taints = () =>

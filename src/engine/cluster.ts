@@ -443,13 +443,21 @@ export class Cluster {
     this.patch('Node', undefined, name, { spec: { taints: taints.length ? taints : null } }, done);
   }
 
+  /**
+   * A pod's eviction (`POST …/pods/NAME/eviction`, as kubectl drain sends it): kube-apiserver marks
+   * the pod DisruptionTarget, then deletes it with its grace period.
+   */
+  evict(namespace: string | undefined, name: string, done?: (r: ApiResult) => void): void {
+    this.api.request(KUBECTL, { verb: 'evict', kind: 'Pod', namespace: namespace ?? 'default', name }, done);
+  }
+
   /** `kubectl drain`: cordon, then evict every pod on the node except DaemonSet and mirror pods. */
   drain(name: string): void {
     this.cordon(name);
     for (const pod of this.list('Pod')) {
       if (pod.spec.nodeName !== name || pod.metadata.annotations?.['kubernetes.io/config.mirror']) continue;
       if (pod.metadata.ownerReferences?.some((r) => r.kind === 'DaemonSet')) continue;
-      this.delete('Pod', pod.metadata.namespace, pod.metadata.name);
+      this.evict(pod.metadata.namespace, pod.metadata.name);
     }
   }
 

@@ -28,7 +28,7 @@ import {
 } from './request';
 import { storedKeys, type StoredKeys, type WatchEventType } from './storedKeys';
 import { validate } from './validation';
-import { bound, created, mergeUpdate, patched, withTemplateGeneration } from './strategy';
+import { bound, created, evictionMarked, mergeUpdate, patched, withTemplateGeneration } from './strategy';
 import { collectionPath, describe, refOf } from './requestText';
 import { IDENTITY_LEASE_NAME, IDENTITY_RENEW_MS, identityLease } from './identityLease';
 import { extendable } from '../core/extendable';
@@ -447,6 +447,26 @@ export class ApiServer {
           }
         }
         return this.persistDelete(from, keys, current, done, req, routine);
+      }
+      case 'evict': {
+        if (!current || current.kind !== 'Pod') return this.fail(from, req, done, notFound('Pod', name));
+        // registry/core/pod/storage/eviction.go with no PodDisruptionBudget to consult: the pod is
+        // marked DisruptionTarget (addConditionAndDeletePod, GA since v1.31), then deleted as a
+        // DELETE would delete it, with its own grace period.
+        const deleteIt = () => this.handle(from, user, { ...req, verb: 'delete' }, keys, done, routine);
+        if (current.status.conditions?.some((c) => c.type === 'DisruptionTarget' && c.status === 'True'))
+          return deleteIt();
+        const marked = { ...current, status: evictionMarked(current.status, now) };
+        return this.persist(
+          from,
+          user,
+          keys,
+          marked,
+          current,
+          (r) => (r.ok ? deleteIt() : done(r)),
+          req,
+          routine,
+        );
       }
       case 'list':
         return this.fail(from, req, done, { code: 400, reason: 'BadRequest', message: 'use list()' });

@@ -2,7 +2,17 @@
 import type { Kind, KubeObject } from '../api/types';
 import { RESOURCES } from '../api/resources';
 
-export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'patch' | 'delete' | 'bind';
+export type Verb =
+  | 'get'
+  | 'list'
+  | 'create'
+  | 'update'
+  | 'updateStatus'
+  | 'patch'
+  | 'delete'
+  | 'bind'
+  /** A pod's eviction subresource (policy/v1 Eviction): kubectl drain's way to delete. */
+  | 'evict';
 
 export interface ApiRequest {
   readonly verb: Verb;

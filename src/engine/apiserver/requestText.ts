@@ -50,6 +50,8 @@ export function describe(req: ApiRequest): string {
       return `POST ${item}/binding → ${req.target}`;
     case 'delete':
       return `DELETE ${item}`;
+    case 'evict':
+      return `POST ${item}/eviction`;
     case 'get':
       return `GET ${item}`;
     case 'list':

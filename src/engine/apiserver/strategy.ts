@@ -5,7 +5,7 @@
  */
 import { TEMPLATE_GENERATION } from '../api/annotations';
 import { applyMergePatch } from '../api/mergePatch';
-import type { Kind, KubeObject, Pod } from '../api/types';
+import type { Kind, KubeObject, Pod, PodStatus } from '../api/types';
 import { extendable } from '../core/extendable';
 import { defaultOnWrite } from './admission';
 
@@ -86,6 +86,28 @@ export function bound(current: Pod, nodeName: string, now: string): Pod {
   pod.spec = spec;
   pod.status = status;
   return pod;
+}
+
+/**
+ * The eviction subresource's mark on a pod it is about to delete (podutil.UpdatePodCondition in
+ * addConditionAndDeletePod): DisruptionTarget, appended, or replacing one that was not True.
+ */
+export function evictionMarked(status: PodStatus, now: string): PodStatus {
+  const others = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+  return {
+    ...status,
+    conditions: [
+      ...others,
+      {
+        type: 'DisruptionTarget',
+        status: 'True',
+        reason: 'EvictionByEvictionAPI',
+        message: 'Eviction API: evicting',
+        lastTransitionTime: now,
+        lastProbeTime: null,
+      },
+    ],
+  };
 }
 
 /**

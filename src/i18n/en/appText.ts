@@ -116,6 +116,7 @@ export const appEn = {
     label: {
       undelivered: '{{label}}: not delivered',
       bind: 'bind',
+      evict: 'evict',
       create: 'create {{kind}}',
       update: 'update {{kind}}',
       updateStatus: 'report {{kind}} status',
@@ -147,6 +148,8 @@ export const appEn = {
     },
     sentence: {
       bind: '{{from}} binds pod {{name}} to node {{node}}.',
+      evict:
+        '{{from}} asks for pod {{name}} to be evicted (the Eviction API): kube-apiserver marks it DisruptionTarget, then deletes it.',
       create: '{{from}} asks kube-apiserver to create {{kind}} {{name}}.',
       update: '{{from}} asks kube-apiserver to update {{kind}} {{name}}.',
       updateStatus: '{{from}} reports the status of {{kind}} {{name}}.',

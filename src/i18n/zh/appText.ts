@@ -113,6 +113,7 @@ export const appZh: typeof appEn = {
     label: {
       undelivered: '{{label}}：未送达',
       bind: '绑定（bind）',
+      evict: '驱逐（evict）',
       create: '创建 {{kind}}',
       update: '更新 {{kind}}',
       updateStatus: '上报 {{kind}} 状态',
@@ -144,6 +145,8 @@ export const appZh: typeof appEn = {
     },
     sentence: {
       bind: '{{from}} 把 Pod {{name}} 绑定到节点 {{node}}。',
+      evict:
+        '{{from}} 请求驱逐 Pod {{name}}（Eviction API）：kube-apiserver 先给它加上 DisruptionTarget 状况，再删除它。',
       create: '{{from}} 请求 kube-apiserver 创建 {{kind}} {{name}}。',
       update: '{{from}} 请求 kube-apiserver 更新 {{kind}} {{name}}。',
       updateStatus: '{{from}} 上报 {{kind}} {{name}} 的状态。',

@@ -76,6 +76,7 @@ export const drain: Verb = {
     const name = names[0]!;
     const ignoreDs = flagTrue(args, 'ignore-daemonsets');
     const force = flagTrue(args, 'force');
+    const disableEviction = flagTrue(args, 'disable-eviction');
     // 0: no limit, as kubectl's default.
     const timeout = durationFlag(args, 'timeout', 0);
     if (typeof timeout === 'string') return errorCommand(timeout);
@@ -89,7 +90,10 @@ export const drain: Verb = {
     return {
       type: 'write',
       line,
-      waitAfter: () => (phase === 'over' ? null : untilEvicted(name, evicting, errors, progress, timeout)),
+      waitAfter: () =>
+        phase === 'over'
+          ? null
+          : untilEvicted(name, evicting, errors, progress, timeout, disableEviction ? 'deleted' : 'evicted'),
       run(cluster, print) {
         const over = (output: Output) => {
           phase = 'over';
@@ -138,8 +142,13 @@ export const drain: Verb = {
           phase = 'evicting';
           unanswered = evict.length;
           for (const p of evict) {
-            print(ok(`evicting pod ${ref(p)}`));
-            cluster.delete('Pod', p.metadata.namespace, p.metadata.name, (r) => {
+            // The Eviction API, unless --disable-eviction asks for a plain DELETE (which would
+            // bypass PodDisruptionBudgets).
+            const remove = disableEviction
+              ? cluster.delete.bind(cluster, 'Pod')
+              : cluster.evict.bind(cluster);
+            print(ok(`${disableEviction ? 'deleting' : 'evicting'} pod ${ref(p)}`));
+            remove(p.metadata.namespace, p.metadata.name, (r) => {
               unanswered--;
               if (r.ok || r.error.reason === 'NotFound')
                 evicting.push({
@@ -271,6 +280,8 @@ function untilEvicted(
   /** Evictions still unanswered; -1 while the node is being cordoned; null: drain ended without evicting. */
   unanswered: () => number | null,
   timeoutMs: number,
+  /** What kubectl says of a pod once gone: `evicted`, or `deleted` with --disable-eviction. */
+  gone: 'evicted' | 'deleted',
 ): WatchCommand {
   const reported = new Set<string>();
   let ended = false;
@@ -289,7 +300,7 @@ function untilEvicted(
     for (const p of evicting) {
       if (reported.has(p.uid) || reader.get('Pod', p.ns, p.name)?.metadata.uid === p.uid) continue;
       reported.add(p.uid);
-      lines.push(`pod/${p.name} evicted`);
+      lines.push(`pod/${p.name} ${gone}`);
     }
     const waiting = left > 0 || reported.size < evicting.length;
     if (waiting && reader.now < deadline) return lines.length ? ok(lines.join('\n')) : null;

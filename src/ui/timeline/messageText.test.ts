@@ -85,3 +85,22 @@ describe('the runtime’s lines in words', () => {
     expect(sentence.key).toBe('messages.sentence.criReply');
   });
 });
+
+describe('an eviction in words', () => {
+  it('names the Eviction API, not a create, in both languages', () => {
+    const t = TestCluster.ready({ nodes: 2 }).apply(makePod('victim').build()).advance('20s');
+    const from = t.cluster.sim.trace.length;
+    t.act((c) => c.evict('default', 'victim')).advance('1s');
+    const sent = t.cluster.sim.trace.slice(from).find((m) => m.summary.endsWith('/eviction'))!;
+    const { label, sentence } = describeMessage(sent, (e) => e);
+    expect(label.key).toBe('messages.label.evict');
+    expect(sentence).toMatchObject({
+      key: 'messages.sentence.evict',
+      values: { from: 'kubectl', name: 'default/victim' },
+    });
+    for (const catalog of [MESSAGES.en, MESSAGES.zh]) {
+      expect(textAt(catalog, label.key)).toBeDefined();
+      expect(textAt(catalog, sentence.key)).toContain('{{name}}');
+    }
+  });
+});

@@ -37,6 +37,12 @@ function requestWords(m: Message, from: string, to: string): MessageWords {
       sentence: { key: 'messages.sentence.bind', values: { ...values, node, name: podOfBinding(path) } },
     };
   }
+  if (path.endsWith('/eviction')) {
+    return {
+      label: { key: 'messages.label.evict', values: {} },
+      sentence: { key: 'messages.sentence.evict', values: { ...values, name: podOfBinding(path) } },
+    };
+  }
   if (kind === 'Lease' && method === 'PUT') verb = 'renewLease';
   else if (path.endsWith('/status')) verb = 'updateStatus';
   else if (method === 'POST') verb = 'create';
@@ -50,7 +56,7 @@ function requestWords(m: Message, from: string, to: string): MessageWords {
   };
 }
 
-/** `/api/v1/namespaces/default/pods/web-1/binding` → `default/web-1`. */
+/** `/api/v1/namespaces/default/pods/web-1/binding` (or `/eviction`) → `default/web-1`. */
 function podOfBinding(path: string): string {
   const parts = path.split('/');
   const ns = parts[parts.indexOf('namespaces') + 1] ?? '';
