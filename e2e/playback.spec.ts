@@ -391,3 +391,19 @@ test('with kube-apiserver stopped the kubelets’ messages to it are not deliver
   await explorer.playUntil(async () => (await explorer.flightLabels()).includes('renew Lease'));
   await expect(canvas).toHaveAttribute('data-undelivered', '0');
 });
+
+test('the timeline’s marks are explained: in the Legend, and on the slider itself', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=scheduling&step=3&speed=16');
+  await expect(page.locator('[data-marker="schedule"]').first()).toBeAttached();
+  await expect(page.locator('[data-step-mark="3"]')).toBeAttached();
+  await expect(explorer.timeline).toHaveAttribute('title', /blue, a pod scheduled; red, a failure/);
+  await page.getByText('Legend', { exact: true }).click();
+  for (const text of [
+    'On the timeline',
+    'A pod scheduled',
+    'A controller acted',
+    'Where a workflow step begins',
+  ])
+    await expect(page.getByText(text, { exact: true })).toBeVisible();
+});

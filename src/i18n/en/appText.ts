@@ -36,6 +36,11 @@ export const appEn = {
     legendRun: 'Runs the containers',
     legendTraffic: 'Service traffic, routed by kube-proxy’s rules',
     legendUndelivered: 'Not delivered: its receiver is stopped',
+    legendTimeline: 'On the timeline',
+    legendMark_schedule: 'A pod scheduled',
+    legendMark_failure: 'A failure: a Warning event, a pod that fits nowhere',
+    legendMark_reconcile: 'A controller acted',
+    legendMark_step: 'Where a workflow step begins',
     hint: 'Click a component to see what it does and whom it talks to.',
     /** The same on a phone, where the diagram has room for one short line. */
     hintShort: 'Tap a component to learn about it.',
@@ -64,6 +69,8 @@ export const appEn = {
     restart: 'Restart',
     speed: 'Speed',
     timeline: 'Timeline',
+    timelineHint:
+      'Marks above: blue, a pod scheduled; red, a failure; amber, a controller acted. Below, in a workflow: where each step begins. The Legend lists them too.',
     clock: 'Cluster time',
     clockHint: 'The cluster’s own clock (minutes:seconds.milliseconds). Busy moments play in slow motion.',
     heartbeats: 'Heartbeats',

@@ -1,6 +1,9 @@
 /** What the line styles mean. */
 import { useTranslation } from 'react-i18next';
+import { MARKER_COLORS, type MarkerKind } from '../timeline/useTimelineMarkers';
 import { EDGE_STYLES, PATH_KINDS } from './edgeStyle';
+
+const MARK_KINDS: readonly MarkerKind[] = ['schedule', 'failure', 'reconcile'];
 
 /** Collapsed until asked for, so it never covers the cluster. */
 export function Legend() {
@@ -40,6 +43,24 @@ export function Legend() {
             <path d="M11 3l6 6M17 3l-6 6" stroke="#ffffff" strokeWidth="1.6" />
           </svg>
           {t('diagram.legendUndelivered')}
+        </li>
+      </ul>
+      {/* The marks along the timeline, above the slider and (in a workflow) below it. */}
+      <p className="mt-2 font-semibold text-slate-700 dark:text-slate-200">{t('diagram.legendTimeline')}</p>
+      <ul className="mt-1 space-y-1">
+        {MARK_KINDS.map((kind) => (
+          <li key={kind} className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+            <span className="flex w-7 justify-center" aria-hidden="true">
+              <span className={`inline-block h-2 w-[3px] rounded-sm ${MARKER_COLORS[kind]}`} />
+            </span>
+            {t(`diagram.legendMark_${kind}`)}
+          </li>
+        ))}
+        <li className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+          <span className="flex w-7 justify-center" aria-hidden="true">
+            <span className="inline-block h-1.5 w-[2px] bg-slate-500" />
+          </span>
+          {t('diagram.legendMark_step')}
         </li>
       </ul>
     </details>

@@ -10,16 +10,10 @@ import { SPEEDS } from '../../store/playbackLimits';
 import { Select } from '../shell/Select';
 import { useActions, useAppStore } from '../storeContext';
 import { formatClock } from './formatClock';
-import { useTimelineMarkers, type MarkerKind } from './useTimelineMarkers';
+import { MARKER_COLORS, useTimelineMarkers } from './useTimelineMarkers';
 
 const BUTTON =
   'inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-k8s disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-800';
-
-const MARKER_COLORS: Record<MarkerKind, string> = {
-  schedule: 'bg-k8s',
-  failure: 'bg-red-600',
-  reconcile: 'bg-amber-500',
-};
 
 function Icon({ d }: { d: string }) {
   return (
@@ -180,6 +174,7 @@ export function PlaybackBar() {
           type="range"
           aria-label={t('playback.timeline')}
           aria-valuetext={clock}
+          title={t('playback.timelineHint')}
           min={0}
           max={Math.max(end, 1)}
           step="any"

@@ -8,6 +8,13 @@ import { useAppStore } from '../storeContext';
 
 export type MarkerKind = 'schedule' | 'failure' | 'reconcile';
 
+/** Each kind's colour, on the timeline and in the diagram's Legend. */
+export const MARKER_COLORS: Record<MarkerKind, string> = {
+  schedule: 'bg-k8s',
+  failure: 'bg-red-600',
+  reconcile: 'bg-amber-500',
+};
+
 export interface Marker {
   /** Position along the timeline, 0–1. */
   readonly at: number;
