@@ -256,3 +256,37 @@ test('shows a hint until something is selected', async ({ page }) => {
   await explorer.component('etcd').click();
   await expect(hint).toHaveCount(0);
 });
+
+test('the event log is one stop in the tab order; the arrow keys move between its entries', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2&speed=16');
+  await explorer.ready();
+  // playUntil pauses once there: the rows stay put while the keys move among them.
+  await explorer.playUntil(async () => (await explorer.eventLog.locator('[data-row-button]').count()) > 5);
+  const log = explorer.eventLog;
+  await log.focus();
+  // Tab leaves the log at once: its forty rows are not forty stops.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('[role="log"]') === null)).toBe(true);
+  await log.focus();
+  const rows = log.locator('[data-row-button]');
+  const count = await rows.count();
+  const focusedRow = () =>
+    page.evaluate(() => [...document.querySelectorAll('[data-row-button]')].indexOf(document.activeElement!));
+  await page.keyboard.press('ArrowUp');
+  expect(await focusedRow()).toBe(count - 1);
+  await page.keyboard.press('ArrowUp');
+  expect(await focusedRow()).toBe(count - 2);
+  await page.keyboard.press('Home');
+  expect(await focusedRow()).toBe(0);
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedRow()).toBe(1);
+  // Enter jumps the cursor to that entry.
+  const clock = await explorer.clock.textContent();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(explorer.clock).not.toHaveText(clock!);
+});

@@ -114,6 +114,7 @@ export const appEn = {
     terminal: 'Terminal',
     noEvents: 'No events yet. Press Play to start the cluster.',
     noMessages: 'No messages yet. Press Play to start the cluster.',
+    keys: 'Up and Down arrows move between entries; Enter jumps to one.',
     undelivered: 'not delivered: {{to}} is stopped',
     starting:
       'Starting the cluster… Its Events will be listed here as kubectl get events lists them, and under Messages every message between the components in plain words, always in step with the timeline. Click an entry to jump to that moment.',

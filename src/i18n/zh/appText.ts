@@ -111,6 +111,7 @@ export const appZh: typeof appEn = {
     terminal: '终端',
     noEvents: '还没有事件。按“播放”启动集群。',
     noMessages: '还没有消息。按“播放”启动集群。',
+    keys: '上下方向键在条目之间移动；回车跳到该条目。',
     undelivered: '未送达：{{to}} 已停止',
     starting:
       '集群启动中…… 集群的事件（Events）会像 kubectl get events 那样列在这里；“消息”页用平实的话列出组件之间的每一条消息，始终与时间轴同步。点击任一条即可跳到那一刻。',

@@ -10,6 +10,7 @@ import { formatClock } from '../timeline/formatClock';
 import { useEndpointName } from '../timeline/useEndpointName';
 import { useWords } from '../timeline/useWords';
 import { useActions, useAppStore } from '../storeContext';
+import { onRowKeys } from './rowKeys';
 
 /** Rows kept on screen: the latest ones before the cursor. */
 const ROWS = 40;
@@ -70,6 +71,8 @@ const EventTable = memo(function EventTable({ rows }: { rows: readonly EventRow[
             <td className="px-2 py-0.5">
               <button
                 type="button"
+                tabIndex={-1}
+                data-row-button
                 className="text-left hover:underline focus-visible:outline-2 focus-visible:outline-k8s"
                 // Some Events have no message (kube-proxy's Starting): the button is named by its reason and object.
                 aria-label={r.message ? undefined : `${r.reason} ${r.object}`}
@@ -142,6 +145,8 @@ function Messages() {
           >
             <button
               type="button"
+              tabIndex={-1}
+              data-row-button
               onClick={() => seekMessage(id)}
               className="flex w-full gap-2 px-2 py-0.5 text-left hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-k8s dark:hover:bg-slate-800"
             >
@@ -188,6 +193,9 @@ export function EventLog() {
       className="flex h-full min-h-0 flex-col bg-white dark:bg-slate-950"
       aria-labelledby="event-log-title"
     >
+      <p id="event-log-keys" className="sr-only">
+        {t('eventLog.keys')}
+      </p>
       <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-1 dark:border-slate-700">
         <h2
           id="event-log-title"
@@ -209,6 +217,8 @@ export function EventLog() {
           role="log"
           aria-label={t('eventLog.title')}
           tabIndex={0}
+          aria-describedby="event-log-keys"
+          onKeyDown={onRowKeys}
           className="flex min-h-0 flex-1 flex-col-reverse overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
         >
           <div>
