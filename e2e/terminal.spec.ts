@@ -564,6 +564,21 @@ spec:
 });
 
 test.describe('the manifest editor', () => {
+  test('pauses the cluster while it is open, and plays on when it closes', async ({ page }) => {
+    const explorer = await runningCluster(page);
+    await explorer.button('Play').click();
+    await page.getByRole('button', { name: 'Manifest…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Manifest editor' });
+    await expect(editor.locator('[data-paused-note]')).toHaveText(
+      ' The cluster is paused while the editor is open.',
+    );
+    await expect(explorer.button('Play')).toBeAttached();
+    const clock = await explorer.clock.textContent();
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await expect(explorer.button('Pause')).toBeVisible();
+    await expect(explorer.clock).not.toHaveText(clock!);
+  });
+
   test('applies an example: kubectl apply -f - prints in the terminal and the pods are drawn', async ({
     page,
   }) => {

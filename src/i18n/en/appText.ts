@@ -363,6 +363,7 @@ export const appEn = {
     title: 'Manifest editor',
     hint: 'Write or paste YAML (documents separated by ---), open a file, or start from an example. Apply runs kubectl apply -f - with it; the output goes to the terminal.',
     editor: 'Manifest YAML',
+    paused: 'The cluster is paused while the editor is open.',
     examples: 'Start from an example',
     example: {
       deployment: 'A Deployment',

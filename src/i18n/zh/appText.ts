@@ -357,6 +357,7 @@ export const appZh: typeof appEn = {
     title: '清单编辑器',
     hint: '编写或粘贴 YAML（多个文档用 --- 分隔），打开文件，或从示例开始。“应用”会用它执行 kubectl apply -f -，输出显示在终端里。',
     editor: '清单 YAML',
+    paused: '编辑器打开期间，集群暂停。',
     examples: '从示例开始',
     example: {
       deployment: '一个 Deployment',

@@ -2,10 +2,10 @@
  * The manifest editor: write or paste YAML (or open a file, or start from an example), see what is
  * wrong with line numbers before applying, then Apply runs `kubectl apply -f -` in the terminal.
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useContext, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANIFEST_KINDS } from '../../store/terminal';
-import { useActions, useAppStore } from '../storeContext';
+import { StoreContext, useActions, useAppStore } from '../storeContext';
 import { MANIFEST_EXAMPLES, type ExampleName } from './manifestExamples';
 import { byteLength, validateManifest, type Problem, type Verdict } from './validateManifest';
 
@@ -36,6 +36,18 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     area.current?.focus();
   }, []);
+
+  // The cluster waits while the learner writes: what is applied lands at the moment the editor
+  // opened, not minutes of cluster time later. Playing again on the way out, if it was playing.
+  const store = useContext(StoreContext)!;
+  const [wasPlaying] = useState(() => store.getState().playback.playing);
+  useEffect(() => {
+    const resume = wasPlaying;
+    if (resume) store.getState().pause();
+    return () => {
+      if (resume && !store.getState().playback.playing) store.getState().play();
+    };
+  }, [store, wasPlaying]);
 
   // Checked a moment after typing stops; a later check wins.
   useEffect(() => {
@@ -144,7 +156,10 @@ export function ManifestEditor({ onClose }: { onClose: () => void }) {
             {t('manifest.close')}
           </button>
         </div>
-        <p className="text-slate-600 dark:text-slate-300">{t('manifest.hint')}</p>
+        <p className="text-slate-600 dark:text-slate-300">
+          {t('manifest.hint')}
+          {wasPlaying && <span data-paused-note> {t('manifest.paused')}</span>}
+        </p>
         <div className="flex flex-wrap items-center gap-1" role="group" aria-label={t('manifest.examples')}>
           <span className="mr-1 text-xs font-semibold text-slate-500 dark:text-slate-400">
             {t('manifest.examples')}:
