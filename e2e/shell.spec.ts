@@ -105,6 +105,23 @@ test('on a phone the cluster settings fold behind a Settings button; the workflo
   await expect(page.getByRole('button', { name: '设置', exact: true })).toBeHidden();
 });
 
+test('on a phone Esc folds the open Settings first, then closes Details', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 760 });
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=2');
+  await explorer.button('etcd').click();
+  await expect(explorer.details).toBeVisible();
+  const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+  await expect(explorer.details).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(explorer.details).toBeHidden();
+});
+
 test('serves from a sub-path (relative asset URLs)', async ({ page }) => {
   const response = await page.goto('./');
   const html = (await response?.text()) ?? '';

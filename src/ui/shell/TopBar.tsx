@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_NODES, RUNTIMES, type RuntimeName } from '../../engine/clusterConfig';
 import { LANGUAGES, WORKFLOWS, type Language, type Theme } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Select } from './Select';
 
 const ShareDialog = lazy(() => import('../share/ShareDialog').then((m) => ({ default: m.ShareDialog })));
@@ -31,6 +31,21 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
   const [sharing, setSharing] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsId = useId();
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  // Esc folds the open Settings first (the last thing opened), before it closes Details: caught
+  // on the way down, so the page's own Esc sees it handled.
+  useEffect(() => {
+    if (!settingsOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      // A dialog open over the page (Share, Manifest, shortcuts) closes itself first.
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('[aria-modal="true"]')) return;
+      e.preventDefault();
+      setSettingsOpen(false);
+      settingsButton.current?.focus();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [settingsOpen]);
   const pick = (l: { en: string; zh: string }) => l[language] || l.en;
   const workflowOptions = [
     { value: '', label: t('guide.freePlay') },
@@ -48,6 +63,7 @@ export function TopBar({ prefersDark }: { prefersDark: boolean }) {
         <p className="hidden text-xs text-slate-500 sm:block dark:text-slate-400">{t('app.tagline')}</p>
       </div>
       <button
+        ref={settingsButton}
         type="button"
         aria-expanded={settingsOpen}
         aria-controls={settingsId}
