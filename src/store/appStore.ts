@@ -320,11 +320,13 @@ export function createAppStore(init: AppStoreInit): AppStore {
           performCommand: (action) => {
             get().perform(action);
             const { player: current, guide, terminal: shown } = get();
-            // The learner sees the command being done: kubectl's request, then what follows. A command
-            // refused at once (only errors printed) changed nothing: there is nothing to watch.
+            // The learner sees the command being done: kubectl's request, then what follows, up to
+            // its answer. A command refused at once (only errors printed, nothing sent) changed
+            // nothing: there is nothing to watch.
             if (!current || current.playing) return;
-            const printed = shown.entries.find((e) => e.id === action.id)?.output ?? [];
-            if (printed.length > 0 && printed.every((o) => o.error)) return;
+            const entry = shown.entries.find((e) => e.id === action.id);
+            const printed = entry?.output ?? [];
+            if (!entry?.pending?.length && printed.length > 0 && printed.every((o) => o.error)) return;
             if (guide && guide.phase === 'playing') current.playToEndOf(guide.step);
             else current.playThrough();
           },
@@ -366,6 +368,8 @@ export function createAppStore(init: AppStoreInit): AppStore {
         if (what === 'time') {
           // The cursor only: the objects (and the diagram drawn from them) follow two frames later.
           set({ playback: { ...snapshot(player, false), objectsVersion: state.playback.objectsVersion } });
+          // A write's answer recorded by now is printed, whether or not an object changed then.
+          terminal?.timeMoved();
           return;
         }
         const playback = snapshot(player);

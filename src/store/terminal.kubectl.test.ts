@@ -24,6 +24,10 @@ const lastText = (store: AppStore) =>
   last(store)
     .output.map((o) => o.text)
     .join('\n');
+/** Plays frames until the last command's answer is printed (the cursor has reached it). */
+function answered(store: AppStore, frame: () => void): void {
+  for (let i = 0; i < 20_000 && last(store).state === 'waiting'; i++) frame();
+}
 const running = (store: AppStore, prefix: string) =>
   [...store.getState().view.nodes.values()]
     .flatMap((n) => n.pods)
@@ -43,8 +47,12 @@ describe('the terminal with the real kubectl', () => {
     expect(lastText(store).split('\n')[0]).toBe('NAME           STATUS   ROLES           AGE   VERSION');
 
     store.getState().runCommand('kubectl scale deployment web --replicas=5');
-    expect(lastText(store)).toBe('deployment.apps/web scaled');
     expect(store.getState().playback.playing).toBe(true);
+    answered(store, frame);
+    expect(lastText(store)).toBe('deployment.apps/web scaled');
+    // Printed once the cursor has the change: a read now finds it.
+    store.getState().runCommand('kubectl get deployment web -o jsonpath={.spec.replicas}');
+    expect(lastText(store)).toBe('5');
     for (let i = 0; i < 20_000 && running(store, 'web-').length < 5; i++) frame();
     expect(running(store, 'web-')).toHaveLength(5);
     store.getState().pause();
@@ -60,11 +68,12 @@ describe('the terminal with the real kubectl', () => {
       '      image: nginx:1.27',
     ].join('\n');
     store.getState().runCommand('kubectl apply -f -', { stdin: manifest });
+    answered(store, frame);
     expect(lastText(store)).toBe('pod/solo created');
     for (let i = 0; i < 20_000 && running(store, 'solo').length < 1; i++) frame();
     expect(running(store, 'solo')).toHaveLength(1);
     const entries = store.getState().terminal.entries;
-    expect(entries.map((e) => e.output.length)).toEqual([1, 1, 1]);
+    expect(entries.map((e) => e.output.length)).toEqual([1, 1, 1, 1]);
   });
 
   it('keeps kubectl delete waiting until the pod is gone at the cursor, and Ctrl+C stops only the wait', () => {
@@ -76,6 +85,7 @@ describe('the terminal with the real kubectl', () => {
     store.getState().pause();
     const at = store.getState().playback.virtualTime;
     store.getState().runCommand('kubectl delete pod sleeper');
+    answered(store, frame);
     expect(lastText(store)).toBe('pod "sleeper" deleted from default namespace');
     // busybox's sleep ignores SIGTERM: kubectl waits out the 30-s grace period with it.
     expect(last(store)).toMatchObject({ state: 'watching', waitsAfter: true });
@@ -91,6 +101,7 @@ describe('the terminal with the real kubectl', () => {
     // Ctrl+C ends the wait, not the deletion.
     store.getState().runCommand('kubectl delete pod -l app=web');
     const deleting = last(store).id;
+    answered(store, frame);
     expect(last(store).state).toBe('watching');
     store.getState().interruptCommand();
     const entry = store.getState().terminal.entries.find((e) => e.id === deleting)!;

@@ -40,8 +40,14 @@ const fakeKubectl: KubectlModule = {
           ),
       };
     if (tool === 'machines') return { type: 'read', run: (r) => ok(r.machines.join(' ')) };
+    if (tool === 'replicas')
+      return {
+        type: 'read',
+        run: (r) => ok(`replicas ${r.get('Deployment', 'default', 'web')?.spec.replicas ?? 'none'}`),
+      };
     if (tool === 'addons') return { type: 'read', run: (r) => ok(String(r.addons.get('dashboard'))) };
-    if (line.startsWith('minikube addons enable')) return { type: 'write', line, run: () => {} };
+    if (line.startsWith('minikube addons enable'))
+      return { type: 'write', line, run: (_c, print) => print(ok('enabled')) };
     if (tool === 'watch') {
       let seen = 0;
       const count = (r: Parameters<Extract<Command, { type: 'watch' }>['first']>[0]) =>
@@ -130,24 +136,49 @@ describe('the terminal in the store', () => {
     expect(store.getState().actions).toEqual([
       { at: 20_000, action: { type: 'command', id: 1, line: 'scale 5' } },
     ]);
-    expect(entries(store)[0]).toMatchObject({ output: [ok('scaled to 5')], state: 'done' });
+    // kube-apiserver's answer is recorded already, but printed only when the cursor gets there.
+    expect(entries(store)[0]).toMatchObject({ output: [], state: 'waiting' });
     expect(store.getState().playback.playing).toBe(true);
+    for (let i = 0; i < 2_000 && entries(store)[0]!.state === 'waiting'; i++) frame();
+    expect(entries(store)[0]).toMatchObject({ output: [ok('scaled to 5')], state: 'done' });
     for (let i = 0; i < 20_000 && webPods(store).filter((p) => p.status === 'Running').length < 5; i++)
       frame();
     expect(webPods(store).filter((p) => p.status === 'Running')).toHaveLength(5);
     // The next write replays the first one: its answer is not printed again.
     store.getState().pause();
     store.getState().runCommand('scale 2');
+    for (let i = 0; i < 2_000 && entries(store)[1]!.state === 'waiting'; i++) frame();
     expect(texts(store, 0)).toEqual(['scaled to 5']);
     expect(texts(store, 1)).toEqual(['scaled to 2']);
   });
 
-  it('does not play on when the write was refused at once', () => {
-    const { store } = make();
+  it('runs a line typed while a write waits once that write has returned, so a read finds the change', () => {
+    const { store, frame } = make();
+    store.getState().seekVirtual(20_000);
+    store.getState().runCommand('scale 5');
+    store.getState().runCommand('replicas');
+    expect(entries(store)[1]).toMatchObject({ state: 'queued', output: [] });
+    for (let i = 0; i < 2_000 && entries(store)[1]!.state === 'queued'; i++) frame();
+    expect(texts(store, 0)).toEqual(['scaled to 5']);
+    expect(texts(store, 1)).toEqual(['replicas 5']);
+    // Ctrl+C stops a write waiting for its answer, and drops what was typed after it.
+    store.getState().runCommand('late');
+    store.getState().runCommand('replicas');
+    store.getState().interruptCommand();
+    expect(texts(store, 2)).toEqual(['^C']);
+    expect(texts(store, 3)).toEqual(['^C']);
+    expect(entries(store).every((e) => e.state === 'done')).toBe(true);
+    for (let i = 0; i < 2_000; i++) frame();
+    expect(texts(store, 2)).toEqual(['^C']);
+  });
+
+  it('plays on to kube-apiserver\u2019s refusal of a write, and prints it there', () => {
+    const { store, frame } = make();
     store.getState().seekVirtual(3_000);
     store.getState().runCommand('scale 5');
+    expect(store.getState().playback.playing).toBe(true);
+    for (let i = 0; i < 2_000 && entries(store)[0]!.state === 'waiting'; i++) frame();
     expect(entries(store)[0]!.output[0]).toMatchObject({ error: true });
-    expect(store.getState().playback.playing).toBe(false);
   });
 
   it('prints a late answer when the run records it', () => {
@@ -250,7 +281,11 @@ describe('the terminal in the store', () => {
     store.getState().runCommand('minikube addons enable dashboard');
     store.getState().pause();
     store.getState().runCommand('addons');
-    expect(entries(store).map((e) => e.output.map((o) => o.text).join())).toEqual(['false', '', 'true']);
+    expect(entries(store).map((e) => e.output.map((o) => o.text).join())).toEqual([
+      'false',
+      'enabled',
+      'true',
+    ]);
     store.getState().seekVirtual(10_000);
     store.getState().runCommand('addons');
     expect(texts(store, 3)).toEqual(['false']);

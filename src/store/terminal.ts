@@ -1,9 +1,11 @@
 /**
  * The terminal: what was typed and printed, the command history and where the prompt is. A read
  * is answered from the objects at the playback cursor; a write is a user action (the run forks at
- * the cursor and replays), and what kubectl prints as kube-apiserver answers is appended as it is
- * recorded; a watch prints again each time the objects at the cursor change. kubectl's code is
- * loaded when the terminal is first used, never with the page.
+ * the cursor and replays), and what kubectl prints as kube-apiserver answers is printed when the
+ * cursor reaches the moment it was recorded at, so the terminal never tells of a change the cluster
+ * shown does not have yet. A line entered meanwhile waits its turn, as a shell's typed-ahead line
+ * does. A watch prints again each time the objects at the cursor change. kubectl's code is loaded
+ * when the terminal is first used, never with the page.
  */
 import type { Kind, KubeObject } from '../engine/api/types';
 import { RESOURCES } from '../engine/api/resources';
@@ -118,6 +120,8 @@ export interface Terminal {
   replay(action: CommandAction, cluster: Cluster): void;
   /** The objects at the cursor changed: a watch prints what is new. */
   cursorMoved(): void;
+  /** The cursor moved (objects or not): answers recorded by then are printed. */
+  timeMoved(): void;
 }
 
 /** Builds the terminal's logic around the store (`load` fetches kubectl's code; tests pass it in). */
@@ -134,6 +138,13 @@ export function createTerminal(
     readonly command: Extract<Command, { type: 'watch' }>;
     at: number;
   } | null = null;
+  /** The writes whose answers are still to be printed, by entry id: what they wait on after them. */
+  const writes = new Map<
+    number,
+    { readonly command: Extract<Command, { type: 'write' }>; typedNow: boolean }
+  >();
+  /** Lines entered while a write was waiting, oldest first, with the entries that show them. */
+  let queue: { readonly id: number; readonly typed: string; readonly input?: CommandInput }[] = [];
 
   const readerNow = (): ClusterReader | null => {
     const at = host.cursorNow();
@@ -193,22 +204,29 @@ export function createTerminal(
     patchEntry(id, (e) => ({ ...e, output: [...e.output, { text: '^C', error: false }] }));
   };
 
-  const execute = (k: KubectlModule, typed: string, typedInput?: CommandInput) => {
-    interruptWatch();
-    const { shell } = host.getTerminal();
-    // A command with a here-document: the command runs with the document on stdin.
+  /** A write still waits for its answer to be printed: a line entered now waits its turn. */
+  const busy = () => host.getTerminal().entries.some((e) => e.state === 'waiting');
+
+  /** The line as bash reads it: a command, and its here-document's text on stdin if it has one. */
+  const lineOf = (typed: string, typedInput?: CommandInput) => {
     const doc = typed.includes('\n') ? parseHeredoc(typed) : null;
     const line = doc ? doc.command : typed;
     const input = doc ? { ...typedInput, stdin: doc.stdin } : typedInput;
     const trimmed = (doc ? typed.split('\n')[0]! : line).trim();
+    return { doc, line, input, trimmed };
+  };
+
+  /** Shows the line entered, with the prompt it was entered at, and keeps it in the history. */
+  const addEntry = (k: KubectlModule, typed: string, state: TerminalEntry['state']): number => {
+    const { doc, line, trimmed } = lineOf(typed);
     const id = nextId++;
     const entry: TerminalEntry = {
       id,
-      prompt: promptOf(shell),
+      prompt: promptOf(host.getTerminal().shell),
       command: doc ? shownLine(shownHeredoc(typed), SHOWN_DOCUMENT_CHARS) : shownLine(line),
       output: [],
       printed: 0,
-      state: 'done',
+      state,
     };
     update((t) => {
       const last = t.history[t.history.length - 1];
@@ -219,6 +237,63 @@ export function createTerminal(
         history: keep ? [...t.history, trimmed].slice(-MAX_HISTORY) : t.history,
       };
     });
+    return id;
+  };
+
+  const execute = (k: KubectlModule, typed: string, typedInput?: CommandInput) => {
+    if (busy() || queue.length) {
+      const id = addEntry(k, typed, 'queued');
+      queue.push({ id, typed, ...(typedInput ? { input: typedInput } : {}) });
+      return;
+    }
+    interruptWatch();
+    dispatch(k, addEntry(k, typed, 'done'), typed, typedInput);
+  };
+
+  /** Runs the lines that waited, in order, until one is a write that waits in turn. */
+  const runQueued = () => {
+    if (!kubectl) return;
+    while (queue.length && !busy()) {
+      const next = queue.shift()!;
+      if (!host.getTerminal().entries.some((e) => e.id === next.id)) continue; // cleared meanwhile
+      interruptWatch();
+      patchEntry(next.id, (e) => ({ ...e, state: 'done' }));
+      dispatch(kubectl, next.id, next.typed, next.input);
+    }
+  };
+
+  /** Prints the answers recorded by the cursor's moment; a write whose first answer is out is done, or waits after it. */
+  const release = () => {
+    if (!writes.size) return;
+    const at = host.cursorNow();
+    if (!at) return;
+    for (const e of host.getTerminal().entries) {
+      if (!e.pending?.length || e.pending[0]!.at > at.now) continue;
+      const out = e.pending.filter((p) => p.at <= at.now).map((p) => p.output);
+      const left = e.pending.filter((p) => p.at > at.now);
+      const write = writes.get(e.id);
+      const follow = e.state === 'waiting' && write?.typedNow ? write.command.waitAfter?.() : null;
+      patchEntry(e.id, (x) => ({
+        ...x,
+        output: [...x.output, ...out],
+        pending: left,
+        state: x.state === 'waiting' ? (follow ? 'watching' : 'done') : x.state,
+        ...(follow ? { waitsAfter: true } : {}),
+      }));
+      if (write) write.typedNow = false;
+      if (!left.length) writes.delete(e.id);
+      // Then kubectl waits (delete --wait) as a watch does, until the cluster at the cursor shows it done.
+      if (follow) {
+        interruptWatch();
+        watch = { id: e.id, command: follow, at: -Infinity };
+      }
+    }
+    runQueued();
+  };
+
+  const dispatch = (k: KubectlModule, id: number, typed: string, typedInput?: CommandInput) => {
+    const { shell } = host.getTerminal();
+    const { line, input, trimmed } = lineOf(typed, typedInput);
     if (trimmed === '') return;
     const command = k.parseCommand(line, shell, input);
     const print = (output: Output) => patchEntry(id, (e) => ({ ...e, output: [...e.output, output] }));
@@ -261,6 +336,7 @@ export function createTerminal(
       }
       case 'write': {
         patchEntry(id, (e) => ({ ...e, state: 'waiting' }));
+        writes.set(id, { command, typedNow: true });
         host.performCommand({
           type: 'command',
           id,
@@ -280,9 +356,26 @@ export function createTerminal(
     },
     interrupt() {
       interruptWatch();
+      // Ctrl+C stops kubectl waiting for its answer (the request is sent: the change goes on in the
+      // cluster) and drops what was typed ahead, as a shell does.
+      const stopped = { text: '^C', error: false };
+      for (const e of host.getTerminal().entries) {
+        if (e.state !== 'waiting') continue;
+        writes.delete(e.id);
+        patchEntry(e.id, (x) => ({
+          ...x,
+          state: 'done',
+          pending: [],
+          printed: Number.MAX_SAFE_INTEGER,
+          output: [...x.output, stopped],
+        }));
+      }
+      for (const q of queue) patchEntry(q.id, (e) => ({ ...e, state: 'done', output: [stopped] }));
+      queue = [];
     },
     clear() {
       stopWatch();
+      queue = [];
       update((t) => ({ ...t, entries: [] }));
     },
     complete(line) {
@@ -305,27 +398,24 @@ export function createTerminal(
       // replay of an earlier one at a later fork does not.
       const typedNow = host.getTerminal().entries.find((e) => e.id === action.id)?.state === 'waiting';
       let index = 0;
+      if (typedNow) writes.set(action.id, { command, typedNow: true });
       command.run(cluster, (output) => {
         const at = index++;
         const entry = host.getTerminal().entries.find((e) => e.id === action.id);
         // A replay prints again what the terminal already shows: only what is new is added.
         if (!entry || entry.printed !== at) return;
-        const follow = entry.state === 'waiting' && typedNow ? command.waitAfter?.() : null;
-        patchEntry(action.id, (e) => ({
-          ...e,
-          output: [...e.output, output],
-          printed: at + 1,
-          state: e.state === 'waiting' ? (follow ? 'watching' : 'done') : e.state,
-          ...(follow ? { waitsAfter: true } : {}),
-        }));
-        // Then kubectl waits (delete --wait) as a watch does, until the cluster at the cursor shows it done.
-        if (follow) {
-          interruptWatch();
-          watch = { id: action.id, command: follow, at: -Infinity };
-        }
+        // Kept until the cursor gets to the moment it was recorded at.
+        const pending = { at: cluster.sim.now, output };
+        patchEntry(action.id, (e) => ({ ...e, printed: at + 1, pending: [...(e.pending ?? []), pending] }));
+        if (!writes.has(action.id)) writes.set(action.id, { command, typedNow: false });
+        release();
       });
     },
+    timeMoved() {
+      release();
+    },
     cursorMoved() {
+      release();
       if (!watch) return;
       const reader = readerNow();
       if (!reader || reader.now <= watch.at) return;

@@ -12,12 +12,27 @@ export interface TerminalEntry {
   readonly output: readonly Output[];
   /** How many outputs the run's record has given this command (a replay's repeats are skipped). */
   readonly printed: number;
-  /** 'waiting': a write whose answer has not been recorded yet; 'watching': `-w` streams. */
-  readonly state: 'done' | 'waiting' | 'watching';
+  /**
+   * 'waiting': a write whose answer the cursor has not reached yet; 'watching': `-w` streams;
+   * 'queued': typed while a write was waiting, it runs once that one has returned (as a shell
+   * reads typed-ahead lines after the command before them).
+   */
+  readonly state: 'done' | 'waiting' | 'watching' | 'queued';
+  /**
+   * A write's answers recorded ahead of the cursor, with the virtual time of each: printed when the
+   * cursor gets there, so that kubectl says `created` as the diagram shows the object stored, and a
+   * read after it finds the object.
+   */
+  readonly pending?: readonly PendingOutput[];
   /** While watching: kubectl is not streaming but waiting after its answers (delete's --wait). */
   readonly waitsAfter?: true;
   /** Something the app did besides printing, for the panel to say: the Dashboard opened. */
   readonly note?: 'dashboard';
+}
+
+export interface PendingOutput {
+  readonly at: number;
+  readonly output: Output;
 }
 
 export interface TerminalState {

@@ -345,6 +345,7 @@ export const appEn = {
       'Type kubectl, minikube or, after minikube ssh, the node’s shell commands, e.g. kubectl get nodes, minikube addons list, minikube ssh. Reads answer at the cursor; changes are done there and played. Tab completes, ↑/↓ recall, Ctrl+L clears, Ctrl+C stops a watch.',
     loading: 'Loading kubectl…',
     waiting: 'waiting for kube-apiserver…',
+    queued: 'typed ahead: runs once the command above returns',
     watching: 'watching as the cluster plays on (Ctrl+C stops)',
     waitingAfter:
       'kubectl waits until the deletion is done, as the cluster plays on (Ctrl+C stops waiting; the deletion goes on)',

@@ -340,6 +340,7 @@ export const appZh: typeof appEn = {
       '在这里输入 kubectl、minikube 命令，或在 minikube ssh 之后输入节点里的 shell 命令，例如 kubectl get nodes、minikube addons list、minikube ssh。读取类命令回答时间轴光标处的状态；修改类命令在那一刻执行并播放出来。Tab 补全，↑/↓ 调出历史，Ctrl+L 清屏，Ctrl+C 停止 watch。',
     loading: '正在加载 kubectl……',
     waiting: '等待 kube-apiserver 回应……',
+    queued: '已提前输入：上面的命令返回后运行',
     watching: '随集群播放持续输出（Ctrl+C 停止）',
     waitingAfter: 'kubectl 等待删除完成，集群继续运行（Ctrl+C 停止等待，删除仍会继续）',
     dashboardOpened: '已在图中选中 Dashboard，并打开了它的详情。',

@@ -109,6 +109,11 @@ const Entry = memo(function Entry({
       )}
       {entry.note === 'dashboard' && <p className="text-sky-300">{t('terminal.dashboardOpened')}</p>}
       {entry.state === 'waiting' && <p className="text-slate-400">{t('terminal.waiting')}</p>}
+      {entry.state === 'queued' && (
+        <p className="text-slate-400" data-queued>
+          {t('terminal.queued')}
+        </p>
+      )}
       {entry.state === 'watching' && (
         <p className="text-slate-400">
           {t(entry.waitsAfter ? 'terminal.waitingAfter' : 'terminal.watching')}
@@ -133,7 +138,8 @@ export function TerminalPanel() {
   const entries = useAppStore((s) => s.terminal.entries);
   const history = useAppStore((s) => s.terminal.history);
   const shell = useAppStore((s) => s.terminal.shell);
-  const watching = useAppStore((s) => s.terminal.entries.some((e) => e.state === 'watching'));
+  // Ctrl+C has something to stop: a watch, a write waiting for its answer, or lines typed ahead.
+  const stoppable = useAppStore((s) => s.terminal.entries.some((e) => e.state !== 'done'));
   const { runCommand, interruptCommand, clearTerminal, completeCommand, loadTerminal } = useActions();
   const [line, setLine] = useState('');
   const [candidates, setCandidates] = useState<readonly string[]>([]);
@@ -215,7 +221,7 @@ export function TerminalPanel() {
       setCandidates([]);
     } else if (e.ctrlKey && (e.key === 'c' || e.key === 'C') && el.selectionStart === el.selectionEnd) {
       e.preventDefault();
-      if (watching) interruptCommand();
+      if (stoppable) interruptCommand();
       setHeredoc(null);
       setLine('');
       setCandidates([]);
@@ -246,7 +252,7 @@ export function TerminalPanel() {
         >
           {t('terminal.clear')}
         </button>
-        {watching && (
+        {stoppable && (
           <button
             type="button"
             className={TOOL}
