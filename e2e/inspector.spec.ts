@@ -289,4 +289,15 @@ test('the event log is one stop in the tab order; the arrow keys move between it
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
   await expect(explorer.clock).not.toHaveText(clock!);
+  // The chosen entry, still focused, stays in sight as the rows before the new cursor fill in.
+  await expect(page.locator('[data-row-button]:focus')).toBeInViewport();
+});
+
+test('keyboard focus on a component the framed view leaves out pans the view to it', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=node-failure&step=2&nodes=3');
+  const scheduler = explorer.component('kube-scheduler');
+  await expect(scheduler).not.toBeInViewport();
+  await scheduler.focus();
+  await expect(scheduler).toBeInViewport({ ratio: 1 });
 });

@@ -334,3 +334,27 @@ test('on a phone a step frames what it is about at a readable size, and Skip to 
   await page.getByRole('button', { name: 'Close the workflow' }).click();
   await expect.poll(zoom).toBeLessThan(0.45);
 });
+
+test('on a phone, Next into a step that opens Details keeps the step in sight, read from its top', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=scheduling&step=2&speed=16');
+  const panel = page.locator('[data-guide="scheduling"]');
+  await expect(panel).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+  // The learner had scrolled down to the commands to try.
+  const body = panel.locator('[data-narration]').locator('..');
+  await body.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(panel).toHaveAttribute('data-step', '3');
+  // Step 3 opens kube-scheduler's Details: its tab is there, but the step stays in front.
+  await expect(page.getByRole('tab', { name: 'Details' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Workflow' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByRole('heading', { level: 2 })).toBeInViewport();
+  expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeInViewport();
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(explorer.details).toContainText('kube-scheduler');
+});

@@ -42,7 +42,7 @@ export type { UserAction } from './userActions';
 export type { TerminalEntry, TerminalState } from './terminalState';
 export { promptOf } from './terminalState';
 export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
-export { WORKFLOWS } from './guide';
+export { WORKFLOWS, inspectTarget } from './guide';
 export type { RunLog } from './runLog';
 
 export const LANGUAGES = ['en', 'zh'] as const;

@@ -9,6 +9,7 @@ import { layoutDiagram } from './layout';
 import { Legend } from './Legend';
 import { NODE_TYPES } from './nodeTypes';
 import { FitToSelection } from './FitToSelection';
+import { PanToFocus } from './PanToFocus';
 import { FIT_OPTIONS } from './fitOptions';
 import { OverviewMap } from './OverviewMap';
 import { FlightLayer } from './FlightLayer';
@@ -101,6 +102,7 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         <FitOnChange nodeCount={topology.nodes.length} />
         <DrawnSignal />
         <FitToSelection layout={layout} />
+        <PanToFocus />
         <FlightLayer layout={layout} />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />

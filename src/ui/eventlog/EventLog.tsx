@@ -10,7 +10,7 @@ import { formatClock } from '../timeline/formatClock';
 import { useEndpointName } from '../timeline/useEndpointName';
 import { useWords } from '../timeline/useWords';
 import { useActions, useAppStore } from '../storeContext';
-import { onRowKeys } from './rowKeys';
+import { keepRowInView, onRowKeys } from './rowKeys';
 
 /** Rows kept on screen: the latest ones before the cursor. */
 const ROWS = 40;
@@ -219,6 +219,7 @@ export function EventLog() {
           tabIndex={0}
           aria-describedby="event-log-keys"
           onKeyDown={onRowKeys}
+          onClickCapture={keepRowInView}
           className="flex min-h-0 flex-1 flex-col-reverse overflow-auto focus-visible:outline-2 focus-visible:outline-k8s"
         >
           <div>

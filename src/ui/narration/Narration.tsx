@@ -3,7 +3,7 @@
  * about (read out by screen readers as it changes), a guess to make before a decision is shown,
  * commands to try, and Back / Next. Loaded only when a workflow is open.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepBounds, type GuideState, type Step } from '../../store/appStore';
 import { CommandLine } from '../inspector/CommandLine';
@@ -37,6 +37,11 @@ function GuidePanel({ guide }: { guide: GuideState }) {
   const first = index <= bounds.from;
   const last = index >= bounds.to;
   useAutoAdvance(guide);
+  // Each step is read from its top: the panel does not stay scrolled to where the last one was read.
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+  }, [index, scenario.id]);
 
   const status = !ready
     ? t('guide.loading')
@@ -85,7 +90,7 @@ function GuidePanel({ guide }: { guide: GuideState }) {
         )}
       </header>
       <StepDots guide={guide} bounds={bounds} onPick={goToStep} />
-      <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-3">
+      <div ref={body} className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-3">
         {/* Read out as each step arrives. */}
         <div aria-live="polite" aria-atomic="true" data-narration>
           <h2 className="text-base font-bold leading-6 text-slate-900 dark:text-white">{text(step.title)}</h2>
