@@ -124,3 +124,29 @@ test('the bar above the panel under the diagram resizes it, by dragging and from
   await expect.poll(heightOf).toBe(80);
   await expect(page.locator('[data-clock]')).toHaveText(clock ?? '');
 });
+
+test('a node that lost power is drawn off: its processes Stopped, the box marked Powered off', async ({
+  page,
+}) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?scenario=node-failure&step=2&nodes=3');
+  const m03 = explorer.node('minikube-m03');
+  await expect(m03.locator('[data-off-pill]')).toHaveText('Powered off');
+  await expect(page.locator('[data-powered-off]')).toHaveCount(1);
+  for (const name of ['kubelet minikube-m03', 'kube-proxy minikube-m03', 'docker minikube-m03'])
+    await expect(explorer.component(name).locator('[data-stopped]')).toHaveText('Stopped');
+  // The other nodes run on.
+  await expect(explorer.component('kubelet minikube-m02').locator('[data-stopped]')).toHaveCount(0);
+  // At the start of the run, before the power went, the node is drawn as running.
+  await explorer.open('?scenario=node-failure&step=1&nodes=3');
+  await expect(m03.locator('[data-off-pill]')).toHaveCount(0);
+});
+
+test('kube-apiserver’s long bar repeats its name, so a view of any part of it names it', async ({ page }) => {
+  const explorer = new Explorer(page);
+  await explorer.open('?nodes=3');
+  const bar = explorer.component('kube-apiserver');
+  expect(await bar.locator('[data-bar-label]').count()).toBeGreaterThan(0);
+  await expect(bar.locator('[data-bar-label]').first()).toHaveText('kube-apiserver');
+  await expect(bar.locator('[data-bar-label]').first()).toHaveAttribute('aria-hidden', 'true');
+});

@@ -715,6 +715,14 @@ export function runsAtCursor(s: AppState, component: ControlPlaneComponent): boo
   return s.player === null || s.player.run.cluster.wasUp(component, s.playback.virtualTime);
 }
 
+/**
+ * Whether a node's process (its kubelet, kube-proxy or runtime: the machine itself) runs at the
+ * cursor. Before the node first joins they do not run either; the diagram says "joining" then.
+ */
+export function endpointUpAtCursor(s: AppState, endpoint: string): boolean {
+  return s.player === null || s.player.run.cluster.sim.wasUp(endpoint as never, s.playback.virtualTime);
+}
+
 /** Whether the Dashboard addon runs at the cursor: off until `minikube addons enable dashboard`. */
 export function dashboardRunsAtCursor(s: AppState): boolean {
   return s.player === null || s.player.run.cluster.sim.wasUp(DASHBOARD_ID, s.playback.virtualTime);

@@ -254,7 +254,10 @@ export function FlightLayer({ layout }: { layout: DiagramLayout }) {
         let y = d.y;
         while (placed.some((q) => Math.abs(q.x - d.x) < 130 * s && Math.abs(q.y - y) < 19 * s)) y += 20 * s;
         placed.push({ x: d.x, y });
-        ctx.setTransform(ratio * s, 0, 0, ratio * s, ratio * (d.x + 10), ratio * y);
+        // Right of the dot, or left of it where the right edge would cut the label.
+        const span = (w + 12) * s;
+        const left = d.x + 10 + span > width && d.x - 10 - span >= 0 ? d.x - 10 - span : d.x + 10;
+        ctx.setTransform(ratio * s, 0, 0, ratio * s, ratio * left, ratio * y);
         ctx.fillStyle = d.tone;
         ctx.beginPath();
         ctx.roundRect(0, -9, w + 12, 18, 6);

@@ -9,8 +9,18 @@ import type { ComponentCardNode } from '../flowNodes';
 import { componentTextKey } from '../textKey';
 import type { ControlPlaneComponent } from '../../../engine/cluster';
 import { isControlPlaneComponent } from '../../../store/userActions';
-import { dashboardRunsAtCursor, runsAtCursor } from '../../../store/appStore';
+import { dashboardRunsAtCursor, endpointUpAtCursor, runsAtCursor } from '../../../store/appStore';
 
+/** Where the bar's name is written again, every BAR_LABEL_EVERY px after the first, short of the end. */
+const BAR_LABEL_EVERY = 420;
+const repeatAt = (width: number): number[] => {
+  const at: number[] = [];
+  for (let x = BAR_LABEL_EVERY; x + 160 < width; x += BAR_LABEL_EVERY) at.push(x);
+  return at;
+};
+
+/** The processes that run on a node (not in the control plane's static pods). */
+const NODE_PROCESSES: ReadonlySet<string> = new Set(['kubelet', 'kube-proxy', 'container-runtime']);
 /** How many pods wait for kube-scheduler to choose them a node. */
 function WaitingPods() {
   const { t } = useTranslation();
@@ -45,6 +55,26 @@ function Stopped({ component }: { component: ControlPlaneComponent }) {
   );
 }
 
+/**
+ * A node's kubelet, kube-proxy or runtime whose process is not running at the cursor (kubelet
+ * stopped, or the whole machine off), once the node has joined.
+ */
+function NodeProcessStopped({ id, node }: { id: string; node: string }) {
+  const { t } = useTranslation();
+  const stopped = useAppStore(
+    (s) => (s.view.nodes.get(node)?.registered ?? false) && !endpointUpAtCursor(s, id),
+  );
+  if (!stopped) return null;
+  return (
+    <span
+      className="whitespace-nowrap rounded-full bg-slate-700 px-1.5 text-[11px] font-semibold text-white dark:bg-slate-200 dark:text-slate-900"
+      data-stopped
+    >
+      {t('diagram.stopped')}
+    </span>
+  );
+}
+
 /** The Dashboard while minikube has not enabled it: drawn, since the addon exists, but marked off. */
 function AddonOff() {
   const { t } = useTranslation();
@@ -62,7 +92,7 @@ function AddonOff() {
 }
 
 export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<ComponentCardNode>) {
-  const { component, domId } = data;
+  const { component, domId, box } = data;
   const { t } = useTranslation();
   const runtime = useAppStore((s) => s.config.runtime);
   const selected = useAppStore((s) => isSelected(s.selection, s.topology, component.id));
@@ -123,9 +153,25 @@ export const ComponentCard = memo(function ComponentCard({ data }: NodeProps<Com
             {t(`components.${componentTextKey(component, runtime)}.short`)}
           </span>
         </span>
+        {/* kube-apiserver's bar spans the control plane: zoomed in on a part of it, its name is still in sight. */}
+        {component.kind === 'kube-apiserver' &&
+          repeatAt(box.w).map((x) => (
+            <span
+              key={x}
+              aria-hidden="true"
+              className="pointer-events-none absolute top-1/2 -translate-y-1/2 font-mono text-[13px] font-semibold text-slate-400 dark:text-slate-500"
+              style={{ left: x }}
+              data-bar-label
+            >
+              {component.name}
+            </span>
+          ))}
         {/* On the card's top edge, so that the badges (Stopped, 2 Pending) leave the name its room. */}
         <span className="absolute -top-2.5 right-2 flex gap-1 empty:hidden">
           {isControlPlaneComponent(component.kind) && <Stopped component={component.kind} />}
+          {component.node && NODE_PROCESSES.has(component.kind) && (
+            <NodeProcessStopped id={component.id} node={component.node} />
+          )}
           {component.kind === 'kube-scheduler' && <WaitingPods />}
           {component.kind === 'dashboard' && <AddonOff />}
         </span>

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeProps } from '@xyflow/react';
 import { CONTROL_PLANE_ICON, NODE_ICON } from '../../icons/icons';
+import { endpointUpAtCursor } from '../../../store/appStore';
 import { useAppStore } from '../../storeContext';
 import type { NodeBoxNode } from '../flowNodes';
 import { nodeHeaderDomId } from '../../focusSelection';
@@ -11,11 +12,13 @@ const PILL = 'rounded-full px-2 py-0.5 text-[11px] font-semibold';
 
 /** The node's STATUS as `kubectl get nodes` prints it, and its taints. */
 function NodeStatus({
+  off,
   registered,
   ready,
   unschedulable,
   taints,
 }: {
+  off: boolean;
   registered: boolean;
   ready: 'True' | 'False' | 'Unknown' | null;
   unschedulable: boolean;
@@ -25,6 +28,14 @@ function NodeStatus({
   const status = !registered ? null : ready === 'True' ? 'Ready' : 'NotReady';
   return (
     <span className="pointer-events-none absolute right-3 top-3 flex items-center gap-1.5" data-status>
+      {off && (
+        <span
+          className={`${PILL} bg-slate-700 text-white dark:bg-slate-200 dark:text-slate-900`}
+          data-off-pill
+        >
+          {t('diagram.poweredOff')}
+        </span>
+      )}
       {status === null ? (
         <span className={`${PILL} bg-slate-200 text-slate-600 dark:bg-slate-700 dark:text-slate-300`}>
           {t('diagram.nodeJoining')}
@@ -57,6 +68,12 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
   const select = useAppStore((s) => s.select);
   const live = useAppStore((s) => s.view.nodes.get(node.name));
   const registered = live?.registered ?? false;
+  // The machine is off (it lost power, or `minikube node stop`): nothing on it runs.
+  const off = useAppStore(
+    (s) =>
+      (s.view.nodes.get(node.name)?.registered ?? false) &&
+      !endpointUpAtCursor(s, `container-runtime/${node.name}`),
+  );
   const focused = useAppStore((s) => s.guide?.focus.has(node.name) ?? false);
 
   return (
@@ -72,8 +89,12 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
             : 'border-slate-300 dark:border-slate-600'
           : 'border-red-500 dark:border-red-500',
         focused ? 'outline-3 outline-offset-4 outline-amber-400 dark:outline-amber-300' : '',
+        off
+          ? 'opacity-70 [background-image:repeating-linear-gradient(135deg,transparent_0_10px,rgb(148_163_184/0.18)_10px_20px)]'
+          : '',
       ].join(' ')}
       data-focus={focused || undefined}
+      data-powered-off={off || undefined}
       data-node-status={
         !registered
           ? 'joining'
@@ -107,6 +128,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
         </span>
       </button>
       <NodeStatus
+        off={off}
         registered={registered}
         ready={live?.ready ?? null}
         unschedulable={live?.unschedulable ?? false}
