@@ -385,6 +385,8 @@ export const appEn = {
     error: {
       tooBig: 'The manifest is {{size}} bytes; the limit is {{limit}} bytes.',
       syntax: 'YAML syntax error: {{message}}',
+      syntaxMore:
+        'YAML syntax error: {{message}} (and {{count}} more after it, most likely caused by this one)',
       notMapping: 'Document {{doc}} is not a mapping (an object with apiVersion, kind, metadata).',
       missing: 'Document {{doc}} has no {{field}}.',
       unknownKind: 'Document {{doc}}: kind “{{kind}}” is not one this cluster serves ({{kinds}}).',

@@ -379,6 +379,7 @@ export const appZh: typeof appEn = {
     error: {
       tooBig: '清单有 {{size}} 字节，上限是 {{limit}} 字节。',
       syntax: 'YAML 语法错误：{{message}}',
+      syntaxMore: 'YAML 语法错误：{{message}}（其后还有 {{count}} 处错误，多半由这一处引起）',
       notMapping: '第 {{doc}} 个文档不是映射（应是含 apiVersion、kind、metadata 的对象）。',
       missing: '第 {{doc}} 个文档缺少 {{field}}。',
       unknownKind: '第 {{doc}} 个文档：这个集群不提供 kind “{{kind}}”（可用：{{kinds}}）。',

@@ -5,8 +5,8 @@ export const tour: Scenario = {
   id: 'tour',
   title: { en: 'Tour of the architecture', zh: '架构总览' },
   summary: {
-    en: 'The parts of a Kubernetes cluster and how they fit: control plane and data plane, Master and Worker, kubectl outside, components and addons.',
-    zh: 'Kubernetes 集群由哪些部分组成、如何配合：控制面与数据面、Master 与 Worker、集群外的 kubectl、组件与插件。',
+    en: 'The parts of a Kubernetes cluster and how they fit: control plane and data plane, the control-plane node (the Master of older courses) and workers, kubectl outside, components and addons.',
+    zh: 'Kubernetes 集群由哪些部分组成、如何配合：控制面与数据面、控制面节点（旧称 Master）与 Worker、集群外的 kubectl、组件与插件。',
   },
   cluster: { nodes: 2 },
   steps: [
@@ -21,10 +21,10 @@ export const tour: Scenario = {
       tryIt: ['kubectl get node'],
     },
     {
-      title: { en: 'The control plane: the Master', zh: '控制面：Master' },
+      title: { en: 'The control plane and its node', zh: '控制面与控制面节点' },
       narration: {
-        en: 'The control plane decides what should run where and keeps watching. It is four components: kube-apiserver, etcd, kube-scheduler and kube-controller-manager. A node that runs them is called the Master (the control-plane node).',
-        zh: '控制面决定什么应该运行在哪里，并持续监视集群。它由四个组件组成：kube-apiserver、etcd、kube-scheduler 和 kube-controller-manager。运行它们的节点称为 Master（控制面节点）。',
+        en: 'The control plane decides what should run where and keeps watching. It is four components: kube-apiserver, etcd, kube-scheduler and kube-controller-manager. A node that runs them is a control-plane node (older material calls it the Master; kubectl get nodes shows its ROLES as control-plane).',
+        zh: '控制面决定什么应该运行在哪里，并持续监视集群。它由四个组件组成：kube-apiserver、etcd、kube-scheduler 和 kube-controller-manager。运行它们的节点称为控制面节点（旧称 Master；kubectl get nodes 的 ROLES 列显示 control-plane）。',
       },
       focus: ['kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager'],
       until: { seconds: 2 },
@@ -33,11 +33,12 @@ export const tour: Scenario = {
     {
       title: { en: 'kube-apiserver: the only door', zh: 'kube-apiserver：唯一的入口' },
       narration: {
-        en: 'Every component talks only to kube-apiserver, the liaison. It checks who is asking (authentication), whether they may (authorization) and whether the request makes sense (admission, validation), then stores the result in etcd. Watch the dots: they all pass through it.',
-        zh: '所有组件都只和 kube-apiserver（联络员）通信。它检查请求者是谁（认证）、有没有权限（授权）、请求是否合理（准入、校验），然后把结果存进 etcd。看那些小圆点：它们都经过它。',
+        en: 'Every component talks only to kube-apiserver, the liaison. It checks who is asking (authentication), whether they may (authorization) and whether the request makes sense (admission, validation), then stores the result in etcd. Watch the faint dots, the nodes’ Lease renewals every 10 seconds: they go to kube-apiserver too, never straight to etcd.',
+        zh: '所有组件都只和 kube-apiserver（联络员）通信。它检查请求者是谁（认证）、有没有权限（授权）、请求是否合理（准入、校验），然后把结果存进 etcd。看那些淡淡的小圆点，即各节点每 10 秒一次的 Lease 续约：它们也都发给 kube-apiserver，从不直接写 etcd。',
       },
       focus: ['kube-apiserver'],
-      until: { seconds: 6 },
+      // Long enough for a round of Lease renewals (every 10 s) to pass through it.
+      until: { seconds: 12 },
     },
     {
       title: { en: 'etcd: the cluster’s memory', zh: 'etcd：集群的记忆' },
@@ -73,8 +74,8 @@ export const tour: Scenario = {
     {
       title: { en: 'minikube: one node that is both', zh: 'minikube：一个节点身兼两职' },
       narration: {
-        en: 'On minikube the first node, minikube, is the Master and a Worker at once: it runs the control plane and also its own kubelet, kube-proxy, runtime and pods. minikube-m02 is a pure Worker.',
-        zh: '在 minikube 中，第一个节点 minikube 同时是 Master 和 Worker：它既运行控制面，也运行自己的 kubelet、kube-proxy、运行时和 Pod。minikube-m02 是纯粹的 Worker。',
+        en: 'On minikube the first node, minikube, is the control-plane node and a worker at once: it runs the control plane and also its own kubelet, kube-proxy, runtime and pods. minikube-m02 is a pure Worker.',
+        zh: '在 minikube 中，第一个节点 minikube 同时是控制面节点和 Worker：它既运行控制面，也运行自己的 kubelet、kube-proxy、运行时和 Pod。minikube-m02 是纯粹的 Worker。',
       },
       focus: ['minikube', 'kubelet minikube', 'kube-proxy minikube'],
       until: { seconds: 2 },

@@ -50,16 +50,20 @@ export async function validateManifest(
   let count = 0;
   docs.forEach((doc, i) => {
     const n = i + 1;
-    for (const error of doc.errors) {
+    // The first syntax error of a document only: the parser's later ones mostly follow from it
+    // (one bad indent gives nine), and are counted rather than listed.
+    const error = doc.errors[0];
+    if (error) {
       // The position is shown apart, so the message leaves out its own "at line 3, column 7:".
       const message = (error.message.split('\n')[0] ?? error.message).replace(
         / at line \d+, column \d+:?$/,
         '',
       );
       const pos = error.linePos?.[0];
+      const more = doc.errors.length - 1;
       problems.push({
-        key: 'manifest.error.syntax',
-        values: { message },
+        key: more ? 'manifest.error.syntaxMore' : 'manifest.error.syntax',
+        values: more ? { message, count: more } : { message },
         ...(pos ? { line: pos.line, col: pos.col } : {}),
       });
     }
