@@ -81,7 +81,8 @@ export const Diagram = memo(function Diagram({ compact }: { compact: boolean }) 
         edges={[]}
         nodeTypes={NODE_TYPES}
         colorMode={theme ?? 'system'}
-        fitView
+        // The first fit is FitToSelection's, once the cards are measured: the whole cluster, or on a
+        // phone the step's focus, or a selection (the flow's own would race it and win).
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.15}
         maxZoom={2.5}

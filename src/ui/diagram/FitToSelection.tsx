@@ -5,7 +5,7 @@
  * step's focus is framed instead.
  */
 import { useEffect, useRef } from 'react';
-import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import type { Selection } from '../../store/appStore';
 import { useAppStore } from '../storeContext';
 import type { DiagramLayout } from './layout';
@@ -81,9 +81,13 @@ export function FitToSelection({ layout }: { layout: DiagramLayout }) {
     };
   }, [domNode]);
 
+  // The first fit waits for the cards to be measured, and does not animate.
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
   useEffect(() => {
-    if (width === 0 || height === 0) return;
-    const duration = reducedMotion ? 0 : 300;
+    if (width === 0 || height === 0 || !initialized) return;
+    const duration = reducedMotion || !fitted.current ? 0 : 300;
+    fitted.current = true;
     const had = previous.current;
     previous.current = selection;
     const focusChanged = previousFocus.current !== focus;
@@ -112,7 +116,7 @@ export function FitToSelection({ layout }: { layout: DiagramLayout }) {
       { x: rect.x - left, y: rect.y - above, width: rect.width + left, height: rect.height + above },
       { padding: 0.06, duration },
     );
-  }, [selection, focus, topology, layout, width, height, reducedMotion, fitView, fitBounds]);
+  }, [selection, focus, topology, layout, width, height, reducedMotion, fitView, fitBounds, initialized]);
 
   return null;
 }
