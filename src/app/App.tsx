@@ -12,7 +12,7 @@ import { useAppStore } from '../ui/storeContext';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { useElementHeight } from '../ui/useElementHeight';
 import { PanelResizer } from '../ui/shell/PanelResizer';
-import { loadComponentDetails } from '../i18n/i18n';
+import { loadComponentDetails, loadPanelText } from '../i18n/i18n';
 import type { LayoutParts } from './layoutParts';
 
 // Loaded when first needed: the Details panel on the first selection, the narration when a workflow
@@ -51,6 +51,10 @@ export function App() {
   useEffect(() => {
     if (hasSelection) void loadComponentDetails(i18n, language);
   }, [hasSelection, i18n, language]);
+  // Likewise a workflow's narration text, beside the narration's code rather than after it.
+  useEffect(() => {
+    if (guided) void loadPanelText(i18n, language);
+  }, [guided, i18n, language]);
 
   useEffect(() => {
     document.documentElement.classList.toggle('dark', dark);

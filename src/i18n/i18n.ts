@@ -19,6 +19,37 @@ const DETAILS: Record<LanguageCode, () => Promise<Record<string, ComponentDetail
   zh: () => import('./zh/components').then((m) => m.componentsZh),
 };
 
+const PANELS: Record<LanguageCode, () => Promise<Record<string, unknown>>> = {
+  en: () => import('./en/panelText').then((m) => m.panelTextEn),
+  zh: () => import('./zh/panelText').then((m) => m.panelTextZh),
+};
+
+/** Per instance, the languages whose on-demand panels' text is loaded or on its way. */
+const panelsLoaded = new WeakMap<object, Map<string, Promise<void>>>();
+
+/**
+ * Adds the text of the panels opened on demand (the terminal, the Manifest editor, Share, a
+ * workflow's narration) to
+ * `language`'s catalog: the same promise each time, marked as React's `use` reads it, so a panel
+ * suspends on it only once. A language switched to later loads it too.
+ */
+export function loadPanelText(instance: i18n, language: string): Promise<void> {
+  let loaded = panelsLoaded.get(instance.store);
+  if (!loaded) panelsLoaded.set(instance.store, (loaded = new Map()));
+  let promise = loaded.get(language);
+  if (!promise) {
+    const code: LanguageCode = language === 'zh' ? 'zh' : 'en';
+    // Deep, so that the keys the first catalog has in these sections stay.
+    promise = PANELS[code]().then((text) => {
+      instance.addResourceBundle(language, 'translation', text, true, false);
+    });
+    const marked = Object.assign(promise, { status: 'pending' });
+    void promise.then(() => Object.assign(marked, { status: 'fulfilled', value: undefined }));
+    loaded.set(language, promise);
+  }
+  return promise;
+}
+
 /**
  * Per instance, the languages whose Details text is loaded or on its way. Keyed by the instance's
  * resource store: react-i18next hands components a copy of the instance each language change.
@@ -71,5 +102,6 @@ export async function showLanguage(instance: i18n, language: LanguageCode): Prom
   }
   // Details open (or opened before) in the other language: its text is there before the switch.
   if (detailsLoaded.get(instance.store)?.size) await loadComponentDetails(instance, language);
+  if (panelsLoaded.get(instance.store)?.size) await loadPanelText(instance, language);
   await instance.changeLanguage(language);
 }

@@ -3,8 +3,9 @@
  * about (read out by screen readers as it changes), a guess to make before a decision is shown,
  * commands to try, and Back / Next. Loaded only when a workflow is open.
  */
-import { useEffect, useId, useRef } from 'react';
+import { use, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadPanelText } from '../../i18n/i18n';
 import { stepBounds, type GuideState, type Step } from '../../store/appStore';
 import { CommandLine } from '../inspector/CommandLine';
 import { useActions, useAppStore } from '../storeContext';
@@ -21,7 +22,9 @@ export function Narration() {
 }
 
 function GuidePanel({ guide }: { guide: GuideState }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Its text loads with it, not with the page.
+  use(loadPanelText(i18n, i18n.language));
   const text = useText();
   const titleId = useId();
   const { nextStep, previousStep, goToStep, openScenario, skipStep } = useActions();

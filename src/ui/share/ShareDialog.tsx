@@ -2,8 +2,9 @@
  * Share and export: a link to what is on screen, the iframe that embeds it in a course page (with
  * a live preview), and the diagram as PNG or SVG and the run's log as JSON. Loaded when opened.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { use, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadPanelText } from '../../i18n/i18n';
 import { layoutDiagram } from '../diagram/layout';
 import { componentTextKey } from '../diagram/textKey';
 import { useActions, useAppStore } from '../storeContext';
@@ -26,7 +27,9 @@ function useCopy(): [string | null, (what: string, text: string) => void] {
 }
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Its text loads with it, not with the page.
+  use(loadPanelText(i18n, i18n.language));
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = { title: useId(), link: useId(), code: useId(), height: useId(), from: useId(), to: useId() };
   const guide = useAppStore((s) => s.guide);

@@ -7,6 +7,7 @@ import {
   lazy,
   memo,
   Suspense,
+  use,
   useEffect,
   useRef,
   useState,
@@ -14,6 +15,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadPanelText } from '../../i18n/i18n';
 import { promptOf, type TerminalEntry } from '../../store/appStore';
 import { useActions, useAppStore } from '../storeContext';
 import { heredocMarker, parseHeredoc } from '../../store/heredoc';
@@ -134,7 +136,9 @@ const Entry = memo(function Entry({
 });
 
 export function TerminalPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Its text (and the Manifest editor's) loads with it, not with the page.
+  use(loadPanelText(i18n, i18n.language));
   const entries = useAppStore((s) => s.terminal.entries);
   const history = useAppStore((s) => s.terminal.history);
   const shell = useAppStore((s) => s.terminal.shell);

@@ -4,9 +4,9 @@
  * metadata.name, a kind the cluster serves). Problems are i18n keys with values, so they read in
  * either language.
  */
-import type { appEn } from '../../i18n/en/appText';
+import type { panelTextEn } from '../../i18n/en/panelText';
 
-export type ProblemKey = `manifest.error.${keyof (typeof appEn)['manifest']['error']}`;
+export type ProblemKey = `manifest.error.${keyof (typeof panelTextEn)['manifest']['error']}`;
 
 export interface Problem {
   readonly key: ProblemKey;
