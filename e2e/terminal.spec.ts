@@ -61,18 +61,9 @@ test.describe('the terminal', () => {
     await expect(page.locator('[data-document]')).toHaveCount(0);
 
     // A block pasted at once runs the same way; what follows its last newline stays typed.
-    await explorer.terminal.focus();
-    await page.evaluate(() => {
-      const input = document.activeElement as HTMLInputElement;
-      const data = new DataTransfer();
-      data.setData(
-        'text',
-        'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pasted\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\nEOF\nkubectl get pod pasted',
-      );
-      input.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    });
+    await explorer.paste(
+      'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pasted\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\nEOF\nkubectl get pod pasted',
+    );
     await expect(explorer.terminalOutput).toContainText('pod/pasted created', { timeout: 15_000 });
     await expect(explorer.terminalOutput).toContainText('> image: nginx:1.27'.replace('> ', '>       '));
     await expect(explorer.terminal).toHaveValue('kubectl get pod pasted');
@@ -82,18 +73,9 @@ test.describe('the terminal', () => {
     page,
   }) => {
     const explorer = await runningCluster(page);
-    await explorer.terminal.focus();
-    await page.evaluate(() => {
-      const input = document.activeElement as HTMLInputElement;
-      const data = new DataTransfer();
-      data.setData(
-        'text',
-        'kubectl create deployment api --image=nginx:1.27 --replicas=2\nkubectl expose deployment api --port=80\nkubectl get service api\n',
-      );
-      input.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    });
+    await explorer.paste(
+      'kubectl create deployment api --image=nginx:1.27 --replicas=2\nkubectl expose deployment api --port=80\nkubectl get service api\n',
+    );
     const entries = explorer.terminalOutput.locator('[data-entry]');
     // The lines after the first wait their turn, as a shell reads typed-ahead lines.
     await expect(entries.nth(-1).locator('[data-queued]')).toBeVisible();

@@ -103,6 +103,19 @@ export class Explorer {
     await this.terminal.press('Enter');
   }
 
+  /** Pastes `text` into the terminal at once, as the clipboard would (a block with newlines runs line by line). */
+  async paste(text: string) {
+    await this.terminal.focus();
+    await this.page.evaluate((pasted) => {
+      const input = document.activeElement as HTMLInputElement;
+      const data = new DataTransfer();
+      data.setData('text', pasted);
+      input.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
   /** The output of the last command (without its prompt line), as text. */
   async lastOutput(): Promise<string> {
     const entry = this.terminalOutput.locator('[data-entry]').last();

@@ -1,7 +1,7 @@
 /** The page on a phone in portrait (loaded only on narrow screens). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inspectTarget } from '../store/appStore';
+import { selectedByStep } from '../store/appStore';
 import { useAppStore } from '../ui/storeContext';
 import type { LayoutParts } from './layoutParts';
 
@@ -24,10 +24,7 @@ export function PhoneLayout({
   const [chosen, setChosen] = useState<PhonePanel>(guided ? 'guide' : 'log');
   const terminal = useAppStore((s) => s.panel === 'terminal');
   // A selection the workflow's step made (its `inspect`), not the learner.
-  const stepOpened = useAppStore((s) => {
-    const step = s.guide?.scenario.steps[s.guide.step];
-    return !!step && s.selection?.kind === 'component' && inspectTarget(step, s.topology) === s.selection.id;
-  });
+  const stepOpened = useAppStore(selectedByStep);
   const [seen, setSeen] = useState({ guided, hasSelection, terminal });
   // A new selection brings Details forward, unless the step made it: its narration, prediction and
   // Next stay in sight, and the Details tab is there to open. Closing Details, or opening a

@@ -24,37 +24,57 @@ const PANELS: Record<LanguageCode, () => Promise<Record<string, unknown>>> = {
   zh: () => import('./zh/panelText').then((m) => m.panelTextZh),
 };
 
-/** Per instance, the languages whose on-demand panels' text is loaded or on its way. */
-const panelsLoaded = new WeakMap<object, Map<string, Promise<void>>>();
+/**
+ * Per instance and part (Details, panels), the languages whose text is loaded or on its way. Keyed
+ * by the instance's resource store: react-i18next hands components a copy of the instance each
+ * language change.
+ */
+const partsLoaded = new WeakMap<object, Map<string, Promise<void>>>();
 
 /**
- * Adds the text of the panels opened on demand (the terminal, the Manifest editor, Share, a
- * workflow's narration) to
- * `language`'s catalog: the same promise each time, marked as React's `use` reads it, so a panel
- * suspends on it only once. A language switched to later loads it too.
+ * Adds a part of `language`'s catalog once: the same promise each time, marked as React's `use`
+ * reads it, so a component suspends on it only while it loads. Once asked for, a language switched
+ * to later loads it too (see showLanguage).
  */
-export function loadPanelText(instance: i18n, language: string): Promise<void> {
-  let loaded = panelsLoaded.get(instance.store);
-  if (!loaded) panelsLoaded.set(instance.store, (loaded = new Map()));
-  let promise = loaded.get(language);
+function loadPart(
+  instance: i18n,
+  part: 'details' | 'panels',
+  language: string,
+  add: (code: LanguageCode) => Promise<void>,
+): Promise<void> {
+  let loaded = partsLoaded.get(instance.store);
+  if (!loaded) partsLoaded.set(instance.store, (loaded = new Map()));
+  const key = `${part}:${language}`;
+  let promise = loaded.get(key);
   if (!promise) {
-    const code: LanguageCode = language === 'zh' ? 'zh' : 'en';
-    // Deep, so that the keys the first catalog has in these sections stay.
-    promise = PANELS[code]().then((text) => {
-      instance.addResourceBundle(language, 'translation', text, true, false);
-    });
+    promise = add(language === 'zh' ? 'zh' : 'en');
     const marked = Object.assign(promise, { status: 'pending' });
     void promise.then(() => Object.assign(marked, { status: 'fulfilled', value: undefined }));
-    loaded.set(language, promise);
+    loaded.set(key, promise);
   }
   return promise;
 }
 
+/** Whether `part` was asked for in some language on this instance. */
+const partAsked = (instance: i18n, part: string) =>
+  [...(partsLoaded.get(instance.store)?.keys() ?? [])].some((k) => k.startsWith(`${part}:`));
+
 /**
- * Per instance, the languages whose Details text is loaded or on its way. Keyed by the instance's
- * resource store: react-i18next hands components a copy of the instance each language change.
+ * Adds the text of the panels opened on demand (the terminal, the Manifest editor, Share, a
+ * workflow's narration) to `language`'s catalog.
  */
-const detailsLoaded = new WeakMap<object, Map<string, Promise<void>>>();
+export function loadPanelText(instance: i18n, language: string): Promise<void> {
+  return loadPart(instance, 'panels', language, async (code) => {
+    const text = await PANELS[code]();
+    // New section objects, the first catalog's keys kept (a deep merge would write into the
+    // catalog module's own objects).
+    const first = instance.getResourceBundle(language, 'translation') as Record<string, object | undefined>;
+    const sections = Object.fromEntries(
+      Object.entries(text).map(([section, keys]) => [section, { ...first[section], ...(keys as object) }]),
+    );
+    instance.addResourceBundle(language, 'translation', sections, false, true);
+  });
+}
 
 /** Creates an i18next instance showing `language`, with its catalog loaded. */
 export async function createI18n(language: LanguageCode): Promise<i18n> {
@@ -69,30 +89,17 @@ export async function createI18n(language: LanguageCode): Promise<i18n> {
   return instance;
 }
 
-/**
- * Adds the components' Details text to `language`'s catalog (the same promise each time, so a
- * component can suspend on it); once asked for, a language switched to later loads it too.
- */
+/** Adds the components' Details text to `language`'s catalog (see loadPart). */
 export function loadComponentDetails(instance: i18n, language: string): Promise<void> {
-  let loaded = detailsLoaded.get(instance.store);
-  if (!loaded) detailsLoaded.set(instance.store, (loaded = new Map()));
-  let promise = loaded.get(language);
-  if (!promise) {
-    const code: LanguageCode = language === 'zh' ? 'zh' : 'en';
-    promise = DETAILS[code]().then((details) => {
-      // A new components object (a deep merge would write into the catalog module's own objects).
-      const shorts = (instance.getResourceBundle(language, 'translation') as FirstMessages).components;
-      const components = Object.fromEntries(
-        Object.entries(shorts).map(([key, short]) => [key, { ...short, ...details[key] }]),
-      );
-      instance.addResourceBundle(language, 'translation', { components }, false, true);
-    });
-    // Marked as React's `use` reads it, so a component never suspends on text already loaded.
-    const marked = Object.assign(promise, { status: 'pending' });
-    void promise.then(() => Object.assign(marked, { status: 'fulfilled', value: undefined }));
-    loaded.set(language, promise);
-  }
-  return promise;
+  return loadPart(instance, 'details', language, async (code) => {
+    const details = await DETAILS[code]();
+    // A new components object (a deep merge would write into the catalog module's own objects).
+    const shorts = (instance.getResourceBundle(language, 'translation') as FirstMessages).components;
+    const components = Object.fromEntries(
+      Object.entries(shorts).map(([key, short]) => [key, { ...short, ...details[key] }]),
+    );
+    instance.addResourceBundle(language, 'translation', { components }, false, true);
+  });
 }
 
 /** Switches to `language`, loading its catalog first if this page has not shown it yet. */
@@ -101,7 +108,7 @@ export async function showLanguage(instance: i18n, language: LanguageCode): Prom
     instance.addResourceBundle(language, 'translation', await LOADERS[language]());
   }
   // Details open (or opened before) in the other language: its text is there before the switch.
-  if (detailsLoaded.get(instance.store)?.size) await loadComponentDetails(instance, language);
-  if (panelsLoaded.get(instance.store)?.size) await loadPanelText(instance, language);
+  if (partAsked(instance, 'details')) await loadComponentDetails(instance, language);
+  if (partAsked(instance, 'panels')) await loadPanelText(instance, language);
   await instance.changeLanguage(language);
 }

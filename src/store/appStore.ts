@@ -42,7 +42,7 @@ export type { UserAction } from './userActions';
 export type { TerminalEntry, TerminalState } from './terminalState';
 export { promptOf } from './terminalState';
 export type { GuideState, Scenario, Step, Text, Prediction, WorkflowEntry } from './guide';
-export { WORKFLOWS, inspectTarget } from './guide';
+export { WORKFLOWS } from './guide';
 export type { RunLog } from './runLog';
 
 export const LANGUAGES = ['en', 'zh'] as const;
@@ -440,13 +440,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       const target = inspectTarget(next, topology);
       // The Details the last step opened close unless this step opens its own (the learner's own
       // choice stays): the step then looks as it does when opened straight from its address.
-      const opened = guide.scenario.steps[guide.step];
-      const selection = get().selection;
-      const stale =
-        !target &&
-        opened !== undefined &&
-        selection?.kind === 'component' &&
-        selection.id === inspectTarget(opened, topology);
+      const stale = !target && selectedByStep(get());
       set({
         guide: {
           ...guide,
@@ -713,6 +707,12 @@ export function stepBounds(
  */
 export function runsAtCursor(s: AppState, component: ControlPlaneComponent): boolean {
   return s.player === null || s.player.run.cluster.wasUp(component, s.playback.virtualTime);
+}
+
+/** Whether the selection is the one the current workflow step made (its `inspect`), not the learner's. */
+export function selectedByStep(s: Pick<AppState, 'guide' | 'selection' | 'topology'>): boolean {
+  const step = s.guide?.scenario.steps[s.guide.step];
+  return !!step && s.selection?.kind === 'component' && inspectTarget(step, s.topology) === s.selection.id;
 }
 
 /**

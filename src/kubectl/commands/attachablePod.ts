@@ -6,17 +6,18 @@
 import type { Pod } from '../../engine/api/types';
 import { qualified } from '../get/get';
 import { resourceType } from '../resourceTypes';
+import {
+  afterOrZero,
+  isReady,
+  maxRestarts,
+  noSelectorError,
+  podsSelectedBy,
+  readyTime,
+} from '../podsForObject';
 import type { ClusterReader } from '../types';
 
-const isReady = (p: Pod) =>
-  p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-const readyTime = (p: Pod) =>
-  p.status.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime ?? '';
-const maxRestarts = (p: Pod) => Math.max(0, ...(p.status.containerStatuses ?? []).map((s) => s.restartCount));
 /** ActivePods' ranks: Pending < Unknown < Running; other phases are Go's zero value, Pending's. */
 const PHASE_RANK: Partial<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
-/** afterOrZero(t1, t2): t1 is after t2, a zero (empty) time counting as after any other. RFC 3339 UTC compares as text. */
-const afterOrZero = (t1: string, t2: string) => (!t1 || !t2 ? !t1 : t1 > t2);
 
 /**
  * podutils.ActivePods.Less: `i` is less active than `j`. Unassigned before assigned, Pending
@@ -62,28 +63,13 @@ export function attachablePod(
   if (!type) return { error: `error: the server doesn't have a resource type "${word}"` };
   if (type.kind === 'Pod') return { pod: name };
   if (!name) return { error: `error: arguments in resource/name form must have a single resource and name` };
-  const notFound = { error: `Error from server (NotFound): ${qualified(type)} "${name}" not found` };
-  let wanted: Readonly<Record<string, string>>;
-  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'DaemonSet') {
-    const owner = reader.get(type.kind, namespace, name);
-    if (!owner) return notFound;
-    wanted = owner.spec.selector.matchLabels ?? {};
-  } else if (type.kind === 'Service') {
-    const svc = reader.get('Service', namespace, name);
-    if (!svc) return notFound;
-    wanted = svc.spec.selector ?? {};
-    if (!Object.keys(wanted).length)
-      return {
-        error: `error: cannot attach to *v1.Service: invalid service '${name}': Service is defined without a selector`,
-      };
-  } else
-    return {
-      error: `error: cannot attach to *v1.${type.kind}: selector for *v1.${type.kind} not implemented`,
-    };
-  const pods = reader
-    .list('Pod', namespace)
-    .filter((p) => Object.entries(wanted).every(([k, v]) => p.metadata.labels?.[k] === v))
-    .sort(mostActiveFirst);
+  const selected = podsSelectedBy(reader, type, namespace, name);
+  if ('missing' in selected) {
+    if (selected.missing === 'object')
+      return { error: `Error from server (NotFound): ${qualified(type)} "${name}" not found` };
+    return { error: noSelectorError(selected.missing, type, name, 'attach to') };
+  }
+  const pods = selected.pods.sort(mostActiveFirst);
   // GetFirstPod waits up to --pod-running-timeout (1m) for a pod to appear, then gives up.
   if (!pods.length) return { error: 'error: timed out waiting for the condition' };
   return { pod: pods[0]!.metadata.name };

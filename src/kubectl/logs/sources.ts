@@ -7,6 +7,14 @@ import type { Pod } from '../../engine/api/types';
 import { qualified } from '../get/get';
 import { matches, type Selector } from '../parse/selector';
 import { resourceType } from '../resourceTypes';
+import {
+  afterOrZero,
+  isReady,
+  maxRestarts,
+  noSelectorError,
+  podsSelectedBy,
+  readyTime,
+} from '../podsForObject';
 import type { ClusterReader } from '../types';
 
 /** One log request: a container of a pod. */
@@ -33,16 +41,8 @@ export type Sources =
 /** kubectl's annotation naming the container `kubectl logs` and `exec` default to. */
 const DEFAULT_CONTAINER = 'kubectl.kubernetes.io/default-container';
 
-const isReady = (p: Pod) =>
-  p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-const readyTime = (p: Pod) =>
-  p.status.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime ?? '';
-const maxRestarts = (p: Pod) => Math.max(0, ...(p.status.containerStatuses ?? []).map((s) => s.restartCount));
 /** PodRunning < PodUnknown < PodPending; other phases count as Running (Go's zero value from the map). */
 const PHASE_RANK: Partial<Record<string, number>> = { Running: 0, Unknown: 1, Pending: 2 };
-
-/** afterOrZero(t1, t2): t1 is after t2, a zero (empty) time counting as after any other. RFC 3339 UTC compares as text. */
-const afterOrZero = (t1: string, t2: string) => (!t1 || !t2 ? !t1 : t1 > t2);
 
 /**
  * podutils.ByLogging.Less: the pod whose logs are most worth reading first. Assigned before
@@ -128,28 +128,12 @@ export function logSources(reader: ClusterReader, o: SourceOptions): Sources {
     const pod = reader.get('Pod', o.namespace, name);
     return pod ? fromPods([pod], o.allPods) : notFound();
   }
-  let wanted: Record<string, string>;
-  if (type.kind === 'Deployment' || type.kind === 'ReplicaSet' || type.kind === 'DaemonSet') {
-    const owner = reader.get(type.kind, o.namespace, name);
-    if (!owner) return notFound();
-    wanted = owner.spec.selector.matchLabels ?? {};
-  } else if (type.kind === 'Service') {
-    const svc = reader.get('Service', o.namespace, name);
-    if (!svc) return notFound();
-    const selector = svc.spec.selector ?? {};
-    if (!Object.keys(selector).length)
-      return {
-        error: `error: cannot get the logs from *v1.Service: invalid service '${name}': Service is defined without a selector`,
-      };
-    wanted = selector;
-  } else
-    return {
-      error: `error: cannot get the logs from *v1.${type.kind}: selector for *v1.${type.kind} not implemented`,
-    };
-  const pods = reader
-    .list('Pod', o.namespace)
-    .filter((p) => Object.entries(wanted).every(([k, v]) => p.metadata.labels?.[k] === v))
-    .sort(byLogging);
+  const selected = podsSelectedBy(reader, type, o.namespace, name);
+  if ('missing' in selected) {
+    if (selected.missing === 'object') return notFound();
+    return { error: noSelectorError(selected.missing, type, name, 'get the logs from') };
+  }
+  const pods = selected.pods.sort(byLogging);
   // kubectl waits up to --pod-running-timeout (20s) for a pod to appear, then gives up.
   if (!pods.length) return { error: 'error: timed out waiting for the condition' };
   if (o.allPods) return fromPods(pods, true);

@@ -42,9 +42,12 @@ function WaitingPods() {
  * /etc/kubernetes/manifests, and starts it a moment after it comes back.
  */
 function Stopped({ component }: { component: ControlPlaneComponent }) {
-  const { t } = useTranslation();
   const stopped = useAppStore((s) => !runsAtCursor(s, component));
-  if (!stopped) return null;
+  return stopped ? <StoppedBadge /> : null;
+}
+
+function StoppedBadge() {
+  const { t } = useTranslation();
   return (
     <span
       className="whitespace-nowrap rounded-full bg-slate-700 px-1.5 text-[11px] font-semibold text-white dark:bg-slate-200 dark:text-slate-900"
@@ -60,19 +63,10 @@ function Stopped({ component }: { component: ControlPlaneComponent }) {
  * stopped, or the whole machine off), once the node has joined.
  */
 function NodeProcessStopped({ id, node }: { id: string; node: string }) {
-  const { t } = useTranslation();
   const stopped = useAppStore(
     (s) => (s.view.nodes.get(node)?.registered ?? false) && !endpointUpAtCursor(s, id),
   );
-  if (!stopped) return null;
-  return (
-    <span
-      className="whitespace-nowrap rounded-full bg-slate-700 px-1.5 text-[11px] font-semibold text-white dark:bg-slate-200 dark:text-slate-900"
-      data-stopped
-    >
-      {t('diagram.stopped')}
-    </span>
-  );
+  return stopped ? <StoppedBadge /> : null;
 }
 
 /** The Dashboard while minikube has not enabled it: drawn, since the addon exists, but marked off. */

@@ -69,11 +69,8 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
   const live = useAppStore((s) => s.view.nodes.get(node.name));
   const registered = live?.registered ?? false;
   // The machine is off (it lost power, or `minikube node stop`): nothing on it runs.
-  const off = useAppStore(
-    (s) =>
-      (s.view.nodes.get(node.name)?.registered ?? false) &&
-      !endpointUpAtCursor(s, `container-runtime/${node.name}`),
-  );
+  const runtimeUp = useAppStore((s) => endpointUpAtCursor(s, `container-runtime/${node.name}`));
+  const off = registered && !runtimeUp;
   const focused = useAppStore((s) => s.guide?.focus.has(node.name) ?? false);
 
   return (
